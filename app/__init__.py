@@ -1,0 +1,1 @@
+"""BKA: child-rights impact assessment engine."""

@@ -1,0 +1,65 @@
+"""`bka`: validate, list, score, report and serve from the command line. Thin: parse, call, print."""
+
+from __future__ import annotations
+
+import argparse
+
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import cli_commands as commands
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bka", description="Barnkonsekvensanalys: child-rights "
+                                     "impact assessments, local and scored.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check questionnaires, articles, examples and cases")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all shipped)")
+    p.set_defaults(handler=commands.validate)
+
+    p = sub.add_parser("articles", help="list the convention's 54 articles")
+    p.add_argument("--json", action="store_true", help="a JSON array for machines")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv")
+    p.set_defaults(handler=commands.articles)
+
+    p = sub.add_parser("score", help="score an assessment file (YAML or JSON)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
+    p.add_argument("--lang", choices=["sv", "en"], default=None)
+    p.set_defaults(handler=commands.score)
+
+    p = sub.add_parser("serve", help="start the app in the browser (localhost only by default)")
+    p.add_argument("--data-dir", type=Path, default=None, help="where assessments are stored")
+    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--lan", action="store_true",
+                   help="listen on every network interface (a workshop room); see the warning")
+    p.set_defaults(handler=commands.serve)
+    _more_commands(sub)
+    return parser
+
+
+def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Commands that edges beyond the core add (report, export, import, ...)."""
+    for register in commands.EXTRA_COMMANDS:
+        register(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""What each `bka` command does; app.cli only wires them to arguments."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from app import checking
+from app.core.errors import LoadError
+from app.core.loading import load_assessment, normalise_answers
+from app.core.models.scorecard import Scorecard
+from app.core.scoring import score as compute_score
+from app.core.text import tr
+from app.paths import ROOT
+from app.shipped import catalog as shipped_catalog
+
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def _emit(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _fail(problems: list[Any], code: int) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return code
+
+
+def validate(args: argparse.Namespace) -> int:
+    report = checking.validate_paths(args.paths) if args.paths else checking.validate_shipped()
+    if report.problems:
+        _fail(report.problems, 1)
+        print(f"{len(report.problems)} problem(s) found; checked {checking.summary(report)}",
+              file=sys.stderr)
+        return 1
+    print(f"OK: {checking.summary(report)} checked, no problems")
+    return 0
+
+
+def articles(args: argparse.Namespace) -> int:
+    try:
+        library = shipped_catalog().library
+    except LoadError as exc:
+        return _fail(exc.problems, 1)
+    if args.json:
+        _emit([{
+            "number": a.number,
+            "title": {lang: tr(a.title, lang) for lang in ("sv", "en")},
+            "summary": {lang: tr(a.summary, lang) for lang in ("sv", "en")},
+            "clusters": a.clusters,
+            "principle": a.principle,
+            "prompts": [p.model_dump() for p in a.prompts],
+        } for a in library.articles])
+        return 0
+    for a in library.articles:
+        mark = " *" if a.principle else ""
+        print(f"{a.number:>2}  {tr(a.title, args.lang)}{mark}")
+    note = "* = allmän princip" if args.lang == "sv" else "* = general principle"
+    print(f"\n{note}")
+    return 0
+
+
+def score(args: argparse.Namespace) -> int:
+    try:
+        assessment, source = load_assessment(args.file)
+        cat = shipped_catalog()
+    except LoadError as exc:
+        return _fail(exc.problems, 2)
+    q = cat.questionnaire(assessment.questionnaire.id)
+    if q is None:
+        return _fail([source.problem(("questionnaire", "id"), "unknown questionnaire "
+                      f"'{assessment.questionnaire.id}'; shipped: {', '.join(cat.questionnaires)}")], 2)
+    values, problems = normalise_answers(assessment, q, source)
+    if problems:
+        return _fail(problems, 2)
+    if assessment.questionnaire.version != q.version:
+        print(f"note: answers were given to version {assessment.questionnaire.version}; "
+              f"scored with version {q.version}", file=sys.stderr)
+    card = compute_score(q, values, cat.library)
+    if args.json:
+        _emit(card.model_dump(mode="json"))
+    else:
+        print(format_scorecard(card, args.lang or assessment.language, q))
+    return 0
+
+
+def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
+    sv = lang == "sv"
+    lines = []
+    level = tr(card.level.label, lang) if card.level else "–"
+    lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({card.overall:.0f}/100)")
+    lines.append(f"{'Processkvalitet' if sv else 'Process quality'}: {card.process_quality:.0f}/100")
+    lines.append(f"{'Fullständighet' if sv else 'Completeness'}: {card.completeness:.0f}% "
+                 f"({card.required_answered}/{card.required_visible})")
+    balance = f"{card.balance:+.2f} {tr(card.balance_label, lang)}" if card.balance is not None else "–"
+    lines.append(f"{'Påverkansbalans' if sv else 'Impact balance'}: {balance}")
+    lines.append("")
+    lines.append(f"{'Artikel' if sv else 'Article':<8}{'Kort' if sv else 'Short':>7}"
+                 f"{'Lång' if sv else 'Long':>7}{'Samlad' if sv else 'Combined':>10}")
+    for a in card.articles:
+        combined = f"{a.combined:+.2f}" if a.combined is not None else "–"
+        lines.append(f"{a.number:<8}{_r(a.short):>7}{_r(a.long):>7}{combined:>10}")
+    if card.flags:
+        lines.append("")
+        lines.append("Varningar:" if sv else "Warnings:")
+        for f in card.flags:
+            lines.append(f"  [{f.severity}] {tr(f.message, lang)} ({f.question})")
+    if card.missing:
+        lines.append("")
+        title = "Obligatoriska frågor utan svar" if sv else "Required questions unanswered"
+        lines.append(f"{title}: {', '.join(q.numbering[m] + ' ' + m for m in card.missing)}")
+    return "\n".join(lines)
+
+
+def _r(value: Any) -> str:
+    if value is None:
+        return "–"
+    if value == "unknown":
+        return "?"
+    return f"{value:+d}"
+
+
+def serve(args: argparse.Namespace) -> int:
+    env = dict(os.environ)
+    if args.data_dir:
+        env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
+    address = "0.0.0.0" if args.lan else "127.0.0.1"
+    if args.lan:
+        print("VARNING / WARNING: the app now listens on every network interface. Anyone on this "
+              "network can open it and read what is stored. Use it only for a workshop with "
+              "fictional cases, never with personal data.", file=sys.stderr)
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "ui" / "main.py"),
+        "--server.address", address, "--server.port", str(args.port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]
+    return subprocess.call(command, env=env, cwd=ROOT)

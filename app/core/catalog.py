@@ -1,0 +1,56 @@
+"""Everything shipped, loaded together: the article library and the questionnaires."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import LoadError, Problem
+from app.core.loading import content_hash, load_articles, load_questionnaire
+from app.core.models.article import ArticleLibrary
+from app.core.models.questionnaire import Questionnaire
+
+
+@dataclass
+class Catalog:
+    """The loaded library and questionnaires, with each questionnaire's content hash."""
+
+    library: ArticleLibrary
+    questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+
+    def questionnaire(self, qid: str) -> Questionnaire | None:
+        return self.questionnaires.get(qid)
+
+
+def load_catalog(articles_dir: Path, questionnaire_paths: list[Path]) -> Catalog:
+    """Load the library, then every questionnaire against it; LoadError lists every problem."""
+    problems: list[Problem] = []
+    try:
+        library = load_articles(articles_dir)
+    except LoadError as exc:
+        problems += exc.problems
+        library = None
+    numbers = set(library.by_number) if library else set()
+    catalog_qs: dict[str, Questionnaire] = {}
+    hashes: dict[str, str] = {}
+    files: dict[str, Path] = {}
+    for path in questionnaire_paths:
+        try:
+            q = load_questionnaire(path, numbers)
+        except LoadError as exc:
+            problems += exc.problems
+            continue
+        if q.id in catalog_qs:
+            problems.append(Problem(str(path), None, f"questionnaire id '{q.id}' is also used by "
+                                    f"{files[q.id]}; each questionnaire needs its own id"))
+            continue
+        catalog_qs[q.id], hashes[q.id], files[q.id] = q, content_hash(path), path
+    if problems or library is None:
+        raise LoadError(problems)
+    return Catalog(library, catalog_qs, hashes, files)
+
+
+def questionnaire_files(folder: Path) -> list[Path]:
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])

@@ -1,0 +1,376 @@
+"""The condition language of `show_if` and scoring rules: parsed into a tree, never eval'd.
+
+    expr       := or
+    or         := and ('or' and)*
+    and        := not ('and' not)*
+    not        := 'not' not | comparison
+    comparison := operand (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'not' 'in') operand)?
+    operand    := literal | list | name | name '(' args ')' | '(' expr ')'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+class ConditionError(ValueError):
+    """A condition that does not parse; says what and at which character."""
+
+    def __init__(self, message: str, column: int | None = None) -> None:
+        self.column = column
+        where = f" (at character {column + 1})" if column is not None else ""
+        super().__init__(message + where)
+
+
+class Env(Protocol):
+    """What a condition can see: answers and the impact figures derived from them."""
+
+    def answer(self, question_id: str) -> Any: ...
+    def impact(self, article: int) -> float | None: ...
+    def lowest_impact(self) -> float | None: ...
+    def negative_impacts(self) -> int: ...
+
+
+class Node:
+    """A node of a parsed condition."""
+
+    def evaluate(self, env: Env) -> Any:
+        raise NotImplementedError
+
+    def children(self) -> tuple[Node, ...]:
+        return ()
+
+    def walk(self) -> list[Node]:
+        nodes: list[Node] = [self]
+        for child in self.children():
+            nodes.extend(child.walk())
+        return nodes
+
+
+@dataclass(frozen=True)
+class Const(Node):
+    value: Any
+
+    def evaluate(self, env: Env) -> Any:
+        return self.value
+
+
+@dataclass(frozen=True)
+class ListOf(Node):
+    items: tuple[Node, ...]
+
+    def evaluate(self, env: Env) -> Any:
+        return [item.evaluate(env) for item in self.items]
+
+    def children(self) -> tuple[Node, ...]:
+        return self.items
+
+
+@dataclass(frozen=True)
+class Name(Node):
+    """A question id: its answer, or None when unanswered or hidden."""
+
+    id: str
+
+    def evaluate(self, env: Env) -> Any:
+        return env.answer(self.id)
+
+
+@dataclass(frozen=True)
+class Call(Node):
+    function: str
+    args: tuple[Node, ...]
+
+    def evaluate(self, env: Env) -> Any:
+        return FUNCTIONS[self.function].run(env, self.args)
+
+    def children(self) -> tuple[Node, ...]:
+        return self.args
+
+
+@dataclass(frozen=True)
+class Not(Node):
+    operand: Node
+
+    def evaluate(self, env: Env) -> Any:
+        return not self.operand.evaluate(env)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.operand,)
+
+
+@dataclass(frozen=True)
+class BoolOp(Node):
+    op: str  # 'and' | 'or'
+    items: tuple[Node, ...]
+
+    def evaluate(self, env: Env) -> Any:
+        if self.op == "and":
+            return all(item.evaluate(env) for item in self.items)
+        return any(item.evaluate(env) for item in self.items)
+
+    def children(self) -> tuple[Node, ...]:
+        return self.items
+
+
+def _contains(container: Any, item: Any) -> bool:
+    if isinstance(container, list | tuple | str | dict) and item is not None:
+        try:
+            return item in container
+        except TypeError:
+            return False
+    return False
+
+
+def _order(op: str) -> Callable[[Any, Any], bool]:
+    def compare(a: Any, b: Any) -> bool:
+        if a is None or b is None or isinstance(a, bool) or isinstance(b, bool):
+            return False
+        try:
+            return bool(_ORDER_OPS[op](a, b))
+        except TypeError:
+            return False
+
+    return compare
+
+
+_ORDER_OPS: dict[str, Callable[[Any, Any], Any]] = {
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "==": lambda a, b: bool(a == b),
+    "!=": lambda a, b: bool(a != b),
+    **{op: _order(op) for op in _ORDER_OPS},
+}
+
+
+@dataclass(frozen=True)
+class Compare(Node):
+    op: str
+    left: Node
+    right: Node
+
+    def evaluate(self, env: Env) -> Any:
+        a, b = self.left.evaluate(env), self.right.evaluate(env)
+        if self.op == "in":
+            return _contains(b, a)
+        if self.op == "not in":
+            return not _contains(b, a)
+        return COMPARE[self.op](a, b)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.left, self.right)
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function conditions may call."""
+
+    arity: int
+    run: Callable[[Env, tuple[Node, ...]], Any]
+    takes: str  # 'question' | 'article' | 'nothing'
+
+
+def _count(env: Env, args: tuple[Node, ...]) -> int:
+    value = args[0].evaluate(env)
+    return len(value) if isinstance(value, list | dict) else 0
+
+
+def _answered(env: Env, args: tuple[Node, ...]) -> bool:
+    value = args[0].evaluate(env)
+    return value not in (None, "", [], {})
+
+
+FUNCTIONS: dict[str, Function] = {
+    "answered": Function(1, _answered, "question"),
+    "count": Function(1, _count, "question"),
+    "impact": Function(1, lambda env, a: env.impact(int(a[0].evaluate(env))), "article"),
+    "lowest_impact": Function(0, lambda env, a: env.lowest_impact(), "nothing"),
+    "negative_impacts": Function(0, lambda env, a: env.negative_impacts(), "nothing"),
+}
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<number>-?\d+(?:\.\d+)?)
+      | (?P<string>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")
+      | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+      | (?P<op>==|!=|<=|>=|<|>|\(|\)|\[|\]|,)
+    )""",
+    re.VERBOSE,
+)
+_KEYWORDS = {"and", "or", "not", "in", "true", "false", "null"}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str
+    text: str
+    column: int
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        match = _TOKEN.match(text, pos)
+        if not match or match.end() == pos:
+            column = pos + len(text[pos:]) - len(text[pos:].lstrip())
+            raise ConditionError(f"unexpected character {text[column]!r}", column)
+        kind = match.lastgroup or ""
+        value = match.group(kind)
+        column = match.start(kind)
+        if kind == "name" and value in _KEYWORDS:
+            kind = "keyword"
+        tokens.append(Token(kind, value, column))
+        pos = match.end()
+    return tokens
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.pos = 0
+
+    def peek(self, offset: int = 0) -> Token | None:
+        i = self.pos + offset
+        return self.tokens[i] if i < len(self.tokens) else None
+
+    def take(self) -> Token:
+        token = self.peek()
+        if token is None:
+            raise ConditionError("the condition ends too early", len(self.text))
+        self.pos += 1
+        return token
+
+    def accept(self, text: str) -> bool:
+        token = self.peek()
+        if token is not None and token.text == text and token.kind in ("keyword", "op"):
+            self.pos += 1
+            return True
+        return False
+
+    def expect(self, text: str) -> None:
+        token = self.peek()
+        if not self.accept(text):
+            found = f"'{token.text}'" if token else "the end"
+            column = token.column if token else len(self.text)
+            raise ConditionError(f"expected '{text}' but found {found}", column)
+
+    def parse(self) -> Node:
+        if not self.tokens:
+            raise ConditionError("the condition is empty")
+        node = self.or_()
+        token = self.peek()
+        if token is not None:
+            raise ConditionError(f"unexpected '{token.text}'", token.column)
+        return node
+
+    def or_(self) -> Node:
+        items = [self.and_()]
+        while self.accept("or"):
+            items.append(self.and_())
+        return items[0] if len(items) == 1 else BoolOp("or", tuple(items))
+
+    def and_(self) -> Node:
+        items = [self.not_()]
+        while self.accept("and"):
+            items.append(self.not_())
+        return items[0] if len(items) == 1 else BoolOp("and", tuple(items))
+
+    def not_(self) -> Node:
+        token = self.peek()
+        if token and token.text == "not" and token.kind == "keyword":
+            nxt = self.peek(1)
+            if not (nxt and nxt.text == "in"):
+                self.pos += 1
+                return Not(self.not_())
+        return self.comparison()
+
+    def comparison(self) -> Node:
+        left = self.operand()
+        token = self.peek()
+        if token is None:
+            return left
+        if token.text in ("==", "!=", "<", "<=", ">", ">=", "in") and token.kind != "string":
+            self.pos += 1
+            return Compare(token.text, left, self.operand())
+        if token.text == "not" and token.kind == "keyword":
+            self.pos += 1
+            self.expect("in")
+            return Compare("not in", left, self.operand())
+        return left
+
+    def operand(self) -> Node:
+        token = self.take()
+        if token.kind == "number":
+            number = float(token.text)
+            return Const(int(number) if number.is_integer() and "." not in token.text else number)
+        if token.kind == "string":
+            return Const(_unquote(token.text))
+        if token.kind == "keyword" and token.text in ("true", "false", "null"):
+            return Const({"true": True, "false": False, "null": None}[token.text])
+        if token.text == "(":
+            node = self.or_()
+            self.expect(")")
+            return node
+        if token.text == "[":
+            return ListOf(self.sequence("]"))
+        if token.kind == "name":
+            if self.accept("("):
+                return self.call(token)
+            return Name(token.text)
+        raise ConditionError(f"unexpected '{token.text}'", token.column)
+
+    def sequence(self, close: str) -> tuple[Node, ...]:
+        items: list[Node] = []
+        if self.accept(close):
+            return ()
+        while True:
+            items.append(self.or_())
+            if self.accept(close):
+                return tuple(items)
+            self.expect(",")
+
+    def call(self, token: Token) -> Node:
+        function = FUNCTIONS.get(token.text)
+        if function is None:
+            known = ", ".join(f"{name}()" for name in FUNCTIONS)
+            raise ConditionError(f"unknown function '{token.text}'; known: {known}", token.column)
+        args = self.sequence(")")
+        if len(args) != function.arity:
+            raise ConditionError(
+                f"{token.text}() takes {function.arity} argument(s), got {len(args)}", token.column
+            )
+        return Call(token.text, args)
+
+
+def _unquote(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text[1:-1])
+
+
+def parse(text: str) -> Node:
+    """Parse a condition into a tree; raise ConditionError saying what and where."""
+    return _Parser(text).parse()
+
+
+def names(node: Node) -> set[str]:
+    """Question ids a condition reads."""
+    return {n.id for n in node.walk() if isinstance(n, Name)}
+
+
+def reads_impacts(node: Node) -> bool:
+    """Whether a condition reads impact ratings (and so depends on every impact question)."""
+    return any(
+        isinstance(n, Call) and FUNCTIONS[n.function].takes in ("article", "nothing")
+        for n in node.walk()
+    )

@@ -1,0 +1,80 @@
+"""Which question's visibility depends on which answers, and in what order to decide them."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from app.core import conditions
+from app.core.models.questionnaire import Questionnaire
+
+
+@cache
+def parsed(text: str) -> conditions.Node:
+    """A condition parsed once per process (questionnaires are immutable)."""
+    return conditions.parse(text)
+
+
+def question_dependencies(q: Questionnaire) -> dict[str, set[str]]:
+    """For each question, the questions its visibility reads (its section's condition included)."""
+    impact_ids = {qu.id for qu in q.questions.values() if qu.type == "impact"}
+    deps: dict[str, set[str]] = {}
+    for section in q.sections:
+        section_reads = _reads(section.show_if, impact_ids)
+        for question in section.questions:
+            deps[question.id] = section_reads | _reads(question.show_if, impact_ids)
+    return deps
+
+
+def _reads(condition: str | None, impact_ids: set[str]) -> set[str]:
+    if not condition:
+        return set()
+    node = parsed(condition)
+    reads = conditions.names(node)
+    return reads | impact_ids if conditions.reads_impacts(node) else reads
+
+
+def find_cycle(deps: dict[str, set[str]]) -> list[str] | None:
+    """A dependency cycle as [a, b, ..., a], or None."""
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(deps.get(node, ())):
+            if state.get(nxt) == 1:
+                return stack[stack.index(nxt):] + [nxt]
+            if nxt in deps and state.get(nxt) is None:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for start in deps:
+        if state.get(start) is None:
+            found = visit(start)
+            if found:
+                return found
+    return None
+
+
+def evaluation_order(q: Questionnaire) -> list[str]:
+    """Question ids so that every question comes after those its visibility reads."""
+    deps = question_dependencies(q)
+    order: list[str] = []
+    done: set[str] = set()
+
+    def visit(node: str) -> None:
+        if node in done:
+            return
+        done.add(node)
+        for nxt in sorted(deps.get(node, ())):
+            if nxt in deps:
+                visit(nxt)
+        order.append(node)
+
+    for question_id in q.questions:
+        visit(question_id)
+    return order

@@ -1,0 +1,14 @@
+"""The questionnaires and articles shipped with the tool, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from app.core.catalog import Catalog, load_catalog, questionnaire_files
+from app.paths import ARTICLES_DIR, QUESTIONNAIRES_DIR
+
+
+@cache
+def catalog() -> Catalog:
+    """The shipped catalog; raises LoadError (with every problem) when a file is broken."""
+    return load_catalog(ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR))

@@ -77,6 +77,7 @@ class Assessment(BaseModel):
     answers: dict[str, Answer] = {}
     created: dt.datetime | None = None
     updated: dt.datetime | None = None
+    revision: int = 0  #: increases by one with every stored change
     reports: list[ReportRecord] = []
     personal_data: bool = False  #: the official has marked that it holds personal data
 

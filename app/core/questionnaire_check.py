@@ -30,11 +30,12 @@ _EPSILON = 1e-6
 
 def check_questionnaire(q: Questionnaire, source: Source, article_numbers: set[int]) -> list[Problem]:
     """Every problem the schema alone cannot see, each at its line."""
-    problems: list[Problem] = []
-    problems += _check_ids(q, source)
+    id_problems = _check_ids(q, source)
+    problems = list(id_problems)
     problems += _check_questions(q, source, article_numbers)
     problems += _check_languages(q, source)
-    problems += _check_conditions(q, source)
+    # With two questions of one id, a "cycle" would be a confusing echo of the duplicate.
+    problems += _check_conditions(q, source, find_cycles=not id_problems)
     problems += _check_scoring(q, source)
     return problems
 
@@ -105,7 +106,7 @@ def _texts(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:
         value = getattr(model, name)
         if value is None:
             continue
-        if "Text" in str(field.annotation) and isinstance(value, str | dict):
+        if "dict[str, str]" in str(field.annotation) and isinstance(value, str | dict):
             yield (*loc, name), value
         elif isinstance(value, BaseModel):
             yield from _texts(value, (*loc, name))
@@ -144,7 +145,7 @@ def _conditions(q: Questionnaire) -> Iterator[tuple[Loc, str, str]]:
         yield ("scoring", "flags", i, "when"), f.id, f.when
 
 
-def _check_conditions(q: Questionnaire, source: Source) -> list[Problem]:
+def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> list[Problem]:
     problems: list[Problem] = []
     for loc, owner, text in _conditions(q):
         try:
@@ -159,7 +160,7 @@ def _check_conditions(q: Questionnaire, source: Source) -> list[Problem]:
             problems.append(source.problem(("scoring", "flags", i, "question"),
                             f"flag '{flag.id}' points to question '{flag.question}', "
                             "which does not exist"))
-    if not problems:
+    if find_cycles and not problems:
         cycle = find_cycle(question_dependencies(q))
         if cycle:
             loc = _question_loc(q, cycle[0])

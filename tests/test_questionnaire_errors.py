@@ -1,0 +1,159 @@
+"""Each fault a questionnaire author can make is reported with its file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import MINIMAL, line_of, replaced, write
+
+from app.core.errors import LoadError
+from app.core.loading import load_questionnaire
+
+ARTICLES = set(range(1, 55))
+
+
+def problems_of(tmp_path: Path, text: str) -> list[str]:
+    path = write(tmp_path, "q.yaml", text)
+    with pytest.raises(LoadError) as info:
+        load_questionnaire(path, ARTICLES)
+    return [str(p) for p in info.value.problems]
+
+
+def test_minimal_questionnaire_loads(tmp_path: Path) -> None:
+    q = load_questionnaire(write(tmp_path, "q.yaml", MINIMAL), ARTICLES)
+    assert list(q.questions) == ["affects", "why_not", "heard", "impacts", "measures"]
+    assert q.questions["heard"].option_values == ["yes", "no"]  # not booleans
+
+
+def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
+    text = replaced("      - id: why_not\n", "      - id: why_not\n     bad: [\n")
+    (problem,) = problems_of(tmp_path, text)
+    assert problem.startswith("q.yaml:") or "q.yaml:" in problem
+    assert "YAML syntax error" in problem
+
+
+def test_unknown_key_is_reported_with_allowed_keys(tmp_path: Path) -> None:
+    text = replaced("        required: true\n        articles: [3]",
+                    "        required: true\n        optons: []\n        articles: [3]")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'optons')}:" in problem
+    assert "unknown key 'optons' in question 'affects'" in problem
+    assert "options" in problem
+
+
+def test_unknown_question_type(tmp_path: Path) -> None:
+    text = replaced("        type: text", "        type: dropdown")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'dropdown')}:" in problem
+    assert "unknown question type 'dropdown'" in problem
+
+
+def test_duplicate_question_id(tmp_path: Path) -> None:
+    text = replaced("      - id: why_not", "      - id: affects")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, '- id: affects') + 0}:" not in problem  # not the first one
+    assert "question id 'affects' is used twice" in problem
+    second = [i for i, line in enumerate(text.splitlines(), 1) if "- id: affects" in line][1]
+    assert f":{second}:" in problem
+
+
+def test_article_outside_convention(tmp_path: Path) -> None:
+    text = replaced("articles: [3]", "articles: [55]")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, '[55]')}:" in problem
+    assert "refers to article 55; the convention has articles 1-54" in problem
+
+
+def test_show_if_unknown_question(tmp_path: Path) -> None:
+    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"afects == 'none'\"")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'afects')}:" in problem
+    assert "'afects' is not a question" in problem and "did you mean 'affects'" in problem
+
+
+def test_show_if_value_not_an_option(tmp_path: Path) -> None:
+    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"affects == 'nope'\"")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'nope')}:" in problem
+    assert "'nope' is not an option of 'affects'" in problem
+
+
+def test_show_if_does_not_parse(tmp_path: Path) -> None:
+    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"affects == \"")
+    (problem,) = problems_of(tmp_path, text)
+    line = line_of(text, 'show_if: "affects == "')
+    assert f":{line}:" in problem
+    assert "does not parse" in problem
+
+
+def test_question_depending_on_itself(tmp_path: Path) -> None:
+    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"answered(why_not)\"")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'answered(why_not)')}:" in problem
+    assert "depends on itself: why_not -> why_not" in problem
+
+
+def test_cycle_through_two_questions(tmp_path: Path) -> None:
+    text = replaced("        required: true\n        articles: [3]",
+                    "        required: true\n        show_if: \"answered(why_not)\"\n"
+                    "        articles: [3]")
+    (problem,) = problems_of(tmp_path, text)
+    assert "depends on itself" in problem and "affects" in problem and "why_not" in problem
+
+
+def test_missing_language(tmp_path: Path) -> None:
+    text = replaced('text: {sv: "Varför inte?", en: "Why not?"}', 'text: {sv: "Varför inte?"}')
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'Varför inte?')}:" in problem
+    assert "no text in en" in problem
+
+
+def test_points_that_do_not_add_up(tmp_path: Path) -> None:
+    text = replaced("points: 40", "points: 30")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'process_quality:')}:" in problem
+    assert "add up to 90; they must add up to 100" in problem
+
+
+def test_level_bands_with_a_gap(tmp_path: Path) -> None:
+    text = replaced("{min: 50, max: 100, label: {sv: Stark", "{min: 60, max: 100, label: {sv: Stark")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'min: 60')}:" in problem
+    assert "a gap between 50 and 60" in problem
+
+
+def test_overall_weights_must_add_up(tmp_path: Path) -> None:
+    text = replaced("completeness: 0.5}", "completeness: 0.6}")
+    (problem,) = problems_of(tmp_path, text)
+    assert "overall weights add up to 1.1" in problem
+
+
+def test_every_problem_reported_at_once(tmp_path: Path) -> None:
+    text = replaced("articles: [3]", "articles: [0]")
+    text = replaced("points: 40", "points: 10", text)
+    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"affects == 'x'\"", text)
+    assert len(problems_of(tmp_path, text)) == 3
+
+
+def test_duplicate_yaml_key(tmp_path: Path) -> None:
+    text = replaced("        type: text", "        type: text\n        type: number")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'type: number')}:" in problem and "appears twice" in problem
+
+
+def test_options_on_a_text_question(tmp_path: Path) -> None:
+    text = replaced("        type: text", "        type: text\n        options: []")
+    (problem,) = problems_of(tmp_path, text)
+    assert "'options' does not apply to a text question" in problem
+
+
+def test_flag_pointing_to_missing_question(tmp_path: Path) -> None:
+    text = replaced("      question: heard", "      question: hurd")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'question: hurd')}:" in problem
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    (problem,) = problems_of(tmp_path, "")
+    assert problem.endswith("q.yaml: the file is empty")

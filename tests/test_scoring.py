@@ -1,0 +1,85 @@
+"""Scores follow from the answers as the questionnaire's scoring block declares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import MINIMAL, write
+
+from app.core.loading import load_questionnaire
+from app.core.models.questionnaire import Questionnaire
+from app.core.scoring import score
+from app.shipped import catalog
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Questionnaire:
+    return load_questionnaire(write(tmp_path, "q.yaml", MINIMAL))
+
+
+def card(q: Questionnaire, **values: Any) -> Any:
+    return score(q, values, catalog().library)
+
+
+def rated(**ratings: tuple[Any, Any]) -> dict[int, dict[str, Any]]:
+    return {int(k[1:]): {"short": s, "long": lo, "children": ""} for k, (s, lo) in ratings.items()}
+
+
+def test_short_path_when_children_not_concerned(mini: Questionnaire) -> None:
+    result = card(mini, affects="none", why_not="Gäller bara vuxna.")
+    assert result.completeness == 100
+    assert "heard" not in result.visible and "impacts" not in result.visible
+    assert result.required_visible == 2
+
+
+def test_hidden_answers_never_count(mini: Questionnaire) -> None:
+    result = card(mini, affects="none", heard="yes")
+    assert not next(c for c in result.criteria if c.id == "heard").met
+    assert result.process_quality == 0
+    assert result.missing == ["why_not"]
+
+
+def test_completeness_counts_visible_required_questions(mini: Questionnaire) -> None:
+    result = card(mini, affects="directly", heard="no")
+    assert result.required_visible == 3  # affects, heard, impacts; measures hidden (no negatives)
+    assert result.missing == ["impacts"]
+    assert result.completeness == pytest.approx(200 / 3)
+
+
+def test_impact_combines_terms_and_unknown_is_left_out(mini: Questionnaire) -> None:
+    impacts = rated(a2=(1, 2), a3=(0, 0), a6=(0, "unknown"), a12=(-2, None))
+    result = card(mini, affects="directly", heard="yes", impacts=impacts)
+    combined = {a.number: a.combined for a in result.articles}
+    assert combined == {2: 1.5, 3: 0.0, 6: 0.0, 12: -2.0}
+    assert result.balance == pytest.approx(-0.125)
+    assert result.negative == 1 and result.positive == 1
+
+
+def test_negative_impact_shows_measures_and_flags(mini: Questionnaire) -> None:
+    impacts = rated(a2=(0, 0), a3=(0, 0), a6=(0, 0), a12=(-1, -1))
+    result = card(mini, affects="directly", heard="no", impacts=impacts)
+    assert "measures" in result.visible and "measures" in result.missing
+    assert [f.id for f in result.flags] == ["not_heard_12"]
+    heard = card(mini, affects="directly", heard="yes", impacts=impacts)
+    assert heard.flags == []
+
+
+def test_selected_articles_join_their_clusters(mini: Questionnaire) -> None:
+    impacts = rated(a2=(0, 0), a3=(1, 1), a6=(0, 0), a12=(0, 0), a28=(-2, -1), a31=(-1, -1))
+    result = card(mini, affects="directly", heard="yes", impacts=impacts)
+    clusters = {c.id: c for c in result.clusters}
+    assert clusters["education_leisure"].articles == [28, 31]
+    assert clusters["education_leisure"].mean == pytest.approx(-1.25)
+    assert clusters["special_protection"].mean is None
+
+
+def test_overall_and_level_from_bands(mini: Questionnaire) -> None:
+    impacts = rated(a2=(0, 0), a3=(0, 0), a6=(0, 0), a12=(0, 0))
+    result = card(mini, affects="directly", heard="yes", impacts=impacts)
+    assert result.process_quality == 100 and result.completeness == 100
+    assert result.overall == 100
+    assert result.level is not None and result.level.label == {"sv": "Stark", "en": "Strong"}
+    weak = card(mini, affects="directly")
+    assert weak.level is not None and weak.level.label["en"] == "Weak"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.cases import load_case
 from app.core.catalog import Catalog, load_catalog, questionnaire_files
 from app.core.errors import LoadError, Problem, display_path
 from app.core.loading import load_assessment, load_questionnaire, normalise_answers
@@ -22,11 +22,6 @@ class Report:
 
     def count(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
-
-
-# Other kinds of file (workshop cases) register a checker: (is_kind, check) by top-level keys.
-KindCheck = Callable[[Path, Catalog | None, Report], None]
-EXTRA_KINDS: list[tuple[str, Callable[[dict[str, object]], bool], KindCheck]] = []
 
 
 def validate_shipped() -> Report:
@@ -89,12 +84,9 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
         report.problems += exc.problems
         return
     keys = set(data) if isinstance(data, dict) else set()
-    for name, matches, check in EXTRA_KINDS:
-        if matches(keys):  # type: ignore[arg-type]
-            check(path, catalog, report)
-            report.count(name)
-            return
-    if "sections" in keys:
+    if "trainer_notes" in keys or "proposal" in keys:
+        _check_case(path, catalog, report)
+    elif "sections" in keys:
         _check_questionnaire(path, catalog, report)
     elif "decision" in keys or "answers" in keys:
         check_assessment_file(path, catalog, report)
@@ -111,6 +103,14 @@ def _check_questionnaire(path: Path, catalog: Catalog | None, report: Report) ->
     try:
         load_questionnaire(path, numbers)
         report.count("questionnaires")
+    except LoadError as exc:
+        report.problems += exc.problems
+
+
+def _check_case(path: Path, catalog: Catalog | None, report: Report) -> None:
+    try:
+        load_case(path, set(catalog.questionnaires) if catalog else set())
+        report.count("cases")
     except LoadError as exc:
         report.problems += exc.problems
 

@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["sv", "en"], default="sv")
     p.set_defaults(handler=commands.articles)
 
+    p = sub.add_parser("cases", help="list the workshop cases")
+    p.add_argument("--json", action="store_true", help="a JSON array for machines")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv")
+    p.set_defaults(handler=commands.cases)
+
     p = sub.add_parser("score", help="score an assessment file (YAML or JSON)")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the scorecard as JSON")

@@ -17,6 +17,7 @@ from app.core.models.scorecard import Scorecard
 from app.core.scoring import score as compute_score
 from app.core.text import tr
 from app.paths import ROOT
+from app.shipped import cases as shipped_cases
 from app.shipped import catalog as shipped_catalog
 
 EXTRA_COMMANDS: list[Callable[[Any], None]] = []
@@ -64,6 +65,23 @@ def articles(args: argparse.Namespace) -> int:
         print(f"{a.number:>2}  {tr(a.title, args.lang)}{mark}")
     note = "* = allmän princip" if args.lang == "sv" else "* = general principle"
     print(f"\n{note}")
+    return 0
+
+
+def cases(args: argparse.Namespace) -> int:
+    try:
+        items = shipped_cases()
+    except LoadError as exc:
+        return _fail(exc.problems, 1)
+    if args.json:
+        _emit([{"id": c.id, "title": {lang: tr(c.title, lang) for lang in ("sv", "en")},
+                "summary": {lang: tr(c.summary, lang) for lang in ("sv", "en")},
+                "questionnaire": c.questionnaire, "key_articles": c.key_articles,
+                "duration_minutes": c.duration_minutes} for c in items])
+        return 0
+    for c in items:
+        print(f"{c.id:<28} {tr(c.title, args.lang)}  ({tr(c.level, args.lang)}, "
+              f"{c.duration_minutes} min, {c.questionnaire})")
     return 0
 
 

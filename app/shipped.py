@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from functools import cache
 
+from app.core.cases import load_cases
 from app.core.catalog import Catalog, load_catalog, questionnaire_files
-from app.paths import ARTICLES_DIR, QUESTIONNAIRES_DIR
+from app.core.models.case import Case
+from app.paths import ARTICLES_DIR, CASES_DIR, QUESTIONNAIRES_DIR
 
 
 @cache
 def catalog() -> Catalog:
     """The shipped catalog; raises LoadError (with every problem) when a file is broken."""
     return load_catalog(ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR))
+
+
+@cache
+def cases() -> list[Case]:
+    """The shipped workshop cases; raises LoadError when one is broken."""
+    return load_cases(CASES_DIR, set(catalog().questionnaires))

@@ -1,0 +1,25 @@
+"""A fictional case for workshops: groups assess it, the trainer compares them."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from app.core.models.base import Strict
+from app.core.text import Text
+
+
+class Case(Strict):
+    """One workshop case, tied to the questionnaire the groups answer."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")  #: equals the file name
+    questionnaire: str  #: id of the questionnaire the groups use
+    title: Text
+    summary: Text  #: one sentence for lists
+    level: Text  #: difficulty, for the trainer's choice
+    duration_minutes: int = Field(ge=10, le=480)  #: suggested group work time
+    background: Text
+    proposal: Text  #: the proposed decision as the committee sees it
+    facts: Text  #: facts about the children concerned
+    children_said: Text  #: what children said, or that none were asked
+    trainer_notes: Text  #: what a good analysis notices
+    key_articles: list[int] = Field(min_length=1)  #: articles a good analysis rates

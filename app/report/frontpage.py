@@ -1,0 +1,154 @@
+"""The first page, for a politician with one minute: the decision, the level, three figures,
+the chart and the warnings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from app.core.text import tr
+from app.report.answers import long_text
+from app.report.chart import impact_chart
+from app.report.context import ReportInput
+from app.report.strings import number, percent, t
+from app.report.styles import (
+    FRAME_WIDTH,
+    RULE,
+    SERIOUS,
+    WARNING,
+    box_style,
+    styles,
+)
+from app.report.text import grey, markup
+
+NOTE_BG = colors.HexColor("#fdf3d8")
+
+
+def front_page(ri: ReportInput) -> list[Flowable]:
+    s, lang = styles(), ri.lang
+    d = ri.assessment.decision
+    out: list[Flowable] = [
+        Paragraph(markup(tr(ri.questionnaire.title, lang)), s.kicker),
+        Paragraph(markup(d.title), s.title),
+        _meta(ri),
+    ]
+    if d.description.strip():
+        out.append(Paragraph(t("description", lang), s.label))
+        out += long_text(d.description, s.body, s.body_rtl)
+    out += _notes(ri)
+    out += [Spacer(0, 6), _level(ri), Spacer(0, 8), _figures(ri)]
+    out += [Paragraph(t("chart_title", lang), s.h2),
+            impact_chart(ri.card.clusters, lang, FRAME_WIDTH),
+            Paragraph(t("chart_caption", lang), s.muted)]
+    out += _warnings(ri)
+    out += [Spacer(0, 6), Paragraph(t("scores_guide", lang), s.muted)]
+    return out
+
+
+def _meta(ri: ReportInput) -> Table:
+    s, lang, d = styles(), ri.lang, ri.assessment.decision
+    date = d.decision_date.isoformat() if d.decision_date else ""
+    pairs = [("case_number", d.case_number), ("committee", d.committee),
+             ("decision_maker", d.decision_maker), ("decision_date", date),
+             ("official", d.official),
+             ("status", t(f"status_{ri.assessment.status}", lang))]
+    # Label above value, three to a row: long names and committees get the width they need.
+    cells = [[Paragraph(t(key, lang), s.figure_label),
+              Paragraph(markup(value) if value.strip() else t("not_given", lang), s.cell)]
+             for key, value in pairs]
+    rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
+    table = Table(rows, colWidths=[FRAME_WIDTH / 3] * 3, hAlign="LEFT")
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
+    return table
+
+
+def _notes(ri: ReportInput) -> list[Flowable]:
+    """What the reader must know before trusting the figures: version, personal data."""
+    s, lang, q = styles(), ri.lang, ri.questionnaire
+    notes = []
+    if ri.stale_version:
+        notes.append(t("stale_version", lang, old=ri.stale_version, qid=q.id, new=q.version))
+    if ri.text_changed:
+        notes.append(t("changed_text", lang, version=q.version))
+    if ri.orphans:
+        notes.append(t("orphans_note", lang, count=len(ri.orphans)))
+    if ri.assessment.personal_data:
+        notes.append(t("personal_data", lang))
+    if not notes:
+        return []
+    body = [Paragraph(f"<b>{t('note', lang)}:</b> {markup(n)}", s.cell) for n in notes]
+    box = Table([[body]], colWidths=[FRAME_WIDTH])
+    box.setStyle(box_style(NOTE_BG))
+    return [Spacer(0, 6), box]
+
+
+def _level(ri: ReportInput) -> Flowable:
+    s, lang, card = styles(), ri.lang, ri.card
+    parts: list[Any] = [Paragraph(t("overall_level", lang), s.figure_label)]
+    if card.level is None:
+        parts.append(Paragraph(t("no_level", lang), s.body))
+    else:
+        level = card.level
+        points = t("points", lang, score=number(card.overall, lang))
+        band = t("band", lang, low=number(level.min, lang), high=number(level.max, lang))
+        parts += [Paragraph(f"{markup(tr(level.label, lang))} "
+                            f"<font size=10 color='#5b5b57'>{points}</font>", s.level),
+                  Paragraph(band, s.figure_label)]
+        if level.meaning:
+            parts.append(Spacer(0, 3))
+            parts.append(Paragraph(markup(tr(level.meaning, lang)), s.body))
+    box = Table([[parts]], colWidths=[FRAME_WIDTH])
+    box.setStyle(box_style())
+    return box
+
+
+def _figures(ri: ReportInput) -> Table:
+    s, lang, card = styles(), ri.lang, ri.card
+    if card.balance is None:
+        balance, balance_sub = "–", t("no_ratings", lang)
+    else:
+        balance = number(card.balance, lang, 2, sign=True)
+        rated = len({a.number for a in card.articles if a.combined is not None})
+        counts = t("balance_counts", lang, rated=rated, neg=card.negative, pos=card.positive)
+        balance_sub = f"<b>{markup(tr(card.balance_label, lang))}</b><br/>{counts}"
+    figures = [
+        (f"{t('balance', lang)} ({t('balance_scale', lang)})", balance, balance_sub),
+        (t("quality", lang), number(card.process_quality, lang), t("quality_of", lang)),
+        (t("completeness", lang), percent(card.completeness, lang),
+         t("answered_of", lang, answered=card.required_answered, required=card.required_visible)),
+    ]
+    row = [[Paragraph(label, s.figure_label), Paragraph(value, s.figure),
+            Paragraph(sub, s.figure_label)] for label, value, sub in figures]
+    table = Table([row], colWidths=[FRAME_WIDTH / 3] * 3)
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBEFORE", (1, 0), (-1, -1), 0.5, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8)])
+    return table
+
+
+def _warnings(ri: ReportInput) -> list[Flowable]:
+    s, lang = styles(), ri.lang
+    head = Paragraph(t("warnings", lang), s.h2)
+    if not ri.card.flags:
+        return [head, Paragraph(t("no_warnings", lang), s.body)]
+    rows = []
+    for flag in ri.card.flags:
+        severity = t(f"severity_{flag.severity}", lang)
+        badge = Paragraph(f"<font color='white'><b>{severity}</b></font>", s.cell)
+        where = ri.questionnaire.numbering.get(flag.question)
+        ref = f" {grey(t('see_question', lang, number=where))}" if where else ""
+        rows.append([badge, Paragraph(markup(tr(flag.message, lang)) + ref, s.cell)])
+    table = Table(rows, colWidths=[0.16 * FRAME_WIDTH, 0.84 * FRAME_WIDTH])
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    for i, flag in enumerate(ri.card.flags):
+        style.append(("BACKGROUND", (0, i), (0, i), SERIOUS if flag.severity == "serious"
+                      else WARNING))
+    table.setStyle(style)
+    return [KeepTogether([head, table])] if len(rows) < 6 else [head, table]
+

@@ -1,0 +1,177 @@
+"""How every figure was computed, from the questionnaire's `scoring:` block, and the colophon."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from app.core.models.questionnaire import Band
+from app.core.text import tr
+from app.report.context import ReportInput
+from app.report.strings import number, percent, t, weight
+from app.report.styles import FRAME_WIDTH, SHADE, grid_style, styles
+from app.report.text import markup
+
+HIGHLIGHT = "#fff4cc"
+
+
+def method(ri: ReportInput) -> list[Flowable]:
+    s, lang, q = styles(), ri.lang, ri.questionnaire
+    out: list[Flowable] = [
+        Paragraph(t("method", lang), s.h1),
+        Paragraph(markup(t("method_intro", lang, qid=q.id, version=q.version)), s.body),
+    ]
+    return out + _impact(ri) + _quality(ri) + _completeness(ri) + _overall(ri) + _flags(ri)
+
+
+def _impact(ri: ReportInput) -> list[Flowable]:
+    s, lang, sc = styles(), ri.lang, ri.questionnaire.scoring
+    w = sc.impact.term_weights
+    current = _band_of(sc.impact.balance_bands, ri.card.balance)
+    rows = [[Paragraph(t("range", lang), s.head), Paragraph(t("level", lang), s.head)]]
+    for band in sc.impact.balance_bands:
+        rows.append([Paragraph(_range(band, lang, 1), s.cell),
+                     Paragraph(_label(band, lang, band is current), s.cell)])
+    return [
+        Paragraph(t("method_impact", lang), s.h2),
+        Paragraph(t("method_combined", lang, short=weight(w.short, lang),
+                    long=weight(w.long, lang)), s.body),
+        Paragraph(t("method_cluster", lang), s.body),
+        _grid(rows, [0.3, 0.7], current_rows(sc.impact.balance_bands, current)),
+    ]
+
+
+def _quality(ri: ReportInput) -> list[Flowable]:
+    s, lang = styles(), ri.lang
+    rows: list[list[Any]] = [[Paragraph(t("criterion", lang), s.head),
+                              Paragraph(t("points_col", lang), s.head_right),
+                              Paragraph(t("met", lang), s.head)]]
+    for c in ri.card.criteria:
+        rows.append([Paragraph(markup(tr(c.label, lang)), s.cell),
+                     Paragraph(number(c.points, lang), s.cell_right),
+                     Paragraph(t("yes" if c.met else "no", lang), s.cell)])
+    rows.append([Paragraph(f"<b>{t('total', lang)}</b>", s.cell),
+                 Paragraph(f"<b>{number(ri.card.process_quality, lang)}</b>", s.cell_right),
+                 Paragraph("", s.cell)])
+    return [Paragraph(t("method_quality", lang), s.h2),
+            Paragraph(t("method_quality_intro", lang), s.body),
+            _grid(rows, [0.7, 0.12, 0.18], [])]
+
+
+def _completeness(ri: ReportInput) -> list[Flowable]:
+    s, lang, card, q = styles(), ri.lang, ri.card, ri.questionnaire
+    out: list[Flowable] = [
+        Paragraph(t("method_completeness", lang), s.h2),
+        Paragraph(t("method_completeness_text", lang, answered=card.required_answered,
+                    required=card.required_visible, percent=percent(card.completeness, lang)),
+                  s.body),
+    ]
+    if card.missing:
+        listed = "; ".join(f"{q.numbering[m]} {tr(q.questions[m].text, lang)}"
+                           for m in card.missing)
+        out.append(Paragraph(markup(t("method_missing", lang, list=listed)), s.body))
+    return out
+
+
+def _overall(ri: ReportInput) -> list[Flowable]:
+    s, lang, card, sc = styles(), ri.lang, ri.card, ri.questionnaire.scoring
+    text = t("method_overall_text", lang, wq=weight(sc.overall.process_quality, lang),
+             wc=weight(sc.overall.completeness, lang), quality=number(card.process_quality, lang),
+             completeness=number(card.completeness, lang, 1), overall=number(card.overall, lang, 1))
+    current = _band_of(sc.levels, card.overall)
+    rows = [[Paragraph(t(k, lang), s.head) for k in ("range", "level", "meaning")]]
+    for band in sorted(sc.levels, key=lambda b: -b.min):
+        rows.append([Paragraph(_range(band, lang, 0), s.cell),
+                     Paragraph(_label(band, lang, band is current), s.cell),
+                     Paragraph(markup(tr(band.meaning, lang)), s.cell)])
+    ordered = sorted(sc.levels, key=lambda b: -b.min)
+    return [Paragraph(t("method_overall", lang), s.h2), Paragraph(text, s.body),
+            _grid(rows, [0.16, 0.26, 0.58], current_rows(ordered, current))]
+
+
+def _flags(ri: ReportInput) -> list[Flowable]:
+    s, lang, q = styles(), ri.lang, ri.questionnaire
+    if not q.scoring.flags:
+        return []
+    raised = {f.id for f in ri.card.flags}
+    rows: list[list[Any]] = [[Paragraph(t(k, lang), s.head) for k in ("rule", "raised")]]
+    for flag in q.scoring.flags:
+        where = q.numbering.get(flag.question)
+        ref = f" ({t('see_question', lang, number=where)})" if where else ""
+        severity = t(f"severity_{flag.severity}", lang)
+        rows.append([Paragraph(f"<b>{severity}:</b> {markup(tr(flag.message, lang) + ref)}",
+                               s.cell),
+                     Paragraph(t("yes" if flag.id in raised else "no", lang), s.cell)])
+    return [Paragraph(t("method_flags", lang), s.h2),
+            Paragraph(t("method_flags_intro", lang), s.body), _grid(rows, [0.85, 0.15], [])]
+
+
+def _band_of(bands: list[Band], value: float | None) -> Band | None:
+    if value is None:
+        return None
+    top = max(bands, key=lambda b: b.max)
+    return next((b for b in bands if b.contains(value, b is top)), None)
+
+
+def current_rows(bands: list[Band], current: Band | None) -> list[int]:
+    """Table rows (after the header) of the band this assessment falls in."""
+    return [i + 1 for i, band in enumerate(bands) if band is current]
+
+
+def _range(band: Band, lang: str, decimals: int) -> str:
+    low = number(band.min, lang, decimals, sign=decimals > 0 and band.min != 0)
+    high = number(band.max, lang, decimals, sign=decimals > 0 and band.max != 0)
+    return f"{low} – {high}"
+
+
+def _label(band: Band, lang: str, current: bool) -> str:
+    label = f"<b>{markup(tr(band.label, lang))}</b>"
+    return f"{label} ← {t('current', lang)}" if current else label
+
+
+def _grid(rows: list[list[Any]], fractions: list[float], highlight: list[int]) -> Table:
+    table = Table(rows, colWidths=[f * FRAME_WIDTH for f in fractions], repeatRows=1,
+                  splitInRow=1, hAlign="LEFT")
+    style = grid_style()
+    for row in highlight:
+        style.add("BACKGROUND", (0, row), (-1, row), HIGHLIGHT)
+    table.setStyle(style)
+    return table
+
+
+def colophon(ri: ReportInput) -> list[Flowable]:
+    """Which questionnaire, version and text the report was made with, and when."""
+    s, lang, q, a = styles(), ri.lang, ri.questionnaire, ri.assessment
+    unknown = t("unknown_checksum", lang)
+    pairs = [
+        ("questionnaire", f"{tr(q.title, lang)} ({q.id})"),
+        ("version", q.version),
+        ("checksum", f"{ri.questionnaire_hash} ({t('checksum_kind', lang)})"
+         if ri.questionnaire_hash else unknown),
+    ]
+    if ri.stale_version or ri.text_changed:
+        pairs.append(("answered_with", f"{a.questionnaire.version}, "
+                      f"{a.questionnaire.hash or unknown}"))
+    if a.id:
+        pairs.append(("assessment_id", a.id))
+    if a.revision:
+        pairs.append(("revision", str(a.revision)))
+    if a.updated:
+        pairs.append(("last_changed", _when(a.updated)))
+    pairs += [("generated", _when(ri.generated)),
+              ("language", t("language_name", lang))]
+    rows = [[Paragraph(t(k, lang), s.head), Paragraph(markup(v), s.cell)] for k, v in pairs]
+    table = Table(rows, colWidths=[0.32 * FRAME_WIDTH, 0.68 * FRAME_WIDTH], hAlign="LEFT")
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, SHADE)])
+    return [KeepTogether([Paragraph(t("about", lang), s.h2), table, Spacer(0, 4),
+                          Paragraph(t("produced_by", lang), s.muted)])]
+
+
+def _when(moment: Any) -> str:
+    """A time as '2026-11-23 17:40' (with the UTC offset when it is known)."""
+    text = moment.strftime("%Y-%m-%d %H:%M")
+    offset = moment.strftime("%z")
+    return f"{text} (UTC{offset[:3]}:{offset[3:]})" if offset else text
+

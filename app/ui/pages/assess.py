@@ -1,0 +1,314 @@
+"""The guided assessment: the decision, then the sections one at a time, saved as you go."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app.core.answers import normalise
+from app.core.loading import normalise_answers
+from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.core.models.questionnaire import Question, Questionnaire
+from app.core.progress import SectionProgress, progress
+from app.core.text import tr
+from app.store import Conflict, NotFound
+from app.ui import state
+from app.ui.answer_keys import key
+from app.ui.i18n import t
+from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
+from app.ui.safe import md
+
+STEP_KEY = "step"
+DECISION_STEP = "_decision"
+DECISION_FIELDS = ("title", "case_number", "committee", "decision_maker", "official",
+                   "decision_date", "description")
+
+
+def render() -> None:
+    lang = state.lang()
+    aid = state.open_id()
+    if not aid:
+        new_assessment_form(lang)
+        return
+    try:
+        assessment = state.store().get(aid)
+    except NotFound:
+        st.warning(t("assessment_not_found", lang))
+        state.set_open(None)
+        st.query_params.clear()
+        new_assessment_form(lang)
+        return
+    st.query_params["id"] = aid
+    q = state.catalog().questionnaire(assessment.questionnaire.id)
+    if q is None:
+        st.error(t("questionnaire_missing", lang, id=assessment.questionnaire.id))
+        return
+    st.title(md(assessment.decision.title))
+    st.caption(md(f"{tr(q.title, lang)} · {t('status_' + assessment.status, lang)}"))
+    guided(assessment, q, lang)
+
+
+def new_assessment_form(lang: str) -> None:
+    st.title(t("new_title", lang))
+    st.write(t("new_intro", lang))
+    cat = state.catalog()
+    with st.form("new_assessment"):
+        qid = st.radio(t("choose_questionnaire", lang), list(cat.questionnaires),
+                       format_func=lambda i: tr(cat.questionnaires[i].title, lang))
+        values = decision_inputs(lang, None, prefix="new")
+        submitted = st.form_submit_button(t("start", lang), type="primary")
+    if submitted:
+        if not str(values.get("title") or "").strip():
+            st.error(t("title_required", lang))
+            return
+        q = cat.questionnaires[qid]
+        assessment = Assessment(
+            questionnaire=QuestionnaireRef(id=q.id, version=q.version, hash=cat.hashes[q.id]),
+            language=lang,  # type: ignore[arg-type]
+            decision=Decision(**values),
+        )
+        created = state.store().create(assessment, editor=values.get("official") or "")
+        state.set_open(created.id)
+        st.session_state[STEP_KEY] = q.sections[0].id
+        st.rerun()
+
+
+def decision_inputs(lang: str, decision: Decision | None, prefix: str) -> dict[str, Any]:
+    """The decision's fields as inputs; returns the values typed."""
+    d = decision or Decision(title="-")
+    values: dict[str, Any] = {}
+    values["title"] = st.text_input(t("field_title", lang) + " *",
+                                    value=d.title if decision else "", key=f"{prefix}:title")
+    c1, c2 = st.columns(2)
+    values["case_number"] = c1.text_input(t("field_case_number", lang), value=d.case_number,
+                                          key=f"{prefix}:case_number")
+    values["committee"] = c2.text_input(t("field_committee", lang), value=d.committee,
+                                        key=f"{prefix}:committee")
+    values["decision_maker"] = c1.text_input(t("field_decision_maker", lang),
+                                             value=d.decision_maker, key=f"{prefix}:dm")
+    values["official"] = c2.text_input(t("field_official", lang), value=d.official,
+                                       key=f"{prefix}:official")
+    values["decision_date"] = c1.date_input(t("field_decision_date", lang), value=d.decision_date,
+                                            format="YYYY-MM-DD", key=f"{prefix}:date")
+    values["description"] = st.text_area(t("field_description", lang), value=d.description,
+                                         key=f"{prefix}:description")
+    warn_personal_data(values["description"], lang)
+    return values
+
+
+def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    values, problems = normalise_answers(assessment, q)
+    sections = progress(q, values)
+    step = st.session_state.get(STEP_KEY) or DECISION_STEP
+    if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
+        step = DECISION_STEP
+    with st.sidebar:
+        step = section_list(q, sections, step, lang)
+    show_conflicts(assessment, q, lang)
+    if problems:
+        with st.expander(t("answers_not_matching", lang), icon="⚠️"):
+            for problem in problems:
+                st.text(problem.message)
+    if step == DECISION_STEP:
+        decision_step(assessment, lang)
+    else:
+        section_step(assessment, q, values, step, lang)
+    navigation(q, sections, step, lang)
+
+
+def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> str:
+    required = sum(s.required for s in sections)
+    answered = sum(s.answered_required for s in sections)
+    st.progress(answered / required if required else 1.0,
+                text=t("progress", lang, answered=answered, required=required))
+    ids = [DECISION_STEP] + [s.id for s in q.sections]
+    by_id = {s.id: s for s in sections}
+
+    def label(section_id: str) -> str:
+        if section_id == DECISION_STEP:
+            return "▸ " + t("step_decision", lang)
+        sp = by_id[section_id]
+        title = tr(next(s.title for s in q.sections if s.id == section_id), lang)
+        if not sp.visible:
+            return f"– {title} ({t('skipped', lang)})"
+        mark = "✓" if sp.done else "◐" if sp.answered_required else "○"
+        return f"{mark} {title}"
+
+    index = ids.index(step) if step in ids else 0
+    chosen: str = st.radio(t("sections", lang), ids, index=index, format_func=label,
+                           key=f"nav:{step}")
+    st.session_state[STEP_KEY] = chosen
+    return chosen
+
+
+def decision_step(assessment: Assessment, lang: str) -> None:
+    st.header(t("step_decision", lang))
+    with st.form("decision"):
+        values = decision_inputs(lang, assessment.decision, prefix=f"dec:{assessment.id}")
+        personal = st.checkbox(t("personal_data_flag", lang), value=assessment.personal_data)
+        saved = st.form_submit_button(t("save", lang), type="primary")
+    if saved:
+        if not str(values.get("title") or "").strip():
+            st.error(t("title_required", lang))
+            return
+        decision = Decision(**values)
+
+        def update(a: Assessment) -> Assessment:
+            return a.model_copy(update={"decision": decision, "personal_data": personal})
+
+        state.store().update(assessment.id or "", update, editor=decision.official)
+        st.toast(t("saved", lang))
+        st.rerun()
+
+
+def section_step(assessment: Assessment, q: Questionnaire, values: dict[str, Any],
+                 section_id: str, lang: str) -> None:
+    section = next(s for s in q.sections if s.id == section_id)
+    number = q.sections.index(section) + 1
+    st.header(f"{number}. {tr(section.title, lang)}")
+    if section.intro:
+        st.info(tr(section.intro, lang))
+    section_body(assessment.id or "", q, section_id, lang)
+
+
+@st.fragment
+def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None:
+    """The questions of one section; an answer reruns only this part of the page."""
+    assessment = state.store().get(aid)
+    values, _ = normalise_answers(assessment, q)
+    sp = next(s for s in progress(q, values) if s.id == section_id)
+    if not sp.visible:
+        st.info(t("section_skipped", lang))
+        return
+    seen = st.session_state.setdefault("seen", {}).setdefault(aid, {})
+    ctx = Ctx(aid, q, state.catalog().library, lang, values, dict(assessment.answers),
+              lambda qid, value: save_answer(aid, q, qid, value), seen)
+    for question in sp.questions:
+        with st.container(border=True):
+            if question.type in WIDE_TYPES:
+                question_aside(q, question, lang)
+                draw(ctx, question)
+                comment_box(ctx, question, assessment.answers.get(question.id))
+                continue
+            left, right = st.columns([3, 2], gap="medium")
+            with left:
+                draw(ctx, question)
+                comment_box(ctx, question, assessment.answers.get(question.id))
+            with right:
+                question_aside(q, question, lang)
+    for qid, message in st.session_state.pop("answer_errors", {}).items():
+        st.error(f"{q.numbering.get(qid, qid)}: {message}")
+    if sp.missing:
+        names = ", ".join(q.numbering[m] for m in sp.missing)
+        st.caption(t("missing_in_section", lang, questions=names))
+
+
+def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
+    k = key(ctx.aid, question.id, "comment")
+    comment = answer.comment if answer else None
+    if k not in st.session_state:
+        st.session_state[k] = comment or ""
+    with st.expander(t("comment", ctx.lang) + (" ✎" if comment else ""), expanded=False):
+        st.text_area(t("comment", ctx.lang), key=k, label_visibility="collapsed",
+                     on_change=save_comment, args=(ctx, question.id, k))
+        warn_personal_data(st.session_state.get(k), ctx.lang)
+
+
+def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
+    if question.help:
+        st.caption(tr(question.help, lang))
+    library = state.catalog().library
+    if question.articles and question.type != "impact":
+        for number in question.articles:
+            article = library.by_number[number]
+            with st.popover(f"{t('article', lang)} {number}: {tr(article.title, lang)}"):
+                st.write(tr(article.summary, lang))
+
+
+def _seen(aid: str) -> dict[str, Answer | None]:
+    seen: dict[str, Answer | None] = st.session_state.setdefault("seen", {}).setdefault(aid, {})
+    return seen
+
+
+def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
+    """Save one answer, keeping its comment. If another tab changed this very answer since
+    this tab showed it, nothing is written and the user chooses (see show_conflicts)."""
+    try:
+        normalised = normalise(q.questions[qid], value)
+    except ValueError as exc:
+        st.session_state.setdefault("answer_errors", {})[qid] = str(exc)
+        return
+    seen = _seen(aid)
+    before = seen.get(qid)
+    comment = before.comment if before else None
+    _write(aid, qid, normalised, comment, before)
+
+
+def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
+    seen = _seen(ctx.aid)
+    before = seen.get(qid, ctx.answers.get(qid))
+    value = before.value if before else None
+    _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
+
+
+def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
+    answer = None if value is None and not comment else Answer(value=value, comment=comment)
+    try:
+        state.store().set_answer(aid, qid, answer, editor="", expected=before)
+    except Conflict:
+        st.session_state.setdefault("conflicts", {})[qid] = value
+        return
+    _seen(aid)[qid] = answer
+
+
+def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    conflicts: dict[str, Any] = st.session_state.get("conflicts", {})
+    for qid, mine in list(conflicts.items()):
+        stored = assessment.answers.get(qid)
+        with st.container(border=True):
+            st.warning(t("conflict", lang, number=q.numbering.get(qid, qid)))
+            c1, c2 = st.columns(2)
+            c1.caption(t("conflict_theirs", lang))
+            c1.text(str(stored.value if stored else "–"))
+            c2.caption(t("conflict_mine", lang))
+            c2.text(str(mine))
+            if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
+                _resolve(assessment.id or "", qid, None)
+            if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
+                _resolve(assessment.id or "", qid, mine)
+
+
+def _resolve(aid: str, qid: str, mine: Any) -> None:
+    current = state.store().get(aid).answers.get(qid)
+    if mine is not None:
+        comment = current.comment if current else None
+        current = Answer(value=mine, comment=comment)
+        state.store().set_answer(aid, qid, current, editor="")
+    st.session_state["conflicts"].pop(qid, None)
+    _seen(aid)[qid] = current
+    prefix = key(aid, qid, "")
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[k]
+    st.rerun()
+
+
+def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:
+    ids = [DECISION_STEP] + [s.id for s in sections if s.visible]
+    position = ids.index(step) if step in ids else 0
+    c1, c2, c3 = st.columns([1, 2, 1])
+    if position > 0 and c1.button("← " + t("previous", lang), use_container_width=True):
+        st.session_state[STEP_KEY] = ids[position - 1]
+        st.rerun()
+    if position < len(ids) - 1:
+        if c3.button(t("next", lang) + " →", type="primary", use_container_width=True):
+            st.session_state[STEP_KEY] = ids[position + 1]
+            st.rerun()
+    elif c3.button(t("to_results", lang) + " →", type="primary", use_container_width=True):
+        st.switch_page(st.session_state["pages"]["results"])
+    missing = [m for s in sections for m in s.missing]
+    if missing:
+        c2.caption(t("missing_total", lang, count=len(missing),
+                     questions=", ".join(q.numbering[m] for m in missing[:12])
+                     + (" …" if len(missing) > 12 else "")))
+

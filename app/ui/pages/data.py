@@ -1,0 +1,98 @@
+"""Data: where the data lives; export, import, backup."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import streamlit as st
+
+from app.store.exchange import ImportRejected, ImportResult, export_bytes, import_bytes
+from app.ui import state
+from app.ui.i18n import t
+from app.ui.safe import md
+
+
+def render() -> None:
+    lang = state.lang()
+    state.show_flash()
+    store = state.store()
+    st.title(t("data_title", lang))
+    st.write(t("data_where", lang))
+    st.code(store.location, language=None)
+    st.caption(t("data_privacy", lang))
+    export_area(lang)
+    import_area(lang)
+    backup_area(lang)
+
+
+def export_area(lang: str) -> None:
+    store = state.store()
+    st.subheader(t("export_title", lang))
+    items = store.list()
+    if not items:
+        st.info(t("overview_empty", lang))
+        return
+    stamp = dt.date.today().isoformat()
+    st.download_button(t("export_all", lang, count=len(items)), export_bytes(store),
+                       file_name=f"bka-export-{stamp}.json", mime="application/json")
+    chosen = st.selectbox(t("export_one", lang), [i.id for i in items], index=None,
+                          format_func=lambda i: next(x.title for x in items if x.id == i),
+                          placeholder=t("export_choose", lang))
+    if chosen:
+        st.download_button(t("export_download_one", lang), export_bytes(store, [chosen]),
+                           file_name=f"bka-{chosen}-{stamp}.json", mime="application/json",
+                           key="export_one_button")
+
+
+def import_area(lang: str) -> None:
+    store = state.store()
+    st.subheader(t("import_title", lang))
+    st.write(t("import_intro", lang))
+    upload = st.file_uploader(t("import_file", lang), type=["json", "yaml", "yml"])
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        preview = import_bytes(store, data, upload.name, editor="", apply=False)
+    except ImportRejected as exc:
+        st.error(t("import_rejected", lang))
+        for problem in exc.problems:
+            st.text(problem)
+        return
+    show_result(preview, lang, preview=True)
+    take = []
+    if preview.conflicts:
+        take = st.multiselect(t("import_take_incoming", lang), [c.id for c in preview.conflicts],
+                              format_func=lambda i: next(c.title for c in preview.conflicts
+                                                         if c.id == i))
+    if (preview.changed or take) and st.button(t("import_apply", lang), type="primary"):
+        result = import_bytes(store, data, upload.name, editor="", take_incoming=take)
+        state.flash(t("import_done", lang, created=len(result.created),
+                      updated=len(result.updated)))
+        st.rerun()
+
+
+def show_result(result: ImportResult, lang: str, preview: bool) -> None:
+    rows = [("import_created", result.created), ("import_updated", result.updated),
+            ("import_skipped", result.skipped), ("import_conflicts", result.conflicts)]
+    for key, items in rows:
+        if not items:
+            continue
+        st.markdown(f"**{t(key, lang, count=len(items))}**")
+        for item in items:
+            reason = f" – {item.reason}" if item.reason else ""
+            st.markdown("- " + md(item.title + reason))
+
+
+def backup_area(lang: str) -> None:
+    st.subheader(t("backup_title", lang))
+    st.write(t("backup_intro", lang))
+    if st.button(t("backup_make", lang)):
+        path = state.store().backup()
+        st.session_state["last_backup"] = str(path)
+    last = st.session_state.get("last_backup")
+    if last and Path(last).exists():
+        st.success(t("backup_made", lang, path=last))
+        st.download_button(t("backup_download", lang), Path(last).read_bytes(),
+                           file_name=Path(last).name, mime="application/zip")

@@ -1,0 +1,88 @@
+"""Översikt: the assessments, newest first; search, filter, open, duplicate, delete."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui import state
+from app.ui.i18n import t
+from app.ui.safe import md
+
+STATUSES = ("draft", "complete", "followed_up")
+
+
+def render() -> None:
+    lang = state.lang()
+    state.show_flash()
+    st.title(t("overview_title", lang))
+    top = st.columns([3, 2, 1])
+    query = top[0].text_input(t("search", lang), placeholder=t("search_placeholder", lang))
+    status = top[1].selectbox(t("status", lang), [None, *STATUSES],
+                              format_func=lambda s: t("all", lang) if s is None
+                              else t(f"status_{s}", lang))
+    top[2].write("")
+    if top[2].button(t("new_assessment", lang), type="primary", use_container_width=True):
+        state.set_open(None)
+        st.query_params.clear()
+        st.switch_page(st.session_state["pages"]["assess"])
+    store = state.store()
+    items = store.list(query=query, status=status)
+    if not items:
+        st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
+    cat = state.catalog()
+    for item in items:
+        with st.container(border=True):
+            c1, c2 = st.columns([5, 3])
+            c1.markdown(f"**{md(item.title)}**")
+            q = cat.questionnaire(item.questionnaire)
+            meta = [item.case_number, item.committee, tr_title(q, lang),
+                    t(f"status_{item.status}", lang),
+                    t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M"))]
+            c1.caption(md(" · ".join(m for m in meta if m)))
+            b1, b2, b3 = c2.columns(3)
+            if b1.button(t("open", lang), key=f"open:{item.id}", use_container_width=True):
+                state.set_open(item.id)
+                st.session_state.pop("step", None)
+                st.switch_page(st.session_state["pages"]["assess"])
+            if b2.button(t("duplicate", lang), key=f"dup:{item.id}", use_container_width=True):
+                copy = store.duplicate(item.id)
+                state.flash(t("duplicated", lang, title=copy.decision.title))
+                st.rerun()
+            if b3.button(t("delete", lang), key=f"del:{item.id}", use_container_width=True):
+                st.session_state["confirm_delete"] = item.id
+            if st.session_state.get("confirm_delete") == item.id:
+                st.warning(t("confirm_delete", lang))
+                y, n = st.columns(2)
+                if y.button(t("yes_delete", lang), key=f"yes:{item.id}", type="primary"):
+                    store.delete(item.id)
+                    st.session_state.pop("confirm_delete", None)
+                    if state.open_id() == item.id:
+                        state.set_open(None)
+                        st.query_params.clear()
+                    state.flash(t("deleted", lang))
+                    st.rerun()
+                if n.button(t("cancel", lang), key=f"no:{item.id}"):
+                    st.session_state.pop("confirm_delete", None)
+                    st.rerun()
+    trash(lang)
+
+
+def tr_title(q: object, lang: str) -> str:
+    from app.core.text import tr
+
+    return tr(getattr(q, "title", None), lang) if q is not None else ""
+
+
+def trash(lang: str) -> None:
+    store = state.store()
+    deleted = store.deleted()
+    if not deleted:
+        return
+    with st.expander(t("trash", lang, count=len(deleted))):
+        for item in deleted:
+            c1, c2 = st.columns([5, 1])
+            c1.text(item.title)
+            if c2.button(t("restore", lang), key=f"restore:{item.id}"):
+                store.restore(item.id)
+                state.flash(t("restored", lang))
+                st.rerun()

@@ -136,7 +136,8 @@ def actions_table(actions: list[dict[str, Any]], lang: str) -> Table:
             Paragraph(markup(action.get("due") or "–"), s.cell),
             Paragraph(status, s.cell),
         ])
-    widths = [w * ANSWER_WIDTH for w in (0.48, 0.24, 0.15, 0.13)]
+    # "Who" holds long Swedish compounds (familjehemssekreterare): give it room to not split.
+    widths = [w * ANSWER_WIDTH for w in (0.43, 0.29, 0.15, 0.13)]
     return _table(rows, widths)
 
 

@@ -10,7 +10,7 @@ import tempfile
 from io import BytesIO
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.core.catalog import Catalog
@@ -24,16 +24,23 @@ from app.report.naming import free_path, report_filename
 from app.report.page import Running, canvas_maker, make_document
 from app.report.sections import analysis, articles, impact_table
 from app.report.strings import LOCALES, t
+from app.report.styles import FRAME_HEIGHT
 from app.report.text import clean, plain
 
 ENV_DIR = "BKA_REPORTS_DIR"
+METHOD_ROOM = 400  # points left on a page for the method to start there
+# The analysis starts on page two; but when the front page ran over onto it (many
+# warnings), it follows on that page instead of leaving it nearly empty.
+ANALYSIS_ROOM = 0.6 * FRAME_HEIGHT
 
 
 def story(ri: ReportInput) -> list[Flowable]:
     """The report's flowables in reading order."""
-    # The method starts a page: it is an appendix, and a lone heading at a page end is ugly.
-    return [*front_page(ri), PageBreak(), *analysis(ri), *impact_table(ri), *articles(ri),
-            PageBreak(), *method(ri), *colophon(ri)]
+    # The method, an appendix, starts a page unless most of one is left: a lone heading at a
+    # page end is ugly, and so is a page holding one article summary.
+    return [*front_page(ri), CondPageBreak(ANALYSIS_ROOM), *analysis(ri), *impact_table(ri),
+            *articles(ri),
+            CondPageBreak(METHOD_ROOM), *method(ri), *colophon(ri)]
 
 
 def render(ri: ReportInput) -> bytes:

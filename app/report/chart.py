@@ -13,16 +13,27 @@ from app.report.styles import INK, MUTED, NEGATIVE, POSITIVE, RULE, SHADE
 from app.report.text import plain
 
 LABEL_SIZE = 8
-ROW = 17  # points per row with a one-line label
-LINE = 9.5  # extra points per further label line
+ROW = 16  # points per row with a one-line label
+LINE = 9  # extra points per further label line
 AXIS = 24  # room below the rows for tick labels and the direction words
 HIDDEN = {"monitoring_final"}  # articles 43-54 are about the Committee, never rated
 
 
-def impact_chart(clusters: list[ClusterImpact], lang: str, width: float) -> Drawing:
-    """Bars per cluster; unrated clusters stay as a row saying so, so gaps show."""
+def unrated(clusters: list[ClusterImpact]) -> list[ClusterImpact]:
+    """Clusters with no rated article, named under the chart so that the gaps show."""
+    return [c for c in clusters if c.mean is None and c.id not in HIDDEN]
+
+
+def impact_chart(clusters: list[ClusterImpact], lang: str, width: float) -> Drawing | None:
+    """One bar per rated cluster (None when nothing is rated).
+
+    Unrated clusters get no row: nine rows, mostly empty, would push the warnings off the
+    first page; they are listed in a line under the chart instead.
+    """
     regular, bold = register_fonts()
-    rows = [c for c in clusters if c.id not in HIDDEN or c.mean is not None]
+    rows = [c for c in clusters if c.mean is not None]
+    if not rows:
+        return None
     label_w = width * 0.40
     # The bar area leaves room on both sides for the value printed beyond a bar's end.
     left, right = label_w + 34, width - 34
@@ -37,6 +48,7 @@ def impact_chart(clusters: list[ClusterImpact], lang: str, width: float) -> Draw
         y -= h
         if i % 2 == 0:
             d.add(Rect(0, y, width, h, fillColor=SHADE, strokeColor=None))
+        assert cluster.mean is not None
         text_y = y + h / 2 + (len(lines) - 1) * LINE / 2 - 3
         for k, line in enumerate(lines):
             d.add(String(0, text_y - k * LINE, line, fontName=regular, fontSize=LABEL_SIZE,
@@ -46,15 +58,11 @@ def impact_chart(clusters: list[ClusterImpact], lang: str, width: float) -> Draw
     return d
 
 
-def _bar(d: Drawing, mean: float | None, cy: float, mid: float, unit: float, lang: str,
+def _bar(d: Drawing, mean: float, cy: float, mid: float, unit: float, lang: str,
          fonts: tuple[str, str]) -> None:
-    if mean is None:
-        d.add(String(mid + 4, cy - 3, t("chart_not_rated", lang), fontName=fonts[0],
-                     fontSize=7.5, fillColor=MUTED))
-        return
     length = max(abs(mean) * unit, 1.5)  # a zero still shows as a sliver on the axis
     x = mid if mean >= 0 else mid - length
-    d.add(Rect(x, cy - 5, length, 10, fillColor=POSITIVE if mean >= 0 else NEGATIVE,
+    d.add(Rect(x, cy - 4.5, length, 9, fillColor=POSITIVE if mean >= 0 else NEGATIVE,
                strokeColor=None))
     value = number(mean, lang, 2, sign=True)
     if mean >= 0:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.core.text import tr
 from app.report.answers import long_text
-from app.report.chart import impact_chart
+from app.report.chart import impact_chart, unrated
 from app.report.context import ReportInput
 from app.report.strings import number, percent, t
 from app.report.styles import (
@@ -38,13 +38,24 @@ def front_page(ri: ReportInput) -> list[Flowable]:
         out.append(Paragraph(t("description", lang), s.label))
         out += long_text(d.description, s.body, s.body_rtl)
     out += _notes(ri)
-    out += [Spacer(0, 6), _level(ri), Spacer(0, 8), _figures(ri)]
-    out += [Paragraph(t("chart_title", lang), s.h2),
-            impact_chart(ri.card.clusters, lang, FRAME_WIDTH),
-            Paragraph(t("chart_caption", lang), s.muted)]
-    out += _warnings(ri)
-    out += [Spacer(0, 6), Paragraph(t("scores_guide", lang), s.muted)]
+    out += [Spacer(0, 6), _level(ri), Spacer(0, 6), _figures(ri)]
+    out += _chart(ri) + _warnings(ri)
     return out
+
+
+def _chart(ri: ReportInput) -> list[Flowable]:
+    s, lang = styles(), ri.lang
+    chart = impact_chart(ri.card.clusters, lang, FRAME_WIDTH)
+    if chart is None:
+        return [Paragraph(t("chart_title", lang), s.h2),
+                Paragraph(t("no_ratings", lang) + ".", s.body)]
+    out: list[Flowable] = [Paragraph(t("chart_title", lang), s.h2), chart, Spacer(0, 2)]
+    caption = t("chart_caption", lang)
+    gaps = unrated(ri.card.clusters)
+    if gaps:
+        names = ", ".join(tr(c.title, lang) for c in gaps)
+        caption += f" <b>{t('chart_not_rated', lang)}:</b> {markup(names)}."
+    return out + [Paragraph(caption, s.muted)]
 
 
 def _meta(ri: ReportInput) -> Table:
@@ -136,19 +147,28 @@ def _warnings(ri: ReportInput) -> list[Flowable]:
     head = Paragraph(t("warnings", lang), s.h2)
     if not ri.card.flags:
         return [head, Paragraph(t("no_warnings", lang), s.body)]
+    # Serious first; a coloured stripe and the word carry the severity (not colour alone).
+    flags = sorted(ri.card.flags, key=lambda f: f.severity != "serious")
     rows = []
-    for flag in ri.card.flags:
+    style: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LINEBELOW", (1, 0), (1, -1), 0.4, RULE),
+                        ("LEFTPADDING", (0, 0), (0, -1), 0), ("RIGHTPADDING", (0, 0), (0, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5)]
+    for i, flag in enumerate(flags):
+        colour = SERIOUS if flag.severity == "serious" else WARNING
         severity = t(f"severity_{flag.severity}", lang)
-        badge = Paragraph(f"<font color='white'><b>{severity}</b></font>", s.cell)
         where = ri.questionnaire.numbering.get(flag.question)
         ref = f" {grey(t('see_question', lang, number=where))}" if where else ""
-        rows.append([badge, Paragraph(markup(tr(flag.message, lang)) + ref, s.cell)])
-    table = Table(rows, colWidths=[0.16 * FRAME_WIDTH, 0.84 * FRAME_WIDTH])
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
-    for i, flag in enumerate(ri.card.flags):
-        style.append(("BACKGROUND", (0, i), (0, i), SERIOUS if flag.severity == "serious"
-                      else WARNING))
+        text = (f"<font color='#{colour.hexval()[2:]}'><b>{severity}:</b></font> "
+                f"{markup(tr(flag.message, lang))}{ref}")
+        rows.append(["", Paragraph(text, s.warning)])
+        style.append(("BACKGROUND", (0, i), (0, i), colour))
+    table = Table(rows, colWidths=[3, FRAME_WIDTH - 3])
     table.setStyle(style)
-    return [KeepTogether([head, table])] if len(rows) < 6 else [head, table]
+    # Few warnings stay with their heading; many may run over the page end, row by row.
+    if len(rows) < 4:
+        return [KeepTogether([head, table])]
+    head.keepWithNext = 0
+    return [CondPageBreak(70), head, table]
 

@@ -21,6 +21,7 @@ def method(ri: ReportInput) -> list[Flowable]:
     out: list[Flowable] = [
         Paragraph(t("method", lang), s.h1),
         Paragraph(markup(t("method_intro", lang, qid=q.id, version=q.version)), s.body),
+        Paragraph(t("scores_guide", lang), s.body),
     ]
     return out + _impact(ri) + _quality(ri) + _completeness(ri) + _overall(ri) + _flags(ri)
 
@@ -87,7 +88,7 @@ def _overall(ri: ReportInput) -> list[Flowable]:
                      Paragraph(markup(tr(band.meaning, lang)), s.cell)])
     ordered = sorted(sc.levels, key=lambda b: -b.min)
     return [Paragraph(t("method_overall", lang), s.h2), Paragraph(text, s.body),
-            _grid(rows, [0.16, 0.26, 0.58], current_rows(ordered, current))]
+            _grid(rows, [0.14, 0.32, 0.54], current_rows(ordered, current))]
 
 
 def _flags(ri: ReportInput) -> list[Flowable]:
@@ -103,8 +104,9 @@ def _flags(ri: ReportInput) -> list[Flowable]:
         rows.append([Paragraph(f"<b>{severity}:</b> {markup(tr(flag.message, lang) + ref)}",
                                s.cell),
                      Paragraph(t("yes" if flag.id in raised else "no", lang), s.cell)])
+    lit = [i + 1 for i, flag in enumerate(q.scoring.flags) if flag.id in raised]
     return [Paragraph(t("method_flags", lang), s.h2),
-            Paragraph(t("method_flags_intro", lang), s.body), _grid(rows, [0.85, 0.15], [])]
+            Paragraph(t("method_flags_intro", lang), s.body), _grid(rows, [0.85, 0.15], lit)]
 
 
 def _band_of(bands: list[Band], value: float | None) -> Band | None:
@@ -127,7 +129,9 @@ def _range(band: Band, lang: str, decimals: int) -> str:
 
 def _label(band: Band, lang: str, current: bool) -> str:
     label = f"<b>{markup(tr(band.label, lang))}</b>"
-    return f"{label} ← {t('current', lang)}" if current else label
+    if not current:
+        return label
+    return f"{label}<br/><font size='7.5' color='#5b5b57'>← {t('current', lang)}</font>"
 
 
 def _grid(rows: list[list[Any]], fractions: list[float], highlight: list[int]) -> Table:

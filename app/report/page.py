@@ -84,7 +84,7 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     regular, bold = register_fonts()
     width, height = PAGE
     left, right = MARGIN_X, width - MARGIN_X
-    top = height - 13 * mm
+    top = height - 12 * mm
     c.saveState()
     c.setFillColor(MUTED)
     number = r.case_number
@@ -97,7 +97,7 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     c.setStrokeColor(RULE)
     c.setLineWidth(0.5)
     c.line(left, top - 4, right, top - 4)
-    bottom = 11 * mm
+    bottom = 10 * mm
     c.line(left, bottom + 10, right, bottom + 10)
     c.drawString(left, bottom, r.footer)
     c.drawRightString(right, bottom, r.page_label.format(page=c.getPageNumber(), pages=total))

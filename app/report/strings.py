@@ -57,12 +57,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "chart_weakened": ("← försvagas", "← weakened"),
     "chart_strengthened": ("stärks →", "strengthened →"),
-    "chart_not_rated": ("ej bedömt", "not rated"),
+    "chart_not_rated": ("Områden utan bedömd artikel", "Areas with no rated article"),
     "chart_caption": (
-        "Medelvärdet av de bedömda artiklarna i varje område (kort och lång sikt vägda). "
-        "Områdena är FN:s barnrättskommittés indelning av konventionen.",
-        "Mean of the rated articles in each area (short and long term weighted). The areas "
-        "are the UN Committee on the Rights of the Child's grouping of the convention.",
+        "Medelvärdet av de bedömda artiklarna i varje område, enligt FN:s barnrättskommittés "
+        "indelning av konventionen.",
+        "Mean of the rated articles in each area, as the UN Committee on the Rights of the "
+        "Child groups the convention.",
     ),
     "warnings": ("Varningar", "Warnings"),
     "no_warnings": (
@@ -73,10 +73,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "severity_warning": ("Varning", "Warning"),
     "see_question": ("se fråga {number}", "see question {number}"),
     "scores_guide": (
-        "Poängen är ett stöd för att se luckor och jämföra, inte ett omdöme om beslutet. "
-        "Hur varje siffra räknats fram står i slutet av rapporten.",
-        "The scores help to see gaps and compare; they are no verdict on the decision. "
-        "How each figure was computed is shown at the end of the report.",
+        "Poängen är ett stöd för att se luckor och jämföra bedömningar, inte ett omdöme om "
+        "beslutet.",
+        "The scores help to see gaps and to compare assessments; they are no verdict on the "
+        "decision.",
     ),
     # notes on the questionnaire
     "note": ("Observera", "Note"),

@@ -16,9 +16,10 @@ from app.report.fonts import register_fonts
 
 PAGE = A4
 MARGIN_X = 20 * mm
-MARGIN_TOP = 24 * mm  # room for the running header
-MARGIN_BOTTOM = 22 * mm  # room for the page number
+MARGIN_TOP = 22 * mm  # room for the running header
+MARGIN_BOTTOM = 20 * mm  # room for the page number
 FRAME_WIDTH = PAGE[0] - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 INK = colors.HexColor("#1d1d1b")
 MUTED = colors.HexColor("#5b5b57")
@@ -52,7 +53,9 @@ class Styles:
     body_rtl: ParagraphStyle
     small: ParagraphStyle
     muted: ParagraphStyle
+    intro: ParagraphStyle
     cell: ParagraphStyle
+    warning: ParagraphStyle
     cell_bold: ParagraphStyle
     cell_right: ParagraphStyle
     head: ParagraphStyle
@@ -85,7 +88,7 @@ def styles() -> Styles:
         h1=ps("h1", fontName=bold, fontSize=14, leading=18, textColor=ACCENT,
               spaceBefore=8, spaceAfter=6, keepWithNext=1),
         h2=ps("h2", fontName=bold, fontSize=11.5, leading=15, textColor=ACCENT,
-              spaceBefore=10, spaceAfter=4, keepWithNext=1),
+              spaceBefore=9, spaceAfter=4, keepWithNext=1),
         h3=ps("h3", fontName=bold, fontSize=BODY_SIZE, leading=LEADING, spaceBefore=6,
               spaceAfter=1, keepWithNext=1),
         question=ps("question", fontName=bold, fontSize=BODY_SIZE, leading=LEADING,
@@ -95,13 +98,16 @@ def styles() -> Styles:
         body_rtl=ps("body_rtl", parent=body, alignment=TA_RIGHT),
         small=ps("small", fontSize=8, leading=10.5),
         muted=ps("muted", fontSize=8, leading=10.5, textColor=MUTED),
+        intro=ps("intro", fontSize=8, leading=10.5, textColor=MUTED, spaceAfter=4,
+                 keepWithNext=1),
         cell=ps("cell", fontSize=8.5, leading=11),
+        warning=ps("warning", fontSize=8.2, leading=10.5),
         cell_bold=ps("cell_bold", fontName=bold, fontSize=8.5, leading=11),
         cell_right=ps("cell_right", fontSize=8.5, leading=11, alignment=TA_RIGHT),
         head=ps("head", fontName=bold, fontSize=8, leading=10, textColor=MUTED),
         head_right=ps("head_right", fontName=bold, fontSize=8, leading=10, textColor=MUTED,
                       alignment=TA_RIGHT),
-        figure=ps("figure", fontName=bold, fontSize=17, leading=21, alignment=TA_LEFT),
+        figure=ps("figure", fontName=bold, fontSize=16, leading=19, alignment=TA_LEFT),
         figure_label=ps("figure_label", fontSize=8, leading=10.5, textColor=MUTED),
         label=ps("label", fontSize=8, leading=10.5, textColor=MUTED, spaceBefore=6,
                  spaceAfter=1, keepWithNext=1),

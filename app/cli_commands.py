@@ -160,3 +160,7 @@ def serve(args: argparse.Namespace) -> int:
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]
     return subprocess.call(command, env=env, cwd=ROOT)
+
+from app.report.cli import register as _register_report  # noqa: E402 - `bka report`
+
+EXTRA_COMMANDS.append(_register_report)

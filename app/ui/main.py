@@ -13,22 +13,21 @@ import streamlit as st  # noqa: E402
 from app.store import StoreCorrupted  # noqa: E402
 from app.ui import state  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
-from app.ui.pages import articles, assess, data, overview, results  # noqa: E402
 
 
 def main() -> None:
     st.set_page_config(page_title="BKA – barnkonsekvensanalys", page_icon=":material/child_care:", layout="wide")
     lang = state.lang()
     pages = {
-        "overview": st.Page(overview.render, title=t("nav_overview", lang), icon=":material/folder_open:",
+        "overview": st.Page("views/overview.py", title=t("nav_overview", lang), icon=":material/folder_open:",
                             url_path="oversikt", default=True),
-        "assess": st.Page(assess.render, title=t("nav_assess", lang), icon=":material/edit_note:",
+        "assess": st.Page("views/assess.py", title=t("nav_assess", lang), icon=":material/edit_note:",
                           url_path="analys"),
-        "results": st.Page(results.render, title=t("nav_results", lang), icon=":material/insights:",
+        "results": st.Page("views/results.py", title=t("nav_results", lang), icon=":material/insights:",
                            url_path="resultat"),
-        "articles": st.Page(articles.render, title=t("nav_articles", lang), icon=":material/menu_book:",
+        "articles": st.Page("views/articles.py", title=t("nav_articles", lang), icon=":material/menu_book:",
                             url_path="artiklar"),
-        "data": st.Page(data.render, title=t("nav_data", lang), icon=":material/save:", url_path="data"),
+        "data": st.Page("views/data.py", title=t("nav_data", lang), icon=":material/save:", url_path="data"),
     }
     st.session_state["pages"] = pages
     groups = {

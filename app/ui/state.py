@@ -9,7 +9,7 @@ import streamlit as st
 from app.core.catalog import Catalog
 from app.core.errors import LoadError
 from app.shipped import catalog as shipped_catalog
-from app.store import AssessmentStore, open_store
+from app.store import AssessmentStore, data_dir, open_store
 from app.ui import prefs
 from app.ui.i18n import t
 
@@ -36,12 +36,13 @@ def catalog() -> Catalog:
 
 
 @st.cache_resource(show_spinner=False)
-def _store() -> AssessmentStore:
-    return open_store()
+def _store(folder: str) -> AssessmentStore:
+    # One handle per data folder: it holds the lock that serialises every session's writes.
+    return open_store(folder)
 
 
 def store() -> AssessmentStore:
-    return _store()
+    return _store(str(data_dir()))
 
 
 def lang() -> str:

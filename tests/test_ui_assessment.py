@@ -1,0 +1,168 @@
+"""An official's path through the app, driven with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from ui_helpers import button, by_label, no_exception, start, texts
+
+from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.store import open_store
+
+
+def seeded(data: Path, answers: dict[str, object] | None = None) -> str:
+    store = open_store(data)
+    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+                   decision=Decision(title="Ny förskola i Norrby", case_number="BUN 2026/7"),
+                   answers={k: Answer(value=v) for k, v in (answers or {}).items()})
+    return store.create(a, editor="test").id or ""
+
+
+def open_section(at: AppTest, title: str) -> AppTest:
+    radio = by_label(at.sidebar.radio, "Avsnitt")
+    option = next(o for o in radio.options if title in o)
+    radio.set_value(option)
+    return no_exception(at.run())
+
+
+def test_new_assessment_is_created_and_opened(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    at = start(monkeypatch, tmp_path)
+    button(at, "Ny analys").click()
+    at = no_exception(at.run())
+    assert "Ny barnkonsekvensanalys" in texts(at)
+    by_label(at.text_input, "Ärendets titel").input("Nedläggning av Björkskolan")
+    by_label(at.text_input, "Diarienummer").input("BUN 2026/112")
+    by_label(at.button, "Starta analysen").click()
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).list()
+    assert [s.title for s in stored] == ["Nedläggning av Björkskolan"]
+    assert stored[0].case_number == "BUN 2026/112"
+    assert "Nedläggning av Björkskolan" in texts(at).replace("\\", "")
+
+
+def test_answers_are_saved_as_given_and_conditions_react(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    aid = seeded(tmp_path)
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/assess.py").run())
+    at = open_section(at, "Berör ärendet barn")
+    question = by_label(at.radio, "Berör ärendet barn?")
+    question.set_value("none")
+    at = no_exception(at.run())
+    assert open_store(tmp_path).get(aid).answers["affects_children"].value == "none"
+    why = by_label(at.text_area, "Varför berör ärendet inte barn")
+    why.input("Gäller nämndens interna redovisning.")
+    at = no_exception(at.run())
+    sections = by_label(at.sidebar.radio, "Avsnitt").options
+    assert any("Vilka barn berörs" in o and "hoppas över" in o for o in sections)
+    stored = open_store(tmp_path).get(aid)
+    assert stored.answers["why_not_concerned"].value == "Gäller nämndens interna redovisning."
+    # Changing the answer brings the analysis back; the text question disappears.
+    by_label(at.radio, "Berör ärendet barn?").set_value("direct")
+    at = no_exception(at.run())
+    assert not any("Varför berör ärendet inte barn" in str(w.label) for w in at.text_area)
+    assert any("På vilket sätt berör" in str(w.label) for w in at.text_area)
+
+
+def test_results_show_level_and_flags(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    aid = seeded(tmp_path, {"affects_children": "direct", "children_heard": "no",
+                            "rights_impacts": {12: {"short": -2, "long": -1, "children": ""}}})
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/results.py").run())
+    said = texts(at)
+    assert "Processkvalitet" in " ".join(m.label for m in at.metric)
+    assert "artikel 12" in said.lower()
+    assert any("Markera som klar" in b.label for b in at.button)
+    button(at, "Markera som klar").click()
+    at = no_exception(at.run())
+    assert open_store(tmp_path).get(aid).status == "complete"
+
+
+def test_language_switch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = start(monkeypatch, tmp_path)
+    assert "Barnkonsekvensanalyser" in texts(at)
+    at.session_state["lang_choice"] = "en"
+    at = no_exception(at.run())
+    at = no_exception(at.run())
+    assert "Child rights impact assessments" in texts(at)
+    # remembered for the next session
+    again = start(monkeypatch, tmp_path)
+    assert "Child rights impact assessments" in texts(again)
+
+
+def test_full_assessment_from_start_to_result(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    aid = seeded(tmp_path)
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/assess.py").run())
+
+    def k(qid: str, part: str = "") -> str:
+        return f"q:{aid}:{qid}:{part}"
+
+    at = open_section(at, "Berör ärendet barn")
+    at.radio(key=k("affects_children")).set_value("direct")
+    at = no_exception(at.run())
+    at.text_area(key=k("how_concerned")).input("Eleverna får längre skolväg.")
+    at = no_exception(by_label(at.button, "Nästa").click().run())
+    assert "Vilka barn berörs" in texts(at)
+    at = open_section(at, "Barnens delaktighet")
+    at.radio(key=k("children_heard")).set_value("directly")
+    at = no_exception(at.run())
+    at.multiselect(key=k("heard_methods")).set_value([at.multiselect(
+        key=k("heard_methods")).options[0]])
+    at = no_exception(at.run())
+    at = open_section(at, "Konsekvenser")
+    for article, short in ((2, 0), (3, 1), (6, 0), (12, -1)):
+        at.selectbox(key=k("rights_impacts", f"{article}:short")).set_value(short)
+        at = no_exception(at.run())
+    at.selectbox(key=k("rights_impacts", "12:long")).set_value(-1)
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid)
+    impacts = stored.answers["rights_impacts"].value
+    assert impacts["12"] == {"short": -1, "long": -1, "children": ""}  # JSON keys
+    # a negative rating makes the measures question appear
+    at = open_section(at, "Åtgärder")
+    assert any("åtgärd" in str(b.label).lower() for b in at.button)
+    at = no_exception(at.switch_page("views/results.py").run())
+    said = texts(at)
+    assert "/100" in said
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Processkvalitet"] != "0/100"
+    assert float(metrics["Påverkansbalans"]) == pytest.approx(0.0)  # (0 + 1 + 0 - 1) / 4
+
+
+def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    aid = seeded(tmp_path, {"affects_children": "direct"})
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/assess.py").run())
+    at = open_section(at, "Berör ärendet barn")
+    at.text_area(key=f"q:{aid}:affects_children:comment").input("Bedömt med rektorerna.")
+    at = no_exception(at.run())
+    answer = open_store(tmp_path).get(aid).answers["affects_children"]
+    assert answer.value == "direct" and answer.comment == "Bedömt med rektorerna."
+
+
+def test_personnummer_in_free_text_is_warned(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    aid = seeded(tmp_path, {"affects_children": "direct"})
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/assess.py").run())
+    at = open_section(at, "Berör ärendet barn")
+    at.text_area(key=f"q:{aid}:how_concerned:").input("Gäller eleven 121212-1212.")
+    at = no_exception(at.run())
+    assert any("personnummer" in w.value for w in at.warning)
+
+
+def test_user_text_is_not_rendered_as_markdown(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+                   decision=Decision(title="[klicka](http://evil.example) **fet** <b>x</b>"))
+    aid = store.create(a, editor="t").id
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    shown = [m.value for m in at.markdown if "klicka" in m.value]
+    assert shown and all("\\[klicka\\]" in v and "\\*\\*fet\\*\\*" in v for v in shown)

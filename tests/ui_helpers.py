@@ -1,0 +1,48 @@
+"""Driving the Streamlit app with AppTest: start it on a fresh data folder, find widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app.paths import ROOT
+
+MAIN = str(ROOT / "app" / "ui" / "main.py")
+
+
+def start(monkeypatch: pytest.MonkeyPatch, data: Path, **state: Any) -> AppTest:
+    monkeypatch.setenv("BKA_DATA_DIR", str(data))
+    at = AppTest.from_file(MAIN, default_timeout=30)
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+def by_label(elements: Any, fragment: str) -> Any:
+    """The first widget whose label contains `fragment`."""
+    for element in elements:
+        if fragment in str(getattr(element, "label", "")):
+            return element
+    labels = [getattr(e, "label", "") for e in elements]
+    raise AssertionError(f"no widget labelled {fragment!r}; labels: {labels}")
+
+
+def button(at: AppTest, fragment: str) -> Any:
+    return by_label(at.button, fragment)
+
+
+def texts(at: AppTest) -> str:
+    """Everything the page says, for assertions on what a user reads."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
+                 "error", "success", "text"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def no_exception(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at

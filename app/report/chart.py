@@ -42,7 +42,7 @@ def impact_chart(clusters: list[ClusterImpact], lang: str, width: float) -> Draw
               for c in rows]
     heights = [ROW + LINE * (len(lines) - 1) for lines in labels]
     height = sum(heights) + AXIS
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=regular)  # the default state is Helvetica
     y = height
     for i, (cluster, lines, h) in enumerate(zip(rows, labels, heights, strict=True)):
         y -= h

@@ -20,6 +20,7 @@ from app.report.styles import (
     WARNING,
     box_style,
     styles,
+    table_style,
 )
 from app.report.text import grey, markup
 
@@ -71,10 +72,10 @@ def _meta(ri: ReportInput) -> Table:
              for key, value in pairs]
     rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
     table = Table(rows, colWidths=[FRAME_WIDTH / 3] * 3, hAlign="LEFT")
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
+                    ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
     return table
 
 
@@ -136,9 +137,9 @@ def _figures(ri: ReportInput) -> Table:
     row = [[Paragraph(label, s.figure_label), Paragraph(value, s.figure),
             Paragraph(sub, s.figure_label)] for label, value, sub in figures]
     table = Table([row], colWidths=[FRAME_WIDTH / 3] * 3)
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBEFORE", (1, 0), (-1, -1), 0.5, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8)])
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
     return table
 
 
@@ -162,10 +163,10 @@ def _warnings(ri: ReportInput) -> list[Flowable]:
         ref = f" {grey(t('see_question', lang, number=where))}" if where else ""
         text = (f"<font color='#{colour.hexval()[2:]}'><b>{severity}:</b></font> "
                 f"{markup(tr(flag.message, lang))}{ref}")
-        rows.append(["", Paragraph(text, s.warning)])
+        rows.append([Spacer(0, 0), Paragraph(text, s.warning)])  # a plain "" would be Helvetica
         style.append(("BACKGROUND", (0, i), (0, i), colour))
     table = Table(rows, colWidths=[3, FRAME_WIDTH - 3])
-    table.setStyle(style)
+    table.setStyle(table_style(style))
     # Few warnings stay with their heading; many may run over the page end, row by row.
     if len(rows) < 4:
         return [KeepTogether([head, table])]

@@ -10,7 +10,7 @@ from app.core.models.questionnaire import Band
 from app.core.text import tr
 from app.report.context import ReportInput
 from app.report.strings import number, percent, t, weight
-from app.report.styles import FRAME_WIDTH, SHADE, grid_style, styles
+from app.report.styles import FRAME_WIDTH, SHADE, grid_style, styles, table_style
 from app.report.text import markup
 
 HIGHLIGHT = "#fff4cc"
@@ -167,8 +167,8 @@ def colophon(ri: ReportInput) -> list[Flowable]:
               ("language", t("language_name", lang))]
     rows = [[Paragraph(t(k, lang), s.head), Paragraph(markup(v), s.cell)] for k, v in pairs]
     table = Table(rows, colWidths=[0.32 * FRAME_WIDTH, 0.68 * FRAME_WIDTH], hAlign="LEFT")
-    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, SHADE)])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, SHADE)]))
     return [KeepTogether([Paragraph(t("about", lang), s.h2), table, Spacer(0, 4),
                           Paragraph(t("produced_by", lang), s.muted)])]
 

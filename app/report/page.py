@@ -35,12 +35,13 @@ class Running:
 
 def make_document(target: Any, running: Running, meta: dict[str, str]) -> BaseDocTemplate:
     """An A4 document whose pages carry the running header, footer and watermark."""
-    register_fonts()
+    regular, _ = register_fonts()
     doc = BaseDocTemplate(
         target, pagesize=PAGE, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=meta["title"],
         author=meta["author"], subject=meta["subject"], creator="bka", lang=meta["lang"],
         keywords=meta.get("keywords", ""), displayDocTitle=True,
+        initialFontName=regular,  # else every page also names Helvetica in its resources
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

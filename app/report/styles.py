@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -124,9 +125,16 @@ def styles() -> Styles:
 CENTER = TA_CENTER
 
 
+def table_style(commands: list[Any]) -> TableStyle:
+    """A TableStyle in our font: a Table sets its cells' font (Helvetica by default) even
+    when every cell is a Paragraph, which would put a non-embedded font into the PDF."""
+    regular, _ = register_fonts()
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), regular), *commands])
+
+
 def grid_style(header_rows: int = 1) -> TableStyle:
     """A light table: shaded header, thin rules between rows, no vertical lines."""
-    return TableStyle([
+    return table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -140,7 +148,7 @@ def grid_style(header_rows: int = 1) -> TableStyle:
 
 def box_style(background: colors.Color = SHADE) -> TableStyle:
     """A shaded box around one cell: the level, a note."""
-    return TableStyle([
+    return table_style([
         ("BACKGROUND", (0, 0), (-1, -1), background),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("RIGHTPADDING", (0, 0), (-1, -1), 8),

@@ -46,6 +46,10 @@ def clean(text: object) -> str:
             out.append(char)
         elif unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
             continue
+        elif ord(char) > 0xFFFF:
+            # reportlab writes a broken ToUnicode entry for characters beyond the BMP (emoji
+            # among them), which makes the PDF invalid for archiving: mark them instead.
+            out.append(PLACEHOLDER)
         elif unicodedata.category(char) in ("Mn", "Me", "Cf") or has_glyph(char):
             out.append(char)  # combining marks and format characters ride on their base
         else:

@@ -1,0 +1,58 @@
+"""Every shipped example renders in Swedish and English, and reads as its answers say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_report_support import font_names, pdf_pages
+
+from app.core.loading import load_assessment, normalise_answers
+from app.core.scoring import score
+from app.core.text import tr
+from app.paths import EXAMPLES_DIR
+from app.report import render_pdf
+from app.shipped import catalog
+
+EXAMPLES = sorted(EXAMPLES_DIR.glob("*.yaml"))
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="no shipped examples yet")
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_example_renders(path: Path, lang: str) -> None:
+    assessment, _ = load_assessment(path)
+    cat = catalog()
+    q = cat.questionnaires[assessment.questionnaire.id]
+    values, problems = normalise_answers(assessment, q)
+    assert not problems
+    card = score(q, values, cat.library)
+    pages = pdf_pages(render_pdf(assessment, lang=lang))
+    text = " ".join(pages)
+    assert 3 <= len(pages) <= 25
+    assert _flat(assessment.decision.title) in pages[0]
+    assert card.level is not None and _flat(tr(card.level.label, lang)) in pages[0]
+    for qid in card.visible:
+        if values.get(qid) not in (None, "", [], {}):
+            assert _flat(tr(q.questions[qid].text, lang)) in text, qid
+    hidden = set(q.questions) - set(card.visible)
+    for qid in hidden:
+        shown_elsewhere = any(tr(q.questions[v].text, lang) == tr(q.questions[qid].text, lang)
+                              for v in card.visible)
+        if not shown_elsewhere:
+            assert f"{q.numbering[qid]} {_flat(tr(q.questions[qid].text, lang))}" not in text
+    draft = "UTKAST" if lang == "sv" else "DRAFT"
+    assert (draft in text) == (assessment.status == "draft")
+    assert (f"Sida 1 av {len(pages)}" if lang == "sv" else f"Page 1 of {len(pages)}") in pages[0]
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="no shipped examples yet")
+def test_example_embeds_only_dejavu() -> None:
+    assessment, _ = load_assessment(EXAMPLES[0])
+    names = font_names(render_pdf(assessment))
+    assert {n.split("+")[-1] for n in names} == {"DejaVuSans", "DejaVuSans-Bold"}

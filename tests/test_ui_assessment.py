@@ -37,6 +37,10 @@ def test_new_assessment_is_created_and_opened(monkeypatch: pytest.MonkeyPatch,
     by_label(at.text_input, "Diarienummer").input("BUN 2026/112")
     by_label(at.button, "Starta analysen").click()
     at = no_exception(at.run())
+    assert "Välj formulär" in texts(at) and open_store(tmp_path).list() == []
+    by_label(at.radio, "Formulär").set_value("bka-standard")
+    by_label(at.button, "Starta analysen").click()
+    at = no_exception(at.run())
     stored = open_store(tmp_path).list()
     assert [s.title for s in stored] == ["Nedläggning av Björkskolan"]
     assert stored[0].case_number == "BUN 2026/112"

@@ -7,7 +7,7 @@ from typing import Any
 
 from app.core.answers import is_answered
 from app.core.evaluation import Evaluation
-from app.core.models.questionnaire import Questionnaire, Question
+from app.core.models.questionnaire import Question, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -20,10 +20,16 @@ class SectionProgress:
     required: int  #: visible required questions
     answered_required: int
     missing: list[str]  #: ids of visible required questions left open
+    answered: int  #: visible questions with an answer, required or not
 
     @property
     def done(self) -> bool:
-        return self.visible and self.answered_required == self.required
+        """Every required question answered; a section without any needs one answer."""
+        if not self.visible:
+            return False
+        if self.required:
+            return self.answered_required == self.required
+        return self.answered > 0
 
 
 def progress(q: Questionnaire, values: dict[str, Any]) -> list[SectionProgress]:
@@ -37,5 +43,6 @@ def progress(q: Questionnaire, values: dict[str, Any]) -> list[SectionProgress]:
         result.append(SectionProgress(
             id=section.id, visible=bool(shown), questions=shown, required=len(required),
             answered_required=len(required) - len(missing), missing=missing,
+            answered=sum(1 for qu in shown if is_answered(qu, values.get(qu.id))),
         ))
     return result

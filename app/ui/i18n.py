@@ -8,13 +8,20 @@ from typing import Any
 
 import yaml
 
-_FILE = Path(__file__).with_name("strings.yaml")
+_FOLDER = Path(__file__).parent
 
 
 @cache
 def _strings() -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
-    return data
+    """strings.yaml and every strings_*.yaml beside it (one per page family), merged."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(_FOLDER.glob("strings*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        clash = set(merged) & set(data)
+        if clash:
+            raise ValueError(f"{path.name} repeats string keys: {', '.join(sorted(clash))}")
+        merged.update(data)
+    return merged
 
 
 def t(key: str, lang: str, **values: Any) -> str:

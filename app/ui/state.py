@@ -59,7 +59,10 @@ def set_lang(value: str) -> None:
 
 def open_id() -> str | None:
     """The assessment being worked on: from this session, or from the address after a reload."""
-    current: str | None = st.session_state.get(OPEN_KEY) or st.query_params.get("id")
+    current: str | None = st.session_state.get(OPEN_KEY)
+    if not current and st.query_params.get("id"):
+        current = st.query_params["id"]
+        st.session_state[OPEN_KEY] = current  # page links drop the address's ?id=
     return current
 
 

@@ -54,13 +54,18 @@ def new_assessment_form(lang: str) -> None:
     st.write(t("new_intro", lang))
     cat = state.catalog()
     with st.form("new_assessment"):
-        qid = st.radio(t("choose_questionnaire", lang), list(cat.questionnaires),
-                       format_func=lambda i: tr(cat.questionnaires[i].title, lang))
+        ids = list(cat.questionnaires)
+        qid = st.radio(t("choose_questionnaire", lang), ids, index=None,
+                       format_func=lambda i: tr(cat.questionnaires[i].title, lang),
+                       captions=[tr(cat.questionnaires[i].description, lang) for i in ids])
         values = decision_inputs(lang, None, prefix="new")
         submitted = st.form_submit_button(t("start", lang), type="primary")
     if submitted:
         if not str(values.get("title") or "").strip():
             st.error(t("title_required", lang))
+            return
+        if qid is None:
+            st.error(t("questionnaire_required", lang))
             return
         q = cat.questionnaires[qid]
         assessment = Assessment(
@@ -132,7 +137,7 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
         title = tr(next(s.title for s in q.sections if s.id == section_id), lang)
         if not sp.visible:
             return f"– {title} ({t('skipped', lang)})"
-        mark = "✓" if sp.done else "◐" if sp.answered_required else "○"
+        mark = "✓" if sp.done else "◐" if sp.answered else "○"
         return f"{mark} {title}"
 
     index = ids.index(step) if step in ids else 0

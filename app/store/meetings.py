@@ -1,0 +1,109 @@
+"""Team meetings in `<data>/meetings.json`, under the data folder's lock like everything else.
+
+    store = MeetingStore()                      # ./data, or $BKA_DATA_DIR
+    m = store.create(Meeting(date=..., team="Fritidsgården", article=2))
+    m = store.set_part(m.id, ("prompt", 0), "Vi såg att ...", expected="")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.core import meetings as logic
+from app.core.meeting_edits import Part, add_action, read_part, remove_action, write_part
+from app.core.models.meeting import Action, Meeting
+from app.store.collection import Collection
+from app.store.errors import Conflict, NotFound
+
+NAME = "meetings"
+
+
+class MeetingNotFound(NotFound):
+    """No meeting with that id (NotFound's own words speak of assessments)."""
+
+    def __init__(self, meeting_id: str) -> None:
+        Exception.__init__(self, f"There is no meeting with id {meeting_id}.")
+        self.assessment_id = meeting_id  # NotFound's attribute, for callers that read it
+        self.meeting_id = meeting_id
+        self.in_trash = False
+
+
+class PartConflict(Conflict):
+    """Someone else changed the same part since this editor saw it; nothing was written."""
+
+    def __init__(self, meeting_id: str, part: Part, stored: Any, yours: Any) -> None:
+        Exception.__init__(self, f"{'/'.join(map(str, part))} of meeting {meeting_id} was "
+                           "changed by someone else while you were writing; yours was not saved")
+        self.meeting_id = meeting_id
+        self.part = part
+        self.stored_value = stored
+        self.yours = yours
+
+
+class MeetingStore:
+    """Create, read and change meetings; every change is a read-modify-write under the lock."""
+
+    def __init__(self, folder: Path | str | None = None) -> None:
+        self._records: Collection[Meeting] = Collection(Meeting, NAME, folder)
+
+    @property
+    def path(self) -> Path:
+        return self._records.path
+
+    def create(self, meeting: Meeting) -> Meeting:
+        return self._records.create(meeting)
+
+    def get(self, meeting_id: str) -> Meeting:
+        try:
+            return self._records.get(meeting_id)
+        except NotFound:
+            raise MeetingNotFound(meeting_id) from None
+
+    def all(self) -> list[Meeting]:
+        return self._records.all()
+
+    def of_team(self, team: str) -> list[Meeting]:
+        """The team's meetings, the latest first (team names compared loosely)."""
+        return logic.of_team(self.all(), team)
+
+    def teams(self) -> list[str]:
+        return logic.teams(self.all())
+
+    def update(self, meeting_id: str, change: Callable[[Meeting], Meeting], *,
+               expected_revision: int | None = None) -> Meeting:
+        """Apply `change` to the stored meeting; StaleRecord (a Conflict) when the revision
+        is not `expected_revision`."""
+        try:
+            return self._records.update(meeting_id, change, expected_revision=expected_revision)
+        except NotFound:
+            raise MeetingNotFound(meeting_id) from None
+
+    def set_part(self, meeting_id: str, part: Part, value: Any, *,
+                 expected: Any = None, check: bool = True) -> Meeting:
+        """Save one part. With `check`, the stored part must still be `expected` (what the
+        editor saw) or already be `value`; else PartConflict and nothing is written."""
+        def change(current: Meeting) -> Meeting:
+            stored = read_part(current, part)
+            if check and stored != expected and stored != value:
+                raise PartConflict(meeting_id, part, stored, value)
+            return write_part(current, part, value)
+
+        return self.update(meeting_id, change)
+
+    def add_action(self, meeting_id: str, action: Action) -> Meeting:
+        return self.update(meeting_id, lambda m: add_action(m, action))
+
+    def remove_action(self, meeting_id: str, action_id: str) -> Meeting:
+        return self.update(meeting_id, lambda m: remove_action(m, action_id))
+
+    def delete(self, meeting_id: str) -> None:
+        try:
+            self._records.delete(meeting_id)
+        except NotFound:
+            raise MeetingNotFound(meeting_id) from None
+
+    def open_actions(self, team: str, today: dt.date) -> list[logic.OpenAction]:
+        return logic.open_actions(self.all(), team, today)

@@ -93,9 +93,15 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
     elif "number" in keys and path.parent.name == "articles":
         _check_articles(path.parent, report)
     else:
-        report.problems.append(Problem(display_path(path), 1, "not a file bka knows: a "
-                               "questionnaire has 'sections', an assessment has 'decision' and "
-                               "'answers' (see docs/FORMAT.md)"))
+        report.problems.append(
+            Problem(
+                display_path(path),
+                1,
+                "not a file bka knows: a "
+                "questionnaire has 'sections', an assessment has 'decision' and "
+                "'answers' (see docs/FORMAT.md)",
+            )
+        )
 
 
 def _check_questionnaire(path: Path, catalog: Catalog | None, report: Report) -> None:
@@ -126,9 +132,14 @@ def check_assessment_file(path: Path, catalog: Catalog | None, report: Report) -
         return
     q = catalog.questionnaire(assessment.questionnaire.id)
     if q is None:
-        report.problems.append(source.problem(("questionnaire", "id"), "unknown questionnaire "
-                               f"'{assessment.questionnaire.id}'; shipped: "
-                               f"{', '.join(catalog.questionnaires)}"))
+        report.problems.append(
+            source.problem(
+                ("questionnaire", "id"),
+                "unknown questionnaire "
+                f"'{assessment.questionnaire.id}'; shipped: "
+                f"{', '.join(catalog.questionnaires)}",
+            )
+        )
         return
     report.problems += normalise_answers(assessment, q, source)[1]
 

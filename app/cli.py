@@ -1,9 +1,8 @@
-"""`bka`: validate, list, score, report and serve from the command line. Thin: parse, call, print."""
+"""`bka`: validate, list, score, report and serve. Thin: parse the arguments, call, print."""
 
 from __future__ import annotations
 
 import argparse
-
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,8 +13,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bka", description="Barnkonsekvensanalys: child-rights "
-                                     "impact assessments, local and scored.")
+    parser = argparse.ArgumentParser(
+        prog="bka",
+        description="Barnkonsekvensanalys: child-rights impact assessments, local and scored.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check questionnaires, articles, examples and cases")
@@ -41,8 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the app in the browser (localhost only by default)")
     p.add_argument("--data-dir", type=Path, default=None, help="where assessments are stored")
     p.add_argument("--port", type=int, default=8501)
-    p.add_argument("--lan", action="store_true",
-                   help="listen on every network interface (a workshop room); see the warning")
+    p.add_argument(
+        "--lan",
+        action="store_true",
+        help="listen on every network interface (a workshop room); see the warning",
+    )
     p.set_defaults(handler=commands.serve)
     _more_commands(sub)
     return parser
@@ -63,7 +67,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
 
 
 if __name__ == "__main__":

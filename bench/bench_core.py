@@ -31,8 +31,10 @@ def report(name: str, samples: list[float], target: float) -> None:
     samples.sort()
     p95 = samples[int(len(samples) * 0.95) - 1]
     verdict = "ok" if statistics.median(samples) < target else "OVER TARGET"
-    print(f"{name:<42} median {statistics.median(samples):8.2f} ms   p95 {p95:8.2f} ms"
-          f"   target < {target:g} ms  {verdict}")
+    print(
+        f"{name:<42} median {statistics.median(samples):8.2f} ms   p95 {p95:8.2f} ms"
+        f"   target < {target:g} ms  {verdict}"
+    )
 
 
 def main() -> None:

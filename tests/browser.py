@@ -16,8 +16,15 @@ import pytest
 from app.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def need_chromium() -> None:
@@ -39,8 +46,12 @@ def running_app(data: Path) -> Iterator[str]:
     """`bka serve` on a free port and a fresh data folder; yields the base URL."""
     port = free_port()
     bka = Path(sys.executable).with_name("bka")
-    process = subprocess.Popen([str(bka), "serve", "--port", str(port), "--data-dir", str(data)],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(bka), "serve", "--port", str(port), "--data-dir", str(data)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -49,7 +60,8 @@ def running_app(data: Path) -> Iterator[str]:
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(process.stdout.read().decode() if process.stdout else "")
+                    output = process.stdout.read().decode() if process.stdout else ""
+                    raise RuntimeError(output) from None
                 time.sleep(0.3)
         yield f"http://127.0.0.1:{port}"
     finally:

@@ -74,7 +74,9 @@ scoring:
       severity: serious
       when: "impact(12) < 0 and heard == 'no'"
       question: heard
-      message: {sv: "Artikel 12 försvagas men inga barn hördes", en: "Article 12 weakened, no child heard"}
+      message:
+        sv: "Artikel 12 försvagas men inga barn hördes"
+        en: "Article 12 weakened, no child heard"
 """
 
 

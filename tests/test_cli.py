@@ -84,18 +84,29 @@ def test_examples_exist() -> None:
     [
         ("decision: [\n", "YAML syntax error"),
         ("- just\n- a list\n", "not an assessment file"),
-        ("format: bka-assessment/9\nquestionnaire: {id: bka-standard, version: 9.0.0}\n"
-         "decision: {title: X}\nanswers: {}\n", "newer version"),
-        ("questionnaire: {id: nope, version: 1.0.0}\ndecision: {title: X}\nanswers: {}\n",
-         "unknown questionnaire 'nope'"),
-        ("questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {title: X}\n"
-         "answers: {no_such_question: 1}\n", "answer to 'no_such_question'"),
-        ("questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {}\nanswers: {}\n",
-         "missing the key 'title'"),
+        (
+            "format: bka-assessment/9\nquestionnaire: {id: bka-standard, version: 9.0.0}\n"
+            "decision: {title: X}\nanswers: {}\n",
+            "newer version",
+        ),
+        (
+            "questionnaire: {id: nope, version: 1.0.0}\ndecision: {title: X}\nanswers: {}\n",
+            "unknown questionnaire 'nope'",
+        ),
+        (
+            "questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {title: X}\n"
+            "answers: {no_such_question: 1}\n",
+            "answer to 'no_such_question'",
+        ),
+        (
+            "questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {}\nanswers: {}\n",
+            "missing the key 'title'",
+        ),
     ],
 )
-def test_score_malformed_assessment(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                    content: str, message: str) -> None:
+def test_score_malformed_assessment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, message: str
+) -> None:
     code, out, err = run(capsys, "score", str(write(tmp_path, "a.yaml", content)))
     assert code == 2 and out == ""
     assert message in err and "a.yaml" in err
@@ -108,12 +119,18 @@ def test_score_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_score_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = {"format": "bka-assessment/1",
-            "questionnaire": {"id": "bka-standard", "version": "1.0.0"},
-            "decision": {"title": "Ny lekplats"},
-            "answers": {"affects_children": "none",
-                        "why_not_concerned": {"value": "Gäller bara personalens IT-stöd.",
-                                              "comment": "Kontrollerat med förvaltningen."}}}
+    data = {
+        "format": "bka-assessment/1",
+        "questionnaire": {"id": "bka-standard", "version": "1.0.0"},
+        "decision": {"title": "Ny lekplats"},
+        "answers": {
+            "affects_children": "none",
+            "why_not_concerned": {
+                "value": "Gäller bara personalens IT-stöd.",
+                "comment": "Kontrollerat med förvaltningen.",
+            },
+        },
+    }
     path = write(tmp_path, "a.json", json.dumps(data))
     code, out, err = run(capsys, "score", str(path))
     assert code == 0, err

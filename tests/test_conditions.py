@@ -82,4 +82,7 @@ def test_error_gives_the_character() -> None:
 
 def test_names_lists_question_ids_read() -> None:
     assert names(parse("heard == 'no' and answered(why) and 'a' in methods")) == {
-        "heard", "why", "methods"}
+        "heard",
+        "why",
+        "methods",
+    }

@@ -36,7 +36,8 @@ def test_assessment_survives_a_reload(tmp_path: Path) -> None:
         page.get_by_text("Berör ärendet barn?").first.click()
         expect(page.get_by_label("Ja, direkt")).to_be_checked()
         expect(page.get_by_label("På vilket sätt berör ärendet barn?")).to_have_value(
-            "Barn cyklar till skolan längs den nya vägen.")
+            "Barn cyklar till skolan längs den nya vägen."
+        )
         page.get_by_role("link", name="Resultat").click()
         expect(page.get_by_text("/100").first).to_be_visible()
         expect(page.get_by_text("Fullständighet")).to_be_visible()

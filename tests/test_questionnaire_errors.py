@@ -34,8 +34,10 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
 
 
 def test_unknown_key_is_reported_with_allowed_keys(tmp_path: Path) -> None:
-    text = replaced("        required: true\n        articles: [3]",
-                    "        required: true\n        optons: []\n        articles: [3]")
+    text = replaced(
+        "        required: true\n        articles: [3]",
+        "        required: true\n        optons: []\n        articles: [3]",
+    )
     (problem,) = problems_of(tmp_path, text)
     assert f":{line_of(text, 'optons')}:" in problem
     assert "unknown key 'optons' in question 'affects'" in problem
@@ -80,7 +82,7 @@ def test_show_if_value_not_an_option(tmp_path: Path) -> None:
 
 
 def test_show_if_does_not_parse(tmp_path: Path) -> None:
-    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"affects == \"")
+    text = replaced("show_if: \"affects == 'none'\"", 'show_if: "affects == "')
     (problem,) = problems_of(tmp_path, text)
     line = line_of(text, 'show_if: "affects == "')
     assert f":{line}:" in problem
@@ -88,16 +90,17 @@ def test_show_if_does_not_parse(tmp_path: Path) -> None:
 
 
 def test_question_depending_on_itself(tmp_path: Path) -> None:
-    text = replaced("show_if: \"affects == 'none'\"", "show_if: \"answered(why_not)\"")
+    text = replaced("show_if: \"affects == 'none'\"", 'show_if: "answered(why_not)"')
     (problem,) = problems_of(tmp_path, text)
     assert f":{line_of(text, 'answered(why_not)')}:" in problem
     assert "depends on itself: why_not -> why_not" in problem
 
 
 def test_cycle_through_two_questions(tmp_path: Path) -> None:
-    text = replaced("        required: true\n        articles: [3]",
-                    "        required: true\n        show_if: \"answered(why_not)\"\n"
-                    "        articles: [3]")
+    text = replaced(
+        "        required: true\n        articles: [3]",
+        '        required: true\n        show_if: "answered(why_not)"\n        articles: [3]',
+    )
     (problem,) = problems_of(tmp_path, text)
     assert "depends on itself" in problem and "affects" in problem and "why_not" in problem
 
@@ -117,7 +120,9 @@ def test_points_that_do_not_add_up(tmp_path: Path) -> None:
 
 
 def test_level_bands_with_a_gap(tmp_path: Path) -> None:
-    text = replaced("{min: 50, max: 100, label: {sv: Stark", "{min: 60, max: 100, label: {sv: Stark")
+    text = replaced(
+        "{min: 50, max: 100, label: {sv: Stark", "{min: 60, max: 100, label: {sv: Stark"
+    )
     (problem,) = problems_of(tmp_path, text)
     assert f":{line_of(text, 'min: 60')}:" in problem
     assert "a gap between 50 and 60" in problem

@@ -14,9 +14,11 @@ from app.store import open_store
 
 def seeded(data: Path, answers: dict[str, object] | None = None) -> str:
     store = open_store(data)
-    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
-                   decision=Decision(title="Ny förskola i Norrby", case_number="BUN 2026/7"),
-                   answers={k: Answer(value=v) for k, v in (answers or {}).items()})
+    a = Assessment(
+        questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+        decision=Decision(title="Ny förskola i Norrby", case_number="BUN 2026/7"),
+        answers={k: Answer(value=v) for k, v in (answers or {}).items()},
+    )
     return store.create(a, editor="test").id or ""
 
 
@@ -27,8 +29,9 @@ def open_section(at: AppTest, title: str) -> AppTest:
     return no_exception(at.run())
 
 
-def test_new_assessment_is_created_and_opened(monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path) -> None:
+def test_new_assessment_is_created_and_opened(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     at = start(monkeypatch, tmp_path)
     button(at, "Ny analys").click()
     at = no_exception(at.run())
@@ -47,8 +50,9 @@ def test_new_assessment_is_created_and_opened(monkeypatch: pytest.MonkeyPatch,
     assert "Nedläggning av Björkskolan" in texts(at).replace("\\", "")
 
 
-def test_answers_are_saved_as_given_and_conditions_react(monkeypatch: pytest.MonkeyPatch,
-                                                         tmp_path: Path) -> None:
+def test_answers_are_saved_as_given_and_conditions_react(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     at = no_exception(at.switch_page("views/assess.py").run())
@@ -72,8 +76,14 @@ def test_answers_are_saved_as_given_and_conditions_react(monkeypatch: pytest.Mon
 
 
 def test_results_show_level_and_flags(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    aid = seeded(tmp_path, {"affects_children": "direct", "children_heard": "no",
-                            "rights_impacts": {12: {"short": -2, "long": -1, "children": ""}}})
+    aid = seeded(
+        tmp_path,
+        {
+            "affects_children": "direct",
+            "children_heard": "no",
+            "rights_impacts": {12: {"short": -2, "long": -1, "children": ""}},
+        },
+    )
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     at = no_exception(at.switch_page("views/results.py").run())
     said = texts(at)
@@ -97,8 +107,9 @@ def test_language_switch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Non
     assert "Child rights impact assessments" in texts(again)
 
 
-def test_full_assessment_from_start_to_result(monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path) -> None:
+def test_full_assessment_from_start_to_result(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     at = no_exception(at.switch_page("views/assess.py").run())
@@ -115,8 +126,9 @@ def test_full_assessment_from_start_to_result(monkeypatch: pytest.MonkeyPatch,
     at = open_section(at, "Barnens delaktighet")
     at.radio(key=k("children_heard")).set_value("directly")
     at = no_exception(at.run())
-    at.multiselect(key=k("heard_methods")).set_value([at.multiselect(
-        key=k("heard_methods")).options[0]])
+    at.multiselect(key=k("heard_methods")).set_value(
+        [at.multiselect(key=k("heard_methods")).options[0]]
+    )
     at = no_exception(at.run())
     at = open_section(at, "Konsekvenser")
     for article, short in ((2, 0), (3, 1), (6, 0), (12, -1)):
@@ -138,8 +150,7 @@ def test_full_assessment_from_start_to_result(monkeypatch: pytest.MonkeyPatch,
     assert float(metrics["Påverkansbalans"]) == pytest.approx(0.0)  # (0 + 1 + 0 - 1) / 4
 
 
-def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch,
-                                          tmp_path: Path) -> None:
+def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     aid = seeded(tmp_path, {"affects_children": "direct"})
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     at = no_exception(at.switch_page("views/assess.py").run())
@@ -150,8 +161,9 @@ def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch,
     assert answer.value == "direct" and answer.comment == "Bedömt med rektorerna."
 
 
-def test_personnummer_in_free_text_is_warned(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_personnummer_in_free_text_is_warned(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     aid = seeded(tmp_path, {"affects_children": "direct"})
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     at = no_exception(at.switch_page("views/assess.py").run())
@@ -161,11 +173,14 @@ def test_personnummer_in_free_text_is_warned(monkeypatch: pytest.MonkeyPatch,
     assert any("personnummer" in w.value for w in at.warning)
 
 
-def test_user_text_is_not_rendered_as_markdown(monkeypatch: pytest.MonkeyPatch,
-                                               tmp_path: Path) -> None:
+def test_user_text_is_not_rendered_as_markdown(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     store = open_store(tmp_path)
-    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
-                   decision=Decision(title="[klicka](http://evil.example) **fet** <b>x</b>"))
+    a = Assessment(
+        questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+        decision=Decision(title="[klicka](http://evil.example) **fet** <b>x</b>"),
+    )
     aid = store.create(a, editor="t").id
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     shown = [m.value for m in at.markdown if "klicka" in m.value]

@@ -25,8 +25,9 @@ def is_answered(question: Question, value: Any) -> bool:
 
 
 def _rated(entry: Any) -> bool:
-    return isinstance(entry, dict) and (entry.get("short") is not None
-                                        or entry.get("long") is not None)
+    return isinstance(entry, dict) and (
+        entry.get("short") is not None or entry.get("long") is not None
+    )
 
 
 def rating(value: Any) -> int | str | None:
@@ -81,8 +82,11 @@ def _number(question: Question, value: Any) -> int | float:
         raise ValueError("expected a whole number on the scale")
     low, high = question.min, question.max
     if (low is not None and number < low) or (high is not None and number > high):
-        raise ValueError(f"{number:g} is outside {low:g}-{high:g}" if low is not None
-                         and high is not None else f"{number:g} is out of range")
+        raise ValueError(
+            f"{number:g} is outside {low:g}-{high:g}"
+            if low is not None and high is not None
+            else f"{number:g} is out of range"
+        )
     return int(number) if number.is_integer() else number
 
 
@@ -135,10 +139,12 @@ def _actions(value: Any) -> list[dict[str, Any]]:
         if status not in ACTION_STATUSES:
             raise ValueError(f"action {i}: status must be open or done, not {status!r}")
         due = item.get("due")
-        actions.append({
-            "what": str(item.get("what") or ""),
-            "who": str(item.get("who") or ""),
-            "due": _date(due) if due not in (None, "") else None,
-            "status": status,
-        })
+        actions.append(
+            {
+                "what": str(item.get("what") or ""),
+                "who": str(item.get("who") or ""),
+                "due": _date(due) if due not in (None, "") else None,
+                "status": status,
+            }
+        )
     return actions

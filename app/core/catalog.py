@@ -43,8 +43,14 @@ def load_catalog(articles_dir: Path, questionnaire_paths: list[Path]) -> Catalog
             problems += exc.problems
             continue
         if q.id in catalog_qs:
-            problems.append(Problem(str(path), None, f"questionnaire id '{q.id}' is also used by "
-                                    f"{files[q.id]}; each questionnaire needs its own id"))
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"questionnaire id '{q.id}' is also used by "
+                    f"{files[q.id]}; each questionnaire needs its own id",
+                )
+            )
             continue
         catalog_qs[q.id], hashes[q.id], files[q.id] = q, content_hash(path), path
     if problems or library is None:

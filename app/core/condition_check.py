@@ -23,7 +23,9 @@ def check_condition(node: Node, questions: dict[str, Question]) -> list[str]:
     problems: list[str] = []
     for n in node.walk():
         if isinstance(n, Name) and n.id not in questions:
-            problems.append(f"'{n.id}' is not a question of this questionnaire{_suggest(n.id, questions)}")
+            problems.append(
+                f"'{n.id}' is not a question of this questionnaire{_suggest(n.id, questions)}"
+            )
         elif isinstance(n, Call):
             problems.extend(_check_call(n, questions))
         elif isinstance(n, Compare):
@@ -46,7 +48,9 @@ def _check_call(call: Call, questions: dict[str, Question]) -> list[str]:
             return [f"{call.function}() takes a question id"]
         question = questions.get(arg.id)
         if call.function == "count" and question and _KIND[question.type] not in ("list", "map"):
-            return [f"count() needs a multi, actions or impact question; '{arg.id}' is {question.type}"]
+            return [
+                f"count() needs a multi, actions or impact question; '{arg.id}' is {question.type}"
+            ]
     if takes == "article":
         arg = call.args[0]
         if not (isinstance(arg, Const) and isinstance(arg.value, int) and 1 <= arg.value <= 54):

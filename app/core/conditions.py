@@ -1,11 +1,11 @@
 """The condition language of `show_if` and scoring rules: parsed into a tree, never eval'd.
 
-    expr       := or
-    or         := and ('or' and)*
-    and        := not ('and' not)*
-    not        := 'not' not | comparison
-    comparison := operand (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'not' 'in') operand)?
-    operand    := literal | list | name | name '(' args ')' | '(' expr ')'
+expr       := or
+or         := and ('or' and)*
+and        := not ('and' not)*
+not        := 'not' not | comparison
+comparison := operand (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'not' 'in') operand)?
+operand    := literal | list | name | name '(' args ')' | '(' expr ')'
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def find_cycle(deps: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(deps.get(node, ())):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt in deps and state.get(nxt) is None:
                 found = visit(nxt)
                 if found:

@@ -55,11 +55,16 @@ class Evaluation:
             for number in [*question.articles, *(n for n in given if n not in question.articles)]:
                 entry = given.get(number) or {}
                 short, long = entry.get("short"), entry.get("long")
-                result.append(ArticleImpact(
-                    number=number, question=question.id, short=short, long=long,
-                    combined=_combine(short, long, weights.short, weights.long),
-                    children=entry.get("children") or "",
-                ))
+                result.append(
+                    ArticleImpact(
+                        number=number,
+                        question=question.id,
+                        short=short,
+                        long=long,
+                        combined=_combine(short, long, weights.short, weights.long),
+                        children=entry.get("children") or "",
+                    )
+                )
         return result
 
     @cached_property

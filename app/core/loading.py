@@ -25,8 +25,16 @@ M = TypeVar("M", bound=BaseModel)
 def validate_source(source: Source, model: type[M]) -> M:
     """The model a parsed file holds, or LoadError with a line for each schema problem."""
     if not isinstance(source.data, dict):
-        raise LoadError([Problem(source.file, source.line_of(()), "expected a mapping of keys "
-                                 f"at the top of the file, found {type(source.data).__name__}")])
+        raise LoadError(
+            [
+                Problem(
+                    source.file,
+                    source.line_of(()),
+                    "expected a mapping of keys "
+                    f"at the top of the file, found {type(source.data).__name__}",
+                )
+            ]
+        )
     try:
         return model.model_validate(source.data)
     except ValidationError as exc:
@@ -67,14 +75,24 @@ def load_articles(folder: Path) -> ArticleLibrary:
         problems += _check_article(article, source, cluster_ids)
         if article.number in articles:
             other = articles[article.number][1].file
-            problems.append(source.problem(("number",), f"article {article.number} is also "
-                                           f"defined in {other}; keep one"))
+            problems.append(
+                source.problem(
+                    ("number",), f"article {article.number} is also defined in {other}; keep one"
+                )
+            )
         else:
             articles[article.number] = (article, source)
     missing = sorted(set(range(1, 55)) - set(articles))
     if missing:
-        problems.append(Problem(display_path(folder), None, "the library lacks article(s) "
-                                + ", ".join(map(str, missing)) + "; it needs all of 1-54"))
+        problems.append(
+            Problem(
+                display_path(folder),
+                None,
+                "the library lacks article(s) "
+                + ", ".join(map(str, missing))
+                + "; it needs all of 1-54",
+            )
+        )
     if problems:
         raise LoadError(problems)
     ordered = [articles[n][0] for n in sorted(articles)]
@@ -86,20 +104,35 @@ def _check_article(article: Article, source: Source, cluster_ids: set[str]) -> l
     for key in ("title", "summary"):
         missing = missing_languages(getattr(article, key), LANGUAGES)
         if missing:
-            problems.append(source.problem((key,), f"article {article.number}: '{key}' has no "
-                                           f"text in {', '.join(missing)}"))
+            problems.append(
+                source.problem(
+                    (key,), f"article {article.number}: '{key}' has no text in {', '.join(missing)}"
+                )
+            )
     for i, cid in enumerate(article.clusters):
         if cluster_ids and cid not in cluster_ids:
-            problems.append(source.problem(("clusters", i), f"article {article.number}: unknown "
-                                           f"cluster '{cid}'; known: {', '.join(sorted(cluster_ids))}"))
+            problems.append(
+                source.problem(
+                    ("clusters", i),
+                    f"article {article.number}: unknown "
+                    f"cluster '{cid}'; known: {', '.join(sorted(cluster_ids))}",
+                )
+            )
     for i, prompt in enumerate(article.prompts):
         if not prompt.sv.strip() or not prompt.en.strip():
-            problems.append(source.problem(("prompts", i), f"article {article.number}: prompt "
-                                           f"{i + 1} needs text in sv and en"))
+            problems.append(
+                source.problem(
+                    ("prompts", i),
+                    f"article {article.number}: prompt {i + 1} needs text in sv and en",
+                )
+            )
     expected = f"art{article.number:02d}.yaml"
     if Path(source.file).name != expected:
-        problems.append(source.problem(("number",), f"article {article.number} should be in a "
-                                       f"file named {expected}"))
+        problems.append(
+            source.problem(
+                ("number",), f"article {article.number} should be in a file named {expected}"
+            )
+        )
     return problems
 
 
@@ -121,13 +154,28 @@ def read_assessment_source(path: Path) -> Source:
 def parse_assessment(source: Source) -> Assessment:
     data = source.data
     if isinstance(data, dict) and data.get("format") not in (None, "bka-assessment/1"):
-        raise LoadError([source.problem(("format",), f"format {data.get('format')!r} is not "
-                                        "one this version reads (bka-assessment/1); is the file "
-                                        "from a newer version of the tool?")])
+        raise LoadError(
+            [
+                source.problem(
+                    ("format",),
+                    f"format {data.get('format')!r} is not "
+                    "one this version reads (bka-assessment/1); is the file "
+                    "from a newer version of the tool?",
+                )
+            ]
+        )
     if not isinstance(data, dict) or not {"questionnaire", "decision"} <= set(data):
-        raise LoadError([Problem(source.file, source.line_of(()), "this is not an assessment "
-                                 "file: expected the keys format, questionnaire, decision and "
-                                 "answers (see docs/FORMAT.md)")])
+        raise LoadError(
+            [
+                Problem(
+                    source.file,
+                    source.line_of(()),
+                    "this is not an assessment "
+                    "file: expected the keys format, questionnaire, decision and "
+                    "answers (see docs/FORMAT.md)",
+                )
+            ]
+        )
     return validate_source(source, Assessment)
 
 
@@ -136,8 +184,9 @@ def load_assessment(path: Path) -> tuple[Assessment, Source]:
     return parse_assessment(source), source
 
 
-def normalise_answers(assessment: Assessment, questionnaire: Questionnaire,
-                      source: Source | None = None) -> tuple[dict[str, Any], list[Problem]]:
+def normalise_answers(
+    assessment: Assessment, questionnaire: Questionnaire, source: Source | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
     """Answers in stored form, and a problem for each answer that does not fit its question."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -147,8 +196,14 @@ def normalise_answers(assessment: Assessment, questionnaire: Questionnaire,
         question = questionnaire.questions.get(qid)
         line = source.line_of(loc) if source else None
         if question is None:
-            problems.append(Problem(file, line, f"answer to '{qid}', which is not a question of "
-                                    f"{questionnaire.id} {questionnaire.version}"))
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    f"answer to '{qid}', which is not a question of "
+                    f"{questionnaire.id} {questionnaire.version}",
+                )
+            )
             continue
         try:
             values[qid] = normalise(question, answer.value)

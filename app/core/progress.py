@@ -40,9 +40,15 @@ def progress(q: Questionnaire, values: dict[str, Any]) -> list[SectionProgress]:
         shown = [qu for qu in section.questions if ev.visible.get(qu.id)]
         required = [qu for qu in shown if qu.required]
         missing = [qu.id for qu in required if not is_answered(qu, values.get(qu.id))]
-        result.append(SectionProgress(
-            id=section.id, visible=bool(shown), questions=shown, required=len(required),
-            answered_required=len(required) - len(missing), missing=missing,
-            answered=sum(1 for qu in shown if is_answered(qu, values.get(qu.id))),
-        ))
+        result.append(
+            SectionProgress(
+                id=section.id,
+                visible=bool(shown),
+                questions=shown,
+                required=len(required),
+                answered_required=len(required) - len(missing),
+                missing=missing,
+                answered=sum(1 for qu in shown if is_answered(qu, values.get(qu.id))),
+            )
+        )
     return result

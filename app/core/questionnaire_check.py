@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
+from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
@@ -28,7 +27,9 @@ _TYPE_KEYS = {
 _EPSILON = 1e-6
 
 
-def check_questionnaire(q: Questionnaire, source: Source, article_numbers: set[int]) -> list[Problem]:
+def check_questionnaire(
+    q: Questionnaire, source: Source, article_numbers: set[int]
+) -> list[Problem]:
     """Every problem the schema alone cannot see, each at its line."""
     id_problems = _check_ids(q, source)
     problems = list(id_problems)
@@ -40,14 +41,19 @@ def check_questionnaire(q: Questionnaire, source: Source, article_numbers: set[i
     return problems
 
 
-def _dupes(items: list[tuple[str, Loc]], what: str, source: Source) -> list[Problem]:
+def _dupes(items: Sequence[tuple[str, Loc]], what: str, source: Source) -> list[Problem]:
     seen: dict[str, Loc] = {}
     problems = []
     for item_id, loc in items:
         if item_id in seen:
             first = source.line_of(seen[item_id])
-            problems.append(source.problem(loc, f"{what} id '{item_id}' is used twice "
-                                                f"(first on line {first}); ids must be unique"))
+            problems.append(
+                source.problem(
+                    loc,
+                    f"{what} id '{item_id}' is used twice "
+                    f"(first on line {first}); ids must be unique",
+                )
+            )
         else:
             seen[item_id] = loc
     return problems
@@ -60,11 +66,17 @@ def _check_ids(q: Questionnaire, source: Source) -> list[Problem]:
         for si, s in enumerate(q.sections)
         for qi, qu in enumerate(s.questions)
     ]
-    criteria = [(c.id, ("scoring", "process_quality", i, "id"))
-                for i, c in enumerate(q.scoring.process_quality)]
+    criteria = [
+        (c.id, ("scoring", "process_quality", i, "id"))
+        for i, c in enumerate(q.scoring.process_quality)
+    ]
     flags = [(f.id, ("scoring", "flags", i, "id")) for i, f in enumerate(q.scoring.flags)]
-    return (_dupes(sections, "section", source) + _dupes(questions, "question", source)
-            + _dupes(criteria, "criterion", source) + _dupes(flags, "flag", source))
+    return (
+        _dupes(sections, "section", source)
+        + _dupes(questions, "question", source)
+        + _dupes(criteria, "criterion", source)
+        + _dupes(flags, "flag", source)
+    )
 
 
 def _check_questions(q: Questionnaire, source: Source, numbers: set[int]) -> list[Problem]:
@@ -75,28 +87,51 @@ def _check_questions(q: Questionnaire, source: Source, numbers: set[int]) -> lis
             name = f"question '{question.id}'"
             for key, types in _TYPE_KEYS.items():
                 if (*loc, key) in source.lines and question.type not in types:
-                    problems.append(source.problem((*loc, key), f"{name}: '{key}' does not apply "
-                                    f"to a {question.type} question; remove it"))
+                    problems.append(
+                        source.problem(
+                            (*loc, key),
+                            f"{name}: '{key}' does not apply "
+                            f"to a {question.type} question; remove it",
+                        )
+                    )
             if question.type in ("choice", "multi"):
                 values = question.option_values
                 if len(values) < 2:
-                    problems.append(source.problem(loc, f"{name}: a {question.type} question "
-                                                        "needs at least two options"))
-                problems += _dupes([(v, (*loc, "options", i, "value"))
-                                    for i, v in enumerate(values)], "option", source)
-            if question.type == "scale" and (question.min is None or question.max is None
-                                             or question.min >= question.max):
+                    problems.append(
+                        source.problem(
+                            loc, f"{name}: a {question.type} question needs at least two options"
+                        )
+                    )
+                problems += _dupes(
+                    [(v, (*loc, "options", i, "value")) for i, v in enumerate(values)],
+                    "option",
+                    source,
+                )
+            if question.type == "scale" and (
+                question.min is None or question.max is None or question.min >= question.max
+            ):
                 problems.append(source.problem(loc, f"{name}: a scale needs 'min' below 'max'"))
             if question.type == "impact" and not question.articles and not question.selectable:
-                problems.append(source.problem(loc, f"{name}: an impact question needs "
-                                                    "'articles' or 'selectable: true'"))
+                problems.append(
+                    source.problem(
+                        loc, f"{name}: an impact question needs 'articles' or 'selectable: true'"
+                    )
+                )
             for ai, number in enumerate(question.articles):
                 if not 1 <= number <= 54:
-                    problems.append(source.problem((*loc, "articles", ai), f"{name} refers to "
-                                    f"article {number}; the convention has articles 1-54"))
+                    problems.append(
+                        source.problem(
+                            (*loc, "articles", ai),
+                            f"{name} refers to article {number}; the convention has articles 1-54",
+                        )
+                    )
                 elif numbers and number not in numbers:
-                    problems.append(source.problem((*loc, "articles", ai), f"{name} refers to "
-                                    f"article {number}, which the article library lacks"))
+                    problems.append(
+                        source.problem(
+                            (*loc, "articles", ai),
+                            f"{name} refers to article {number}, which the article library lacks",
+                        )
+                    )
     return problems
 
 
@@ -122,12 +157,22 @@ def _check_languages(q: Questionnaire, source: Source) -> list[Problem]:
         missing = missing_languages(text, q.languages)
         extra = unknown_languages(text, q.languages)
         if missing:
-            problems.append(source.problem(loc, f"'{loc[-1]}' has no text in "
-                            f"{', '.join(missing)}; the questionnaire declares "
-                            f"languages {', '.join(q.languages)}"))
+            problems.append(
+                source.problem(
+                    loc,
+                    f"'{loc[-1]}' has no text in "
+                    f"{', '.join(missing)}; the questionnaire declares "
+                    f"languages {', '.join(q.languages)}",
+                )
+            )
         if extra:
-            problems.append(source.problem(loc, f"'{loc[-1]}' has text in {', '.join(extra)}, "
-                            "which the questionnaire does not declare in 'languages'"))
+            problems.append(
+                source.problem(
+                    loc,
+                    f"'{loc[-1]}' has text in {', '.join(extra)}, "
+                    "which the questionnaire does not declare in 'languages'",
+                )
+            )
     return problems
 
 
@@ -157,16 +202,26 @@ def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> li
             problems.append(source.problem(loc, f"condition of '{owner}': {message}"))
     for i, flag in enumerate(q.scoring.flags):
         if flag.question not in q.questions:
-            problems.append(source.problem(("scoring", "flags", i, "question"),
-                            f"flag '{flag.id}' points to question '{flag.question}', "
-                            "which does not exist"))
+            problems.append(
+                source.problem(
+                    ("scoring", "flags", i, "question"),
+                    f"flag '{flag.id}' points to question '{flag.question}', which does not exist",
+                )
+            )
     if find_cycles and not problems:
         cycle = find_cycle(question_dependencies(q))
         if cycle:
             loc = _question_loc(q, cycle[0])
-            problems.append(source.problem((*loc, "show_if"), "question '" + cycle[0] +
-                            "' depends on itself: " + " -> ".join(cycle) +
-                            "; a condition may only read questions that do not read it back"))
+            problems.append(
+                source.problem(
+                    (*loc, "show_if"),
+                    "question '"
+                    + cycle[0]
+                    + "' depends on itself: "
+                    + " -> ".join(cycle)
+                    + "; a condition may only read questions that do not read it back",
+                )
+            )
     return problems
 
 
@@ -178,8 +233,9 @@ def _question_loc(q: Questionnaire, question_id: str) -> Loc:
     return ()
 
 
-def _check_bands(bands: list[Band], low: float, high: float, loc: Loc, what: str,
-                 source: Source) -> list[Problem]:
+def _check_bands(
+    bands: list[Band], low: float, high: float, loc: Loc, what: str, source: Source
+) -> list[Problem]:
     ordered = sorted(enumerate(bands), key=lambda ib: ib[1].min)
     problems = []
     expected = low
@@ -188,12 +244,22 @@ def _check_bands(bands: list[Band], low: float, high: float, loc: Loc, what: str
             problems.append(source.problem((*loc, i), f"{what}: a band needs 'min' below 'max'"))
         if abs(band.min - expected) > _EPSILON:
             gap = "a gap" if band.min > expected else "an overlap"
-            problems.append(source.problem((*loc, i), f"{what}: {gap} between {expected:g} and "
-                            f"{band.min:g}; bands must cover {low:g} to {high:g} exactly"))
+            problems.append(
+                source.problem(
+                    (*loc, i),
+                    f"{what}: {gap} between {expected:g} and "
+                    f"{band.min:g}; bands must cover {low:g} to {high:g} exactly",
+                )
+            )
         expected = band.max
     if abs(expected - high) > _EPSILON:
-        problems.append(source.problem(loc, f"{what}: the bands end at {expected:g}; they must "
-                                            f"cover {low:g} to {high:g} exactly"))
+        problems.append(
+            source.problem(
+                loc,
+                f"{what}: the bands end at {expected:g}; they must "
+                f"cover {low:g} to {high:g} exactly",
+            )
+        )
     return problems
 
 
@@ -202,23 +268,43 @@ def _check_scoring(q: Questionnaire, source: Source) -> list[Problem]:
     problems = []
     terms = s.impact.term_weights
     if abs(terms.short + terms.long - 1) > _EPSILON:
-        problems.append(source.problem(("scoring", "impact", "term_weights"),
-                        f"term weights add up to {terms.short + terms.long:g}; they must add up to 1"))
+        problems.append(
+            source.problem(
+                ("scoring", "impact", "term_weights"),
+                f"term weights add up to {terms.short + terms.long:g}; they must add up to 1",
+            )
+        )
     points = sum(c.points for c in s.process_quality)
     if abs(points - 100) > _EPSILON:
-        problems.append(source.problem(("scoring", "process_quality"),
-                        f"process quality points add up to {points:g}; they must add up to 100"))
+        problems.append(
+            source.problem(
+                ("scoring", "process_quality"),
+                f"process quality points add up to {points:g}; they must add up to 100",
+            )
+        )
     overall = s.overall.process_quality + s.overall.completeness
     if abs(overall - 1) > _EPSILON:
-        problems.append(source.problem(("scoring", "overall"),
-                        f"overall weights add up to {overall:g}; they must add up to 1"))
-    problems += _check_bands(s.impact.balance_bands, -2, 2,
-                             ("scoring", "impact", "balance_bands"), "balance bands", source)
+        problems.append(
+            source.problem(
+                ("scoring", "overall"),
+                f"overall weights add up to {overall:g}; they must add up to 1",
+            )
+        )
+    problems += _check_bands(
+        s.impact.balance_bands,
+        -2,
+        2,
+        ("scoring", "impact", "balance_bands"),
+        "balance bands",
+        source,
+    )
     problems += _check_bands(s.levels, 0, 100, ("scoring", "levels"), "levels", source)
     values = [level.value for level in q.impact_scale]
     if sorted(map(str, values)) != sorted(map(str, IMPACT_VALUES)):
-        problems.append(source.problem(("impact_scale",), "impact_scale must label each of "
-                                       "-2, -1, 0, 1, 2 and unknown exactly once"))
+        problems.append(
+            source.problem(
+                ("impact_scale",),
+                "impact_scale must label each of -2, -1, 0, 1, 2 and unknown exactly once",
+            )
+        )
     return problems
-
-

@@ -16,7 +16,9 @@ from app.core.yamlsource import Loc, Source
 _UNION_TAGS = {"str", "dict[str,str]", "int", "float", "literal['unknown']", "function-after"}
 
 
-def schema_problems(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
+def schema_problems(
+    error: ValidationError, source: Source, model: type[BaseModel]
+) -> list[Problem]:
     """One Problem per pydantic error, deduplicated, with the line of the key it concerns."""
     seen: set[tuple[int | None, str]] = set()
     problems: list[Problem] = []
@@ -63,8 +65,12 @@ def where(loc: Loc, data: Any) -> str:
             node = None
         if isinstance(part, int) and isinstance(node, dict) and isinstance(node.get("id"), str):
             kind = "section" if path and path[-1] == "sections" else "item"
-            kind = {"questions": "question", "options": "option", "flags": "flag",
-                    "process_quality": "criterion"}.get(path[-1] if path else "", kind)
+            kind = {
+                "questions": "question",
+                "options": "option",
+                "flags": "flag",
+                "process_quality": "criterion",
+            }.get(path[-1] if path else "", kind)
             named.append(f"{kind} '{node['id']}'")
             path.append(str(part))
         elif isinstance(part, int):
@@ -101,8 +107,9 @@ def _unwrap(annotation: Any) -> Any:
         args = [a for a in get_args(annotation) if a is not type(None)]
         if not args:
             break
-        annotation = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)),
-                          args[0])
+        annotation = next(
+            (a for a in args if isinstance(a, type) and issubclass(a, BaseModel)), args[0]
+        )
     return annotation
 
 
@@ -120,8 +127,11 @@ def _message(detail: ErrorDetails, loc: Loc, data: Any, model: type[BaseModel]) 
     if kind == "literal_error" and key == "type":
         return f"{place}: unknown question type '{detail['input']}'; {_expected(detail)}"
     if kind == "string_pattern_mismatch" and key in ("id", "version"):
-        rule = ("lowercase letters, digits and _ , starting with a letter" if key == "id"
-                else "three numbers such as 1.0.0")
+        rule = (
+            "lowercase letters, digits and _ , starting with a letter"
+            if key == "id"
+            else "three numbers such as 1.0.0"
+        )
         return f"{place}: '{key}' {detail['input']!r} must be {rule}"
     if kind in ("too_short", "too_long"):
         return f"{where(loc, data)}: {detail['msg'].lower()}"

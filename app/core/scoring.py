@@ -21,8 +21,10 @@ def score(q: Questionnaire, values: dict[str, Any], library: ArticleLibrary) -> 
     """Score answers (question id -> normalised value) against a questionnaire."""
     ev = Evaluation(q, values)
     s = q.scoring
-    criteria = [CriterionResult(id=c.id, label=c.label, points=c.points, met=ev.holds(c.when))
-                for c in s.process_quality]
+    criteria = [
+        CriterionResult(id=c.id, label=c.label, points=c.points, met=ev.holds(c.when))
+        for c in s.process_quality
+    ]
     quality = sum(c.points for c in criteria if c.met)
     required = [qid for qid, qu in q.questions.items() if qu.required and ev.visible.get(qid)]
     missing = [qid for qid in required if not is_answered(q.questions[qid], values.get(qid))]
@@ -49,9 +51,13 @@ def score(q: Questionnaire, values: dict[str, Any], library: ArticleLibrary) -> 
         missing=missing,
         overall=overall,
         level=LevelResult(label=level.label, meaning=level.meaning, min=level.min, max=level.max)
-        if level else None,
-        flags=[FlagResult(id=f.id, severity=f.severity, message=f.message, question=f.question)
-               for f in s.flags if ev.holds(f.when)],
+        if level
+        else None,
+        flags=[
+            FlagResult(id=f.id, severity=f.severity, message=f.message, question=f.question)
+            for f in s.flags
+            if ev.holds(f.when)
+        ],
         visible=[qid for qid in q.questions if ev.visible.get(qid)],
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TypeAlias
 
 Text: TypeAlias = str | dict[str, str]
@@ -25,20 +25,20 @@ def tr(text: Text | None, lang: str) -> str:
     return next(iter(text.values()), "")
 
 
-def missing_languages(text: Text, languages: tuple[str, ...] | list[str]) -> list[str]:
+def missing_languages(text: Text, languages: Sequence[str]) -> list[str]:
     """The declared languages a text does not give (a plain string gives them all)."""
     if isinstance(text, str):
         return []
     return [lang for lang in languages if not text.get(lang, "").strip()]
 
 
-def unknown_languages(text: Text, languages: tuple[str, ...] | list[str]) -> list[str]:
+def unknown_languages(text: Text, languages: Sequence[str]) -> list[str]:
     """Language keys a text gives that the file does not declare."""
     if isinstance(text, str):
         return []
     return [lang for lang in text if lang not in languages]
 
 
-def as_mapping(text: Text, languages: tuple[str, ...] | list[str]) -> Mapping[str, str]:
+def as_mapping(text: Text, languages: Sequence[str]) -> Mapping[str, str]:
     """The text as a mapping over `languages` (for JSON output)."""
     return {lang: tr(text, lang) for lang in languages}

@@ -91,7 +91,9 @@ def read_yaml(path: Path) -> Source:
     except FileNotFoundError:
         raise LoadError([Problem(file, None, "no such file")]) from None
     except UnicodeDecodeError as exc:
-        raise LoadError([Problem(file, None, f"not UTF-8 text ({exc.reason}); save as UTF-8")]) from None
+        raise LoadError(
+            [Problem(file, None, f"not UTF-8 text ({exc.reason}); save as UTF-8")]
+        ) from None
     except OSError as exc:
         raise LoadError([Problem(file, None, f"cannot be read: {exc.strerror}")]) from None
     return parse_yaml(text, file)
@@ -106,13 +108,23 @@ def _convert(
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, str | int):
-                problems.append(Problem(source.file, key_node.start_mark.line + 1,
-                                        f"a key must be text or a number, not {key!r}"))
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_node.start_mark.line + 1,
+                        f"a key must be text or a number, not {key!r}",
+                    )
+                )
                 continue
             child = (*loc, key)
             if key in result:
-                problems.append(Problem(source.file, key_node.start_mark.line + 1,
-                                        f"key '{key}' appears twice; keep one"))
+                problems.append(
+                    Problem(
+                        source.file,
+                        key_node.start_mark.line + 1,
+                        f"key '{key}' appears twice; keep one",
+                    )
+                )
                 continue
             source.lines[child] = key_node.start_mark.line + 1
             result[key] = _convert(value_node, child, source, loader, problems)
@@ -126,5 +138,7 @@ def _convert(
     try:
         return loader.construct_object(node, deep=True)
     except yaml.YAMLError as exc:
-        problems.append(Problem(source.file, node.start_mark.line + 1, f"value cannot be read: {exc}"))
+        problems.append(
+            Problem(source.file, node.start_mark.line + 1, f"value cannot be read: {exc}")
+        )
         return None

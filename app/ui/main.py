@@ -16,18 +16,20 @@ from app.ui.i18n import t  # noqa: E402
 
 
 def main() -> None:
-    st.set_page_config(page_title="BKA – barnkonsekvensanalys", page_icon=":material/child_care:", layout="wide")
+    st.set_page_config(page_title="BKA – barnkonsekvensanalys",
+                       page_icon=":material/child_care:", layout="wide")
     lang = state.lang()
     pages = {
-        "overview": st.Page("views/overview.py", title=t("nav_overview", lang), icon=":material/folder_open:",
-                            url_path="oversikt", default=True),
-        "assess": st.Page("views/assess.py", title=t("nav_assess", lang), icon=":material/edit_note:",
-                          url_path="analys"),
-        "results": st.Page("views/results.py", title=t("nav_results", lang), icon=":material/insights:",
-                           url_path="resultat"),
-        "articles": st.Page("views/articles.py", title=t("nav_articles", lang), icon=":material/menu_book:",
-                            url_path="artiklar"),
-        "data": st.Page("views/data.py", title=t("nav_data", lang), icon=":material/save:", url_path="data"),
+        "overview": st.Page("views/overview.py", title=t("nav_overview", lang),
+                            icon=":material/folder_open:", url_path="oversikt", default=True),
+        "assess": st.Page("views/assess.py", title=t("nav_assess", lang),
+                          icon=":material/edit_note:", url_path="analys"),
+        "results": st.Page("views/results.py", title=t("nav_results", lang),
+                           icon=":material/insights:", url_path="resultat"),
+        "articles": st.Page("views/articles.py", title=t("nav_articles", lang),
+                            icon=":material/menu_book:", url_path="artiklar"),
+        "data": st.Page("views/data.py", title=t("nav_data", lang),
+                        icon=":material/save:", url_path="data"),
     }
     st.session_state["pages"] = pages
     groups = {

@@ -23,9 +23,17 @@ Save = Callable[[str, Any], None]  # (question id, new value) -> None
 class Ctx:
     """What a widget needs: where the answer lives and how to save it."""
 
-    def __init__(self, aid: str, q: Questionnaire, library: ArticleLibrary, lang: str,
-                 values: dict[str, Any], answers: dict[str, Answer], save: Save,
-                 seen: dict[str, Answer | None]) -> None:
+    def __init__(
+        self,
+        aid: str,
+        q: Questionnaire,
+        library: ArticleLibrary,
+        lang: str,
+        values: dict[str, Any],
+        answers: dict[str, Answer],
+        save: Save,
+        seen: dict[str, Answer | None],
+    ) -> None:
         self.aid, self.q, self.library, self.lang = aid, q, library, lang
         self.values, self.answers, self.save, self.seen = values, answers, save, seen
 
@@ -50,8 +58,9 @@ def _label(ctx: Ctx, question: Question) -> str:
     return f"**{number}** {tr(question.text, ctx.lang)}{star}"
 
 
-def _changed(ctx: Ctx, question: Question, widget_key: str,
-             convert: Callable[[Any], Any] = lambda v: v) -> None:
+def _changed(
+    ctx: Ctx, question: Question, widget_key: str, convert: Callable[[Any], Any] = lambda v: v
+) -> None:
     ctx.save(question.id, convert(st.session_state.get(widget_key)))
 
 
@@ -63,26 +72,44 @@ def draw(ctx: Ctx, question: Question) -> None:
 def _choice(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id))
-    st.radio(_label(ctx, question), question.option_values, key=k, index=None,
-             format_func=lambda v: tr(question.option_label(v), ctx.lang),
-             on_change=_changed, args=(ctx, question, k))
+    st.radio(
+        _label(ctx, question),
+        question.option_values,
+        key=k,
+        index=None,
+        format_func=lambda v: tr(question.option_label(v), ctx.lang),
+        on_change=_changed,
+        args=(ctx, question, k),
+    )
 
 
 def _multi(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, list(ctx.values.get(question.id) or []))
-    st.multiselect(_label(ctx, question), question.option_values, key=k,
-                   format_func=lambda v: tr(question.option_label(v), ctx.lang),
-                   placeholder=t("choose_any", ctx.lang),
-                   on_change=_changed, args=(ctx, question, k, lambda v: v or None))
+    st.multiselect(
+        _label(ctx, question),
+        question.option_values,
+        key=k,
+        format_func=lambda v: tr(question.option_label(v), ctx.lang),
+        placeholder=t("choose_any", ctx.lang),
+        on_change=_changed,
+        args=(ctx, question, k, lambda v: v or None),
+    )
 
 
 def _scale(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id))
     low, high = int(question.min or 0), int(question.max or 0)
-    st.radio(_label(ctx, question), list(range(low, high + 1)), key=k, index=None,
-             horizontal=True, on_change=_changed, args=(ctx, question, k))
+    st.radio(
+        _label(ctx, question),
+        list(range(low, high + 1)),
+        key=k,
+        index=None,
+        horizontal=True,
+        on_change=_changed,
+        args=(ctx, question, k),
+    )
     ends = [tr(question.min_label, ctx.lang), tr(question.max_label, ctx.lang)]
     if any(ends):
         st.caption(md(f"{low} = {ends[0]} · {high} = {ends[1]}"))
@@ -92,8 +119,12 @@ def _text(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id) or "")
     widget = st.text_area if question.multiline else st.text_input
-    widget(_label(ctx, question), key=k, on_change=_changed,
-           args=(ctx, question, k, lambda v: v if v and v.strip() else None))
+    widget(
+        _label(ctx, question),
+        key=k,
+        on_change=_changed,
+        args=(ctx, question, k, lambda v: v if v and v.strip() else None),
+    )
     warn_personal_data(st.session_state.get(k), ctx.lang)
 
 
@@ -107,8 +138,17 @@ def _number(ctx: Ctx, question: Question) -> None:
     ctx.seed(k, ctx.values.get(question.id))
     unit = tr(question.unit, ctx.lang)
     label = _label(ctx, question) + (f" ({md(unit)})" if unit else "")
-    st.number_input(label, key=k, value=None, min_value=question.min, max_value=question.max,
-                    step=1.0, format="%g", on_change=_changed, args=(ctx, question, k))
+    st.number_input(
+        label,
+        key=k,
+        value=None,
+        min_value=question.min,
+        max_value=question.max,
+        step=1.0,
+        format="%g",
+        on_change=_changed,
+        args=(ctx, question, k),
+    )
 
 
 def _to_date(value: Any) -> dt.date | None:
@@ -123,9 +163,14 @@ def _to_date(value: Any) -> dt.date | None:
 def _date(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, _to_date(ctx.values.get(question.id)))
-    st.date_input(_label(ctx, question), key=k, value=None, format="YYYY-MM-DD",
-                  on_change=_changed,
-                  args=(ctx, question, k, lambda v: v.isoformat() if v else None))
+    st.date_input(
+        _label(ctx, question),
+        key=k,
+        value=None,
+        format="YYYY-MM-DD",
+        on_change=_changed,
+        args=(ctx, question, k, lambda v: v.isoformat() if v else None),
+    )
 
 
 def _rating_label(ctx: Ctx, value: Any) -> str:
@@ -143,10 +188,15 @@ def _impact(ctx: Ctx, question: Question) -> None:
         choices = [n for n in range(1, 43) if n not in question.articles]
         extra_key = ctx.k(question, "extra")
         ctx.seed(extra_key, [n for n in stored if n not in question.articles])
-        st.multiselect(t("impact_add_articles", ctx.lang), choices, key=extra_key,
-                       format_func=lambda n: f"{n} {tr(ctx.library.by_number[n].title, ctx.lang)}",
-                       placeholder=t("impact_add_placeholder", ctx.lang),
-                       on_change=_impact_changed, args=(ctx, question))
+        st.multiselect(
+            t("impact_add_articles", ctx.lang),
+            choices,
+            key=extra_key,
+            format_func=lambda n: f"{n} {tr(ctx.library.by_number[n].title, ctx.lang)}",
+            placeholder=t("impact_add_placeholder", ctx.lang),
+            on_change=_impact_changed,
+            args=(ctx, question),
+        )
         articles += list(st.session_state.get(extra_key) or [])
     for number in articles:
         entry = stored.get(number, {})
@@ -154,23 +204,34 @@ def _impact(ctx: Ctx, question: Question) -> None:
         marker = " ★" if article.principle else ""
         with st.container(border=True):
             title, about = st.columns([5, 1])
-            title.markdown(f"**{t('article', ctx.lang)} {number}. "
-                           f"{tr(article.title, ctx.lang)}{marker}**")
+            title.markdown(
+                f"**{t('article', ctx.lang)} {number}. {tr(article.title, ctx.lang)}{marker}**"
+            )
             with about.popover(t("about_article", ctx.lang), use_container_width=True):
                 st.write(tr(article.summary, ctx.lang))
             cols = st.columns([2, 2, 3])
             for col, term in ((cols[0], "short"), (cols[1], "long")):
                 k = ctx.k(question, f"{number}:{term}")
                 ctx.seed(k, entry.get(term))
-                col.selectbox(t(f"impact_{term}", ctx.lang), list(IMPACT_VALUES), key=k,
-                              index=None, format_func=lambda v: _rating_label(ctx, v),
-                              placeholder=t("impact_choose", ctx.lang),
-                              on_change=_impact_changed, args=(ctx, question))
+                col.selectbox(
+                    t(f"impact_{term}", ctx.lang),
+                    list(IMPACT_VALUES),
+                    key=k,
+                    index=None,
+                    format_func=lambda v: _rating_label(ctx, v),
+                    placeholder=t("impact_choose", ctx.lang),
+                    on_change=_impact_changed,
+                    args=(ctx, question),
+                )
             k = ctx.k(question, f"{number}:children")
             ctx.seed(k, entry.get("children", ""))
-            cols[2].text_input(t("impact_children", ctx.lang), key=k,
-                               placeholder=t("impact_children_placeholder", ctx.lang),
-                               on_change=_impact_changed, args=(ctx, question))
+            cols[2].text_input(
+                t("impact_children", ctx.lang),
+                key=k,
+                placeholder=t("impact_children_placeholder", ctx.lang),
+                on_change=_impact_changed,
+                args=(ctx, question),
+            )
 
 
 def _impact_changed(ctx: Ctx, question: Question) -> None:
@@ -179,11 +240,17 @@ def _impact_changed(ctx: Ctx, question: Question) -> None:
         articles += list(st.session_state.get(ctx.k(question, "extra")) or [])
     value: dict[int, dict[str, Any]] = {}
     for number in articles:
-        entry = {term: st.session_state.get(ctx.k(question, f"{number}:{term}"))
-                 for term in ("short", "long")}
+        entry = {
+            term: st.session_state.get(ctx.k(question, f"{number}:{term}"))
+            for term in ("short", "long")
+        }
         entry["children"] = st.session_state.get(ctx.k(question, f"{number}:children")) or ""
-        if entry["short"] is not None or entry["long"] is not None or entry["children"] \
-                or number not in question.articles:
+        if (
+            entry["short"] is not None
+            or entry["long"] is not None
+            or entry["children"]
+            or number not in question.articles
+        ):
             value[number] = entry
     ctx.save(question.id, value or None)
 
@@ -207,22 +274,48 @@ def _actions(ctx: Ctx, question: Question) -> None:
             label = t(f"action_{field}", ctx.lang)
             if field == "due":
                 ctx.seed(k, _to_date(item.get("due")))
-                col.date_input(label, key=k, value=None, format="YYYY-MM-DD",
-                               label_visibility="collapsed",
-                               on_change=_actions_changed, args=(ctx, question))
+                col.date_input(
+                    label,
+                    key=k,
+                    value=None,
+                    format="YYYY-MM-DD",
+                    label_visibility="collapsed",
+                    on_change=_actions_changed,
+                    args=(ctx, question),
+                )
             elif field == "status":
                 ctx.seed(k, item.get("status", "open"))
-                col.selectbox(label, ["open", "done"], key=k, label_visibility="collapsed",
-                              format_func=lambda v: t(f"action_status_{v}", ctx.lang),
-                              on_change=_actions_changed, args=(ctx, question))
+                col.selectbox(
+                    label,
+                    ["open", "done"],
+                    key=k,
+                    label_visibility="collapsed",
+                    format_func=lambda v: t(f"action_status_{v}", ctx.lang),
+                    on_change=_actions_changed,
+                    args=(ctx, question),
+                )
             else:
                 ctx.seed(k, item.get(field, ""))
-                col.text_input(label, key=k, label_visibility="collapsed",
-                               on_change=_actions_changed, args=(ctx, question))
-        cols[4].button("✕", key=ctx.k(question, f"{i}:remove"), help=t("action_remove", ctx.lang),
-                       on_click=_remove_action, args=(ctx, question, i))
-    st.button(t("action_add", ctx.lang), key=ctx.k(question, "add"),
-              on_click=_add_action, args=(ctx, question))
+                col.text_input(
+                    label,
+                    key=k,
+                    label_visibility="collapsed",
+                    on_change=_actions_changed,
+                    args=(ctx, question),
+                )
+        cols[4].button(
+            "✕",
+            key=ctx.k(question, f"{i}:remove"),
+            help=t("action_remove", ctx.lang),
+            on_click=_remove_action,
+            args=(ctx, question, i),
+        )
+    st.button(
+        t("action_add", ctx.lang),
+        key=ctx.k(question, "add"),
+        on_click=_add_action,
+        args=(ctx, question),
+    )
 
 
 def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
@@ -237,8 +330,11 @@ def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
 
 
 def _actions_changed(ctx: Ctx, question: Question) -> None:
-    rows = [r for r in _collect_actions(ctx, question) if r["what"].strip() or r["who"].strip()
-            or r["due"]]
+    rows = [
+        r
+        for r in _collect_actions(ctx, question)
+        if r["what"].strip() or r["who"].strip() or r["due"]
+    ]
     ctx.save(question.id, rows or None)
 
 

@@ -15,9 +15,13 @@ from app.ui.i18n import t
 def reports_area(assessment: Assessment, lang: str) -> None:
     st.subheader(t("report_title", lang))
     st.write(t("report_intro", lang))
-    choice = st.radio(t("report_language", lang), ["sv", "en"], horizontal=True,
-                      index=0 if assessment.language == "sv" else 1,
-                      format_func=lambda v: {"sv": "Svenska", "en": "English"}[v])
+    choice = st.radio(
+        t("report_language", lang),
+        ["sv", "en"],
+        horizontal=True,
+        index=0 if assessment.language == "sv" else 1,
+        format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
+    )
     if st.button(t("report_make", lang), type="primary"):
         try:
             with st.spinner(t("report_making", lang)):
@@ -38,9 +42,15 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         stamp = record.created.strftime("%Y-%m-%d %H:%M")
         c1.text(f"{stamp} · {record.language} · {path.name}\nSHA-256 {record.sha256[:16]}…")
         if path.exists():
-            c2.download_button(t("report_download", lang), path.read_bytes(), file_name=path.name,
-                               mime="application/pdf", key=f"report:{i}",
-                               type="primary" if st.session_state.get("last_report")
-                               == record.path else "secondary")
+            c2.download_button(
+                t("report_download", lang),
+                path.read_bytes(),
+                file_name=path.name,
+                mime="application/pdf",
+                key=f"report:{i}",
+                type="primary"
+                if st.session_state.get("last_report") == record.path
+                else "secondary",
+            )
         else:
             c2.caption(t("report_missing", lang))

@@ -68,7 +68,7 @@ class Assessment(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    format: Literal["bka-assessment/1"] = FORMAT
+    format: Literal["bka-assessment/1"] = "bka-assessment/1"
     id: str | None = None  #: given when stored
     questionnaire: QuestionnaireRef
     language: Literal["sv", "en"] = "sv"

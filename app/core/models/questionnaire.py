@@ -170,7 +170,7 @@ class Questionnaire(Strict):
 
         return evaluation_order(self)
 
-    def impact_label(self, value: ImpactValue | None) -> Text:
+    def impact_label(self, value: int | str | None) -> Text:
         for level in self.impact_scale:
             if level.value == value:
                 return level.label

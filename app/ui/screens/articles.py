@@ -21,9 +21,17 @@ def render() -> None:
     shown = 0
     for cluster in library.clusters:
         members = [library.by_number[n] for n in library.cluster_members.get(cluster.id, [])]
-        hits = [a for a in members if (not only_principles or a.principle) and (
-            not needle or needle == str(a.number) or needle in tr(a.title, lang).lower()
-            or needle in tr(a.summary, lang).lower())]
+        hits = [
+            a
+            for a in members
+            if (not only_principles or a.principle)
+            and (
+                not needle
+                or needle == str(a.number)
+                or needle in tr(a.title, lang).lower()
+                or needle in tr(a.summary, lang).lower()
+            )
+        ]
         if not hits:
             continue
         st.subheader(tr(cluster.title, lang))
@@ -32,8 +40,10 @@ def render() -> None:
         for article in hits:
             shown += 1
             star = " ★ " + t("principle", lang) if article.principle else ""
-            with st.expander(f"{t('article', lang)} {article.number}: "
-                             f"{tr(article.title, lang)}{star}", expanded=bool(needle)):
+            with st.expander(
+                f"{t('article', lang)} {article.number}: {tr(article.title, lang)}{star}",
+                expanded=bool(needle),
+            ):
                 st.write(tr(article.summary, lang))
                 st.markdown(f"**{t('prompts', lang)}**")
                 for prompt in article.prompts:

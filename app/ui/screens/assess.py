@@ -21,8 +21,15 @@ from app.ui.safe import md
 
 STEP_KEY = "step"
 DECISION_STEP = "_decision"
-DECISION_FIELDS = ("title", "case_number", "committee", "decision_maker", "official",
-                   "decision_date", "description")
+DECISION_FIELDS = (
+    "title",
+    "case_number",
+    "committee",
+    "decision_maker",
+    "official",
+    "decision_date",
+    "description",
+)
 
 
 def render() -> None:
@@ -55,9 +62,13 @@ def new_assessment_form(lang: str) -> None:
     cat = state.catalog()
     with st.form("new_assessment"):
         ids = list(cat.questionnaires)
-        qid = st.radio(t("choose_questionnaire", lang), ids, index=None,
-                       format_func=lambda i: tr(cat.questionnaires[i].title, lang),
-                       captions=[tr(cat.questionnaires[i].description, lang) for i in ids])
+        qid = st.radio(
+            t("choose_questionnaire", lang),
+            ids,
+            index=None,
+            format_func=lambda i: tr(cat.questionnaires[i].title, lang),
+            captions=[tr(cat.questionnaires[i].description, lang) for i in ids],
+        )
         values = decision_inputs(lang, None, prefix="new")
         submitted = st.form_submit_button(t("start", lang), type="primary")
     if submitted:
@@ -83,21 +94,31 @@ def decision_inputs(lang: str, decision: Decision | None, prefix: str) -> dict[s
     """The decision's fields as inputs; returns the values typed."""
     d = decision or Decision(title="-")
     values: dict[str, Any] = {}
-    values["title"] = st.text_input(t("field_title", lang) + " *",
-                                    value=d.title if decision else "", key=f"{prefix}:title")
+    values["title"] = st.text_input(
+        t("field_title", lang) + " *", value=d.title if decision else "", key=f"{prefix}:title"
+    )
     c1, c2 = st.columns(2)
-    values["case_number"] = c1.text_input(t("field_case_number", lang), value=d.case_number,
-                                          key=f"{prefix}:case_number")
-    values["committee"] = c2.text_input(t("field_committee", lang), value=d.committee,
-                                        key=f"{prefix}:committee")
-    values["decision_maker"] = c1.text_input(t("field_decision_maker", lang),
-                                             value=d.decision_maker, key=f"{prefix}:dm")
-    values["official"] = c2.text_input(t("field_official", lang), value=d.official,
-                                       key=f"{prefix}:official")
-    values["decision_date"] = c1.date_input(t("field_decision_date", lang), value=d.decision_date,
-                                            format="YYYY-MM-DD", key=f"{prefix}:date")
-    values["description"] = st.text_area(t("field_description", lang), value=d.description,
-                                         key=f"{prefix}:description")
+    values["case_number"] = c1.text_input(
+        t("field_case_number", lang), value=d.case_number, key=f"{prefix}:case_number"
+    )
+    values["committee"] = c2.text_input(
+        t("field_committee", lang), value=d.committee, key=f"{prefix}:committee"
+    )
+    values["decision_maker"] = c1.text_input(
+        t("field_decision_maker", lang), value=d.decision_maker, key=f"{prefix}:dm"
+    )
+    values["official"] = c2.text_input(
+        t("field_official", lang), value=d.official, key=f"{prefix}:official"
+    )
+    values["decision_date"] = c1.date_input(
+        t("field_decision_date", lang),
+        value=d.decision_date,
+        format="YYYY-MM-DD",
+        key=f"{prefix}:date",
+    )
+    values["description"] = st.text_area(
+        t("field_description", lang), value=d.description, key=f"{prefix}:description"
+    )
     warn_personal_data(values["description"], lang)
     return values
 
@@ -125,8 +146,10 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
 def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> str:
     required = sum(s.required for s in sections)
     answered = sum(s.answered_required for s in sections)
-    st.progress(answered / required if required else 1.0,
-                text=t("progress", lang, answered=answered, required=required))
+    st.progress(
+        answered / required if required else 1.0,
+        text=t("progress", lang, answered=answered, required=required),
+    )
     ids = [DECISION_STEP] + [s.id for s in q.sections]
     by_id = {s.id: s for s in sections}
 
@@ -141,8 +164,9 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
         return f"{mark} {title}"
 
     index = ids.index(step) if step in ids else 0
-    chosen: str = st.radio(t("sections", lang), ids, index=index, format_func=label,
-                           key=f"nav:{step}")
+    chosen: str = st.radio(
+        t("sections", lang), ids, index=index, format_func=label, key=f"nav:{step}"
+    )
     st.session_state[STEP_KEY] = chosen
     return chosen
 
@@ -167,8 +191,9 @@ def decision_step(assessment: Assessment, lang: str) -> None:
         st.rerun()
 
 
-def section_step(assessment: Assessment, q: Questionnaire, values: dict[str, Any],
-                 section_id: str, lang: str) -> None:
+def section_step(
+    assessment: Assessment, q: Questionnaire, values: dict[str, Any], section_id: str, lang: str
+) -> None:
     section = next(s for s in q.sections if s.id == section_id)
     number = q.sections.index(section) + 1
     st.header(f"{number}. {tr(section.title, lang)}")
@@ -187,8 +212,16 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
         st.info(t("section_skipped", lang))
         return
     seen = st.session_state.setdefault("seen", {}).setdefault(aid, {})
-    ctx = Ctx(aid, q, state.catalog().library, lang, values, dict(assessment.answers),
-              lambda qid, value: save_answer(aid, q, qid, value), seen)
+    ctx = Ctx(
+        aid,
+        q,
+        state.catalog().library,
+        lang,
+        values,
+        dict(assessment.answers),
+        lambda qid, value: save_answer(aid, q, qid, value),
+        seen,
+    )
     for question in sp.questions:
         with st.container(border=True):
             if question.type in WIDE_TYPES:
@@ -215,8 +248,13 @@ def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
     if k not in st.session_state:
         st.session_state[k] = comment or ""
     with st.expander(t("comment", ctx.lang) + (" ✎" if comment else ""), expanded=False):
-        st.text_area(t("comment", ctx.lang), key=k, label_visibility="collapsed",
-                     on_change=save_comment, args=(ctx, question.id, k))
+        st.text_area(
+            t("comment", ctx.lang),
+            key=k,
+            label_visibility="collapsed",
+            on_change=save_comment,
+            args=(ctx, question.id, k),
+        )
         warn_personal_data(st.session_state.get(k), ctx.lang)
 
 
@@ -313,7 +351,12 @@ def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lan
         st.switch_page(st.session_state["pages"]["results"])
     missing = [m for s in sections for m in s.missing]
     if missing:
-        c2.caption(t("missing_total", lang, count=len(missing),
-                     questions=", ".join(q.numbering[m] for m in missing[:12])
-                     + (" …" if len(missing) > 12 else "")))
-
+        c2.caption(
+            t(
+                "missing_total",
+                lang,
+                count=len(missing),
+                questions=", ".join(q.numbering[m] for m in missing[:12])
+                + (" …" if len(missing) > 12 else ""),
+            )
+        )

@@ -34,15 +34,27 @@ def export_area(lang: str) -> None:
         st.info(t("overview_empty", lang))
         return
     stamp = dt.date.today().isoformat()
-    st.download_button(t("export_all", lang, count=len(items)), export_bytes(store),
-                       file_name=f"bka-export-{stamp}.json", mime="application/json")
-    chosen = st.selectbox(t("export_one", lang), [i.id for i in items], index=None,
-                          format_func=lambda i: next(x.title for x in items if x.id == i),
-                          placeholder=t("export_choose", lang))
+    st.download_button(
+        t("export_all", lang, count=len(items)),
+        export_bytes(store),
+        file_name=f"bka-export-{stamp}.json",
+        mime="application/json",
+    )
+    chosen = st.selectbox(
+        t("export_one", lang),
+        [i.id for i in items],
+        index=None,
+        format_func=lambda i: next(x.title for x in items if x.id == i),
+        placeholder=t("export_choose", lang),
+    )
     if chosen:
-        st.download_button(t("export_download_one", lang), export_bytes(store, [chosen]),
-                           file_name=f"bka-{chosen}-{stamp}.json", mime="application/json",
-                           key="export_one_button")
+        st.download_button(
+            t("export_download_one", lang),
+            export_bytes(store, [chosen]),
+            file_name=f"bka-{chosen}-{stamp}.json",
+            mime="application/json",
+            key="export_one_button",
+        )
 
 
 def import_area(lang: str) -> None:
@@ -63,19 +75,26 @@ def import_area(lang: str) -> None:
     show_result(preview, lang, preview=True)
     take = []
     if preview.conflicts:
-        take = st.multiselect(t("import_take_incoming", lang), [c.id for c in preview.conflicts],
-                              format_func=lambda i: next(c.title for c in preview.conflicts
-                                                         if c.id == i))
+        take = st.multiselect(
+            t("import_take_incoming", lang),
+            [c.id for c in preview.conflicts if c.id],
+            format_func=lambda i: next(c.title for c in preview.conflicts if c.id == i),
+        )
     if (preview.changed or take) and st.button(t("import_apply", lang), type="primary"):
         result = import_bytes(store, data, upload.name, editor="", take_incoming=take)
-        state.flash(t("import_done", lang, created=len(result.created),
-                      updated=len(result.updated)))
+        state.flash(
+            t("import_done", lang, created=len(result.created), updated=len(result.updated))
+        )
         st.rerun()
 
 
 def show_result(result: ImportResult, lang: str, preview: bool) -> None:
-    rows = [("import_created", result.created), ("import_updated", result.updated),
-            ("import_skipped", result.skipped), ("import_conflicts", result.conflicts)]
+    rows = [
+        ("import_created", result.created),
+        ("import_updated", result.updated),
+        ("import_skipped", result.skipped),
+        ("import_conflicts", result.conflicts),
+    ]
     for key, items in rows:
         if not items:
             continue
@@ -94,5 +113,9 @@ def backup_area(lang: str) -> None:
     last = st.session_state.get("last_backup")
     if last and Path(last).exists():
         st.success(t("backup_made", lang, path=last))
-        st.download_button(t("backup_download", lang), Path(last).read_bytes(),
-                           file_name=Path(last).name, mime="application/zip")
+        st.download_button(
+            t("backup_download", lang),
+            Path(last).read_bytes(),
+            file_name=Path(last).name,
+            mime="application/zip",
+        )

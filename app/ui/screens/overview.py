@@ -17,16 +17,18 @@ def render() -> None:
     st.title(t("overview_title", lang))
     top = st.columns([3, 2, 1])
     query = top[0].text_input(t("search", lang), placeholder=t("search_placeholder", lang))
-    status = top[1].selectbox(t("status", lang), [None, *STATUSES],
-                              format_func=lambda s: t("all", lang) if s is None
-                              else t(f"status_{s}", lang))
+    status = top[1].selectbox(
+        t("status", lang),
+        [None, *STATUSES],
+        format_func=lambda s: t("all", lang) if s is None else t(f"status_{s}", lang),
+    )
     top[2].write("")
     if top[2].button(t("new_assessment", lang), type="primary", use_container_width=True):
         state.set_open(None)
         st.query_params.clear()
         st.switch_page(st.session_state["pages"]["assess"])
     store = state.store()
-    items = store.list(query=query, status=status)
+    items = store.list(query=query, status=status)  # type: ignore[arg-type]
     if not items:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()
@@ -35,9 +37,15 @@ def render() -> None:
             c1, c2 = st.columns([5, 3])
             c1.markdown(f"**{md(item.title)}**")
             q = cat.questionnaire(item.questionnaire)
-            meta = [item.case_number, item.committee, tr_title(q, lang),
-                    t(f"status_{item.status}", lang),
-                    t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M"))]
+            meta = [
+                item.case_number,
+                item.committee,
+                tr_title(q, lang),
+                t(f"status_{item.status}", lang),
+                t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M"))
+                if item.updated
+                else "",
+            ]
             c1.caption(md(" · ".join(m for m in meta if m)))
             b1, b2, b3 = c2.columns(3)
             if b1.button(t("open", lang), key=f"open:{item.id}", use_container_width=True):

@@ -39,9 +39,19 @@ def render() -> None:
     values, _ = normalise_answers(assessment, q)
     card = score(q, values, cat.library)
     st.title(md(assessment.decision.title))
-    st.caption(md(" · ".join(x for x in (assessment.decision.case_number,
-                                         assessment.decision.committee,
-                                         t(f"status_{assessment.status}", lang)) if x)))
+    st.caption(
+        md(
+            " · ".join(
+                x
+                for x in (
+                    assessment.decision.case_number,
+                    assessment.decision.committee,
+                    t(f"status_{assessment.status}", lang),
+                )
+                if x
+            )
+        )
+    )
     headline(card, lang)
     flags(card, q, lang)
     impact_chart(card, lang)
@@ -54,22 +64,32 @@ def render() -> None:
 def headline(card: Scorecard, lang: str) -> None:
     if card.level:
         band = f"{card.level.min:g}–{card.level.max:g}"
-        st.subheader(f"{tr(card.level.label, lang)} ({card.overall:.0f}/100, "
-                     f"{t('band', lang)} {band})")
+        st.subheader(
+            f"{tr(card.level.label, lang)} ({card.overall:.0f}/100, {t('band', lang)} {band})"
+        )
         if card.level.meaning:
             st.write(tr(card.level.meaning, lang))
     c1, c2, c3 = st.columns(3)
     balance = f"{card.balance:+.2f}" if card.balance is not None else "–"
-    c1.metric(t("impact_balance", lang), balance,
-              help=t("impact_balance_help", lang))
+    c1.metric(t("impact_balance", lang), balance, help=t("impact_balance_help", lang))
     if card.balance_label:
         c1.caption(tr(card.balance_label, lang))
-    c2.metric(t("process_quality", lang), f"{card.process_quality:.0f}/100",
-              help=t("process_quality_help", lang))
-    c3.metric(t("completeness", lang), f"{card.completeness:.0f} %",
-              help=t("completeness_help", lang))
-    c3.caption(t("required_answered", lang, answered=card.required_answered,
-                 required=card.required_visible))
+    c2.metric(
+        t("process_quality", lang),
+        f"{card.process_quality:.0f}/100",
+        help=t("process_quality_help", lang),
+    )
+    c3.metric(
+        t("completeness", lang), f"{card.completeness:.0f} %", help=t("completeness_help", lang)
+    )
+    c3.caption(
+        t(
+            "required_answered",
+            lang,
+            answered=card.required_answered,
+            required=card.required_visible,
+        )
+    )
 
 
 def flags(card: Scorecard, q: Questionnaire, lang: str) -> None:
@@ -81,27 +101,39 @@ def flags(card: Scorecard, q: Questionnaire, lang: str) -> None:
         box = st.error if flag.severity == "serious" else st.warning
         box(tr(flag.message, lang), icon="⚠️")
         section = q.section_of.get(flag.question)
-        if section and st.button(t("go_to_question", lang, number=q.numbering[flag.question]),
-                                 key=f"flag:{flag.id}"):
+        if section and st.button(
+            t("go_to_question", lang, number=q.numbering[flag.question]), key=f"flag:{flag.id}"
+        ):
             st.session_state["step"] = section.id
             st.switch_page(st.session_state["pages"]["assess"])
 
 
 def impact_chart(card: Scorecard, lang: str) -> None:
-    rows = [{"cluster": tr(c.title, lang), "mean": c.mean, "n": len(c.articles)}
-            for c in card.clusters if c.mean is not None]
+    rows = [
+        {"cluster": tr(c.title, lang), "mean": c.mean, "n": len(c.articles)}
+        for c in card.clusters
+        if c.mean is not None
+    ]
     st.subheader(t("impact_per_cluster", lang))
     if not rows:
         st.info(t("no_impacts", lang))
         return
     data = pd.DataFrame(rows)
-    chart = alt.Chart(data).mark_bar().encode(
-        x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]), title=t("impact_axis", lang)),
-        y=alt.Y("cluster:N", sort=None, title=None),
-        color=alt.condition("datum.mean < 0", alt.value("#c0392b"), alt.value("#2e86c1")),
-        tooltip=[alt.Tooltip("cluster:N"), alt.Tooltip("mean:Q", format="+.2f"),
-                 alt.Tooltip("n:Q", title=t("articles_rated", lang))],
-    ).properties(height=36 * len(rows) + 40)
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]), title=t("impact_axis", lang)),
+            y=alt.Y("cluster:N", sort=None, title=None),
+            color=alt.condition("datum.mean < 0", alt.value("#c0392b"), alt.value("#2e86c1")),
+            tooltip=[
+                alt.Tooltip("cluster:N"),
+                alt.Tooltip("mean:Q", format="+.2f"),
+                alt.Tooltip("n:Q", title=t("articles_rated", lang)),
+            ],
+        )
+        .properties(height=36 * len(rows) + 40)
+    )
     st.altair_chart(chart, use_container_width=True)
 
 
@@ -109,15 +141,21 @@ def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
     library = state.catalog().library
     rows = []
     for item in card.articles:
-        rows.append({
-            t("article", lang): f"{item.number}. {tr(library.by_number[item.number].title, lang)}",
-            t("impact_short", lang): tr(q.impact_label(item.short), lang) if item.short is not None
-            else "–",
-            t("impact_long", lang): tr(q.impact_label(item.long), lang) if item.long is not None
-            else "–",
-            t("combined", lang): None if item.combined is None else round(item.combined, 2),
-            t("impact_children", lang): item.children,
-        })
+        rows.append(
+            {
+                t(
+                    "article", lang
+                ): f"{item.number}. {tr(library.by_number[item.number].title, lang)}",
+                t("impact_short", lang): tr(q.impact_label(item.short), lang)
+                if item.short is not None
+                else "–",
+                t("impact_long", lang): tr(q.impact_label(item.long), lang)
+                if item.long is not None
+                else "–",
+                t("combined", lang): None if item.combined is None else round(item.combined, 2),
+                t("impact_children", lang): item.children,
+            }
+        )
     if rows:
         st.subheader(t("impact_per_article", lang))
         st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
@@ -126,8 +164,14 @@ def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
 def criteria(card: Scorecard, lang: str) -> None:
     with st.expander(t("how_scored", lang)):
         st.write(t("how_scored_intro", lang))
-        rows = [{t("criterion", lang): tr(c.label, lang), t("points", lang): c.points,
-                 t("met", lang): "✓" if c.met else "–"} for c in card.criteria]
+        rows = [
+            {
+                t("criterion", lang): tr(c.label, lang),
+                t("points", lang): c.points,
+                t("met", lang): "✓" if c.met else "–",
+            }
+            for c in card.criteria
+        ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
         if card.missing:
             st.caption(t("missing_total_plain", lang, count=len(card.missing)))
@@ -141,19 +185,27 @@ def status_actions(assessment: Assessment, card: Scorecard, lang: str) -> None:
         if card.missing:
             c1.caption(t("complete_with_missing", lang, count=len(card.missing)))
         if c1.button(t("mark_complete", lang), type="primary"):
-            store.update(assessment.id or "", lambda a: a.model_copy(update={"status": "complete"}),
-                         editor=assessment.decision.official)
+            store.update(
+                assessment.id or "",
+                lambda a: a.model_copy(update={"status": "complete"}),
+                editor=assessment.decision.official,
+            )
             state.flash(t("marked_complete", lang))
             st.rerun()
     else:
         if assessment.status == "complete" and c1.button(t("mark_followed_up", lang)):
-            store.update(assessment.id or "",
-                         lambda a: a.model_copy(update={"status": "followed_up"}),
-                         editor=assessment.decision.official)
+            store.update(
+                assessment.id or "",
+                lambda a: a.model_copy(update={"status": "followed_up"}),
+                editor=assessment.decision.official,
+            )
             st.rerun()
         if c2.button(t("reopen", lang)):
-            store.update(assessment.id or "", lambda a: a.model_copy(update={"status": "draft"}),
-                         editor=assessment.decision.official)
+            store.update(
+                assessment.id or "",
+                lambda a: a.model_copy(update={"status": "draft"}),
+                editor=assessment.decision.official,
+            )
             st.rerun()
 
 

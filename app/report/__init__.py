@@ -4,11 +4,32 @@
     render_pdf(assessment, ...) -> bytes            the same PDF in memory (download button)
     with_report(assessment, record) -> Assessment   the record added, for the store to save
     ReportError                                     a plain sentence: why, and what to do
+
+The names load on first use: `bka` registers its `report` command from app.report.cli, and
+every other command should not pay for importing reportlab.
 """
 
-from app.report.build import build_report, render_pdf, reports_dir, with_report
-from app.report.context import ReportError, ReportInput, prepare
-from app.report.naming import report_filename, slug
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.report.build import build_report, render_pdf, reports_dir, with_report
+    from app.report.context import ReportError, ReportInput, prepare
+    from app.report.naming import report_filename, slug
+
+_WHERE = {
+    "build_report": "app.report.build",
+    "render_pdf": "app.report.build",
+    "reports_dir": "app.report.build",
+    "with_report": "app.report.build",
+    "ReportError": "app.report.context",
+    "ReportInput": "app.report.context",
+    "prepare": "app.report.context",
+    "report_filename": "app.report.naming",
+    "slug": "app.report.naming",
+}
 
 __all__ = [
     "ReportError",
@@ -21,3 +42,10 @@ __all__ = [
     "slug",
     "with_report",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'app.report' has no attribute {name!r}")
+    return getattr(import_module(module), name)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib.utils import simpleSplit
@@ -40,21 +41,26 @@ def clean(text: object) -> str:
     """Text with line ends unified, control characters dropped and undrawable ones marked."""
     value = str(text).replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     value = _INVISIBLE.sub("", value)
-    out = []
-    for char in value:
-        if char == "\n":
-            out.append(char)
-        elif unicodedata.category(char) in ("Cc", "Cs", "Co", "Cn"):
-            continue
-        elif ord(char) > 0xFFFF:
-            # reportlab writes a broken ToUnicode entry for characters beyond the BMP (emoji
-            # among them), which makes the PDF invalid for archiving: mark them instead.
-            out.append(PLACEHOLDER)
-        elif unicodedata.category(char) in ("Mn", "Me", "Cf") or has_glyph(char):
-            out.append(char)  # combining marks and format characters ride on their base
-        else:
-            out.append(PLACEHOLDER)
-    return "".join(out)
+    # Judge each distinct character once: a long answer has a few dozen of them.
+    table = {ord(c): _replacement(c) for c in set(value) if _replacement(c) != c}
+    return value.translate(table) if table else value
+
+
+@lru_cache(maxsize=4096)
+def _replacement(char: str) -> str:
+    """What `char` becomes: itself, nothing (control characters) or the placeholder."""
+    if char == "\n":
+        return char
+    category = unicodedata.category(char)
+    if category in ("Cc", "Cs", "Co", "Cn"):
+        return ""
+    if ord(char) > 0xFFFF:
+        # reportlab writes a broken ToUnicode entry for characters beyond the BMP (emoji
+        # among them), which makes the PDF invalid for archiving: mark them instead.
+        return PLACEHOLDER
+    if category in ("Mn", "Me", "Cf") or has_glyph(char):
+        return char  # combining marks and format characters ride on their base
+    return PLACEHOLDER
 
 
 def is_rtl(text: str) -> bool:

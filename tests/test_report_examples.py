@@ -56,3 +56,27 @@ def test_example_embeds_only_dejavu() -> None:
     assessment, _ = load_assessment(EXAMPLES[0])
     names = font_names(render_pdf(assessment))
     assert {n.split("+")[-1] for n in names} == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def _fragments(lang_index: int) -> set[str]:
+    """Our own phrases in one language (the parts of each string outside its {fields})."""
+    from app.report.strings import STRINGS
+
+    found = set()
+    for pair in STRINGS.values():
+        if pair[0] == pair[1]:
+            continue
+        for piece in re.split(r"\{[a-z_]+\}", pair[lang_index]):
+            piece = _flat(piece.strip(" .,:()←→"))
+            if len(piece) >= 10:
+                found.add(piece)
+    return found
+
+
+@pytest.mark.skipif(not EXAMPLES, reason="no shipped examples yet")
+def test_no_frame_text_of_the_other_language() -> None:
+    assessment, _ = load_assessment(EXAMPLES[0])
+    english = " ".join(pdf_pages(render_pdf(assessment, lang="en")))
+    swedish = " ".join(pdf_pages(render_pdf(assessment, lang="sv")))
+    assert not [f for f in _fragments(0) if f in english]
+    assert not [f for f in _fragments(1) if f in swedish]

@@ -141,7 +141,8 @@ def test_old_version_renders_with_a_visible_note(catalog: Catalog) -> None:
     pages = pdf_pages(render_pdf(assessment, catalog=catalog))
     assert "version 1.4.0" in pages[0] and "inte längre" in pages[0]
     text = " ".join(pages)
-    assert "Svar som inte passar den nuvarande versionen" in text
+    assert "Svar på frågor som inte finns i den nuvarande versionen" in text
+    assert "Sparat svar som inte passar den nuvarande versionen: maybe" in text
     assert "Ett svar från den gamla versionen" in text and "maybe" in text
     assert "Besvarad med 1.4.0" in text
 

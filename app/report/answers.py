@@ -21,9 +21,13 @@ def answer_flowables(ri: ReportInput, question: Question) -> list[Flowable]:
     """The answer to one visible question, then its comment."""
     value = ri.values.get(question.id)
     s = styles()
-    if _empty(value):
+    if question.id in ri.orphans:  # an old version's answer: shown as stored, not scored
+        stored = raw_value(ri.orphans[question.id].value) or "–"
+        out: list[Flowable] = long_text(stored, s.answer, s.answer_rtl,
+                                        prefix=f"<b>{t('orphan_value', ri.lang)}:</b> ")
+    elif _empty(value):
         key = "not_answered_required" if question.required else "not_answered"
-        out: list[Flowable] = [Paragraph(t(key, ri.lang), s.missing)]
+        out = [Paragraph(t(key, ri.lang), s.missing)]
     else:
         out = _render(ri, question, value)
     comment = ri.comment(question.id)

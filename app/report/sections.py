@@ -72,15 +72,18 @@ def analysis(ri: ReportInput) -> list[Flowable]:
 
 
 def _orphans(ri: ReportInput) -> list[Flowable]:
-    """Stored answers the current version cannot place: shown, never silently dropped."""
-    if not ri.orphans:
+    """Stored answers to questions the current version no longer has: shown, never dropped.
+
+    (An answer whose question still exists but no longer fits is shown at its question.)
+    """
+    gone = {k: v for k, v in ri.orphans.items() if k not in ri.questionnaire.questions}
+    if not gone:
         return []
     s, lang = styles(), ri.lang
     out: list[Flowable] = [Paragraph(t("orphans", lang), s.h2)]
-    for qid, answer in ri.orphans.items():
-        question = ri.questionnaire.questions.get(qid)
-        title = tr(question.text, lang) if question else t("orphan_question", lang, qid=qid)
-        out.append(Paragraph(markup(title), s.question, bulletText="–"))
+    for qid, answer in gone.items():
+        out.append(Paragraph(markup(t("orphan_question", lang, qid=qid)), s.question,
+                             bulletText="–"))
         out += long_text(raw_value(answer.value) or "–", s.answer, s.answer_rtl)
         if answer.comment:
             out += long_text(answer.comment, s.comment, s.comment,

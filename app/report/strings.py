@@ -96,15 +96,20 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     "orphans_note": (
         "{count} sparade svar passar inte den nuvarande versionen och räknas inte in i "
-        "poängen. De visas sist i analysen.",
+        "poängen. De visas vid sina frågor, eller sist i analysen om frågan har tagits bort.",
         "{count} stored answers do not fit the current version and are left out of the "
-        "scores. They are shown at the end of the analysis.",
+        "scores. They are shown at their questions, or at the end of the analysis if the "
+        "question was removed.",
     ),
     "orphans": (
-        "Svar som inte passar den nuvarande versionen",
-        "Answers that do not fit the current version",
+        "Svar på frågor som inte finns i den nuvarande versionen",
+        "Answers to questions the current version does not have",
     ),
-    "orphan_question": ("Fråga «{qid}»", "Question «{qid}»"),
+    "orphan_question": ("Fråga med id «{qid}»", "Question with id «{qid}»"),
+    "orphan_value": (
+        "Sparat svar som inte passar den nuvarande versionen",
+        "Stored answer that does not fit the current version",
+    ),
     # the analysis
     "impact_table": ("Påverkan per artikel", "Impact per article"),
     "impact_table_intro": (

@@ -1,0 +1,179 @@
+"""Workshops in `<data>/workshops.json`; each group's answers in an assessment of its own.
+
+    ws = WorkshopStore(open_store())
+    w = ws.create(case, ["Grupp 1", "Grupp 2"], catalog)     # codes and assessments made
+    workshop, group = ws.join("k7m q4p")                       # a group's session
+    ws.close(w.id)                                             # the codes stop working
+
+The group assessments are ordinary assessments (saved per answer, with history), so the guided
+assessment screen serves groups unchanged; `workshop_assessment_ids()` keeps them out of the
+official's overview.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app.core.catalog import Catalog
+from app.core.join_codes import new_code, normalise_code
+from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
+from app.core.models.case import Case
+from app.core.models.workshop import Group, Workshop, group_key
+from app.core.text import tr
+from app.store.collection import Collection
+from app.store.errors import NotFound
+from app.store.exchange import export_bytes
+from app.store.protocol import AssessmentStore
+from app.store.workshop_errors import (
+    DuplicateGroups,
+    ExpiredCode,
+    LongGroupName,
+    NoGroups,
+    TooManyGroups,
+    UnknownCode,
+    WorkshopNotFound,
+)
+
+NAME = "workshops"
+EDITOR = "workshop"
+MAX_GROUPS = 40  # a training room, not a conference; keeps the comparison readable
+MAX_NAME = 80  # a group name must fit a table column and the assessment's title
+
+
+class WorkshopStore:
+    """Create, join, close and export workshops; the assessments live in `assessments`."""
+
+    def __init__(self, assessments: AssessmentStore, folder: Path | str | None = None) -> None:
+        self.assessments = assessments
+        self._records: Collection[Workshop] = Collection(Workshop, NAME, folder)
+
+    def create(self, case: Case, names: Sequence[str], catalog: Catalog, *, title: str = "",
+               language: str = "sv") -> Workshop:
+        """A workshop with one group per name, each with a code and an empty assessment."""
+        names = check_names(names)
+        q = catalog.questionnaires[case.questionnaire]
+        lang = language if language in ("sv", "en") else "sv"
+        case_title = tr(case.title, lang)
+        ids: list[str] = []
+        try:
+            for name in names:
+                ids.append(self._new_assessment(case, q.id, q.version, catalog.hashes.get(q.id),
+                                                lang, f"{case_title} – {name}"))
+            with self._records.shared.locked():  # no other workshop takes a code meanwhile
+                taken = self.open_codes()
+                groups = []
+                for name, aid in zip(names, ids, strict=True):
+                    code = new_code(taken)
+                    taken.add(code)
+                    groups.append(Group(name=name, code=code, assessment_id=aid))
+                return self._records.create(Workshop(
+                    title=" ".join(title.split()) or case_title, case=case.id,
+                    questionnaire=q.id, language=lang, groups=groups))  # type: ignore[arg-type]
+        except BaseException:
+            for aid in ids:  # never leave assessments no workshop points to
+                self.assessments.delete(aid, EDITOR)
+                self.assessments.purge(aid)
+            raise
+
+    def _new_assessment(self, case: Case, qid: str, version: str, digest: str | None,
+                        lang: str, title: str) -> str:
+        assessment = Assessment(
+            questionnaire=QuestionnaireRef(id=qid, version=version, hash=digest),
+            language=lang,  # type: ignore[arg-type]
+            decision=Decision(title=title, description=tr(case.summary, lang)))
+        return self.assessments.create(assessment, EDITOR).id or ""
+
+    def get(self, workshop_id: str) -> Workshop:
+        try:
+            return self._records.get(workshop_id)
+        except NotFound:
+            raise WorkshopNotFound(workshop_id) from None
+
+    def all(self) -> list[Workshop]:
+        """Every workshop, archived ones too, the latest change first."""
+        return self._records.all()
+
+    def open_codes(self) -> set[str]:
+        return {g.code for w in self.all() if w.status == "open" for g in w.groups}
+
+    def join(self, typed: str) -> tuple[Workshop, Group]:
+        """The workshop and group of a code; UnknownCode or ExpiredCode in plain words."""
+        code = normalise_code(typed)
+        found = [(w, g) for w in self.all() for g in w.groups if g.code == code]
+        for workshop, group in found:
+            if workshop.status == "open":
+                return workshop, group
+        if found:
+            raise ExpiredCode(code, found[0][0].status)
+        raise UnknownCode(code)
+
+    def close(self, workshop_id: str) -> Workshop:
+        """Codes stop working; the groups' work stays for the comparison and the summary."""
+        return self._set(workshop_id, lambda w: w.model_copy(update={"status": "closed"}))
+
+    def archive(self, workshop_id: str) -> Workshop:
+        return self._set(workshop_id, lambda w: w.model_copy(update={"status": "archived"}))
+
+    def reopen(self, workshop_id: str) -> Workshop:
+        """Open again; a code another open workshop took meanwhile is replaced by a new one."""
+        with self._records.shared.locked():
+            taken = self.open_codes()
+
+            def change(w: Workshop) -> Workshop:
+                groups = []
+                for g in w.groups:
+                    code = g.code if g.code not in taken else new_code(taken | {g.code})
+                    taken.add(code)
+                    groups.append(g.model_copy(update={"code": code}))
+                return w.model_copy(update={"status": "open", "groups": groups})
+
+            return self._set(workshop_id, change)
+
+    def set_notes(self, workshop_id: str, notes: str) -> Workshop:
+        return self._set(workshop_id, lambda w: w.model_copy(update={"notes": notes}))
+
+    def _set(self, workshop_id: str, change: Callable[[Workshop], Workshop]) -> Workshop:
+        try:
+            return self._records.update(workshop_id, change)
+        except NotFound:
+            raise WorkshopNotFound(workshop_id) from None
+
+    def group_assessments(self, workshop: Workshop) -> list[Assessment]:
+        """Each group's assessment, in group order."""
+        return [self.assessments.get(g.assessment_id) for g in workshop.groups]
+
+    def export_group(self, workshop: Workshop, group: Group) -> bytes:
+        """One group's work as an export file (bka-export/1), to import elsewhere."""
+        return export_bytes(self.assessments, [group.assessment_id])
+
+    def export_all(self, workshop: Workshop) -> bytes:
+        return export_bytes(self.assessments, [g.assessment_id for g in workshop.groups])
+
+
+def check_names(names: Sequence[str]) -> list[str]:
+    """Group names tidied; NoGroups, TooManyGroups or DuplicateGroups when they do not do."""
+    tidy = [" ".join(n.split()) for n in names]
+    if not tidy or not all(tidy):
+        raise NoGroups(sum(1 for n in tidy if not n))
+    if len(tidy) > MAX_GROUPS:
+        raise TooManyGroups(len(tidy), MAX_GROUPS)
+    long = [n for n in tidy if len(n) > MAX_NAME]
+    if long:
+        raise LongGroupName(long[0], MAX_NAME)
+    seen: dict[str, str] = {}
+    repeated: list[str] = []
+    for name in tidy:
+        key = group_key(name)
+        if key in seen and seen[key] not in repeated:
+            repeated.append(seen[key])
+        seen.setdefault(key, name)
+    if repeated:
+        raise DuplicateGroups(repeated)
+    return tidy
+
+
+def workshop_assessment_ids(folder: Path | str | None = None) -> set[str]:
+    """Ids of every assessment a workshop group fills in: not the official's own work."""
+    records: Collection[Workshop] = Collection(Workshop, NAME, folder)
+    return {g.assessment_id for w in records.all() for g in w.groups}

@@ -71,6 +71,7 @@ def _completeness(ri: ReportInput) -> list[Flowable]:
     if card.missing:
         listed = "; ".join(f"{q.numbering[m]} {tr(q.questions[m].text, lang)}"
                            for m in card.missing)
+        listed += "" if listed[-1:] in ".?!" else "."  # question texts end in their own mark
         out.append(Paragraph(markup(t("method_missing", lang, list=listed)), s.body))
     return out
 

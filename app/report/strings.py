@@ -187,8 +187,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "{required} = {percent}. Questions hidden by earlier answers do not count.",
     ),
     "method_missing": (
-        "Obligatoriska frågor utan svar: {list}.",
-        "Required questions not answered: {list}.",
+        "Obligatoriska frågor utan svar: {list}",
+        "Required questions not answered: {list}",
     ),
     "method_overall": ("Samlad nivå", "Overall level"),
     "method_overall_text": (

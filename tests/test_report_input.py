@@ -169,3 +169,10 @@ def test_answers_that_do_not_fit_the_current_version_are_a_clear_error(
 def test_unknown_language_is_refused(catalog: Catalog) -> None:
     with pytest.raises(ReportError, match="language 'de'"):
         render_pdf(make_assessment(ANSWERS), lang="de", catalog=catalog)
+
+
+@pytest.mark.parametrize("field", ["committee", "official", "case_number", "decision_maker"])
+def test_huge_decision_fields_run_over_pages(catalog: Catalog, field: str) -> None:
+    decision = {"title": "Beslut", field: "Nämnd " * 4000 + "FÄLTSLUT"}
+    pages = pdf_pages(render_pdf(make_assessment(ANSWERS, decision=decision), catalog=catalog))
+    assert "FÄLTSLUT" in " ".join(pages)

@@ -71,7 +71,7 @@ def _meta(ri: ReportInput) -> Table:
               Paragraph(markup(value) if value.strip() else t("not_given", lang), s.cell)]
              for key, value in pairs]
     rows = [cells[i:i + 3] for i in range(0, len(cells), 3)]
-    table = Table(rows, colWidths=[FRAME_WIDTH / 3] * 3, hAlign="LEFT")
+    table = Table(rows, colWidths=[FRAME_WIDTH / 3] * 3, hAlign="LEFT", splitInRow=1)
     table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 8),

@@ -88,7 +88,7 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     top = height - 12 * mm
     c.saveState()
     c.setFillColor(MUTED)
-    number = r.case_number
+    number = _fit(r.case_number, regular, 8, (right - left) * 0.4)
     number_w = stringWidth(number, regular, 8) if number else 0
     c.setFont(bold, 8)
     c.drawString(left, top, _fit(r.title, bold, 8, right - left - number_w - 12))

@@ -164,3 +164,7 @@ def serve(args: argparse.Namespace) -> int:
 from app.report.cli import register as _register_report  # noqa: E402 - `bka report`
 
 EXTRA_COMMANDS.append(_register_report)
+
+from app.report.minutes_cli import register as _register_minutes  # noqa: E402 - `bka minutes`
+
+EXTRA_COMMANDS.append(_register_minutes)

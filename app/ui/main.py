@@ -30,10 +30,13 @@ def main() -> None:
                             icon=":material/menu_book:", url_path="artiklar"),
         "data": st.Page("views/data.py", title=t("nav_data", lang),
                         icon=":material/save:", url_path="data"),
+        "meeting": st.Page("views/meeting.py", title=t("mt_nav", lang),
+                           icon=":material/groups:", url_path="mote"),
     }
     st.session_state["pages"] = pages
     groups = {
         t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"]],
+        t("mt_nav_group", lang): [pages["meeting"]],
         t("nav_group_library", lang): [pages["articles"], pages["data"]],
     }
     page = st.navigation(groups)

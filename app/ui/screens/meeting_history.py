@@ -1,0 +1,125 @@
+"""A team's history: the 54 articles as a grid, the meetings by date, the actions still open."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+from pandas.io.formats.style import Styler
+
+from app.core.meetings import OpenAction, coverage, open_actions
+from app.core.models.article import ArticleLibrary
+from app.core.models.meeting import Meeting
+from app.core.text import tr
+from app.store.meetings import MeetingNotFound
+from app.ui import state
+from app.ui.i18n import t
+from app.ui.safe import md
+from app.ui.screens import meeting_common as common
+
+ROWS, COLUMNS = 6, 9
+COVERED = "background-color: #2f6f4e; color: #ffffff; font-weight: 700;"
+NOT_COVERED = "background-color: #f1f1ec; color: #5b5b57;"
+
+
+def render(team: str, lang: str, library: ArticleLibrary) -> None:
+    meetings = common.store().of_team(team)
+    if not meetings:
+        st.info(t("mt_history_empty", lang))
+        return
+    covered = coverage(meetings, team)
+    actions = open_actions(meetings, team, common.today())
+    figures(meetings, covered, actions, lang)
+    st.subheader(t("mt_coverage", lang))
+    st.table(grid(library, covered), hide_index=True, hide_header=True)
+    st.caption(t("mt_grid_caption", lang))
+    with st.expander(t("mt_covered_list", lang)):
+        for number, days in covered.items():
+            title = tr(library.by_number[number].title, lang)
+            st.text(f"{number:>2}  {title}: {', '.join(d.isoformat() for d in days)}")
+    meeting_list(meetings, lang, library)
+    open_action_list(actions, lang)
+
+
+def figures(meetings: list[Meeting], covered: dict[int, list[dt.date]],
+            actions: list[OpenAction], lang: str) -> None:
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("mt_meetings_count", lang), len(meetings))
+    c2.metric(t("mt_covered_count", lang), t("mt_covered_of", lang, count=len(covered)))
+    overdue = sum(a.overdue for a in actions)
+    c3.metric(t("mt_open_count", lang), len(actions),
+              delta=t("mt_overdue_count", lang, count=overdue) if overdue else None,
+              delta_color="inverse", delta_arrow="off")
+
+
+def grid(library: ArticleLibrary, covered: dict[int, list[dt.date]]) -> Styler:
+    """Articles 1-54 in six rows of nine; covered cells dark green with a tick."""
+    numbers = [[r * COLUMNS + c + 1 for c in range(COLUMNS)] for r in range(ROWS)]
+    principles = {a.number for a in library.articles if a.principle}
+
+    def label(n: int) -> str:
+        return f"{n}{'★' if n in principles else ''}{' ✓' if n in covered else ''}"
+
+    frame = pd.DataFrame([[label(n) for n in row] for row in numbers])
+    css = pd.DataFrame([[(COVERED if n in covered else NOT_COVERED)
+                         + "text-align: center; font-size: 1.05rem;" for n in row]
+                        for row in numbers])
+    return frame.style.apply(lambda _: css, axis=None)
+
+
+def meeting_list(meetings: list[Meeting], lang: str, library: ArticleLibrary) -> None:
+    st.subheader(t("mt_meetings", lang))
+    rows = [{
+        t("mt_col_date", lang): m.date.isoformat(),
+        t("mt_col_article", lang): f"{m.article} · {tr(library.by_number[m.article].title, lang)}",
+        t("mt_col_people", lang): ", ".join(m.participants) or (
+            str(m.participant_count) if m.participant_count else "–"),
+        t("mt_col_actions", lang): f"{len(m.actions)} ({_open_count(m)})",
+        t("mt_col_status", lang): t(f"mt_status_{m.status}", lang),
+    } for m in meetings]
+    st.dataframe(rows, hide_index=True, width="stretch")
+    ids = [m.id for m in meetings]
+    by_id = {m.id: m for m in meetings}
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    left.selectbox(t("mt_open_pick", lang), ids, key="mt:pick",
+                   format_func=lambda i: f"{by_id[i].date.isoformat()} · "
+                   f"{t('mt_article', lang, number=by_id[i].article)}: "
+                   f"{tr(library.by_number[by_id[i].article].title, lang)}")
+    right.button(t("mt_open", lang), on_click=_open_picked, width="stretch")
+
+
+def _open_count(m: Meeting) -> int:
+    return sum(a.status == "open" and bool(a.what.strip()) for a in m.actions)
+
+
+def _open_picked() -> None:
+    picked = st.session_state.get("mt:pick")
+    if picked:
+        common.set_open(picked)
+        st.session_state[common.VIEW_KEY] = "meeting"
+
+
+def open_action_list(actions: list[OpenAction], lang: str) -> None:
+    st.subheader(t("mt_open_actions", lang))
+    if not actions:
+        st.caption(t("mt_no_open_actions", lang))
+        return
+    st.caption(t("mt_open_actions_help", lang))
+    for item in actions:
+        a = item.action
+        st.checkbox(md(a.what), value=False, key=f"mt:oa:{item.meeting_id}:{a.id}",
+                    on_change=_mark_done, args=(item.meeting_id, a.id))
+        meta = t("mt_action_meta", lang, who=a.who or t("mt_nobody", lang),
+                 due=a.due.isoformat() if a.due else t("mt_no_due", lang),
+                 date=item.meeting_date.isoformat(), article=item.article)
+        late = f":red-background[**{t('mt_overdue', lang)}**] " if item.overdue else ""
+        st.caption(late + md(meta))
+
+
+def _mark_done(meeting_id: str, action_id: str) -> None:
+    try:
+        common.store().set_part(meeting_id, ("action", action_id, "status"), "done",
+                                check=False)
+    except (LookupError, MeetingNotFound):
+        state.flash(t("mt_action_gone", state.lang()), "warning")

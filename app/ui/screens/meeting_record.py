@@ -1,0 +1,122 @@
+"""The open meeting: the article on a shared screen, and what the team notes about it."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.core.models.article import Article
+from app.core.models.meeting import Meeting
+from app.core.text import tr
+from app.report.minutes import minutes_filename, render_minutes
+from app.ui import state
+from app.ui.i18n import t
+from app.ui.question_widgets import warn_personal_data
+from app.ui.safe import md
+from app.ui.screens import meeting_common as common
+from app.ui.screens.meeting_actions import actions_area
+from app.ui.screens.meeting_fields import (
+    Field,
+    bind,
+    flag_field,
+    names_field,
+    saved_note,
+    show_conflicts,
+)
+
+BIG_KEY = "mt:big"
+# Our own, fixed CSS (no user text): the containers keyed "mt-q-..." hold our article text.
+BIG_TYPE = """<style>
+.st-key-mt-summary p { font-size: 1.55rem; line-height: 1.5; }
+div[class*="st-key-mt-q-"] p { font-size: 1.9rem; line-height: 1.35; font-weight: 600; }
+</style>"""
+
+
+def render(meeting: Meeting, article: Article, lang: str) -> None:
+    big = heading(meeting, article, lang)
+    show_conflicts(lang)
+    details(meeting, lang)
+    if big:
+        st.html(BIG_TYPE)
+    with st.container(key="mt-summary"):
+        st.write(tr(article.summary, lang))
+    prompts(meeting, article, lang)
+    st.subheader(t("mt_decisions", lang))
+    text_area(meeting, ("decisions",), t("mt_decisions", lang), t("mt_decisions_placeholder", lang))
+    actions_area(meeting, lang)
+    st.subheader(t("mt_notes", lang))
+    text_area(meeting, ("notes",), t("mt_notes", lang), "")
+    saved_note(lang)
+    st.divider()
+    closing(meeting, lang, article)
+
+
+def heading(meeting: Meeting, article: Article, lang: str) -> bool:
+    """Title, team and date; returns whether large type is on."""
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    star = f" ★ {t('mt_principle', lang)}" if article.principle else ""
+    left.title(f"{t('mt_article', lang, number=article.number)}: {tr(article.title, lang)}")
+    left.caption(md(f"{meeting.team} · {meeting.date.isoformat()}") + md(star))
+    big = right.toggle(t("mt_presentation", lang), key=BIG_KEY,
+                       help=t("mt_presentation_help", lang))
+    right.button(t("mt_close", lang), icon=":material/close:", on_click=common.set_open,
+                 args=(None,))
+    return bool(big)
+
+
+def details(meeting: Meeting, lang: str) -> None:
+    with st.expander(t("mt_details", lang), expanded=not (meeting.participants
+                                                          or meeting.participant_count)):
+        c1, c2, c3 = st.columns([1, 3, 1])
+        date = Field(("date",), label=t("mt_date", lang), skip=lambda v: v is None)
+        c1.date_input(t("mt_date", lang), format="YYYY-MM-DD", **bind(meeting, date))
+        c2.text_input(t("mt_participants", lang),
+                      **bind(meeting, names_field(t("mt_participants", lang))))
+        count = Field(("participant_count",), label=t("mt_count", lang))
+        c3.number_input(t("mt_count", lang), min_value=0, max_value=10_000, step=1,
+                        **bind(meeting, count))
+
+
+def prompts(meeting: Meeting, article: Article, lang: str) -> None:
+    st.subheader(t("mt_prompts", lang))
+    for index, prompt in enumerate(article.prompts):
+        with st.container(border=True):
+            with st.container(key=f"mt-q-{index}"):
+                st.markdown(f"{index + 1}. {md(getattr(prompt, lang))}")
+            label = t("mt_prompt_notes", lang, number=index + 1)
+            text_area(meeting, ("prompt", index), label, t("mt_notes_placeholder", lang),
+                      collapsed=True)
+
+
+def text_area(meeting: Meeting, part: tuple[object, ...], label: str, placeholder: str,
+              collapsed: bool = False) -> None:
+    kwargs = bind(meeting, Field(part, label=label))
+    st.text_area(label, placeholder=placeholder or None, height=110,
+                 label_visibility="collapsed" if collapsed else "visible", **kwargs)
+    warn_personal_data(st.session_state.get(kwargs["key"]), state.lang())
+
+
+def closing(meeting: Meeting, lang: str, article: Article) -> None:
+    """Mark the notes final, download the minutes, or delete the meeting."""
+    st.subheader(t("mt_minutes", lang))
+    c1, c2, c3 = st.columns([2, 2, 2], vertical_alignment="bottom")
+    c1.toggle(t("mt_final", lang), help=t("mt_final_help", lang),
+              **bind(meeting, flag_field(("status",), "final", "draft", t("mt_final", lang))))
+    choice = c2.segmented_control(t("mt_minutes_lang", lang), ["sv", "en"], default=lang,
+                                  required=True, key=f"mt:pdf-lang:{meeting.id}",
+                                  format_func=lambda v: {"sv": "Svenska", "en": "English"}[v])
+    meeting_id, library = meeting.id, state.catalog().library
+    c3.download_button(
+        t("mt_minutes_download", lang), type="primary", icon=":material/download:",
+        data=lambda: render_minutes(common.store().get(meeting_id), library, lang=choice),
+        file_name=minutes_filename(meeting), mime="application/pdf", on_click="ignore")
+    st.caption(t("mt_meeting_id", lang, id=meeting.id))
+    with st.popover(t("mt_delete", lang), icon=":material/delete:"):
+        st.write(t("mt_delete_confirm", lang))
+        st.button(t("mt_delete_yes", lang), on_click=_delete, args=(meeting.id, lang),
+                  key=f"mt:delete:{meeting.id}")
+
+
+def _delete(meeting_id: str, lang: str) -> None:
+    common.store().delete(meeting_id)
+    common.set_open(None)
+    state.flash(t("mt_deleted", lang))

@@ -1,0 +1,90 @@
+"""Replacing a file so that a crash at any instant leaves either the old or the new content.
+
+The recipe: write a temporary file in the same folder, flush and fsync it, keep the current
+file as NAME.prev (a hard link, so no bytes are copied), os.replace the temporary file over the
+name, then fsync the folder so the rename itself survives a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+import tempfile
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+PREVIOUS_SUFFIX = ".prev"
+
+
+def previous_copy(path: Path) -> Path:
+    """Where the content a file had before its last replacement is kept."""
+    return path.with_name(path.name + PREVIOUS_SUFFIX)
+
+
+def write_atomic(path: Path, data: bytes, *, keep_previous: bool = True,
+                 durable: bool = True) -> None:
+    """Put `data` at `path` all at once; on any failure the old file is untouched."""
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    except FileNotFoundError:  # first file in a new folder (checked lazily: a syscall saved)
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        if keep_previous:
+            _keep_previous(path)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if durable:
+        fsync_folder(folder)
+
+
+def _keep_previous(path: Path) -> None:
+    """Make NAME.prev the current content of NAME, if there is one.
+
+    A hard link costs no copying; where links are not supported (some network shares) the
+    bytes are copied instead. The .prev copy is itself replaced atomically, via a link under
+    a random temporary name.
+    """
+    target = previous_copy(path)
+    tmp = path.with_name(f".{target.name}.{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    try:
+        os.link(path, tmp)
+    except FileNotFoundError:
+        return  # nothing there yet
+    except OSError:
+        try:
+            shutil.copy2(path, tmp)
+        except FileNotFoundError:
+            return
+    try:
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def fsync_folder(folder: Path) -> None:
+    """Persist a folder's entries (a rename); a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,119 @@
+"""What can go wrong in the store, each with a message an official can act on.
+
+Every error carries the facts as attributes too, so a page can word it in Swedish or English
+instead of showing the English default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.core.models.assessment import Answer, Assessment
+
+
+class StoreError(Exception):
+    """Base of every store error."""
+
+
+class NotFound(StoreError):
+    """No assessment with that id (or it is in the trash)."""
+
+    def __init__(self, assessment_id: str, *, in_trash: bool = False) -> None:
+        self.assessment_id = assessment_id
+        self.in_trash = in_trash
+        if in_trash:
+            message = (f"Assessment {assessment_id} is in the trash; restore it to open it.")
+        else:
+            message = f"There is no assessment with id {assessment_id}."
+        super().__init__(message)
+
+
+class Conflict(StoreError):
+    """Someone saved the assessment after this copy was read; nothing was written."""
+
+    def __init__(self, stored: Assessment, your_revision: int | None, *,
+                 changed_by: str = "", message: str | None = None) -> None:
+        self.stored = stored
+        self.your_revision = your_revision
+        self.changed_by = changed_by
+        if message is None:
+            who = f" by {changed_by}" if changed_by else ""
+            when = f" at {_when(stored.updated)}" if stored.updated else ""
+            message = (f"Assessment {stored.id} was changed{who}{when} (now revision "
+                       f"{stored.revision}, your copy is revision {your_revision}). Your changes "
+                       "were not saved; reload the assessment to see the other changes first.")
+        super().__init__(message)
+
+
+class AnswerConflict(Conflict):
+    """The very answer being changed was changed by someone else since it was read."""
+
+    def __init__(self, stored: Assessment, question_id: str, stored_answer: Answer | None,
+                 yours: Answer | None, *, changed_by: str = "",
+                 changed_at: dt.datetime | None = None) -> None:
+        self.question_id = question_id
+        self.stored_answer = stored_answer
+        self.yours = yours
+        self.changed_at = changed_at
+        who = f" by {changed_by}" if changed_by else ""
+        when = f" at {_when(changed_at)}" if changed_at else ""
+        now = ("it has no answer now" if stored_answer is None
+               else f"it is now {stored_answer.value!r}")
+        super().__init__(stored, None, changed_by=changed_by, message=(
+            f"The answer to '{question_id}' was changed{who}{when} while you were editing; "
+            f"{now}. Your answer was not saved: check it and answer again."))
+
+
+class StoreCorrupted(StoreError):
+    """A data file cannot be read; it is left exactly as it is, never replaced by an empty one."""
+
+    def __init__(self, file: Path, reason: str, *, previous: Path | None = None,
+                 backup: Path | None = None) -> None:
+        self.file = file
+        self.reason = reason
+        self.previous = previous
+        self.backup = backup
+        parts = [f"The data file {file} cannot be read: {reason}.",
+                 "It has not been changed, and nothing will be saved until it is repaired."]
+        if previous is not None:
+            parts.append(f"The copy before its last change is {previous}.")
+        parts.append(f"The newest backup is {backup}." if backup is not None
+                     else "No backup of the data folder has been made yet.")
+        parts.append("Stop the app, put a good copy in place of the file, and start it again.")
+        super().__init__(" ".join(parts))
+
+
+class StoreBusy(StoreError):
+    """Another program has held the data folder's lock for too long."""
+
+    def __init__(self, lock_file: Path, seconds: float) -> None:
+        self.lock_file = lock_file
+        super().__init__(f"The data folder is busy: another program has held {lock_file} for "
+                         f"more than {seconds:g} s. Try again, or close the other program.")
+
+
+class ImportRaced(StoreError):
+    """Assessments changed between comparing an import with the store and applying it."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        super().__init__("These assessments were changed while the import was being checked: "
+                         f"{', '.join(ids)}. Nothing was imported; try the import again.")
+
+
+class UnsupportedStore(StoreError):
+    """The data folder was written by a newer version of the tool."""
+
+    def __init__(self, marker: Path, found: object) -> None:
+        self.marker = marker
+        super().__init__(f"The data folder was made by a newer version of this tool ({marker} "
+                         f"says {found!r}). Nothing was changed; update the tool to open it.")
+
+
+def _when(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return "an unknown time"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

@@ -1,0 +1,299 @@
+"""Moving assessments between installations: one JSON file out, validated files in.
+
+An export file:
+
+    {"format": "bka-export/1", "exported": "2026-11-23T10:00:00+00:00",
+     "assessments": [<Assessment.model_dump(mode="json")>, ...]}
+
+An import also takes one assessment in the interchange form (YAML or JSON, docs/FORMAT.md).
+It is read and validated completely before anything is written, so a file that is not ours,
+is cut short or comes from a newer version changes nothing. Then every assessment is compared
+with the stored one of the same id:
+
+    created    not stored here yet (or the file gives no id): stored as new
+    updated    the file's copy is newer (higher revision, changed no earlier): replaces it
+    skipped    the same content is stored already
+    conflicts  the stored copy is newer, both were changed, or it is another assessment with
+               the same id, or it is in the trash: NOT applied, shown to the user, who may
+               choose to take the file's copy (`take_incoming`)
+
+A replaced assessment keeps its earlier content in the revision history, so even a chosen
+overwrite can be undone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import LoadError
+from app.core.loading import parse_assessment
+from app.core.models.assessment import FORMAT as ASSESSMENT_FORMAT
+from app.core.models.assessment import Assessment
+from app.core.yamlsource import Source, parse_yaml
+from app.store.atomic import write_atomic
+from app.store.changes import canonical, diff
+from app.store.errors import ImportRaced, NotFound
+from app.store.json_storage import cut_short
+from app.store.layout import SAFE_ID
+from app.store.protocol import AssessmentStore
+
+EXPORT_FORMAT = "bka-export/1"
+EXPORT_FAMILY = "bka-export/"
+_RETRIES = 3  # a plan is redone when an assessment changes between comparing and writing
+
+
+class ImportRejected(Exception):
+    """The file cannot be imported; nothing was changed. `problems` holds one line each."""
+
+    def __init__(self, file: str, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+        super().__init__(f"{file} cannot be imported, and nothing was changed: "
+                         + "; ".join(problems))
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One assessment of an import file and what happened to it (or would)."""
+
+    id: str | None  #: None: the file gave no id, a new one is given when stored
+    title: str
+    reason: str = ""  #: for conflicts: why it was not applied
+    stored_revision: int | None = None
+    incoming_revision: int | None = None
+
+
+@dataclass
+class ImportResult:
+    created: list[ImportItem] = field(default_factory=list)
+    updated: list[ImportItem] = field(default_factory=list)  #: file's copy was newer
+    skipped: list[ImportItem] = field(default_factory=list)  #: identical to the stored copy
+    conflicts: list[ImportItem] = field(default_factory=list)  #: not applied
+    applied: bool = False  #: False for a preview (apply=False)
+
+    @property
+    def changed(self) -> int:
+        return len(self.created) + len(self.updated)
+
+
+# -- export ----------------------------------------------------------------------------------
+
+
+def export_document(assessments: Sequence[Assessment],
+                    now: dt.datetime | None = None) -> dict[str, object]:
+    moment = now or dt.datetime.now(dt.UTC)
+    return {"format": EXPORT_FORMAT, "exported": moment.isoformat(timespec="seconds"),
+            "assessments": [a.model_dump(mode="json") for a in assessments]}
+
+
+def export_bytes(store: AssessmentStore, ids: Sequence[str] | None = None) -> bytes:
+    """An export file's bytes (for a download button): `ids`, or every assessment not in the
+    trash when None."""
+    chosen = [s.id for s in store.list()] if ids is None else list(ids)
+    document = export_document(store.get_many(chosen))
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def export_file(store: AssessmentStore, path: Path, ids: Sequence[str] | None = None) -> Path:
+    write_atomic(path, export_bytes(store, ids), keep_previous=False)
+    return path
+
+
+# -- reading an import file ------------------------------------------------------------------
+
+
+def read_import(data: bytes, name: str) -> list[Assessment]:
+    """The assessments of an export file or of one interchange file; ImportRejected if the
+    file is not one of ours, is damaged, or is from a newer version."""
+    if not data.strip():
+        raise ImportRejected(name, ["the file is empty"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRejected(name, ["it is not a text file (an export is JSON, an assessment "
+                                    "JSON or YAML)"]) from None
+    source = _parse(text, name)
+    content = source.data
+    if isinstance(content, dict) and "assessments" in content and "format" not in content:
+        raise ImportRejected(name, ["it has no 'format' key, so it is not a BKA export file"])
+    fmt = content.get("format") if isinstance(content, dict) else None
+    if isinstance(fmt, str) and fmt.startswith(EXPORT_FAMILY):
+        assessments = _export_contents(content, fmt, source)
+    elif isinstance(content, dict) and fmt in (None, ASSESSMENT_FORMAT) \
+            and {"questionnaire", "decision"} <= set(content):
+        assessments = [_one(source, name)]
+    elif isinstance(fmt, str) and fmt.startswith("bka-assessment/"):
+        assessments = [_one(source, name)]  # the core's message says "newer version"
+    else:
+        raise ImportRejected(name, ["it is neither a BKA export file (format bka-export/1) "
+                                    "nor an assessment file (format bka-assessment/1)"])
+    _check_ids(assessments, name)
+    return assessments
+
+
+def _parse(text: str, name: str) -> Source:
+    stripped = text.lstrip()
+    if name.lower().endswith(".json") or stripped.startswith(("{", "[")):
+        try:
+            return Source(name, json.loads(text))
+        except json.JSONDecodeError as exc:
+            if cut_short(exc, len(text.rstrip())):
+                reason = "the file is cut short (it ends in the middle of the JSON)"
+            else:
+                reason = f"not valid JSON at line {exc.lineno}: {exc.msg}"
+            raise ImportRejected(name, [reason]) from None
+    try:
+        return parse_yaml(text, name)
+    except LoadError as exc:
+        raise ImportRejected(name, [str(p) for p in exc.problems]) from None
+
+
+def _export_contents(content: dict[str, object], fmt: str, source: Source) -> list[Assessment]:
+    name = source.file
+    if fmt != EXPORT_FORMAT:
+        raise ImportRejected(name, [f"it is in format {fmt}, made by a newer version of this "
+                                    f"tool; this version reads {EXPORT_FORMAT}"])
+    items = content.get("assessments")
+    if not isinstance(items, list):
+        raise ImportRejected(name, ["'assessments' is missing or not a list"])
+    assessments, problems = [], []
+    for n, item in enumerate(items, 1):
+        try:
+            assessments.append(parse_assessment(Source(f"{name}, assessment {n}", item)))
+        except LoadError as exc:
+            problems += [str(p) for p in exc.problems]
+    if problems:
+        raise ImportRejected(name, problems)
+    return assessments
+
+
+def _one(source: Source, name: str) -> Assessment:
+    try:
+        return parse_assessment(source)
+    except LoadError as exc:
+        raise ImportRejected(name, [str(p) for p in exc.problems]) from None
+
+
+def _check_ids(assessments: list[Assessment], name: str) -> None:
+    problems, seen = [], set()
+    for a in assessments:
+        if a.id is None:
+            continue
+        if not SAFE_ID.match(a.id):
+            problems.append(f"the id {a.id!r} is not a valid id (letters, digits, - and _, "
+                            "at most 64); remove it to import the assessment as a new one")
+        elif a.id in seen:
+            problems.append(f"the id {a.id} appears twice in the file")
+        seen.add(a.id)
+    if problems:
+        raise ImportRejected(name, problems)
+
+
+# -- comparing and applying ------------------------------------------------------------------
+
+
+def plan_import(store: AssessmentStore, assessments: Sequence[Assessment]) -> ImportResult:
+    """What importing would do, without writing anything."""
+    result = ImportResult()
+    in_trash = {s.id for s in store.deleted()}
+    for incoming in assessments:
+        item = ImportItem(incoming.id, incoming.decision.title,
+                          incoming_revision=incoming.revision)
+        if incoming.id is None:
+            result.created.append(item)
+            continue
+        try:
+            stored = store.get(incoming.id, include_deleted=True)
+        except NotFound:
+            result.created.append(item)
+            continue
+        item = ImportItem(incoming.id, incoming.decision.title,
+                          stored_revision=stored.revision, incoming_revision=incoming.revision)
+        if not diff(canonical(stored.model_dump(mode="json")),
+                    canonical(incoming.model_dump(mode="json"))):
+            result.skipped.append(item)
+            continue
+        reason = _conflict(stored, incoming, incoming.id in in_trash)
+        if reason:
+            result.conflicts.append(_with_reason(item, reason))
+        else:
+            result.updated.append(item)
+    return result
+
+
+def _conflict(stored: Assessment, incoming: Assessment, trashed: bool) -> str:
+    """Why the file's copy must not replace the stored one, or "" when it may."""
+    if trashed:
+        return "the stored copy is in the trash; restore it first to compare"
+    if stored.created and incoming.created and _utc(stored.created) != _utc(incoming.created):
+        return ("a different assessment with the same id is stored here (created "
+                f"{_day(stored.created)}, the file's {_day(incoming.created)})")
+    if incoming.revision <= stored.revision:
+        return (f"the stored copy is newer or as new (revision {stored.revision}, the file's "
+                f"{incoming.revision}) and they differ")
+    if stored.updated and incoming.updated and _utc(stored.updated) > _utc(incoming.updated):
+        return (f"both were changed: the file's copy has revision {incoming.revision}, but the "
+                f"stored copy was changed later ({_day(stored.updated)})")
+    return ""
+
+
+def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], editor: str, *,
+                 note: str = "", take_incoming: Collection[str] = ()) -> ImportResult:
+    """Compare and write what may be written; conflicts only if their id is in
+    `take_incoming` (the user chose the file's copy after seeing them)."""
+    for attempt in range(_RETRIES):
+        result = plan_import(store, assessments)
+        chosen = [c for c in result.conflicts if c.id in take_incoming]
+        result.conflicts = [c for c in result.conflicts if c.id not in take_incoming]
+        result.updated += [_with_reason(c, "the file's copy, as chosen") for c in chosen]
+        write_ids = {i.id for i in result.created + result.updated if i.id is not None}
+        expected = {i.id: i.stored_revision for i in result.created + result.updated
+                    if i.id is not None}
+        try:
+            store.store_imported([a for a in assessments if a.id in write_ids], editor,
+                                 note=note, expected_revisions=expected)
+        except ImportRaced:
+            if attempt == _RETRIES - 1:
+                raise
+            continue
+        for a in assessments:
+            if a.id is None:
+                store.create(a, editor)
+        result.applied = True
+        return result
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
+                 apply: bool = True, take_incoming: Collection[str] = ()) -> ImportResult:
+    """Read, validate and import an uploaded file; `apply=False` only previews."""
+    assessments = read_import(data, name)
+    if not apply:
+        return plan_import(store, assessments)
+    return apply_import(store, assessments, editor, note=f"imported from {name}",
+                        take_incoming=take_incoming)
+
+
+def import_file(store: AssessmentStore, path: Path, editor: str, *, apply: bool = True,
+                take_incoming: Collection[str] = ()) -> ImportResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRejected(str(path), [f"it cannot be read ({exc.strerror})"]) from None
+    return import_bytes(store, data, path.name, editor, apply=apply, take_incoming=take_incoming)
+
+
+def _with_reason(item: ImportItem, reason: str) -> ImportItem:
+    return ImportItem(item.id, item.title, reason, item.stored_revision, item.incoming_revision)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _day(moment: dt.datetime) -> str:
+    return _utc(moment).astimezone().strftime("%Y-%m-%d %H:%M")

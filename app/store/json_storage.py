@@ -1,0 +1,85 @@
+"""A TinyDB storage that writes atomically and refuses damaged files instead of emptying them.
+
+TinyDB's own JSONStorage truncates and rewrites the file in place (a crash midway leaves half
+a file) and reads an empty file as an empty database (the next write then replaces everything
+with nothing). This one replaces the file atomically (see atomic.py) and raises
+StoreCorrupted for anything that is not a well-formed TinyDB document, naming the file, its
+previous copy and the newest backup.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from app.store.atomic import previous_copy, write_atomic
+from app.store.backups import newest_backup
+from app.store.errors import StoreCorrupted
+
+
+class AtomicJSONStorage(Storage):
+    """One TinyDB JSON file; `backups` is the folder holding zip backups, named in errors."""
+
+    def __init__(self, path: str | Path, *, backups: Path | None = None,
+                 durable: bool = True, keep_previous: bool = True) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.backups = backups
+        self.durable = durable
+        self.keep_previous = keep_previous
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None  # nothing stored here yet
+        except OSError as exc:
+            raise self.corrupted(f"the system refused to read it ({exc.strerror})") from None
+        return parse_tables(raw, self)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomic(self.path, encode(data), durable=self.durable,
+                     keep_previous=self.keep_previous)
+
+    def corrupted(self, reason: str) -> StoreCorrupted:
+        previous = previous_copy(self.path)
+        return StoreCorrupted(self.path, reason,
+                              previous=previous if previous.exists() else None,
+                              backup=newest_backup(self.backups) if self.backups else None)
+
+
+def encode(data: Any) -> bytes:
+    # Compact: the files are for the program; `python -m json.tool FILE` shows them to a person.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def parse_tables(raw: bytes, storage: AtomicJSONStorage) -> dict[str, dict[str, Any]]:
+    """The tables of a TinyDB file, or StoreCorrupted saying what is wrong with it."""
+    if not raw.strip():
+        raise storage.corrupted("the file is empty (a TinyDB file holds at least {})")
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise storage.corrupted("it is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        cut = " (the file looks cut short)" if cut_short(exc, len(raw.rstrip())) else ""
+        raise storage.corrupted(f"invalid JSON at line {exc.lineno} column {exc.colno}: "
+                                f"{exc.msg}{cut}") from None
+    if not isinstance(data, dict):
+        raise storage.corrupted(f"expected a JSON object of tables, found {type(data).__name__}")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise storage.corrupted(f"table '{name}' is not a JSON object")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise storage.corrupted(f"table '{name}' has an entry '{doc_id}' that is not "
+                                        "a TinyDB document")
+    return data
+
+
+def cut_short(exc: json.JSONDecodeError, length: int) -> bool:
+    """Whether the JSON ends too early (a string that never closes runs to the end too)."""
+    return exc.pos >= length - 1 or exc.msg.startswith("Unterminated string")

@@ -1,0 +1,521 @@
+"""AssessmentStore on TinyDB JSON files in a local data folder (layout.py shows the files).
+
+Each document file is a TinyDB database with one table, "assessments", whose documents are
+
+    {"id": "3f2a9c1e", "assessment": <Assessment.model_dump(mode="json")>,
+     "updated_by": "Anna Berg", "trash": null | {"at": <time>, "by": <name>}}
+
+A change is one read-modify-write under the folder lock, in this order:
+  1. append the revision (who/when/what/before) to history/<shard>/<id>.json,
+  2. replace docs/<shard>.json (the commit point),
+  3. replace index/<shard>.json, the overview rows derived from the document file.
+A crash after 1 leaves a revision the document never reached: readers ignore revisions above
+the document's, and the next save writes that number again (the later entry wins). A crash
+after 2 leaves a stale index, which overview.py detects and rebuilds. Reads take no lock: every
+file is replaced atomically, so a reader sees a whole old or a whole new file.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import datetime as dt
+import json
+import secrets
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb import TinyDB
+
+from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
+from app.store import backups as backup_files
+from app.store.atomic import previous_copy, write_atomic
+from app.store.changes import TRASH, canonical, diff, same, undo
+from app.store.errors import (
+    AnswerConflict,
+    Conflict,
+    ImportRaced,
+    NotFound,
+    StoreError,
+    UnsupportedStore,
+)
+from app.store.json_storage import AtomicJSONStorage, encode
+from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
+from app.store.locking import shared_folder
+from app.store.overview import Overview, index_tables, stat_key
+from app.store.protocol import MISSING, Missing
+from app.store.records import Action, Change, Revision, Summary
+
+DOCS = "assessments"  # table names
+HISTORY = "revisions"
+Wrapper = dict[str, Any]
+Edit = Callable[[Assessment, Wrapper], Assessment | None]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class _DocFile:
+    """One document file read whole into memory, changed there, and written back whole."""
+
+    def __init__(self, store: TinyDBAssessmentStore, shard: str) -> None:
+        self.shard = shard
+        self.path = store.layout.doc_file(shard)
+        self.storage = store.storage(self.path)
+        tables = self.storage.read() or {}
+        self.docs: dict[int, Wrapper] = {}
+        for doc_id, doc in tables.get(DOCS, {}).items():
+            if not isinstance(doc.get("id"), str) or not isinstance(doc.get("assessment"), dict):
+                raise self.storage.corrupted(f"document {doc_id} is not a stored assessment")
+            self.docs[int(doc_id)] = doc
+
+    def find(self, assessment_id: str) -> tuple[int, Wrapper] | None:
+        for doc_id, doc in self.docs.items():
+            if doc["id"] == assessment_id:
+                return doc_id, doc
+        return None
+
+    def require(self, assessment_id: str, *, allow_trash: bool = False) -> tuple[int, Wrapper]:
+        found = self.find(assessment_id)
+        if found is None:
+            raise NotFound(assessment_id)
+        if found[1].get("trash") and not allow_trash:
+            raise NotFound(assessment_id, in_trash=True)
+        return found
+
+    def put(self, doc_id: int | None, wrapper: Wrapper) -> None:
+        if doc_id is None:
+            doc_id = max(self.docs, default=0) + 1  # as TinyDB numbers its documents
+        self.docs[doc_id] = wrapper
+
+    def model(self, wrapper: Wrapper) -> Assessment:
+        try:
+            return Assessment.model_validate(wrapper["assessment"])
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where_ = ".".join(str(p) for p in first["loc"])
+            raise self.storage.corrupted(f"assessment {wrapper['id']} does not fit the "
+                                         f"assessment format ({where_}: {first['msg']})") from None
+
+    def write(self) -> None:
+        self.storage.write({DOCS: {str(k): v for k, v in sorted(self.docs.items())}})
+
+
+class TinyDBAssessmentStore:
+    """The local store. Safe for many threads and several processes on one folder."""
+
+    def __init__(self, folder: Path | str | None = None, *, durable: bool = True) -> None:
+        """`durable=False` skips fsync: only for throwaway data such as a benchmark's fill."""
+        self.folder = Path(folder) if folder is not None else data_dir()
+        self.layout = Layout(self.folder)
+        self.shared = shared_folder(self.folder)
+        self.durable = durable
+        self.overview = Overview(self.layout, self.shared, self._rebuild_index)
+
+    @property
+    def location(self) -> str:
+        return str(self.folder.resolve())
+
+    def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
+        return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
+                                 keep_previous=keep_previous)
+
+    def _tinydb(self, path: Path) -> TinyDB:
+        return TinyDB(path, storage=AtomicJSONStorage, backups=self.layout.backups,
+                      durable=self.durable)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
+        self._check_format()
+        doc_file = _DocFile(self, shard_of(assessment_id))
+        _, wrapper = doc_file.require(assessment_id, allow_trash=include_deleted)
+        return doc_file.model(wrapper)
+
+    def get_many(self, assessment_ids: Sequence[str]) -> builtins.list[Assessment]:
+        self._check_format()
+        doc_files: dict[str, _DocFile] = {}  # each document file read once, however many ids
+        result = []
+        for assessment_id in assessment_ids:
+            shard = shard_of(assessment_id)
+            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, _DocFile(self, shard))
+            result.append(doc_file.model(doc_file.require(assessment_id)[1]))
+        return result
+
+    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
+        self._check_format()
+        needle = query.strip().casefold()
+        return [s for s in self.overview.rows()
+                if s.deleted_at is None and (status is None or s.status == status)
+                and (not needle or s.matches(needle))]
+
+    def deleted(self) -> builtins.list[Summary]:
+        self._check_format()
+        rows = [s for s in self.overview.rows() if s.deleted_at is not None]
+        return sorted(rows, key=lambda s: (s.deleted_at, s.id), reverse=True)
+
+    def revisions(self, assessment_id: str) -> builtins.list[Revision]:
+        # The document first, then the history: an entry above the document's revision is a
+        # save in progress or one cut off by a crash, and is not part of the record (yet).
+        current = self.get(assessment_id, include_deleted=True).revision
+        entries: list[Revision] = []
+        for path in self.layout.history_files(assessment_id):
+            for doc in self._tinydb(path).table(HISTORY, cache_size=0).all():
+                try:
+                    entry = Revision.model_validate(dict(doc))
+                except ValidationError:
+                    raise self.storage(path).corrupted(f"revision entry {doc.doc_id} is not "
+                                                       "a revision record") from None
+                if entry.revision <= current:
+                    entries.append(entry)
+        return sorted(entries, key=lambda r: r.revision, reverse=True)
+
+    def at_revision(self, assessment_id: str, revision: int) -> Assessment:
+        current = self.get(assessment_id, include_deleted=True)
+        if revision == current.revision:
+            return current
+        history = self.revisions(assessment_id)
+        known = [r.revision for r in history]
+        if not 1 <= revision <= current.revision or not known or revision < min(known):
+            raise StoreError(f"Assessment {assessment_id} has no revision {revision} here; "
+                             f"its stored revisions are {min(known, default=0)}-"
+                             f"{current.revision}.")
+        state = current.model_dump(mode="json")
+        for entry in history:  # newest first: step back over every later change
+            if entry.revision > revision:
+                undo(state, entry.changes)
+        state["revision"] = revision
+        at = next((r.at for r in history if r.revision <= revision), None)
+        if at is not None:
+            state["updated"] = at.isoformat()
+        return Assessment.model_validate(state)
+
+    # -- changing --------------------------------------------------------------------------
+
+    def create(self, assessment: Assessment, editor: str = "") -> Assessment:
+        return self._create(assessment, editor, "create")
+
+    def save(self, assessment: Assessment, editor: str = "",
+             expected_revision: int | None = None) -> Assessment:
+        if assessment.id is None:
+            raise ValueError("this assessment has never been stored; use create()")
+        # By default the copy is expected to be based on the revision it carries.
+        expected = assessment.revision if expected_revision is None else expected_revision
+
+        def replace(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            if stored.revision != expected:
+                raise Conflict(stored, expected, changed_by=wrapper.get("updated_by", ""))
+            return assessment
+
+        return self._edit(assessment.id, editor, "save", replace)
+
+    def set_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
+                   editor: str = "", *, expected: Answer | None | Missing = MISSING,
+                   ) -> Assessment:
+        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            current = stored.answers.get(question_id)
+            if expected is not MISSING and not same(_answer_json(current), _answer_json(expected)):
+                by, at = self._last_change(assessment_id, ("answers", question_id))
+                raise AnswerConflict(stored, question_id, current, answer,
+                                     changed_by=by, changed_at=at)
+            answers = dict(stored.answers)
+            if answer is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = answer
+            return stored.model_copy(update={"answers": answers})
+
+        return self._edit(assessment_id, editor, "answer", change)
+
+    def set_decision(self, assessment_id: str, decision: Decision, editor: str = "", *,
+                     expected: Decision | Missing = MISSING) -> Assessment:
+        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            if expected is MISSING:
+                return stored.model_copy(update={"decision": decision})
+            base = canonical(expected.model_dump(mode="json"))
+            mine = canonical(decision.model_dump(mode="json"))
+            theirs = canonical(stored.decision.model_dump(mode="json"))
+            touched = [f for f in mine if not same(mine[f], base.get(f))]
+            clashes = [f for f in touched if not same(theirs.get(f), base.get(f))
+                       and not same(theirs.get(f), mine[f])]
+            if clashes:
+                by = wrapper.get("updated_by", "")
+                raise Conflict(stored, None, changed_by=by, message=(
+                    f"{', '.join(clashes)} of assessment {assessment_id} "
+                    f"{'was' if len(clashes) == 1 else 'were'} changed"
+                    f"{' by ' + by if by else ''} while you were editing. Your change was not "
+                    "saved: check the current text and change it again."))
+            merged = Decision.model_validate({**theirs, **{f: mine[f] for f in touched}})
+            return stored.model_copy(update={"decision": merged})
+
+        return self._edit(assessment_id, editor, "decision", change)
+
+    def set_status(self, assessment_id: str, status: Status, editor: str = "") -> Assessment:
+        return self._edit(assessment_id, editor, "status",
+                          lambda stored, _: stored.model_copy(update={"status": status}))
+
+    def update(self, assessment_id: str, change: Callable[[Assessment], Assessment],
+               editor: str = "", *, expected_revision: int | None = None) -> Assessment:
+        def edit(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            if expected_revision is not None and stored.revision != expected_revision:
+                raise Conflict(stored, expected_revision, changed_by=wrapper.get("updated_by", ""))
+            return change(stored)
+
+        return self._edit(assessment_id, editor, "update", edit)
+
+    def add_report(self, assessment_id: str, report: ReportRecord,
+                   editor: str = "") -> Assessment:
+        return self._edit(assessment_id, editor, "report", lambda stored, _: stored.model_copy(
+            update={"reports": [*stored.reports, report]}))
+
+    def duplicate(self, assessment_id: str, editor: str = "", *,
+                  title: str | None = None) -> Assessment:
+        with self.shared.locked():
+            source = self.get(assessment_id)
+            decision = source.decision.model_copy(update={"title": title} if title else {})
+            copy = source.model_copy(update={"id": None, "status": "draft", "reports": [],
+                                             "decision": decision})
+            return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}")
+
+    def delete(self, assessment_id: str, editor: str = "") -> None:
+        self._move_trash(assessment_id, editor, to_trash=True)
+
+    def restore(self, assessment_id: str, editor: str = "") -> Assessment:
+        return self._move_trash(assessment_id, editor, to_trash=False)
+
+    def purge(self, assessment_id: str) -> None:
+        with self.shared.locked():
+            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
+            if not wrapper.get("trash"):
+                raise StoreError(f"Assessment {assessment_id} is not in the trash; delete it "
+                                 "first, then remove it for good from the trash.")
+            del doc_file.docs[doc_id]
+            doc_file.write()
+            self._write_index(doc_file)
+            # The purged content must not linger in the copies kept for repairs either
+            # (backups already made still hold it, as they should).
+            shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
+            with contextlib.suppress(FileNotFoundError):
+                previous_copy(doc_file.path).unlink()
+
+    def store_imported(self, assessments: Sequence[Assessment], editor: str = "", *,
+                       note: str = "",
+                       expected_revisions: Mapping[str, int | None] | None = None,
+                       ) -> builtins.list[Assessment]:
+        """Bulk path too: one write per document file, however many assessments it gets."""
+        by_shard: dict[str, list[Assessment]] = {}
+        for a in assessments:
+            if a.id is None or not SAFE_ID.match(a.id):
+                raise ValueError(f"an imported assessment needs a plain id, not {a.id!r}")
+            by_shard.setdefault(shard_of(a.id), []).append(a)
+        stored_as: dict[str, Assessment] = {}
+        with self.shared.locked():
+            self._ensure_format()
+            doc_files = {s: _DocFile(self, s) for s in by_shard}
+            if expected_revisions is not None:
+                self._check_expected(doc_files, expected_revisions)
+            for shard, group in by_shard.items():
+                doc_file = doc_files[shard]
+                entries = [self._place_import(doc_file, a, editor, note, stored_as)
+                           for a in group]
+                for entry in entries:
+                    self._append_history(entry)
+                doc_file.write()
+                self._write_index(doc_file)
+        return [stored_as[a.id] for a in assessments if a.id is not None]
+
+    def backup(self) -> Path:
+        staging = self.layout.backups / f".staging-{secrets.token_hex(4)}"
+        try:
+            with self.shared.locked():
+                backup_files.snapshot(self.folder, staging)
+            return backup_files.archive(self.folder, staging, dt.datetime.now())
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def backups(self) -> builtins.list[Path]:
+        """Backup archives of this folder, newest first."""
+        return backup_files.list_backups(self.layout.backups)
+
+    # -- the one write path ----------------------------------------------------------------
+
+    def _create(self, assessment: Assessment, editor: str, action: Action,
+                note: str = "") -> Assessment:
+        now = _now()
+        with self.shared.locked():
+            self._ensure_format()
+            while True:  # 8 hex digits: a clash is rare, and checked where it would land
+                new_id = secrets.token_hex(4)
+                doc_file = _DocFile(self, shard_of(new_id))
+                if doc_file.find(new_id) is None:
+                    break
+            data = assessment.model_dump(mode="json")
+            data.update(id=new_id, created=now.isoformat(), updated=now.isoformat(), revision=1)
+            stored, body = _settle(data)
+            entry = Revision(assessment_id=new_id, revision=1, at=now, editor=editor,
+                             action=action, note=note)
+            self._commit(doc_file, None, {"id": new_id, "assessment": body,
+                                          "updated_by": editor, "trash": None}, entry)
+        return stored
+
+    def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
+        """Read, let `edit` decide the new content, record the difference, write."""
+        with self.shared.locked():
+            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_id, wrapper = doc_file.require(assessment_id)
+            stored = doc_file.model(wrapper)
+            wanted = edit(stored, wrapper)
+            if wanted is None:
+                return stored
+            now = _now()
+            data = wanted.model_dump(mode="json")
+            data.update(id=assessment_id, created=wrapper["assessment"].get("created"),
+                        updated=now.isoformat(), revision=stored.revision + 1)
+            new, body = _settle(data)
+            changes = diff(wrapper["assessment"], body)
+            if not changes:
+                return stored  # nothing to record: a rerun saving what is there already
+            entry = Revision(assessment_id=assessment_id, revision=new.revision, at=now,
+                             editor=editor, action=action, changes=changes)
+            self._commit(doc_file, doc_id, {**wrapper, "assessment": body,
+                                            "updated_by": editor}, entry)
+            return new
+
+    def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
+        with self.shared.locked():
+            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
+            stored = doc_file.model(wrapper)
+            if bool(wrapper.get("trash")) == to_trash:
+                return stored
+            now = _now()
+            mark = {"at": now.isoformat(), "by": editor} if to_trash else None
+            # A new revision, so a tab still showing the assessment cannot save over the move;
+            # `updated` stays: it tells when the content last changed.
+            body = {**wrapper["assessment"], "revision": stored.revision + 1}
+            entry = Revision(assessment_id=assessment_id, revision=stored.revision + 1, at=now,
+                             editor=editor, action="delete" if to_trash else "restore",
+                             changes=[Change(path=(TRASH,), before=wrapper.get("trash"),
+                                             after=mark)])
+            self._commit(doc_file, doc_id, {**wrapper, "assessment": body, "trash": mark}, entry)
+            return Assessment.model_validate(body)
+
+    def _commit(self, doc_file: _DocFile, doc_id: int | None, wrapper: Wrapper,
+                entry: Revision) -> None:
+        self._append_history(entry)  # 1. the trace, before the change it describes
+        doc_file.put(doc_id, wrapper)
+        doc_file.write()  # 2. the commit point
+        self._write_index(doc_file)  # 3. derived overview rows
+
+    def _append_history(self, entry: Revision) -> None:
+        # The revision number is the TinyDB document id: a number written again after a
+        # crash replaces the entry that never took effect. One read and one write of a chunk
+        # of at most 100 entries (TinyDB's insert() would read it twice).
+        storage = self.storage(self.layout.history_file(entry.assessment_id, entry.revision))
+        tables = storage.read() or {}
+        table = tables.setdefault(HISTORY, {})
+        table[str(entry.revision)] = entry.model_dump(mode="json")
+        storage.write(tables)
+
+    def _write_index(self, doc_file: _DocFile) -> None:
+        tables = index_tables(doc_file.docs.items(), stat_key(doc_file.path))
+        # Derived data: no .prev copy and no fsync. An index lost or garbled by a power cut
+        # is unreadable or does not match its document file, and is rebuilt from it.
+        AtomicJSONStorage(self.layout.index_file(doc_file.shard), durable=False,
+                          keep_previous=False).write(tables)
+
+    def _rebuild_index(self, shard: str) -> None:
+        self._write_index(_DocFile(self, shard))
+
+    def _last_change(self, assessment_id: str,
+                     path: tuple[str, ...]) -> tuple[str, dt.datetime | None]:
+        """Who last changed one field or answer, and when (for a conflict message)."""
+        for entry in self.revisions(assessment_id):
+            if any(c.path == path for c in entry.changes):
+                return entry.editor, entry.at
+        return "", None
+
+    # -- imports ---------------------------------------------------------------------------
+
+    def _check_expected(self, doc_files: dict[str, _DocFile],
+                        expected: Mapping[str, int | None]) -> None:
+        raced = []
+        for assessment_id, revision in expected.items():
+            doc_file = doc_files.get(shard_of(assessment_id))
+            found = doc_file.find(assessment_id) if doc_file else None
+            now = found[1]["assessment"].get("revision") if found else None
+            if now != revision:
+                raced.append(assessment_id)
+        if raced:
+            raise ImportRaced(raced)
+
+    def _place_import(self, doc_file: _DocFile, incoming: Assessment, editor: str, note: str,
+                      stored_as: dict[str, Assessment]) -> Revision:
+        """Put one imported assessment into `doc_file` (in memory) and return its revision."""
+        assert incoming.id is not None
+        now = _now()
+        found = doc_file.find(incoming.id)
+        data = incoming.model_dump(mode="json")
+        doc_id: int | None = None
+        before: dict[str, Any] | None = None
+        wrapper: Wrapper = {"id": incoming.id, "trash": None}
+        if found is None:
+            data["revision"] = max(1, incoming.revision)
+        else:
+            doc_id, wrapper = found
+            before = wrapper["assessment"]
+            # Revisions only go up here, so an open tab's copy can never look current.
+            data["revision"] = max(incoming.revision, before.get("revision", 0) + 1)
+        data["created"] = data.get("created") or now.isoformat()
+        data["updated"] = data.get("updated") or now.isoformat()
+        stored, body = _settle(data)
+        doc_file.put(doc_id, {**wrapper, "assessment": body, "updated_by": editor})
+        stored_as[incoming.id] = stored
+        return Revision(assessment_id=incoming.id, revision=stored.revision, at=now,
+                        editor=editor, action="import", note=note,
+                        changes=diff(before, body) if before is not None else [])
+
+    # -- the folder's format marker --------------------------------------------------------
+
+    def _check_format(self) -> None:
+        if self.shared.cache.get("format_checked"):
+            return
+        marker = self.layout.marker
+        try:
+            found = json.loads(marker.read_bytes())
+        except FileNotFoundError:
+            return  # nothing written yet
+        except ValueError:
+            raise AtomicJSONStorage(marker, backups=self.layout.backups).corrupted(
+                "it is not the JSON this tool writes") from None
+        if not isinstance(found, dict) or found.get("format") != STORE_FORMAT:
+            raise UnsupportedStore(marker, found.get("format") if isinstance(found, dict)
+                                   else found)
+        self.shared.cache["format_checked"] = True
+
+    def _ensure_format(self) -> None:
+        self._check_format()
+        if not self.layout.marker.exists():
+            write_atomic(self.layout.marker, encode({"format": STORE_FORMAT}),
+                         keep_previous=False, durable=self.durable)
+
+
+def _settle(data: dict[str, Any]) -> tuple[Assessment, dict[str, Any]]:
+    """Validate the stored JSON form of an assessment and return both.
+
+    `data` is always a model_dump(mode="json") (plus the bookkeeping fields set here), so it
+    is already in normal form; the JSON round trip makes it exactly what a later read gives
+    back (an impact answer's article numbers, for one, become strings), and the model is
+    built from that, so what a change returns equals what get() returns afterwards.
+    """
+    body = canonical(data)
+    return Assessment.model_validate(body), body
+
+
+def _answer_json(answer: Answer | None) -> Any:
+    return None if answer is None else canonical(answer.model_dump(mode="json"))

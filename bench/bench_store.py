@@ -1,0 +1,167 @@
+"""The store with 10,000 realistic assessments: save, get and the overview list.
+
+Targets (issue 3): a save under 50 ms and the overview list under 200 ms at 10,000 stored
+assessments of about 3.4 KB each. The assessments are the shipped examples (examples/*.yaml)
+cut to ~3.4 KB of answers, with varied titles, case numbers, committees and statuses.
+Writes go to a temporary folder with fsync on, as in the app.
+
+Run: .venv/bin/python -m bench.bench_store [--count 10000] [--runs 200] [--full-size]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.loading import load_assessment
+from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.paths import EXAMPLES_DIR
+from app.store import TinyDBAssessmentStore
+
+TARGET_SIZE = 3400  # bytes of JSON per assessment, as measured in issue 3
+COMMITTEES = ["Barn- och utbildningsnämnden", "Socialnämnden", "Tekniska nämnden",
+              "Kultur- och fritidsnämnden", "Kommunstyrelsen", "Miljö- och byggnämnden"]
+PLACES = ["Lövåker", "Storby", "Åby", "Ekbacken", "Norrtjärn", "Sågbacken", "Björkdalen"]
+SUBJECTS = ["Nedläggning av {p} skola", "Ny skolväg vid {p}", "Ändrade öppettider, {p} fritidsgård",
+            "Lekplats i {p}", "Detaljplan för {p} centrum", "Placering av barn, {p}",
+            "Busslinje genom {p}", "Ny förskola i {p}"]
+
+
+def templates(full_size: bool) -> list[Assessment]:
+    """The examples, each cut to about TARGET_SIZE bytes (or whole with --full-size)."""
+    found = [load_assessment(p)[0] for p in sorted(EXAMPLES_DIR.glob("*.yaml"))]
+    if not found:  # no examples shipped: a synthetic one of the same shape
+        found = [Assessment(
+            questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+            decision=Decision(title="x", description="Förslaget innebär " * 12),
+            answers={f"q{n}": Answer(value="Ett svar med några meningar om barnen. " * 2)
+                     for n in range(40)})]
+    if full_size:
+        return found
+    trimmed = []
+    for example in found:
+        kept: dict[str, Answer] = {}
+        for qid, answer in example.answers.items():
+            trial = example.model_copy(update={"answers": {**kept, qid: answer}})
+            if len(trial.model_dump_json()) > TARGET_SIZE:
+                continue
+            kept[qid] = answer
+        trimmed.append(example.model_copy(update={"answers": kept}))
+    return trimmed
+
+
+def synthesise(count: int, bases: list[Assessment], rng: random.Random) -> list[Assessment]:
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    ids: set[str] = set()
+    result = []
+    for n in range(count):
+        base = bases[n % len(bases)]
+        while (new_id := f"{rng.getrandbits(32):08x}") in ids:
+            pass
+        ids.add(new_id)
+        created = start + dt.timedelta(minutes=rng.randrange(0, 60 * 24 * 900))
+        decision = base.decision.model_copy(update={
+            "title": rng.choice(SUBJECTS).format(p=rng.choice(PLACES)) + f" ({n})",
+            "case_number": f"{rng.choice(['BUN', 'SN', 'TN', 'KFN', 'KS'])} "
+                           f"{created.year}/{rng.randrange(1, 999)}",
+            "committee": rng.choice(COMMITTEES)})
+        result.append(base.model_copy(update={
+            "id": new_id, "decision": decision, "revision": rng.randrange(1, 40),
+            "status": rng.choice(["draft", "draft", "complete", "followed_up"]),
+            "created": created, "updated": created + dt.timedelta(days=rng.randrange(0, 60))}))
+    return result
+
+
+def timed(fn: Callable[[], object], runs: int,
+          before: Callable[[], object] | None = None) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        if before is not None:
+            before()  # not measured
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def row(name: str, samples: list[float], target: float | None) -> None:
+    samples = sorted(samples)
+    median = statistics.median(samples)
+    p95 = samples[max(0, int(len(samples) * 0.95) - 1)]
+    verdict = "" if target is None else ("ok" if p95 < target else "OVER TARGET")
+    goal = f"< {target:g} ms" if target is not None else ""
+    print(f"{name:<38} {median:9.2f} {p95:9.2f}   {goal:<10} {verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--full-size", action="store_true",
+                        help="use the examples whole (3-13 KB) instead of ~3.4 KB")
+    args = parser.parse_args()
+    rng = random.Random(20261123)
+    bases = templates(args.full_size)
+    data = synthesise(args.count, bases, rng)
+    size = statistics.mean(len(a.model_dump_json()) for a in data)
+
+    with tempfile.TemporaryDirectory(prefix="bka-bench-") as folder:
+        start = time.perf_counter()
+        # The fill only: one write per document file (store_imported groups by shard), no
+        # fsync. Every measurement below uses a normal, durable store.
+        TinyDBAssessmentStore(folder, durable=False).store_imported(data, "bench")
+        fill = time.perf_counter() - start
+        on_disk = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+
+        store = TinyDBAssessmentStore(folder)
+        ids = [a.id or "" for a in data]
+        print(f"{args.count} assessments of {size:,.0f} bytes on average; filled in "
+              f"{fill:.1f} s; {on_disk / 1e6:.1f} MB on disk\n")
+        print(f"{'operation':<38} {'median ms':>9} {'p95 ms':>9}   target")
+        cold = timed(store.list, 1)
+        row("list, first call (cold process)", cold, None)
+        row("list, no query", timed(store.list, args.runs), 200)
+        row("list, query 'skola'", timed(lambda: store.list("skola"), args.runs), 200)
+        row("list, query + status filter",
+            timed(lambda: store.list("bun 2025", status="draft"), args.runs), 200)
+        row("get", timed(lambda: store.get(rng.choice(ids)), args.runs), None)
+
+        counter = iter(range(10**9))
+
+        def answer() -> None:
+            n = next(counter)
+            store.set_answer(rng.choice(ids), "knowledge_gaps",
+                             Answer(value=f"Svar nummer {n}", comment="Ändrat i benchen"),
+                             "bench")
+
+        row("save: set_answer (one answer)", timed(answer, args.runs), 50)
+
+        copies: list[Assessment] = []
+
+        def read_copy() -> None:  # what the page holds; not measured
+            copies.append(store.get(rng.choice(ids)))
+
+        def full_save() -> None:
+            current = copies.pop()
+            decision = current.decision.model_copy(
+                update={"description": f"{current.decision.description} Tillägg {next(counter)}."})
+            store.save(current.model_copy(update={"decision": decision}), "bench",
+                       expected_revision=current.revision)
+
+        row("save: whole assessment (save)", timed(full_save, args.runs, before=read_copy), 50)
+        row("list right after a save", timed(store.list, args.runs // 2, before=answer), 200)
+        row("create", timed(lambda: store.create(bases[0], "bench"), args.runs // 2), 50)
+        print("\n(list rows are served from a cache keyed by each index file's inode, size "
+              "and mtime;\n a save re-reads only the one index file it replaced.)")
+        print(json.dumps({"count": args.count, "avg_bytes": round(size)}))
+
+
+if __name__ == "__main__":
+    main()

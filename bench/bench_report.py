@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -34,31 +35,38 @@ def largest_example() -> Path:
     return examples[-1]
 
 
-def warm(path: Path, runs: int, folder: Path) -> list[float]:
+Timing = tuple[list[float], list[float]]  # wall seconds, CPU seconds
+
+
+def warm(path: Path, runs: int, folder: Path) -> Timing:
     assessment, _ = load_assessment(path)
     catalog()  # loaded once per process, as in the app
     build_report(assessment, out_dir=folder)  # first build registers the fonts
-    times = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         build_report(assessment, out_dir=folder)
-        times.append(time.perf_counter() - start)
-    return times
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return wall, cpu
 
 
-def cold(path: Path, runs: int, folder: Path) -> list[float]:
+def cold(path: Path, runs: int, folder: Path) -> Timing:
     bka = shutil.which("bka", path=str(Path(sys.executable).parent))
     command = [bka] if bka else [sys.executable, "-m", "app.cli"]
-    times = []
+    wall, cpu = [], []
     for i in range(runs):
         out = folder / f"cold-{i}.pdf"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run([*command, "report", str(path), "-o", str(out)], cwd=ROOT,
                               capture_output=True, text=True, env=dict(os.environ))
-        times.append(time.perf_counter() - start)
+        wall.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if done.returncode != 0:
             sys.exit(f"bka report failed:\n{done.stderr}")
-    return times
+    return wall, cpu
 
 
 def main() -> int:
@@ -75,13 +83,16 @@ def main() -> int:
         pages = _pages(folder / "cold-0.pdf")
     ok = True
     print(f"report of {path.name} ({path.stat().st_size} bytes of YAML, {pages} pages)")
-    for name, times, target in (("warm", warm_times, WARM_TARGET),
-                                ("cold", cold_times, COLD_TARGET)):
+    # CPU time is printed beside wall time: on a shared, busy machine the wall clock also
+    # measures the neighbours, and the CPU figure shows what the report itself costs.
+    for name, (times, cpu), target in (("warm", warm_times, WARM_TARGET),
+                                       ("cold", cold_times, COLD_TARGET)):
         median = statistics.median(times)
         verdict = "ok" if median < target else "OVER TARGET"
         ok = ok and median < target
-        print(f"  {name}: median {median:.3f} s over {len(times)} runs "
-              f"(min {min(times):.3f}, max {max(times):.3f}); target < {target} s: {verdict}")
+        print(f"  {name}: median {median:.3f} s wall, {statistics.median(cpu):.3f} s CPU over "
+              f"{len(times)} runs (wall min {min(times):.3f}, max {max(times):.3f}); "
+              f"target < {target} s: {verdict}")
     return 0 if ok or not args.strict else 1
 
 

@@ -146,6 +146,10 @@ def test_a_copy_of_an_assessment_in_the_trash_is_a_conflict(
     result = import_bytes(here, exported, "e.json", "Anna")
     assert "trash" in result.conflicts[0].reason
     assert here.list() == []
+    # Choosing the file's copy brings it back, and the deleted state stays in the history.
+    import_bytes(here, exported, "e.json", "Anna", take_incoming={a.id or ""})
+    assert [s.id for s in here.list()] == [a.id]
+    assert here.at_revision(a.id or "", 2).value("q") == 1
 
 
 def test_a_single_assessment_file_in_yaml_is_imported_as_new(

@@ -135,12 +135,15 @@ def test_a_process_killed_while_saving_leaves_a_readable_consistent_store(
     proc = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(store.folder), a.id or ""],
                             cwd=ROOT, stdout=subprocess.PIPE)
     assert proc.stdout is not None and proc.stdout.readline().strip() == b"started"
-    time.sleep(0.6)
+    deadline = time.monotonic() + 30
+    while store.get(a.id or "").revision < 5 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.05)  # then kill it at whatever point of a save it has reached
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     fresh = TinyDBAssessmentStore(store.folder)
     now = fresh.get(a.id or "")
-    assert now.revision > 2
+    assert now.revision >= 5
     assert [s.revision for s in fresh.list()] == [now.revision]
     history = fresh.revisions(a.id or "")
     assert [r.revision for r in history] == list(range(now.revision, 0, -1))

@@ -30,7 +30,7 @@ def write_atomic(path: Path, data: bytes, *, keep_previous: bool = True,
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     except FileNotFoundError:  # first file in a new folder (checked lazily: a syscall saved)
-        folder.mkdir(parents=True, exist_ok=True)
+        _make_folders(folder, durable=durable)
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     tmp = Path(tmp_name)
     try:
@@ -74,6 +74,20 @@ def _keep_previous(path: Path) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _make_folders(folder: Path, *, durable: bool) -> None:
+    """Create `folder` and missing parents; fsync each parent that got a new entry, so the
+    new folder (and the file about to go in it) survives a power cut too."""
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        if durable:
+            fsync_folder(new.parent)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -110,7 +110,8 @@ class TinyDBAssessmentStore:
 
     def __init__(self, folder: Path | str | None = None, *, durable: bool = True) -> None:
         """`durable=False` skips fsync: only for throwaway data such as a benchmark's fill."""
-        self.folder = Path(folder) if folder is not None else data_dir()
+        # Resolved once: messages name files by full path, and a later chdir changes nothing.
+        self.folder = (Path(folder) if folder is not None else data_dir()).resolve()
         self.layout = Layout(self.folder)
         self.shared = shared_folder(self.folder)
         self.durable = durable
@@ -118,7 +119,7 @@ class TinyDBAssessmentStore:
 
     @property
     def location(self) -> str:
-        return str(self.folder.resolve())
+        return str(self.folder)
 
     def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
@@ -289,6 +290,7 @@ class TinyDBAssessmentStore:
 
     def purge(self, assessment_id: str) -> None:
         with self.shared.locked():
+            self._check_format()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             if not wrapper.get("trash"):
@@ -366,6 +368,7 @@ class TinyDBAssessmentStore:
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
         """Read, let `edit` decide the new content, record the difference, write."""
         with self.shared.locked():
+            self._check_format()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id)
             stored = doc_file.model(wrapper)
@@ -388,6 +391,7 @@ class TinyDBAssessmentStore:
 
     def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
         with self.shared.locked():
+            self._check_format()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             stored = doc_file.model(wrapper)
@@ -474,11 +478,13 @@ class TinyDBAssessmentStore:
         data["created"] = data.get("created") or now.isoformat()
         data["updated"] = data.get("updated") or now.isoformat()
         stored, body = _settle(data)
-        doc_file.put(doc_id, {**wrapper, "assessment": body, "updated_by": editor})
+        changes = diff(before, body) if before is not None else []
+        if wrapper.get("trash"):  # the user chose the file's copy of a deleted one: it is back
+            changes.append(Change(path=(TRASH,), before=wrapper["trash"], after=None))
+        doc_file.put(doc_id, {**wrapper, "assessment": body, "updated_by": editor, "trash": None})
         stored_as[incoming.id] = stored
         return Revision(assessment_id=incoming.id, revision=stored.revision, at=now,
-                        editor=editor, action="import", note=note,
-                        changes=diff(before, body) if before is not None else [])
+                        editor=editor, action="import", note=note, changes=changes)
 
     # -- the folder's format marker --------------------------------------------------------
 

@@ -168,3 +168,7 @@ EXTRA_COMMANDS.append(_register_report)
 from app.report.minutes_cli import register as _register_minutes  # noqa: E402 - `bka minutes`
 
 EXTRA_COMMANDS.append(_register_minutes)
+
+from app.report.workshop_cli import register as _register_workshop  # noqa: E402 - `bka workshop-summary`
+
+EXTRA_COMMANDS.append(_register_workshop)

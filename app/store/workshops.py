@@ -16,9 +16,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.core.catalog import Catalog
+from app.core.comparison import GroupInput
 from app.core.join_codes import new_code, normalise_code
+from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
 from app.core.models.case import Case
+from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Group, Workshop, group_key
 from app.core.text import tr
 from app.store.collection import Collection
@@ -142,6 +145,18 @@ class WorkshopStore:
     def group_assessments(self, workshop: Workshop) -> list[Assessment]:
         """Each group's assessment, in group order."""
         return [self.assessments.get(g.assessment_id) for g in workshop.groups]
+
+    def group_inputs(self, workshop: Workshop, q: Questionnaire) -> list[GroupInput]:
+        """Each group's answers for the comparison; a group whose assessment is gone (deleted
+        by hand) counts as one that has not answered, rather than breaking the comparison."""
+        result = []
+        for group in workshop.groups:
+            try:
+                values, _ = normalise_answers(self.assessments.get(group.assessment_id), q)
+            except NotFound:
+                values = {}
+            result.append(GroupInput(group.name, values))
+        return result
 
     def export_group(self, workshop: Workshop, group: Group) -> bytes:
         """One group's work as an export file (bka-export/1), to import elsewhere."""

@@ -13,6 +13,7 @@ import streamlit as st  # noqa: E402
 from app.store import StoreCorrupted  # noqa: E402
 from app.ui import state  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
+from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
 
 
 def main() -> None:
@@ -39,6 +40,7 @@ def main() -> None:
         t("mt_nav_group", lang): [pages["meeting"]],
         t("nav_group_library", lang): [pages["articles"], pages["data"]],
     }
+    groups = with_workshop_pages(pages, groups, lang)  # a joined group sees only its own pages
     page = st.navigation(groups)
     with st.sidebar:
         choice = st.segmented_control(t("language", lang), ["sv", "en"], default=lang,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.store.workshops import workshop_assessment_ids
 from app.ui import state
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -29,6 +30,8 @@ def render() -> None:
         st.switch_page(st.session_state["pages"]["assess"])
     store = state.store()
     items = store.list(query=query, status=status)  # type: ignore[arg-type]
+    hidden = workshop_assessment_ids()  # workshop groups' work is not the official's
+    items = [item for item in items if item.id not in hidden]
     if not items:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()

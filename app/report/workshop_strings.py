@@ -1,0 +1,79 @@
+"""The workshop summary's own words, Swedish first (the assessment report's are in strings.py)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+STRINGS: Final[dict[str, tuple[str, str]]] = {
+    "footer": ("Workshopsammanfattning", "Workshop summary"),
+    "kicker": ("Workshop i barnkonsekvensanalys · sammanfattning",
+               "Workshop in child rights impact assessment · summary"),
+    "line": ("{date} · {count} grupper:", "{date} · {count} groups:"),
+    "case": ("Fallet", "The case"),
+    "case_line": ("Nivå: {level} · ungefär {minutes} minuter · artiklar en bra analys tar upp: "
+                  "{articles}",
+                  "Level: {level} · about {minutes} minutes · articles a good analysis covers: "
+                  "{articles}"),
+    "scores": ("Grupperna: nivå och poäng", "The groups: level and scores"),
+    "scores_intro": (
+        "Samlad poäng och nivå räknas ur processkvalitet och fullständighet enligt formulärets "
+        "poängregler, som i en vanlig rapport. Påverkansbalansen är medelvärdet av gruppens "
+        "bedömningar per artikel, från −2 till +2.",
+        "The overall score and level come from process quality and completeness by the "
+        "questionnaire's scoring rules, as in an ordinary report. The impact balance is the "
+        "mean of the group's ratings per article, from −2 to +2."),
+    "group": ("Grupp", "Group"),
+    "level": ("Nivå", "Level"),
+    "overall": ("Samlad poäng", "Overall score"),
+    "quality": ("Process­kvalitet", "Process quality"),
+    "completeness": ("Fullständig­het", "Complete­ness"),
+    "balance": ("Balans", "Balance"),
+    "articles": ("Artiklarna sida vid sida", "The articles side by side"),
+    "articles_intro": (
+        "Varje grupps samlade bedömning per artikel, från −2 (tydligt försvagad) till +2 "
+        "(tydligt stärkt); – betyder inte bedömd. Spridning är skillnaden mellan högsta och "
+        "lägsta bedömning. ★ är artiklar som en bra analys av fallet tar upp.",
+        "Each group's combined rating per article, from −2 (clearly weakened) to +2 (clearly "
+        "strengthened); – means not rated. Spread is the difference between the highest and "
+        "lowest rating. ★ marks articles a good analysis of the case covers."),
+    "article": ("Artikel", "Article"),
+    "spread": ("Spridning", "Spread"),
+    "no_ratings": ("Ingen grupp bedömde någon artikel.", "No group rated an article."),
+    "agenda": ("Där grupperna skilde sig mest", "Where the groups differed most"),
+    "agenda_intro": (
+        "Frågorna i ordning efter hur olika grupperna svarade: en dagordning för samtalet.",
+        "The questions in order of how differently the groups answered: an agenda for the "
+        "discussion."),
+    "agenda_one": ("Med en grupp finns inget att jämföra.",
+                   "With one group there is nothing to compare."),
+    "agenda_none": ("Grupperna svarade inte olika på någon fråga.",
+                    "The groups did not answer any question differently."),
+    "agenda_more": ("Ytterligare {count} frågor där grupperna skilde sig visas i appen.",
+                    "A further {count} questions where the groups differed are shown in the app."),
+    "question_no": ("fråga {number}", "question {number}"),
+    "disagreement": ("Oenighet {percent} %", "Disagreement {percent} %"),
+    "method": ("Så räknas oenigheten", "How disagreement is computed"),
+    "method_text": (
+        "Från 0 % (alla grupper som svarat gav samma svar) till 100 % (så olika som möjligt). "
+        "Ett val: andelen grupper som inte gav det vanligaste svaret, jämfört med största möjliga "
+        "andel för så många grupper. Flera val: genomsnittligt Jaccard-avstånd mellan "
+        "gruppernas val, par för par (1 − gemensamma val / alla valda). Tal: skillnaden mellan "
+        "högsta och lägsta svar, delad med det högsta. En artikel: skillnaden mellan högsta och "
+        "lägsta samlade bedömning, delad med 4. Bara grupper som ser frågan och har svarat "
+        "räknas, och en fråga behöver minst två sådana grupper. Fritext jämförs inte.",
+        "From 0 % (every group that answered gave the same answer) to 100 % (as different as "
+        "possible). One choice: the share of groups that did not give the most common answer, "
+        "against the largest share possible for that many groups. Several choices: the mean "
+        "Jaccard distance between the groups' choices, pair by pair (1 − shared / all chosen). "
+        "Numbers: the difference between the highest and lowest answer, divided by the highest. "
+        "An article: the difference between the highest and lowest combined rating, divided by "
+        "4. Only groups that see the question and answered it count, and a question needs at "
+        "least two such groups. Free text is not compared."),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The summary's own text `key` in `lang` (Swedish unless English is asked for)."""
+    sv, en = STRINGS[key]
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text

@@ -1,0 +1,70 @@
+"""Gå med: a group types its code; its session then holds that group's case and assessment."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.core.join_codes import spaced
+from app.store.workshop_errors import ExpiredCode, UnknownCode, WorkshopError
+from app.ui import state, workshop_state
+from app.ui.i18n import t
+from app.ui.safe import md
+from app.ui.screens.workshop_case import case_facts, case_file
+
+
+def render() -> None:
+    lang = state.lang()
+    joined = workshop_state.joined()
+    if joined is None:
+        join_form(lang)
+    else:
+        group_home(joined, lang)
+
+
+def join_form(lang: str) -> None:
+    st.title(t("ws_join_title", lang))
+    ended = st.session_state.pop(workshop_state.ENDED_KEY, None)
+    if ended:
+        st.warning(t("ws_join_ended", lang, code=spaced(ended)))
+    st.write(t("ws_join_intro", lang))
+    with st.form("join"):
+        code = st.text_input(t("ws_join_code", lang), max_chars=12,
+                             placeholder=t("ws_join_placeholder", lang))
+        submitted = st.form_submit_button(t("ws_join_button", lang), type="primary")
+    if not submitted:
+        return
+    if not code.strip():
+        st.error(t("ws_join_empty", lang))
+        return
+    try:
+        workshop_state.join(code)
+    except UnknownCode as exc:
+        st.error(t("ws_join_unknown", lang, code=md(exc.code)))
+        return
+    except ExpiredCode as exc:
+        st.error(t("ws_join_expired", lang, code=spaced(exc.code)))
+        return
+    except WorkshopError as exc:  # any other refusal still gets a sentence, not a traceback
+        st.error(str(exc))
+        return
+    st.rerun()
+
+
+def group_home(joined: workshop_state.Joined, lang: str) -> None:
+    """The group's start page: who they are, what to do, and the case file."""
+    st.title(md(joined.group.name))
+    st.caption(md(joined.workshop.title) + " · " + t("ws_join_code_is", lang,
+                                                       code=spaced(joined.group.code)))
+    case = workshop_state.case_of(joined.workshop)
+    c1, c2 = st.columns([3, 1])
+    c1.info(t("ws_group_intro", lang))
+    if c2.button(t("ws_group_start", lang) + " →", type="primary", width="stretch"):
+        st.switch_page(st.session_state["pages"]["assess"])
+    if c2.button(t("ws_group_leave", lang), width="stretch"):
+        workshop_state.leave()
+        st.rerun()
+    if case is None:
+        st.warning(t("ws_case_missing", lang, id=joined.workshop.case))
+        return
+    st.caption(case_facts(case, lang, trainer=False))
+    case_file(case, lang)

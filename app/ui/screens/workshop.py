@@ -1,0 +1,113 @@
+"""Workshop: the trainer's page. Start a workshop on a case, show the codes, follow the groups,
+compare them, then close and export. Wide and large, for a projector."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.core.models.workshop import Workshop
+from app.core.text import tr
+from app.store.workshop_errors import WorkshopNotFound
+from app.ui import state, workshop_state
+from app.ui.i18n import t
+from app.ui.safe import md
+from app.ui.screens.workshop_case import case_facts, case_file
+from app.ui.screens.workshop_compare import comparison
+from app.ui.screens.workshop_create import create_form
+from app.ui.screens.workshop_live import codes, progress
+from app.ui.screens.workshop_manage import manage, trainer_notes
+
+BIG = """<style>
+.bka-code {font-family: "DejaVu Sans Mono", "Source Code Pro", monospace; font-weight: 700;
+  font-size: clamp(2.6rem, 5.5vw, 5rem); letter-spacing: .12em; line-height: 1.1;}
+</style>"""
+
+
+def render() -> None:
+    lang = state.lang()
+    state.show_flash()
+    st.html(BIG)
+    wid = st.session_state.get(workshop_state.OPEN_KEY) or st.query_params.get("workshop")
+    if wid:
+        try:
+            workshop = workshop_state.store().get(wid)
+        except WorkshopNotFound:
+            st.session_state.pop(workshop_state.OPEN_KEY, None)
+            st.query_params.clear()
+            st.warning(t("ws_not_found", lang))
+        else:
+            st.session_state[workshop_state.OPEN_KEY] = wid
+            st.query_params["workshop"] = wid  # a reload on the projector comes back here
+            running(workshop, lang)
+            return
+    start(lang)
+
+
+def start(lang: str) -> None:
+    st.title(t("ws_title", lang))
+    st.write(t("ws_intro", lang))
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        create_form(lang)
+    with right:
+        workshop_list(lang)
+
+
+def workshop_list(lang: str) -> None:
+    items = workshop_state.store().all()
+    st.subheader(t("ws_list", lang))
+    current = [w for w in items if w.status != "archived"]
+    if not current:
+        st.caption(t("ws_list_empty", lang))
+    for w in current:
+        list_row(w, lang)
+    archived = [w for w in items if w.status == "archived"]
+    if archived:
+        with st.expander(t("ws_archived", lang, count=len(archived))):
+            for w in archived:
+                list_row(w, lang)
+
+
+def list_row(w: Workshop, lang: str) -> None:
+    with st.container(border=True):
+        c1, c2 = st.columns([4, 1], vertical_alignment="center")
+        c1.markdown(f"**{md(w.title)}**")
+        when = w.created.astimezone().strftime("%Y-%m-%d %H:%M") if w.created else ""
+        c1.caption(md(" · ".join([t(f"ws_status_{w.status}", lang),
+                                  t("ws_groups_count", lang, count=len(w.groups)), when])))
+        if c2.button(t("open", lang), key=f"ws_open:{w.id}", width="stretch"):
+            st.session_state[workshop_state.OPEN_KEY] = w.id
+            st.rerun()
+
+
+def running(w: Workshop, lang: str) -> None:
+    case = workshop_state.case_of(w)
+    top = st.columns([5, 1], vertical_alignment="bottom")
+    top[0].title(md(w.title))
+    if top[1].button("← " + t("ws_all", lang), width="stretch"):
+        st.session_state.pop(workshop_state.OPEN_KEY, None)
+        st.query_params.clear()
+        st.rerun()
+    line = [t(f"ws_status_{w.status}", lang), t("ws_groups_count", lang, count=len(w.groups))]
+    if case is not None:
+        line.insert(0, tr(case.title, lang))
+    st.caption(md(" · ".join(line)))
+    if w.status != "open":
+        st.info(t("ws_closed_note", lang))
+    tabs = st.tabs([t(k, lang) for k in ("ws_tab_codes", "ws_tab_case", "ws_tab_progress",
+                                          "ws_tab_compare", "ws_tab_manage")])
+    with tabs[0]:
+        codes(w, lang)
+    with tabs[1]:
+        if case is None:
+            st.warning(t("ws_case_missing", lang, id=w.case))
+        else:
+            st.caption(case_facts(case, lang))
+            case_file(case, lang)
+    with tabs[2]:
+        progress(w, lang)
+    with tabs[3]:
+        comparison(w, case, lang)
+    with tabs[4]:
+        manage(w, case, lang)
+    trainer_notes(w, case, lang)

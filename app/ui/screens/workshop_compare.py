@@ -1,0 +1,147 @@
+"""The groups side by side: scores, per-article ratings, and the questions to discuss first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app.core.answer_text import answer_text
+from app.core.comparison import Comparison, Item, compare
+from app.core.models.case import Case
+from app.core.models.questionnaire import Questionnaire
+from app.core.models.workshop import Workshop
+from app.core.text import tr
+from app.ui import state, workshop_state
+from app.ui.i18n import t
+from app.ui.safe import md
+
+PER_ROW = 4  # score cards side by side
+TOP = 8  # agenda items shown at once; the rest behind an expander
+COLUMNS_UP_TO = 4  # more groups than this: answers in a table instead of columns
+NEGATIVE, NEUTRAL, POSITIVE = "#c2571a", "#f1f1ec", "#2b6cb0"  # as in the PDF report
+
+
+def comparison(w: Workshop, case: Case | None, lang: str) -> None:
+    cat = state.catalog()
+    q = cat.questionnaire(w.questionnaire)
+    if q is None:
+        st.error(t("questionnaire_missing", lang, id=w.questionnaire))
+        return
+    st.button(t("ws_refresh", lang), key=f"ws_cmp_refresh:{w.id}")
+    result = compare(q, cat.library, workshop_state.store().group_inputs(w, q),
+                     case.key_articles if case else [])
+    scores(result, lang)
+    articles(result, lang)
+    agenda(result, q, lang)
+    free_text(result, q, lang)
+
+
+def scores(result: Comparison, lang: str) -> None:
+    st.header(t("ws_scores", lang))
+    groups = result.groups
+    for start in range(0, len(groups), PER_ROW):
+        for column, g in zip(st.columns(PER_ROW), groups[start:start + PER_ROW], strict=False):
+            card = g.card
+            with column.container(border=True):
+                st.subheader(md(g.name))
+                st.metric(tr(card.level.label, lang) if card.level else "–",
+                          f"{card.overall:.0f}/100")
+                balance = f"{card.balance:+.1f}" if card.balance is not None else "–"
+                st.markdown(t("ws_score_lines", lang, quality=f"{card.process_quality:.0f}",
+                              completeness=f"{card.completeness:.0f}", balance=balance))
+
+
+def articles(result: Comparison, lang: str) -> None:
+    st.header(t("ws_articles", lang))
+    if not result.articles:
+        st.info(t("ws_no_ratings", lang))
+        return
+    st.caption(t("ws_articles_help", lang))
+    library = state.catalog().library
+    rows: list[dict[str, Any]] = []
+    for row in result.articles:
+        title = tr(library.by_number[row.number].title, lang)
+        label = f"{row.number}. {title}" + (" ★" if row.key else "")
+        for g, rating in zip(result.groups, row.ratings, strict=True):
+            rows.append({"article": label, "order": row.number, "group": g.name,
+                         "rating": rating, "shown": "–" if rating is None
+                         else f"{rating:+.1f}".replace("+0.0", "0")})
+    data = pd.DataFrame(rows)
+    base = alt.Chart(data).encode(
+        x=alt.X("group:N", sort=[g.name for g in result.groups], title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=16, labelLimit=220)),
+        y=alt.Y("article:N", sort=alt.EncodingSortField("order"), title=None,
+                axis=alt.Axis(labelFontSize=15, labelLimit=360)))
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("rating:Q", scale=alt.Scale(domain=[-2, 0, 2],
+                                                    range=[NEGATIVE, NEUTRAL, POSITIVE]),
+                        legend=alt.Legend(title=t("ws_rating", lang), orient="bottom")))
+    text = base.mark_text(fontSize=18, fontWeight="bold").encode(text="shown:N")
+    height = 44 * len(result.articles) + 40
+    st.altair_chart((cells + text).properties(height=height), width="stretch")
+
+
+def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:
+    st.header(t("ws_agenda", lang))
+    if len(result.groups) < 2:
+        st.info(t("ws_agenda_one_group", lang))
+        return
+    if not result.agenda:
+        st.info(t("ws_agenda_empty", lang))
+        return
+    st.caption(t("ws_agenda_help", lang))
+    for number, item in enumerate(result.agenda[:TOP], 1):
+        agenda_item(number, item, result, q, lang)
+    rest = result.agenda[TOP:]
+    if rest:
+        with st.expander(t("ws_agenda_more", lang, count=len(rest))):
+            for number, item in enumerate(rest, TOP + 1):
+                agenda_item(number, item, result, q, lang)
+    st.caption(t("ws_method", lang))
+
+
+def item_title(item: Item, q: Questionnaire, lang: str) -> str:
+    """Our words only (question and article titles), for a heading: '5.1 How ... · Art. 31'."""
+    question = q.questions[item.question]
+    title = f"{q.numbering[item.question]} {tr(question.text, lang)}"
+    if item.article is not None:
+        article = state.catalog().library.by_number[item.article]
+        title += f" · {t('article', lang)} {item.article}: {tr(article.title, lang)}"
+    return title
+
+
+def agenda_item(number: int, item: Item, result: Comparison, q: Questionnaire,
+                lang: str) -> None:
+    with st.container(border=True):
+        st.markdown(f"#### {number}. {md(item_title(item, q, lang))}")
+        share = item.disagreement or 0.0
+        st.progress(share, text=t("ws_disagreement", lang, percent=f"{100 * share:.0f}"))
+        side_by_side(item, result, q, lang)
+
+
+def side_by_side(item: Item, result: Comparison, q: Questionnaire, lang: str) -> None:
+    """Each group's answer: columns for a few groups, a table for many."""
+    question = q.questions[item.question]
+    texts = [answer_text(q, question, a, lang) or "–" for a in item.answers]
+    names = [g.name for g in result.groups]
+    if len(names) <= COLUMNS_UP_TO:
+        for column, name, text in zip(st.columns(len(names)), names, texts, strict=True):
+            column.caption(md(name))
+            column.markdown(md(text))
+        return
+    st.dataframe(pd.DataFrame({t("ws_group", lang): names, t("ws_answer", lang): texts}),
+                 hide_index=True, width="stretch")
+
+
+def free_text(result: Comparison, q: Questionnaire, lang: str) -> None:
+    if not result.listed:
+        return
+    with st.expander(t("ws_free_text", lang, count=len(result.listed))):
+        st.caption(t("ws_free_text_help", lang))
+        by_id = {i.question: i for i in result.listed}
+        chosen = st.selectbox(t("ws_question", lang), list(by_id),
+                              format_func=lambda qid: item_title(by_id[qid], q, lang))
+        side_by_side(by_id[chosen], result, q, lang)

@@ -1,0 +1,104 @@
+"""During the workshop: the join codes, large for the projector, and each group's progress."""
+
+from __future__ import annotations
+
+import re
+import socket
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from app.core.join_codes import spaced
+from app.core.loading import normalise_answers
+from app.core.models.workshop import CODE_PATTERN, Workshop
+from app.core.progress import progress as section_progress
+from app.store import NotFound
+from app.ui import state
+from app.ui.i18n import t
+from app.ui.safe import md
+
+PER_ROW = 3
+REFRESH_SECONDS = 5
+JOIN_PATH = "ga-med"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def codes(w: Workshop, lang: str) -> None:
+    if w.status != "open":
+        st.warning(t("ws_codes_closed", lang))
+        return
+    address = join_address()
+    st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
+    if urlsplit(address).hostname in LOCAL_HOSTS:
+        st.caption(t("ws_codes_local", lang))
+    for start in range(0, len(w.groups), PER_ROW):
+        columns = st.columns(PER_ROW)
+        for column, group in zip(columns, w.groups[start:start + PER_ROW], strict=False):
+            with column.container(border=True):
+                st.subheader(md(group.name))
+                # The only HTML we write: a code of our own alphabet, checked again here.
+                if re.fullmatch(CODE_PATTERN, group.code):
+                    st.markdown(f"<div class='bka-code'>{spaced(group.code)}</div>",
+                                unsafe_allow_html=True)
+
+
+def join_address() -> str:
+    """Where groups go: this app's address, with the machine's network address for localhost."""
+    url = urlsplit(st.context.url or "http://localhost:8501")
+    host, port = url.hostname or "localhost", f":{url.port}" if url.port else ""
+    if host in LOCAL_HOSTS:
+        host = lan_address() or host
+    return f"{url.scheme or 'http'}://{host}{port}/{JOIN_PATH}"
+
+
+def lan_address() -> str | None:
+    """This machine's address on the local network, if it has one."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))  # UDP: no packet is sent, an interface is picked
+            address: str = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if address.startswith("127.") else address
+
+
+def progress(w: Workshop, lang: str) -> None:
+    auto = st.toggle(t("ws_auto_refresh", lang, seconds=REFRESH_SECONDS), value=True,
+                     key=f"ws_auto:{w.id}")
+    if auto:
+        _auto(w, lang)
+    else:
+        st.button(t("ws_refresh", lang), key=f"ws_refresh:{w.id}")
+        _table(w, lang)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _auto(w: Workshop, lang: str) -> None:
+    _table(w, lang)
+
+
+def _table(w: Workshop, lang: str) -> None:
+    q = state.catalog().questionnaire(w.questionnaire)
+    if q is None:
+        st.error(t("questionnaire_missing", lang, id=w.questionnaire))
+        return
+    for group in w.groups:
+        try:
+            assessment = state.store().get(group.assessment_id)
+        except NotFound:
+            st.warning(t("ws_group_missing", lang, group=md(group.name)))
+            continue
+        values, _ = normalise_answers(assessment, q)
+        sections = [s for s in section_progress(q, values) if s.visible]
+        required = sum(s.required for s in sections)
+        answered = sum(s.answered_required for s in sections)
+        done = sum(1 for s in sections if s.done)
+        with st.container(border=True):
+            c1, c2 = st.columns([1, 3], vertical_alignment="center")
+            c1.markdown(f"#### {md(group.name)}")
+            c2.progress(answered / required if required else 0.0,
+                        text=t("progress", lang, answered=answered, required=required))
+            when = (assessment.updated.astimezone().strftime("%H:%M")
+                    if assessment.updated and assessment.revision > 1 else "–")
+            c2.caption(t("ws_progress_line", lang, done=done, sections=len(sections),
+                         when=when))

@@ -1,0 +1,5 @@
+"""Page file for st.navigation; the page itself is app/ui/screens/join.py."""
+
+from app.ui.screens.join import render
+
+render()

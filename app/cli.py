@@ -53,7 +53,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Commands that edges beyond the core add (report, export, import, ...)."""
+    """Commands that the edges beyond the core add (report, export, import, ...)."""
+    from app.store.cli import register as store_commands
+
+    store_commands(sub)
     for register in commands.EXTRA_COMMANDS:
         register(sub)
 

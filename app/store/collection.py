@@ -24,7 +24,6 @@ from app.store.json_storage import AtomicJSONStorage
 from app.store.layout import data_dir
 from app.store.locking import shared_folder
 
-
 R = TypeVar("R", bound=BaseModel)
 
 

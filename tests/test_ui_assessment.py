@@ -185,3 +185,18 @@ def test_user_text_is_not_rendered_as_markdown(
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     shown = [m.value for m in at.markdown if "klicka" in m.value]
     assert shown and all("\\[klicka\\]" in v and "\\*\\*fet\\*\\*" in v for v in shown)
+
+
+def test_delete_restore_and_erase(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    aid = seeded(tmp_path)
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(at.button(key=f"del:{aid}").click().run())
+    at = no_exception(by_label(at.button, "Ja, ta bort").click().run())
+    assert open_store(tmp_path).list() == [] and len(open_store(tmp_path).deleted()) == 1
+    at = no_exception(at.button(key=f"restore:{aid}").click().run())
+    assert [s.id for s in open_store(tmp_path).list()] == [aid]
+    at = no_exception(at.button(key=f"del:{aid}").click().run())
+    at = no_exception(by_label(at.button, "Ja, ta bort").click().run())
+    at = no_exception(at.button(key=f"purge:{aid}").click().run())
+    at = no_exception(by_label(at.button, "Ja, radera för gott").click().run())
+    assert open_store(tmp_path).deleted() == []

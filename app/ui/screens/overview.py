@@ -90,10 +90,20 @@ def trash(lang: str) -> None:
     if not deleted:
         return
     with st.expander(t("trash", lang, count=len(deleted))):
+        st.caption(t("trash_intro", lang))
         for item in deleted:
-            c1, c2 = st.columns([5, 1])
+            c1, c2, c3 = st.columns([5, 1, 1])
             c1.text(item.title)
             if c2.button(t("restore", lang), key=f"restore:{item.id}"):
                 store.restore(item.id)
                 state.flash(t("restored", lang))
                 st.rerun()
+            if c3.button(t("purge", lang), key=f"purge:{item.id}"):
+                st.session_state["confirm_purge"] = item.id
+            if st.session_state.get("confirm_purge") == item.id:
+                st.warning(t("confirm_purge", lang))
+                if st.button(t("yes_purge", lang), key=f"yes_purge:{item.id}", type="primary"):
+                    store.purge(item.id)
+                    st.session_state.pop("confirm_purge", None)
+                    state.flash(t("purged", lang))
+                    st.rerun()

@@ -14,6 +14,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.core.models.article import Article, ArticleLibrary
@@ -153,10 +154,16 @@ def _note(text: str, lang: str) -> list[Flowable]:
     return long_text(text, s.answer, s.answer_rtl)
 
 
+def _empty(text: str) -> Paragraph:
+    """'Nothing recorded' under a heading: muted like a missing answer, but not indented."""
+    return Paragraph(text, ParagraphStyle("minutes_empty", parent=styles().missing,
+                                          leftIndent=0))
+
+
 def _text_part(title: str, text: str, empty: str | None) -> list[Flowable]:
     s = styles()
     if not text.strip():
-        return [] if empty is None else [Paragraph(title, s.h2), Paragraph(empty, s.missing)]
+        return [] if empty is None else [Paragraph(title, s.h2), _empty(empty)]
     body = long_text(text, s.body, s.body_rtl)
     return [Paragraph(title, s.h2), *body]
 
@@ -166,7 +173,7 @@ def _actions(meeting: Meeting, lang: str) -> list[Flowable]:
     head = Paragraph(w("actions", lang), s.h2)
     actions = [a for a in meeting.actions if a.what.strip()]
     if not actions:
-        return [head, Paragraph(w("no_actions", lang), s.missing)]
+        return [head, _empty(w("no_actions", lang))]
     rows: list[list[Any]] = [[Paragraph(report_t(k, lang), s.head) for k in
                               ("action_what", "action_who", "action_due", "action_status")]]
     for a in actions:

@@ -38,8 +38,8 @@ def render() -> None:
     meeting = _open_meeting(team, lang)
     st.session_state.setdefault(common.VIEW_KEY, "meeting")  # callbacks set it, not default=
     view = st.segmented_control(
-        t("mt_view", lang), ["meeting", "history"], key=common.VIEW_KEY, required=True, label_visibility="collapsed",
-        format_func=lambda v: t(f"mt_view_{v}", lang))
+        t("mt_view", lang), ["meeting", "history"], key=common.VIEW_KEY, required=True,
+        label_visibility="collapsed", format_func=lambda v: t(f"mt_view_{v}", lang))
     if view == "history":
         st.title(md(team))
         meeting_history.render(team, lang, library)
@@ -50,24 +50,33 @@ def render() -> None:
 
 
 def team_chooser(lang: str, current: str | None) -> None:
-    """Pick a known team, or name a new one (which exists once it holds a meeting)."""
+    """Pick a known team, or name a new one (which is kept once it holds a meeting)."""
+    if current is None:
+        st.caption(t("mt_team_first", lang))
+        left, right = st.columns(2, gap="large")
+        with left:
+            _known_teams(lang, None)
+        with right:
+            _new_team_form(lang)
+        return
+    _known_teams(lang, current)
+    with st.expander(t("mt_team_other", lang)):
+        _new_team_form(lang)
+
+
+def _known_teams(lang: str, current: str | None) -> None:
     known = common.store().teams()
     if current and team_key(current) not in {team_key(k) for k in known}:
         known = [current, *known]
-    if known:
-        index = next((i for i, k in enumerate(known)
-                      if current and team_key(k) == team_key(current)), None)
-        picked = st.selectbox(t("mt_team_pick", lang), known, index=index,
-                              placeholder=t("mt_team_placeholder", lang))
-        if picked and (current is None or team_key(picked) != team_key(current)):
-            common.set_team(picked)
-            st.rerun()
-    if current is None:
-        st.caption(t("mt_team_first", lang))
-        _new_team_form(lang)
-    else:
-        with st.expander(t("mt_team_other", lang)):
-            _new_team_form(lang)
+    if not known:
+        return
+    index = next((i for i, k in enumerate(known)
+                  if current and team_key(k) == team_key(current)), None)
+    picked = st.selectbox(t("mt_team_pick", lang), known, index=index,
+                          placeholder=t("mt_team_placeholder", lang))
+    if picked and (current is None or team_key(picked) != team_key(current)):
+        common.set_team(picked)
+        st.rerun()
 
 
 def _new_team_form(lang: str) -> None:
@@ -84,8 +93,8 @@ def _new_team_form(lang: str) -> None:
 
 def start(team: str, lang: str, library: ArticleLibrary) -> None:
     """No meeting open: the suggested article, any other, and meetings left unfinished."""
-    st.title(t("mt_title", lang))
-    st.caption(md(team))
+    st.title(md(team))
+    st.caption(t("mt_title", lang))
     meetings = common.store().of_team(team)
     unfinished(meetings, lang, library)
     suggestion = suggest(library, meetings, team)
@@ -100,7 +109,8 @@ def suggestion_card(s: Suggestion, meetings: list[Meeting], team: str, lang: str
         st.caption(t("mt_suggest_title", lang))
         star = f" ★ {t('mt_principle', lang)}" if article.principle else ""
         st.subheader(f"{t('mt_article', lang, number=s.article)}: {tr(article.title, lang)}{star}")
-        st.write(_reason(s, meetings, team, lang, library))
+        st.write(tr(article.summary, lang))
+        st.caption(_reason(s, meetings, team, lang, library))
         st.button(t("mt_take_suggestion", lang, number=s.article), type="primary",
                   icon=":material/play_arrow:", on_click=_start, args=(team, s.article, lang))
 

@@ -20,8 +20,9 @@ def actions_area(meeting: Meeting, lang: str) -> None:
     st.subheader(t("mt_actions", lang))
     if meeting.actions:
         head = st.columns(WIDTHS)
-        for column, key in zip(head, ("mt_action_what", "mt_action_who", "mt_action_due",
-                                      "mt_action_done"), strict=False):
+        # no heading over the last two columns: the checkbox says Klar, the bin has a tooltip
+        for column, key in zip(head, ("mt_action_what", "mt_action_who", "mt_action_due"),
+                               strict=False):
             column.caption(t(key, lang))
     else:
         st.caption(t("mt_no_actions", lang))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
-import pandas as pd
 import streamlit as st
-from pandas.io.formats.style import Styler
 
 from app.core.meetings import OpenAction, coverage, open_actions
 from app.core.models.article import ArticleLibrary
@@ -18,9 +17,12 @@ from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens import meeting_common as common
 
-ROWS, COLUMNS = 6, 9
-COVERED = "background-color: #2f6f4e; color: #ffffff; font-weight: 700;"
-NOT_COVERED = "background-color: #f1f1ec; color: #5b5b57;"
+GRID_CSS = """<style>
+.mt-grid { display: grid; grid-template-columns: repeat(9, 1fr); gap: 4px; max-width: 46rem; }
+.mt-cell { border-radius: 4px; padding: 0.45rem 0; text-align: center; font-size: 1.05rem;
+           background: #f1f1ec; color: #5b5b57; border: 1px solid #e2e2dc; }
+.mt-done { background: #2f6f4e; color: #ffffff; font-weight: 700; border-color: #2f6f4e; }
+</style>"""
 
 
 def render(team: str, lang: str, library: ArticleLibrary) -> None:
@@ -32,7 +34,7 @@ def render(team: str, lang: str, library: ArticleLibrary) -> None:
     actions = open_actions(meetings, team, common.today())
     figures(meetings, covered, actions, lang)
     st.subheader(t("mt_coverage", lang))
-    st.table(grid(library, covered), hide_index=True, hide_header=True)
+    st.html(grid(library, covered, lang))
     st.caption(t("mt_grid_caption", lang))
     with st.expander(t("mt_covered_list", lang)):
         for number, days in covered.items():
@@ -53,19 +55,20 @@ def figures(meetings: list[Meeting], covered: dict[int, list[dt.date]],
               delta_color="inverse", delta_arrow="off")
 
 
-def grid(library: ArticleLibrary, covered: dict[int, list[dt.date]]) -> Styler:
-    """Articles 1-54 in six rows of nine; covered cells dark green with a tick."""
-    numbers = [[r * COLUMNS + c + 1 for c in range(COLUMNS)] for r in range(ROWS)]
-    principles = {a.number for a in library.articles if a.principle}
-
-    def label(n: int) -> str:
-        return f"{n}{'★' if n in principles else ''}{' ✓' if n in covered else ''}"
-
-    frame = pd.DataFrame([[label(n) for n in row] for row in numbers])
-    css = pd.DataFrame([[(COVERED if n in covered else NOT_COVERED)
-                         + "text-align: center; font-size: 1.05rem;" for n in row]
-                        for row in numbers])
-    return frame.style.apply(lambda _: css, axis=None)
+def grid(library: ArticleLibrary, covered: dict[int, list[dt.date]], lang: str) -> str:
+    """Articles 1-54 as nine equal squares a row; covered ones dark green with a tick, so
+    the state never rests on colour alone. Only our own text: numbers, titles, dates."""
+    cells = []
+    for article in library.articles:
+        n = article.number
+        tip = f"{t('mt_article', lang, number=n)}: {tr(article.title, lang)}"
+        if n in covered:
+            tip += f" ({t('mt_covered_mark', lang, date=covered[n][-1].isoformat())})"
+        marks = ("★" if article.principle else "") + (" ✓" if n in covered else "")
+        state_class = "mt-cell mt-done" if n in covered else "mt-cell"
+        cells.append(f'<div class="{state_class}" role="listitem" title="{escape(tip)}" '
+                     f'aria-label="{escape(tip)}">{n}{marks}</div>')
+    return f'{GRID_CSS}<div class="mt-grid" role="list">{"".join(cells)}</div>'
 
 
 def meeting_list(meetings: list[Meeting], lang: str, library: ArticleLibrary) -> None:
@@ -110,8 +113,8 @@ def open_action_list(actions: list[OpenAction], lang: str) -> None:
         a = item.action
         st.checkbox(md(a.what), value=False, key=f"mt:oa:{item.meeting_id}:{a.id}",
                     on_change=_mark_done, args=(item.meeting_id, a.id))
-        meta = t("mt_action_meta", lang, who=a.who or t("mt_nobody", lang),
-                 due=a.due.isoformat() if a.due else t("mt_no_due", lang),
+        due = t("mt_due_on", lang, date=a.due.isoformat()) if a.due else t("mt_no_due", lang)
+        meta = t("mt_action_meta", lang, who=a.who or t("mt_nobody", lang), due=due,
                  date=item.meeting_date.isoformat(), article=item.article)
         late = f":red-background[**{t('mt_overdue', lang)}**] " if item.overdue else ""
         st.caption(late + md(meta))

@@ -24,10 +24,12 @@ from app.ui.screens.meeting_fields import (
 )
 
 BIG_KEY = "mt:big"
+BIG_KEPT = "mt:big-kept"
 # Our own, fixed CSS (no user text): the containers keyed "mt-q-..." hold our article text.
 BIG_TYPE = """<style>
-.st-key-mt-summary p { font-size: 1.55rem; line-height: 1.5; }
-div[class*="st-key-mt-q-"] p { font-size: 1.9rem; line-height: 1.35; font-weight: 600; }
+.st-key-mt-summary p { font-size: 1.6rem; line-height: 1.5; }
+div[class*="st-key-mt-q-"] p { font-size: 2rem; line-height: 1.3; font-weight: 600; }
+div[class*="st-key-mt-p-"] textarea { font-size: 1.3rem; line-height: 1.45; }
 </style>"""
 
 
@@ -41,11 +43,11 @@ def render(meeting: Meeting, article: Article, lang: str) -> None:
         st.write(tr(article.summary, lang))
     prompts(meeting, article, lang)
     st.subheader(t("mt_decisions", lang))
-    text_area(meeting, ("decisions",), t("mt_decisions", lang), t("mt_decisions_placeholder", lang))
+    text_area(meeting, ("decisions",), t("mt_decisions", lang), t("mt_decisions_placeholder", lang),
+              collapsed=True)
     actions_area(meeting, lang)
     st.subheader(t("mt_notes", lang))
-    text_area(meeting, ("notes",), t("mt_notes", lang), "")
-    saved_note(lang)
+    text_area(meeting, ("notes",), t("mt_notes", lang), "", collapsed=True)
     st.divider()
     closing(meeting, lang, article)
 
@@ -56,11 +58,19 @@ def heading(meeting: Meeting, article: Article, lang: str) -> bool:
     star = f" ★ {t('mt_principle', lang)}" if article.principle else ""
     left.title(f"{t('mt_article', lang, number=article.number)}: {tr(article.title, lang)}")
     left.caption(md(f"{meeting.team} · {meeting.date.isoformat()}") + md(star))
-    big = right.toggle(t("mt_presentation", lang), key=BIG_KEY,
+    with left:
+        saved_note(lang)
+    # The toggle's own state is dropped while the history is shown; this copy survives.
+    st.session_state[BIG_KEY] = st.session_state.get(BIG_KEPT, False)
+    big = right.toggle(t("mt_presentation", lang), key=BIG_KEY, on_change=_keep_big,
                        help=t("mt_presentation_help", lang))
     right.button(t("mt_close", lang), icon=":material/close:", on_click=common.set_open,
                  args=(None,))
     return bool(big)
+
+
+def _keep_big() -> None:
+    st.session_state[BIG_KEPT] = bool(st.session_state.get(BIG_KEY))
 
 
 def details(meeting: Meeting, lang: str) -> None:
@@ -79,9 +89,10 @@ def details(meeting: Meeting, lang: str) -> None:
 def prompts(meeting: Meeting, article: Article, lang: str) -> None:
     st.subheader(t("mt_prompts", lang))
     for index, prompt in enumerate(article.prompts):
-        with st.container(border=True):
+        with st.container(border=True, key=f"mt-p-{index}"):
             with st.container(key=f"mt-q-{index}"):
-                st.markdown(f"{index + 1}. {md(getattr(prompt, lang))}")
+                # '**1.**' rather than '1.': a paragraph, not a list, so BIG_TYPE reaches it
+                st.markdown(f"**{index + 1}.** {md(getattr(prompt, lang))}")
             label = t("mt_prompt_notes", lang, number=index + 1)
             text_area(meeting, ("prompt", index), label, t("mt_notes_placeholder", lang),
                       collapsed=True)

@@ -97,3 +97,33 @@ def test_someone_elses_change_to_the_same_note_is_kept_and_mine_shown(
     assert store.get(m.id).decisions == "Vi ordnar läshörna"
     assert any("Vi köper spel" in str(c.value) for c in at.code)
     assert by_label(at.text_area, "Beslut").value == "Vi ordnar läshörna"
+
+
+def test_details_save_and_another_laptops_change_shows_when_untouched(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    store = MeetingStore(tmp_path)
+    m = store.create(Meeting(date=dt.date(2026, 2, 3), team="Kulturskolan", article=31))
+    at = on_page(monkeypatch, tmp_path, **{"mt:team": "Kulturskolan", "mt:open": m.id})
+    by_label(at.text_input, "Deltagare").input("Lina Åkesson,  Omar ,")
+    at = no_exception(at.run())
+    by_label(at.date_input, "Datum").set_value(dt.date(2026, 2, 4))
+    at = no_exception(at.run())
+    stored = store.get(m.id)
+    assert stored.participants == ["Lina Åkesson", "Omar"] and stored.date == dt.date(2026, 2, 4)
+    assert "Senast sparat" in texts(at)
+    store.set_part(m.id, ("notes",), "Skrivet på en annan dator", expected="")
+    at = no_exception(at.run())
+    assert by_label(at.text_area, "Övriga anteckningar").value == "Skrivet på en annan dator"
+
+
+def test_english_page_and_a_removed_meeting(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    store = MeetingStore(tmp_path)
+    m = store.create(Meeting(date=dt.date(2026, 2, 3), team="Youth centre", article=31))
+    at = on_page(monkeypatch, tmp_path, lang="en", **{"mt:team": "Youth centre",
+                                                      "mt:open": m.id})
+    assert "Article 31: Rest, leisure, play and culture" in texts(at)
+    store.delete(m.id)
+    at = no_exception(at.run())
+    assert "The meeting no longer exists" in texts(at)
+    assert "Start the meeting with article 2" in [b.label for b in at.button]

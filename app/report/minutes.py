@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
@@ -140,7 +140,9 @@ def _prompts(meeting: Meeting, article: Article, lang: str) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(w("prompts", lang), s.h2)]
     for index, prompt in enumerate(article.prompts):
         head = Paragraph(markup(getattr(prompt, lang)), s.question, bulletText=f"{index + 1}.")
-        out.append(KeepTogether([head, *_note(meeting.prompt_notes.get(index, ""), lang)]))
+        # The question's style keeps it with the first lines of its note; a KeepTogether
+        # around a long note would push it whole to the next page and leave a gap.
+        out += [head, *_note(meeting.prompt_notes.get(index, ""), lang)]
     for index in sorted(i for i in meeting.prompt_notes if i >= len(article.prompts)):
         head = Paragraph(w("old_prompt", lang, number=index + 1), s.question, bulletText="–")
         out += [head, *_note(meeting.prompt_notes[index], lang)]

@@ -56,6 +56,7 @@ def test_trainer_creates_groups_join_and_trainer_compares(monkeypatch: pytest.Mo
     assert store.get(red.assessment_id).answers["affects_children"].value == "direct"
     store.set_answer(blue.assessment_id, "affects_children", Answer(value="indirect"))
 
+    trainer.session_state["ws_tab"] = "Jämförelse"  # the trainer opens the comparison tab
     trainer = no_exception(trainer.run())
     shown = texts(trainer)
     assert "Börja samtalet här" in shown

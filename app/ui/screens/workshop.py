@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.core.models.case import Case
 from app.core.models.workshop import Workshop
 from app.core.text import tr
 from app.store.workshop_errors import WorkshopNotFound
@@ -17,10 +18,14 @@ from app.ui.screens.workshop_create import create_form
 from app.ui.screens.workshop_live import codes, progress
 from app.ui.screens.workshop_manage import manage, trainer_notes
 
+# The codes fill their card's width (container query units), on one line, however many
+# cards share a row: read from the back of a training room.
 BIG = """<style>
-.bka-code {font-family: "DejaVu Sans Mono", "Source Code Pro", monospace; font-weight: 700;
-  font-size: clamp(2.6rem, 5.5vw, 5rem); letter-spacing: .12em; line-height: 1.1;}
+.bka-code-box {container-type: inline-size;}
+.bka-code {font-family: "Source Code Pro", "DejaVu Sans Mono", monospace; font-weight: 700;
+  font-size: min(15cqi, 6.5rem); letter-spacing: .08em; line-height: 1.15; white-space: nowrap;}
 </style>"""
+TABS = ("ws_tab_codes", "ws_tab_case", "ws_tab_progress", "ws_tab_compare", "ws_tab_manage")
 
 
 def render() -> None:
@@ -82,32 +87,40 @@ def list_row(w: Workshop, lang: str) -> None:
 
 def running(w: Workshop, lang: str) -> None:
     case = workshop_state.case_of(w)
-    top = st.columns([5, 1], vertical_alignment="bottom")
-    top[0].title(md(w.title))
-    if top[1].button("← " + t("ws_all", lang), width="stretch"):
+    if st.button("← " + t("ws_all", lang), type="tertiary"):
         st.session_state.pop(workshop_state.OPEN_KEY, None)
         st.query_params.clear()
         st.rerun()
+    st.title(md(w.title))
     line = [t(f"ws_status_{w.status}", lang), t("ws_groups_count", lang, count=len(w.groups))]
-    if case is not None:
+    if case is not None and tr(case.title, lang) != w.title:
         line.insert(0, tr(case.title, lang))
     st.caption(md(" · ".join(line)))
     if w.status != "open":
         st.info(t("ws_closed_note", lang))
-    tabs = st.tabs([t(k, lang) for k in ("ws_tab_codes", "ws_tab_case", "ws_tab_progress",
-                                          "ws_tab_compare", "ws_tab_manage")])
-    with tabs[0]:
+    labels = {t(k, lang): k for k in TABS}
+    # A tab that reruns when chosen: only the open one is drawn, so the comparison is fresh
+    # when opened, and the progress only polls the store while someone looks at it.
+    tabs = st.tabs(list(labels), key="ws_tab", on_change="rerun")
+    for tab, key in zip(tabs, TABS, strict=True):
+        if tab.open:
+            with tab:
+                draw_tab(key, w, case, lang)
+    trainer_notes(w, case, lang)
+
+
+def draw_tab(key: str, w: Workshop, case: Case | None, lang: str) -> None:
+    if key == "ws_tab_codes":
         codes(w, lang)
-    with tabs[1]:
+    elif key == "ws_tab_case":
         if case is None:
             st.warning(t("ws_case_missing", lang, id=w.case))
         else:
             st.caption(case_facts(case, lang))
             case_file(case, lang)
-    with tabs[2]:
+    elif key == "ws_tab_progress":
         progress(w, lang)
-    with tabs[3]:
+    elif key == "ws_tab_compare":
         comparison(w, case, lang)
-    with tabs[4]:
+    else:
         manage(w, case, lang)
-    trainer_notes(w, case, lang)

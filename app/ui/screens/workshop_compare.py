@@ -14,6 +14,7 @@ from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
 from app.core.text import tr
+from app.report.strings import number as decimal
 from app.ui import state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -40,22 +41,23 @@ def comparison(w: Workshop, case: Case | None, lang: str) -> None:
 
 
 def scores(result: Comparison, lang: str) -> None:
-    st.header(t("ws_scores", lang))
+    st.header(t("ws_scores", lang), anchor=False)
     groups = result.groups
     for start in range(0, len(groups), PER_ROW):
         for column, g in zip(st.columns(PER_ROW), groups[start:start + PER_ROW], strict=False):
             card = g.card
             with column.container(border=True):
-                st.subheader(md(g.name))
+                st.subheader(md(g.name), anchor=False)
                 st.metric(tr(card.level.label, lang) if card.level else "–",
                           f"{card.overall:.0f}/100")
-                balance = f"{card.balance:+.1f}" if card.balance is not None else "–"
+                balance = decimal(card.balance, lang, 1, sign=True) if card.balance is not None \
+                    else "–"
                 st.markdown(t("ws_score_lines", lang, quality=f"{card.process_quality:.0f}",
                               completeness=f"{card.completeness:.0f}", balance=balance))
 
 
 def articles(result: Comparison, lang: str) -> None:
-    st.header(t("ws_articles", lang))
+    st.header(t("ws_articles", lang), anchor=False)
     if not result.articles:
         st.info(t("ws_no_ratings", lang))
         return
@@ -68,7 +70,7 @@ def articles(result: Comparison, lang: str) -> None:
         for g, rating in zip(result.groups, row.ratings, strict=True):
             rows.append({"article": label, "order": row.number, "group": g.name,
                          "rating": rating, "shown": "–" if rating is None
-                         else f"{rating:+.1f}".replace("+0.0", "0")})
+                         else decimal(rating, lang, 1, sign=True)})
     data = pd.DataFrame(rows)
     base = alt.Chart(data).encode(
         x=alt.X("group:N", sort=[g.name for g in result.groups], title=None,
@@ -77,7 +79,8 @@ def articles(result: Comparison, lang: str) -> None:
                 axis=alt.Axis(labelFontSize=15, labelLimit=360)))
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color("rating:Q", scale=alt.Scale(domain=[-2, 0, 2],
-                                                    range=[NEGATIVE, NEUTRAL, POSITIVE]),
+                                                    range=[NEGATIVE, NEUTRAL, POSITIVE],
+                                                    interpolate="rgb"),
                         legend=alt.Legend(title=t("ws_rating", lang), orient="bottom")))
     text = base.mark_text(fontSize=18, fontWeight="bold").encode(text="shown:N")
     height = 44 * len(result.articles) + 40
@@ -85,7 +88,7 @@ def articles(result: Comparison, lang: str) -> None:
 
 
 def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:
-    st.header(t("ws_agenda", lang))
+    st.header(t("ws_agenda", lang), anchor=False)
     if len(result.groups) < 2:
         st.info(t("ws_agenda_one_group", lang))
         return
@@ -103,22 +106,25 @@ def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:
     st.caption(t("ws_method", lang))
 
 
-def item_title(item: Item, q: Questionnaire, lang: str) -> str:
-    """Our words only (question and article titles), for a heading: '5.1 How ... · Art. 31'."""
-    question = q.questions[item.question]
-    title = f"{q.numbering[item.question]} {tr(question.text, lang)}"
-    if item.article is not None:
-        article = state.catalog().library.by_number[item.article]
-        title += f" · {t('article', lang)} {item.article}: {tr(article.title, lang)}"
-    return title
+def item_title(item: Item, q: Questionnaire, lang: str) -> tuple[str, str]:
+    """Heading and the line under it, our words only: for an article of an impact question the
+    article is the point (the question is the same for all of them)."""
+    asked = tr(q.questions[item.question].text, lang)
+    where = t("ws_question_no", lang, number=q.numbering[item.question])
+    if item.article is None:
+        return asked, where
+    article = state.catalog().library.by_number[item.article]
+    return f"{t('article', lang)} {item.article}: {tr(article.title, lang)}", f"{asked} ({where})"
 
 
 def agenda_item(number: int, item: Item, result: Comparison, q: Questionnaire,
                 lang: str) -> None:
+    title, where = item_title(item, q, lang)
+    share = item.disagreement or 0.0
     with st.container(border=True):
-        st.markdown(f"#### {number}. {md(item_title(item, q, lang))}")
-        share = item.disagreement or 0.0
-        st.progress(share, text=t("ws_disagreement", lang, percent=f"{100 * share:.0f}"))
+        st.markdown(f"#### {number}. {md(title)}")
+        st.progress(share, text=t("ws_disagreement", lang, percent=f"{100 * share:.0f}")
+                    + " · " + md(where))
         side_by_side(item, result, q, lang)
 
 
@@ -143,5 +149,6 @@ def free_text(result: Comparison, q: Questionnaire, lang: str) -> None:
         st.caption(t("ws_free_text_help", lang))
         by_id = {i.question: i for i in result.listed}
         chosen = st.selectbox(t("ws_question", lang), list(by_id),
-                              format_func=lambda qid: item_title(by_id[qid], q, lang))
+                              format_func=lambda qid: " · ".join(
+                                  reversed(item_title(by_id[qid], q, lang))))
         side_by_side(by_id[chosen], result, q, lang)

@@ -46,7 +46,7 @@ def create_form(lang: str) -> None:
         for i in range(count):  # the next workshop starts from fresh default names
             st.session_state.pop(f"ws_group:{i}", None)
         st.session_state[workshop_state.OPEN_KEY] = w.id
-        state.flash(t("ws_created", lang, count=len(w.groups)))
+        state.flash(t("ws_created", lang, count=len(w.groups)), "toast")
         st.rerun()
 
 

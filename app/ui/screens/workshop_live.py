@@ -31,15 +31,16 @@ def codes(w: Workshop, lang: str) -> None:
     st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
     if urlsplit(address).hostname in LOCAL_HOSTS:
         st.caption(t("ws_codes_local", lang))
-    for start in range(0, len(w.groups), PER_ROW):
-        columns = st.columns(PER_ROW)
-        for column, group in zip(columns, w.groups[start:start + PER_ROW], strict=False):
+    per_row = 2 if len(w.groups) <= 4 else PER_ROW  # few groups: bigger codes
+    for start in range(0, len(w.groups), per_row):
+        columns = st.columns(per_row)
+        for column, group in zip(columns, w.groups[start:start + per_row], strict=False):
             with column.container(border=True):
-                st.subheader(md(group.name))
+                st.subheader(md(group.name), anchor=False)
                 # The only HTML we write: a code of our own alphabet, checked again here.
                 if re.fullmatch(CODE_PATTERN, group.code):
-                    st.markdown(f"<div class='bka-code'>{spaced(group.code)}</div>",
-                                unsafe_allow_html=True)
+                    st.markdown(f"<div class='bka-code-box'><div class='bka-code'>"
+                                f"{spaced(group.code)}</div></div>", unsafe_allow_html=True)
 
 
 def join_address() -> str:
@@ -82,7 +83,8 @@ def _table(w: Workshop, lang: str) -> None:
     if q is None:
         st.error(t("questionnaire_missing", lang, id=w.questionnaire))
         return
-    for group in w.groups:
+    columns = st.columns(2 if len(w.groups) > 4 else 1)  # many groups: two columns
+    for index, group in enumerate(w.groups):
         try:
             assessment = state.store().get(group.assessment_id)
         except NotFound:
@@ -93,7 +95,7 @@ def _table(w: Workshop, lang: str) -> None:
         required = sum(s.required for s in sections)
         answered = sum(s.answered_required for s in sections)
         done = sum(1 for s in sections if s.done)
-        with st.container(border=True):
+        with columns[index % len(columns)].container(border=True):
             c1, c2 = st.columns([1, 3], vertical_alignment="center")
             c1.markdown(f"#### {md(group.name)}")
             c2.progress(answered / required if required else 0.0,

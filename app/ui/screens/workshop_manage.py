@@ -70,20 +70,20 @@ def status(w: Workshop, lang: str) -> None:
     if w.status == "open":
         if st.button(t("ws_close", lang), type="primary", key=f"ws_close:{w.id}"):
             ws.close(w.id)
-            state.flash(t("ws_closed", lang))
+            state.flash(t("ws_closed", lang), "toast")
             st.rerun()
         return
     c1, c2 = st.columns(2)
     if c1.button(t("ws_reopen", lang), key=f"ws_reopen:{w.id}", width="stretch"):
         ws.reopen(w.id)
-        state.flash(t("ws_reopened", lang))
+        state.flash(t("ws_reopened", lang), "toast")
         st.rerun()
     if w.status == "closed" and c2.button(t("ws_archive", lang), key=f"ws_archive:{w.id}",
                                           width="stretch"):
         ws.archive(w.id)
         st.session_state.pop(workshop_state.OPEN_KEY, None)
         st.query_params.clear()
-        state.flash(t("ws_archived_done", lang))
+        state.flash(t("ws_archived_done", lang), "toast")
         st.rerun()
 
 

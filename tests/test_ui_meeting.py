@@ -37,6 +37,12 @@ def test_a_new_team_walks_through_its_first_meeting(
     button(at, "Starta mötet med artikel 2").click()
     at = no_exception(at.run())
     [meeting] = MeetingStore(tmp_path).all()
+    # a second laptop starting the same article today joins this meeting
+    again = on_page(monkeypatch, tmp_path, **{"mt:team": "fritidsgården norr"})
+    by_label(again.selectbox, "Eller välj en annan artikel").set_value(2)
+    button(again, "Starta mötet med den valda artikeln").click()
+    again = no_exception(again.run())
+    assert len(MeetingStore(tmp_path).all()) == 1 and "Artikel 2" in texts(again)
     assert (meeting.team, meeting.article, meeting.date) == ("Fritidsgården Norr", 2,
                                                               dt.date.today())
     assert "Artikel 2: Lika rättigheter för alla barn" in texts(at)

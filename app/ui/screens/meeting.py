@@ -21,6 +21,7 @@ from app.ui.screens import meeting_common as common
 from app.ui.screens import meeting_history, meeting_record
 
 DRAFTS_SHOWN = 3
+OTHER_KEY = "mt:other"
 
 
 def render() -> None:
@@ -140,9 +141,9 @@ def other_article(s: Suggestion, meetings: list[Meeting], team: str, lang: str,
 
     with st.container(border=True):
         left, right = st.columns([4, 2], vertical_alignment="bottom")
-        chosen = left.selectbox(t("mt_other_article", lang), numbers, format_func=label,
-                                index=numbers.index(s.article), key="mt:other")
-        right.button(t("mt_start_with", lang), on_click=_start, args=(team, chosen, lang),
+        left.selectbox(t("mt_other_article", lang), numbers, format_func=label,
+                       index=numbers.index(s.article), key=OTHER_KEY)
+        right.button(t("mt_start_with", lang), on_click=_start_chosen, args=(team, lang),
                      width="stretch")
 
 
@@ -160,10 +161,24 @@ def unfinished(meetings: list[Meeting], lang: str, library: ArticleLibrary) -> N
 
 
 def _start(team: str, article: int, lang: str) -> None:
-    created = common.store().create(Meeting(date=common.today(), team=team, article=article,
-                                            language="en" if lang == "en" else "sv"))
-    common.set_open(created.id)
+    store, today = common.store(), common.today()
+    # A double click, or a second laptop starting the same meeting, joins today's record
+    # instead of making a twin.
+    same = [m for m in store.of_team(team) if m.date == today and m.article == article]
+    if same:
+        common.set_open(same[0].id)
+    else:
+        created = store.create(Meeting(date=today, team=team, article=article,
+                                       language="en" if lang == "en" else "sv"))
+        common.set_open(created.id)
     st.session_state[common.VIEW_KEY] = "meeting"
+
+
+def _start_chosen(team: str, lang: str) -> None:
+    # Read at click time: the selection may have changed since the button was drawn.
+    chosen = st.session_state.get(OTHER_KEY)
+    if isinstance(chosen, int):
+        _start(team, chosen, lang)
 
 
 def _resume(meeting_id: str) -> None:

@@ -37,7 +37,7 @@ def _data_loc(loc: tuple[int | str, ...], data: Any) -> Loc:
     result: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
+        if isinstance(node, dict) and part in node:  # noqa: SIM114 - each branch narrows for mypy
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]

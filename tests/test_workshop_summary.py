@@ -47,7 +47,7 @@ def test_summary_holds_case_groups_scores_articles_and_agenda(tmp_path: Path) ->
     text = pdf(ws, w, "sv")
     for expected in ("Workshop i Ekeby", "Bostäder i Lindparken", "Grupperna: nivå och poäng",
                      "Röda gruppen", "Blå <b>gruppen</b>", "Bristfällig analys",
-                     "Artiklarna sida vid sida", "31. Vila, fritid, lek och kultur",
+                     "Artiklarna sida vid sida", "Art.", "Vila, fritid, lek och kultur",
                      "−2,0", "+1,0", "Där grupperna skilde sig mest", "Oenighet 100 %",
                      "Artikel 31", "Berör ärendet barn?", "Ja, direkt", "Så räknas oenigheten"):
         assert expected in text, expected

@@ -10,11 +10,11 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.core.answer_text import answer_text
 from app.core.catalog import Catalog
-from app.core.comparison import Comparison, GroupInput, Item, compare
+from app.core.comparison import ArticleRow, Comparison, GroupInput, Item, compare
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
@@ -34,7 +34,8 @@ from app.report.styles import (
 from app.report.text import blocks, markup, plain
 from app.report.workshop_strings import t
 
-GROUPS_PER_TABLE = 6  # more groups than this: the article table continues in a second table
+ARTICLES_PER_TABLE = 9  # more articles than this: the table continues below
+AGENDA_START = 230  # points: the agenda's heading, intro and a first item of eight groups
 AGENDA_ITEMS = 15  # the discussion agenda; the rest is counted, not printed
 
 
@@ -103,46 +104,44 @@ def score_table(result: Comparison, lang: str) -> list[Flowable]:
 
 
 def article_tables(result: Comparison, catalog: Catalog, lang: str) -> list[Flowable]:
+    """Groups as rows and articles as columns: group names need width, article numbers do
+    not, so any number of groups fits the page; long article lists continue in a next table."""
     s = styles()
     out: list[Flowable] = [Paragraph(t("articles", lang), s.h1)]
     if not result.articles:
         return out + [Paragraph(t("no_ratings", lang), s.body)]
     out.append(Paragraph(t("articles_intro", lang), s.intro))
-    groups = result.groups
-    for start in range(0, len(groups), GROUPS_PER_TABLE):
-        part = range(start, min(start + GROUPS_PER_TABLE, len(groups)))
-        out += [_article_table(result, catalog, lang, part), Spacer(1, 8)]
-    return out
+    for start in range(0, len(result.articles), ARTICLES_PER_TABLE):
+        part = result.articles[start:start + ARTICLES_PER_TABLE]
+        out += [_article_table(result, part, lang), Spacer(1, 8)]
+    names = [f"{a.number}\u00a0{markup(tr(catalog.library.by_number[a.number].title, lang))}"
+             + ("\u00a0★" if a.key else "") for a in result.articles]
+    return out + [Paragraph(" · ".join(names), s.muted)]
 
 
-def _article_table(result: Comparison, catalog: Catalog, lang: str,
-                   part: range) -> Table:
+def _article_table(result: Comparison, part: Sequence[ArticleRow], lang: str) -> Table:
     s = styles()
-    rows: list[list[Any]] = [[Paragraph(t("article", lang), s.head)]
-                             + [Paragraph(markup(result.groups[i].name), s.head_right)
-                                for i in part]
-                             + [Paragraph(t("spread", lang), s.head_right)]]
+    rows: list[list[Any]] = [[Paragraph(t("group", lang), s.head)] + [
+        Paragraph(f"{t('art', lang)}<br/>{a.number}{' ★' if a.key else ''}", s.head_right)
+        for a in part]]
     shading: list[Any] = []
-    for r, row in enumerate(result.articles, 1):
-        title = tr(catalog.library.by_number[row.number].title, lang)
-        star = " ★" if row.key else ""
-        cells = [Paragraph(f"{row.number}. {markup(title)}{star}", s.cell)]
-        for c, i in enumerate(part, 1):
-            rating = row.ratings[i]
+    for r, group in enumerate(result.groups, 1):
+        cells = [Paragraph(f"<b>{markup(group.name)}</b>", s.cell)]
+        for c, article in enumerate(part, 1):
+            rating = article.ratings[r - 1]
             cells.append(Paragraph("–" if rating is None else
                                    f"<b>{number(rating, lang, 1, sign=True)}</b>", s.cell_right))
             if rating is not None:
                 shading.append(("BACKGROUND", (c, r), (c, r), tint(rating)))
-        spread = row.spread
-        cells.append(Paragraph("–" if spread is None else number(spread, lang, 1),
-                               s.cell_right))
         rows.append(cells)
-    label = 0.34 * FRAME_WIDTH
-    rest = (FRAME_WIDTH - label) / (len(part) + 1)
-    table = Table(rows, colWidths=[label] + [rest] * (len(part) + 1), repeatRows=1,
-                  hAlign="LEFT")
+    rows.append([Paragraph(t("spread", lang), s.head)] + [
+        Paragraph("–" if a.spread is None else number(a.spread, lang, 1), s.cell_right)
+        for a in part])
+    label = 0.28 * FRAME_WIDTH
+    rest = (FRAME_WIDTH - label) / ARTICLES_PER_TABLE
+    table = Table(rows, colWidths=[label] + [rest] * len(part), repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style())
-    table.setStyle(table_style(shading))
+    table.setStyle(table_style([*shading, ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE)]))
     return table
 
 
@@ -158,7 +157,8 @@ def tint(rating: float) -> colors.Color:
 def agenda(result: Comparison, q: Questionnaire, catalog: Catalog,
            lang: str) -> list[Flowable]:
     s = styles()
-    out: list[Flowable] = [Paragraph(t("agenda", lang), s.h1)]
+    # The heading and its intro never end a page alone: the first item must fit below them.
+    out: list[Flowable] = [CondPageBreak(AGENDA_START), Paragraph(t("agenda", lang), s.h1)]
     if len(result.groups) < 2 or not result.agenda:
         key = "agenda_one" if len(result.groups) < 2 else "agenda_none"
         return out + [Paragraph(t(key, lang), s.body)]

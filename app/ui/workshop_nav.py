@@ -21,7 +21,7 @@ def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
     plus the workshop pages, or only a joined group's three pages."""
     joined = workshop_state.joined()
     pages["workshop"] = st.Page("views/workshop.py", title=t("ws_nav", lang),
-                                icon=":material/groups:", url_path="workshop")
+                                icon=":material/co_present:", url_path="workshop")
     title = t("ws_nav_case", lang) if joined else t("ws_nav_join", lang)
     pages["join"] = st.Page("views/join.py", title=title, icon=":material/login:",
                             url_path="ga-med")

@@ -116,7 +116,7 @@ def draw_tab(key: str, w: Workshop, case: Case | None, lang: str) -> None:
         if case is None:
             st.warning(t("ws_case_missing", lang, id=w.case))
         else:
-            st.caption(case_facts(case, lang))
+            st.caption(case_facts(case, lang, trainer=False))  # on the projector: no answers
             case_file(case, lang)
     elif key == "ws_tab_progress":
         progress(w, lang)

@@ -23,6 +23,7 @@ PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander
 COLUMNS_UP_TO = 4  # more groups than this: answers in a table instead of columns
 NEGATIVE, NEUTRAL, POSITIVE = "#c2571a", "#f1f1ec", "#2b6cb0"  # as in the PDF report
+INK = "#1d1d1b"  # axis labels dark enough for a washed-out projector
 
 
 def comparison(w: Workshop, case: Case | None, lang: str) -> None:
@@ -47,7 +48,7 @@ def scores(result: Comparison, lang: str) -> None:
         for column, g in zip(st.columns(PER_ROW), groups[start:start + PER_ROW], strict=False):
             card = g.card
             with column.container(border=True):
-                st.subheader(md(g.name), anchor=False)
+                st.markdown(f"#### {md(g.name)}")  # h4: long names wrap less in a card
                 st.metric(tr(card.level.label, lang) if card.level else "–",
                           f"{card.overall:.0f}/100")
                 balance = decimal(card.balance, lang, 1, sign=True) if card.balance is not None \
@@ -72,18 +73,22 @@ def articles(result: Comparison, lang: str) -> None:
                          "rating": rating, "shown": "–" if rating is None
                          else decimal(rating, lang, 1, sign=True)})
     data = pd.DataFrame(rows)
+    many = len(result.groups) > COLUMNS_UP_TO  # names would overlap: slant them
     base = alt.Chart(data).encode(
         x=alt.X("group:N", sort=[g.name for g in result.groups], title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=16, labelLimit=220)),
+                axis=alt.Axis(orient="top", labelAngle=-30 if many else 0, labelOverlap=False,
+                              labelAlign="left" if many else "center", labelFontSize=16,
+                              labelColor=INK, labelLimit=220)),
         y=alt.Y("article:N", sort=alt.EncodingSortField("order"), title=None,
-                axis=alt.Axis(labelFontSize=15, labelLimit=360)))
+                axis=alt.Axis(labelFontSize=15, labelLimit=360, labelOverlap=False,
+                              labelColor=INK)))
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color("rating:Q", scale=alt.Scale(domain=[-2, 0, 2],
                                                     range=[NEGATIVE, NEUTRAL, POSITIVE],
                                                     interpolate="rgb"),
                         legend=alt.Legend(title=t("ws_rating", lang), orient="bottom")))
     text = base.mark_text(fontSize=18, fontWeight="bold").encode(text="shown:N")
-    height = 44 * len(result.articles) + 40
+    height = 44 * len(result.articles) + (140 if many else 40)  # slanted names need room
     st.altair_chart((cells + text).properties(height=height), width="stretch")
 
 

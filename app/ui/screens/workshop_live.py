@@ -36,7 +36,7 @@ def codes(w: Workshop, lang: str) -> None:
         columns = st.columns(per_row)
         for column, group in zip(columns, w.groups[start:start + per_row], strict=False):
             with column.container(border=True):
-                st.subheader(md(group.name), anchor=False)
+                st.markdown(f"#### {md(group.name)}")
                 # The only HTML we write: a code of our own alphabet, checked again here.
                 if re.fullmatch(CODE_PATTERN, group.code):
                     st.markdown(f"<div class='bka-code-box'><div class='bka-code'>"
@@ -83,7 +83,7 @@ def _table(w: Workshop, lang: str) -> None:
     if q is None:
         st.error(t("questionnaire_missing", lang, id=w.questionnaire))
         return
-    columns = st.columns(2 if len(w.groups) > 4 else 1)  # many groups: two columns
+    columns = st.columns(2 if len(w.groups) > 1 else 1)  # two columns: more groups per screen
     for index, group in enumerate(w.groups):
         try:
             assessment = state.store().get(group.assessment_id)
@@ -96,11 +96,10 @@ def _table(w: Workshop, lang: str) -> None:
         answered = sum(s.answered_required for s in sections)
         done = sum(1 for s in sections if s.done)
         with columns[index % len(columns)].container(border=True):
-            c1, c2 = st.columns([1, 3], vertical_alignment="center")
-            c1.markdown(f"#### {md(group.name)}")
-            c2.progress(answered / required if required else 0.0,
+            st.markdown(f"#### {md(group.name)}")
+            st.progress(answered / required if required else 0.0,
                         text=t("progress", lang, answered=answered, required=required))
             when = (assessment.updated.astimezone().strftime("%H:%M")
                     if assessment.updated and assessment.revision > 1 else "–")
-            c2.caption(t("ws_progress_line", lang, done=done, sections=len(sections),
+            st.caption(t("ws_progress_line", lang, done=done, sections=len(sections),
                          when=when))

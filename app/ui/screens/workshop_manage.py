@@ -13,6 +13,7 @@ from app.report.naming import slug
 from app.ui import state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.screens.workshop_case import case_facts
 
 PDF_KEY = "ws_pdf"
 
@@ -93,6 +94,7 @@ def trainer_notes(w: Workshop, case: Case | None, lang: str) -> None:
     with st.expander(":material/lock: " + t("ws_notes", lang)):
         if case is not None:
             st.markdown(f"**{t('ws_notes_case', lang)}**")
+            st.caption(case_facts(case, lang))
             st.markdown(tr(case.trainer_notes, lang))  # ours, from cases/*.yaml
         key = f"ws_notes:{w.id}"
         st.session_state.setdefault(key, w.notes)

@@ -27,4 +27,8 @@ def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
                             url_path="ga-med")
     if joined is not None:
         return {t("ws_nav_group_joined", lang): [pages["join"], pages["assess"], pages["results"]]}
+    if st.session_state.get(workshop_state.ENDED_KEY):
+        # The trainer closed the workshop under this group: show why, on the only page left,
+        # rather than dropping the group into the official's pages mid-sentence.
+        return {t("ws_nav_group_joined", lang): [pages["join"]]}
     return {**groups, t("ws_nav_group", lang): [pages["workshop"], pages["join"]]}

@@ -15,7 +15,7 @@ from app.core.models.case import Case
 from app.core.models.workshop import Group, Workshop
 from app.shipped import cases
 from app.store import data_dir
-from app.store.workshop_errors import WorkshopError
+from app.store.workshop_errors import ExpiredCode, WorkshopError
 from app.store.workshops import WorkshopStore
 from app.ui import state
 
@@ -62,9 +62,10 @@ def joined() -> Joined | None:
         return None
     try:
         workshop, group = store().join(code)
-    except WorkshopError:
-        if st.session_state.pop(JOINED_KEY, None):
-            st.session_state[ENDED_KEY] = code  # the join page says why the session ended
+    except WorkshopError as exc:
+        # Closed under this session, or a reload after closing: the join page says why.
+        if st.session_state.pop(JOINED_KEY, None) or isinstance(exc, ExpiredCode):
+            st.session_state[ENDED_KEY] = getattr(exc, "code", code)
             state.set_open(None)
         st.query_params.clear()
         return None

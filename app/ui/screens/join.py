@@ -25,7 +25,7 @@ def join_form(lang: str) -> None:
     st.title(t("ws_join_title", lang))
     ended = st.session_state.pop(workshop_state.ENDED_KEY, None)
     if ended:
-        st.warning(t("ws_join_ended", lang, code=spaced(ended)))
+        st.warning(t("ws_join_ended", lang, code=md(spaced(ended))))
     st.write(t("ws_join_intro", lang))
     with st.form("join"):
         code = st.text_input(t("ws_join_code", lang), max_chars=12,
@@ -42,10 +42,10 @@ def join_form(lang: str) -> None:
         st.error(t("ws_join_unknown", lang, code=md(exc.code)))
         return
     except ExpiredCode as exc:
-        st.error(t("ws_join_expired", lang, code=spaced(exc.code)))
+        st.error(t("ws_join_expired", lang, code=md(spaced(exc.code))))
         return
     except WorkshopError as exc:  # any other refusal still gets a sentence, not a traceback
-        st.error(str(exc))
+        st.error(md(str(exc)))
         return
     st.rerun()
 

@@ -123,3 +123,18 @@ def test_twenty_groups_saving_at_once_lose_nothing(tmp_path: Path) -> None:
         assert set(assessment.answers) == set(answers)
         assert assessment.answers["motivation"].value == f"Grupp {index}: motivation"
         assert assessment.revision == 1 + len(answers)
+
+
+def test_reopening_replaces_a_code_another_open_workshop_took(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pool = ["AAAAAA", "CCCCCC", "DDDDDD"]
+    monkeypatch.setattr("app.store.workshops.new_code",
+                        lambda taken: next(c for c in pool if c not in taken))
+    ws = workshops(tmp_path)
+    first = ws.create(case(), ["Ett"], catalog())
+    ws.close(first.id)
+    second = ws.create(case(), ["Två"], catalog())  # a closed workshop's code is free again
+    assert first.groups[0].code == second.groups[0].code == "AAAAAA"
+    reopened = ws.reopen(first.id)
+    assert reopened.groups[0].code == "CCCCCC"
+    assert ws.join("AAAAAA")[1].name == "Två" and ws.join("CCCCCC")[1].name == "Ett"

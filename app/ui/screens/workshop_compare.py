@@ -140,7 +140,7 @@ def side_by_side(item: Item, result: Comparison, q: Questionnaire, lang: str) ->
     names = [g.name for g in result.groups]
     if len(names) <= COLUMNS_UP_TO:
         for column, name, text in zip(st.columns(len(names)), names, texts, strict=True):
-            column.caption(md(name))
+            column.markdown(f"**{md(name)}**")  # read from the back of the room
             column.markdown(md(text))
         return
     st.dataframe(pd.DataFrame({t("ws_group", lang): names, t("ws_answer", lang): texts}),

@@ -109,3 +109,17 @@ def test_a_joined_group_sees_only_its_own_pages_and_is_let_go_on_close(
     at = no_exception(at.run())  # the group's next click, on its assessment page
     assert "Workshoppen med koden" in texts(at) and "är avslutad" in texts(at)
     assert at.session_state["open_assessment"] is None
+
+
+def test_a_closed_workshop_takes_no_more_answers(monkeypatch: pytest.MonkeyPatch,
+                                                 tmp_path: Path) -> None:
+    ws = WorkshopStore(open_store(tmp_path), tmp_path)
+    w = ws.create(next(c for c in cases() if c.id == "lekplats-lindparken"), ["Ett"], catalog())
+    group = w.groups[0]
+    at = group_joins(monkeypatch, tmp_path, group.code)
+    at.session_state["step"] = "screening"
+    at = no_exception(at.switch_page("views/assess.py").run())
+    ws.close(w.id)  # the trainer closes while the group's page is still open
+    at.radio(key=f"q:{group.assessment_id}:affects_children:").set_value("direct")
+    at = no_exception(at.run())
+    assert "affects_children" not in open_store(tmp_path).get(group.assessment_id).answers

@@ -74,3 +74,15 @@ def joined() -> Joined | None:
         state.set_open(group.assessment_id)  # never another group's (or anyone's) assessment
     st.query_params[CODE_PARAM] = group.code
     return Joined(workshop, group)
+
+
+def may_save() -> bool:
+    """False when this session is a group whose workshop was closed: its answers are final."""
+    code = st.session_state.get(JOINED_KEY)
+    if not code:
+        return True
+    try:
+        store().join(code)
+    except WorkshopError:
+        return False
+    return True

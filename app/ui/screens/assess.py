@@ -13,7 +13,7 @@ from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.store import Conflict, NotFound
-from app.ui import state
+from app.ui import state, workshop_state
 from app.ui.answer_keys import key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
@@ -296,6 +296,11 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
 
 
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
+    if not workshop_state.may_save():
+        st.session_state.setdefault("answer_errors", {})[qid] = t(
+            "workshop_closed_no_save", state.lang()
+        )
+        return
     answer = None if value is None and not comment else Answer(value=value, comment=comment)
     try:
         state.store().set_answer(aid, qid, answer, editor="", expected=before)

@@ -53,11 +53,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Commands that the edges beyond the core add (report, export, import, ...)."""
-    from app.store.cli import register as store_commands
+    """Commands of the edges beyond the core; each module registers its own subcommands."""
+    from app.report.cli import register as report
+    from app.report.minutes_cli import register as minutes
+    from app.report.workshop_cli import register as workshop_summary
+    from app.store.cli import register as store
 
-    store_commands(sub)
-    for register in commands.EXTRA_COMMANDS:
+    for register in (report, minutes, workshop_summary, store):
         register(sub)
 
 

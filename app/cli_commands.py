@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from typing import Any
 
 from app import checking
@@ -19,8 +18,6 @@ from app.core.text import tr
 from app.paths import ROOT
 from app.shipped import cases as shipped_cases
 from app.shipped import catalog as shipped_catalog
-
-EXTRA_COMMANDS: list[Callable[[Any], None]] = []
 
 
 def _emit(data: object) -> None:
@@ -38,8 +35,10 @@ def validate(args: argparse.Namespace) -> int:
     report = checking.validate_paths(args.paths) if args.paths else checking.validate_shipped()
     if report.problems:
         _fail(report.problems, 1)
-        print(f"{len(report.problems)} problem(s) found; checked {checking.summary(report)}",
-              file=sys.stderr)
+        print(
+            f"{len(report.problems)} problem(s) found; checked {checking.summary(report)}",
+            file=sys.stderr,
+        )
         return 1
     print(f"OK: {checking.summary(report)} checked, no problems")
     return 0
@@ -51,14 +50,19 @@ def articles(args: argparse.Namespace) -> int:
     except LoadError as exc:
         return _fail(exc.problems, 1)
     if args.json:
-        _emit([{
-            "number": a.number,
-            "title": {lang: tr(a.title, lang) for lang in ("sv", "en")},
-            "summary": {lang: tr(a.summary, lang) for lang in ("sv", "en")},
-            "clusters": a.clusters,
-            "principle": a.principle,
-            "prompts": [p.model_dump() for p in a.prompts],
-        } for a in library.articles])
+        _emit(
+            [
+                {
+                    "number": a.number,
+                    "title": {lang: tr(a.title, lang) for lang in ("sv", "en")},
+                    "summary": {lang: tr(a.summary, lang) for lang in ("sv", "en")},
+                    "clusters": a.clusters,
+                    "principle": a.principle,
+                    "prompts": [p.model_dump() for p in a.prompts],
+                }
+                for a in library.articles
+            ]
+        )
         return 0
     for a in library.articles:
         mark = " *" if a.principle else ""
@@ -74,14 +78,25 @@ def cases(args: argparse.Namespace) -> int:
     except LoadError as exc:
         return _fail(exc.problems, 1)
     if args.json:
-        _emit([{"id": c.id, "title": {lang: tr(c.title, lang) for lang in ("sv", "en")},
-                "summary": {lang: tr(c.summary, lang) for lang in ("sv", "en")},
-                "questionnaire": c.questionnaire, "key_articles": c.key_articles,
-                "duration_minutes": c.duration_minutes} for c in items])
+        _emit(
+            [
+                {
+                    "id": c.id,
+                    "title": {lang: tr(c.title, lang) for lang in ("sv", "en")},
+                    "summary": {lang: tr(c.summary, lang) for lang in ("sv", "en")},
+                    "questionnaire": c.questionnaire,
+                    "key_articles": c.key_articles,
+                    "duration_minutes": c.duration_minutes,
+                }
+                for c in items
+            ]
+        )
         return 0
     for c in items:
-        print(f"{c.id:<28} {tr(c.title, args.lang)}  ({tr(c.level, args.lang)}, "
-              f"{c.duration_minutes} min, {c.questionnaire})")
+        print(
+            f"{c.id:<28} {tr(c.title, args.lang)}  ({tr(c.level, args.lang)}, "
+            f"{c.duration_minutes} min, {c.questionnaire})"
+        )
     return 0
 
 
@@ -93,14 +108,25 @@ def score(args: argparse.Namespace) -> int:
         return _fail(exc.problems, 2)
     q = cat.questionnaire(assessment.questionnaire.id)
     if q is None:
-        return _fail([source.problem(("questionnaire", "id"), "unknown questionnaire "
-                      f"'{assessment.questionnaire.id}'; shipped: {', '.join(cat.questionnaires)}")], 2)
+        return _fail(
+            [
+                source.problem(
+                    ("questionnaire", "id"),
+                    "unknown questionnaire "
+                    f"'{assessment.questionnaire.id}'; shipped: {', '.join(cat.questionnaires)}",
+                )
+            ],
+            2,
+        )
     values, problems = normalise_answers(assessment, q, source)
     if problems:
         return _fail(problems, 2)
     if assessment.questionnaire.version != q.version:
-        print(f"note: answers were given to version {assessment.questionnaire.version}; "
-              f"scored with version {q.version}", file=sys.stderr)
+        print(
+            f"note: answers were given to version {assessment.questionnaire.version}; "
+            f"scored with version {q.version}",
+            file=sys.stderr,
+        )
     card = compute_score(q, values, cat.library)
     if args.json:
         _emit(card.model_dump(mode="json"))
@@ -114,14 +140,22 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
     lines = []
     level = tr(card.level.label, lang) if card.level else "–"
     lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({card.overall:.0f}/100)")
-    lines.append(f"{'Processkvalitet' if sv else 'Process quality'}: {card.process_quality:.0f}/100")
-    lines.append(f"{'Fullständighet' if sv else 'Completeness'}: {card.completeness:.0f}% "
-                 f"({card.required_answered}/{card.required_visible})")
-    balance = f"{card.balance:+.2f} {tr(card.balance_label, lang)}" if card.balance is not None else "–"
+    lines.append(
+        f"{'Processkvalitet' if sv else 'Process quality'}: {card.process_quality:.0f}/100"
+    )
+    lines.append(
+        f"{'Fullständighet' if sv else 'Completeness'}: {card.completeness:.0f}% "
+        f"({card.required_answered}/{card.required_visible})"
+    )
+    balance = (
+        f"{card.balance:+.2f} {tr(card.balance_label, lang)}" if card.balance is not None else "–"
+    )
     lines.append(f"{'Påverkansbalans' if sv else 'Impact balance'}: {balance}")
     lines.append("")
-    lines.append(f"{'Artikel' if sv else 'Article':<8}{'Kort' if sv else 'Short':>7}"
-                 f"{'Lång' if sv else 'Long':>7}{'Samlad' if sv else 'Combined':>10}")
+    lines.append(
+        f"{'Artikel' if sv else 'Article':<8}{'Kort' if sv else 'Short':>7}"
+        f"{'Lång' if sv else 'Long':>7}{'Samlad' if sv else 'Combined':>10}"
+    )
     for a in card.articles:
         combined = f"{a.combined:+.2f}" if a.combined is not None else "–"
         lines.append(f"{a.number:<8}{_r(a.short):>7}{_r(a.long):>7}{combined:>10}")
@@ -151,24 +185,25 @@ def serve(args: argparse.Namespace) -> int:
         env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
     address = "0.0.0.0" if args.lan else "127.0.0.1"
     if args.lan:
-        print("VARNING / WARNING: the app now listens on every network interface. Anyone on this "
-              "network can open it and read what is stored. Use it only for a workshop with "
-              "fictional cases, never with personal data.", file=sys.stderr)
+        print(
+            "VARNING / WARNING: the app now listens on every network interface. Anyone on this "
+            "network can open it and read what is stored. Use it only for a workshop with "
+            "fictional cases, never with personal data.",
+            file=sys.stderr,
+        )
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app" / "ui" / "main.py"),
-        "--server.address", address, "--server.port", str(args.port),
-        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app" / "ui" / "main.py"),
+        "--server.address",
+        address,
+        "--server.port",
+        str(args.port),
+        "--server.headless",
+        "true",
+        "--browser.gatherUsageStats",
+        "false",
     ]
     return subprocess.call(command, env=env, cwd=ROOT)
-
-from app.report.cli import register as _register_report  # noqa: E402 - `bka report`
-
-EXTRA_COMMANDS.append(_register_report)
-
-from app.report.minutes_cli import register as _register_minutes  # noqa: E402 - `bka minutes`
-
-EXTRA_COMMANDS.append(_register_minutes)
-
-from app.report.workshop_cli import register as _register_workshop  # noqa: E402 - `bka workshop-summary`
-
-EXTRA_COMMANDS.append(_register_workshop)

@@ -54,6 +54,9 @@ def team_chooser(lang: str, current: str | None) -> None:
     """Pick a known team, or name a new one (which is kept once it holds a meeting)."""
     if current is None:
         st.caption(t("mt_team_first", lang))
+        if not common.store().teams():
+            _new_team_form(lang)  # nothing to pick from yet: no empty half of the page
+            return
         left, right = st.columns(2, gap="large")
         with left:
             _known_teams(lang, None)

@@ -200,3 +200,20 @@ def test_delete_restore_and_erase(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     at = no_exception(at.button(key=f"purge:{aid}").click().run())
     at = no_exception(by_label(at.button, "Ja, radera för gott").click().run())
     assert open_store(tmp_path).deleted() == []
+
+
+def test_history_names_who_changed_which_question(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+                   decision=Decision(title="Ny idrottshall", official="Sara Lind"))
+    aid = store.create(a, editor="Sara Lind").id or ""
+    at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")
+    at = no_exception(at.switch_page("views/assess.py").run())
+    at.radio(key=f"q:{aid}:affects_children:").set_value("indirect")
+    at = no_exception(at.run())
+    at = no_exception(at.switch_page("views/results.py").run())
+    table = next(d.value for d in at.dataframe if "Vem" in d.value.columns)
+    newest = table.iloc[0]
+    assert newest["Vem"] == "Sara Lind" and newest["Frågor eller fält"] == "1.1"
+    assert newest["Vad"] == "Svar"

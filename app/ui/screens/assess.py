@@ -124,6 +124,7 @@ def decision_inputs(lang: str, decision: Decision | None, prefix: str) -> dict[s
 
 
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    st.session_state["editor"] = assessment.decision.official
     values, problems = normalise_answers(assessment, q)
     sections = progress(q, values)
     step = st.session_state.get(STEP_KEY) or DECISION_STEP
@@ -303,7 +304,7 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         return
     answer = None if value is None and not comment else Answer(value=value, comment=comment)
     try:
-        state.store().set_answer(aid, qid, answer, editor="", expected=before)
+        state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
     except Conflict:
         st.session_state.setdefault("conflicts", {})[qid] = value
         return
@@ -327,12 +328,17 @@ def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
                 _resolve(assessment.id or "", qid, mine)
 
 
+def _editor() -> str:
+    """Who the history names for a change: the assessment's responsible official."""
+    return str(st.session_state.get("editor", ""))
+
+
 def _resolve(aid: str, qid: str, mine: Any) -> None:
     current = state.store().get(aid).answers.get(qid)
     if mine is not None:
         comment = current.comment if current else None
         current = Answer(value=mine, comment=comment)
-        state.store().set_answer(aid, qid, current, editor="")
+        state.store().set_answer(aid, qid, current, editor=_editor())
     st.session_state["conflicts"].pop(qid, None)
     _seen(aid)[qid] = current
     prefix = key(aid, qid, "")

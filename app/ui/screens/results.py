@@ -59,6 +59,7 @@ def render() -> None:
     criteria(card, lang)
     status_actions(assessment, card, lang)
     reports_area(assessment, lang)
+    history(assessment, q, lang)
 
 
 def headline(card: Scorecard, lang: str) -> None:
@@ -213,3 +214,21 @@ def reports_area(assessment: Assessment, lang: str) -> None:
     from app.ui.report_area import reports_area as draw
 
     draw(assessment, lang)
+
+
+def history(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    """Who changed what, when: every earlier state is kept by the store."""
+    revisions = state.store().revisions(assessment.id or "")
+    with st.expander(t("history_title", lang, count=len(revisions))):
+        rows = []
+        for rev in revisions:
+            asked = [q.numbering.get(qid, qid) for qid in rev.question_ids]
+            what = ", ".join(asked) if asked else ", ".join(rev.fields)
+            rows.append({
+                t("history_when", lang): rev.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                t("history_who", lang): rev.editor or "–",
+                t("history_action", lang): t(f"history_action_{rev.action}", lang),
+                t("history_what", lang): what,
+            })
+        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+

@@ -217,3 +217,17 @@ def test_history_names_who_changed_which_question(monkeypatch: pytest.MonkeyPatc
     newest = table.iloc[0]
     assert newest["Vem"] == "Sara Lind" and newest["Frågor eller fält"] == "1.1"
     assert newest["Vad"] == "Svar"
+
+
+def test_a_complete_assessment_is_read_only_until_reopened(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    aid = seeded(tmp_path, {"affects_children": "direct"})
+    open_store(tmp_path).set_status(aid, "complete", "t")
+    at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")
+    at = no_exception(at.switch_page("views/assess.py").run())
+    assert at.radio(key=f"q:{aid}:affects_children:").disabled
+    assert "kan bara läsas" in texts(at)
+    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(button(at, "Öppna för redigering igen").click().run())
+    at = no_exception(at.switch_page("views/assess.py").run())
+    assert not at.radio(key=f"q:{aid}:affects_children:").disabled

@@ -33,9 +33,11 @@ class Ctx:
         answers: dict[str, Answer],
         save: Save,
         seen: dict[str, Answer | None],
+        locked: bool = False,
     ) -> None:
         self.aid, self.q, self.library, self.lang = aid, q, library, lang
         self.values, self.answers, self.save, self.seen = values, answers, save, seen
+        self.locked = locked  #: a completed assessment is read until it is reopened
 
     def k(self, question: Question, part: str = "") -> str:
         return key(self.aid, question.id, part)
@@ -78,6 +80,7 @@ def _choice(ctx: Ctx, question: Question) -> None:
         key=k,
         index=None,
         format_func=lambda v: tr(question.option_label(v), ctx.lang),
+        disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k),
     )
@@ -92,6 +95,7 @@ def _multi(ctx: Ctx, question: Question) -> None:
         key=k,
         format_func=lambda v: tr(question.option_label(v), ctx.lang),
         placeholder=t("choose_any", ctx.lang),
+        disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k, lambda v: v or None),
     )
@@ -107,6 +111,7 @@ def _scale(ctx: Ctx, question: Question) -> None:
         key=k,
         index=None,
         horizontal=True,
+        disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k),
     )
@@ -122,6 +127,7 @@ def _text(ctx: Ctx, question: Question) -> None:
     widget(
         _label(ctx, question),
         key=k,
+        disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k, lambda v: v if v and v.strip() else None),
     )
@@ -146,6 +152,7 @@ def _number(ctx: Ctx, question: Question) -> None:
         max_value=question.max,
         step=1.0,
         format="%g",
+        disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k),
     )
@@ -168,6 +175,7 @@ def _date(ctx: Ctx, question: Question) -> None:
         key=k,
         value=None,
         format="YYYY-MM-DD",
+        disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k, lambda v: v.isoformat() if v else None),
     )
@@ -194,6 +202,7 @@ def _impact(ctx: Ctx, question: Question) -> None:
             key=extra_key,
             format_func=lambda n: f"{n} {tr(ctx.library.by_number[n].title, ctx.lang)}",
             placeholder=t("impact_add_placeholder", ctx.lang),
+            disabled=ctx.locked,
             on_change=_impact_changed,
             args=(ctx, question),
         )
@@ -220,6 +229,7 @@ def _impact(ctx: Ctx, question: Question) -> None:
                     index=None,
                     format_func=lambda v: _rating_label(ctx, v),
                     placeholder=t("impact_choose", ctx.lang),
+                    disabled=ctx.locked,
                     on_change=_impact_changed,
                     args=(ctx, question),
                 )
@@ -229,6 +239,7 @@ def _impact(ctx: Ctx, question: Question) -> None:
                 t("impact_children", ctx.lang),
                 key=k,
                 placeholder=t("impact_children_placeholder", ctx.lang),
+                disabled=ctx.locked,
                 on_change=_impact_changed,
                 args=(ctx, question),
             )
@@ -280,6 +291,7 @@ def _actions(ctx: Ctx, question: Question) -> None:
                     value=None,
                     format="YYYY-MM-DD",
                     label_visibility="collapsed",
+                    disabled=ctx.locked,
                     on_change=_actions_changed,
                     args=(ctx, question),
                 )
@@ -291,6 +303,7 @@ def _actions(ctx: Ctx, question: Question) -> None:
                     key=k,
                     label_visibility="collapsed",
                     format_func=lambda v: t(f"action_status_{v}", ctx.lang),
+                    disabled=ctx.locked,
                     on_change=_actions_changed,
                     args=(ctx, question),
                 )
@@ -300,6 +313,7 @@ def _actions(ctx: Ctx, question: Question) -> None:
                     label,
                     key=k,
                     label_visibility="collapsed",
+                    disabled=ctx.locked,
                     on_change=_actions_changed,
                     args=(ctx, question),
                 )
@@ -307,12 +321,14 @@ def _actions(ctx: Ctx, question: Question) -> None:
             "✕",
             key=ctx.k(question, f"{i}:remove"),
             help=t("action_remove", ctx.lang),
+            disabled=ctx.locked,
             on_click=_remove_action,
             args=(ctx, question, i),
         )
     st.button(
         t("action_add", ctx.lang),
         key=ctx.k(question, "add"),
+        disabled=ctx.locked,
         on_click=_add_action,
         args=(ctx, question),
     )

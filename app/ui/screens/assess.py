@@ -90,34 +90,49 @@ def new_assessment_form(lang: str) -> None:
         st.rerun()
 
 
-def decision_inputs(lang: str, decision: Decision | None, prefix: str) -> dict[str, Any]:
+def decision_inputs(
+    lang: str, decision: Decision | None, prefix: str, disabled: bool = False
+) -> dict[str, Any]:
     """The decision's fields as inputs; returns the values typed."""
     d = decision or Decision(title="-")
     values: dict[str, Any] = {}
     values["title"] = st.text_input(
-        t("field_title", lang) + " *", value=d.title if decision else "", key=f"{prefix}:title"
+        t("field_title", lang) + " *",
+        value=d.title if decision else "",
+        key=f"{prefix}:title",
+        disabled=disabled,
     )
     c1, c2 = st.columns(2)
     values["case_number"] = c1.text_input(
-        t("field_case_number", lang), value=d.case_number, key=f"{prefix}:case_number"
+        t("field_case_number", lang),
+        value=d.case_number,
+        key=f"{prefix}:case_number",
+        disabled=disabled,
     )
     values["committee"] = c2.text_input(
-        t("field_committee", lang), value=d.committee, key=f"{prefix}:committee"
+        t("field_committee", lang), value=d.committee, key=f"{prefix}:committee", disabled=disabled
     )
     values["decision_maker"] = c1.text_input(
-        t("field_decision_maker", lang), value=d.decision_maker, key=f"{prefix}:dm"
+        t("field_decision_maker", lang),
+        value=d.decision_maker,
+        key=f"{prefix}:dm",
+        disabled=disabled,
     )
     values["official"] = c2.text_input(
-        t("field_official", lang), value=d.official, key=f"{prefix}:official"
+        t("field_official", lang), value=d.official, key=f"{prefix}:official", disabled=disabled
     )
     values["decision_date"] = c1.date_input(
         t("field_decision_date", lang),
         value=d.decision_date,
         format="YYYY-MM-DD",
         key=f"{prefix}:date",
+        disabled=disabled,
     )
     values["description"] = st.text_area(
-        t("field_description", lang), value=d.description, key=f"{prefix}:description"
+        t("field_description", lang),
+        value=d.description,
+        key=f"{prefix}:description",
+        disabled=disabled,
     )
     warn_personal_data(values["description"], lang)
     return values
@@ -174,10 +189,17 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
 
 def decision_step(assessment: Assessment, lang: str) -> None:
     st.header(t("step_decision", lang))
+    locked = assessment.status != "draft"
+    if locked:
+        st.info(t("locked_complete", lang))
     with st.form("decision"):
-        values = decision_inputs(lang, assessment.decision, prefix=f"dec:{assessment.id}")
-        personal = st.checkbox(t("personal_data_flag", lang), value=assessment.personal_data)
-        saved = st.form_submit_button(t("save", lang), type="primary")
+        values = decision_inputs(
+            lang, assessment.decision, prefix=f"dec:{assessment.id}", disabled=locked
+        )
+        personal = st.checkbox(
+            t("personal_data_flag", lang), value=assessment.personal_data, disabled=locked
+        )
+        saved = st.form_submit_button(t("save", lang), type="primary", disabled=locked)
     if saved:
         if not str(values.get("title") or "").strip():
             st.error(t("title_required", lang))
@@ -222,7 +244,10 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
         dict(assessment.answers),
         lambda qid, value: save_answer(aid, q, qid, value),
         seen,
+        locked=assessment.status != "draft",
     )
+    if ctx.locked:
+        st.info(t("locked_complete", lang))
     for question in sp.questions:
         with st.container(border=True):
             if question.type in WIDE_TYPES:
@@ -253,6 +278,7 @@ def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
             t("comment", ctx.lang),
             key=k,
             label_visibility="collapsed",
+            disabled=ctx.locked,
             on_change=save_comment,
             args=(ctx, question.id, k),
         )

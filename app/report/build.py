@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
-import tempfile
 from io import BytesIO
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from app.report.sections import analysis, articles, impact_table
 from app.report.strings import LOCALES, t
 from app.report.styles import FRAME_HEIGHT
 from app.report.text import clean, plain
+from app.store import atomic as store_atomic
 
 ENV_DIR = "BKA_REPORTS_DIR"
 METHOD_ROOM = 400  # points left on a page for the method to start there
@@ -123,29 +122,11 @@ def _ensure_folder(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush to disk, then rename over it."""
+    """Write the file all at once (the store's recipe); a failure is a ReportError."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}.",
-                                   suffix=".part")
+        store_atomic.write_atomic(path, data, keep_previous=False)
     except OSError as exc:
-        raise ReportError(f"cannot write in {path.parent} ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove(tmp)
         raise ReportError(f"cannot write {path} ({exc.strerror or exc})") from None
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(tmp: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
 
 
 def with_report(assessment: Assessment, record: ReportRecord) -> Assessment:

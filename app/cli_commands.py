@@ -14,7 +14,7 @@ from app.core.errors import LoadError
 from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import score as compute_score
-from app.core.text import tr
+from app.core.text import LANGUAGES, as_mapping, tr
 from app.paths import ROOT
 from app.shipped import cases as shipped_cases
 from app.shipped import catalog as shipped_catalog
@@ -54,8 +54,8 @@ def articles(args: argparse.Namespace) -> int:
             [
                 {
                     "number": a.number,
-                    "title": {lang: tr(a.title, lang) for lang in ("sv", "en")},
-                    "summary": {lang: tr(a.summary, lang) for lang in ("sv", "en")},
+                    "title": as_mapping(a.title, LANGUAGES),
+                    "summary": as_mapping(a.summary, LANGUAGES),
                     "clusters": a.clusters,
                     "principle": a.principle,
                     "prompts": [p.model_dump() for p in a.prompts],
@@ -82,8 +82,8 @@ def cases(args: argparse.Namespace) -> int:
             [
                 {
                     "id": c.id,
-                    "title": {lang: tr(c.title, lang) for lang in ("sv", "en")},
-                    "summary": {lang: tr(c.summary, lang) for lang in ("sv", "en")},
+                    "title": as_mapping(c.title, LANGUAGES),
+                    "summary": as_mapping(c.summary, LANGUAGES),
                     "questionnaire": c.questionnaire,
                     "key_articles": c.key_articles,
                     "duration_minutes": c.duration_minutes,

@@ -90,6 +90,10 @@ def new_assessment_form(lang: str) -> None:
         st.rerun()
 
 
+# The decision's text fields in two columns, in reading order (column 0 left, 1 right).
+_PAIRED_FIELDS = (("case_number", 0), ("committee", 1), ("decision_maker", 0), ("official", 1))
+
+
 def decision_inputs(
     lang: str, decision: Decision | None, prefix: str, disabled: bool = False
 ) -> dict[str, Any]:
@@ -102,30 +106,19 @@ def decision_inputs(
         key=f"{prefix}:title",
         disabled=disabled,
     )
-    c1, c2 = st.columns(2)
-    values["case_number"] = c1.text_input(
-        t("field_case_number", lang),
-        value=d.case_number,
-        key=f"{prefix}:case_number",
-        disabled=disabled,
-    )
-    values["committee"] = c2.text_input(
-        t("field_committee", lang), value=d.committee, key=f"{prefix}:committee", disabled=disabled
-    )
-    values["decision_maker"] = c1.text_input(
-        t("field_decision_maker", lang),
-        value=d.decision_maker,
-        key=f"{prefix}:dm",
-        disabled=disabled,
-    )
-    values["official"] = c2.text_input(
-        t("field_official", lang), value=d.official, key=f"{prefix}:official", disabled=disabled
-    )
-    values["decision_date"] = c1.date_input(
+    columns = st.columns(2)
+    for field, column in _PAIRED_FIELDS:
+        values[field] = columns[column].text_input(
+            t(f"field_{field}", lang),
+            value=getattr(d, field),
+            key=f"{prefix}:{field}",
+            disabled=disabled,
+        )
+    values["decision_date"] = columns[0].date_input(
         t("field_decision_date", lang),
         value=d.decision_date,
         format="YYYY-MM-DD",
-        key=f"{prefix}:date",
+        key=f"{prefix}:decision_date",
         disabled=disabled,
     )
     values["description"] = st.text_area(

@@ -20,10 +20,13 @@ from app.ui.screens.workshop_manage import manage, trainer_notes
 
 # The codes fill their card's width (container query units), on one line, however many
 # cards share a row: read from the back of a training room.
+# Styles only: the codes themselves are drawn as plain text in keyed containers, whose
+# Streamlit class (st-key-bka-code-...) this targets, so no HTML is ever built from data.
 BIG = """<style>
-.bka-code-box {container-type: inline-size;}
-.bka-code {font-family: "Source Code Pro", "DejaVu Sans Mono", monospace; font-weight: 700;
-  font-size: min(15cqi, 6.5rem); letter-spacing: .08em; line-height: 1.15; white-space: nowrap;}
+[class*="st-key-bka-code"] {container-type: inline-size;}
+[class*="st-key-bka-code"] p {font-family: "Source Code Pro", "DejaVu Sans Mono", monospace;
+  font-weight: 700; font-size: min(15cqi, 6.5rem); letter-spacing: .08em; line-height: 1.15;
+  white-space: nowrap; margin: 0;}
 </style>"""
 TABS = ("ws_tab_codes", "ws_tab_case", "ws_tab_progress", "ws_tab_compare", "ws_tab_manage")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import socket
 from urllib.parse import urlsplit
 
@@ -10,7 +9,7 @@ import streamlit as st
 
 from app.core.join_codes import spaced
 from app.core.loading import normalise_answers
-from app.core.models.workshop import CODE_PATTERN, Workshop
+from app.core.models.workshop import Workshop
 from app.core.progress import progress as section_progress
 from app.store import NotFound
 from app.ui import state
@@ -37,10 +36,8 @@ def codes(w: Workshop, lang: str) -> None:
         for column, group in zip(columns, w.groups[start:start + per_row], strict=False):
             with column.container(border=True):
                 st.markdown(f"#### {md(group.name)}")
-                # The only HTML we write: a code of our own alphabet, checked again here.
-                if re.fullmatch(CODE_PATTERN, group.code):
-                    st.markdown(f"<div class='bka-code-box'><div class='bka-code'>"
-                                f"{spaced(group.code)}</div></div>", unsafe_allow_html=True)
+                with st.container(key=f"bka-code-{group.code}"):
+                    st.markdown(md(spaced(group.code)))
 
 
 def join_address() -> str:

@@ -45,7 +45,7 @@ def test_trainer_compares_two_groups_that_answered_differently(tmp_path: Path) -
             field.fill(name)
             field.press("Tab")
         trainer.get_by_role("button", name="Skapa workshoppen").click()
-        codes = trainer.locator(".bka-code")
+        codes = trainer.locator("[class*=\"st-key-bka-code\"] p")
         expect(codes).to_have_count(2, timeout=WAIT)
         oaks, limes = (c.replace(" ", "") for c in codes.all_inner_texts())
 

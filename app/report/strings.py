@@ -59,10 +59,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "chart_strengthened": ("stärks →", "strengthened →"),
     "chart_not_rated": ("Områden utan bedömd artikel", "Areas with no rated article"),
     "chart_caption": (
-        "Medelvärdet av de bedömda artiklarna i varje område, enligt FN:s barnrättskommittés "
-        "indelning av konventionen.",
-        "Mean of the rated articles in each area, as the UN Committee on the Rights of the "
-        "Child groups the convention.",
+        "Medelvärdet av de bedömda artiklarna i varje område, enligt den indelning av "
+        "artiklarna 1–42 som FN:s barnrättskommitté använder för staternas rapporter.",
+        "Mean of the rated articles in each area, grouped as the UN Committee on the Rights of "
+        "the Child groups articles 1–42 for state reports.",
     ),
     "warnings": ("Varningar", "Warnings"),
     "no_warnings": (

@@ -13,6 +13,7 @@ from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
 from app.core.models.article import Article, ArticleLibrary, ClusterFile
 from app.core.models.assessment import Assessment
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.questionnaire_check import check_questionnaire
 from app.core.schema_errors import schema_problems
@@ -46,10 +47,16 @@ def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def load_questionnaire(path: Path, article_numbers: set[int] | None = None) -> Questionnaire:
+def load_questionnaire(
+    path: Path, article_numbers: set[int] | None = None, law: LawLibrary | None = None
+) -> Questionnaire:
+    """A questionnaire, checked against the article library and (given) the law library."""
+    from app.core.law_loading import check_law_links
+
     source = read_yaml(path)
     questionnaire = validate_source(source, Questionnaire)
     problems = check_questionnaire(questionnaire, source, article_numbers or set())
+    problems += check_law_links(questionnaire, source, law)
     if problems:
         raise LoadError(problems)
     return questionnaire

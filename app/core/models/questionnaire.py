@@ -23,6 +23,13 @@ class Option(Strict):
     label: Text  #: what the user reads
 
 
+class LawLink(Strict):
+    """Which legal rules a question shows: the areas the answer to `source` maps to."""
+
+    source: str  #: id of an earlier choice or multi question where the official picks the area
+    areas: dict[str, list[str]]  #: option value of `source` -> area ids in the law library
+
+
 class Question(Strict):
     """One question; which keys apply depends on its type (checked after loading)."""
 
@@ -41,6 +48,7 @@ class Question(Strict):
     unit: Text | None = None  #: number: the unit shown beside the field
     multiline: bool = False  #: text: a long answer
     selectable: bool = False  #: impact: the official may add articles 1-42 to rate
+    law: LawLink | None = None  #: show the legal rules for the area the official picked
 
     @cached_property
     def option_values(self) -> list[str]:

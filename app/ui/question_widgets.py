@@ -67,8 +67,14 @@ def _changed(
 
 
 def draw(ctx: Ctx, question: Question) -> None:
-    """Draw the question's widget, seeded from the stored answer."""
+    """Draw the question's widget, seeded from the stored answer; under a law-check question,
+    the legal rules for the area picked (app/ui/law_panel.py)."""
     DRAWERS[question.type](ctx, question)
+    if question.law is not None:
+        from app.ui.law_panel import draw_law
+        from app.ui.state import catalog
+
+        draw_law(catalog().law, ctx.q, question, ctx.values, ctx.lang)
 
 
 def _choice(ctx: Ctx, question: Question) -> None:

@@ -40,13 +40,13 @@ def test_area_changes_the_legal_basis_and_english_cites_in_english() -> None:
 
 
 def test_standard_report_without_an_area_says_so() -> None:
-    text = _pdf("skolnedlaggning.yaml", "sv")
+    text = _pdf("fritidsgard-oppettider.yaml", "sv")
     assert "Rättslig grund" in text
     assert "Inget område har valts än" in text
 
 
 def test_standard_report_prints_each_area_chosen_once() -> None:
-    text = _pdf("skolnedlaggning.yaml", "sv", legal_area=["skola", "trafik"])
+    text = _pdf("skolnedlaggning.yaml", "sv", legal_area=["skola", "trafik", "skola"])
     assert text.count("Skola och fritidshem Bestämmelse") == 1
     assert "Trafik och skolvägar" in text and "Skollagen (2010:800) 1 kap. 10 §" in text
     assert "Inget område har valts än" not in text

@@ -51,12 +51,14 @@ def load_questionnaire(
     path: Path, article_numbers: set[int] | None = None, law: LawLibrary | None = None
 ) -> Questionnaire:
     """A questionnaire, checked against the article library and (given) the law library."""
+    from app.core.group_check import check_group_links
     from app.core.law_loading import check_law_links
 
     source = read_yaml(path)
     questionnaire = validate_source(source, Questionnaire)
     problems = check_questionnaire(questionnaire, source, article_numbers or set())
     problems += check_law_links(questionnaire, source, law)
+    problems += check_group_links(questionnaire, source)
     if problems:
         raise LoadError(problems)
     return questionnaire

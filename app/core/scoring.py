@@ -6,6 +6,7 @@ from typing import Any
 
 from app.core.answers import is_answered
 from app.core.evaluation import Evaluation
+from app.core.group_impacts import group_impacts
 from app.core.models.article import ArticleLibrary
 from app.core.models.questionnaire import Band, Questionnaire
 from app.core.models.scorecard import (
@@ -59,6 +60,7 @@ def score(q: Questionnaire, values: dict[str, Any], library: ArticleLibrary) -> 
             if ev.holds(f.when)
         ],
         visible=[qid for qid in q.questions if ev.visible.get(qid)],
+        groups=group_impacts(ev),
     )
 
 

@@ -17,6 +17,7 @@ from app.core.text import tr
 from app.paths import REPORTS_DIR
 from app.report.context import ReportError, ReportInput, prepare
 from app.report.frontpage import front_page
+from app.report.group_table import group_table
 from app.report.legal import legal_basis
 from app.report.method import colophon, method
 from app.report.naming import free_path, report_filename
@@ -39,7 +40,7 @@ def story(ri: ReportInput) -> list[Flowable]:
     # The method, an appendix, starts a page unless most of one is left: a lone heading at a
     # page end is ugly, and so is a page holding one article summary.
     return [*front_page(ri), CondPageBreak(ANALYSIS_ROOM), *analysis(ri), *legal_basis(ri),
-            *impact_table(ri),
+            *impact_table(ri), *group_table(ri),
             *articles(ri),
             CondPageBreak(METHOD_ROOM), *method(ri), *colophon(ri)]
 

@@ -14,6 +14,7 @@ from app.core.models.questionnaire import IMPACT_VALUES, Question, Questionnaire
 from app.core.privacy import personal_data_kinds
 from app.core.text import tr
 from app.ui.answer_keys import key
+from app.ui.group_ratings import draw_group_ratings, read_group_ratings
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -249,6 +250,9 @@ def _impact(ctx: Ctx, question: Question) -> None:
                 on_change=_impact_changed,
                 args=(ctx, question),
             )
+            if question.groups is not None:
+                draw_group_ratings(ctx, question, number, entry,
+                                   lambda v: _rating_label(ctx, v), _impact_changed)
 
 
 def _impact_changed(ctx: Ctx, question: Question) -> None:
@@ -262,10 +266,15 @@ def _impact_changed(ctx: Ctx, question: Question) -> None:
             for term in ("short", "long")
         }
         entry["children"] = st.session_state.get(ctx.k(question, f"{number}:children")) or ""
+        if question.groups is not None:
+            groups = read_group_ratings(ctx, question, number)
+            if groups:
+                entry["groups"] = groups
         if (
             entry["short"] is not None
             or entry["long"] is not None
             or entry["children"]
+            or entry.get("groups")
             or number not in question.articles
         ):
             value[number] = entry

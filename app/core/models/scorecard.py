@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from app.core.models.group_impact import GroupImpact
 from app.core.text import Text
 
 Rating = int | Literal["unknown"] | None
@@ -73,3 +74,4 @@ class Scorecard(BaseModel):
     level: LevelResult | None
     flags: list[FlagResult]
     visible: list[str]  #: ids of the questions the answers make visible
+    groups: list[GroupImpact] = []  #: ratings per group of children (app/core/group_impacts.py)

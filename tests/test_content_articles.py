@@ -65,6 +65,7 @@ def test_article_3_covers_all_three_paragraphs() -> None:
 
 
 def test_article_12_names_representatives() -> None:
+    assert "capable of forming their own views" in article(12)["summary"]["en"]
     assert "through a representative or an appropriate body" in article(12)["summary"]["en"]
     assert "genom en företrädare eller ett lämpligt organ" in article(12)["summary"]["sv"]
 

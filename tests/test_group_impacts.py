@@ -107,7 +107,10 @@ def test_the_app_offers_the_named_groups_and_saves_a_group_rating(
     radio = by_label(at.sidebar.radio, "Avsnitt")
     radio.set_value(next(o for o in radio.options if "Konsekvenser" in o))
     at = no_exception(at.run())
-    assert any("Påverkas någon grupp annorlunda?" in e.label for e in at.expander)
+    # the group ratings open on request, so an untouched article stays one row
+    assert not [s for s in at.selectbox if ":g:" in s.key]
+    by_label(at.checkbox, "Påverkas någon grupp annorlunda?").check()
+    at = no_exception(at.run())
     group_boxes = [s for s in at.selectbox if f"q:{aid}:rights_impacts:2:g:disability:" in s.key]
     assert len(group_boxes) == 2  # short and long term, for the one group named
     assert not [s for s in at.selectbox if ":g:none_identified:" in s.key]
@@ -117,3 +120,10 @@ def test_the_app_offers_the_named_groups_and_saves_a_group_rating(
     assert stored["2"]["groups"] == {"disability": {"short": -2, "long": None}}
     warnings = "\n".join(w.value for w in at.warning).replace("\\", "")
     assert "Sämre för: Barn med funktionsnedsättning" in warnings
+    # a rated group stays open, and its rating survives a change of the article's own rating
+    assert any("(1 bedömda)" in c.label for c in at.checkbox)
+    by_label(at.selectbox, "På kort sikt").set_value(2)
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["rights_impacts"].value
+    assert stored["2"]["short"] == 2
+    assert stored["2"]["groups"] == {"disability": {"short": -2, "long": None}}

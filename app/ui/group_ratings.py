@@ -43,7 +43,14 @@ def draw_group_ratings(
     rated = [g for g in groups if g in stored]
     title = (t("impact_groups_rated", ctx.lang, count=len(rated)) if rated
              else t("impact_groups", ctx.lang))
-    with st.expander(title, expanded=bool(rated)):
+    # The selectboxes are drawn only when asked for or already used: a row of them per group
+    # and article would make every rerun of the impact section slow and the page long.
+    open_key = ctx.k(question, f"{number}:g:open")
+    if rated:
+        st.session_state[open_key] = True
+    if not st.checkbox(title, key=open_key, disabled=ctx.locked):
+        return
+    with st.container(border=True):
         st.caption(t("impact_groups_help", ctx.lang))
         for group in groups:
             cols = st.columns([3, 2, 2])

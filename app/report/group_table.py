@@ -11,7 +11,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from app.core.text import tr
-from app.report.answers import rating
+from app.report.answers import article_cell, rating
 from app.report.context import ReportInput
 from app.report.strings import number
 from app.report.styles import FRAME_WIDTH, grid_style, styles
@@ -54,13 +54,11 @@ def group_table(ri: ReportInput) -> list[Flowable]:
             for k in ("article", "group", "short", "long", "combined", "all")]
     rows: list[list[Any]] = [head]
     for item in groups:
-        article = ri.library.article(item.number)
-        title = f"{item.number}. {markup(tr(article.title, lang))}" if article else str(item.number)
         group = markup(tr(item.label, lang))
         if item.worse:
             group += f" <b>({_w('worse', lang)})</b>"
         rows.append([
-            Paragraph(title, s.cell),
+            Paragraph(article_cell(ri, item.number), s.cell),
             Paragraph(group, s.cell),
             Paragraph(rating(q, item.short, lang), s.cell),
             Paragraph(rating(q, item.long, lang), s.cell),

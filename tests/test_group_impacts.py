@@ -24,7 +24,7 @@ ANSWERS = {
         "2": {"short": 1, "long": 1,
               "groups": {"disability": {"short": -1, "long": -2},
                          "newly_arrived": {"short": -2}}},
-        "3": {"short": 0, "long": 1, "groups": {"socioeconomic": {"short": 1, "long": 2}}},
+        "6": {"short": 0, "long": 1, "groups": {"socioeconomic": {"short": 1, "long": 2}}},
     },
 }
 
@@ -47,7 +47,7 @@ def test_the_scorecard_lists_who_fares_worse(tmp_path: Path,
     by_group = {(g["number"], g["group"]): g for g in groups}
     assert by_group[(2, "disability")]["worse"] is True
     assert by_group[(2, "disability")]["all_children"] == 1.0
-    assert by_group[(3, "socioeconomic")]["worse"] is False
+    assert by_group[(6, "socioeconomic")]["worse"] is False
     # a group rated but not named in the screening is kept in the answer, never counted
     assert (2, "newly_arrived") not in by_group
 

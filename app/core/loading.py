@@ -11,13 +11,15 @@ from pydantic import BaseModel, ValidationError
 
 from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
+from app.core.migration import migrate
 from app.core.models.article import Article, ArticleLibrary, ClusterFile
 from app.core.models.assessment import Assessment
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.questionnaire_check import check_questionnaire
+from app.core.salvage import salvage
 from app.core.schema_errors import schema_problems
-from app.core.text import LANGUAGES, missing_languages
+from app.core.text import LANGUAGES, Text, missing_languages
 from app.core.yamlsource import Source, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,18 +52,36 @@ def content_hash(path: Path) -> str:
 def load_questionnaire(
     path: Path, article_numbers: set[int] | None = None, law: LawLibrary | None = None
 ) -> Questionnaire:
-    """A questionnaire, checked against the article library and (given) the law library."""
+    """The questionnaire, or LoadError with every fault of the file, schema and beyond;
+    checked against the article library and (given) the law library."""
     from app.core.group_check import check_group_links
     from app.core.law_loading import check_law_links
 
     source = read_yaml(path)
-    questionnaire = validate_source(source, Questionnaire)
+    try:
+        questionnaire = validate_source(source, Questionnaire)
+    except LoadError as exc:
+        raise LoadError(exc.problems + _beyond_schema(source, article_numbers)) from None
     problems = check_questionnaire(questionnaire, source, article_numbers or set())
     problems += check_law_links(questionnaire, source, law)
     problems += check_group_links(questionnaire, source)
     if problems:
         raise LoadError(problems)
     return questionnaire
+
+
+def _beyond_schema(source: Source, article_numbers: set[int] | None) -> list[Problem]:
+    """The faults the whole-file checks find in a patched copy of a file the schema refused
+    (so that one unknown type does not hide an article 55 elsewhere)."""
+    salvaged = salvage(source.data)
+    if salvaged is None:
+        return []
+    q, plain = salvaged
+    return [
+        p
+        for p in check_questionnaire(q, source, article_numbers or set())
+        if not any(p.message.startswith(f"question '{qid}': ") for qid in plain)
+    ]
 
 
 def load_articles(folder: Path) -> ArticleLibrary:
@@ -193,6 +213,22 @@ def load_assessment(path: Path) -> tuple[Assessment, Source]:
     return parse_assessment(source), source
 
 
+def unknown_answers(assessment: Assessment, questionnaire: Questionnaire) -> list[str]:
+    """Ids of answers (after any migration) that the questionnaire does not ask."""
+    answers = assessment.answers
+    if assessment.questionnaire.version != questionnaire.version:
+        answers, _ = migrate(answers, assessment.questionnaire.version, questionnaire)
+    return [qid for qid in answers if qid not in questionnaire.questions]
+
+
+def migration_notes(assessment: Assessment, questionnaire: Questionnaire) -> list[Text]:
+    """The notes of the declared migrations the answers are read through (empty when none)."""
+    if assessment.questionnaire.version == questionnaire.version:
+        return []
+    _, steps = migrate(assessment.answers, assessment.questionnaire.version, questionnaire)
+    return [step.note for step in steps]
+
+
 def normalise_answers(
     assessment: Assessment, questionnaire: Questionnaire, source: Source | None = None
 ) -> tuple[dict[str, Any], list[Problem]]:
@@ -200,7 +236,10 @@ def normalise_answers(
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     file = source.file if source else "assessment"
-    for qid, answer in assessment.answers.items():
+    answers = assessment.answers
+    if assessment.questionnaire.version != questionnaire.version:
+        answers, _ = migrate(answers, assessment.questionnaire.version, questionnaire)
+    for qid, answer in answers.items():
         loc = ("answers", qid)
         question = questionnaire.questions.get(qid)
         line = source.line_of(loc) if source else None
@@ -210,7 +249,7 @@ def normalise_answers(
                     file,
                     line,
                     f"answer to '{qid}', which is not a question of "
-                    f"{questionnaire.id} {questionnaire.version}",
+                    f"{questionnaire.id} {questionnaire.version}; it is kept but not scored",
                 )
             )
             continue

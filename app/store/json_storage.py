@@ -10,6 +10,7 @@ previous copy and the newest backup.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +20,23 @@ from app.store.atomic import previous_copy, write_atomic
 from app.store.backups import newest_backup
 from app.store.errors import StoreCorrupted
 
+Tables = dict[str, dict[str, Any]]
+
 
 class AtomicJSONStorage(Storage):
     """One TinyDB JSON file; `backups` is the folder holding zip backups, named in errors."""
 
     def __init__(self, path: str | Path, *, backups: Path | None = None,
-                 durable: bool = True, keep_previous: bool = True) -> None:
+                 durable: bool = True, keep_previous: bool = True,
+                 check: Callable[[Tables, AtomicJSONStorage], None] | None = None) -> None:
+        """`check(tables, self)` is run on every read; it raises self.corrupted(...) when the
+        file is well-formed JSON but not what belongs there (see shapes.py)."""
         super().__init__()
         self.path = Path(path)
         self.backups = backups
         self.durable = durable
         self.keep_previous = keep_previous
+        self.check = check
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -38,7 +45,10 @@ class AtomicJSONStorage(Storage):
             return None  # nothing stored here yet
         except OSError as exc:
             raise self.corrupted(f"the system refused to read it ({exc.strerror})") from None
-        return parse_tables(raw, self)
+        tables = parse_tables(raw, self)
+        if self.check is not None:
+            self.check(tables, self)
+        return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         write_atomic(self.path, encode(data), durable=self.durable,

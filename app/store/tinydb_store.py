@@ -27,9 +27,6 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from tinydb import TinyDB
-
 from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
 from app.store import backups as backup_files
 from app.store.atomic import previous_copy, write_atomic
@@ -48,9 +45,8 @@ from app.store.locking import shared_folder
 from app.store.overview import Overview, index_tables, stat_key
 from app.store.protocol import MISSING, Missing
 from app.store.records import Action, Change, Revision, Summary
+from app.store.shapes import DOCS, HISTORY, check_docs, check_history, check_marker
 
-DOCS = "assessments"  # table names
-HISTORY = "revisions"
 Wrapper = dict[str, Any]
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
 
@@ -66,12 +62,9 @@ class _DocFile:
         self.shard = shard
         self.path = store.layout.doc_file(shard)
         self.storage = store.storage(self.path)
-        tables = self.storage.read() or {}
-        self.docs: dict[int, Wrapper] = {}
-        for doc_id, doc in tables.get(DOCS, {}).items():
-            if not isinstance(doc.get("id"), str) or not isinstance(doc.get("assessment"), dict):
-                raise self.storage.corrupted(f"document {doc_id} is not a stored assessment")
-            self.docs[int(doc_id)] = doc
+        # The whole file is checked, not only the document asked for: a file of the wrong
+        # shape must stop every write into it, or the write would replace it and its .prev.
+        self.docs, self._models = check_docs(self.storage.read(), shard, self.storage.corrupted)
 
     def find(self, assessment_id: str) -> tuple[int, Wrapper] | None:
         for doc_id, doc in self.docs.items():
@@ -91,15 +84,13 @@ class _DocFile:
         if doc_id is None:
             doc_id = max(self.docs, default=0) + 1  # as TinyDB numbers its documents
         self.docs[doc_id] = wrapper
+        self._models.pop(doc_id, None)
 
     def model(self, wrapper: Wrapper) -> Assessment:
-        try:
-            return Assessment.model_validate(wrapper["assessment"])
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where_ = ".".join(str(p) for p in first["loc"])
-            raise self.storage.corrupted(f"assessment {wrapper['id']} does not fit the "
-                                         f"assessment format ({where_}: {first['msg']})") from None
+        for doc_id, doc in self.docs.items():
+            if doc is wrapper and doc_id in self._models:
+                return self._models[doc_id]  # checked when the file was read
+        return Assessment.model_validate(wrapper["assessment"])
 
     def write(self) -> None:
         self.storage.write({DOCS: {str(k): v for k, v in sorted(self.docs.items())}})
@@ -124,10 +115,6 @@ class TinyDBAssessmentStore:
     def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
                                  keep_previous=keep_previous)
-
-    def _tinydb(self, path: Path) -> TinyDB:
-        return TinyDB(path, storage=AtomicJSONStorage, backups=self.layout.backups,
-                      durable=self.durable)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -165,12 +152,8 @@ class TinyDBAssessmentStore:
         current = self.get(assessment_id, include_deleted=True).revision
         entries: list[Revision] = []
         for path in self.layout.history_files(assessment_id):
-            for doc in self._tinydb(path).table(HISTORY, cache_size=0).all():
-                try:
-                    entry = Revision.model_validate(dict(doc))
-                except ValidationError:
-                    raise self.storage(path).corrupted(f"revision entry {doc.doc_id} is not "
-                                                       "a revision record") from None
+            for doc in self._history(path, assessment_id).values():
+                entry = Revision.model_validate(doc)
                 if entry.revision <= current:
                     entries.append(entry)
         return sorted(entries, key=lambda r: r.revision, reverse=True)
@@ -420,11 +403,19 @@ class TinyDBAssessmentStore:
         # The revision number is the TinyDB document id: a number written again after a
         # crash replaces the entry that never took effect. One read and one write of a chunk
         # of at most 100 entries (TinyDB's insert() would read it twice).
-        storage = self.storage(self.layout.history_file(entry.assessment_id, entry.revision))
-        tables = storage.read() or {}
-        table = tables.setdefault(HISTORY, {})
+        path = self.layout.history_file(entry.assessment_id, entry.revision)
+        table = self._history(path, entry.assessment_id)
         table[str(entry.revision)] = entry.model_dump(mode="json")
-        storage.write(tables)
+        self.storage(path).write({HISTORY: table})
+
+    def _history(self, path: Path, assessment_id: str) -> dict[str, dict[str, Any]]:
+        """The checked entries of one history file (none if it does not exist yet)."""
+        storage = self.storage(path)
+        try:
+            chunk = int(path.stem)
+        except ValueError:
+            raise storage.corrupted("its name is not a history chunk number") from None
+        return check_history(storage.read(), assessment_id, chunk, storage.corrupted)
 
     def _write_index(self, doc_file: _DocFile) -> None:
         tables = index_tables(doc_file.docs.items(), stat_key(doc_file.path))
@@ -492,16 +483,18 @@ class TinyDBAssessmentStore:
         if self.shared.cache.get("format_checked"):
             return
         marker = self.layout.marker
+        storage = AtomicJSONStorage(marker, backups=self.layout.backups)
         try:
             found = json.loads(marker.read_bytes())
         except FileNotFoundError:
             return  # nothing written yet
+        except OSError as exc:
+            raise storage.corrupted(f"the system refused to read it ({exc.strerror})") from None
         except ValueError:
-            raise AtomicJSONStorage(marker, backups=self.layout.backups).corrupted(
-                "it is not the JSON this tool writes") from None
-        if not isinstance(found, dict) or found.get("format") != STORE_FORMAT:
-            raise UnsupportedStore(marker, found.get("format") if isinstance(found, dict)
-                                   else found)
+            raise storage.corrupted("it is not the JSON this tool writes") from None
+        newer = check_marker(found, storage.corrupted)
+        if newer is not None:
+            raise UnsupportedStore(marker, newer)
         self.shared.cache["format_checked"] = True
 
     def _ensure_format(self) -> None:

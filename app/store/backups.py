@@ -19,6 +19,7 @@ from app.store.atomic import PREVIOUS_SUFFIX, TEMP_SUFFIX, fsync_folder
 
 BACKUPS = "backups"
 PREFIX = "bka-backup-"
+STAGING_PREFIX = ".staging-"  # the folder of links a backup is zipped from
 
 
 def backups_folder(data: Path) -> Path:

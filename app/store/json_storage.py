@@ -16,7 +16,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from app.store.atomic import previous_copy, write_atomic
+from app.store.atomic import previous_copy, remove_temp_files, write_atomic
 from app.store.backups import newest_backup
 from app.store.errors import StoreCorrupted
 
@@ -51,8 +51,11 @@ class AtomicJSONStorage(Storage):
         return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file; store files are written under the folder lock, so any other
+        temporary file of this name is a cut-off write's, and is removed."""
         write_atomic(self.path, encode(data), durable=self.durable,
                      keep_previous=self.keep_previous)
+        remove_temp_files(self.path.parent, self.path.name)
 
     def corrupted(self, reason: str) -> StoreCorrupted:
         previous = previous_copy(self.path)

@@ -33,6 +33,7 @@ class SharedFolder:
         self._file_lock = FileLock(str(folder / LOCK_NAME), thread_local=False)
         self.cache: dict[str, Any] = {}  # derived read data, guarded by cache_lock
         self.cache_lock = threading.Lock()
+        self.swept = False  # leftovers of cut-off writes removed (on the first lock taken)
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -44,6 +45,11 @@ class SharedFolder:
             except Timeout:
                 raise StoreBusy(self.folder / LOCK_NAME, LOCK_TIMEOUT) from None
             try:
+                if not self.swept:
+                    from app.store.cleanup import sweep  # here: cleanup knows the layout
+
+                    sweep(self.folder)
+                    self.swept = True
                 yield
             finally:
                 self._file_lock.release()

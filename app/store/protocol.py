@@ -102,7 +102,8 @@ class AssessmentStore(Protocol):
         ...
 
     def purge(self, assessment_id: str) -> None:
-        """Remove an assessment in the trash and its history for good (e.g. personal data)."""
+        """Remove an assessment in the trash for good: its history, its copies kept for
+        repairs and the PDF reports recorded on it (e.g. personal data)."""
         ...
 
     def revisions(self, assessment_id: str) -> builtins.list[Revision]:

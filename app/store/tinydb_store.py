@@ -20,6 +20,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import secrets
 import shutil
@@ -279,14 +280,16 @@ class TinyDBAssessmentStore:
             if not wrapper.get("trash"):
                 raise StoreError(f"Assessment {assessment_id} is not in the trash; delete it "
                                  "first, then remove it for good from the trash.")
+            stored = doc_file.model(wrapper)
             del doc_file.docs[doc_id]
             doc_file.write()
             self._write_index(doc_file)
             # The purged content must not linger in the copies kept for repairs either
-            # (backups already made still hold it, as they should).
+            # (backups already made still hold it, as they should), nor in its reports.
             shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
             with contextlib.suppress(FileNotFoundError):
                 previous_copy(doc_file.path).unlink()
+            remove_reports(stored.reports)
 
     def store_imported(self, assessments: Sequence[Assessment], editor: str = "", *,
                        note: str = "",
@@ -315,7 +318,7 @@ class TinyDBAssessmentStore:
         return [stored_as[a.id] for a in assessments if a.id is not None]
 
     def backup(self) -> Path:
-        staging = self.layout.backups / f".staging-{secrets.token_hex(4)}"
+        staging = self.layout.backups / f"{backup_files.STAGING_PREFIX}{secrets.token_hex(4)}"
         try:
             with self.shared.locked():
                 backup_files.snapshot(self.folder, staging)
@@ -514,6 +517,21 @@ def _settle(data: dict[str, Any]) -> tuple[Assessment, dict[str, Any]]:
     """
     body = canonical(data)
     return Assessment.model_validate(body), body
+
+
+def remove_reports(records: Sequence[ReportRecord]) -> None:
+    """Delete the PDFs recorded on an assessment being erased: they hold its text, and its
+    title is in their names. A file at a recorded path whose content is no longer the
+    recorded one (replaced by something else since) is left alone."""
+    for record in records:
+        path = Path(record.path)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # moved or removed already
+        if hashlib.sha256(data).hexdigest() == record.sha256:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
 
 
 def _answer_json(answer: Answer | None) -> Any:

@@ -253,16 +253,15 @@ def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], edit
         write_ids = {i.id for i in result.created + result.updated if i.id is not None}
         expected = {i.id: i.stored_revision for i in result.created + result.updated
                     if i.id is not None}
+        # One call for the whole file, those without an id included: all of it goes in, or
+        # (a full disk, a kill) none of it.
+        chosen_ones = [a for a in assessments if a.id is None or a.id in write_ids]
         try:
-            store.store_imported([a for a in assessments if a.id in write_ids], editor,
-                                 note=note, expected_revisions=expected)
+            store.store_imported(chosen_ones, editor, note=note, expected_revisions=expected)
         except ImportRaced:
             if attempt == _RETRIES - 1:
                 raise
             continue
-        for a in assessments:
-            if a.id is None:
-                store.create(a, editor)
         result.applied = True
         return result
     raise AssertionError("unreachable")  # pragma: no cover

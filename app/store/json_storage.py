@@ -45,7 +45,7 @@ class AtomicJSONStorage(Storage):
             return None  # nothing stored here yet
         except OSError as exc:
             raise self.corrupted(f"the system refused to read it ({exc.strerror})") from None
-        tables = parse_tables(raw, self)
+        tables = parse_tables(raw, self.corrupted)
         if self.check is not None:
             self.check(tables, self)
         return tables
@@ -69,26 +69,27 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def parse_tables(raw: bytes, storage: AtomicJSONStorage) -> dict[str, dict[str, Any]]:
+def parse_tables(raw: bytes,
+                 corrupted: Callable[[str], StoreCorrupted]) -> dict[str, dict[str, Any]]:
     """The tables of a TinyDB file, or StoreCorrupted saying what is wrong with it."""
     if not raw.strip():
-        raise storage.corrupted("the file is empty (a TinyDB file holds at least {})")
+        raise corrupted("the file is empty (a TinyDB file holds at least {})")
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:
-        raise storage.corrupted("it is not UTF-8 text") from None
+        raise corrupted("it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         cut = " (the file looks cut short)" if cut_short(exc, len(raw.rstrip())) else ""
-        raise storage.corrupted(f"invalid JSON at line {exc.lineno} column {exc.colno}: "
+        raise corrupted(f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                 f"{exc.msg}{cut}") from None
     if not isinstance(data, dict):
-        raise storage.corrupted(f"expected a JSON object of tables, found {type(data).__name__}")
+        raise corrupted(f"expected a JSON object of tables, found {type(data).__name__}")
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise storage.corrupted(f"table '{name}' is not a JSON object")
+            raise corrupted(f"table '{name}' is not a JSON object")
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise storage.corrupted(f"table '{name}' has an entry '{doc_id}' that is not "
+                raise corrupted(f"table '{name}' has an entry '{doc_id}' that is not "
                                         "a TinyDB document")
     return data
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
 from app.store import backups as backup_files
+from app.store import import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
 from app.store.changes import TRASH, canonical, diff, same, undo
 from app.store.errors import (
@@ -39,6 +40,7 @@ from app.store.errors import (
     NotFound,
     StoreError,
     UnsupportedStore,
+    WriteFailed,
 )
 from app.store.json_storage import AtomicJSONStorage, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
@@ -274,7 +276,7 @@ class TinyDBAssessmentStore:
 
     def purge(self, assessment_id: str) -> None:
         with self.shared.locked():
-            self._check_format()
+            self._ready_to_write()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             if not wrapper.get("trash"):
@@ -295,34 +297,74 @@ class TinyDBAssessmentStore:
                        note: str = "",
                        expected_revisions: Mapping[str, int | None] | None = None,
                        ) -> builtins.list[Assessment]:
-        """Bulk path too: one write per document file, however many assessments it gets."""
-        by_shard: dict[str, list[Assessment]] = {}
+        """All of them or none: an import that fails midway (a full disk, a kill) is undone,
+        at once or by the next write (import_journal.py). One write per document file,
+        however many assessments it gets; an assessment without an id gets a new one."""
         for a in assessments:
-            if a.id is None or not SAFE_ID.match(a.id):
+            if a.id is not None and not SAFE_ID.match(a.id):
                 raise ValueError(f"an imported assessment needs a plain id, not {a.id!r}")
-            by_shard.setdefault(shard_of(a.id), []).append(a)
         stored_as: dict[str, Assessment] = {}
         with self.shared.locked():
             self._ensure_format()
-            doc_files = {s: _DocFile(self, s) for s in by_shard}
+            doc_files: dict[str, _DocFile] = {}
+            incoming = [self._with_new_id(a, doc_files) if a.id is None else a
+                        for a in assessments]
+            by_shard: dict[str, list[Assessment]] = {}
+            for a in incoming:
+                by_shard.setdefault(shard_of(a.id or ""), []).append(a)
+            for shard in by_shard:
+                if shard not in doc_files:
+                    doc_files[shard] = _DocFile(self, shard)
             if expected_revisions is not None:
                 self._check_expected(doc_files, expected_revisions)
-            for shard, group in by_shard.items():
-                doc_file = doc_files[shard]
-                entries = [self._place_import(doc_file, a, editor, note, stored_as)
-                           for a in group]
-                for entry in entries:
-                    self._append_history(entry)
-                doc_file.write()
-                self._write_index(doc_file)
-        return [stored_as[a.id] for a in assessments if a.id is not None]
+            new_ids = [a.id or "" for a in incoming
+                       if doc_files[shard_of(a.id or "")].find(a.id or "") is None]
+            planned = {shard: [self._place_import(doc_files[shard], a, editor, note, stored_as)
+                               for a in group] for shard, group in by_shard.items()}
+            journal = import_journal.begin(self.layout, planned, new_ids, durable=self.durable)
+            try:
+                for shard, entries in planned.items():
+                    for entry in entries:
+                        self._append_history(entry)
+                    doc_files[shard].write()
+                    self._write_index(doc_files[shard])
+            except BaseException:
+                # Undo what went in; if even that fails, the journal stays and the next
+                # write finishes the undo.
+                with contextlib.suppress(Exception):
+                    import_journal.recover(self.layout)
+                raise
+            import_journal.finish(journal)
+        return [stored_as[a.id] for a in incoming if a.id is not None]
+
+    def _with_new_id(self, a: Assessment, doc_files: dict[str, _DocFile]) -> Assessment:
+        while True:  # as _create: 8 hex digits, checked where the assessment would land
+            new_id = secrets.token_hex(4)
+            shard = shard_of(new_id)
+            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, _DocFile(self, shard))
+            if doc_file.find(new_id) is None:
+                return a.model_copy(update={"id": new_id})
 
     def backup(self) -> Path:
+        """A zip of the folder, refused when a data file is damaged (StoreCorrupted naming it)
+        and read back after writing (verify.py)."""
         staging = self.layout.backups / f"{backup_files.STAGING_PREFIX}{secrets.token_hex(4)}"
         try:
             with self.shared.locked():
-                backup_files.snapshot(self.folder, staging)
-            return backup_files.archive(self.folder, staging, dt.datetime.now())
+                self._ready_to_write()  # a cut-off import undone first: never half in a backup
+                try:
+                    backup_files.snapshot(self.folder, staging)
+                except OSError as exc:
+                    raise WriteFailed(staging, exc) from exc
+            verify.check_snapshot(staging, self.folder)  # outside the lock: links do not change
+            target = backup_files.archive(self.folder, staging, dt.datetime.now())
+            try:
+                verify.check_archive(target, staging)
+            except StoreError:
+                with contextlib.suppress(OSError):
+                    target.unlink()
+                raise
+            return target
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -354,7 +396,7 @@ class TinyDBAssessmentStore:
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
         """Read, let `edit` decide the new content, record the difference, write."""
         with self.shared.locked():
-            self._check_format()
+            self._ready_to_write()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id)
             stored = doc_file.model(wrapper)
@@ -377,7 +419,7 @@ class TinyDBAssessmentStore:
 
     def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
         with self.shared.locked():
-            self._check_format()
+            self._ready_to_write()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             stored = doc_file.model(wrapper)
@@ -485,6 +527,11 @@ class TinyDBAssessmentStore:
     def _check_format(self) -> None:
         if self.shared.cache.get("format_checked"):
             return
+        if import_journal.journal_path(self.layout).exists():
+            # The first look at the folder in this process: an import cut off by a kill is
+            # undone before anything is read, so no one sees half of it.
+            with self.shared.locked():
+                import_journal.recover(self.layout)
         marker = self.layout.marker
         storage = AtomicJSONStorage(marker, backups=self.layout.backups)
         try:
@@ -500,8 +547,14 @@ class TinyDBAssessmentStore:
             raise UnsupportedStore(marker, newer)
         self.shared.cache["format_checked"] = True
 
-    def _ensure_format(self) -> None:
+    def _ready_to_write(self) -> None:
+        """Under the lock, before any change: the folder is ours, and an import cut off by a
+        kill or a full disk is undone first (see import_journal.py)."""
         self._check_format()
+        import_journal.recover(self.layout)
+
+    def _ensure_format(self) -> None:
+        self._ready_to_write()
         if not self.layout.marker.exists():
             write_atomic(self.layout.marker, encode({"format": STORE_FORMAT}),
                          keep_previous=False, durable=self.durable)

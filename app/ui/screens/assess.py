@@ -12,8 +12,8 @@ from app.core.models.assessment import Answer, Assessment, Decision, Questionnai
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
-from app.store import Conflict, NotFound
-from app.ui import state, workshop_state
+from app.store import Conflict, NotFound, StoreError
+from app.ui import state, store_errors, workshop_state
 from app.ui.answer_keys import key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
@@ -221,7 +221,11 @@ def section_step(
 @st.fragment
 def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None:
     """The questions of one section; an answer reruns only this part of the page."""
-    assessment = state.store().get(aid)
+    try:
+        assessment = state.store().get(aid)
+    except StoreError as exc:  # a fragment's rerun is outside main()'s guard
+        store_errors.show(exc, lang)
+        return
     values, _ = normalise_answers(assessment, q)
     sp = next(s for s in progress(q, values) if s.id == section_id)
     if not sp.visible:
@@ -326,6 +330,10 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
     except Conflict:
         st.session_state.setdefault("conflicts", {})[qid] = value
+        return
+    except StoreError as exc:  # a full disk, a damaged file: said beside the question
+        st.session_state.setdefault("answer_errors", {})[qid] = store_errors.message(
+            exc, state.lang())
         return
     _seen(aid)[qid] = answer
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import LoadError
+from app.core.jsonsource import parse_json
 from app.core.loading import parse_assessment
 from app.core.models.assessment import FORMAT as ASSESSMENT_FORMAT
 from app.core.models.assessment import Assessment
@@ -37,7 +38,6 @@ from app.core.yamlsource import Source, parse_yaml
 from app.store.atomic import write_atomic
 from app.store.changes import canonical, diff
 from app.store.errors import ImportRaced, NotFound
-from app.store.json_storage import cut_short
 from app.store.layout import SAFE_ID
 from app.store.protocol import AssessmentStore
 
@@ -137,17 +137,11 @@ def read_import(data: bytes, name: str) -> list[Assessment]:
 
 def _parse(text: str, name: str) -> Source:
     stripped = text.lstrip()
-    if name.lower().endswith(".json") or stripped.startswith(("{", "[")):
-        try:
-            return Source(name, json.loads(text))
-        except json.JSONDecodeError as exc:
-            if cut_short(exc, len(text.rstrip())):
-                reason = "the file is cut short (it ends in the middle of the JSON)"
-            else:
-                reason = f"not valid JSON at line {exc.lineno}: {exc.msg}"
-            raise ImportRejected(name, [reason]) from None
     try:
-        return parse_yaml(text, name)
+        if name.lower().endswith(".json") or stripped.startswith(("{", "[")):
+            return parse_json(text, name, cut_short_message=True)
+        # An assessment file has no use for aliases; refusing them all stops alias bombs.
+        return parse_yaml(text, name, aliases=0)
     except LoadError as exc:
         raise ImportRejected(name, [str(p) for p in exc.problems]) from None
 

@@ -29,7 +29,9 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.catalog import Catalog
 from app.core.errors import LoadError
+from app.core.import_check import readable_problems
 from app.core.jsonsource import parse_json
 from app.core.loading import parse_assessment
 from app.core.models.assessment import FORMAT as ASSESSMENT_FORMAT
@@ -106,9 +108,10 @@ def export_file(store: AssessmentStore, path: Path, ids: Sequence[str] | None = 
 # -- reading an import file ------------------------------------------------------------------
 
 
-def read_import(data: bytes, name: str) -> list[Assessment]:
+def read_import(data: bytes, name: str, catalog: Catalog | None = None) -> list[Assessment]:
     """The assessments of an export file or of one interchange file; ImportRejected if the
-    file is not one of ours, is damaged, or is from a newer version."""
+    file is not one of ours, is damaged, or is from a newer version, or (given the catalog)
+    if an assessment's questionnaire, version or question ids are not known here."""
     if not data.strip():
         raise ImportRejected(name, ["the file is empty"])
     try:
@@ -122,16 +125,21 @@ def read_import(data: bytes, name: str) -> list[Assessment]:
         raise ImportRejected(name, ["it has no 'format' key, so it is not a BKA export file"])
     fmt = content.get("format") if isinstance(content, dict) else None
     if isinstance(fmt, str) and fmt.startswith(EXPORT_FAMILY):
-        assessments = _export_contents(content, fmt, source)
+        parsed = _export_contents(content, fmt, source)
     elif isinstance(content, dict) and fmt in (None, ASSESSMENT_FORMAT) \
             and {"questionnaire", "decision"} <= set(content):
-        assessments = [_one(source, name)]
+        parsed = [(_one(source, name), source)]
     elif isinstance(fmt, str) and fmt.startswith("bka-assessment/"):
-        assessments = [_one(source, name)]  # the core's message says "newer version"
+        parsed = [(_one(source, name), source)]  # the core's message says "newer version"
     else:
         raise ImportRejected(name, ["it is neither a BKA export file (format bka-export/1) "
                                     "nor an assessment file (format bka-assessment/1)"])
+    assessments = [a for a, _ in parsed]
     _check_ids(assessments, name)
+    if catalog is not None:
+        problems = [str(p) for a, src in parsed for p in readable_problems(a, catalog, src)]
+        if problems:
+            raise ImportRejected(name, problems)
     return assessments
 
 
@@ -146,7 +154,8 @@ def _parse(text: str, name: str) -> Source:
         raise ImportRejected(name, [str(p) for p in exc.problems]) from None
 
 
-def _export_contents(content: dict[str, object], fmt: str, source: Source) -> list[Assessment]:
+def _export_contents(content: dict[str, object], fmt: str,
+                     source: Source) -> list[tuple[Assessment, Source]]:
     name = source.file
     if fmt != EXPORT_FORMAT:
         raise ImportRejected(name, [f"it is in format {fmt}, made by a newer version of this "
@@ -156,8 +165,9 @@ def _export_contents(content: dict[str, object], fmt: str, source: Source) -> li
         raise ImportRejected(name, ["'assessments' is missing or not a list"])
     assessments, problems = [], []
     for n, item in enumerate(items, 1):
+        item_source = Source(f"{name}, assessment {n}", item)
         try:
-            assessments.append(parse_assessment(Source(f"{name}, assessment {n}", item)))
+            assessments.append((parse_assessment(item_source), item_source))
         except LoadError as exc:
             problems += [str(p) for p in exc.problems]
     if problems:
@@ -262,9 +272,11 @@ def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], edit
 
 
 def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
-                 apply: bool = True, take_incoming: Collection[str] = ()) -> ImportResult:
-    """Read, validate and import an uploaded file; `apply=False` only previews."""
-    assessments = read_import(data, name)
+                 apply: bool = True, take_incoming: Collection[str] = (),
+                 catalog: Catalog | None = None) -> ImportResult:
+    """Read, validate and import an uploaded file; `apply=False` only previews. With the
+    catalog, assessments this installation cannot read are refused (import_check.py)."""
+    assessments = read_import(data, name, catalog)
     if not apply:
         return plan_import(store, assessments)
     return apply_import(store, assessments, editor, note=f"imported from {name}",
@@ -272,12 +284,14 @@ def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
 
 
 def import_file(store: AssessmentStore, path: Path, editor: str, *, apply: bool = True,
-                take_incoming: Collection[str] = ()) -> ImportResult:
+                take_incoming: Collection[str] = (),
+                catalog: Catalog | None = None) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRejected(str(path), [f"it cannot be read ({exc.strerror})"]) from None
-    return import_bytes(store, data, path.name, editor, apply=apply, take_incoming=take_incoming)
+    return import_bytes(store, data, path.name, editor, apply=apply, take_incoming=take_incoming,
+                        catalog=catalog)
 
 
 def _with_reason(item: ImportItem, reason: str) -> ImportItem:

@@ -67,7 +67,8 @@ def import_area(lang: str) -> None:
         return
     data = upload.getvalue()
     try:
-        preview = import_bytes(store, data, upload.name, editor="", apply=False)
+        preview = import_bytes(store, data, upload.name, editor="", apply=False,
+                               catalog=state.catalog())
     except ImportRejected as exc:
         st.error(t("import_rejected", lang))
         for problem in exc.problems:
@@ -83,7 +84,8 @@ def import_area(lang: str) -> None:
         )
     if (preview.changed or take) and st.button(t("import_apply", lang), type="primary"):
         try:
-            result = import_bytes(store, data, upload.name, editor="", take_incoming=take)
+            result = import_bytes(store, data, upload.name, editor="", take_incoming=take,
+                                  catalog=state.catalog())
         except StoreError as exc:  # a full disk, a damaged file: all of it or none went in
             store_errors.show(exc, lang, lead=t("import_failed", lang))
             return

@@ -72,6 +72,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from app.store import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
+        # Every store error is a plain sentence (what, where, what to do): no traceback.
+        print(f"bka {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -256,4 +256,12 @@ def serve(args: argparse.Namespace) -> int:
         "--browser.gatherUsageStats",
         "false",
     ]
-    return subprocess.call(command, env=env, cwd=ROOT)
+    if os.name == "posix":
+        # Become the server (exec, same PID) rather than start it as a child: a service
+        # manager or an operator who stops this PID then stops the server, and nothing is
+        # left listening on the port. A parent forwarding signals would miss SIGKILL.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.chdir(ROOT)
+        os.execve(sys.executable, command, env)
+    return subprocess.call(command, env=env, cwd=ROOT)  # Windows: no exec; Ctrl+C reaches both

@@ -38,7 +38,9 @@ def front_page(ri: ReportInput) -> list[Flowable]:
     d = ri.assessment.decision
     out: list[Flowable] = [
         Paragraph(markup(tr(ri.questionnaire.title, lang)), s.kicker),
-        Paragraph(markup(d.title), s.title),
+        # In chunks, as every long text: one huge Paragraph is re-wrapped at each page it
+        # runs over, so its time grows with the square of its length.
+        *long_text(d.title, s.title, s.title),
         _meta(ri),
     ]
     if d.description.strip():

@@ -102,7 +102,8 @@ class AssessmentStore(Protocol):
         ...
 
     def purge(self, assessment_id: str) -> None:
-        """Remove an assessment in the trash and its history for good (e.g. personal data)."""
+        """Remove an assessment in the trash for good: its history, its copies kept for
+        repairs and the PDF reports recorded on it (e.g. personal data)."""
         ...
 
     def revisions(self, assessment_id: str) -> builtins.list[Revision]:
@@ -120,7 +121,8 @@ class AssessmentStore(Protocol):
         """Store assessments from a file as they are (id, revision and times kept), creating
         or replacing; a replaced state stays in the history. `expected_revisions` (id ->
         stored revision, None for "not stored") guards against changes since the caller
-        compared: ImportRaced, and nothing written, if any differs."""
+        compared: ImportRaced, and nothing written, if any differs. One without an id is
+        stored as new. All of them are stored or none: a failure midway is undone."""
         ...
 
     def backup(self) -> Path:

@@ -10,8 +10,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import streamlit as st  # noqa: E402
 
-from app.store import StoreCorrupted  # noqa: E402
-from app.ui import state  # noqa: E402
+from app.store import StoreError  # noqa: E402
+from app.ui import state, store_errors  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
 from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
 
@@ -51,10 +51,10 @@ def main() -> None:
             st.rerun()
     try:
         page.run()
-    except StoreCorrupted as exc:
-        # Never carry on over a damaged file: the store refuses to write, and so do we.
-        st.error(t("store_corrupted", lang))
-        st.code(str(exc), language=None)
+    except StoreError as exc:
+        # Never carry on over a damaged file, a full disk or a newer folder: the store
+        # refuses to write, and the page says so in words, never as a traceback.
+        store_errors.show(exc, lang)
         st.stop()
 
 

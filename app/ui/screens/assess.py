@@ -5,15 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from pydantic import ValidationError
 
 from app.core.answers import normalise
 from app.core.loading import normalise_answers
-from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.core.models.assessment import (
+    ANSWER_TEXT_MAX,
+    LINE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    Answer,
+    Assessment,
+    Decision,
+    QuestionnaireRef,
+)
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
-from app.store import Conflict, NotFound
-from app.ui import state, workshop_state
+from app.store import Conflict, NotFound, StoreError
+from app.ui import state, store_errors, workshop_state
 from app.ui.answer_keys import key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
@@ -79,10 +89,13 @@ def new_assessment_form(lang: str) -> None:
             st.error(t("questionnaire_required", lang))
             return
         q = cat.questionnaires[qid]
+        decision = decision_or_message(values, lang)
+        if decision is None:
+            return
         assessment = Assessment(
             questionnaire=QuestionnaireRef(id=q.id, version=q.version, hash=cat.hashes[q.id]),
             language=lang,  # type: ignore[arg-type]
-            decision=Decision(**values),
+            decision=decision,
         )
         created = state.store().create(assessment, editor=values.get("official") or "")
         state.set_open(created.id)
@@ -105,6 +118,7 @@ def decision_inputs(
         value=d.title if decision else "",
         key=f"{prefix}:title",
         disabled=disabled,
+        max_chars=TITLE_MAX,
     )
     columns = st.columns(2)
     for field, column in _PAIRED_FIELDS:
@@ -113,6 +127,7 @@ def decision_inputs(
             value=getattr(d, field),
             key=f"{prefix}:{field}",
             disabled=disabled,
+            max_chars=LINE_MAX,
         )
     values["decision_date"] = columns[0].date_input(
         t("field_decision_date", lang),
@@ -126,9 +141,27 @@ def decision_inputs(
         value=d.description,
         key=f"{prefix}:description",
         disabled=disabled,
+        max_chars=TEXT_MAX,
     )
     warn_personal_data(values["description"], lang)
     return values
+
+
+def decision_or_message(values: dict[str, Any], lang: str) -> Decision | None:
+    """The decision typed, or None after saying in words which field is too long (the
+    inputs stop typing at the limit; a pasted or scripted value may still exceed it)."""
+    try:
+        return Decision(**values)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else ""
+            limit = (error.get("ctx") or {}).get("max_length")
+            if limit is None:
+                st.error(f"{t('field_' + field, lang)}: {error['msg']}")
+                continue
+            st.error(t("text_too_long", lang, field=t("field_" + field, lang), limit=limit,
+                       length=len(str(values.get(field) or ""))))
+        return None
 
 
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
@@ -197,7 +230,10 @@ def decision_step(assessment: Assessment, lang: str) -> None:
         if not str(values.get("title") or "").strip():
             st.error(t("title_required", lang))
             return
-        decision = Decision(**values)
+        checked = decision_or_message(values, lang)
+        if checked is None:
+            return
+        decision = checked
 
         def update(a: Assessment) -> Assessment:
             return a.model_copy(update={"decision": decision, "personal_data": personal})
@@ -221,7 +257,11 @@ def section_step(
 @st.fragment
 def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None:
     """The questions of one section; an answer reruns only this part of the page."""
-    assessment = state.store().get(aid)
+    try:
+        assessment = state.store().get(aid)
+    except StoreError as exc:  # a fragment's rerun is outside main()'s guard
+        store_errors.show(exc, lang)
+        return
     values, _ = normalise_answers(assessment, q)
     sp = next(s for s in progress(q, values) if s.id == section_id)
     if not sp.visible:
@@ -321,11 +361,24 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
             "workshop_closed_no_save", state.lang()
         )
         return
-    answer = None if value is None and not comment else Answer(value=value, comment=comment)
+    try:
+        answer = None if value is None and not comment else Answer(value=value, comment=comment)
+    except ValidationError as exc:  # beyond the length an answer or a comment may have
+        in_comment = exc.errors()[0]["loc"][:1] == ("comment",)
+        st.session_state.setdefault("answer_errors", {})[qid] = t(
+            "text_too_long", state.lang(),
+            field=t("comment" if in_comment else "answer_text", state.lang()),
+            limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
+            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(",", " "))
+        return
     try:
         state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
     except Conflict:
         st.session_state.setdefault("conflicts", {})[qid] = value
+        return
+    except StoreError as exc:  # a full disk, a damaged file: said beside the question
+        st.session_state.setdefault("answer_errors", {})[qid] = store_errors.message(
+            exc, state.lang())
         return
     _seen(aid)[qid] = answer
 

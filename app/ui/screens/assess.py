@@ -13,13 +13,15 @@ from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.store import Conflict, NotFound
-from app.ui import state, workshop_state
+from app.ui import page_scripts, state, workshop_state
 from app.ui.answer_keys import key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
 from app.ui.safe import md
 
 STEP_KEY = "step"
+NAV_KEY = "nav"  #: the sidebar's section list
+MOVED_KEY = "step_moved"  #: set when the user opened another step: focus goes to its heading
 DECISION_STEP = "_decision"
 DECISION_FIELDS = (
     "title",
@@ -46,7 +48,7 @@ def render() -> None:
         st.query_params.clear()
         new_assessment_form(lang)
         return
-    st.query_params["id"] = aid
+    state.keep_in_address("id", aid)
     q = state.catalog().questionnaire(assessment.questionnaire.id)
     if q is None:
         st.error(t("questionnaire_missing", lang, id=assessment.questionnaire.id))
@@ -135,11 +137,9 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     st.session_state["editor"] = assessment.decision.official
     values, problems = normalise_answers(assessment, q)
     sections = progress(q, values)
-    step = st.session_state.get(STEP_KEY) or DECISION_STEP
-    if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
-        step = DECISION_STEP
+    step = current_step(q)
     with st.sidebar:
-        step = section_list(q, sections, step, lang)
+        section_list(q, sections, step, lang)
     show_conflicts(assessment, q, lang)
     if problems:
         with st.expander(t("answers_not_matching", lang), icon="⚠️"):
@@ -150,9 +150,36 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     else:
         section_step(assessment, q, values, step, lang)
     navigation(q, sections, step, lang)
+    page_scripts.autosave()
+    moved = st.session_state.pop(MOVED_KEY, None)
+    if moved:
+        page_scripts.focus_heading(heading_anchor(step), moved)
 
 
-def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> str:
+def current_step(q: Questionnaire) -> str:
+    step = st.session_state.get(STEP_KEY) or DECISION_STEP
+    if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
+        step = DECISION_STEP
+    st.session_state[STEP_KEY] = step
+    return str(step)
+
+
+def heading_anchor(step: str) -> str:
+    """The id of a step's heading, where focus goes when the step is opened."""
+    return "bka-step-" + step.replace("_", "-")
+
+
+def go_to(step: str) -> None:
+    """Open another step. Called from widget callbacks, so it takes effect in the very run the
+    click starts: the section list and the buttons land on the first click."""
+    st.session_state[STEP_KEY] = step
+    st.session_state[NAV_KEY] = step
+    moves = int(st.session_state.get("_moves", 0)) + 1  # a new number: a new focus script
+    st.session_state["_moves"] = moves
+    st.session_state[MOVED_KEY] = moves
+
+
+def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:
     required = sum(s.required for s in sections)
     answered = sum(s.answered_required for s in sections)
     st.progress(
@@ -172,16 +199,16 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
         mark = "✓" if sp.done else "◐" if sp.answered else "○"
         return f"{mark} {title}"
 
-    index = ids.index(step) if step in ids else 0
-    chosen: str = st.radio(
-        t("sections", lang), ids, index=index, format_func=label, key=f"nav:{step}"
-    )
-    st.session_state[STEP_KEY] = chosen
-    return chosen
+    # One key for the whole session: a key that changed with the step made the radio a new
+    # widget after every move, and the next click went to the old one (every second click
+    # was lost).
+    st.session_state[NAV_KEY] = step
+    st.radio(t("sections", lang), ids, format_func=label, key=NAV_KEY,
+             on_change=lambda: go_to(str(st.session_state[NAV_KEY])))
 
 
 def decision_step(assessment: Assessment, lang: str) -> None:
-    st.header(t("step_decision", lang))
+    st.header(t("step_decision", lang), anchor=heading_anchor(DECISION_STEP))
     locked = assessment.status != "draft"
     if locked:
         st.info(t("locked_complete", lang))
@@ -212,15 +239,16 @@ def section_step(
 ) -> None:
     section = next(s for s in q.sections if s.id == section_id)
     number = q.sections.index(section) + 1
-    st.header(f"{number}. {tr(section.title, lang)}")
+    st.header(f"{number}. {tr(section.title, lang)}", anchor=heading_anchor(section_id))
     if section.intro:
         st.info(tr(section.intro, lang))
     section_body(assessment.id or "", q, section_id, lang)
 
 
-@st.fragment
 def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None:
-    """The questions of one section; an answer reruns only this part of the page."""
+    """The questions of one section. Not a fragment: a fragment's rerun that arrives after a
+    click has left the page is dropped ("fragment ... does not exist anymore") and the text
+    with it; and the sidebar's progress would stay stale while answering."""
     assessment = state.store().get(aid)
     values, _ = normalise_answers(assessment, q)
     sp = next(s for s in progress(q, values) if s.id == section_id)
@@ -370,13 +398,12 @@ def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lan
     ids = [DECISION_STEP] + [s.id for s in sections if s.visible]
     position = ids.index(step) if step in ids else 0
     c1, c2, c3 = st.columns([1, 2, 1])
-    if position > 0 and c1.button("← " + t("previous", lang), use_container_width=True):
-        st.session_state[STEP_KEY] = ids[position - 1]
-        st.rerun()
+    if position > 0:
+        c1.button("← " + t("previous", lang), use_container_width=True,
+                  on_click=go_to, args=(ids[position - 1],))
     if position < len(ids) - 1:
-        if c3.button(t("next", lang) + " →", type="primary", use_container_width=True):
-            st.session_state[STEP_KEY] = ids[position + 1]
-            st.rerun()
+        c3.button(t("next", lang) + " →", type="primary", use_container_width=True,
+                  on_click=go_to, args=(ids[position + 1],))
     elif c3.button(t("to_results", lang) + " →", type="primary", use_container_width=True):
         st.switch_page(st.session_state["pages"]["results"])
     missing = [m for s in sections for m in s.missing]

@@ -13,12 +13,15 @@ import streamlit as st  # noqa: E402
 from app.store import StoreCorrupted  # noqa: E402
 from app.ui import state  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
+from app.ui.offline import ICON, seal  # noqa: E402
 from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
 
 
 def main() -> None:
-    st.set_page_config(page_title="BKA – barnkonsekvensanalys",
-                       page_icon=":material/child_care:", layout="wide")
+    seal()
+    # A local file: a ":material/...:" page icon is fetched from Google's font host.
+    st.set_page_config(page_title="BKA – barnkonsekvensanalys", page_icon=str(ICON),
+                       layout="wide")
     lang = state.lang()
     pages = {
         "overview": st.Page("views/overview.py", title=t("nav_overview", lang),

@@ -10,11 +10,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import streamlit as st  # noqa: E402
 
+from app.core import access  # noqa: E402
 from app.store import StoreCorrupted  # noqa: E402
 from app.ui import state  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
 from app.ui.offline import ICON, seal  # noqa: E402
 from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
+from app.ui.workshop_nav import page_name  # noqa: E402
 
 
 def main() -> None:
@@ -52,6 +54,10 @@ def main() -> None:
         if choice and choice != lang:
             state.set_lang(choice)
             st.rerun()
+    name = page_name(pages, page)
+    if name is None or not access.may_open_page(st.session_state["identity"], name):
+        st.error(t("access_refused", lang))  # never reached through navigation: a check
+        st.stop()
     try:
         page.run()
     except StoreCorrupted as exc:

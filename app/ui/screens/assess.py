@@ -37,6 +37,7 @@ DECISION_FIELDS = (
 def render() -> None:
     lang = state.lang()
     aid = state.open_id()
+    workshop_state.refuse_unless_open(aid)
     if not aid:
         new_assessment_form(lang)
         return
@@ -344,7 +345,7 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
 
 
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
-    if not workshop_state.may_save():
+    if not workshop_state.may_save() or not workshop_state.may_open(aid):
         st.session_state.setdefault("answer_errors", {})[qid] = t(
             "workshop_closed_no_save", state.lang()
         )

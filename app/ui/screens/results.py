@@ -13,7 +13,7 @@ from app.core.models.scorecard import Scorecard
 from app.core.scoring import score
 from app.core.text import tr
 from app.store import NotFound
-from app.ui import state
+from app.ui import state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -22,6 +22,7 @@ def render() -> None:
     lang = state.lang()
     state.show_flash()
     aid = state.open_id()
+    workshop_state.refuse_unless_open(aid)
     if not aid:
         st.info(t("results_none_open", lang))
         return

@@ -55,7 +55,8 @@ def main() -> None:
             state.set_lang(choice)
             st.rerun()
     name = page_name(pages, page)
-    if name is None or not access.may_open_page(st.session_state["identity"], name):
+    if name != "start" and (name is None or
+                            not access.may_open_page(st.session_state["identity"], name)):
         st.error(t("access_refused", lang))  # never reached through navigation: a check
         st.stop()
     try:

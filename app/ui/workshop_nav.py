@@ -32,7 +32,10 @@ def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
         names = access.pages(identity)
         heading = t("ws_nav_group_joined", lang) if identity.group_device else t(
             "ws_nav_group", lang)
-        return {heading: [pages[name] for name in names]}
+        # A hidden first page takes "/", so that every allowed page keeps its own address.
+        pages["start"] = st.Page("views/start.py", title=t("ws_nav_join", lang),
+                                 url_path="start", visibility="hidden", default=True)
+        return {heading: [pages["start"], *(pages[name] for name in names)]}
     return {**groups, t("ws_nav_group", lang): [pages["workshop"], pages["join"]]}
 
 

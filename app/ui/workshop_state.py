@@ -36,6 +36,7 @@ DEVICE_KEY = "workshop_device"  #: this session joined a group once: it stays a 
 TRAINER_KEY = "workshop_trainer_of"  #: ids of the workshops whose key this session holds
 NEW_KEY = "workshop_new_key"  #: (workshop id, key) of a key made in this session, shown once
 JOIN_ERROR_KEY = "workshop_join_error"  #: why a code in the address did not join
+REMOTE_KEY = "workshop_remote"  #: the address of another machine this session came from
 CODE_PARAM = "kod"
 
 
@@ -63,7 +64,12 @@ def client_address() -> str | None:
     """The other machine's address; None for a browser on this machine (Streamlit gives None
     for 127.0.0.1 and ::1; anything that is not a string, as in AppTest, counts as local)."""
     address = st.context.ip_address
-    return address if isinstance(address, str) and address else None
+    if isinstance(address, str) and address:
+        # Once seen from another machine, always: Streamlit answers None for a run in which
+        # it has no client at hand, and that must not make the session this machine's user.
+        st.session_state[REMOTE_KEY] = address
+    remembered = st.session_state.get(REMOTE_KEY)
+    return remembered if isinstance(remembered, str) else None
 
 
 def who() -> str:

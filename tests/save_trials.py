@@ -31,9 +31,11 @@ class Tally:
     lost: int = 0
     total: int = 0
     missed: int = 0  #: clicks that did not land and were repeated
+    stuck: int = 0  #: trials whose way back never arrived (the page was reloaded)
 
     def line(self) -> str:
-        return f"{self.exit}: {self.lost} lost of {self.total}; {self.missed} clicks missed"
+        return (f"{self.exit}: {self.lost} lost of {self.total}; {self.missed} clicks missed; "
+                f"{self.stuck} stuck")
 
 
 def seed(data: Path) -> str:
@@ -146,7 +148,12 @@ def run(browser: Any, base: str, data: Path, aid: str, exit: str, trials: int) -
             page = context.new_page()
         else:
             _type(page, text)
-            LEAVE[exit](page, tally)
+            try:
+                LEAVE[exit](page, tally)
+            except AssertionError:
+                # A page that never came back (a busy machine): counted, and a fresh load.
+                tally.stuck += 1
+                open_screening(page, base, aid)
         tally.total += 1
         if not landed(data, aid, text):
             tally.lost += 1

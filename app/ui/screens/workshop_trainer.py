@@ -15,6 +15,11 @@ from app.ui.safe import md
 
 def trainer_key_form(workshop: Workshop | None, identity: Identity, lang: str) -> None:
     """Ask for the key of `workshop` (or, from another machine, of any open workshop)."""
+    if workshop is not None and access.may_list_workshops(identity) and st.button(
+            "← " + t("ws_all", lang), type="tertiary"):
+        st.session_state.pop(workshop_state.OPEN_KEY, None)
+        st.query_params.clear()
+        st.rerun()
     st.title(md(workshop.title) if workshop else t("ws_key_title", lang))
     if identity.group_device:
         st.error(t("access_refused", lang))
@@ -71,7 +76,8 @@ def new_key_notice(w: Workshop, lang: str) -> None:
         return
     with st.container(border=True):
         st.warning(t("ws_key_shown_once", lang))
-        st.code(made[1], language=None)
+        with st.container(key="bka-trainer-key"):
+            st.text(made[1])
         if st.button(t("ws_key_noted", lang), key="ws_key_noted"):
             st.session_state.pop(workshop_state.NEW_KEY, None)
             st.rerun()

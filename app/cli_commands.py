@@ -244,7 +244,7 @@ def serve(args: argparse.Namespace) -> int:
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "app.ui.launch",  # Streamlit's own command line, with its public-IP lookup off
         "run",
         str(ROOT / "app" / "ui" / "main.py"),
         "--server.address",

@@ -10,15 +10,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import streamlit as st  # noqa: E402
 
+from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
 from app.ui import state, store_errors  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
+from app.ui.offline import ICON, seal  # noqa: E402
 from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
+from app.ui.workshop_nav import page_name  # noqa: E402
 
 
 def main() -> None:
-    st.set_page_config(page_title="BKA – barnkonsekvensanalys",
-                       page_icon=":material/child_care:", layout="wide")
+    seal()
+    # A local file: a ":material/...:" page icon is fetched from Google's font host.
+    st.set_page_config(page_title="BKA – barnkonsekvensanalys", page_icon=str(ICON),
+                       layout="wide")
     lang = state.lang()
     pages = {
         "overview": st.Page("views/overview.py", title=t("nav_overview", lang),
@@ -49,6 +54,11 @@ def main() -> None:
         if choice and choice != lang:
             state.set_lang(choice)
             st.rerun()
+    name = page_name(pages, page)
+    if name != "start" and (name is None or
+                            not access.may_open_page(st.session_state["identity"], name)):
+        st.error(t("access_refused", lang))  # never reached through navigation: a check
+        st.stop()
     try:
         page.run()
     except StoreError as exc:

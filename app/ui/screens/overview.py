@@ -7,7 +7,7 @@ import streamlit as st
 from app.store.workshops import workshop_assessment_ids
 from app.ui import state
 from app.ui.i18n import t
-from app.ui.safe import md
+from app.ui.safe import md, plain, user
 
 STATUSES = ("draft", "complete", "followed_up")
 
@@ -38,18 +38,18 @@ def render() -> None:
     for item in items:
         with st.container(border=True):
             c1, c2 = st.columns([5, 3])
-            c1.markdown(f"**{md(item.title)}**")
+            c1.markdown(f"**{user(item.title)}**")
             q = cat.questionnaire(item.questionnaire)
             meta = [
-                item.case_number,
-                item.committee,
-                tr_title(q, lang),
-                t(f"status_{item.status}", lang),
-                t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M"))
+                user(item.case_number),  # each piece of user text in its own isolate
+                user(item.committee),
+                md(tr_title(q, lang)),
+                md(t(f"status_{item.status}", lang)),
+                md(t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M")))
                 if item.updated
                 else "",
             ]
-            c1.caption(md(" · ".join(m for m in meta if m)))
+            c1.caption(" · ".join(m for m in meta if m))
             b1, b2, b3 = c2.columns(3)
             if b1.button(t("open", lang), key=f"open:{item.id}", use_container_width=True):
                 state.set_open(item.id)
@@ -57,7 +57,7 @@ def render() -> None:
                 st.switch_page(st.session_state["pages"]["assess"])
             if b2.button(t("duplicate", lang), key=f"dup:{item.id}", use_container_width=True):
                 copy = store.duplicate(item.id)
-                state.flash(t("duplicated", lang, title=copy.decision.title))
+                state.flash(t("duplicated", lang, title=user(copy.decision.title)))
                 st.rerun()
             if b3.button(t("delete", lang), key=f"del:{item.id}", use_container_width=True):
                 st.session_state["confirm_delete"] = item.id
@@ -93,7 +93,7 @@ def trash(lang: str) -> None:
         st.caption(t("trash_intro", lang))
         for item in deleted:
             c1, c2, c3 = st.columns([5, 1, 1])
-            c1.text(item.title)
+            c1.text(plain(item.title))
             if c2.button(t("restore", lang), key=f"restore:{item.id}"):
                 store.restore(item.id)
                 state.flash(t("restored", lang))

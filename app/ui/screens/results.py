@@ -24,6 +24,7 @@ def render() -> None:
     lang = state.lang()
     state.show_flash()
     aid = state.open_id()
+    workshop_state.refuse_unless_open(aid)
     if not aid:
         st.info(t("results_none_open", lang))
         return

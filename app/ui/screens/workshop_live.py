@@ -27,8 +27,10 @@ def codes(w: Workshop, lang: str) -> None:
         st.warning(t("ws_codes_closed", lang))
         return
     address = join_address()
-    st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
-    if urlsplit(address).hostname in LOCAL_HOSTS:
+    if address is None:  # the server listens on this machine only: no group can reach it
+        st.warning(t("ws_codes_start_lan", lang))
+    else:
+        st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
         st.caption(t("ws_codes_local", lang))
     per_row = 2 if len(w.groups) <= 4 else PER_ROW  # few groups: bigger codes
     for start in range(0, len(w.groups), per_row):
@@ -40,11 +42,16 @@ def codes(w: Workshop, lang: str) -> None:
                     st.markdown(md(spaced(group.code)))
 
 
-def join_address() -> str:
-    """Where groups go: this app's address, with the machine's network address for localhost."""
+def join_address() -> str | None:
+    """Where groups go: the address the server really listens on, or None when it listens on
+    this machine only (then the page says to start it with `bka serve --lan`)."""
+    listening = str(st.get_option("server.address") or "")
+    if listening in LOCAL_HOSTS:
+        return None
     url = urlsplit(st.context.url or "http://localhost:8501")
-    host, port = url.hostname or "localhost", f":{url.port}" if url.port else ""
-    if host in LOCAL_HOSTS:
+    port = f":{url.port}" if url.port else ""
+    host = listening if listening not in ("", "0.0.0.0", "::") else url.hostname or ""
+    if host in LOCAL_HOSTS or not host:
         host = lan_address() or host
     return f"{url.scheme or 'http'}://{host}{port}/{JOIN_PATH}"
 

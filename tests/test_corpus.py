@@ -148,3 +148,30 @@ def test_resultat_says_the_defect(path: Path, lang: str, monkeypatch: pytest.Mon
         assert " ".join(tr(flag.message, lang).split()) in shown, flag.id
     if card.capped_by:
         assert verdict.cap_sentence(card, lang) in shown
+
+
+@pytest.mark.parametrize("name", ["std-complete-at-36", "ind-complete-sparse"])
+def test_marked_complete_with_gaps_and_no_reason_prints_as_a_draft(name: str) -> None:
+    from test_report_support import pdf_pages
+
+    from app.report import render_pdf
+
+    assessment, _ = load_assessment(CORPUS / f"{name}.yaml")
+    assert assessment.status == "complete" and not assessment.completion_reason
+    pages = pdf_pages(render_pdf(assessment, lang="sv"))
+    assert "Markerad som färdig, men" in pages[0] and "inget skäl är antecknat" in pages[0]
+    assert "Markerad som färdig, med brister" in pages[0]  # the status, not "Färdigställd"
+    assert all("UTKAST" in page for page in pages)  # the draft watermark on every page
+
+
+def test_a_recorded_reason_for_completing_with_gaps_is_printed() -> None:
+    from test_report_support import pdf_pages
+
+    from app.report import render_pdf
+
+    assessment, _ = load_assessment(CORPUS / "std-complete-at-36.yaml")
+    reason = "Nämnden måste besluta före årsskiftet; analysen kompletteras i januari."
+    pages = pdf_pages(render_pdf(assessment.model_copy(update={"completion_reason": reason}),
+                                 lang="sv"))
+    assert f"Tjänstepersonens skäl: {reason}" in pages[0]
+    assert not any("UTKAST" in page for page in pages)

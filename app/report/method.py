@@ -51,7 +51,8 @@ def _gates(ri: ReportInput) -> list[Flowable]:
     if cap:
         out.append(Paragraph(markup(t("method_gates_text", lang, cap=levels.get(cap, cap))),
                              s.body))
-    own = [f"{f.id} → «{levels.get(f.cap, f.cap)}»" for f in q.scoring.flags if f.cap]
+    own = [f"{_first_sentence(tr(f.message, lang))} → «{levels.get(f.cap, f.cap)}»"
+           for f in q.scoring.flags if f.cap]
     if own:
         out.append(Paragraph(markup(t("method_gates_own", lang, rules="; ".join(own))), s.body))
     if card.level and card.points_level:
@@ -59,6 +60,12 @@ def _gates(ri: ReportInput) -> list[Flowable]:
                                       points_level=tr(card.points_level.label, lang),
                                       level=tr(card.level.label, lang))), s.body))
     return out
+
+
+def _first_sentence(text: str) -> str:
+    """A rule named by what it says, not by its id: its first sentence, without the stop."""
+    head = text.split(". ")[0].split(": ")[0].strip()
+    return head.rstrip(".")
 
 
 def _substance(ri: ReportInput) -> list[Flowable]:

@@ -45,6 +45,8 @@ _AUTOSAVE = """<script>
   }, true);
   const busy = () => document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
     + ' [data-testid="stStatusWidgetRunningManIcon"]') !== null;
+  // Streamlit shows its running sign only a moment after a run starts: hold at least this long.
+  const HOLD_MS = 500;
   let passing = false;
   document.addEventListener("click", (event) => {
     const link = event.target.closest && event.target.closest(
@@ -54,7 +56,7 @@ _AUTOSAVE = """<script>
     event.stopImmediatePropagation();
     const started = Date.now();
     const later = () => {
-      if ((busy() || Date.now() - started < 150) && Date.now() - started < 3000) {
+      if ((busy() || Date.now() - started < HOLD_MS) && Date.now() - started < 4000) {
         setTimeout(later, 50);
         return;
       }

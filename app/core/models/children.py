@@ -18,7 +18,7 @@ from app.core.text import Text
 
 ChildQuestionType = Literal["scale", "choice", "text"]
 #: Symbols drawn beside an answer's words; each page or renderer draws them its own way (the app
-#: with icons from the font Streamlit ships, so nothing depends on an emoji font on the device).
+#: as emoji, which screen readers name: app/ui/child_symbols.py).
 Symbol = Literal["very_sad", "sad", "neutral", "happy", "very_happy", "yes", "no", "partly",
                  "unsure", "better", "same", "worse"]
 

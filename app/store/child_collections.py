@@ -44,14 +44,18 @@ class ChildCollectionStore:
     def get(self, collection_id: str) -> ChildCollection:
         return self._records.get(collection_id)
 
+    def _all(self) -> list[ChildCollection]:
+        # Reading must not create a data folder where a command was merely pointed at one.
+        return self._records.all() if self._records.path.is_file() else []
+
     def of_assessment(self, assessment_id: str) -> list[ChildCollection]:
         """The assessment's collections, newest first."""
-        return [c for c in self._records.all() if c.assessment_id == assessment_id]
+        return [c for c in self._all() if c.assessment_id == assessment_id]
 
     def by_code(self, code: str) -> ChildCollection:
         """The open collection a child's link names; UnknownCollection or CollectionClosed."""
         wanted = normalise_code(code)
-        for c in self._records.all():
+        for c in self._all():
             if c.code == wanted:
                 if not c.open:
                     raise CollectionClosed(wanted)

@@ -17,7 +17,7 @@ from app.store import NotFound
 from app.ui import state, voices_state
 from app.ui.i18n import t
 from app.ui.safe import md
-from app.ui.screens import voices_results
+from app.ui.screens import voices_letter, voices_results
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
@@ -41,10 +41,10 @@ def render() -> None:
     collection = _choose(collections, lang)
     with st.expander(t("cv_new", lang), expanded=not collections):
         _new_form(assessment, lang)
-    if collection is None:
-        return
-    _link(collection, lang)
-    voices_results.render(assessment, collection, lang)
+    if collection is not None:
+        _link(collection, lang)
+        voices_results.render(assessment, collection, lang)
+    voices_letter.render(assessment, lang)
 
 
 def _choose(collections: list[ChildCollection], lang: str) -> ChildCollection | None:

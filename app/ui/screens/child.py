@@ -22,6 +22,12 @@ from app.ui.child_symbols import label
 from app.ui.i18n import t
 from app.ui.safe import md
 
+# Our own style (no user text): larger answers and questions, easier to hit and read on a
+# phone for a six-year-old. Scoped to this page, which only children's sessions run.
+_LARGER = """<style>
+[data-testid="stRadio"] label p, [data-testid="stWidgetLabel"] p {font-size: 1.2rem;}
+[data-testid="stRadio"] label {padding: 0.15rem 0;}
+</style>"""
 SENT_KEY = "child_sent"
 PENDING_KEY = "child_pending"
 LANG_KEY = "child_lang"
@@ -43,6 +49,7 @@ def render() -> None:
     if q is None:
         st.error(t("cv_child_failed", "sv"))
         return
+    st.html(_LARGER)
     lang = _language(collection)
     st.title(md(tr(q.title, lang)))
     if st.session_state.get(SENT_KEY) == collection.code:

@@ -126,14 +126,14 @@ def _link(collection: ChildCollection, lang: str) -> None:
 
 def _actions(collection: ChildCollection, lang: str) -> None:
     assert collection.id is not None
-    c1, c2, c3 = st.columns(3)
+    c1, c2 = st.columns(2)
     if c1.button(t("cv_refresh", lang), key="cv_refresh"):
         st.rerun()
     toggle = "cv_close" if collection.open else "cv_reopen"
     if c2.button(t(toggle, lang), key="cv_toggle"):
         voices_state.store().set_open(collection.id, not collection.open)
         st.rerun()
-    if c3.toggle(t("cv_delete", lang), key="cv_delete_ask") and st.button(
+    if st.toggle(t("cv_delete", lang), key="cv_delete_ask") and st.button(
             t("cv_delete_confirm", lang), type="primary", key="cv_delete_yes"):
         voices_state.store().delete(collection.id)
         st.session_state.pop("cv_collection", None)

@@ -82,8 +82,10 @@ def _readability(letter: Letter, lang: str) -> None:
 def _downloads(assessment: Assessment, letter: Letter, lang: str) -> None:
     name = f"brev-till-barnen-{assessment.id}-{letter.lang}"
     c1, c2 = st.columns(2)
-    c1.download_button(t("cv_download_pdf", lang), letter_pdf(letter), f"{name}.pdf",
+    # Built only when clicked (on its own thread), not on every rerun of the page.
+    c1.download_button(t("cv_download_pdf", lang), lambda: letter_pdf(letter), f"{name}.pdf",
                        mime="application/pdf", key="cv_pdf", on_click="ignore")
-    c2.download_button(t("cv_download_docx", lang), letter_docx(letter), f"{name}.docx",
+    c2.download_button(t("cv_download_docx", lang), lambda: letter_docx(letter),
+                       f"{name}.docx",
                        mime="application/vnd.openxmlformats-officedocument."
                        "wordprocessingml.document", key="cv_docx", on_click="ignore")

@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.cases import load_case
-from app.core.catalog import Catalog, load_catalog, questionnaire_files
+from app.core.catalog import (
+    Catalog,
+    children_questionnaire_files,
+    load_catalog,
+    questionnaire_files,
+)
+from app.core.children_loading import is_children_file, load_child_questionnaire
 from app.core.errors import LoadError, Problem, display_path
 from app.core.loading import load_assessment, load_questionnaire, normalise_answers
 from app.core.yamlsource import read_yaml
@@ -27,6 +33,8 @@ class Report:
 def validate_shipped() -> Report:
     report = Report()
     catalog = _catalog(report)
+    for path in children_questionnaire_files(QUESTIONNAIRES_DIR):
+        _check_child_questionnaire(path, report)
     for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
         check_assessment_file(path, catalog, report)
     if CASES_DIR.is_dir():
@@ -88,7 +96,9 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
         report.problems += exc.problems
         return
     keys = set(data) if isinstance(data, dict) else set()
-    if "trainer_notes" in keys or "proposal" in keys:
+    if is_children_file(data):
+        _check_child_questionnaire(path, report)
+    elif "trainer_notes" in keys or "proposal" in keys:
         _check_case(path, catalog, report)
     elif "sections" in keys:
         _check_questionnaire(path, catalog, report)
@@ -124,6 +134,14 @@ def _check_questionnaire(path: Path, catalog: Catalog | None, report: Report) ->
     try:
         load_questionnaire(path, numbers, catalog.law if catalog else None)
         report.count("questionnaires")
+    except LoadError as exc:
+        report.problems += exc.problems
+
+
+def _check_child_questionnaire(path: Path, report: Report) -> None:
+    try:
+        load_child_questionnaire(path)
+        report.count("children's questionnaires")
     except LoadError as exc:
         report.problems += exc.problems
 

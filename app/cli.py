@@ -55,11 +55,12 @@ def _parser() -> argparse.ArgumentParser:
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands of the edges beyond the core; each module registers its own subcommands."""
     from app.report.cli import register as report
+    from app.report.letter_cli import register as letter
     from app.report.minutes_cli import register as minutes
     from app.report.workshop_cli import register as workshop_summary
     from app.store.cli import register as store
 
-    for register in (report, minutes, workshop_summary, store):
+    for register in (report, minutes, workshop_summary, store, letter):
         register(sub)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: The pages of the app, by the names main.py gives them.
-ALL_PAGES = ("overview", "assess", "results", "articles", "data", "meeting", "workshop",
+ALL_PAGES = ("overview", "assess", "results", "voices", "articles", "data", "meeting", "workshop",
              "join")
 GROUP_PAGES = ("join", "assess", "results")  #: a joined group: its case, assessment, results
 REMOTE_PAGES = ("join", "workshop")  #: another machine, not in a group

@@ -71,4 +71,16 @@ def load_catalog(
 
 
 def questionnaire_files(folder: Path) -> list[Path]:
+    """The officials' questionnaires; `children-*` files are children's (children_loading)."""
+    return [p for p in _yaml_files(folder) if not p.name.startswith(CHILDREN_PREFIX)]
+
+
+def children_questionnaire_files(folder: Path) -> list[Path]:
+    return [p for p in _yaml_files(folder) if p.name.startswith(CHILDREN_PREFIX)]
+
+
+CHILDREN_PREFIX = "children-"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])

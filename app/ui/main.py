@@ -13,6 +13,7 @@ import streamlit as st  # noqa: E402
 from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
 from app.ui import state, store_errors  # noqa: E402
+from app.ui.child_nav import run_if_child  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
 from app.ui.offline import ICON, seal  # noqa: E402
 from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
@@ -25,6 +26,8 @@ def main() -> None:
     st.set_page_config(page_title="BKA – barnkonsekvensanalys", page_icon=str(ICON),
                        layout="wide")
     lang = state.lang()
+    if run_if_child(lang):  # a child's link: that page alone, nothing of the officials'
+        return
     pages = {
         "overview": st.Page("views/overview.py", title=t("nav_overview", lang),
                             icon=":material/folder_open:", url_path="oversikt", default=True),
@@ -36,12 +39,15 @@ def main() -> None:
                             icon=":material/menu_book:", url_path="artiklar"),
         "data": st.Page("views/data.py", title=t("nav_data", lang),
                         icon=":material/save:", url_path="data"),
+        "voices": st.Page("views/voices.py", title=t("cv_nav", lang),
+                          icon=":material/record_voice_over:", url_path="barnens-roster"),
         "meeting": st.Page("views/meeting.py", title=t("mt_nav", lang),
                            icon=":material/groups:", url_path="mote"),
     }
     st.session_state["pages"] = pages
     groups = {
-        t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"]],
+        t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"],
+                                      pages["voices"]],
         t("mt_nav_group", lang): [pages["meeting"]],
         t("nav_group_library", lang): [pages["articles"], pages["data"]],
     }

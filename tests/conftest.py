@@ -2,3 +2,39 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """One PostgreSQL server for the whole run (see pg_server.py)."""
+    import pg_server as pg
+
+    with pg.running() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
+    """An empty database, selected the way the app selects it (BKA_DATABASE_URL)."""
+    import pg_server as pg
+
+    url: str = pg_server.url()
+    pg.empty_after_upgrade(url)
+    monkeypatch.setenv("BKA_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture(params=["tinydb", "postgresql"])
+def store_kind(request: pytest.FixtureRequest, tmp_path: Path,
+               monkeypatch: pytest.MonkeyPatch) -> str:
+    """Runs a test once per store: the local folder, then the database. The test opens its
+    stores through the factory (open_store, MeetingStore, WorkshopStore) as the app does."""
+    if request.param == "postgresql":
+        request.getfixturevalue("pg_url")
+    else:
+        monkeypatch.delenv("BKA_DATABASE_URL", raising=False)
+    monkeypatch.setenv("BKA_DATA_DIR", str(tmp_path / "data"))
+    return str(request.param)

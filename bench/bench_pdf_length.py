@@ -33,7 +33,7 @@ def text_of(n: int) -> str:
 
 def with_text(base: Assessment, where: str, text: str) -> Assessment:
     if where == "answer":
-        answers = {**base.answers, "knowledge_gaps": Answer(value=text)}
+        answers = {**base.answers, "knowledge_gaps": Answer.model_construct(value=text)}
         return base.model_copy(update={"answers": answers})
     return base.model_copy(update={"decision": base.decision.model_copy(update={where: text})})
 

@@ -29,7 +29,7 @@ def assessment(title: str = "Ny förskola i Åby") -> Assessment:
 def files(folder: Path) -> dict[str, bytes]:
     """Every data file's bytes (not the lock, not backups): the folder's whole state."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".lock"}
+            if p.is_file() and p.name not in (".lock", ".lock-turnstile")}
 
 
 def doc_file(store: TinyDBAssessmentStore, assessment_id: str) -> Path:

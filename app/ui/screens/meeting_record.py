@@ -8,7 +8,8 @@ from app.core.models.article import Article
 from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.report.minutes import minutes_filename, render_minutes
-from app.ui import state
+from app.store import StoreError
+from app.ui import state, store_errors
 from app.ui.i18n import t
 from app.ui.question_widgets import warn_personal_data
 from app.ui.safe import md
@@ -128,6 +129,10 @@ def closing(meeting: Meeting, lang: str, article: Article) -> None:
 
 
 def _delete(meeting_id: str, lang: str) -> None:
-    common.store().delete(meeting_id)
+    try:
+        common.store().delete(meeting_id)
+    except StoreError as exc:  # a callback runs outside main()'s guard
+        state.flash(store_errors.message(exc, lang), kind="error")
+        return
     common.set_open(None)
     state.flash(t("mt_deleted", lang))

@@ -11,8 +11,8 @@ from app.core.join_codes import spaced
 from app.core.loading import normalise_answers
 from app.core.models.workshop import Workshop
 from app.core.progress import progress as section_progress
-from app.store import NotFound
-from app.ui import state
+from app.store import NotFound, StoreError
+from app.ui import state, store_errors
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -72,7 +72,10 @@ def progress(w: Workshop, lang: str) -> None:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def _auto(w: Workshop, lang: str) -> None:
-    _table(w, lang)
+    try:
+        _table(w, lang)
+    except StoreError as exc:  # a fragment's rerun is outside main()'s guard
+        store_errors.show(exc, lang)
 
 
 def _table(w: Workshop, lang: str) -> None:

@@ -36,7 +36,8 @@ def stored(store: AssessmentStore) -> object:
     if isinstance(store, TinyDBAssessmentStore):
         folder = store.folder
         return content, {str(p.relative_to(folder)): p.read_bytes()
-                         for p in sorted(folder.rglob("*")) if p.is_file() and p.name not in (".lock", ".lock-turnstile")}
+                         for p in sorted(folder.rglob("*"))
+                         if p.is_file() and p.name not in (".lock", ".lock-turnstile")}
     return content
 
 

@@ -60,8 +60,9 @@ def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     from app.report.minutes_cli import register as minutes
     from app.report.workshop_cli import register as workshop_summary
     from app.store.cli import register as store
+    from app.store.postgres.cli import register as migrate
 
-    for register in (report, minutes, workshop_summary, store):
+    for register in (report, minutes, workshop_summary, store, migrate):
         register(sub)
 
 

@@ -188,7 +188,7 @@ def serve(args: argparse.Namespace) -> int:
     if env.get("BKA_DATABASE_URL", "").strip():
         # Reached and its schema brought up to date now, so a wrong address or password is
         # one message here (main() prints a StoreError, exit 2), not an error in every page.
-        from app.store.postgres import PostgresAssessmentStore
+        from app.store.postgres.store import PostgresAssessmentStore
 
         store = PostgresAssessmentStore(env["BKA_DATABASE_URL"].strip())
         print(f"bka serve: data in the database {store.location}", file=sys.stderr)

@@ -17,14 +17,20 @@ def pg_server():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pg_url(pg_server, monkeypatch: pytest.MonkeyPatch) -> str:  # type: ignore[no-untyped-def]
-    """An empty database, selected the way the app selects it (BKA_DATABASE_URL)."""
+def pg_empty(pg_server) -> str:  # type: ignore[no-untyped-def]
+    """The URL of an empty database (schema in place), not selected for the app."""
     import pg_server as pg
 
     url: str = pg_server.url()
     pg.empty_after_upgrade(url)
-    monkeypatch.setenv("BKA_DATABASE_URL", url)
     return url
+
+
+@pytest.fixture
+def pg_url(pg_empty: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An empty database, selected the way the app selects it (BKA_DATABASE_URL)."""
+    monkeypatch.setenv("BKA_DATABASE_URL", pg_empty)
+    return pg_empty
 
 
 @pytest.fixture(params=["tinydb", "postgresql"])

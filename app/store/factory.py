@@ -34,7 +34,7 @@ def open_store(folder: Path | str | None = None) -> AssessmentStore:
     Cheap: stores on one folder or database share their lock, caches or connection pool."""
     url = database_url()
     if url:
-        from app.store.postgres import PostgresAssessmentStore
+        from app.store.postgres.store import PostgresAssessmentStore
 
         return PostgresAssessmentStore(url, backups=Path(folder) / "backups" if folder else None)
     from app.store.tinydb_store import TinyDBAssessmentStore
@@ -73,7 +73,7 @@ def open_collection(model: type[M], name: str,
     `<folder>/<name>.json`."""
     url = database_url()
     if url:
-        from app.store.postgres import PostgresCollection
+        from app.store.postgres.collection import PostgresCollection
 
         return PostgresCollection(model, name, url)
     from app.store.collection import Collection

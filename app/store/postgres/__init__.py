@@ -1,10 +1,10 @@
 """The server store: PostgreSQL through SQLAlchemy 2 and psycopg 3, its schema kept by
-Alembic (migrations/). Selected by BKA_DATABASE_URL in app/store/factory.py; imported only
-then, so the local mode loads none of it."""
+Alembic (migrations/). Selected by BKA_DATABASE_URL in app/store/factory.py.
 
-from app.store.postgres.collection import PostgresCollection
-from app.store.postgres.engine import DatabaseNewer, DatabaseUnavailable, engine_for
-from app.store.postgres.store import PostgresAssessmentStore, RowCorrupted
+Nothing is imported here, so `bka` and the local mode never load SQLAlchemy:
 
-__all__ = ["DatabaseNewer", "DatabaseUnavailable", "PostgresAssessmentStore",
-           "PostgresCollection", "RowCorrupted", "engine_for"]
+    store.py        PostgresAssessmentStore
+    collection.py   PostgresCollection (meetings, workshops)
+    engine.py       one pool per URL, schema upgrades, DatabaseUnavailable
+    moving_in.py    bka migrate
+"""

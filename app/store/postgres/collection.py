@@ -154,22 +154,20 @@ class PostgresCollection(Generic[M]):
                                                 R.c.id == record_id)).rowcount:
                 raise NotFound(record_id)
 
-    def put_exact(self, record: M) -> bool:
-        """Store a record as it is (id, revision, times kept), for `bka migrate`; True if
-        anything changed."""
+    def put_exact(self, record: M) -> str:
+        """Store a record as it is (id, revision, times kept), for `bka migrate`: "created";
+        "unchanged" if exactly that is stored; "conflicts" (nothing written) if another
+        record is stored under its id."""
         record_id = str(getattr(record, "id", ""))
         document = record.model_dump(mode="json")
         updated = getattr(record, "updated", None) or dt.datetime.now(dt.UTC)
         with self._tx() as conn:
             row = conn.execute(select(R.c.document).where(
                 R.c.kind == self.kind, R.c.id == record_id).with_for_update()).first()
-            if row is not None and row.document == document:
-                return False
-            values = {"revision": int(getattr(record, "revision", 1) or 1),
-                      "updated": updated, "document": document}
-            if row is None:
-                conn.execute(insert(R).values(kind=self.kind, id=record_id, **values))
-            else:
-                conn.execute(update(R).where(R.c.kind == self.kind, R.c.id == record_id)
-                             .values(**values))
-        return True
+            if row is not None:
+                same = self._load(record_id, row.document).model_dump(mode="json") == document
+                return "unchanged" if same else "conflicts"
+            conn.execute(insert(R).values(kind=self.kind, id=record_id, updated=updated,
+                                          revision=int(getattr(record, "revision", 1) or 1),
+                                          document=document))
+        return "created"

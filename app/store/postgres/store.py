@@ -35,6 +35,7 @@ from app.store.edits import Edit, EditRules, Wrapper, settle
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
 from app.store.postgres.engine import DatabaseUnavailable, engine_for, shown
+from app.store.postgres.moving_in import Entry
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import records as R
 from app.store.postgres.schema import revisions as H
@@ -353,6 +354,44 @@ class PostgresAssessmentStore(EditRules):
             conn.execute(update(A).where(A.c.id == incoming.id).values(**values))
         conn.execute(insert(H).values(**_history(entry)))
         return stored
+
+    # -- moving in (bka migrate) -----------------------------------------------------------
+
+    def entry(self, assessment_id: str) -> Entry:
+        """One assessment as `bka migrate` compares it: document, editor, trash, history."""
+        with self._tx() as conn:
+            row = conn.execute(select(A.c.document, A.c.updated_by, A.c.deleted_at,
+                                      A.c.deleted_by).where(A.c.id == assessment_id)).first()
+        if row is None:
+            raise NotFound(assessment_id)
+        return Entry(self._model(assessment_id, row.document), row.updated_by, row.deleted_at,
+                     row.deleted_by, tuple(self.revisions(assessment_id)))
+
+    def put_exact(self, entry: Entry) -> str:
+        """Store one assessment exactly as the folder has it: "created"; "unchanged" if the
+        database already holds exactly that; "conflicts" (nothing written) if it holds
+        something else under that id."""
+        a = entry.assessment
+        assert a.id is not None
+        try:
+            existing = self.entry(a.id)
+        except NotFound:
+            existing = None
+        if existing is not None:
+            return "unchanged" if existing.digest() == entry.digest() else "conflicts"
+        body = a.model_dump(mode="json")
+        values = {**_columns(a, body, entry.updated_by), "deleted_at": entry.deleted_at,
+                  "deleted_by": entry.deleted_by}
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(insert(A).values(**values))
+                for revision in entry.history:
+                    conn.execute(insert(H).values(**_history(revision)))
+        except IntegrityError:
+            return "conflicts"  # another run put it there meanwhile: compared next time
+        except SQLAlchemyError as exc:
+            raise DatabaseUnavailable(self.location, exc) from None
+        return "created"
 
     def count(self) -> dict[str, int]:
         """Rows per table (what `bka migrate` checks)."""

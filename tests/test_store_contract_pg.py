@@ -159,3 +159,23 @@ def test_unknown_ids_and_the_trash_read_as_on_the_local_store(pg_url: str) -> No
         store.get("nope")
     with pytest.raises(StoreError, match="must start with postgresql://"):
         PostgresAssessmentStore("mysql://x@localhost/db")
+
+
+def test_a_pg_dump_restored_into_a_new_database_gives_back_everything(
+        tmp_path: Path, pg_server, pg_empty: str) -> None:  # type: ignore[no-untyped-def]
+    """The backup and restore docs/DEPLOY.md tells IT to use."""
+    store = PostgresAssessmentStore(pg_empty)
+    a = store.create(assessment("Björkskolan", places="Skolgården"), "Anna")
+    store.set_answer(a.id or "", "places", Answer(value="Parken"), "Bo")
+    dump_file = tmp_path / "bka.dump"
+    where = ["-h", str(pg_server.socket_dir), "-p", str(pg_server.port), "-U", "bka"]
+    subprocess.run([str(pg_server.bin / "pg_dump"), *where, "--format=custom",
+                    f"--file={dump_file}", "bka_test"], check=True, capture_output=True)
+    pg_server.psql("DROP DATABASE IF EXISTS restored")
+    pg_server.psql("CREATE DATABASE restored")
+    subprocess.run([str(pg_server.bin / "pg_restore"), *where, "--no-owner",
+                    "--dbname=restored", str(dump_file)], check=True, capture_output=True)
+    restored = PostgresAssessmentStore(pg_server.url("restored"))
+    assert restored.get(a.id or "") == store.get(a.id or "")
+    assert restored.revisions(a.id or "") == store.revisions(a.id or "")
+    assert restored.at_revision(a.id or "", 1).answers["places"].value == "Skolgården"

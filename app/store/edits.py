@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
 from app.store.changes import canonical, same, undo
 from app.store.errors import AnswerConflict, Conflict, StoreError
 from app.store.protocol import MISSING, Missing
-from app.store.records import Action, Revision
+from app.store.records import Action, Revision, Summary
 
 Wrapper = dict[str, Any]
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
@@ -36,6 +36,17 @@ class EditRules:
 
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
         raise NotImplementedError
+
+    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
+        raise NotImplementedError
+
+    def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
+             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+        """From list(): the local store holds every row in memory anyway (a database store
+        asks the database for the one page instead)."""
+        hidden = set(exclude)
+        rows = [r for r in self.list(query, status) if r.id not in hidden]
+        return rows[offset:offset + limit], len(rows)
 
     def at_revision(self, assessment_id: str, revision: int) -> Assessment:
         current = self.get(assessment_id, include_deleted=True)

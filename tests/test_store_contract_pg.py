@@ -179,3 +179,21 @@ def test_a_pg_dump_restored_into_a_new_database_gives_back_everything(
     assert restored.get(a.id or "") == store.get(a.id or "")
     assert restored.revisions(a.id or "") == store.revisions(a.id or "")
     assert restored.at_revision(a.id or "", 1).answers["places"].value == "Skolgården"
+
+
+def test_the_backup_button_writes_every_row_and_says_where(
+        tmp_path: Path, pg_url: str) -> None:
+    import json
+    import zipfile
+
+    store = PostgresAssessmentStore(pg_url, backups=tmp_path / "backups")
+    a = store.create(assessment("Björkskolan", places="Skolgården"), "Anna")
+    path = store.backup()
+    assert path.parent == tmp_path / "backups" and path.suffix == ".zip"
+    with zipfile.ZipFile(path) as zf:
+        content = json.loads(zf.read("database.json"))
+    assert content["format"] == "bka-pg-backup/1"
+    assert [r["id"] for r in content["assessments"]] == [a.id]
+    assert content["assessments"][0]["document"]["answers"]["places"]["value"] == "Skolgården"
+    assert [r["revision"] for r in content["revisions"]] == [1]
+    assert "bka_test" in content["database"] and not list(tmp_path.glob("backups/.*"))

@@ -197,3 +197,14 @@ def test_the_backup_button_writes_every_row_and_says_where(
     assert content["assessments"][0]["document"]["answers"]["places"]["value"] == "Skolgården"
     assert [r["revision"] for r in content["revisions"]] == [1]
     assert "bka_test" in content["database"] and not list(tmp_path.glob("backups/.*"))
+
+
+def test_the_migrations_build_exactly_the_schema_the_queries_assume(pg_empty: str) -> None:
+    """schema.py (what the queries use) and migrations/ (what databases get) cannot drift."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.store.postgres.schema import metadata
+
+    with engine_for(pg_empty).connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), metadata) == []

@@ -31,7 +31,7 @@ def write(url: str, shared: str, counter: str, name: str, until: float) -> dict[
     Conflict it reads again, as a page does). Returns what the store confirmed."""
     store = PostgresAssessmentStore(url)
     answers = increments = 0
-    while time.monotonic() < until:
+    while answers == 0 or time.monotonic() < until:  # at least once, however busy the machine
         store.set_answer(shared, f"{name}_{answers}", Answer(value=answers), name)
         answers += 1
         while True:
@@ -97,7 +97,7 @@ def test_fifty_writers_in_threads_and_processes_lose_no_update(pg_url: str) -> N
     assert len(results) == 50
     answers = sum(r["answers"] for r in results)
     increments = sum(r["increments"] for r in results)
-    assert answers > 50 and increments > 50  # every writer wrote, many times
+    assert all(r["answers"] >= 1 and r["increments"] >= 1 for r in results)  # all 50 wrote
 
     together = store.get(shared)
     assert len(together.answers) == 1 + answers  # the counter answer it was made with

@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the app in the browser (localhost only by default)")
     p.add_argument("--data-dir", type=Path, default=None, help="where assessments are stored")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--database-url", default=None, metavar="postgresql://...",
+                   help="keep the data in PostgreSQL (sets BKA_DATABASE_URL); docs/DEPLOY.md")
     p.add_argument(
         "--lan",
         action="store_true",
@@ -59,8 +61,9 @@ def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     from app.report.minutes_cli import register as minutes
     from app.report.workshop_cli import register as workshop_summary
     from app.store.cli import register as store
+    from app.store.postgres.cli import register as migrate
 
-    for register in (report, minutes, workshop_summary, store, letter):
+    for register in (report, minutes, workshop_summary, store, letter, migrate):
         register(sub)
 
 

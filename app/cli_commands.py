@@ -233,6 +233,15 @@ def serve(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.data_dir:
         env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
+    if getattr(args, "database_url", None):
+        env["BKA_DATABASE_URL"] = args.database_url
+    if env.get("BKA_DATABASE_URL", "").strip():
+        # Reached and its schema brought up to date now, so a wrong address or password is
+        # one message here (main() prints a StoreError, exit 2), not an error in every page.
+        from app.store.postgres.store import PostgresAssessmentStore
+
+        store = PostgresAssessmentStore(env["BKA_DATABASE_URL"].strip())
+        print(f"bka serve: data in the database {store.location}", file=sys.stderr)
     address = "0.0.0.0" if args.lan else "127.0.0.1"
     if args.lan:
         print(

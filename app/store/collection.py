@@ -39,6 +39,10 @@ class Collection(Generic[R]):
         self.path = self.folder / f"{name}.json"
         self.shared = shared_folder(self.folder)
 
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
     def _db(self) -> TinyDB:
         storage = AtomicJSONStorage(self.path, backups=backups_folder(self.folder),
                                     check=self._check)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, Protocol, runtime_checkable
 
@@ -49,6 +49,12 @@ class AssessmentStore(Protocol):
 
     def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
         """Overview rows, newest first; `query` matches title or case number, any case."""
+        ...
+
+    def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
+             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+        """One page of list(query, status) without the ids in `exclude` (workshop groups'
+        work), and how many rows there are in all: what an overview of 100,000 needs."""
         ...
 
     def save(self, assessment: Assessment, editor: str = "",

@@ -28,14 +28,13 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
+from app.core.models.assessment import Assessment, ReportRecord, Status
 from app.store import backups as backup_files
 from app.store import import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
-from app.store.changes import TRASH, canonical, diff, same, undo
+from app.store.changes import TRASH, diff
+from app.store.edits import EditRules, settle
 from app.store.errors import (
-    AnswerConflict,
-    Conflict,
     ImportRaced,
     NotFound,
     StoreError,
@@ -46,7 +45,6 @@ from app.store.json_storage import AtomicJSONStorage, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
 from app.store.overview import Overview, index_tables, stat_key
-from app.store.protocol import MISSING, Missing
 from app.store.records import Action, Change, Revision, Summary
 from app.store.shapes import DOCS, HISTORY, check_docs, check_history, check_marker
 
@@ -99,7 +97,7 @@ class _DocFile:
         self.storage.write({DOCS: {str(k): v for k, v in sorted(self.docs.items())}})
 
 
-class TinyDBAssessmentStore:
+class TinyDBAssessmentStore(EditRules):
     """The local store. Safe for many threads and several processes on one folder."""
 
     def __init__(self, folder: Path | str | None = None, *, durable: bool = True) -> None:
@@ -161,103 +159,10 @@ class TinyDBAssessmentStore:
                     entries.append(entry)
         return sorted(entries, key=lambda r: r.revision, reverse=True)
 
-    def at_revision(self, assessment_id: str, revision: int) -> Assessment:
-        current = self.get(assessment_id, include_deleted=True)
-        if revision == current.revision:
-            return current
-        history = self.revisions(assessment_id)
-        known = [r.revision for r in history]
-        if not 1 <= revision <= current.revision or not known or revision < min(known):
-            raise StoreError(f"Assessment {assessment_id} has no revision {revision} here; "
-                             f"its stored revisions are {min(known, default=0)}-"
-                             f"{current.revision}.")
-        state = current.model_dump(mode="json")
-        for entry in history:  # newest first: step back over every later change
-            if entry.revision > revision:
-                undo(state, entry.changes)
-        state["revision"] = revision
-        at = next((r.at for r in history if r.revision <= revision), None)
-        if at is not None:
-            state["updated"] = at.isoformat()
-        return Assessment.model_validate(state)
-
     # -- changing --------------------------------------------------------------------------
 
     def create(self, assessment: Assessment, editor: str = "") -> Assessment:
         return self._create(assessment, editor, "create")
-
-    def save(self, assessment: Assessment, editor: str = "",
-             expected_revision: int | None = None) -> Assessment:
-        if assessment.id is None:
-            raise ValueError("this assessment has never been stored; use create()")
-        # By default the copy is expected to be based on the revision it carries.
-        expected = assessment.revision if expected_revision is None else expected_revision
-
-        def replace(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            if stored.revision != expected:
-                raise Conflict(stored, expected, changed_by=wrapper.get("updated_by", ""))
-            return assessment
-
-        return self._edit(assessment.id, editor, "save", replace)
-
-    def set_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
-                   editor: str = "", *, expected: Answer | None | Missing = MISSING,
-                   ) -> Assessment:
-        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            current = stored.answers.get(question_id)
-            if expected is not MISSING and not same(_answer_json(current), _answer_json(expected)):
-                by, at = self._last_change(assessment_id, ("answers", question_id))
-                raise AnswerConflict(stored, question_id, current, answer,
-                                     changed_by=by, changed_at=at)
-            answers = dict(stored.answers)
-            if answer is None:
-                answers.pop(question_id, None)
-            else:
-                answers[question_id] = answer
-            return stored.model_copy(update={"answers": answers})
-
-        return self._edit(assessment_id, editor, "answer", change)
-
-    def set_decision(self, assessment_id: str, decision: Decision, editor: str = "", *,
-                     expected: Decision | Missing = MISSING) -> Assessment:
-        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            if expected is MISSING:
-                return stored.model_copy(update={"decision": decision})
-            base = canonical(expected.model_dump(mode="json"))
-            mine = canonical(decision.model_dump(mode="json"))
-            theirs = canonical(stored.decision.model_dump(mode="json"))
-            touched = [f for f in mine if not same(mine[f], base.get(f))]
-            clashes = [f for f in touched if not same(theirs.get(f), base.get(f))
-                       and not same(theirs.get(f), mine[f])]
-            if clashes:
-                by = wrapper.get("updated_by", "")
-                raise Conflict(stored, None, changed_by=by, message=(
-                    f"{', '.join(clashes)} of assessment {assessment_id} "
-                    f"{'was' if len(clashes) == 1 else 'were'} changed"
-                    f"{' by ' + by if by else ''} while you were editing. Your change was not "
-                    "saved: check the current text and change it again."))
-            merged = Decision.model_validate({**theirs, **{f: mine[f] for f in touched}})
-            return stored.model_copy(update={"decision": merged})
-
-        return self._edit(assessment_id, editor, "decision", change)
-
-    def set_status(self, assessment_id: str, status: Status, editor: str = "") -> Assessment:
-        return self._edit(assessment_id, editor, "status",
-                          lambda stored, _: stored.model_copy(update={"status": status}))
-
-    def update(self, assessment_id: str, change: Callable[[Assessment], Assessment],
-               editor: str = "", *, expected_revision: int | None = None) -> Assessment:
-        def edit(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            if expected_revision is not None and stored.revision != expected_revision:
-                raise Conflict(stored, expected_revision, changed_by=wrapper.get("updated_by", ""))
-            return change(stored)
-
-        return self._edit(assessment_id, editor, "update", edit)
-
-    def add_report(self, assessment_id: str, report: ReportRecord,
-                   editor: str = "") -> Assessment:
-        return self._edit(assessment_id, editor, "report", lambda stored, _: stored.model_copy(
-            update={"reports": [*stored.reports, report]}))
 
     def duplicate(self, assessment_id: str, editor: str = "", *,
                   title: str | None = None) -> Assessment:
@@ -386,7 +291,7 @@ class TinyDBAssessmentStore:
                     break
             data = assessment.model_dump(mode="json")
             data.update(id=new_id, created=now.isoformat(), updated=now.isoformat(), revision=1)
-            stored, body = _settle(data)
+            stored, body = settle(data)
             entry = Revision(assessment_id=new_id, revision=1, at=now, editor=editor,
                              action=action, note=note)
             self._commit(doc_file, None, {"id": new_id, "assessment": body,
@@ -407,7 +312,7 @@ class TinyDBAssessmentStore:
             data = wanted.model_dump(mode="json")
             data.update(id=assessment_id, created=wrapper["assessment"].get("created"),
                         updated=now.isoformat(), revision=stored.revision + 1)
-            new, body = _settle(data)
+            new, body = settle(data)
             changes = diff(wrapper["assessment"], body)
             if not changes:
                 return stored  # nothing to record: a rerun saving what is there already
@@ -472,14 +377,6 @@ class TinyDBAssessmentStore:
     def _rebuild_index(self, shard: str) -> None:
         self._write_index(_DocFile(self, shard))
 
-    def _last_change(self, assessment_id: str,
-                     path: tuple[str, ...]) -> tuple[str, dt.datetime | None]:
-        """Who last changed one field or answer, and when (for a conflict message)."""
-        for entry in self.revisions(assessment_id):
-            if any(c.path == path for c in entry.changes):
-                return entry.editor, entry.at
-        return "", None
-
     # -- imports ---------------------------------------------------------------------------
 
     def _check_expected(self, doc_files: dict[str, _DocFile],
@@ -513,7 +410,7 @@ class TinyDBAssessmentStore:
             data["revision"] = max(incoming.revision, before.get("revision", 0) + 1)
         data["created"] = data.get("created") or now.isoformat()
         data["updated"] = data.get("updated") or now.isoformat()
-        stored, body = _settle(data)
+        stored, body = settle(data)
         changes = diff(before, body) if before is not None else []
         if wrapper.get("trash"):  # the user chose the file's copy of a deleted one: it is back
             changes.append(Change(path=(TRASH,), before=wrapper["trash"], after=None))
@@ -560,18 +457,6 @@ class TinyDBAssessmentStore:
                          keep_previous=False, durable=self.durable)
 
 
-def _settle(data: dict[str, Any]) -> tuple[Assessment, dict[str, Any]]:
-    """Validate the stored JSON form of an assessment and return both.
-
-    `data` is always a model_dump(mode="json") (plus the bookkeeping fields set here), so it
-    is already in normal form; the JSON round trip makes it exactly what a later read gives
-    back (an impact answer's article numbers, for one, become strings), and the model is
-    built from that, so what a change returns equals what get() returns afterwards.
-    """
-    body = canonical(data)
-    return Assessment.model_validate(body), body
-
-
 def remove_reports(records: Sequence[ReportRecord]) -> None:
     """Delete the PDFs recorded on an assessment being erased: they hold its text, and its
     title is in their names. A file at a recorded path whose content is no longer the
@@ -585,7 +470,3 @@ def remove_reports(records: Sequence[ReportRecord]) -> None:
         if hashlib.sha256(data).hexdigest() == record.sha256:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-
-
-def _answer_json(answer: Answer | None) -> Any:
-    return None if answer is None else canonical(answer.model_dump(mode="json"))

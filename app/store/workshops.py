@@ -24,9 +24,9 @@ from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Group, Workshop, group_key
 from app.core.text import tr
-from app.store.collection import Collection
 from app.store.errors import NotFound
 from app.store.exchange import export_bytes
+from app.store.factory import RecordCollection, open_collection
 from app.store.protocol import AssessmentStore
 from app.store.workshop_errors import (
     DuplicateGroups,
@@ -49,7 +49,7 @@ class WorkshopStore:
 
     def __init__(self, assessments: AssessmentStore, folder: Path | str | None = None) -> None:
         self.assessments = assessments
-        self._records: Collection[Workshop] = Collection(Workshop, NAME, folder)
+        self._records: RecordCollection[Workshop] = open_collection(Workshop, NAME, folder)
 
     def create(self, case: Case, names: Sequence[str], catalog: Catalog, *, title: str = "",
                language: str = "sv", trainer_key: str = "") -> Workshop:
@@ -199,5 +199,5 @@ def check_names(names: Sequence[str]) -> list[str]:
 
 def workshop_assessment_ids(folder: Path | str | None = None) -> set[str]:
     """Ids of every assessment a workshop group fills in: not the official's own work."""
-    records: Collection[Workshop] = Collection(Workshop, NAME, folder)
+    records: RecordCollection[Workshop] = open_collection(Workshop, NAME, folder)
     return {g.assessment_id for w in records.all() for g in w.groups}

@@ -50,6 +50,8 @@ def seed(data: Path) -> Seeds:
     meetings = MeetingStore(data)
     m = meetings.create(Meeting(date=dt.date.today(), team=TEAM, article=12))
     meetings.add_action(m.id, Action(what="Fråga elevråden", who="Sara", due=dt.date.today()))
+    late = dt.date.today() - dt.timedelta(days=3)  # an overdue action: its badge is measured
+    meetings.add_action(m.id, Action(what="Skicka protokollet", who="Ali", due=late))
     sections = len(cat.questionnaires["bka-standard"].sections)
     return Seeds(aid, sections, w.id, w.groups[0].code, m.id)
 
@@ -61,15 +63,16 @@ def set_language(data: Path, lang: str) -> None:
 
 def settle(page: Any) -> None:
     """Wait until Streamlit has drawn the page and stopped running the script."""
-    page.wait_for_selector('[data-testid="stMain"]', timeout=WAIT)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=WAIT)
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stStatusWidget"]')
                  && !document.querySelector('[data-testid="stSkeleton"]')""",
         timeout=WAIT,
     )
     page.wait_for_timeout(700)  # a rerun that starts right after the first run (query params)
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=WAIT)
+    page.wait_for_function(  # nothing left over from the run before, faded while it runs
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')""", timeout=WAIT)
 
 
 State = tuple[str, str, Callable[[Any], None] | None]
@@ -108,6 +111,11 @@ def states(seeds: Seeds) -> Iterator[State]:
     yield "workshop-start", "/workshop", None
     for i, tab in enumerate(("codes", "case", "progress", "compare", "manage")):
         yield f"workshop-{tab}", f"/workshop?workshop={w}", _tab(i) if i else None
+    yield "present-workshop", f"/visning?workshop={w}", None
+    for n in (2, 3, 4):
+        yield f"present-workshop-{n}", f"/visning?workshop={w}&n={n}", None
+    yield "present-meeting", f"/visning?meeting={seeds.meeting}", None
+    yield "present-meeting-2", f"/visning?meeting={seeds.meeting}&n=2", None
     yield "join", "/ga-med", None
     yield "join-group", f"/ga-med?kod={seeds.code}", None
     yield "not-found", "/finns-inte", None

@@ -147,7 +147,7 @@ def test_full_assessment_from_start_to_result(
     assert "/100" in said
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Processkvalitet"] != "0/100"
-    assert float(metrics["Påverkansbalans"]) == pytest.approx(0.0)  # (0 + 1 + 0 - 1) / 4
+    assert metrics["Påverkansbalans"] == "0,00"  # (0 + 1 + 0 - 1) / 4, written the Swedish way
 
 
 def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

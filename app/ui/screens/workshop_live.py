@@ -27,7 +27,7 @@ def codes(w: Workshop, lang: str) -> None:
         st.warning(t("ws_codes_closed", lang))
         return
     address = join_address()
-    st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
+    st.markdown("## " + t("ws_codes_how", lang, address=md(address)))
     if urlsplit(address).hostname in LOCAL_HOSTS:
         st.caption(t("ws_codes_local", lang))
     per_row = 2 if len(w.groups) <= 4 else PER_ROW  # few groups: bigger codes
@@ -35,7 +35,7 @@ def codes(w: Workshop, lang: str) -> None:
         columns = st.columns(per_row)
         for column, group in zip(columns, w.groups[start:start + per_row], strict=False):
             with column.container(border=True):
-                st.markdown(f"#### {md(group.name)}")
+                st.markdown(f"### {md(group.name)}")
                 with st.container(key=f"bka-code-{group.code}"):
                     st.markdown(md(spaced(group.code)))
 
@@ -93,7 +93,7 @@ def _table(w: Workshop, lang: str) -> None:
         answered = sum(s.answered_required for s in sections)
         done = sum(1 for s in sections if s.done)
         with columns[index % len(columns)].container(border=True):
-            st.markdown(f"#### {md(group.name)}")
+            st.markdown(f"## {md(group.name)}")
             st.progress(answered / required if required else 0.0,
                         text=t("progress", lang, answered=answered, required=required))
             when = (assessment.updated.astimezone().strftime("%H:%M")

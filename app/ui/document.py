@@ -26,6 +26,7 @@ _SCRIPT = """<script>
   const skip = '[data-testid="stMarkdownContainer"], [data-testid="stText"], ' +
     '[data-testid="stCode"], [data-testid="stDataFrame"], [data-testid="stTable"], ' +
     'textarea, [contenteditable="true"]';
+  const mine = '[data-testid="stFileUploaderDropzone"] button';
   const swap = (text) => {
     const key = text.trim();
     if (!key) return null;
@@ -36,7 +37,8 @@ _SCRIPT = """<script>
   const fix = (node) => {
     if (node.nodeType === 3) {
       const parent = node.parentElement;
-      if (!parent || parent.closest(skip)) return;
+      // Streamlit draws its own button texts as Markdown too: the uploader's is still its own.
+      if (!parent || (parent.closest(skip) && !parent.closest(mine))) return;
       const text = swap(node.nodeValue);
       if (text !== null && text !== node.nodeValue) node.nodeValue = text;
       return;

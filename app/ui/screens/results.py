@@ -25,6 +25,7 @@ def render() -> None:
     state.show_flash()
     aid = state.open_id()
     if not aid:
+        st.title(t("nav_results", lang))  # every page has a main heading
         st.info(t("results_none_open", lang))
         return
     try:

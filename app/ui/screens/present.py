@@ -41,6 +41,14 @@ STAGE = """<style>
 .st-key-bka-stage [data-testid="stCaptionContainer"] p { font-size: 1.4rem; }
 .st-key-bka-prompt p { font-size: 3rem; line-height: 1.3; font-weight: 600; }
 .st-key-bka-present-nav button p { font-size: 1.4rem; }
+/* A phone or a narrow window: the same screens, sized to fit (reflow, WCAG 1.4.10). */
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding: 1rem; }
+  .st-key-bka-stage h1 { font-size: 2rem; }
+  .st-key-bka-stage h2 { font-size: 1.6rem; }
+  .st-key-bka-stage h3 { font-size: 1.3rem; }
+  .st-key-bka-stage p, .st-key-bka-stage li, .st-key-bka-prompt p { font-size: 1.2rem; }
+}
 </style>"""
 
 # The arrow keys (and a clicker's Page keys) press our own buttons: the same path as a click.

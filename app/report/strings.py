@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from app.core import numbers
+
 STRINGS: Final[dict[str, tuple[str, str]]] = {
     # key: (sv, en)
     "report": ("Barnkonsekvensanalys", "Child rights impact assessment"),
@@ -331,24 +333,7 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-MINUS = "\u2212"  # a real minus sign: a hyphen looks like a dash in a table of ratings
-
-
-def number(value: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
-    """A number as a reader of `lang` writes it: decimal comma and real minus in Swedish."""
-    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    if text.lstrip("+-").strip("0.") == "":  # -0.0 and +0.0 read as 0
-        text = f"{0:.{decimals}f}"
-    text = text.replace("-", MINUS)
-    return text.replace(".", ",") if lang == "sv" else text
-
-
-def weight(value: float, lang: str) -> str:
-    """A weight such as 0.5 or 0.25 with as many decimals as it needs."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "sv" else text
-
-
-def percent(value: float, lang: str) -> str:
-    """A share in percent: '85 %' in Swedish (with a non-breaking space), '85%' in English."""
-    return f"{number(value, lang)}\u00a0%" if lang == "sv" else f"{number(value, lang)}%"
+# The way numbers are written lives in the core, shared with the app: one writer per language.
+number = numbers.number
+weight = numbers.weight
+percent = numbers.percent

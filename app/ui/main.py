@@ -12,7 +12,7 @@ import streamlit as st  # noqa: E402
 
 from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
-from app.ui import state, store_errors  # noqa: E402
+from app.ui import document, state, store_errors, theme  # noqa: E402
 from app.ui.child_nav import run_if_child  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
 from app.ui.offline import ICON, seal  # noqa: E402
@@ -43,16 +43,24 @@ def main() -> None:
                           icon=":material/record_voice_over:", url_path="barnens-roster"),
         "meeting": st.Page("views/meeting.py", title=t("mt_nav", lang),
                            icon=":material/groups:", url_path="mote"),
+        # The projector's view: reached from a workshop or a meeting, not from the menu.
+        "present": st.Page("views/present.py", title=t("pr_nav", lang),
+                           icon=":material/slideshow:", url_path="visning",
+                           visibility="hidden"),
     }
     st.session_state["pages"] = pages
     groups = {
         t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"],
                                       pages["voices"]],
         t("mt_nav_group", lang): [pages["meeting"]],
-        t("nav_group_library", lang): [pages["articles"], pages["data"]],
+        t("nav_group_library", lang): [pages["articles"], pages["data"], pages["present"]],
     }
     groups = with_workshop_pages(pages, groups, lang)  # a joined group sees only its own pages
     page = st.navigation(groups)
+    # Each page its own title (the tab, the window list, what a screen reader says first).
+    st.set_page_config(page_title=t("page_title", lang, page=page.title))
+    theme.apply()
+    document.apply(lang)
     with st.sidebar:
         choice = st.segmented_control(t("language", lang), ["sv", "en"], default=lang,
                                       format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],

@@ -13,7 +13,7 @@ from app.ui.i18n import t
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:
-    st.subheader(t("report_title", lang))
+    st.header(t("report_title", lang))
     st.write(t("report_intro", lang))
     choice = st.radio(
         t("report_language", lang),

@@ -332,9 +332,11 @@ def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
     comment = answer.comment if answer else None
     if k not in st.session_state:
         st.session_state[k] = comment or ""
-    with st.expander(t("comment", ctx.lang) + (" ✎" if comment else ""), expanded=False):
+    # Named with its question: a dozen expanders called "Kommentar" cannot be told apart.
+    label = t("comment_for", ctx.lang, number=ctx.q.numbering[question.id])
+    with st.expander(label + (" ✎" if comment else ""), expanded=False):
         st.text_area(
-            t("comment", ctx.lang),
+            label,
             key=k,
             label_visibility="collapsed",
             disabled=ctx.locked,

@@ -29,7 +29,7 @@ def render() -> None:
 
 def export_area(lang: str) -> None:
     store = state.store()
-    st.subheader(t("export_title", lang))
+    st.header(t("export_title", lang))
     items = store.list()
     if not items:
         st.info(t("overview_empty", lang))
@@ -60,7 +60,7 @@ def export_area(lang: str) -> None:
 
 def import_area(lang: str) -> None:
     store = state.store()
-    st.subheader(t("import_title", lang))
+    st.header(t("import_title", lang))
     st.write(t("import_intro", lang))
     upload = st.file_uploader(t("import_file", lang), type=["json", "yaml", "yml"])
     if upload is None:
@@ -112,7 +112,7 @@ def show_result(result: ImportResult, lang: str, preview: bool) -> None:
 
 
 def backup_area(lang: str) -> None:
-    st.subheader(t("backup_title", lang))
+    st.header(t("backup_title", lang))
     st.write(t("backup_intro", lang))
     if st.button(t("backup_make", lang)):
         try:

@@ -36,7 +36,7 @@ def render() -> None:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()
     for item in items:
-        with st.container(border=True):
+        with st.container(border=True, key=f"bka-row-{item.id}"):  # buttons named by title
             c1, c2 = st.columns([5, 3])
             c1.markdown(f"**{user(item.title)}**")
             q = cat.questionnaire(item.questionnaire)
@@ -92,7 +92,8 @@ def trash(lang: str) -> None:
     with st.expander(t("trash", lang, count=len(deleted))):
         st.caption(t("trash_intro", lang))
         for item in deleted:
-            c1, c2, c3 = st.columns([5, 1, 1])
+            row = st.container(key=f"bka-row-trash-{item.id}")  # buttons named by title
+            c1, c2, c3 = row.columns([5, 1, 1])
             c1.text(plain(item.title))
             if c2.button(t("restore", lang), key=f"restore:{item.id}"):
                 store.restore(item.id)

@@ -106,7 +106,7 @@ def child_link(code: str) -> str:
 
 
 def _link(collection: ChildCollection, lang: str) -> None:
-    st.subheader(md(_name(collection, lang)))
+    st.header(md(_name(collection, lang)))
     status = "cv_status_open" if collection.open else "cv_status_closed"
     st.write(t(status, lang) + " " + t("cv_answered", lang, n=len(collection.responses)))
     link = child_link(collection.code)

@@ -54,7 +54,7 @@ def _table(q: ChildQuestionnaire, count: Count, found: Results, lang: str) -> pd
 def _quotes(found: Results, lang: str) -> None:
     if not found.quotes and not found.held_back:
         return
-    st.subheader(t("cv_quotes", lang))
+    st.header(t("cv_quotes", lang))
     for question, quotes in found.quotes.items():
         st.markdown(f"**{md(question)}**")
         for quote in quotes:
@@ -65,7 +65,7 @@ def _quotes(found: Results, lang: str) -> None:
 
 def _record(assessment: Assessment, q: ChildQuestionnaire, collection: ChildCollection,
             found: Results, lang: str) -> None:
-    st.subheader(t("cv_record", lang))
+    st.header(t("cv_record", lang))
     official_q = state.catalog().questionnaire(assessment.questionnaire.id)
     if not found.shown or official_q is None:
         st.caption(t("cv_record_needs", lang))

@@ -72,7 +72,7 @@ def start(lang: str) -> None:
 
 def workshop_list(lang: str) -> None:
     items = workshop_state.store().all()
-    st.subheader(t("ws_list", lang))
+    st.header(t("ws_list", lang))
     current = [w for w in items if w.status != "archived"]
     if not current:
         st.caption(t("ws_list_empty", lang))
@@ -86,7 +86,7 @@ def workshop_list(lang: str) -> None:
 
 
 def list_row(w: Workshop, lang: str) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"bka-row-{w.id}"):  # "Öppna – <title>"
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
         c1.markdown(f"**{md(w.title)}**")
         when = w.created.astimezone().strftime("%Y-%m-%d %H:%M") if w.created else ""

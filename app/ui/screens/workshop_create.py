@@ -25,7 +25,7 @@ PER_ROW = 3  # group name inputs side by side
 
 
 def create_form(lang: str) -> None:
-    st.subheader(t("ws_new", lang))
+    st.header(t("ws_new", lang))
     library = {c.id: c for c in cases()}
     case_id = st.selectbox(t("ws_pick_case", lang), list(library),
                            format_func=lambda i: tr(library[i].title, lang), key="ws_case")

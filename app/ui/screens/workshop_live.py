@@ -30,14 +30,14 @@ def codes(w: Workshop, lang: str) -> None:
     if address is None:  # the server listens on this machine only: no group can reach it
         st.warning(t("ws_codes_start_lan", lang))
     else:
-        st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
+        st.markdown("## " + t("ws_codes_how", lang, address=md(address)))
         st.caption(t("ws_codes_local", lang))
     per_row = 2 if len(w.groups) <= 4 else PER_ROW  # few groups: bigger codes
     for start in range(0, len(w.groups), per_row):
         columns = st.columns(per_row)
         for column, group in zip(columns, w.groups[start:start + per_row], strict=False):
             with column.container(border=True):
-                st.markdown(f"#### {md(group.name)}")
+                st.markdown(f"### {md(group.name)}")
                 with st.container(key=f"bka-code-{group.code}"):
                     st.markdown(md(spaced(group.code)))
 
@@ -103,7 +103,7 @@ def _table(w: Workshop, lang: str) -> None:
         answered = sum(s.answered_required for s in sections)
         done = sum(1 for s in sections if s.done)
         with columns[index % len(columns)].container(border=True):
-            st.markdown(f"#### {md(group.name)}")
+            st.markdown(f"## {md(group.name)}")
             st.progress(answered / required if required else 0.0,
                         text=t("progress", lang, answered=answered, required=required))
             when = (assessment.updated.astimezone().strftime("%H:%M")

@@ -35,6 +35,10 @@ class ChildCollectionStore:
     def __init__(self, folder: Path | str | None = None) -> None:
         self._records: Collection[ChildCollection] = Collection(ChildCollection, NAME, folder)
 
+    @property
+    def path(self) -> Path:
+        return self._records.path
+
     def open(self, collection: ChildCollection) -> ChildCollection:
         """Store a new collection with a fresh code (the one given is replaced)."""
         taken = {c.code for c in self._records.all()}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.store import data_dir
+from app.store.erase import erase_for_good
 from app.store.workshops import workshop_assessment_ids
 from app.ui import state
 from app.ui.i18n import t
@@ -104,7 +106,7 @@ def trash(lang: str) -> None:
             if st.session_state.get("confirm_purge") == item.id:
                 st.warning(t("confirm_purge", lang))
                 if st.button(t("yes_purge", lang), key=f"yes_purge:{item.id}", type="primary"):
-                    store.purge(item.id)
+                    erase_for_good(store, item.id, data_dir())
                     st.session_state.pop("confirm_purge", None)
                     state.flash(t("purged", lang))
                     st.rerun()

@@ -9,7 +9,6 @@ from pathlib import Path
 from app.core.models.child_letter import record_id
 from app.store.atomic import previous_copy, write_atomic
 from app.store.child_collections import ChildCollectionStore
-from app.store.collection import Collection
 from app.store.errors import NotFound
 from app.store.protocol import AssessmentStore
 

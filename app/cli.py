@@ -54,12 +54,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands of the edges beyond the core; each module registers its own subcommands."""
+    from app.dashboard_cli import register as dashboard
     from app.report.cli import register as report
     from app.report.minutes_cli import register as minutes
     from app.report.workshop_cli import register as workshop_summary
     from app.store.cli import register as store
 
-    for register in (report, minutes, workshop_summary, store):
+    for register in (report, minutes, workshop_summary, store, dashboard):
         register(sub)
 
 

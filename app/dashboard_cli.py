@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.core.dashboard import Dashboard, collect, groups_csv, overview
+from app.core.dashboard import CaseFacts, Dashboard, collect, groups_csv, overview
 from app.core.errors import LoadError
 from app.core.text import tr
 from app.shipped import catalog as shipped_catalog
@@ -36,12 +36,22 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=dashboard_command)
 
 
+#: facts per (data folder, id, revision): scoring is the slow part (ms per assessment) and
+#: a stored state never changes, so a page rerun scores only what changed since the last one
+_FACTS: dict[tuple[str, str, int], CaseFacts] = {}
+
+
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
           today: dt.date | None = None) -> tuple[Dashboard, list[str]]:
     store = open_store(data_dir)
-    ids = [row.id for row in store.list()]
-    cases, skipped = collect(store.get_many(ids), shipped_catalog())
-    return overview(cases, today or dt.date.today(), start, end), skipped
+    folder = str(data_dir or "")
+    keys = {r.id: (folder, r.id, r.revision) for r in store.list()}
+    cases = [_FACTS[k] for k in keys.values() if k in _FACTS]
+    fresh = store.get_many([aid for aid, k in keys.items() if k not in _FACTS])
+    scored, skipped = collect(fresh, shipped_catalog())
+    for f in scored:
+        _FACTS[keys[f.id]] = f
+    return overview([*cases, *scored], today or dt.date.today(), start, end), skipped
 
 
 def dashboard_command(args: argparse.Namespace) -> int:

@@ -31,12 +31,15 @@ def main() -> None:
                             icon=":material/menu_book:", url_path="artiklar"),
         "data": st.Page("views/data.py", title=t("nav_data", lang),
                         icon=":material/save:", url_path="data"),
+        "dashboard": st.Page("views/dashboard.py", title=t("nav_dashboard", lang),
+                             icon=":material/bar_chart:", url_path="fullmaktige"),
         "meeting": st.Page("views/meeting.py", title=t("mt_nav", lang),
                            icon=":material/groups:", url_path="mote"),
     }
     st.session_state["pages"] = pages
     groups = {
-        t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"]],
+        t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"],
+                                      pages["dashboard"]],
         t("mt_nav_group", lang): [pages["meeting"]],
         t("nav_group_library", lang): [pages["articles"], pages["data"]],
     }

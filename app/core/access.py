@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 #: The pages of the app, by the names main.py gives them.
-ALL_PAGES = ("overview", "assess", "results", "voices", "articles", "data", "meeting", "workshop",
-             "join")
+ALL_PAGES = ("overview", "assess", "results", "voices", "dashboard", "articles", "data",
+             "present", "meeting", "workshop", "join")
 GROUP_PAGES = ("join", "assess", "results")  #: a joined group: its case, assessment, results
 REMOTE_PAGES = ("join", "workshop")  #: another machine, not in a group
 LEFT_PAGES = ("join",)  #: a group device that left its group

@@ -20,6 +20,7 @@ from app.report.context import ReportError, ReportInput, prepare
 from app.report.frontpage import front_page
 from app.report.group_table import group_table
 from app.report.legal import legal_basis
+from app.report.lifecycle import review_and_decision
 from app.report.method import colophon, method
 from app.report.naming import free_path, report_filename
 from app.report.page import Running, canvas_maker, make_document
@@ -42,7 +43,7 @@ def story(ri: ReportInput) -> list[Flowable]:
     # page end is ugly, and so is a page holding one article summary.
     return [*front_page(ri), CondPageBreak(ANALYSIS_ROOM), *analysis(ri), *legal_basis(ri),
             *impact_table(ri), *group_table(ri),
-            *articles(ri),
+            *articles(ri), *review_and_decision(ri),
             CondPageBreak(METHOD_ROOM), *method(ri), *colophon(ri)]
 
 

@@ -25,6 +25,9 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "status_draft": ("Utkast, inte färdigställd", "Draft, not completed"),
     "status_complete": ("Färdigställd", "Completed"),
     "status_followed_up": ("Färdigställd och uppföljd", "Completed and followed up"),
+    "status_in_review": ("Färdigställd, för granskning", "Completed, in review"),
+    "status_approved": ("Granskad och godkänd", "Reviewed and approved"),
+    "status_decided": ("Granskad, godkänd och beslutad", "Reviewed, approved and decided"),
     "description": ("Förslaget i korthet", "The proposal in brief"),
     "personal_data": (
         "Innehåller personuppgifter. Hantera rapporten enligt dataskyddsförordningen och "

@@ -41,6 +41,8 @@ def main() -> None:
                         icon=":material/save:", url_path="data"),
         "voices": st.Page("views/voices.py", title=t("cv_nav", lang),
                           icon=":material/record_voice_over:", url_path="barnens-roster"),
+        "dashboard": st.Page("views/dashboard.py", title=t("nav_dashboard", lang),
+                             icon=":material/bar_chart:", url_path="fullmaktige"),
         "meeting": st.Page("views/meeting.py", title=t("mt_nav", lang),
                            icon=":material/groups:", url_path="mote"),
         # The projector's view: reached from a workshop or a meeting, not from the menu.
@@ -51,7 +53,7 @@ def main() -> None:
     st.session_state["pages"] = pages
     groups = {
         t("nav_group_assess", lang): [pages["overview"], pages["assess"], pages["results"],
-                                      pages["voices"]],
+                                      pages["voices"], pages["dashboard"]],
         t("mt_nav_group", lang): [pages["meeting"]],
         t("nav_group_library", lang): [pages["articles"], pages["data"], pages["present"]],
     }

@@ -7,8 +7,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.core.models.lifecycle import CommitteeDecision, LifecycleEvent, Review
+
 FORMAT = "bka-assessment/1"
-Status = Literal["draft", "complete", "followed_up"]
+#: draft -> complete (färdigställd) -> in_review -> approved -> decided -> followed_up;
+#: the allowed steps are app/core/lifecycle.py's
+Status = Literal["draft", "complete", "in_review", "approved", "decided", "followed_up"]
 
 # Lengths a person writes; far beyond them a text is a mistake or an attack (a 1 MB title
 # made every page of the PDF and the overview slow). Checked wherever an assessment is read.
@@ -108,6 +112,9 @@ class Assessment(BaseModel):
     #: the official's reason for marking it complete while required answers or serious
     #: findings remain; printed on page 1 of the report
     completion_reason: str = ""
+    review: Review = Review()  #: review and approval (app/core/lifecycle.py)
+    committee_decision: CommitteeDecision | None = None  #: what the committee decided
+    lifecycle: list[LifecycleEvent] = []  #: every status step, with who, when and why
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

@@ -11,7 +11,7 @@ from app.ui import state
 from app.ui.i18n import t
 from app.ui.safe import md, plain, user
 
-STATUSES = ("draft", "complete", "followed_up")
+STATUSES = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 
 
 def render() -> None:

@@ -272,40 +272,26 @@ def criteria(card: Scorecard, lang: str) -> None:
 
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
-    store = state.store()
-    c1, c2 = st.columns(2)
+    c1 = st.columns(2)[0]
     if assessment.status == "draft":
         gaps = blockers(card)
         if not gaps:
             if c1.button(t("mark_complete", lang), type="primary"):
                 _complete(assessment, card, q, "", lang)
-            return
-        # Complete means complete: refused while gaps remain, unless a reason is recorded.
-        st.warning(t("res_blockers", lang, missing=len(gaps.missing), serious=len(gaps.serious)))
-        minimum = q.scoring.completion.min_reason_chars
-        reason = st.text_area(t("res_complete_reason", lang),
-                              key=f"complete_reason:{assessment.id}",
-                              help=t("res_complete_reason_help", lang, min=minimum))
-        if st.button(t("res_complete_anyway", lang)):
-            _complete(assessment, card, q, reason or "", lang)
-    else:
-        if assessment.completion_reason.strip():
-            st.caption(md(t("res_completed_with_reason", lang,
-                            reason=assessment.completion_reason.strip())))
-        if assessment.status == "complete" and c1.button(t("mark_followed_up", lang)):
-            store.update(
-                assessment.id or "",
-                lambda a: a.model_copy(update={"status": "followed_up"}),
-                editor=assessment.decision.official,
-            )
-            st.rerun()
-        if c2.button(t("reopen", lang)):
-            store.update(
-                assessment.id or "",
-                lambda a: a.model_copy(update={"status": "draft", "completion_reason": ""}),
-                editor=assessment.decision.official,
-            )
-            st.rerun()
+        else:
+            # Complete means complete: refused while gaps remain, unless a reason is recorded.
+            st.warning(t("res_blockers", lang, missing=len(gaps.missing),
+                         serious=len(gaps.serious)))
+            minimum = q.scoring.completion.min_reason_chars
+            reason = st.text_area(t("res_complete_reason", lang),
+                                  key=f"complete_reason:{assessment.id}",
+                                  help=t("res_complete_reason_help", lang, min=minimum))
+            if st.button(t("res_complete_anyway", lang)):
+                _complete(assessment, card, q, reason or "", lang)
+    elif assessment.completion_reason.strip():
+        st.caption(md(t("res_completed_with_reason", lang,
+                        reason=assessment.completion_reason.strip())))
+    lifecycle_section(assessment, q, lang)  # review, decision, reopening; its log in a draft too
 
 
 def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason: str,
@@ -322,6 +308,12 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     )
     state.flash(t("marked_complete", lang))
     st.rerun()
+
+
+def lifecycle_section(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    from app.ui.screens.lifecycle import render as draw
+
+    draw(assessment, q, lang)
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.core.models.assessment import Answer
 from app.core.models.meeting import Action, Meeting
+from app.core.trainer_key import key_hash
 from app.paths import ROOT
 from app.shipped import cases, catalog
 from app.store import open_store
@@ -25,6 +26,7 @@ from app.store.workshops import WorkshopStore
 
 WAIT = 30_000  # ms: a cold start on a busy two-core machine
 TEAM = "Fritidsgårdarna"
+TRAINER_KEY = "ek-lind-4711-trainer"  #: fictional; the app makes real keys with new_key()
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,8 @@ def seed(data: Path) -> Seeds:
     cat = catalog()
     case = next(c for c in cases() if c.questionnaire == "bka-standard")
     workshops = WorkshopStore(store, data)
-    w = workshops.create(case, ["Ekarna", "Lindarna"], cat)
+    # The trainer's pages open only with the workshop's key (app/core/access.py)
+    w = workshops.create(case, ["Ekarna", "Lindarna"], cat, trainer_key=key_hash(TRAINER_KEY))
     for group, value in zip(w.groups, ("direct", "indirect"), strict=True):
         store.set_answer(group.assessment_id, "affects_children", Answer(value=value), "test")
     meetings = MeetingStore(data)
@@ -90,6 +93,17 @@ def _tab(index: int) -> Callable[[Any], None]:
     return choose
 
 
+def _trainer(then: Callable[[Any], None] | None) -> Callable[[Any], None]:
+    """Give the trainer's key (a new page load is a new session), then do `then`."""
+    def enter(page: Any) -> None:
+        page.locator('[data-testid="stMain"] input[type="password"]').fill(TRAINER_KEY)
+        page.locator('[data-testid="stMain"] [data-testid="stFormSubmitButton"] button').click()
+        if then is not None:
+            settle(page)
+            then(page)
+    return enter
+
+
 def _history(page: Any) -> None:
     page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"] button').nth(1).click()
 
@@ -110,7 +124,7 @@ def states(seeds: Seeds) -> Iterator[State]:
     yield "meeting-history", f"/mote?team={TEAM}", _history
     yield "workshop-start", "/workshop", None
     for i, tab in enumerate(("codes", "case", "progress", "compare", "manage")):
-        yield f"workshop-{tab}", f"/workshop?workshop={w}", _tab(i) if i else None
+        yield f"workshop-{tab}", f"/workshop?workshop={w}", _trainer(_tab(i) if i else None)
     yield "present-workshop", f"/visning?workshop={w}", None
     for n in (2, 3, 4):
         yield f"present-workshop-{n}", f"/visning?workshop={w}&n={n}", None

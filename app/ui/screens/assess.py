@@ -395,7 +395,7 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         in_comment = exc.errors()[0]["loc"][:1] == ("comment",)
         st.session_state.setdefault("answer_errors", {})[qid] = t(
             "text_too_long", state.lang(),
-            field=t("comment" if in_comment else "answer_text", state.lang()),
+            field=t("comment_text" if in_comment else "answer_text", state.lang()),
             limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
             length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(",", " "))
         return

@@ -106,7 +106,7 @@ def _type(page: Any, text: str) -> None:
 
 
 def _sidebar_link(page: Any, tally: Tally) -> None:
-    arrive(page, page.get_by_role("link", name="Översikt"),
+    arrive(page, page.get_by_role("link", name="Översikt", exact=True),
            page.get_by_role("button", name="Ny analys"), tally)
     # Back the way a user comes back: the sidebar's Analys link (the section is remembered).
     arrive(page, page.get_by_role("link", name="Analys"), page.get_by_label(FIELD), tally)

@@ -90,7 +90,7 @@ def test_six_children_answer_and_the_official_sees_results_only_from_five(
                        ).to_be_visible(timeout=WAIT)
         # A child's session shows no navigation to the officials' pages.
         assert first is not None
-        expect(first.get_by_role("link", name="Översikt")).to_have_count(0)
+        expect(first.get_by_role("link", name="Översikt", exact=True)).to_have_count(0)
         expect(first.get_by_text("Nedläggning av Lövåkers skola")).to_have_count(0)
 
         official.get_by_role("button", name="Uppdatera").click()

@@ -28,6 +28,7 @@ def codes(w: Workshop, lang: str) -> None:
         return
     address = join_address()
     if address is None:  # the server listens on this machine only: no group can reach it
+        st.markdown("## " + t("ws_codes_title", lang))  # the h2 above the groups' h3
         st.warning(t("ws_codes_start_lan", lang))
     else:
         st.markdown("## " + t("ws_codes_how", lang, address=md(address)))

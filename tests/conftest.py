@@ -50,3 +50,13 @@ def store_kind(request: pytest.FixtureRequest, tmp_path: Path,
         monkeypatch.delenv("BKA_DATABASE_URL", raising=False)
     monkeypatch.setenv("BKA_DATA_DIR", str(tmp_path / "data"))
     return str(request.param)
+
+
+_MAIN = sys.modules["__main__"]
+
+
+@pytest.fixture(autouse=True)
+def _pytest_is_main(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit's AppTest leaves its script as `__main__`; a process started with "spawn"
+    would then run the app's script instead of the worker. Every test starts with pytest's."""
+    monkeypatch.setitem(sys.modules, "__main__", _MAIN)

@@ -165,3 +165,11 @@ def settle(data: dict[str, Any]) -> tuple[Assessment, dict[str, Any]]:
 
 def _answer_json(answer: Answer | None) -> Any:
     return None if answer is None else canonical(answer.model_dump(mode="json"))
+
+
+def duplicated(source: Assessment, title: str | None = None) -> Assessment:
+    """A new draft with the source's answers and decision (retitled if asked), no id, no
+    reports: what both stores save as a duplicate."""
+    decision = source.decision.model_copy(update={"title": title} if title else {})
+    return source.model_copy(update={"id": None, "status": "draft", "reports": [],
+                                     "decision": decision})

@@ -33,7 +33,7 @@ from app.store import backups as backup_files
 from app.store import import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
 from app.store.changes import TRASH, diff
-from app.store.edits import EditRules, settle
+from app.store.edits import EditRules, duplicated, settle
 from app.store.errors import (
     ImportRaced,
     NotFound,
@@ -168,9 +168,7 @@ class TinyDBAssessmentStore(EditRules):
                   title: str | None = None) -> Assessment:
         with self.shared.locked():
             source = self.get(assessment_id)
-            decision = source.decision.model_copy(update={"title": title} if title else {})
-            copy = source.model_copy(update={"id": None, "status": "draft", "reports": [],
-                                             "decision": decision})
+            copy = duplicated(source, title)
             return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}")
 
     def delete(self, assessment_id: str, editor: str = "") -> None:

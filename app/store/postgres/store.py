@@ -31,7 +31,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from app.core.models.assessment import Assessment, Status
 from app.store.changes import TRASH, diff
-from app.store.edits import Edit, EditRules, Wrapper, settle
+from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
 from app.store.postgres.engine import DatabaseUnavailable, engine_for, shown
@@ -174,9 +174,7 @@ class PostgresAssessmentStore(EditRules):
     def duplicate(self, assessment_id: str, editor: str = "", *,
                   title: str | None = None) -> Assessment:
         source = self.get(assessment_id)
-        decision = source.decision.model_copy(update={"title": title} if title else {})
-        copy = source.model_copy(update={"id": None, "status": "draft", "reports": [],
-                                         "decision": decision})
+        copy = duplicated(source, title)
         return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}")
 
     def delete(self, assessment_id: str, editor: str = "") -> None:

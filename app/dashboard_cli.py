@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from app.core.errors import LoadError
 from app.core.text import tr
 from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
+from app.store.records import Summary
 
 
 def _day(text: str) -> dt.date:
@@ -42,10 +44,14 @@ _FACTS: dict[tuple[str, str, int], CaseFacts] = {}
 
 
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
-          today: dt.date | None = None) -> tuple[Dashboard, list[str]]:
+          today: dt.date | None = None,
+          visible: Callable[[list[Summary]], list[Summary]] | None = None,
+          ) -> tuple[Dashboard, list[str]]:
+    """`visible` cuts the rows to what the session may see (the login mode's roles)."""
     store = open_store(data_dir)
     folder = str(data_dir or "")
-    keys = {r.id: (folder, r.id, r.revision) for r in store.list()}
+    rows = store.list()
+    keys = {r.id: (folder, r.id, r.revision) for r in (visible(rows) if visible else rows)}
     cases = [_FACTS[k] for k in keys.values() if k in _FACTS]
     fresh = store.get_many([aid for aid, k in keys.items() if k not in _FACTS])
     scored, skipped = collect(fresh, shipped_catalog())

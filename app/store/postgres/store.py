@@ -46,6 +46,8 @@ BACKUP_FORMAT = "bka-pg-backup/1"
 OVERVIEW = (A.c.id, A.c.title, A.c.case_number, A.c.committee, A.c.status, A.c.questionnaire,
             A.c.questionnaire_version, A.c.created, A.c.updated, A.c.revision, A.c.updated_by,
             A.c.deleted_at, A.c.deleted_by, A.c.haystack)
+#: after `order` in Summary: whose it is
+HOLDING = (A.c.owner, A.c.unit, A.c.shared, A.c.reviewer)
 
 
 def _now() -> dt.datetime:
@@ -122,7 +124,7 @@ class PostgresAssessmentStore(EditRules):
         return result
 
     def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
-        statement = select(*OVERVIEW).where(A.c.deleted_at.is_(None))
+        statement = select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_(None))
         if status is not None:
             statement = statement.where(A.c.status == status)
         needle = query.strip().casefold()
@@ -144,7 +146,7 @@ class PostgresAssessmentStore(EditRules):
         if exclude:
             where.append(A.c.id.not_in(list(exclude)))
         with self._tx() as conn:
-            rows = conn.execute(select(*OVERVIEW).where(*where)
+            rows = conn.execute(select(*OVERVIEW, *HOLDING).where(*where)
                                 .order_by(A.c.updated.desc(), A.c.id)
                                 .limit(limit).offset(offset)).all()
             total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
@@ -152,7 +154,7 @@ class PostgresAssessmentStore(EditRules):
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:
-            rows = conn.execute(select(*OVERVIEW).where(A.c.deleted_at.is_not(None))
+            rows = conn.execute(select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_not(None))
                                 .order_by(A.c.deleted_at.desc(), A.c.id.desc())).all()
         return [_summary(r) for r in rows]
 
@@ -429,6 +431,8 @@ def _columns(a: Assessment, body: dict[str, Any], editor: str) -> dict[str, Any]
         "questionnaire_version": a.questionnaire.version,
         "created": a.created, "updated": a.updated,
         "haystack": f"{d.title}\n{case_number}".casefold(),
+        "owner": a.ownership.sub, "unit": a.ownership.unit, "shared": a.ownership.shared,
+        "reviewer": a.review.reviewer_sub,
     }
 
 
@@ -442,8 +446,9 @@ def _summary(r: Any) -> Summary:
     # By position (the order of OVERVIEW): a Row's attribute lookup by name costs more than
     # the rest of building the row, at 100,000 rows.
     values = tuple(r)
-    updated = values[8]
-    return Summary._make((*values, updated.timestamp() if updated else float("-inf")))
+    updated, cut = values[8], len(OVERVIEW)
+    return Summary._make((*values[:cut], updated.timestamp() if updated else float("-inf"),
+                          *values[cut:]))
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

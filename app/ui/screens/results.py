@@ -16,7 +16,7 @@ from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.store import NotFound
-from app.ui import palette, state, workshop_state
+from app.ui import auth, palette, state, workshop_state
 from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -304,7 +304,7 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     state.store().update(
         assessment.id or "",
         lambda a: mark_complete(a, card, q, reason),
-        editor=assessment.decision.official,
+        editor=auth.editor(assessment.decision.official),
     )
     state.flash(t("marked_complete", lang))
     st.rerun()

@@ -237,3 +237,23 @@ def test_the_lifecycle_compares_logged_in_people_by_subject() -> None:
     impostor = Person("sub-other", "Greta Gran", "greta@kommun.se")  # same name, other person
     with pytest.raises(lifecycle.LifecycleRefused):
         lifecycle.approve(sent, impostor.signature, "", now)
+
+
+def test_the_shipped_examples_are_what_the_app_reads() -> None:
+    """roles.example.yaml loads without a problem; secrets.example.toml has every key the
+    login needs (and nothing that could pass for a real secret)."""
+    import tomllib
+
+    from app.core.yamlsource import read_yaml
+    from app.paths import ROOT
+
+    source = read_yaml(ROOT / "roles.example.yaml")
+    mapping, problems = parse_role_map(source.data, source.file, source.line_of)
+    assert problems == [] and len(mapping.users) == 4
+    admin = mapping.find("", "IT-BKA@example-kommun.se")
+    assert admin is not None and admin.roles == {"administrator"}
+    auth = tomllib.loads((ROOT / ".streamlit" / "secrets.example.toml").read_text())["auth"]
+    assert {"redirect_uri", "cookie_secret", "client_id", "client_secret",
+            "server_metadata_url"} <= set(auth)
+    assert auth["redirect_uri"].endswith("/oauth2callback")
+    assert auth["cookie_secret"].startswith("REPLACE")

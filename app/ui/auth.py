@@ -207,3 +207,13 @@ def may_review_here(assessment: Assessment) -> bool:
 def may_change_here(assessment: Assessment) -> bool:
     return access.may_change_assessment(current_identity(), assessment.id or "",
                                         Holding.of(assessment))
+
+
+def signed_in_line(lang: str) -> None:
+    """In the sidebar of the login mode: the name every change of this tab records."""
+    from app.ui.i18n import t
+    from app.ui.safe import user
+
+    who = person()
+    if who is not None:
+        st.caption(t("auth_signed_in_as", lang, name=user(who.name)))

@@ -75,6 +75,7 @@ def main() -> None:
         if choice and choice != lang:
             state.set_lang(choice)
             st.rerun()
+        auth.signed_in_line(lang)  # the login mode: who acts in this tab
     name = page_name(pages, page)
     if name not in ("start", "home") and (name is None or
                             not access.may_open_page(st.session_state["identity"], name)):

@@ -50,7 +50,7 @@ def render() -> None:
     aid = state.open_id()
     workshop_state.refuse_unless_open(aid)
     if not aid and not auth.may_create():
-        st.info(t("auth_read_only", lang))  # a reviewer: no new assessments of their own
+        st.info(t("auth_no_new", lang))  # a reviewer: no new assessments of their own
         return
     if not aid:
         new_assessment_form(lang)

@@ -273,7 +273,7 @@ def criteria(card: Scorecard, lang: str) -> None:
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
     c1 = st.columns(2)[0]
-    if assessment.status == "draft":
+    if assessment.status == "draft" and auth.may_change_here(assessment):  # not a reviewer's
         gaps = blockers(card)
         if not gaps:
             if c1.button(t("mark_complete", lang), type="primary"):

@@ -21,6 +21,7 @@ from app.core.errors import Problem
 from app.core.models.assessment import Assessment, Ownership
 from app.core.roles import Person, RoleMap, parse_role_map, person_from_claims
 from app.core.yamlsource import read_yaml
+from app.store.errors import StoreError
 from app.store.people import People
 from app.store.protocol import AssessmentStore
 from app.store.records import Summary
@@ -72,7 +73,10 @@ def person() -> Person | None:
         return None
     found = person_from_claims(st.user.to_dict(), role_map()[0])
     if found is not None and st.session_state.get(_SEEN_KEY) != found:
-        People().seen(found)
+        try:
+            People().seen(found)
+        except StoreError:  # the directory is for choosing reviewers: the page says the rest
+            return found
         st.session_state[_SEEN_KEY] = found
     return found
 

@@ -257,3 +257,25 @@ def test_the_shipped_examples_are_what_the_app_reads() -> None:
             "server_metadata_url"} <= set(auth)
     assert auth["redirect_uri"].endswith("/oauth2callback")
     assert auth["cookie_secret"].startswith("REPLACE")
+
+
+@pytest.mark.parametrize(("holding", "person", "read", "change"), CASES)
+def test_a_lists_scope_never_drops_a_row_the_rules_would_show(
+        holding: Holding, person: Person, read: bool, change: bool) -> None:
+    """The store is asked for the scope's rows only: it must hold every row visible() keeps."""
+    scope = access.scope(logged_in(person))
+    if scope is None:
+        assert person.admin
+        return
+    admitted = scope.admits(holding.owner, holding.unit, holding.shared, holding.reviewer)
+    assert admitted or not read
+
+
+def test_a_scope_for_each_kind_of_session() -> None:
+    assert access.scope(Identity(local=True)) is None  # the local mode: every row
+    assert access.scope(logged_in(ADA)) is None
+    assert access.scope(logged_in(None)) == access.Scope()  # nothing before login
+    assert access.scope(logged_in(ANNA)) == access.Scope(owner="sub-anna", unit="Soc")
+    assert access.scope(logged_in(GRETA)) == access.Scope(reviewer="sub-greta")
+    assert access.scope(logged_in(ULF)) == access.Scope()
+    assert not access.Scope().admits("", "", True, "")

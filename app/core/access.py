@@ -181,6 +181,37 @@ def may_share(identity: Identity, holding: Holding) -> bool:
     return person.admin or (bool(holding.owner) and holding.owner == person.sub)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """The rows a list may hold for one person, as a store can ask for them (indexed
+    columns, no document read): theirs, their unit's shared ones, those sent to them.
+    visible() still decides; a scope only keeps a 100,000-row list from being read whole."""
+
+    owner: str = ""  #: rows this subject owns
+    unit: str = ""  #: rows shared with this unit
+    reviewer: str = ""  #: rows sent to this subject for review
+
+    def admits(self, owner: str, unit: str, shared: bool, reviewer: str) -> bool:
+        return bool((self.owner and owner == self.owner)
+                    or (self.unit and shared and unit == self.unit)
+                    or (self.reviewer and reviewer == self.reviewer))
+
+
+def scope(identity: Identity) -> Scope | None:
+    """What a list must at most hold for this session; None for every row (the local mode,
+    an administrator)."""
+    if not identity.login or identity.in_group:
+        return None
+    person = identity.person
+    if person is None:
+        return Scope()
+    if person.admin:
+        return None
+    mine = person.has("handlaggare")
+    return Scope(owner=person.sub if mine else "", unit=person.unit if mine else "",
+                 reviewer=person.sub if person.has("granskare") else "")
+
+
 def visible(identity: Identity, rows: Iterable[tuple[str, Holding]]) -> list[str]:
     """The ids of the rows this session may see in a list (the overview, the council's
     overview), in their order."""

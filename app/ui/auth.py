@@ -163,6 +163,11 @@ def may(rule: str, row: Summary) -> bool:
     return access.may_share(identity, holding_of(row))
 
 
+def scope() -> access.Scope | None:
+    """The rows a list asks the store for in this session (None: all of them)."""
+    return access.scope(current_identity())
+
+
 def may_create() -> bool:
     return access.may_create_assessment(current_identity())
 

@@ -26,9 +26,21 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from app.core.access import Scope
 from app.core.models.assessment import Assessment, Status
 from app.store.changes import TRASH, diff
 from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
@@ -123,8 +135,11 @@ class PostgresAssessmentStore(EditRules):
             result.append(self._model(assessment_id, row.document))
         return result
 
-    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
+    def list(self, query: str = "", status: Status | None = None, *,
+             scope: Scope | None = None) -> builtins.list[Summary]:
         statement = select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_(None))
+        if scope is not None:
+            statement = statement.where(_within(scope))
         if status is not None:
             statement = statement.where(A.c.status == status)
         needle = query.strip().casefold()
@@ -135,9 +150,12 @@ class PostgresAssessmentStore(EditRules):
         return [_summary(r) for r in rows]
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
-             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+             offset: int = 0, exclude: Collection[str] = (),
+             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
         """One page in the overview's order, read through its index; the total beside it."""
         where: builtins.list[ColumnElement[bool]] = [A.c.deleted_at.is_(None)]
+        if scope is not None:
+            where.append(_within(scope))
         if status is not None:
             where.append(A.c.status == status)
         needle = query.strip().casefold()
@@ -418,6 +436,18 @@ class PostgresAssessmentStore(EditRules):
                 "assessments": conn.execute(select(func.count()).select_from(A)).scalar_one(),
                 "revisions": conn.execute(select(func.count()).select_from(H)).scalar_one(),
             }
+
+
+def _within(scope: Scope) -> ColumnElement[bool]:
+    """Scope.admits as SQL, each part on an indexed column (owner, unit, reviewer)."""
+    parts: builtins.list[ColumnElement[bool]] = []
+    if scope.owner:
+        parts.append(A.c.owner == scope.owner)
+    if scope.unit:
+        parts.append(and_(A.c.unit == scope.unit, A.c.shared.is_(True)))
+    if scope.reviewer:
+        parts.append(A.c.reviewer == scope.reviewer)
+    return or_(*parts) if parts else false()
 
 
 def _columns(a: Assessment, body: dict[str, Any], editor: str) -> dict[str, Any]:

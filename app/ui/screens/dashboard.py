@@ -30,7 +30,8 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
-    board, skipped = build(None, start, end, visible=auth.visible_rows)  # roles' rows
+    board, skipped = build(None, start, end, visible=auth.visible_rows,  # the roles' rows
+                           scope=auth.scope())
     if skipped:
         st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))
     st.metric(t("dash_total", lang), board.total)

@@ -32,7 +32,8 @@ def render() -> None:
         st.query_params.clear()
         st.switch_page(st.session_state["pages"]["assess"])
     store = state.store()
-    items = store.list(query=query, status=status)  # type: ignore[arg-type]
+    items = store.list(query=query, status=status,  # type: ignore[arg-type]
+                       scope=auth.scope())  # the login mode: one person's rows, from the index
     hidden = workshop_assessment_ids()  # workshop groups' work is not the official's
     items = [item for item in items if item.id not in hidden]
     items = auth.visible_rows(items, hidden)  # the login mode: what the roles may see
@@ -92,7 +93,7 @@ def tr_title(q: object, lang: str) -> str:
 
 def trash(lang: str) -> None:
     store = state.store()
-    deleted = [row for row in store.deleted() if auth.may("share", row)]
+    deleted = [row for row in store.deleted() if auth.may("share", row)]  # owner, admin
     if not deleted:
         return
     with st.expander(t("trash", lang, count=len(deleted))):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from browser import ARGS, CHROMIUM, free_port, need_chromium, running_app
 from oidc import add_user, log_in, loopback_only, provider, secrets_file
+from save_trials import to_section
 
 from app.core import trainer_key
 from app.core.models.assessment import Assessment, Decision, Ownership, QuestionnaireRef
@@ -22,6 +23,7 @@ WAIT = 30_000
 UNIT = "Socialförvaltningen"
 ANNA = Person("sub-anna", "Anna Berg", "anna@kommun.se", frozenset({"handlaggare"}), UNIT)
 BO = Person("sub-bo", "Bo Ek", "bo@kommun.se", frozenset({"handlaggare"}), UNIT)
+ADA = Person("sub-ada", "Ada Admin", "ada@kommun.se", frozenset({"administrator"}))
 GRETA = Person("sub-greta", "Greta Gran", "greta@kommun.se", frozenset({"granskare"}), UNIT)
 ROLES_YAML = f"""users:
   - email: bo@kommun.se
@@ -48,6 +50,7 @@ def test_people_see_and_change_only_what_their_roles_give_them(tmp_path: Path) -
     store = open_store(data)
     annas = store.create(_owned(ANNA, "Skolskjuts i Norrby", "complete"), "seed").id or ""
     bos = store.create(_owned(BO, "Fritidsgården Solsidan"), "seed").id or ""
+    old = store.create(_owned(Person("", "", ""), "Gammalt ärende från mappen"), "seed").id or ""
     ws = WorkshopStore(store, data)
     case = next(c for c in cases() if c.id == "lekplats-lindparken")
     group = ws.create(case, ["Ekarna"], catalog(),
@@ -62,6 +65,7 @@ def test_people_see_and_change_only_what_their_roles_give_them(tmp_path: Path) -
         add_user(issuer, GRETA.sub, name=GRETA.name, email=GRETA.email, roles=["Granskare"],
                  unit=UNIT)
         add_user(issuer, BO.sub, name=BO.name, email=BO.email)
+        add_user(issuer, ADA.sub, name=ADA.name, email=ADA.email, roles=["Administrator"])
         secrets = secrets_file(tmp_path, issuer, port)
         with running_app(data, ["--secrets", str(secrets), "--roles", str(roles)],
                          port=port) as base, sync_playwright() as p:
@@ -142,6 +146,33 @@ def test_people_see_and_change_only_what_their_roles_give_them(tmp_path: Path) -
             bo.goto(base + f"/resultat?id={annas}")  # type: ignore[attr-defined]
             expect(bmain).to_contain_text(REFUSED, timeout=WAIT)
 
+            # The administrator sees every assessment and everyone who logged in, and gives
+            # the folder's old, ownerless assessment to Anna.
+            ada = person_page()
+            log_in(ada, base, ADA.sub)
+            ada.goto(base + "/oversikt")  # type: ignore[attr-defined]
+            admin_main = ada.get_by_role("main")  # type: ignore[attr-defined]
+            for title in ("Skolskjuts i Norrby", "Fritidsgården Solsidan", "Gammalt ärende"):
+                expect(admin_main).to_contain_text(title, timeout=WAIT)
+            ada.goto(base + "/anvandare")  # type: ignore[attr-defined]
+            expect(ada.get_by_role("heading", name="Användare och roller")  # type: ignore[attr-defined]
+                   ).to_be_visible(timeout=WAIT)
+            for text in ("greta@kommun.se", "granskare", "bo@kommun.se"):
+                expect(admin_main).to_contain_text(text, timeout=WAIT)
+            anna.goto(base + f"/analys?id={old}")  # type: ignore[attr-defined]
+            expect(amain).to_contain_text(REFUSED, timeout=WAIT)  # nobody's: not hers yet
+            ada.goto(base + f"/analys?id={old}")  # type: ignore[attr-defined]
+            to_section(ada, "Om beslutet")
+            ada.get_by_label("Ge analysen till en annan handläggare").click()  # type: ignore[attr-defined]
+            ada.get_by_role("option", name="Anna Berg").click()  # type: ignore[attr-defined]
+            ada.get_by_role("button", name="Byt ägare").click()  # type: ignore[attr-defined]
+            given = _wait_for(lambda: open_store(data).get(old), "draft",
+                              until=lambda a: a.ownership.sub == ANNA.sub)
+            assert given.ownership.unit == UNIT
+            assert open_store(data).revisions(old)[0].editor == ADA.signature
+            anna.goto(base + "/oversikt")  # type: ignore[attr-defined]
+            expect(amain).to_contain_text("Gammalt ärende från mappen", timeout=WAIT)
+
             # A workshop group's device: no account, its code, its own assessment.
             device = person_page()
             device.goto(base + "/ga-med")  # type: ignore[attr-defined]
@@ -155,14 +186,18 @@ def test_people_see_and_change_only_what_their_roles_give_them(tmp_path: Path) -
             browser.close()
 
 
-def _wait_for(read: object, status: str, seconds: float = 30) -> Assessment:
+def _wait_for(read: object, status: str, seconds: float = 30,
+              until: object = None) -> Assessment:
     """The store as the server wrote it: a click's change lands a moment after the click."""
     import time
+
+    def done(a: Assessment) -> bool:
+        return a.status == status and (until is None or bool(until(a)))  # type: ignore[operator]
 
     deadline = time.monotonic() + seconds
     while True:
         current: Assessment = read()  # type: ignore[operator]
-        if current.status == status or time.monotonic() > deadline:
-            assert current.status == status, current.status
+        if done(current) or time.monotonic() > deadline:
+            assert done(current), (current.status, current.ownership)
             return current
         time.sleep(0.3)

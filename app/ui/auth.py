@@ -127,6 +127,8 @@ def ownership_line(assessment: Assessment, lang: str) -> None:
     o = assessment.ownership
     st.caption(t("auth_owner", lang, name=user(o.name or o.email) or "–",
                  unit=user(o.unit) or t("auth_no_unit", lang)))
+    if access.may_manage_users(current_identity()):
+        _give_owner(assessment, lang)
     if not o.unit or not access.may_share(current_identity(), Holding.of(assessment)):
         return
     aid = assessment.id or ""
@@ -139,6 +141,32 @@ def ownership_line(assessment: Assessment, lang: str) -> None:
 
         state.store().update(aid, change, editor=editor())
         st.rerun()
+
+
+def _give_owner(assessment: Assessment, lang: str) -> None:
+    """An administrator gives the assessment to a handläggare who has logged in: for records
+    moved in from a local folder (nobody's) and for an official who has left."""
+    from app.store.people import person_of
+    from app.ui import state
+    from app.ui.i18n import t
+
+    o = assessment.ownership
+    officials = [person_of(m) for m in People().with_role("handlaggare")]
+    if not officials:
+        return
+    now = next((i for i, p in enumerate(officials) if p.sub == o.sub), None)
+    aid = assessment.id or ""
+    chosen = st.selectbox(t("auth_owner_change", lang), officials, index=now,
+                          key=f"owner:{aid}", placeholder=t("auth_owner_none", lang),
+                          format_func=lambda p: f"{p.name} <{p.email}> · {p.unit or '–'}")
+    if chosen is None or chosen.sub == o.sub or not st.button(t("auth_owner_apply", lang),
+                                                              key=f"owner_apply:{aid}"):
+        return
+    owner = Ownership(sub=chosen.sub, name=chosen.name, email=chosen.email, unit=chosen.unit,
+                      shared=o.shared)
+    state.store().update(aid, lambda a: a.model_copy(update={"ownership": owner}),
+                         editor=editor())
+    st.rerun()
 
 
 def holding_of(row: Summary, workshop_ids: Collection[str] = ()) -> Holding:

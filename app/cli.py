@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8501)
     p.add_argument("--database-url", default=None, metavar="postgresql://...",
                    help="keep the data in PostgreSQL (sets BKA_DATABASE_URL); docs/DEPLOY.md")
+    p.add_argument("--secrets", type=Path, default=None, metavar="secrets.toml",
+                   help="Streamlit's secrets file, e.g. with [auth] for login (default: "
+                        ".streamlit/secrets.toml); docs/DEPLOY.md")
+    p.add_argument("--roles", type=Path, default=None, metavar="roles.yaml",
+                   help="the login mode's roles file (sets BKA_ROLES_FILE); docs/DEPLOY.md")
     p.add_argument(
         "--lan",
         action="store_true",

@@ -235,6 +235,8 @@ def serve(args: argparse.Namespace) -> int:
         env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
     if getattr(args, "database_url", None):
         env["BKA_DATABASE_URL"] = args.database_url
+    if getattr(args, "roles", None):
+        env["BKA_ROLES_FILE"] = str(args.roles.resolve())
     if env.get("BKA_DATABASE_URL", "").strip():
         # Reached and its schema brought up to date now, so a wrong address or password is
         # one message here (main() prints a StoreError, exit 2), not an error in every page.
@@ -265,6 +267,12 @@ def serve(args: argparse.Namespace) -> int:
         "--browser.gatherUsageStats",
         "false",
     ]
+    if getattr(args, "secrets", None):
+        secrets = args.secrets.resolve()
+        if not secrets.is_file():
+            print(f"bka serve: {args.secrets}: no such file", file=sys.stderr)
+            return 2
+        command += ["--secrets.files", str(secrets)]
     if os.name == "posix":
         # Become the server (exec, same PID) rather than start it as a child: a service
         # manager or an operator who stops this PID then stops the server, and nothing is

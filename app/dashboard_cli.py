@@ -6,14 +6,17 @@ import argparse
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app.core.access import Scope
 from app.core.dashboard import CaseFacts, Dashboard, collect, groups_csv, overview
 from app.core.errors import LoadError
 from app.core.text import tr
 from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
+from app.store.records import Summary
 
 
 def _day(text: str) -> dt.date:
@@ -42,10 +45,15 @@ _FACTS: dict[tuple[str, str, int], CaseFacts] = {}
 
 
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
-          today: dt.date | None = None) -> tuple[Dashboard, list[str]]:
+          today: dt.date | None = None,
+          visible: Callable[[list[Summary]], list[Summary]] | None = None,
+          scope: Scope | None = None) -> tuple[Dashboard, list[str]]:
+    """`scope` and `visible` cut the rows to what the session may see (the login mode's
+    roles, app/core/access.py): the store reads only the scope's rows, visible() decides."""
     store = open_store(data_dir)
     folder = str(data_dir or "")
-    keys = {r.id: (folder, r.id, r.revision) for r in store.list()}
+    rows = store.list(scope=scope)
+    keys = {r.id: (folder, r.id, r.revision) for r in (visible(rows) if visible else rows)}
     cases = [_FACTS[k] for k in keys.values() if k in _FACTS]
     fresh = store.get_many([aid for aid, k in keys.items() if k not in _FACTS])
     scored, skipped = collect(fresh, shipped_catalog())

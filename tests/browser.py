@@ -46,10 +46,11 @@ def free_port() -> int:
 
 @contextmanager
 def running_app(data: Path, args: Sequence[str] = (), output: list[str] | None = None,
-                host: str = "127.0.0.1") -> Iterator[str]:
-    """`bka serve` on a free port and a fresh data folder; yields the base URL. `args` go to
-    `bka serve` (e.g. --lan); `output` receives the server's output when it has stopped."""
-    port = free_port()
+                host: str = "127.0.0.1", port: int | None = None) -> Iterator[str]:
+    """`bka serve` on a free port (or `port`) and a fresh data folder; yields the base URL.
+    `args` go to `bka serve` (e.g. --lan); `output` receives the server's output when it has
+    stopped."""
+    port = port or free_port()
     bka = Path(sys.executable).with_name("bka")
     process = subprocess.Popen(
         [str(bka), "serve", "--port", str(port), "--data-dir", str(data), *args],

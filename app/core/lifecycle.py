@@ -6,6 +6,8 @@ utkast (draft) -> färdigställd (complete) -> för granskning (in_review, to a 
 Each step takes an assessment and returns a new one, or raises `LifecycleRefused` saying why;
 nothing is stored here. Names are typed in local mode, so "who" is the name given; the rule
 that the reviewer is someone other than the responsible official is checked on those names.
+In the login mode "who" is the person's signature (app/core/roles.py: name, e-mail, subject
+id), and two signatures are the same person when their subject ids are.
 An approved assessment is frozen on the hash of its content: answers can change only after a
 reopening, which records who, when and why.
 """
@@ -26,6 +28,7 @@ from app.core.models.lifecycle import (
     Review,
     ReviewComment,
 )
+from app.core.roles import subject_of
 
 #: the steps each status allows, and where they lead
 TRANSITIONS: dict[Status, dict[Action, Status]] = {
@@ -84,6 +87,9 @@ def unresolved(assessment: Assessment) -> list[ReviewComment]:
 
 
 def same_person(a: str, b: str) -> bool:
+    sub_a, sub_b = subject_of(a), subject_of(b)
+    if sub_a or sub_b:  # a logged-in person: the subject id, whatever the name says now
+        return sub_a == sub_b
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
@@ -108,12 +114,15 @@ def _step(assessment: Assessment, action: Action, by: str, now: dt.datetime, rea
 
 def send_for_review(assessment: Assessment, reviewer: str, by: str,
                     now: dt.datetime) -> Assessment:
-    """A completed assessment goes to a named reviewer: not the sender, not its official."""
+    """A completed assessment goes to a named reviewer: not the sender, not its official
+    (in the login mode not its owner either; `reviewer` is then their signature)."""
     reviewer, by = _name(reviewer), _name(by)
-    if same_person(reviewer, by) or same_person(reviewer, assessment.decision.official):
+    sub = subject_of(reviewer)
+    if (same_person(reviewer, by) or same_person(reviewer, assessment.decision.official)
+            or (sub and sub == assessment.ownership.sub)):
         raise LifecycleRefused("reviewer_is_official")
     # Comments of an earlier round stay, so the reviewer sees what was said before.
-    review = Review(reviewer=reviewer, requested_by=by, requested_at=now,
+    review = Review(reviewer=reviewer, reviewer_sub=sub, requested_by=by, requested_at=now,
                     comments=assessment.review.comments)
     return _step(assessment, "send_for_review", by, now, review=review)
 

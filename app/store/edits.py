@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from typing import Any
 
+from app.core.access import Scope
 from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
 from app.store.changes import canonical, same, undo
 from app.store.errors import AnswerConflict, Conflict, StoreError
@@ -37,15 +38,17 @@ class EditRules:
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
         raise NotImplementedError
 
-    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
+    def list(self, query: str = "", status: Status | None = None, *,
+             scope: Scope | None = None) -> builtins.list[Summary]:
         raise NotImplementedError
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
-             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+             offset: int = 0, exclude: Collection[str] = (),
+             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
         """From list(): the local store holds every row in memory anyway (a database store
         asks the database for the one page instead)."""
         hidden = set(exclude)
-        rows = [r for r in self.list(query, status) if r.id not in hidden]
+        rows = [r for r in self.list(query, status, scope=scope) if r.id not in hidden]
         return rows[offset:offset + limit], len(rows)
 
     def at_revision(self, assessment_id: str, revision: int) -> Assessment:

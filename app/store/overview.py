@@ -41,6 +41,7 @@ def summary_row(wrapper: dict[str, Any]) -> dict[str, Any]:
     a = wrapper["assessment"]
     decision, questionnaire = a["decision"], a["questionnaire"]
     trash = wrapper.get("trash") or {}
+    owner = a.get("ownership") or {}
     return {
         "id": wrapper["id"], "title": decision["title"],
         "case_number": decision.get("case_number") or "",
@@ -49,6 +50,9 @@ def summary_row(wrapper: dict[str, Any]) -> dict[str, Any]:
         "created": a.get("created"), "updated": a.get("updated"),
         "revision": a.get("revision", 0), "updated_by": wrapper.get("updated_by") or "",
         "deleted_at": trash.get("at"), "deleted_by": trash.get("by") or "",
+        "owner": owner.get("sub", ""), "unit": owner.get("unit", ""),
+        "shared": bool(owner.get("shared")),
+        "reviewer": (a.get("review") or {}).get("reviewer_sub", ""),
     }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, Protocol, runtime_checkable
 
+from app.core.access import Scope
 from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
 from app.store.records import Revision, Summary
 
@@ -47,12 +48,15 @@ class AssessmentStore(Protocol):
         """Several assessments at once (an export); NotFound for the first one missing."""
         ...
 
-    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
-        """Overview rows, newest first; `query` matches title or case number, any case."""
+    def list(self, query: str = "", status: Status | None = None, *,
+             scope: Scope | None = None) -> builtins.list[Summary]:
+        """Overview rows, newest first; `query` matches title or case number, any case;
+        `scope` keeps only one person's rows (the login mode, app/core/access.py)."""
         ...
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
-             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+             offset: int = 0, exclude: Collection[str] = (),
+             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
         """One page of list(query, status) without the ids in `exclude` (workshop groups'
         work), and how many rows there are in all: what an overview of 100,000 needs."""
         ...

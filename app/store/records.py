@@ -35,6 +35,12 @@ class Summary(NamedTuple):
     haystack: str = ""
     #: `updated` as a number, so sorting 10,000 rows compares floats, not aware datetimes
     order: float = float("-inf")
+    #: whose it is (app/core/access.py's Holding): the owner's subject id, unit, shared with
+    #: the unit, the reviewer's subject id; empty in the local mode
+    owner: str = ""
+    unit: str = ""
+    shared: bool = False
+    reviewer: str = ""
 
     def matches(self, needle: str) -> bool:
         """Whether a casefolded search text occurs in the title or the case number."""
@@ -51,7 +57,9 @@ class Summary(NamedTuple):
             updated, data["revision"], data.get("updated_by", ""),
             parse_time(data.get("deleted_at")), data.get("deleted_by", ""),
             f"{title}\n{case_number}".casefold(),
-            updated.timestamp() if updated else float("-inf"))
+            updated.timestamp() if updated else float("-inf"),
+            data.get("owner", ""), data.get("unit", ""), data.get("shared", False),
+            data.get("reviewer", ""))
 
 
 def parse_time(value: str | None) -> dt.datetime | None:

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from app.core.access import Scope
 from app.core.models.assessment import Assessment, ReportRecord, Status
 from app.store import backups as backup_files
 from app.store import import_journal, verify
@@ -135,12 +136,14 @@ class TinyDBAssessmentStore(EditRules):
             result.append(doc_file.model(doc_file.require(assessment_id)[1]))
         return result
 
-    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
+    def list(self, query: str = "", status: Status | None = None, *,
+             scope: Scope | None = None) -> builtins.list[Summary]:
         self._check_format()
         needle = query.strip().casefold()
         return [s for s in self.overview.rows()
                 if s.deleted_at is None and (status is None or s.status == status)
-                and (not needle or s.matches(needle))]
+                and (not needle or s.matches(needle))
+                and (scope is None or scope.admits(s.owner, s.unit, s.shared, s.reviewer))]
 
     def deleted(self) -> builtins.list[Summary]:
         self._check_format()

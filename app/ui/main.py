@@ -12,7 +12,7 @@ import streamlit as st  # noqa: E402
 
 from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
-from app.ui import document, state, store_errors, theme  # noqa: E402
+from app.ui import auth, document, state, store_errors, theme  # noqa: E402
 from app.ui.child_nav import run_if_child  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
 from app.ui.offline import ICON, seal  # noqa: E402
@@ -49,6 +49,11 @@ def main() -> None:
         "present": st.Page("views/present.py", title=t("pr_nav", lang),
                            icon=":material/slideshow:", url_path="visning",
                            visibility="hidden"),
+        # The login mode's own pages (app/ui/login_nav.py): never in the local mode's menu.
+        "account": st.Page("views/account.py", title=t("auth_nav_account", lang),
+                           icon=":material/account_circle:", url_path="konto"),
+        "users": st.Page("views/users.py", title=t("auth_nav_users", lang),
+                         icon=":material/manage_accounts:", url_path="anvandare"),
     }
     st.session_state["pages"] = pages
     groups = {
@@ -70,10 +75,11 @@ def main() -> None:
         if choice and choice != lang:
             state.set_lang(choice)
             st.rerun()
+        auth.signed_in_line(lang)  # the login mode: who acts in this tab
     name = page_name(pages, page)
-    if name != "start" and (name is None or
+    if name not in ("start", "home") and (name is None or
                             not access.may_open_page(st.session_state["identity"], name)):
-        st.error(t("access_refused", lang))  # never reached through navigation: a check
+        st.error(auth.refusal(lang))  # never reached through navigation: a check
         st.stop()
     try:
         page.run()

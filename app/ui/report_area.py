@@ -8,7 +8,7 @@ import streamlit as st
 
 from app.core.models.assessment import Assessment
 from app.report import ReportError, build_report
-from app.ui import state
+from app.ui import auth, state
 from app.ui.i18n import t
 
 
@@ -29,7 +29,8 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         except ReportError as exc:
             st.error(t("report_failed", lang, reason=str(exc)))
             return
-        state.store().add_report(assessment.id or "", record, editor=assessment.decision.official)
+        state.store().add_report(assessment.id or "", record,
+                                 editor=auth.editor(assessment.decision.official))
         st.session_state["last_report"] = record.path
         st.rerun()
     earlier = list(reversed(assessment.reports))

@@ -28,6 +28,10 @@ def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
     pages["join"] = st.Page("views/join.py", title=title, icon=":material/login:",
                             url_path="ga-med")
     st.session_state["identity"] = identity
+    if identity.login and not identity.in_group:  # signed in or not: the roles decide
+        from app.ui.login_nav import navigation
+
+        return navigation(pages, groups, identity, lang)
     if identity.restricted:
         names = access.pages(identity)
         heading = t("ws_nav_group_joined", lang) if identity.group_device else t(

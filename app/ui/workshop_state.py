@@ -12,12 +12,13 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from app.core.access import Identity
+from app.core.access import Holding, Identity
 from app.core.join_guard import JoinGuard
 from app.core.models.case import Case
 from app.core.models.workshop import Group, Workshop
 from app.shipped import cases
 from app.store import data_dir
+from app.store.errors import NotFound
 from app.store.workshop_errors import (
     ExpiredCode,
     JoinLocked,
@@ -25,9 +26,8 @@ from app.store.workshop_errors import (
     UnknownCode,
     WorkshopError,
 )
-from app.store.workshops import WorkshopStore
+from app.store.workshops import WorkshopStore, workshop_assessment_ids
 from app.ui import state
-from app.ui.i18n import t
 
 JOINED_KEY = "workshop_joined"  #: the join code of this session's group
 ENDED_KEY = "workshop_ended"  #: the code that stopped working while this session used it
@@ -152,26 +152,55 @@ def joined() -> Joined | None:
 
 def identity() -> Identity:
     """This session, as the access rules in app/core/access.py see it."""
+    from app.ui import auth
+
     group = joined()
+    login = auth.configured()
     return Identity(local=client_address() is None,
                     group_assessment=group.group.assessment_id if group else None,
                     group_device=bool(st.session_state.get(DEVICE_KEY)),
-                    trainer_of=frozenset(st.session_state.get(TRAINER_KEY) or ()))
+                    trainer_of=frozenset(st.session_state.get(TRAINER_KEY) or ()),
+                    login=login, person=auth.person() if login else None)
+
+
+def _current() -> Identity:
+    current = st.session_state.get("identity")
+    return current if isinstance(current, Identity) else identity()
+
+
+def holding(assessment_id: str) -> Holding | None:
+    """Whose the assessment is, for the rules; None when it is not stored (or in the trash)."""
+    try:
+        stored = state.store().get(assessment_id)
+    except NotFound:
+        return None
+    return Holding.of(stored, workshop=assessment_id in workshop_assessment_ids())
 
 
 def may_open(assessment_id: str) -> bool:
-    """Whether this session may read and change that assessment (app/core/access.py)."""
+    """Whether this session may read that assessment (app/core/access.py)."""
     from app.core.access import may_open_assessment
 
-    current = st.session_state.get("identity")
-    return may_open_assessment(current if isinstance(current, Identity) else identity(),
-                               assessment_id)
+    who = _current()
+    facts = holding(assessment_id) if who.login and not who.in_group else None
+    return may_open_assessment(who, assessment_id, facts)
+
+
+def may_change(assessment_id: str) -> bool:
+    """Whether this session may change that assessment's answers and decision."""
+    from app.core.access import may_change_assessment
+
+    who = _current()
+    facts = holding(assessment_id) if who.login and not who.in_group else None
+    return may_change_assessment(who, assessment_id, facts)
 
 
 def refuse_unless_open(assessment_id: str | None) -> None:
     """Stop the page with a plain sentence when this session may not open the assessment."""
     if assessment_id and not may_open(assessment_id):
-        st.error(t("access_refused", state.lang()))
+        from app.ui import auth
+
+        st.error(auth.refusal(state.lang()))
         st.stop()
 
 

@@ -92,6 +92,19 @@ class ReportRecord(BaseModel):
     language: str
 
 
+class Ownership(BaseModel):
+    """Whose the assessment is in the server mode with login (app/core/roles.py): the person
+    who created it and their unit. Empty in the local mode, and in records from before."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sub: str = Field(default="", max_length=LINE_MAX)  #: the owner's subject id (OIDC `sub`)
+    name: str = Field(default="", max_length=LINE_MAX)  #: the owner's name at creation
+    email: str = Field(default="", max_length=LINE_MAX)  #: the owner's e-mail at creation
+    unit: str = Field(default="", max_length=LINE_MAX)  #: the unit it belongs to
+    shared: bool = False  #: the unit's other officials may read and change it
+
+
 class Assessment(BaseModel):
     """One assessment, in the form it is stored and exchanged."""
 
@@ -115,6 +128,7 @@ class Assessment(BaseModel):
     review: Review = Review()  #: review and approval (app/core/lifecycle.py)
     committee_decision: CommitteeDecision | None = None  #: what the committee decided
     lifecycle: list[LifecycleEvent] = []  #: every status step, with who, when and why
+    ownership: Ownership = Ownership()  #: owner and unit (login mode; empty locally)
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

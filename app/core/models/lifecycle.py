@@ -47,6 +47,8 @@ class Review(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     reviewer: str = ""  #: the named reviewer the assessment was sent to
+    #: the reviewer's subject id when sent by a logged-in official (app/core/roles.py)
+    reviewer_sub: str = ""
     requested_by: str = ""
     requested_at: dt.datetime | None = None
     outcome: Literal["approved", "returned"] | None = None

@@ -11,6 +11,7 @@ them; this module only describes the current shape for the queries.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     ForeignKey,
@@ -43,6 +44,14 @@ assessments = Table(
     Column("haystack", Text, nullable=False),
     Column("deleted_at", DateTime(timezone=True)),  #: set while in the trash
     Column("deleted_by", Text, nullable=False, server_default=""),
+    #: whose it is (the login mode's roles, migration 0003): "" in the local mode
+    Column("owner", Text, nullable=False, server_default=""),
+    Column("unit", Text, nullable=False, server_default=""),
+    Column("shared", Boolean, nullable=False, server_default=text("false")),
+    Column("reviewer", Text, nullable=False, server_default=""),
+    Index("assessments_owner", "owner"),
+    Index("assessments_unit", "unit"),
+    Index("assessments_reviewer", "reviewer"),
     Index("assessments_overview", text("updated DESC"), "id",
           postgresql_where=text("deleted_at IS NULL")),
     Index("assessments_trash", text("deleted_at DESC"),

@@ -26,9 +26,21 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import ColumnElement, Connection, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    and_,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from app.core.access import Scope
 from app.core.models.assessment import Assessment, Status
 from app.store.changes import TRASH, diff
 from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
@@ -46,6 +58,8 @@ BACKUP_FORMAT = "bka-pg-backup/1"
 OVERVIEW = (A.c.id, A.c.title, A.c.case_number, A.c.committee, A.c.status, A.c.questionnaire,
             A.c.questionnaire_version, A.c.created, A.c.updated, A.c.revision, A.c.updated_by,
             A.c.deleted_at, A.c.deleted_by, A.c.haystack)
+#: after `order` in Summary: whose it is
+HOLDING = (A.c.owner, A.c.unit, A.c.shared, A.c.reviewer)
 
 
 def _now() -> dt.datetime:
@@ -121,8 +135,11 @@ class PostgresAssessmentStore(EditRules):
             result.append(self._model(assessment_id, row.document))
         return result
 
-    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
-        statement = select(*OVERVIEW).where(A.c.deleted_at.is_(None))
+    def list(self, query: str = "", status: Status | None = None, *,
+             scope: Scope | None = None) -> builtins.list[Summary]:
+        statement = select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_(None))
+        if scope is not None:
+            statement = statement.where(_within(scope))
         if status is not None:
             statement = statement.where(A.c.status == status)
         needle = query.strip().casefold()
@@ -133,9 +150,12 @@ class PostgresAssessmentStore(EditRules):
         return [_summary(r) for r in rows]
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
-             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+             offset: int = 0, exclude: Collection[str] = (),
+             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
         """One page in the overview's order, read through its index; the total beside it."""
         where: builtins.list[ColumnElement[bool]] = [A.c.deleted_at.is_(None)]
+        if scope is not None:
+            where.append(_within(scope))
         if status is not None:
             where.append(A.c.status == status)
         needle = query.strip().casefold()
@@ -144,7 +164,7 @@ class PostgresAssessmentStore(EditRules):
         if exclude:
             where.append(A.c.id.not_in(list(exclude)))
         with self._tx() as conn:
-            rows = conn.execute(select(*OVERVIEW).where(*where)
+            rows = conn.execute(select(*OVERVIEW, *HOLDING).where(*where)
                                 .order_by(A.c.updated.desc(), A.c.id)
                                 .limit(limit).offset(offset)).all()
             total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
@@ -152,7 +172,7 @@ class PostgresAssessmentStore(EditRules):
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:
-            rows = conn.execute(select(*OVERVIEW).where(A.c.deleted_at.is_not(None))
+            rows = conn.execute(select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_not(None))
                                 .order_by(A.c.deleted_at.desc(), A.c.id.desc())).all()
         return [_summary(r) for r in rows]
 
@@ -418,6 +438,18 @@ class PostgresAssessmentStore(EditRules):
             }
 
 
+def _within(scope: Scope) -> ColumnElement[bool]:
+    """Scope.admits as SQL, each part on an indexed column (owner, unit, reviewer)."""
+    parts: builtins.list[ColumnElement[bool]] = []
+    if scope.owner:
+        parts.append(A.c.owner == scope.owner)
+    if scope.unit:
+        parts.append(and_(A.c.unit == scope.unit, A.c.shared.is_(True)))
+    if scope.reviewer:
+        parts.append(A.c.reviewer == scope.reviewer)
+    return or_(*parts) if parts else false()
+
+
 def _columns(a: Assessment, body: dict[str, Any], editor: str) -> dict[str, Any]:
     """The row of one assessment: the document and the overview's columns taken from it."""
     d = a.decision
@@ -429,6 +461,8 @@ def _columns(a: Assessment, body: dict[str, Any], editor: str) -> dict[str, Any]
         "questionnaire_version": a.questionnaire.version,
         "created": a.created, "updated": a.updated,
         "haystack": f"{d.title}\n{case_number}".casefold(),
+        "owner": a.ownership.sub, "unit": a.ownership.unit, "shared": a.ownership.shared,
+        "reviewer": a.review.reviewer_sub,
     }
 
 
@@ -442,8 +476,9 @@ def _summary(r: Any) -> Summary:
     # By position (the order of OVERVIEW): a Row's attribute lookup by name costs more than
     # the rest of building the row, at 100,000 rows.
     values = tuple(r)
-    updated = values[8]
-    return Summary._make((*values, updated.timestamp() if updated else float("-inf")))
+    updated, cut = values[8], len(OVERVIEW)
+    return Summary._make((*values[:cut], updated.timestamp() if updated else float("-inf"),
+                          *values[cut:]))
 
 
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:

@@ -24,7 +24,7 @@ from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.store import Conflict, NotFound, StoreError
-from app.ui import page_scripts, state, store_errors, workshop_state
+from app.ui import auth, page_scripts, state, store_errors, workshop_state
 from app.ui.answer_keys import key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
@@ -49,6 +49,9 @@ def render() -> None:
     lang = state.lang()
     aid = state.open_id()
     workshop_state.refuse_unless_open(aid)
+    if not aid and not auth.may_create():
+        st.info(t("auth_no_new", lang))  # a reviewer: no new assessments of their own
+        return
     if not aid:
         new_assessment_form(lang)
         return
@@ -101,7 +104,9 @@ def new_assessment_form(lang: str) -> None:
             language=lang,  # type: ignore[arg-type]
             decision=decision,
         )
-        created = state.store().create(assessment, editor=values.get("official") or "")
+        assessment = auth.owned(assessment)  # the login mode: the person and their unit
+        created = state.store().create(assessment,
+                                       editor=auth.editor(values.get("official") or ""))
         state.set_open(created.id)
         st.session_state[STEP_KEY] = q.sections[0].id
         st.rerun()
@@ -125,12 +130,15 @@ def decision_inputs(
         max_chars=TITLE_MAX,
     )
     columns = st.columns(2)
+    me = auth.person()
     for field, column in _PAIRED_FIELDS:
+        # The login mode: a new assessment's official is the person logged in, not typed.
+        fixed = field == "official" and me is not None and decision is None
         values[field] = columns[column].text_input(
             t(f"field_{field}", lang),
-            value=getattr(d, field),
+            value=me.name if fixed and me else getattr(d, field),
             key=f"{prefix}:{field}",
-            disabled=disabled,
+            disabled=disabled or fixed,
             max_chars=LINE_MAX,
         )
     values["decision_date"] = columns[0].date_input(
@@ -244,9 +252,11 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
 
 def decision_step(assessment: Assessment, lang: str) -> None:
     st.header(t("step_decision", lang), anchor=heading_anchor(DECISION_STEP))
-    locked = assessment.status != "draft"
+    locked = assessment.status != "draft" or not workshop_state.may_change(assessment.id or "")
     if locked:
-        st.info(t("locked_complete", lang))
+        st.info(t("locked_complete", lang) if assessment.status != "draft" else
+                t("auth_read_only", lang))
+    auth.ownership_line(assessment, lang)
     with st.form("decision"):
         values = decision_inputs(
             lang, assessment.decision, prefix=f"dec:{assessment.id}", disabled=locked
@@ -267,7 +277,7 @@ def decision_step(assessment: Assessment, lang: str) -> None:
         def update(a: Assessment) -> Assessment:
             return a.model_copy(update={"decision": decision, "personal_data": personal})
 
-        state.store().update(assessment.id or "", update, editor=decision.official)
+        state.store().update(assessment.id or "", update, editor=auth.editor(decision.official))
         st.toast(t("saved", lang))
         st.rerun()
 
@@ -303,10 +313,11 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
         dict(assessment.answers),
         lambda qid, value: save_answer(aid, q, qid, value),
         seen,
-        locked=assessment.status != "draft",
+        locked=assessment.status != "draft" or not workshop_state.may_change(aid),
     )
     if ctx.locked:
-        st.info(t("locked_complete", lang))
+        st.info(t("locked_complete", lang) if assessment.status != "draft" else
+                t("auth_read_only", lang))
     for question in sp.questions:
         with st.container(border=True):
             if question.type in WIDE_TYPES:
@@ -384,7 +395,7 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
 
 
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
-    if not workshop_state.may_save() or not workshop_state.may_open(aid):
+    if not workshop_state.may_save() or not workshop_state.may_change(aid):
         st.session_state.setdefault("answer_errors", {})[qid] = t(
             "workshop_closed_no_save", state.lang()
         )
@@ -474,8 +485,9 @@ def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer 
 
 
 def _editor() -> str:
-    """Who the history names for a change: the assessment's responsible official."""
-    return str(st.session_state.get("editor", ""))
+    """Who the history names for a change: the person logged in, or in the local mode the
+    assessment's responsible official."""
+    return auth.editor(str(st.session_state.get("editor", "")))
 
 
 def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = False) -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 from app.core.dashboard import Dashboard, Ranked, groups_csv
 from app.core.text import tr
 from app.dashboard_cli import build
-from app.ui import state
+from app.ui import auth, state
 from app.ui.i18n import t
 
 
@@ -30,7 +30,8 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
-    board, skipped = build(None, start, end)
+    board, skipped = build(None, start, end, visible=auth.visible_rows,  # the roles' rows
+                           scope=auth.scope())
     if skipped:
         st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))
     st.metric(t("dash_total", lang), board.total)

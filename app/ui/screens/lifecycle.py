@@ -1,7 +1,9 @@
 """The Resultat page's section on review, approval and the committee's decision.
 
 Draws only: the rules (who may do what, in which status, what freezes) are app/core/lifecycle.py.
-Names are typed: in local mode the person acting writes their name, as for the history.
+Names are typed: in local mode the person acting writes their name, as for the history. In
+the login mode the person logged in acts (app/ui/auth.py), and each step is offered only to
+those the access rules let take it (the official's steps, the reviewer's).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.ui import state
+from app.ui import auth, state
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -38,24 +40,27 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
-    name = st.text_input(t("life_name", lang), key=f"life_name:{aid}",
-                         help=t("life_name_help", lang))
+    name = auth.acting_name(t("life_name", lang), key=f"life_name:{aid}",
+                            help=t("life_name_help", lang))
+    official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)
     frozen(assessment, lang)
     review_record(assessment, lang)
     decision_record(assessment, lang)
     status = assessment.status
-    if status == "complete":
+    if status == "complete" and official:
         send(assessment, name, lang)
-    if status == "in_review":
-        comments(assessment, q, name, lang)
-        verdict(assessment, name, lang)
-    elif assessment.review.comments:  # after a return the official answers them in the draft
-        comments(assessment, q, name, lang)
-    if status == "approved":
+    if status == "in_review" and (official or reviewer):
+        comments(assessment, q, name, lang, reviewer)
+        if reviewer:
+            verdict(assessment, name, lang)
+    elif assessment.review.comments and (official or reviewer):
+        comments(assessment, q, name, lang, reviewer)  # after a return: answered in the draft
+    if status == "approved" and official:
         decide(assessment, name, lang)
-    if status == "decided" and st.button(t("mark_followed_up", lang), key=f"life_fu:{aid}"):
+    if status == "decided" and official and st.button(t("mark_followed_up", lang),
+                                                      key=f"life_fu:{aid}"):
         _apply(assessment, lambda a: life.mark_followed_up(a, name, _now()), name, lang)
-    if "reopen" in life.allowed(assessment):
+    if "reopen" in life.allowed(assessment) and official:
         reopen(assessment, name, lang)
     log(assessment, lang)
 
@@ -120,7 +125,8 @@ def decision_record(assessment: Assessment, lang: str) -> None:
 
 def send(assessment: Assessment, name: str, lang: str) -> None:
     aid = assessment.id or ""
-    reviewer = st.text_input(t("life_reviewer", lang), key=f"life_reviewer:{aid}")
+    reviewer = auth.reviewer_input(t("life_reviewer", lang), f"life_reviewer:{aid}", assessment,
+                                   lang)
     if st.button(t("life_send", lang), key=f"life_send:{aid}", type="primary"):
         _apply(assessment, lambda a: life.send_for_review(a, reviewer, name, _now()), name,
                lang, "life_sent")
@@ -135,14 +141,15 @@ def _question_label(q: Questionnaire, qid: str, lang: str) -> str:
     return f"{number} {text}".strip()
 
 
-def comments(assessment: Assessment, q: Questionnaire, name: str, lang: str) -> None:
+def comments(assessment: Assessment, q: Questionnaire, name: str, lang: str,
+             reviewer: bool = True) -> None:
     aid = assessment.id or ""
     items = assessment.review.comments
     open_count = len(life.unresolved(assessment))
     st.markdown(f"**{t('life_comments', lang, count=len(items), open=open_count)}**")
     for c in items:
         comment(assessment, q, c, name, lang)
-    if assessment.status != "in_review":
+    if assessment.status != "in_review" or not reviewer:
         return
     with st.container(border=True):
         qids = ["", *q.numbering]

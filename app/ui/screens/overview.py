@@ -7,7 +7,7 @@ import streamlit as st
 from app.store import data_dir
 from app.store.erase import erase_for_good
 from app.store.workshops import workshop_assessment_ids
-from app.ui import state
+from app.ui import auth, state
 from app.ui.i18n import t
 from app.ui.safe import md, plain, user
 
@@ -26,14 +26,17 @@ def render() -> None:
         format_func=lambda s: t("all", lang) if s is None else t(f"status_{s}", lang),
     )
     top[2].write("")
-    if top[2].button(t("new_assessment", lang), type="primary", use_container_width=True):
+    if auth.may_create() and top[2].button(t("new_assessment", lang), type="primary",
+                                           use_container_width=True):
         state.set_open(None)
         st.query_params.clear()
         st.switch_page(st.session_state["pages"]["assess"])
     store = state.store()
-    items = store.list(query=query, status=status)  # type: ignore[arg-type]
+    items = store.list(query=query, status=status,  # type: ignore[arg-type]
+                       scope=auth.scope())  # the login mode: one person's rows, from the index
     hidden = workshop_assessment_ids()  # workshop groups' work is not the official's
     items = [item for item in items if item.id not in hidden]
+    items = auth.visible_rows(items, hidden)  # the login mode: what the roles may see
     if not items:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()
@@ -57,17 +60,19 @@ def render() -> None:
                 state.set_open(item.id)
                 st.session_state.pop("step", None)
                 st.switch_page(st.session_state["pages"]["assess"])
-            if b2.button(t("duplicate", lang), key=f"dup:{item.id}", use_container_width=True):
-                copy = store.duplicate(item.id)
+            if auth.may("create", item) and b2.button(
+                    t("duplicate", lang), key=f"dup:{item.id}", use_container_width=True):
+                copy = auth.take_copy(store, store.duplicate(item.id, editor=auth.editor()))
                 state.flash(t("duplicated", lang, title=user(copy.decision.title)))
                 st.rerun()
-            if b3.button(t("delete", lang), key=f"del:{item.id}", use_container_width=True):
+            if auth.may("share", item) and b3.button(
+                    t("delete", lang), key=f"del:{item.id}", use_container_width=True):
                 st.session_state["confirm_delete"] = item.id
             if st.session_state.get("confirm_delete") == item.id:
                 st.warning(t("confirm_delete", lang))
                 y, n = st.columns(2)
                 if y.button(t("yes_delete", lang), key=f"yes:{item.id}", type="primary"):
-                    store.delete(item.id)
+                    store.delete(item.id, editor=auth.editor())
                     st.session_state.pop("confirm_delete", None)
                     if state.open_id() == item.id:
                         state.set_open(None)
@@ -88,7 +93,7 @@ def tr_title(q: object, lang: str) -> str:
 
 def trash(lang: str) -> None:
     store = state.store()
-    deleted = store.deleted()
+    deleted = [row for row in store.deleted() if auth.may("share", row)]  # owner, admin
     if not deleted:
         return
     with st.expander(t("trash", lang, count=len(deleted))):
@@ -98,7 +103,7 @@ def trash(lang: str) -> None:
             c1, c2, c3 = row.columns([5, 1, 1])
             c1.text(plain(item.title))
             if c2.button(t("restore", lang), key=f"restore:{item.id}"):
-                store.restore(item.id)
+                store.restore(item.id, editor=auth.editor())
                 state.flash(t("restored", lang))
                 st.rerun()
             if c3.button(t("purge", lang), key=f"purge:{item.id}"):

@@ -16,7 +16,7 @@ from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.store import NotFound
-from app.ui import palette, state, workshop_state
+from app.ui import auth, palette, state, workshop_state
 from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -273,7 +273,7 @@ def criteria(card: Scorecard, lang: str) -> None:
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
     c1 = st.columns(2)[0]
-    if assessment.status == "draft":
+    if assessment.status == "draft" and auth.may_change_here(assessment):  # not a reviewer's
         gaps = blockers(card)
         if not gaps:
             if c1.button(t("mark_complete", lang), type="primary"):
@@ -304,7 +304,7 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     state.store().update(
         assessment.id or "",
         lambda a: mark_complete(a, card, q, reason),
-        editor=assessment.decision.official,
+        editor=auth.editor(assessment.decision.official),
     )
     state.flash(t("marked_complete", lang))
     st.rerun()

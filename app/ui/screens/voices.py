@@ -14,7 +14,7 @@ from app.core.join_codes import spaced
 from app.core.models.assessment import Assessment
 from app.core.models.child_collection import ChildCollection
 from app.store import NotFound
-from app.ui import state, voices_state
+from app.ui import state, voices_state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens import voices_letter, voices_results
@@ -27,6 +27,7 @@ def render() -> None:
     state.show_flash()
     st.title(t("cv_title", lang))
     aid = state.open_id()
+    workshop_state.refuse_unless_open(aid)  # also asked for by address (?id=)
     if not aid:
         st.info(t("cv_no_assessment", lang))
         return

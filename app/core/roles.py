@@ -1,0 +1,198 @@
+"""Who a logged-in person is and what they may do: roles from the identity token, or from a
+mapping file when the token carries none.
+
+The server mode signs in through OpenID Connect (Streamlit's st.login, e.g. Microsoft Entra
+ID). The token's claims give the person's subject id (`sub`, stable and unique at the
+provider), name and e-mail; the roles come from the claim `roles` (Entra ID's app roles),
+and, when that claim is absent or empty, from the mapping file (`BKA_ROLES_FILE`):
+
+    users:
+      - email: anna.berg@kommun.se        # or sub: "…" (the subject id), or both
+        name: Anna Berg                   # optional: when the token has no name
+        roles: [handläggare]
+        unit: Socialförvaltningen
+      - sub: 00000000-0000-0000-0000-000000000042
+        roles: [granskare, handläggare]
+        unit: Socialförvaltningen
+
+The unit comes from the mapping file, else from a `unit` (or `department`) claim. Role names
+are read in Swedish or English, with or without the Swedish letters and any app prefix
+("BKA.Granskare"), so that an IT department can name its app roles as its directory likes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from app.core.errors import Problem
+
+Role = Literal["handlaggare", "granskare", "utbildare", "administrator"]
+ROLES: tuple[Role, ...] = ("handlaggare", "granskare", "utbildare", "administrator")
+
+#: every spelling a token or a mapping file may use, folded (see fold_role) -> the role
+_SPELLINGS: dict[str, Role] = {
+    "handlaggare": "handlaggare", "official": "handlaggare", "caseofficer": "handlaggare",
+    "granskare": "granskare", "reviewer": "granskare",
+    "utbildare": "utbildare", "trainer": "utbildare",
+    "administrator": "administrator", "admin": "administrator",
+}
+
+
+def fold_role(name: str) -> str:
+    """'BKA.Handläggare' -> 'handlaggare': the last dotted part, no accents, letters only."""
+    last = name.rsplit(".", 1)[-1].rsplit("/", 1)[-1]
+    plain = unicodedata.normalize("NFKD", last.casefold())
+    return "".join(c for c in plain if c.isalpha() and c.isascii())
+
+
+def role_of(name: str) -> Role | None:
+    return _SPELLINGS.get(fold_role(name))
+
+
+def roles_from(names: Iterable[Any]) -> frozenset[Role]:
+    """The roles named (unknown names are left out: another app's roles in the same token)."""
+    found = (role_of(n) for n in names if isinstance(n, str))
+    return frozenset(r for r in found if r is not None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A logged-in person, as every change they make records them."""
+
+    sub: str  #: the subject id: who they are, whatever their name or e-mail becomes
+    name: str
+    email: str
+    roles: frozenset[Role] = frozenset()
+    unit: str = ""
+
+    @property
+    def signature(self) -> str:
+        """What the history, the lifecycle and comments record as "by":
+        'Anna Berg <anna.berg@kommun.se> [sub]'."""
+        return signature(self.name, self.email, self.sub)
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
+
+    @property
+    def admin(self) -> bool:
+        return "administrator" in self.roles
+
+
+def signature(name: str, email: str, sub: str) -> str:
+    who = " ".join(name.split()) or email or sub
+    mail = f" <{email}>" if email and email != who else ""
+    return f"{who}{mail} [{sub}]"
+
+
+def subject_of(recorded: str) -> str:
+    """The subject id in a recorded signature ('' for a typed name of the local mode)."""
+    text = recorded.strip()
+    if text.endswith("]") and " [" in text:
+        return text[text.rindex(" [") + 2:-1]
+    return ""
+
+
+def display_name(recorded: str) -> str:
+    """A recorded signature without its subject id, for reading: 'Anna Berg <anna@…>'."""
+    sub = subject_of(recorded)
+    return recorded.strip()[:-(len(sub) + 3)] if sub else recorded
+
+
+@dataclass(frozen=True)
+class MappedUser:
+    """One entry of the mapping file."""
+
+    sub: str = ""
+    email: str = ""
+    name: str = ""
+    roles: frozenset[Role] = frozenset()
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class RoleMap:
+    """The mapping file, read: who has which roles and unit when the token does not say."""
+
+    users: tuple[MappedUser, ...] = ()
+    source: str = ""
+    by_sub: dict[str, MappedUser] = field(default_factory=dict, compare=False)
+    by_email: dict[str, MappedUser] = field(default_factory=dict, compare=False)
+
+    def find(self, sub: str, email: str) -> MappedUser | None:
+        """By subject id first (it never changes), then by e-mail (any case)."""
+        if sub and sub in self.by_sub:
+            return self.by_sub[sub]
+        return self.by_email.get(email.casefold()) if email else None
+
+
+LineOf = Callable[[tuple[str | int, ...]], "int | None"]
+
+
+def parse_role_map(data: Any, source: str,
+                   line_of: LineOf | None = None) -> tuple[RoleMap, list[Problem]]:
+    """The mapping file's content (parsed YAML) -> the map and every problem in it, each
+    with its line when `line_of` (app/core/yamlsource.Source.line_of) is given."""
+    problems: list[Problem] = []
+    if data is None:
+        return RoleMap(source=source), problems
+    entries = data.get("users") if isinstance(data, Mapping) else None
+    if not isinstance(entries, list):
+        problems.append(Problem(source, None, "the file must hold 'users:', a list of "
+                                "entries with sub or email, roles and unit"))
+        return RoleMap(source=source), problems
+    users: list[MappedUser] = []
+    for i, entry in enumerate(entries):
+        line = line_of(("users", i)) if line_of else None
+        user = _mapped(entry, f"users[{i + 1}]", Problem(source, line, ""), problems)
+        if user is not None:
+            users.append(user)
+    by_sub = {u.sub: u for u in users if u.sub}
+    by_email = {u.email.casefold(): u for u in users if u.email}
+    return RoleMap(tuple(users), source, by_sub, by_email), problems
+
+
+def _mapped(entry: Any, where: str, at: Problem, problems: list[Problem]) -> MappedUser | None:
+    source, line = at.file, at.line
+    if not isinstance(entry, Mapping):
+        problems.append(Problem(source, line, f"{where}: an entry must be a mapping"))
+        return None
+    unknown = set(entry) - {"sub", "email", "name", "roles", "unit"}
+    if unknown:
+        problems.append(Problem(source, line, f"{where}: unknown key(s) "
+                                f"{', '.join(sorted(map(str, unknown)))}; allowed are sub, "
+                                "email, name, roles, unit"))
+    sub, email = str(entry.get("sub") or "").strip(), str(entry.get("email") or "").strip()
+    if not sub and not email:
+        problems.append(Problem(source, line, f"{where}: give sub or email"))
+        return None
+    names = entry.get("roles") or []
+    if isinstance(names, str):
+        names = [names]
+    bad = [str(n) for n in names if not isinstance(n, str) or role_of(n) is None]
+    if bad:
+        problems.append(Problem(source, line, f"{where}: unknown role(s) {', '.join(bad)}; "
+                                "the roles are handläggare, granskare, utbildare, "
+                                "administratör"))
+    return MappedUser(sub=sub, email=email, name=str(entry.get("name") or "").strip(),
+                      roles=roles_from(names), unit=str(entry.get("unit") or "").strip())
+
+
+def person_from_claims(claims: Mapping[str, Any], roles: RoleMap) -> Person | None:
+    """The person the identity token describes, with roles and unit; None without a subject
+    (a token without `sub` is not one we can record changes under)."""
+    sub = str(claims.get("sub") or "").strip()
+    if not sub:
+        return None
+    email = str(claims.get("email") or claims.get("preferred_username") or "").strip()
+    mapped = roles.find(sub, email)
+    claimed = claims.get("roles")
+    names = claimed if isinstance(claimed, list) else [claimed] if isinstance(claimed, str) else []
+    granted = roles_from(names) or (mapped.roles if mapped else frozenset())
+    unit = (mapped.unit if mapped and mapped.unit else
+            str(claims.get("unit") or claims.get("department") or "").strip())
+    name = str(claims.get("name") or "").strip() or (mapped.name if mapped else "") or email
+    return Person(sub=sub, name=name, email=email, roles=granted, unit=unit)

@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.core.dashboard import CaseFacts, Dashboard, collect, groups_csv, overview
+from app.core.dashboard import Dashboard, groups_csv, overview
 from app.core.errors import LoadError
 from app.core.text import tr
+from app.dashboard_facts import current_facts
 from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
+from app.store import data_dir as default_data_dir
 
 
 def _day(text: str) -> dt.date:
@@ -36,22 +38,13 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=dashboard_command)
 
 
-#: facts per (data folder, id, revision): scoring is the slow part (ms per assessment) and
-#: a stored state never changes, so a page rerun scores only what changed since the last one
-_FACTS: dict[tuple[str, str, int], CaseFacts] = {}
-
-
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
           today: dt.date | None = None) -> tuple[Dashboard, list[str]]:
+    """The overview of every stored assessment; scoring only what changed since the facts
+    were last kept (app/dashboard_facts.py)."""
     store = open_store(data_dir)
-    folder = str(data_dir or "")
-    keys = {r.id: (folder, r.id, r.revision) for r in store.list()}
-    cases = [_FACTS[k] for k in keys.values() if k in _FACTS]
-    fresh = store.get_many([aid for aid, k in keys.items() if k not in _FACTS])
-    scored, skipped = collect(fresh, shipped_catalog())
-    for f in scored:
-        _FACTS[keys[f.id]] = f
-    return overview([*cases, *scored], today or dt.date.today(), start, end), skipped
+    cases, skipped = current_facts(store, shipped_catalog(), data_dir or default_data_dir())
+    return overview(cases, today or dt.date.today(), start, end), skipped
 
 
 def dashboard_command(args: argparse.Namespace) -> int:

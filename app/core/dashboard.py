@@ -14,7 +14,7 @@ import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.core.catalog import Catalog
 from app.core.loading import normalise_answers
@@ -28,6 +28,9 @@ from app.core.text import Text, tr
 HEARD_DIRECTLY = {"children_heard": "directly", "child_heard": "directly"}
 FOLLOW_UP_DATE = "follow_up_date"
 NO_COMMITTEE = ""  #: the group of assessments whose committee is not given
+#: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
+#: kept between runs (app/dashboard_facts.py) are computed again
+FACTS_VERSION = 1
 
 
 class Measure(BaseModel):
@@ -55,11 +58,11 @@ class CaseFacts(BaseModel):
     weakened: list[int]
     strengthened: list[int]
     findings: list[str]  #: ids of the findings raised
-    finding_labels: dict[str, Text] = {}
+    finding_labels: dict[str, Text] = Field(default_factory=dict)  #: not deep-copied
     departs: bool = False  #: the committee's decision departs from the conclusion
     outcome: str | None = None
     departure: str = ""
-    measures: list[Measure] = []
+    measures: list[Measure] = Field(default_factory=list)
     follow_up: dt.date | None = None
 
 

@@ -88,9 +88,9 @@ def text(board: Dashboard, lang: str) -> str:
         lines.append(
             f"  {name} {g.year}: {g.assessments} "
             + (f"(varav {g.screenings} prövningar), barn hörda direkt {share}, "
-               f"avvikande beslut {g.departed}" if sv else
+               f"avvikande beslut {g.departed}, uppföljningar {g.follow_ups}" if sv else
                f"(of which {g.screenings} screenings), children heard directly {share}, "
-               f"departing decisions {g.departed}")
+               f"departing decisions {g.departed}, follow-ups {g.follow_ups}")
             + (f"; {levels}" if levels else ""))
     def ranked(title: str, items: list[Any]) -> None:
         if items:

@@ -59,6 +59,7 @@ def committees(board: Dashboard, lang: str) -> None:
             t("dash_col_heard", lang): "–" if g.heard_share is None
             else f"{100 * g.heard_share:.0f} %",
             t("dash_col_departed", lang): g.departed,
+            t("dash_col_follow_ups", lang): g.follow_ups,
         }
         row.update({tr(board.level_labels[k], lang): g.levels.get(k, 0) for k in levels})
         rows.append(row)

@@ -17,9 +17,11 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.ui import state
+from app.ui import state, whoami
 from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.screens.followup import comparison as followup_comparison
+from app.ui.screens.followup import offer as followup_offer
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -35,11 +37,17 @@ def _when(at: dt.datetime | None) -> str:
 
 def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     aid = assessment.id or ""
+    if assessment.follow_up_of:  # a follow-up: before beside after, while it is written too
+        followup_comparison(assessment, lang)
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
-    name = st.text_input(t("life_name", lang), key=f"life_name:{aid}",
-                         help=t("life_name_help", lang))
+    key = f"life_name:{aid}"
+    if key not in st.session_state:
+        st.session_state[key] = whoami.current_name()  # the name typed last, or the login's
+    name = st.text_input(t("life_name", lang), key=key, help=t("life_name_help", lang))
+    if name.strip() and " ".join(name.split()) != whoami.current_name():
+        whoami.set_name(name)
     frozen(assessment, lang)
     review_record(assessment, lang)
     decision_record(assessment, lang)
@@ -55,6 +63,8 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
         decide(assessment, name, lang)
     if status == "decided" and st.button(t("mark_followed_up", lang), key=f"life_fu:{aid}"):
         _apply(assessment, lambda a: life.mark_followed_up(a, name, _now()), name, lang)
+    if not assessment.follow_up_of and assessment.status in ("decided", "followed_up"):
+        followup_offer(assessment, name, lang)
     if "reopen" in life.allowed(assessment):
         reopen(assessment, name, lang)
     log(assessment, lang)

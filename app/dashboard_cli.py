@@ -30,6 +30,8 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="every figure as JSON")
     p.add_argument("--csv", type=Path, default=None, metavar="FILE",
                    help="also write the per-committee table as CSV")
+    p.add_argument("--pdf", type=Path, default=None, metavar="FILE",
+                   help="also write the overview as PDF (for the council's annual follow-up)")
     p.add_argument("--from", dest="start", type=_day, default=None, metavar="DATE")
     p.add_argument("--to", dest="end", type=_day, default=None, metavar="DATE")
     p.add_argument("--today", type=_day, default=None, help=argparse.SUPPRESS)
@@ -67,6 +69,14 @@ def dashboard_command(args: argparse.Namespace) -> int:
             args.csv.write_text(groups_csv(board, args.lang), encoding="utf-8")
         except OSError as exc:
             print(f"bka dashboard: {args.csv}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    if args.pdf:
+        from app.report.dashboard import write_dashboard
+
+        try:
+            write_dashboard(board, shipped_catalog().library, args.pdf, args.lang)
+        except OSError as exc:
+            print(f"bka dashboard: {args.pdf}: {exc.strerror or exc}", file=sys.stderr)
             return 2
     if args.json:
         json.dump(board.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=2)

@@ -42,8 +42,14 @@ def render() -> None:
     findings(board, lang)
     departures(board, lang)
     overdue(board, lang)
-    st.download_button(t("dash_csv", lang), groups_csv(board, lang).encode("utf-8"),
+    c1, c2 = st.columns(2)
+    c1.download_button(t("dash_csv", lang), groups_csv(board, lang).encode("utf-8"),
                        file_name="bka-oversikt.csv", mime="text/csv")
+    from app.report.dashboard import render_dashboard
+
+    c2.download_button(t("dash_pdf", lang),
+                       render_dashboard(board, state.catalog().library, lang),
+                       file_name="bka-oversikt.pdf", mime="application/pdf")
 
 
 def committees(board: Dashboard, lang: str) -> None:

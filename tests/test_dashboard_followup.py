@@ -120,3 +120,21 @@ def test_reminders_are_the_persons_own() -> None:
     assert [(r.kind, r.title, r.overdue) for r in karin] == [
         ("follow_up", "A: skolnedläggning", True)]
     assert reminders(cases, "Per Berg", dt.date(2027, 3, 5)) == []
+
+
+def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    from ui_helpers import no_exception, start
+
+    ids = stored(tmp_path)
+    create(open_store(tmp_path), catalog(), ids["A"], "Karin Lund")
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(at.switch_page("views/dashboard.py").run())
+    tables = [d.value for d in at.dataframe]
+    groups = next(t for t in tables if "Uppföljningar" in t.columns)
+    assert groups["Uppföljningar"].sum() == 1 and at.metric[0].value == "4"
+    # committees, weakened, strengthened, findings: a chart each, each with its table
+    assert len(at.get("vega_lite_chart")) == 4
+    assert any(t.columns[0] == "Brist" for t in tables)
+    pdf = next(b for b in at.get("download_button") if "PDF" in str(b.label))
+    assert pdf.label == "Ladda ner översikten som PDF"

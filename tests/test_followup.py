@@ -184,3 +184,18 @@ def test_cli_refuses_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["followup", draft.id or "", "--pdf", str(tmp_path / "x.pdf"),
                  "--data-dir", str(tmp_path)]) == 1
     assert "has no follow-up yet" in capsys.readouterr().err
+
+
+def test_the_assessment_pdf_names_its_follow_up(tmp_path: Path) -> None:
+    from app.report import render_pdf
+
+    store, original = stored_decided(tmp_path)
+    f, _ = create(store, catalog(), original.id or "", "Karin Lund", NOW)
+    done = store.update(f.id or "", lambda a: answered(a).model_copy(
+        update={"status": "complete"}))
+    after_completed(store, done, "Karin Lund", NOW)
+    text = " ".join(pdf_text(render_pdf(store.get(original.id or ""))).split())
+    assert "Uppföljd Karin Lund · 2026-12-01 10:00" in text
+    assert f"Uppföljningar (id) {f.id}" in text
+    text = " ".join(pdf_text(render_pdf(store.get(f.id or ""))).split())
+    assert f"Uppföljning av analys (id) {original.id}" in text

@@ -87,19 +87,26 @@ def _articles(items: list[Ranked], lang: str) -> pd.DataFrame:
                           t("dash_col_times", lang): r.count} for r in items[:10]])
 
 
+def _bars(table: pd.DataFrame, label: str, count: str, colour: str) -> alt.Chart:
+    """Bars of `count` per `label`, in the table's order (most often first)."""
+    return alt.Chart(table).mark_bar(color=colour).encode(
+        x=alt.X(f"{count}:Q", title=count),
+        y=alt.Y(f"{label}:N", title=None, sort=None))
+
+
 def rights(board: Dashboard, lang: str) -> None:
     st.subheader(t("dash_rights", lang))
-    left, right = st.columns(2)
-    left.markdown(f"**{t('dash_weakened', lang)}**")
-    if board.weakened:
-        left.dataframe(_articles(board.weakened, lang), hide_index=True, width="stretch")
-    else:
-        left.caption(t("dash_none", lang))
-    right.markdown(f"**{t('dash_strengthened', lang)}**")
-    if board.strengthened:
-        right.dataframe(_articles(board.strengthened, lang), hide_index=True, width="stretch")
-    else:
-        right.caption(t("dash_none", lang))
+    for items, title, colour in ((board.weakened, "dash_weakened", "#c2571a"),
+                                 (board.strengthened, "dash_strengthened", "#2b6cb0")):
+        st.markdown(f"**{t(title, lang)}**")
+        if not items:
+            st.caption(t("dash_none", lang))
+            continue
+        table = _articles(items, lang)
+        left, right = st.columns(2)  # the chart, and its table beside it
+        left.altair_chart(_bars(table, t("dash_col_article", lang), t("dash_col_times", lang),
+                                colour), width="stretch")
+        right.dataframe(table, hide_index=True, width="stretch")
 
 
 def findings(board: Dashboard, lang: str) -> None:
@@ -107,10 +114,13 @@ def findings(board: Dashboard, lang: str) -> None:
     if not board.findings:
         st.caption(t("dash_none", lang))
         return
-    st.dataframe(pd.DataFrame([{
+    table = pd.DataFrame([{
         t("dash_col_finding", lang): tr(r.label, lang) if r.label else r.key,
-        t("dash_col_times", lang): r.count} for r in board.findings[:10]]),
-        hide_index=True, width="stretch")
+        t("dash_col_times", lang): r.count} for r in board.findings[:10]])
+    left, right = st.columns(2)
+    left.altair_chart(_bars(table, t("dash_col_finding", lang), t("dash_col_times", lang),
+                            "#1f4e79"), width="stretch")
+    right.dataframe(table, hide_index=True, width="stretch")
 
 
 def departures(board: Dashboard, lang: str) -> None:

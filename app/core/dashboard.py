@@ -186,11 +186,7 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
     A follow-up assessment is counted as a follow-up of its group, not as an assessment; it
     takes over its original's measures (their status is recorded in the latest follow-up)."""
     cases = list(cases)
-    latest: dict[str, CaseFacts] = {}
-    for c in cases:
-        if c.follow_up_of and (c.follow_up_of not in latest or (c.date, c.id) > (
-                latest[c.follow_up_of].date, latest[c.follow_up_of].id)):
-            latest[c.follow_up_of] = c
+    counted = measure_keepers(cases)
     follow_ups: Counter[tuple[str, int]] = Counter()
     groups: dict[tuple[str, int], list[CaseFacts]] = defaultdict(list)
     weakened: Counter[str] = Counter()
@@ -205,8 +201,7 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
     for c in cases:
         if (start and c.date < start) or (end and c.date > end):
             continue
-        takes_measures = (latest[c.follow_up_of] is c) if c.follow_up_of else c.id not in latest
-        if takes_measures:
+        if c.id in counted:
             overdue_measures += _overdue(c, today)
         if c.follow_up_of:
             follow_ups[(c.committee, c.date.year)] += 1
@@ -248,6 +243,18 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
         overdue_measures=sorted(overdue_measures, key=lambda o: (o.due, o.id, o.what)),
         overdue_follow_ups=sorted(overdue_follow_ups, key=lambda o: (o.due, o.id)),
     )
+
+
+def measure_keepers(cases: list[CaseFacts]) -> set[str]:
+    """Ids of the cases whose measures count: an original's measures are carried over to its
+    follow-up, where their status is recorded, so the latest follow-up keeps them."""
+    latest: dict[str, CaseFacts] = {}
+    for c in cases:
+        if c.follow_up_of and (c.follow_up_of not in latest or (c.date, c.id) > (
+                latest[c.follow_up_of].date, latest[c.follow_up_of].id)):
+            latest[c.follow_up_of] = c
+    return {c.id for c in cases if (latest[c.follow_up_of] is c if c.follow_up_of
+                                    else c.id not in latest)}
 
 
 def _overdue(c: CaseFacts, today: dt.date) -> list[Overdue]:
@@ -335,10 +342,12 @@ def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
     owned by a role ('Rektor') reaches no one by name."""
     if not me.strip():
         return []
+    cases = list(cases)
+    counted = measure_keepers(cases)
     horizon = today + dt.timedelta(days=soon_days)
     out: list[Reminder] = []
     for c in cases:
-        for m in c.measures:
+        for m in c.measures if c.id in counted else []:
             if m.status != "done" and m.due and m.due <= horizon and names(m.who, me):
                 out.append(Reminder(kind="measure", id=c.id, title=c.title, what=m.what,
                                     due=m.due, overdue=m.due < today))

@@ -40,7 +40,7 @@ def render(lang: str, hidden: set[str]) -> None:
     cases, _ = current_facts(state.store(), state.catalog(), data_dir())
     mine = [r for r in reminders(cases, name, dt.date.today()) if r.id not in hidden]
     with st.container(border=True, key="bka-reminders"):
-        st.subheader(t("rem_title", lang))
+        st.header(t("rem_title", lang))  # h2 under the page's h1: headings in order
         if not mine:
             st.caption(md(t("rem_none", lang, name=name)))
             return

@@ -44,7 +44,7 @@ class _Kept(BaseModel):
     """The file: which store and questionnaires the facts belong to, and the facts."""
 
     format: Literal["bka-dashboard-facts/2"]
-    location: str
+    location: str  #: a hash of the store's location: facts of another store are not used
     stamp: str
     revisions: list[int]  #: the revision of each fact, in the same order
     facts: list[CaseFacts]  #: without their labels, which are kept once below
@@ -61,11 +61,16 @@ def _read(path: Path, location: str, catalog_stamp: str) -> dict[tuple[str, int]
     if kept.location != location or kept.stamp != catalog_stamp or len(
             kept.revisions) != len(kept.facts):
         return {}
-    for f in kept.facts:  # the labels each fact had, shared (not copied) from one table
+    return {(f.id, rev): f for f, rev in zip(_labelled(kept), kept.revisions, strict=True)}
+
+
+def _labelled(kept: _Kept) -> list[CaseFacts]:
+    """The facts with the labels each had, shared (not copied) from the file's one table."""
+    for f in kept.facts:
         f.finding_labels = {k: kept.finding_labels[k] for k in f.findings
                             if k in kept.finding_labels}
         f.level_label = kept.level_labels.get(f.level) if f.level else None
-    return {(f.id, rev): f for f, rev in zip(kept.facts, kept.revisions, strict=True)}
+    return kept.facts
 
 
 def _write(path: Path, location: str, catalog_stamp: str,
@@ -94,7 +99,8 @@ def current_facts(store: AssessmentStore, catalog: Catalog,
                   folder: Path) -> tuple[list[CaseFacts], list[str]]:
     """The facts of every stored assessment at its current revision, and the ids that could
     not be counted (their questionnaire is not shipped)."""
-    location = store.location
+    # A hash, not the address: a database's address is not written beside the data.
+    location = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
     catalog_stamp = stamp(catalog)
     wanted = {r.id: r.revision for r in store.list()}
     known = {(aid, rev): f for (loc, aid, rev), f in _MEMORY.items() if loc == location}
@@ -112,6 +118,26 @@ def current_facts(store: AssessmentStore, catalog: Catalog,
         del _MEMORY[key]
     _MEMORY.update({(location, aid, rev): f for (aid, rev), f in kept.items()})
     return [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept], skipped
+
+
+def erase(folder: Path, assessment_id: str) -> None:
+    """Take an assessment erased for good out of the kept facts now (they hold its title and
+    measures), not at the next build: nothing of it may stay beside the data."""
+    for key in [k for k in _MEMORY if k[1] == assessment_id]:
+        del _MEMORY[key]
+    path = folder / FILE_NAME
+    try:
+        kept = _Kept.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        if path.exists():
+            path.unlink(missing_ok=True)  # unreadable: it cannot be cleaned, so it goes
+        return
+    if all(f.id != assessment_id for f in kept.facts):
+        return
+    facts = _labelled(kept)
+    _write(path, kept.location, kept.stamp,
+           {(f.id, rev): f for f, rev in zip(facts, kept.revisions, strict=True)
+            if f.id != assessment_id})
 
 
 def forget() -> None:

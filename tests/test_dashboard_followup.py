@@ -138,3 +138,21 @@ def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPat
     assert any(t.columns[0] == "Brist" for t in tables)
     pdf = next(b for b in at.get("download_button") if "PDF" in str(b.label))
     assert pdf.label == "Ladda ner översikten som PDF"
+
+
+def test_erasing_for_good_takes_the_assessment_out_of_the_kept_facts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.store.erase import erase_for_good
+
+    ids = stored(tmp_path)
+    board(tmp_path, capsys)
+    kept = tmp_path / dashboard_facts.FILE_NAME
+    assert "B: ny skolskjuts" in kept.read_text(encoding="utf-8")
+    store = open_store(tmp_path)
+    store.delete(ids["B"])
+    erase_for_good(store, ids["B"], tmp_path)
+    text = kept.read_text(encoding="utf-8")
+    assert "B: ny skolskjuts" not in text and "Buss" not in text
+    assert "A: skolnedläggning" in text  # the others stay kept
+    dashboard_facts.forget()
+    assert board(tmp_path, capsys)["total"] == 3

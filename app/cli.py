@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands of the edges beyond the core; each module registers its own subcommands."""
     from app.dashboard_cli import register as dashboard
+    from app.followup_cli import register as followup
     from app.report.cli import register as report
     from app.report.letter_cli import register as letter
     from app.report.minutes_cli import register as minutes
@@ -69,7 +70,8 @@ def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     from app.store.cli import register as store
     from app.store.postgres.cli import register as migrate
 
-    for register in (report, minutes, workshop_summary, store, letter, migrate, dashboard):
+    for register in (report, minutes, workshop_summary, store, letter, migrate, dashboard,
+                     followup):
         register(sub)
 
 

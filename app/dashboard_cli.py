@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from app.core.access import Scope
-from app.core.dashboard import CaseFacts, Dashboard, collect, groups_csv, overview
+from app.core.dashboard import Dashboard, groups_csv, overview
 from app.core.errors import LoadError
 from app.core.text import tr
+from app.dashboard_facts import current_facts
 from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
+from app.store import data_dir as default_data_dir
 from app.store.records import Summary
 
 
@@ -31,6 +33,8 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="every figure as JSON")
     p.add_argument("--csv", type=Path, default=None, metavar="FILE",
                    help="also write the per-committee table as CSV")
+    p.add_argument("--pdf", type=Path, default=None, metavar="FILE",
+                   help="also write the overview as PDF (for the council's annual follow-up)")
     p.add_argument("--from", dest="start", type=_day, default=None, metavar="DATE")
     p.add_argument("--to", dest="end", type=_day, default=None, metavar="DATE")
     p.add_argument("--today", type=_day, default=None, help=argparse.SUPPRESS)
@@ -39,27 +43,22 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=dashboard_command)
 
 
-#: facts per (data folder, id, revision): scoring is the slow part (ms per assessment) and
-#: a stored state never changes, so a page rerun scores only what changed since the last one
-_FACTS: dict[tuple[str, str, int], CaseFacts] = {}
-
-
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
           today: dt.date | None = None,
           visible: Callable[[list[Summary]], list[Summary]] | None = None,
           scope: Scope | None = None) -> tuple[Dashboard, list[str]]:
-    """`scope` and `visible` cut the rows to what the session may see (the login mode's
-    roles, app/core/access.py): the store reads only the scope's rows, visible() decides."""
+    """The overview of the stored assessments, scoring only what changed since the facts
+    were last kept (app/dashboard_facts.py). `scope` and `visible` cut the rows to what the
+    session may see (the login mode's roles, app/core/access.py): the store reads only the
+    scope's rows, visible() decides."""
     store = open_store(data_dir)
-    folder = str(data_dir or "")
-    rows = store.list(scope=scope)
-    keys = {r.id: (folder, r.id, r.revision) for r in (visible(rows) if visible else rows)}
-    cases = [_FACTS[k] for k in keys.values() if k in _FACTS]
-    fresh = store.get_many([aid for aid, k in keys.items() if k not in _FACTS])
-    scored, skipped = collect(fresh, shipped_catalog())
-    for f in scored:
-        _FACTS[keys[f.id]] = f
-    return overview([*cases, *scored], today or dt.date.today(), start, end), skipped
+    rows = None
+    if scope is not None or visible is not None:
+        rows = store.list(scope=scope)
+        rows = visible(rows) if visible else rows
+    cases, skipped = current_facts(store, shipped_catalog(), data_dir or default_data_dir(),
+                                   rows)
+    return overview(cases, today or dt.date.today(), start, end), skipped
 
 
 def dashboard_command(args: argparse.Namespace) -> int:
@@ -83,6 +82,14 @@ def dashboard_command(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"bka dashboard: {args.csv}: {exc.strerror or exc}", file=sys.stderr)
             return 2
+    if args.pdf:
+        from app.report.dashboard import write_dashboard
+
+        try:
+            write_dashboard(board, shipped_catalog().library, args.pdf, args.lang)
+        except OSError as exc:
+            print(f"bka dashboard: {args.pdf}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
     if args.json:
         json.dump(board.model_dump(mode="json"), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -103,9 +110,9 @@ def text(board: Dashboard, lang: str) -> str:
         lines.append(
             f"  {name} {g.year}: {g.assessments} "
             + (f"(varav {g.screenings} prövningar), barn hörda direkt {share}, "
-               f"avvikande beslut {g.departed}" if sv else
+               f"avvikande beslut {g.departed}, uppföljningar {g.follow_ups}" if sv else
                f"(of which {g.screenings} screenings), children heard directly {share}, "
-               f"departing decisions {g.departed}")
+               f"departing decisions {g.departed}, follow-ups {g.follow_ups}")
             + (f"; {levels}" if levels else ""))
     def ranked(title: str, items: list[Any]) -> None:
         if items:

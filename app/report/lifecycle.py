@@ -41,6 +41,9 @@ _S: dict[str, tuple[str, str]] = {
     "protocol": ("Protokoll", "Minutes"),
     "recorded": ("Registrerat av", "Recorded by"),
     "reopened": ("Öppnad igen", "Reopened"),
+    "followed_up": ("Uppföljd", "Followed up"),
+    "follow_ups": ("Uppföljningar (id)", "Follow-ups (id)"),
+    "follow_up_of": ("Uppföljning av analys (id)", "Follow-up of assessment (id)"),
 }
 
 
@@ -61,7 +64,7 @@ def _who(name: str, moment: dt.datetime | None) -> str:
 def review_and_decision(ri: ReportInput) -> list[Flowable]:
     a, lang, s = ri.assessment, ri.lang, styles()
     r, d = a.review, a.committee_decision
-    if not (r.reviewer or a.lifecycle or d):
+    if not (r.reviewer or a.lifecycle or d or a.follow_ups or a.follow_up_of):
         return []
     rows: list[tuple[str, str]] = []  # (our label, user text or our words)
     if r.reviewer:
@@ -95,6 +98,13 @@ def review_and_decision(ri: ReportInput) -> list[Flowable]:
             rows.append((_t("departure", lang), d.departure))
         rows += [(_t("protocol", lang), d.protocol),
                  (_t("recorded", lang), _who(d.recorded_by, d.recorded_at))]
+    for event in a.lifecycle:
+        if event.action == "follow_up":
+            rows.append((_t("followed_up", lang), _who(event.by, event.at)))
+    if a.follow_ups:
+        rows.append((_t("follow_ups", lang), ", ".join(a.follow_ups)))
+    if a.follow_up_of:
+        rows.append((_t("follow_up_of", lang), a.follow_up_of))
     cells = [[Paragraph(label, s.head), Paragraph(markup(value), s.cell)]
              for label, value in rows]
     table = Table(cells, colWidths=[0.32 * FRAME_WIDTH, 0.68 * FRAME_WIDTH], hAlign="LEFT",

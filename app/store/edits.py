@@ -180,4 +180,6 @@ def duplicated(source: Assessment, title: str | None = None) -> Assessment:
     reports: what both stores save as a duplicate."""
     decision = source.decision.model_copy(update={"title": title} if title else {})
     return source.model_copy(update={"id": None, "status": "draft", "reports": [],
-                                     "decision": decision})
+                                     "decision": decision,
+                                     # a copy is not a follow-up, nor followed up
+                                     "follow_up_of": None, "follow_ups": []})

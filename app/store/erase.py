@@ -10,6 +10,7 @@ from app.core.models.child_letter import record_id
 from app.store.atomic import previous_copy, write_atomic
 from app.store.child_collections import ChildCollectionStore
 from app.store.errors import NotFound
+from app.store.layout import data_dir
 from app.store.protocol import AssessmentStore
 
 LANGUAGES = ("sv", "en")
@@ -19,6 +20,9 @@ def erase_for_good(store: AssessmentStore, assessment_id: str,
                    folder: Path | str | None = None) -> None:
     """Purge the assessment (it must be in the trash), then everything children gave for it."""
     store.purge(assessment_id)
+    from app.dashboard_facts import erase as erase_facts  # the overview's kept figures
+
+    erase_facts(Path(folder) if folder is not None else data_dir(), assessment_id)
     collections = ChildCollectionStore(folder)
     for collection in collections.of_assessment(assessment_id):
         if collection.id is not None:

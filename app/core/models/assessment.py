@@ -129,6 +129,10 @@ class Assessment(BaseModel):
     committee_decision: CommitteeDecision | None = None  #: what the committee decided
     lifecycle: list[LifecycleEvent] = []  #: every status step, with who, when and why
     ownership: Ownership = Ownership()  #: owner and unit (login mode; empty locally)
+    #: on a follow-up: the id of the assessment it follows up (app/core/followup.py)
+    follow_up_of: str | None = Field(default=None, max_length=LINE_MAX)
+    #: on an original: the ids of its follow-ups, oldest first
+    follow_ups: list[str] = []
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

@@ -223,6 +223,9 @@ class Questionnaire(Strict):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")  #: stable, stored with every assessment
     version: str = Field(pattern=r"^\d+\.\d+\.\d+$")  #: semantic version
+    #: assessment: offered for a new assessment; follow_up: created from a decided assessment
+    #: only (app/core/followup.py), never started on its own
+    purpose: Literal["assessment", "follow_up"] = "assessment"
     languages: list[Literal["sv", "en"]] = Field(min_length=1)
     title: Text
     description: Text | None = None

@@ -78,7 +78,8 @@ def new_assessment_form(lang: str) -> None:
     st.write(t("new_intro", lang))
     cat = state.catalog()
     with st.form("new_assessment"):
-        ids = list(cat.questionnaires)
+        # A follow-up is created from a decided assessment (Följ upp), never on its own.
+        ids = [i for i, q in cat.questionnaires.items() if q.purpose == "assessment"]
         qid = st.radio(
             t("choose_questionnaire", lang),
             ids,

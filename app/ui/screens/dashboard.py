@@ -43,8 +43,14 @@ def render() -> None:
     findings(board, lang)
     departures(board, lang)
     overdue(board, lang)
-    st.download_button(t("dash_csv", lang), groups_csv(board, lang).encode("utf-8"),
+    c1, c2 = st.columns(2)
+    c1.download_button(t("dash_csv", lang), groups_csv(board, lang).encode("utf-8"),
                        file_name="bka-oversikt.csv", mime="text/csv")
+    from app.report.dashboard import render_dashboard
+
+    c2.download_button(t("dash_pdf", lang),
+                       render_dashboard(board, state.catalog().library, lang),
+                       file_name="bka-oversikt.pdf", mime="application/pdf")
 
 
 def committees(board: Dashboard, lang: str) -> None:
@@ -60,6 +66,7 @@ def committees(board: Dashboard, lang: str) -> None:
             t("dash_col_heard", lang): "–" if g.heard_share is None
             else f"{100 * g.heard_share:.0f} %",
             t("dash_col_departed", lang): g.departed,
+            t("dash_col_follow_ups", lang): g.follow_ups,
         }
         row.update({tr(board.level_labels[k], lang): g.levels.get(k, 0) for k in levels})
         rows.append(row)
@@ -81,19 +88,26 @@ def _articles(items: list[Ranked], lang: str) -> pd.DataFrame:
                           t("dash_col_times", lang): r.count} for r in items[:10]])
 
 
+def _bars(table: pd.DataFrame, label: str, count: str, colour: str) -> alt.Chart:
+    """Bars of `count` per `label`, in the table's order (most often first)."""
+    return alt.Chart(table).mark_bar(color=colour).encode(
+        x=alt.X(f"{count}:Q", title=count),
+        y=alt.Y(f"{label}:N", title=None, sort=None))
+
+
 def rights(board: Dashboard, lang: str) -> None:
     st.subheader(t("dash_rights", lang))
-    left, right = st.columns(2)
-    left.markdown(f"**{t('dash_weakened', lang)}**")
-    if board.weakened:
-        left.dataframe(_articles(board.weakened, lang), hide_index=True, width="stretch")
-    else:
-        left.caption(t("dash_none", lang))
-    right.markdown(f"**{t('dash_strengthened', lang)}**")
-    if board.strengthened:
-        right.dataframe(_articles(board.strengthened, lang), hide_index=True, width="stretch")
-    else:
-        right.caption(t("dash_none", lang))
+    for items, title, colour in ((board.weakened, "dash_weakened", "#c2571a"),
+                                 (board.strengthened, "dash_strengthened", "#2b6cb0")):
+        st.markdown(f"**{t(title, lang)}**")
+        if not items:
+            st.caption(t("dash_none", lang))
+            continue
+        table = _articles(items, lang)
+        left, right = st.columns(2)  # the chart, and its table beside it
+        left.altair_chart(_bars(table, t("dash_col_article", lang), t("dash_col_times", lang),
+                                colour), width="stretch")
+        right.dataframe(table, hide_index=True, width="stretch")
 
 
 def findings(board: Dashboard, lang: str) -> None:
@@ -101,10 +115,13 @@ def findings(board: Dashboard, lang: str) -> None:
     if not board.findings:
         st.caption(t("dash_none", lang))
         return
-    st.dataframe(pd.DataFrame([{
+    table = pd.DataFrame([{
         t("dash_col_finding", lang): tr(r.label, lang) if r.label else r.key,
-        t("dash_col_times", lang): r.count} for r in board.findings[:10]]),
-        hide_index=True, width="stretch")
+        t("dash_col_times", lang): r.count} for r in board.findings[:10]])
+    left, right = st.columns(2)
+    left.altair_chart(_bars(table, t("dash_col_finding", lang), t("dash_col_times", lang),
+                            "#1f4e79"), width="stretch")
+    right.dataframe(table, hide_index=True, width="stretch")
 
 
 def departures(board: Dashboard, lang: str) -> None:

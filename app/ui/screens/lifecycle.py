@@ -22,6 +22,8 @@ from app.core.text import tr
 from app.ui import auth, state
 from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.screens.followup import comparison as followup_comparison
+from app.ui.screens.followup import offer as followup_offer
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -37,6 +39,8 @@ def _when(at: dt.datetime | None) -> str:
 
 def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     aid = assessment.id or ""
+    if assessment.follow_up_of:  # a follow-up: before beside after, while it is written too
+        followup_comparison(assessment, lang)
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
@@ -60,6 +64,9 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if status == "decided" and official and st.button(t("mark_followed_up", lang),
                                                       key=f"life_fu:{aid}"):
         _apply(assessment, lambda a: life.mark_followed_up(a, name, _now()), name, lang)
+    if not assessment.follow_up_of and assessment.status in ("decided", "followed_up") \
+            and official:
+        followup_offer(assessment, name, lang)
     if "reopen" in life.allowed(assessment) and official:
         reopen(assessment, name, lang)
     log(assessment, lang)

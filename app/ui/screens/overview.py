@@ -10,6 +10,7 @@ from app.store.workshops import workshop_assessment_ids
 from app.ui import auth, state
 from app.ui.i18n import t
 from app.ui.safe import md, plain, user
+from app.ui.screens import reminders
 
 STATUSES = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 
@@ -32,9 +33,10 @@ def render() -> None:
         st.query_params.clear()
         st.switch_page(st.session_state["pages"]["assess"])
     store = state.store()
+    hidden = workshop_assessment_ids()  # workshop groups' work is not the official's
+    reminders.render(lang, set(hidden))  # the person's own: measures, follow-ups, reviews
     items = store.list(query=query, status=status,  # type: ignore[arg-type]
                        scope=auth.scope())  # the login mode: one person's rows, from the index
-    hidden = workshop_assessment_ids()  # workshop groups' work is not the official's
     items = [item for item in items if item.id not in hidden]
     items = auth.visible_rows(items, hidden)  # the login mode: what the roles may see
     if not items:

@@ -15,8 +15,9 @@ from app.core.models.scorecard import Scorecard
 from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
+from app.followup_actions import after_completed
 from app.store import NotFound
-from app.ui import auth, palette, state, workshop_state
+from app.ui import auth, palette, state, whoami, workshop_state
 from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -301,11 +302,13 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     except CompletionRefused:
         st.error(t("res_complete_refused", lang, min=q.scoring.completion.min_reason_chars))
         return
-    state.store().update(
+    stored = state.store().update(
         assessment.id or "",
         lambda a: mark_complete(a, card, q, reason),
         editor=auth.editor(assessment.decision.official),
     )
+    # a follow-up: its original is marked uppföljd, by the signature when logged in
+    after_completed(state.store(), stored, auth.editor(whoami.current_name()))
     state.flash(t("marked_complete", lang))
     st.rerun()
 

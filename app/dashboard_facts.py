@@ -1,0 +1,153 @@
+"""The overview's facts of every stored assessment, kept between runs and processes.
+
+Scoring is the slow part of the overview (about 6 ms per assessment: 10,000 took a minute),
+and a stored revision never changes, so each assessment is scored once per revision and its
+facts (app/core/dashboard.CaseFacts) are kept: in memory for a page's reruns, and in a file
+beside the data for the next process (`bka dashboard`, a restarted server). A build then reads
+only the store's list (ids and revisions, from its index) and scores what changed since.
+
+The file is a cache, derived from the records: it holds no user data that is not in the store,
+and one that is damaged, of another format, another store or another set of questionnaires is
+ignored and written anew; the records themselves are never touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from app.core.catalog import Catalog
+from app.core.dashboard import FACTS_VERSION, CaseFacts, collect
+from app.core.text import Text
+from app.store import AssessmentStore
+from app.store.atomic import write_atomic
+from app.store.records import Summary
+
+FORMAT = "bka-dashboard-facts/2"
+FILE_NAME = "dashboard-facts.json"
+
+#: facts per (store location, id, revision), for the reruns of one process
+_MEMORY: dict[tuple[str, str, int], CaseFacts] = {}
+
+
+def stamp(catalog: Catalog) -> str:
+    """What the facts were computed with: the questionnaires' content and the facts' shape.
+    A changed questionnaire (another scoring) makes every kept fact stale."""
+    text = json.dumps([FACTS_VERSION, sorted(catalog.hashes.items())])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Kept(BaseModel):
+    """The file: which store and questionnaires the facts belong to, and the facts."""
+
+    format: Literal["bka-dashboard-facts/2"]
+    location: str  #: a hash of the store's location: facts of another store are not used
+    stamp: str
+    revisions: list[int]  #: the revision of each fact, in the same order
+    facts: list[CaseFacts]  #: without their labels, which are kept once below
+    finding_labels: dict[str, Text] = {}
+    level_labels: dict[str, Text] = {}
+
+
+def _read(path: Path, location: str, catalog_stamp: str) -> dict[tuple[str, int], CaseFacts]:
+    try:
+        # pydantic parses the JSON itself: twice as fast as json.loads and then validating
+        kept = _Kept.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        return {}  # none yet, damaged or of another shape: every assessment is scored again
+    if kept.location != location or kept.stamp != catalog_stamp or len(
+            kept.revisions) != len(kept.facts):
+        return {}
+    return {(f.id, rev): f for f, rev in zip(_labelled(kept), kept.revisions, strict=True)}
+
+
+def _labelled(kept: _Kept) -> list[CaseFacts]:
+    """The facts with the labels each had, shared (not copied) from the file's one table."""
+    for f in kept.facts:
+        f.finding_labels = {k: kept.finding_labels[k] for k in f.findings
+                            if k in kept.finding_labels}
+        f.level_label = kept.level_labels.get(f.level) if f.level else None
+    return kept.facts
+
+
+def _write(path: Path, location: str, catalog_stamp: str,
+           kept: dict[tuple[str, int], CaseFacts]) -> None:
+    items = sorted(kept.items())
+    finding_labels: dict[str, Text] = {}
+    level_labels: dict[str, Text] = {}
+    for _, f in items:
+        finding_labels.update(f.finding_labels)
+        if f.level and f.level_label is not None:
+            level_labels.setdefault(f.level, f.level_label)
+    # Labels are the same text in thousands of facts: written once (29 MB became ~4 MB).
+    facts = [f.model_dump(mode="json", exclude={"finding_labels", "level_label"}) for _, f in items]
+    body = {"format": FORMAT, "location": location, "stamp": catalog_stamp,
+            "revisions": [rev for (_, rev), _f in items], "facts": facts,
+            "finding_labels": finding_labels, "level_labels": level_labels}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8"), keep_previous=False)
+    except OSError:
+        pass  # a cache that cannot be written costs time on the next run, nothing else
+
+
+def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
+                  rows: list[Summary] | None = None) -> tuple[list[CaseFacts], list[str]]:
+    """The facts of every stored assessment at its current revision (or of `rows` only: what
+    one person may see in the login mode), and the ids that could not be counted (their
+    questionnaire is not shipped)."""
+    # A hash, not the address: a database's address is not written beside the data.
+    location = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
+    catalog_stamp = stamp(catalog)
+    some = rows is not None
+    wanted = {r.id: r.revision for r in (rows if rows is not None else store.list())}
+    known = {(aid, rev): f for (loc, aid, rev), f in _MEMORY.items() if loc == location}
+    path = folder / FILE_NAME
+    if any((aid, rev) not in known for aid, rev in wanted.items()):
+        known.update(_read(path, location, catalog_stamp))
+    missing = [aid for aid, rev in wanted.items() if (aid, rev) not in known]
+    scored, skipped = collect(store.get_many(missing), catalog) if missing else ([], [])
+    fresh = {(f.id, wanted[f.id]): f for f in scored if f.id in wanted}
+    kept = {(aid, rev): known[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in known}
+    kept.update(fresh)
+    if some:  # a part of the rows: the others' facts are kept, not pruned
+        counted = [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept]
+        kept = {**known, **kept}
+    if fresh or len(kept) != len(known):
+        _write(path, location, catalog_stamp, kept)
+    for key in [k for k in _MEMORY if k[0] == location]:
+        del _MEMORY[key]
+    _MEMORY.update({(location, aid, rev): f for (aid, rev), f in kept.items()})
+    if some:
+        return counted, skipped
+    return [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept], skipped
+
+
+def erase(folder: Path, assessment_id: str) -> None:
+    """Take an assessment erased for good out of the kept facts now (they hold its title and
+    measures), not at the next build: nothing of it may stay beside the data."""
+    for key in [k for k in _MEMORY if k[1] == assessment_id]:
+        del _MEMORY[key]
+    path = folder / FILE_NAME
+    try:
+        kept = _Kept.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        if path.exists():
+            path.unlink(missing_ok=True)  # unreadable: it cannot be cleaned, so it goes
+        return
+    if all(f.id != assessment_id for f in kept.facts):
+        return
+    facts = _labelled(kept)
+    _write(path, kept.location, kept.stamp,
+           {(f.id, rev): f for f, rev in zip(facts, kept.revisions, strict=True)
+            if f.id != assessment_id})
+
+
+def forget() -> None:
+    """Drop what this process keeps in memory (a benchmark's cold run, a test)."""
+    _MEMORY.clear()

@@ -1,0 +1,39 @@
+"""Who is using the app: the one place pages ask, so login can take over from typed names.
+
+In local mode there is no login: the person types their name ("Ditt namn"), and it is kept
+in the preferences beside the data (app/ui/prefs.py), so the start page can show *their*
+reminders after a restart. Two people sharing one machine change the name when they switch.
+When the organisation deployment logs people in (issue 13), `current_name` returns the
+logged-in person's name instead and `set_name` is no longer offered.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui import prefs
+
+_KEY = "whoami_name"
+PREF = "name"
+
+
+def current_name() -> str:
+    """The name of the person using this session ('' when not known yet): the logged-in
+    person's in the login mode (app/ui/auth.py), else the name typed last."""
+    from app.ui import auth  # auth reads the secrets; imported when asked, not at start
+
+    person = auth.person()
+    if person is not None:
+        return " ".join(person.name.split())
+    if _KEY not in st.session_state:
+        st.session_state[_KEY] = str(prefs.load().get(PREF) or "")
+    name: str = st.session_state[_KEY]
+    return name
+
+
+def set_name(name: str) -> None:
+    """Remember the typed name for this session and the next start."""
+    cleaned = " ".join(name.split())
+    st.session_state[_KEY] = cleaned
+    if prefs.load().get(PREF) != cleaned:
+        prefs.save({**prefs.load(), PREF: cleaned})

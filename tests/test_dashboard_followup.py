@@ -1,0 +1,158 @@
+"""The overview with follow-ups, its PDF, its kept facts, and the start page's reminders,
+asserted against the known set of tests/test_dashboard.py (answers set there)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_dashboard import BUN, KFN, known_set
+from test_report_support import pdf_text
+
+from app import dashboard_facts
+from app.cli import main
+from app.core.dashboard import collect, names, reminders
+from app.core.models.assessment import Answer
+from app.followup_actions import after_completed, create
+from app.shipped import catalog
+from app.store import open_store
+
+TODAY = "2027-06-01"
+
+
+def stored(data: Path) -> dict[str, str]:
+    store = open_store(data)
+    return {a.decision.title[0]: store.create(a, editor="test").id or "" for a in known_set()}
+
+
+def board(data: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, Any]:
+    assert main(["dashboard", "--json", "--data-dir", str(data), "--today", TODAY,
+                 *extra]) == 0
+    result: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return result
+
+
+def test_a_follow_up_counts_apart_and_takes_over_the_measures(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = stored(tmp_path)
+    store = open_store(tmp_path)
+    f, _ = create(store, catalog(), ids["A"], "Karin Lund",
+                  dt.datetime(2027, 3, 2, 9, 0, tzinfo=dt.UTC))
+    # The follow-up records 'Skolskjuts' done; 'Lekplats' stays open and not yet due.
+    measures = [dict(m, status="done") if m["what"] == "Skolskjuts" else m
+                for m in f.answers["measures"].value]
+    done = store.update(f.id or "", lambda a: a.model_copy(update={
+        "answers": {**a.answers, "measures": Answer(value=measures)}, "status": "complete"}))
+    after_completed(store, done, "Karin Lund")
+    b = board(tmp_path, capsys)
+    assert b["total"] == 4  # the follow-up is not a fifth assessment
+    assert sum(g["follow_ups"] for g in b["groups"]) == 1
+    assert [(o["what"], o["title"]) for o in b["overdue_measures"]] == [
+        ("Buss", "B: ny skolskjuts")]
+    assert b["overdue_follow_ups"] == []  # A is followed up now
+
+
+def test_pdf_of_the_overview(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stored(tmp_path)
+    out = tmp_path / "oversikt.pdf"
+    assert main(["dashboard", "--data-dir", str(tmp_path), "--today", TODAY,
+                 "--pdf", str(out)]) == 0
+    capsys.readouterr()
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Översikt för fullmäktige" in text
+    assert "Analyser och prövningar: 4" in text
+    assert BUN in text and KFN in text and "100 %" in text
+    assert "Rättigheter som oftast försvagas" in text and "31 Vila, fritid, lek och kultur" in text
+    assert "Skolan stängs ett år senare." in text
+    assert "Försenade åtgärder (2)" in text and "Skolskjuts" in text and "Anna" in text
+    assert "Försenade uppföljningar (1)" in text and "2027-03-01" in text
+    en = tmp_path / "overview.pdf"
+    assert main(["dashboard", "--data-dir", str(tmp_path), "--today", TODAY, "--lang", "en",
+                 "--pdf", str(en)]) == 0
+    assert "Overview for the council" in pdf_text(en.read_bytes())
+
+
+def test_kept_facts_follow_every_change_and_survive_damage(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = stored(tmp_path)
+    first = board(tmp_path, capsys)
+    kept = tmp_path / dashboard_facts.FILE_NAME
+    assert kept.exists()
+    store = open_store(tmp_path)
+    store.set_decision(ids["B"], store.get(ids["B"]).decision.model_copy(
+        update={"title": "B: ändrad titel"}), editor="t")
+    dashboard_facts.forget()  # as a new process: only the file is left
+    b = board(tmp_path, capsys)
+    assert [o["title"] for o in b["overdue_measures"]] == ["A: skolnedläggning",
+                                                         "B: ändrad titel"]
+    store.delete(ids["D"])
+    dashboard_facts.forget()
+    assert board(tmp_path, capsys)["total"] == first["total"] - 1
+    kept.write_bytes(b"{not json")
+    dashboard_facts.forget()
+    assert board(tmp_path, capsys)["total"] == first["total"] - 1  # scored again, not trusted
+
+
+def test_names_match_as_typed_and_with_a_role() -> None:
+    assert names("Karin Lund", "karin  lund")
+    assert names("Karin Lund, utredare", "Karin Lund")
+    assert names("Karin Lund (BUN)", "Karin Lund")
+    assert not names("Karin Lundberg", "Karin Lund")
+    assert not names("Rektor", "Karin Lund") and not names("Karin Lund", "")
+
+
+def test_reminders_are_the_persons_own() -> None:
+    cases, _ = collect(known_set(), catalog())
+    today = dt.date(2027, 1, 8)
+    anna = reminders(cases, "Anna", today)
+    assert [(r.kind, r.what, r.overdue) for r in anna] == [("measure", "Skolskjuts", False)]
+    # due on 2027-01-20: within the 14 days, not yet overdue
+    assert [(r.what, r.overdue) for r in reminders(cases, "Dan", today)] == [("Buss", False)]
+    assert reminders(cases, "Bo", today) == []  # done
+    assert reminders(cases, "Cia", today) == []  # due 2027-09-01: far off
+    assert [(r.what, r.overdue) for r in reminders(cases, "anna", dt.date(2027, 2, 1))] == [
+        ("Skolskjuts", True)]
+    # A's follow-up (2027-03-01) reaches its official, 'Karin Lund, utredare', by name
+    karin = reminders(cases, "Karin Lund", dt.date(2027, 3, 5))
+    assert [(r.kind, r.title, r.overdue) for r in karin] == [
+        ("follow_up", "A: skolnedläggning", True)]
+    assert reminders(cases, "Per Berg", dt.date(2027, 3, 5)) == []
+
+
+def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPatch,
+                                                   tmp_path: Path) -> None:
+    from ui_helpers import no_exception, start
+
+    ids = stored(tmp_path)
+    create(open_store(tmp_path), catalog(), ids["A"], "Karin Lund")
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(at.switch_page("views/dashboard.py").run())
+    tables = [d.value for d in at.dataframe]
+    groups = next(t for t in tables if "Uppföljningar" in t.columns)
+    assert groups["Uppföljningar"].sum() == 1 and at.metric[0].value == "4"
+    # committees, weakened, strengthened, findings: a chart each, each with its table
+    assert len(at.get("vega_lite_chart")) == 4
+    assert any(t.columns[0] == "Brist" for t in tables)
+    pdf = next(b for b in at.get("download_button") if "PDF" in str(b.label))
+    assert pdf.label == "Ladda ner översikten som PDF"
+
+
+def test_erasing_for_good_takes_the_assessment_out_of_the_kept_facts(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.store.erase import erase_for_good
+
+    ids = stored(tmp_path)
+    board(tmp_path, capsys)
+    kept = tmp_path / dashboard_facts.FILE_NAME
+    assert "B: ny skolskjuts" in kept.read_text(encoding="utf-8")
+    store = open_store(tmp_path)
+    store.delete(ids["B"])
+    erase_for_good(store, ids["B"], tmp_path)
+    text = kept.read_text(encoding="utf-8")
+    assert "B: ny skolskjuts" not in text and "Buss" not in text
+    assert "A: skolnedläggning" in text  # the others stay kept
+    dashboard_facts.forget()
+    assert board(tmp_path, capsys)["total"] == 3

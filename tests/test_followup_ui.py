@@ -53,6 +53,10 @@ def test_follow_up_from_results_to_followed_up(monkeypatch: pytest.MonkeyPatch,
     at = no_exception(at.switch_page("views/results.py").run())
     page = texts(at)
     assert "Före och efter" in page and "Uppföljning av Nedläggning av Lövåkers skola" in page
+    # It leads with its own position, not with the best-interests question of an assessment
+    assert "Bör beslutet omprövas eller justeras med hänsyn till barnens bästa? " \
+        "Ja, det behöver justeras" in read(at)
+    assert "Är förslaget förenligt med barnets bästa?" not in read(at)
     table = next(d.value for d in at.dataframe if "Förändring" in d.value.columns)
     change = dict(zip(table["Artikel"], table["Förändring"], strict=True))
     assert change["31 Vila, fritid, lek och kultur"] == "Sämre än väntat"

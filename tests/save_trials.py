@@ -147,7 +147,14 @@ def run(browser: Any, base: str, data: Path, aid: str, exit: str, trials: int) -
             page.close()
             page = context.new_page()
         else:
-            _type(page, text)
+            try:
+                _type(page, text)
+            except AssertionError:
+                # The field never showed (the page drawn from a run that lost the race with
+                # the one before): counted as stuck, a fresh load, and typed again.
+                tally.stuck += 1
+                open_screening(page, base, aid)
+                _type(page, text)
             try:
                 LEAVE[exit](page, tally)
             except AssertionError:

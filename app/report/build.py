@@ -16,6 +16,7 @@ from app.core.models.assessment import Assessment, ReportRecord
 from app.core.text import tr
 from app.paths import REPORTS_DIR
 from app.report.context import ReportError, ReportInput, prepare
+from app.report.formats import format_for
 from app.report.frontpage import front_page
 from app.report.method import colophon, method
 from app.report.naming import free_path, report_filename
@@ -90,21 +91,25 @@ def reports_dir(out_dir: Path | str | None = None) -> Path:
 
 def build_report(assessment: Assessment, *, lang: str | None = None,
                  out_dir: Path | str | None = None, out_path: Path | str | None = None,
-                 catalog: Catalog | None = None, now: dt.datetime | None = None) -> ReportRecord:
+                 catalog: Catalog | None = None, now: dt.datetime | None = None,
+                 kind: str = "pdf") -> ReportRecord:
     """Render the report and write it; return the record to keep on the assessment.
 
-    The file is `out_path` if given (replaced if it exists), else a new, never overwritten
-    `date_slug_shortid.pdf` in `reports_dir(out_dir)`. It appears complete or not at all.
+    The file is `out_path` if given (replaced if it exists; its suffix picks the format:
+    .pdf, .docx or .html), else a new, never overwritten `date_slug_shortid.<kind>` in
+    `reports_dir(out_dir)`. It appears complete or not at all.
     """
+    fmt = format_for(out_path if out_path is not None else f"report.{kind}")
     ri = prepare(assessment, lang=lang, catalog=catalog, now=now)
-    data = render(ri)
+    data = fmt.render(ri)
     if out_path is not None:
         path = Path(out_path)
         _ensure_folder(path.parent)
     else:
         folder = reports_dir(out_dir)
         _ensure_folder(folder)
-        path = free_path(folder, report_filename(assessment, ri.generated))
+        name = report_filename(assessment, ri.generated)
+        path = free_path(folder, str(Path(name).with_suffix(fmt.suffix)))
     write_atomic(path, data)
     return ReportRecord(path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest(),
                         created=ri.generated, language=ri.lang)

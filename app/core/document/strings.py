@@ -1,0 +1,274 @@
+"""Every fixed text the report prints, Swedish first, and the way numbers are written.
+
+Content (questions, labels, summaries) comes from the YAML files; only the report's own frame
+lives here, so a Swedish report never shows an English word of ours and vice versa.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+STRINGS: Final[dict[str, tuple[str, str]]] = {
+    # key: (sv, en)
+    "report": ("Barnkonsekvensanalys", "Child rights impact assessment"),
+    "page": ("Sida {page} av {pages}", "Page {page} of {pages}"),
+    "watermark": ("UTKAST", "DRAFT"),
+    # the decision
+    "case_number": ("Diarienummer", "Case number"),
+    "committee": ("Nämnd", "Committee"),
+    "decision_maker": ("Beslutsfattare", "Decision-maker"),
+    "decision_date": ("Planerat beslutsdatum", "Planned decision date"),
+    "official": ("Ansvarig tjänsteperson", "Responsible official"),
+    "status": ("Status", "Status"),
+    "status_draft": ("Utkast, inte färdigställd", "Draft, not completed"),
+    "status_complete": ("Färdigställd", "Completed"),
+    "status_followed_up": ("Färdigställd och uppföljd", "Completed and followed up"),
+    "description": ("Förslaget i korthet", "The proposal in brief"),
+    "personal_data": (
+        "Innehåller personuppgifter. Hantera rapporten enligt dataskyddsförordningen och "
+        "offentlighets- och sekretesslagen.",
+        "Contains personal data. Handle the report under the GDPR and the rules on "
+        "secrecy.",
+    ),
+    "not_given": ("Ej angivet", "Not given"),
+    # the summary
+    "summary": ("Sammanfattning", "Summary"),
+    "overall_level": ("Samlad nivå", "Overall level"),
+    "points": ("{score} av 100 poäng", "{score} of 100 points"),
+    "band": ("Nivån omfattar {low}–{high} poäng.", "This level covers {low}–{high} points."),
+    "no_level": ("Ingen nivå kunde beräknas.", "No level could be computed."),
+    "balance": ("Påverkansbalans", "Impact balance"),
+    "balance_scale": ("−2 till +2", "−2 to +2"),
+    "balance_counts": (
+        "{rated} artiklar bedömda, {neg} försvagas och {pos} stärks",
+        "{rated} articles rated, {neg} weakened and {pos} strengthened",
+    ),
+    "no_ratings": ("Ingen artikel bedömd ännu", "No article rated yet"),
+    "quality": ("Processkvalitet", "Process quality"),
+    "quality_of": ("poäng av 100", "points of 100"),
+    "completeness": ("Fullständighet", "Completeness"),
+    "answered_of": (
+        "{answered} av {required} obligatoriska frågor besvarade",
+        "{answered} of {required} required questions answered",
+    ),
+    "chart_title": (
+        "Påverkan på barnets rättigheter per område",
+        "Impact on the child's rights by area",
+    ),
+    "chart_weakened": ("← försvagas", "← weakened"),
+    "chart_strengthened": ("stärks →", "strengthened →"),
+    "chart_not_rated": ("Områden utan bedömd artikel", "Areas with no rated article"),
+    "chart_caption": (
+        "Medelvärdet av de bedömda artiklarna i varje område, enligt FN:s barnrättskommittés "
+        "indelning av konventionen.",
+        "Mean of the rated articles in each area, as the UN Committee on the Rights of the "
+        "Child groups the convention.",
+    ),
+    "warnings": ("Varningar", "Warnings"),
+    "no_warnings": (
+        "Inga varningar: svaren motsäger inte varandra.",
+        "No warnings: the answers do not contradict each other.",
+    ),
+    "severity_serious": ("Allvarlig", "Serious"),
+    "severity_warning": ("Varning", "Warning"),
+    "see_question": ("se fråga {number}", "see question {number}"),
+    "scores_guide": (
+        "Poängen är ett stöd för att se luckor och jämföra bedömningar, inte ett omdöme om "
+        "beslutet.",
+        "The scores help to see gaps and to compare assessments; they are no verdict on the "
+        "decision.",
+    ),
+    # notes on the questionnaire
+    "note": ("Observera", "Note"),
+    "stale_version": (
+        "Bedömningen gjordes med version {old} av frågeformuläret {qid}, som inte längre "
+        "finns i verktyget. Rapporten visar de sparade svaren med den nuvarande versionen "
+        "{new}; frågor och poäng kan skilja sig från när svaren gavs.",
+        "The assessment was made with version {old} of questionnaire {qid}, which the tool "
+        "no longer ships. The report shows the stored answers with the current version "
+        "{new}; questions and scores may differ from when the answers were given.",
+    ),
+    "changed_text": (
+        "Frågeformulärets text har ändrats sedan svaren gavs (samma version {version}, "
+        "annan kontrollsumma).",
+        "The questionnaire's text has changed since the answers were given (same version "
+        "{version}, another checksum).",
+    ),
+    "orphans_note": (
+        "{count} sparade svar passar inte den nuvarande versionen och räknas inte in i "
+        "poängen. De visas vid sina frågor, eller sist i analysen om frågan har tagits bort.",
+        "{count} stored answers do not fit the current version and are left out of the "
+        "scores. They are shown at their questions, or at the end of the analysis if the "
+        "question was removed.",
+    ),
+    "orphans": (
+        "Svar på frågor som inte finns i den nuvarande versionen",
+        "Answers to questions the current version does not have",
+    ),
+    "orphan_question": ("Fråga med id «{qid}»", "Question with id «{qid}»"),
+    "orphan_value": (
+        "Sparat svar som inte passar den nuvarande versionen",
+        "Stored answer that does not fit the current version",
+    ),
+    # the analysis
+    "impact_table": ("Påverkan per artikel", "Impact per article"),
+    "impact_table_intro": (
+        "Varje bedömd artikel med betyg på kort och lång sikt och det samlade värdet "
+        "(−2 tydligt försvagad till +2 tydligt stärkt).",
+        "Each rated article with its short and long term rating and the combined value "
+        "(−2 clearly weakened to +2 clearly strengthened).",
+    ),
+    "analysis": ("Analys per avsnitt", "Analysis by section"),
+    "not_answered": ("Inte besvarad", "Not answered"),
+    "not_answered_required": (
+        "Inte besvarad (obligatorisk fråga)",
+        "Not answered (required question)",
+    ),
+    "comment": ("Kommentar", "Comment"),
+    "article": ("Artikel", "Article"),
+    "short_term": ("Kort sikt", "Short term"),
+    "long_term": ("Lång sikt", "Long term"),
+    "combined": ("Samlat", "Combined"),
+    "children": ("För vilka barn", "For which children"),
+    "action_what": ("Åtgärd", "Action"),
+    "action_who": ("Ansvarig", "Responsible"),
+    "action_due": ("Klart senast", "Due"),
+    "action_status": ("Status", "Status"),
+    "action_open": ("Ej klar", "Open"),
+    "action_done": ("Klar", "Done"),
+    "scale_value": ("{value} på skalan {low}–{high}", "{value} on the scale {low}–{high}"),
+    "no_articles_rated": ("Ingen artikel har bedömts.", "No article has been rated."),
+    # the articles
+    "articles": ("Berörda artiklar i barnkonventionen", "Articles of the convention concerned"),
+    "articles_intro": (
+        "Artiklarna som bedömningen tar upp, med en kort sammanfattning i egna ord. Lagtexten "
+        "finns i lagen (2018:1197) om Förenta nationernas konvention om barnets rättigheter.",
+        "The articles the assessment concerns, each with a short summary in our own words. "
+        "The legal text is in the Swedish act (2018:1197) incorporating the convention.",
+    ),
+    "principle": ("allmän princip", "general principle"),
+    # the method
+    "method": ("Så beräknades bedömningen", "How the scores were computed"),
+    "method_intro": (
+        "Alla siffror räknas fram ur svaren enligt reglerna i frågeformuläret {qid} "
+        "version {version}.",
+        "Every figure is computed from the answers by the rules of questionnaire {qid} "
+        "version {version}.",
+    ),
+    "method_impact": ("Påverkan", "Impact"),
+    "method_combined": (
+        "En artikels samlade värde = {short} × kort sikt + {long} × lång sikt. Ett led som "
+        "inte kan bedömas eller saknas räknas inte; vikten läggs då på det andra.",
+        "An article's combined value = {short} × short term + {long} × long term. A term "
+        "that cannot be judged or is missing is left out and the other takes its weight.",
+    ),
+    "method_cluster": (
+        "Ett områdes värde är medelvärdet av dess bedömda artiklar. Påverkansbalansen är "
+        "medelvärdet av alla bedömda artiklar och benämns så här:",
+        "An area's value is the mean of its rated articles. The impact balance is the mean "
+        "of all rated articles, named as follows:",
+    ),
+    "method_quality": ("Processkvalitet", "Process quality"),
+    "method_quality_intro": (
+        "Summan av poängen för de kriterier som är uppfyllda (högst 100).",
+        "The sum of the points of the criteria that are met (at most 100).",
+    ),
+    "criterion": ("Kriterium", "Criterion"),
+    "points_col": ("Poäng", "Points"),
+    "met": ("Uppfyllt", "Met"),
+    "yes": ("Ja", "Yes"),
+    "no": ("Nej", "No"),
+    "total": ("Summa", "Total"),
+    "method_completeness": ("Fullständighet", "Completeness"),
+    "method_completeness_text": (
+        "Andelen synliga obligatoriska frågor som har besvarats: {answered} av {required} = "
+        "{percent}. Frågor som är dolda av tidigare svar räknas inte.",
+        "The share of visible required questions that are answered: {answered} of "
+        "{required} = {percent}. Questions hidden by earlier answers do not count.",
+    ),
+    "method_missing": (
+        "Obligatoriska frågor utan svar: {list}",
+        "Required questions not answered: {list}",
+    ),
+    "method_overall": ("Samlad nivå", "Overall level"),
+    "method_overall_text": (
+        "Samlad poäng = {wq} × processkvalitet + {wc} × fullständighet = {wq} × {quality} + "
+        "{wc} × {completeness} = {overall}. Nivån är det intervall poängen hamnar i:",
+        "Overall score = {wq} × process quality + {wc} × completeness = {wq} × {quality} + "
+        "{wc} × {completeness} = {overall}. The level is the band the score falls in:",
+    ),
+    "range": ("Intervall", "Range"),
+    "level": ("Nivå", "Level"),
+    "meaning": ("Innebörd", "Meaning"),
+    "current": ("denna bedömning", "this assessment"),
+    "method_flags": ("Varningsregler", "Warning rules"),
+    "method_flags_intro": (
+        "Frågeformuläret varnar när svaren motsäger varandra eller lämnar en lucka:",
+        "The questionnaire warns when answers contradict each other or leave a gap:",
+    ),
+    "rule": ("Regel", "Rule"),
+    "raised": ("Utlöst", "Raised"),
+    # the colophon
+    "about": ("Om rapporten", "About this report"),
+    "questionnaire": ("Frågeformulär", "Questionnaire"),
+    "version": ("Version", "Version"),
+    "checksum": ("Kontrollsumma", "Checksum"),
+    "checksum_kind": ("SHA-256, förkortad", "SHA-256, shortened"),
+    "answered_with": ("Besvarad med", "Answered with"),
+    "assessment_id": ("Bedömningens id", "Assessment id"),
+    "revision": ("Revision", "Revision"),
+    "generated": ("Rapporten skapad", "Report generated"),
+    "last_changed": ("Senast ändrad", "Last changed"),
+    "language": ("Språk", "Language"),
+    "language_name": ("svenska", "English"),
+    "unknown_checksum": ("okänd", "unknown"),
+    "produced_by": (
+        "Skapad med bka, ett verktyg för barnkonsekvensanalyser. Typsnitt: DejaVu Sans.",
+        "Produced with bka, a tool for child rights impact assessments. Font: DejaVu Sans.",
+    ),
+}
+
+LANGUAGES = ("sv", "en")
+LOCALES = {"sv": "sv-SE", "en": "en-GB"}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The report's own text `key` in `lang` (Swedish unless English is asked for)."""
+    sv, en = STRINGS[key]
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text
+
+
+MINUS = "\u2212"  # a real minus sign: a hyphen looks like a dash in a table of ratings
+
+
+def number(value: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
+    """A number as a reader of `lang` writes it: decimal comma and real minus in Swedish."""
+    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
+    if text.lstrip("+-").strip("0.") == "":  # -0.0 and +0.0 read as 0
+        text = f"{0:.{decimals}f}"
+    text = text.replace("-", MINUS)
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def weight(value: float, lang: str) -> str:
+    """A weight such as 0.5 or 0.25 with as many decimals as it needs."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def percent(value: float, lang: str) -> str:
+    """A share in percent: '85 %' in Swedish (with a non-breaking space), '85%' in English."""
+    return f"{number(value, lang)}\u00a0%" if lang == "sv" else f"{number(value, lang)}%"
+
+
+def _with_more() -> None:
+    """Add the document model's own texts (more_strings.py) to the table `t` reads."""
+    from app.core.document.more_strings import MORE
+
+    clash = set(MORE) & set(STRINGS)
+    assert not clash, f"text keys defined twice: {sorted(clash)}"
+    STRINGS.update(MORE)  # type: ignore[attr-defined]
+
+
+_with_more()

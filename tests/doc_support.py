@@ -1,0 +1,128 @@
+"""Reading the report's DOCX and HTML back as a user's program would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+
+from app.core.loading import load_assessment
+from app.core.models.assessment import Assessment
+from app.paths import EXAMPLES_DIR
+
+LARGEST = EXAMPLES_DIR / "skolnedlaggning.yaml"
+
+
+def example(path: Path = LARGEST) -> Assessment:
+    assessment, _ = load_assessment(path)
+    return assessment
+
+
+def open_docx(data: bytes) -> Any:
+    return docx.Document(BytesIO(data))
+
+
+def docx_headings(document: Any) -> list[tuple[int, str]]:
+    """(level, text) of every heading paragraph; the Title counts as level 0."""
+    out = []
+    for p in document.paragraphs:
+        name = p.style.name
+        if name == "Title":
+            out.append((0, p.text))
+        elif name.startswith("Heading "):
+            out.append((int(name.split()[1]), p.text))
+    return out
+
+
+def docx_body_text(document: Any) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+def docx_header_text(document: Any) -> str:
+    return "\n".join(p.text for s in document.sections for p in s.header.paragraphs)
+
+
+def docx_language(document: Any) -> str | None:
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    return None if lang is None else lang.get(qn("w:val"))
+
+
+def is_header_row(row: Any) -> bool:
+    trpr = row._tr.trPr
+    return trpr is not None and trpr.find(qn("w:tblHeader")) is not None
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(data: bytes, folder: Path) -> bytes:
+    """The DOCX as LibreOffice prints it (headless)."""
+    source = folder / "report.docx"
+    source.write_bytes(data)
+    office = soffice()
+    assert office is not None
+    subprocess.run([office, f"-env:UserInstallation=file://{folder}/lo-profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return (folder / "report.pdf").read_bytes()
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str]
+    text: str = ""
+    children: list[Element] = field(default_factory=list)
+
+
+class Outline(HTMLParser):
+    """The parts of an HTML page a screen reader announces: headings, tables, images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[Element] = []
+        self.all: list[Element] = []
+        self.html_lang: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = Element(tag, {k: v or "" for k, v in attrs})
+        if tag == "html":
+            self.html_lang = element.attrs.get("lang")
+        if self.stack:
+            self.stack[-1].children.append(element)
+        self.all.append(element)
+        if tag not in ("br", "meta", "img", "hr", "input", "link"):
+            self.stack.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            if self.stack.pop().tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for element in self.stack:
+            element.text += data
+
+
+def outline(html: bytes) -> Outline:
+    parser = Outline()
+    parser.feed(html.decode("utf-8"))
+    return parser
+
+
+def heading_levels(page: Outline) -> list[tuple[int, str]]:
+    return [(int(e.tag[1]), " ".join(e.text.split())) for e in page.all
+            if len(e.tag) == 2 and e.tag[0] == "h" and e.tag[1].isdigit()]

@@ -10,9 +10,16 @@ import sys
 from typing import Any
 
 from app import checking
+from app.core import verdict
 from app.core.errors import LoadError
-from app.core.loading import load_assessment, normalise_answers
+from app.core.loading import (
+    load_assessment,
+    migration_notes,
+    normalise_answers,
+    unknown_answers,
+)
 from app.core.models.scorecard import Scorecard
+from app.core.scoring import decision_text
 from app.core.scoring import score as compute_score
 from app.core.text import LANGUAGES, as_mapping, tr
 from app.paths import ROOT
@@ -119,27 +126,65 @@ def score(args: argparse.Namespace) -> int:
             2,
         )
     values, problems = normalise_answers(assessment, q, source)
-    if problems:
-        return _fail(problems, 2)
+    unknown = set(unknown_answers(assessment, q))
+    notes = [p for p in problems if any(f"'{qid}'" in p.message for qid in unknown)]
+    broken = [p for p in problems if p not in notes]
+    if broken:
+        return _fail(broken, 2)
+    lang = args.lang or assessment.language
     if assessment.questionnaire.version != q.version:
         print(
             f"note: answers were given to version {assessment.questionnaire.version}; "
             f"scored with version {q.version}",
             file=sys.stderr,
         )
-    card = compute_score(q, values, cat.library)
+        for note in migration_notes(assessment, q):
+            print(f"note: {tr(note, lang)}", file=sys.stderr)
+    for problem in notes:
+        print(f"note: {problem}", file=sys.stderr)
+    d = assessment.decision
+    card = compute_score(q, values, cat.library, decision_text(d.title, d.description))
     if args.json:
-        _emit(card.model_dump(mode="json"))
+        data = card.model_dump(mode="json")
+        data["unknown_answers"] = sorted(unknown)
+        _emit(data)
     else:
-        print(format_scorecard(card, args.lang or assessment.language, q))
-    return 0
+        print(format_scorecard(card, lang, q))
+    return 1 if unknown else 0
 
 
 def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
     sv = lang == "sv"
     lines = []
+    if card.kind == "screening":
+        lines.append(verdict.s("screening", lang))
+        lines.append(f"{verdict.s('screening_reason', lang)}: {card.screening_reason or '–'}")
+    else:
+        lines += _level_lines(card, lang)
+    lines += _flag_lines(card, lang)
+    hollow = verdict.hollow_list(card, q, lang)
+    if hollow:
+        lines += ["", f"{verdict.s('hollow_list', lang)}: {hollow}"]
+    if card.missing:
+        lines.append("")
+        title = "Obligatoriska frågor utan svar" if sv else "Required questions unanswered"
+        lines.append(f"{title}: {', '.join(q.numbering[m] + ' ' + m for m in card.missing)}")
+    return "\n".join(lines)
+
+
+def _level_lines(card: Scorecard, lang: str) -> list[str]:
+    sv = lang == "sv"
+    c = card.conclusion
+    lines = []
+    if c is not None:
+        note = verdict.motivation_note(card, lang)
+        lines.append(f"{verdict.s('conclusion', lang)} {verdict.outcome_text(card, lang)}"
+                     + (f" ({note})" if note else ""))
     level = tr(card.level.label, lang) if card.level else "–"
     lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({card.overall:.0f}/100)")
+    cap = verdict.cap_sentence(card, lang)
+    if cap:
+        lines.append(cap)
     lines.append(
         f"{'Processkvalitet' if sv else 'Process quality'}: {card.process_quality:.0f}/100"
     )
@@ -151,6 +196,8 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
         f"{card.balance:+.2f} {tr(card.balance_label, lang)}" if card.balance is not None else "–"
     )
     lines.append(f"{'Påverkansbalans' if sv else 'Impact balance'}: {balance}")
+    lines.append(f"{verdict.s('weakened', lang)}: {verdict.changes(card.weakened, lang)}")
+    lines.append(f"{verdict.s('strengthened', lang)}: {verdict.changes(card.strengthened, lang)}")
     lines.append("")
     lines.append(
         f"{'Artikel' if sv else 'Article':<8}{'Kort' if sv else 'Short':>7}"
@@ -159,16 +206,19 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
     for a in card.articles:
         combined = f"{a.combined:+.2f}" if a.combined is not None else "–"
         lines.append(f"{a.number:<8}{_r(a.short):>7}{_r(a.long):>7}{combined:>10}")
-    if card.flags:
-        lines.append("")
-        lines.append("Varningar:" if sv else "Warnings:")
-        for f in card.flags:
-            lines.append(f"  [{f.severity}] {tr(f.message, lang)} ({f.question})")
-    if card.missing:
-        lines.append("")
-        title = "Obligatoriska frågor utan svar" if sv else "Required questions unanswered"
-        lines.append(f"{title}: {', '.join(q.numbering[m] + ' ' + m for m in card.missing)}")
-    return "\n".join(lines)
+    return lines
+
+
+def _flag_lines(card: Scorecard, lang: str) -> list[str]:
+    if not card.flags:
+        return []
+    lines = ["", "Brister och varningar:" if lang == "sv" else "Findings:"]
+    for f in sorted(card.flags, key=lambda f: f.severity != "serious"):
+        held = f" [{verdict.s('holds_level', lang)}]" if f.id in card.capped_by else ""
+        lines.append(f"  [{f.severity}]{held} {tr(f.message, lang)} ({f.question})")
+        if f.details:
+            lines.append(f"      {verdict.s('where', lang)}: {', '.join(f.details)}")
+    return lines
 
 
 def _r(value: Any) -> str:

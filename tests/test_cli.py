@@ -94,11 +94,6 @@ def test_examples_exist() -> None:
             "unknown questionnaire 'nope'",
         ),
         (
-            "questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {title: X}\n"
-            "answers: {no_such_question: 1}\n",
-            "answer to 'no_such_question'",
-        ),
-        (
             "questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {}\nanswers: {}\n",
             "missing the key 'title'",
         ),
@@ -121,12 +116,13 @@ def test_score_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_score_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = {
         "format": "bka-assessment/1",
-        "questionnaire": {"id": "bka-standard", "version": "1.0.0"},
-        "decision": {"title": "Ny lekplats"},
+        "questionnaire": {"id": "bka-standard", "version": "2.0.0"},
+        "decision": {"title": "Nytt ekonomisystem för nämndens interna redovisning"},
         "answers": {
             "affects_children": "none",
             "why_not_concerned": {
-                "value": "Gäller bara personalens IT-stöd.",
+                "value": "Ärendet gäller byte av system för nämndens interna redovisning och "
+                "ändrar ingenting i verksamheten mot invånarna.",
                 "comment": "Kontrollerat med förvaltningen.",
             },
         },
@@ -134,4 +130,53 @@ def test_score_json_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     path = write(tmp_path, "a.json", json.dumps(data))
     code, out, err = run(capsys, "score", str(path))
     assert code == 0, err
-    assert "100%" in out  # the short path is complete with the screening alone
+    # the short path is a screening record: no level, no points, no findings
+    assert "Screening" in out and "Nivå" not in out and "/100" not in out
+    assert "Brister" not in out
+
+
+def test_score_a_screened_out_school_decision_names_the_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = (
+        "questionnaire: {id: bka-standard, version: 2.0.0}\n"
+        "decision: {title: Neddragning av gymnasieprogram, description: Färre elever.}\n"
+        "answers: {affects_children: none, why_not_concerned: Nej.}\n"
+    )
+    code, out, err = run(capsys, "score", str(write(tmp_path, "a.yaml", content)))
+    assert code == 0, err
+    assert "men ärendet har bedömts inte beröra barn" in out
+    assert "Gäller: elev, gymnasi" in out
+    assert "skälet säger ingenting" in out
+
+
+def test_score_reports_answers_to_unknown_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = (
+        "questionnaire: {id: bka-standard, version: 2.0.0}\ndecision: {title: X}\n"
+        "answers: {affects_children: direct, no_such_question: 1}\n"
+    )
+    code, out, err = run(capsys, "score", str(write(tmp_path, "a.yaml", content)))
+    assert code == 1
+    assert "a.yaml:3: answer to 'no_such_question'" in err and "kept but not scored" in err
+    assert "Nivå:" in out  # scored all the same
+    code, out, err = run(capsys, "score", str(write(tmp_path, "a.yaml", content)), "--json")
+    assert code == 1 and json.loads(out)["unknown_answers"] == ["no_such_question"]
+
+
+def test_score_an_old_version_reads_it_through_the_migration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = (
+        "questionnaire: {id: bka-standard, version: 1.0.0}\ndecision: {title: X}\n"
+        "answers:\n  affects_children: direct\n"
+        "  rights_impacts: {2: {short: 0, long: 0}, 3: {short: 2, long: 2}, "
+        "6: {short: 0, long: 0}, 12: {short: 0, long: 0}}\n"
+    )
+    code, out, err = run(capsys, "score", str(write(tmp_path, "a.yaml", content)), "--json")
+    assert code == 0, err
+    assert "version 1.0.0; scored with version 2.0.0" in err
+    assert "artikel 3 genom slutsatsen" in err  # the migration's note
+    card = json.loads(out)
+    assert 3 not in [a["number"] for a in card["articles"]]  # the rating was dropped

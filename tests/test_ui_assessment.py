@@ -15,7 +15,7 @@ from app.store import open_store
 def seeded(data: Path, answers: dict[str, object] | None = None) -> str:
     store = open_store(data)
     a = Assessment(
-        questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+        questionnaire=QuestionnaireRef(id="bka-standard", version="2.0.0"),
         decision=Decision(title="Ny förskola i Norrby", case_number="BUN 2026/7"),
         answers={k: Answer(value=v) for k, v in (answers or {}).items()},
     )
@@ -88,7 +88,7 @@ def test_results_show_level_and_flags(monkeypatch: pytest.MonkeyPatch, tmp_path:
     at = no_exception(at.switch_page("views/results.py").run())
     said = texts(at)
     assert "Processkvalitet" in " ".join(m.label for m in at.metric)
-    assert "artikel 12" in said.lower()
+    assert "Inga barn har fått säga vad de tycker, och det finns inget skäl till det" in said
     assert any("Markera som klar" in b.label for b in at.button)
     button(at, "Markera som klar").click()
     at = no_exception(at.run())
@@ -130,8 +130,10 @@ def test_full_assessment_from_start_to_result(
         [at.multiselect(key=k("heard_methods")).options[0]]
     )
     at = no_exception(at.run())
+    at.radio(key=k("child_friendly_info")).set_value("yes")  # 5 points of process quality
+    at = no_exception(at.run())
     at = open_section(at, "Konsekvenser")
-    for article, short in ((2, 0), (3, 1), (6, 0), (12, -1)):
+    for article, short in ((2, 0), (6, 0), (12, -1)):
         at.selectbox(key=k("rights_impacts", f"{article}:short")).set_value(short)
         at = no_exception(at.run())
     at.selectbox(key=k("rights_impacts", "12:long")).set_value(-1)
@@ -147,7 +149,8 @@ def test_full_assessment_from_start_to_result(
     assert "/100" in said
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Processkvalitet"] != "0/100"
-    assert float(metrics["Påverkansbalans"]) == pytest.approx(0.0)  # (0 + 1 + 0 - 1) / 4
+    # (0 + 0 - 1) / 3: article 3 is answered by the conclusion, not rated
+    assert float(metrics["Påverkansbalans"]) == pytest.approx(-0.33)
 
 
 def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -178,7 +181,7 @@ def test_user_text_is_not_rendered_as_markdown(
 ) -> None:
     store = open_store(tmp_path)
     a = Assessment(
-        questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+        questionnaire=QuestionnaireRef(id="bka-standard", version="2.0.0"),
         decision=Decision(title="[klicka](http://evil.example) **fet** <b>x</b>"),
     )
     aid = store.create(a, editor="t").id
@@ -205,7 +208,7 @@ def test_delete_restore_and_erase(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def test_history_names_who_changed_which_question(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     store = open_store(tmp_path)
-    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+    a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="2.0.0"),
                    decision=Decision(title="Ny idrottshall", official="Sara Lind"))
     aid = store.create(a, editor="Sara Lind").id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from app.core.conditions import FUNCTIONS, BoolOp, Call, Compare, Const, ListOf, Name, Node, Not
 from app.core.models.questionnaire import Question
 
@@ -18,7 +20,9 @@ _KIND = {
 }
 
 
-def check_condition(node: Node, questions: dict[str, Question]) -> list[str]:
+def check_condition(
+    node: Node, questions: dict[str, Question], word_lists: Collection[str] = ()
+) -> list[str]:
     """Every problem with a condition, as plain sentences (empty when it is sound)."""
     problems: list[str] = []
     for n in node.walk():
@@ -27,7 +31,7 @@ def check_condition(node: Node, questions: dict[str, Question]) -> list[str]:
                 f"'{n.id}' is not a question of this questionnaire{_suggest(n.id, questions)}"
             )
         elif isinstance(n, Call):
-            problems.extend(_check_call(n, questions))
+            problems.extend(_check_call(n, questions, word_lists))
         elif isinstance(n, Compare):
             problems.extend(_check_compare(n, questions))
     return problems
@@ -40,22 +44,50 @@ def _suggest(name: str, questions: dict[str, Question]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _check_call(call: Call, questions: dict[str, Question]) -> list[str]:
-    takes = FUNCTIONS[call.function].takes
-    if takes == "question":
+# Functions that need one kind of question, and the kinds they accept.
+_NEEDS = {
+    "count": ({"multi", "actions", "impact"}, "a multi, actions or impact question"),
+    "planned": ({"actions"}, "an actions question"),
+    "substantive": ({"text"}, "a text question"),
+    "mentions": ({"text"}, "a text question"),
+    "only": ({"multi"}, "a multi question"),
+}
+
+
+def _check_call(
+    call: Call, questions: dict[str, Question], word_lists: Collection[str]
+) -> list[str]:
+    name, takes = call.function, FUNCTIONS[call.function].takes
+    problems: list[str] = []
+    if takes.startswith("question"):
         arg = call.args[0]
         if not isinstance(arg, Name):
-            return [f"{call.function}() takes a question id"]
+            return [f"{name}() takes a question id first"]
         question = questions.get(arg.id)
-        if call.function == "count" and question and _KIND[question.type] not in ("list", "map"):
-            return [
-                f"count() needs a multi, actions or impact question; '{arg.id}' is {question.type}"
-            ]
-    if takes == "article":
+        kinds, what = _NEEDS.get(name, (None, ""))
+        if question and kinds and question.type not in kinds:
+            problems.append(f"{name}() needs {what}; '{arg.id}' is {question.type}")
+        if takes == "question_options":
+            values = _literals(call.args[1])
+            if not isinstance(call.args[1], ListOf):
+                problems.append(f"{name}() takes a list of options second")
+            elif question:
+                problems.extend(_check_options(question, values))
+    if takes.startswith("article"):
         arg = call.args[0]
         if not (isinstance(arg, Const) and isinstance(arg.value, int) and 1 <= arg.value <= 54):
-            return ["impact() takes an article number from 1 to 54"]
-    return []
+            problems.append(f"{name}() takes an article number from 1 to 54")
+    if takes.endswith("words") or takes == "words":
+        arg = call.args[-1]
+        if not (isinstance(arg, Const) and isinstance(arg.value, str)):
+            problems.append(f"{name}() takes the id of a word list in quotes")
+        elif arg.value not in word_lists:
+            known = ", ".join(sorted(word_lists)) or "none are declared"
+            problems.append(
+                f"{name}() names word list '{arg.value}', which scoring.word_lists lacks "
+                f"(known: {known})"
+            )
+    return problems
 
 
 def _kind(node: Node, questions: dict[str, Question]) -> str:
@@ -72,7 +104,9 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
         question = questions.get(node.id)
         return _KIND[question.type] if question else "any"
     if isinstance(node, Call):
-        return "bool" if node.function == "answered" else "number"
+        numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
+                   "analysed_impacts", "hollow_answers"}
+        return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"
     return "any"

@@ -32,6 +32,15 @@ class Env(Protocol):
     def impact(self, article: int) -> float | None: ...
     def lowest_impact(self) -> float | None: ...
     def negative_impacts(self) -> int: ...
+    def weakened(self, article: int) -> bool: ...
+    def strengthened(self, article: int) -> bool: ...
+    def analysed_impacts(self) -> int: ...
+    def substantive(self, question_id: str) -> bool: ...
+    def planned(self, question_id: str) -> int: ...
+    def hollow_answers(self) -> int: ...
+    def mentions(self, question_id: str, words: str) -> bool: ...
+    def decision_mentions(self, words: str) -> bool: ...
+    def rating_mentions(self, article: int, words: str) -> bool: ...
 
 
 class Node:
@@ -175,7 +184,11 @@ class Function:
 
     arity: int
     run: Callable[[Env, tuple[Node, ...]], Any]
-    takes: str  # 'question' | 'article' | 'nothing'
+    #: 'question' | 'article' | 'nothing' | 'question_options' (a question, a list of options)
+    #: | 'question_words' (a question, a word list id) | 'article_words' | 'words'
+    takes: str
+    impacts: bool = False  #: reads impact ratings (so depends on every impact question)
+    scoring_only: bool = False  #: reads more than answers; never in a show_if
 
 
 def _count(env: Env, args: tuple[Node, ...]) -> int:
@@ -188,12 +201,54 @@ def _answered(env: Env, args: tuple[Node, ...]) -> bool:
     return value not in (None, "", [], {})
 
 
+def _only(env: Env, args: tuple[Node, ...]) -> bool:
+    """At least one option chosen, and every one chosen is in the list."""
+    value, allowed = args[0].evaluate(env), args[1].evaluate(env)
+    return isinstance(value, list) and bool(value) and all(v in allowed for v in value)
+
+
+def _qid(args: tuple[Node, ...]) -> str:
+    node = args[0]
+    return node.id if isinstance(node, Name) else ""
+
+
+def _article(env: Env, args: tuple[Node, ...]) -> int:
+    return int(args[0].evaluate(env))
+
+
+def _words(env: Env, args: tuple[Node, ...]) -> str:
+    return str(args[-1].evaluate(env))
+
+
 FUNCTIONS: dict[str, Function] = {
     "answered": Function(1, _answered, "question"),
     "count": Function(1, _count, "question"),
-    "impact": Function(1, lambda env, a: env.impact(int(a[0].evaluate(env))), "article"),
-    "lowest_impact": Function(0, lambda env, a: env.lowest_impact(), "nothing"),
-    "negative_impacts": Function(0, lambda env, a: env.negative_impacts(), "nothing"),
+    "impact": Function(1, lambda env, a: env.impact(_article(env, a)), "article", impacts=True),
+    "lowest_impact": Function(0, lambda env, a: env.lowest_impact(), "nothing", impacts=True),
+    "negative_impacts": Function(
+        0, lambda env, a: env.negative_impacts(), "nothing", impacts=True
+    ),
+    "weakened": Function(1, lambda env, a: env.weakened(_article(env, a)), "article",
+                         impacts=True),
+    "strengthened": Function(1, lambda env, a: env.strengthened(_article(env, a)), "article",
+                             impacts=True),
+    "analysed_impacts": Function(
+        0, lambda env, a: env.analysed_impacts(), "nothing", impacts=True, scoring_only=True
+    ),
+    "substantive": Function(1, lambda env, a: env.substantive(_qid(a)), "question",
+                            scoring_only=True),
+    "planned": Function(1, lambda env, a: env.planned(_qid(a)), "question"),
+    "only": Function(2, _only, "question_options"),
+    "hollow_answers": Function(0, lambda env, a: env.hollow_answers(), "nothing",
+                               scoring_only=True),
+    "mentions": Function(2, lambda env, a: env.mentions(_qid(a), _words(env, a)),
+                         "question_words", scoring_only=True),
+    "decision_mentions": Function(1, lambda env, a: env.decision_mentions(_words(env, a)),
+                                  "words", scoring_only=True),
+    "rating_mentions": Function(
+        2, lambda env, a: env.rating_mentions(_article(env, a), _words(env, a)),
+        "article_words", impacts=True, scoring_only=True,
+    ),
 }
 
 _TOKEN = re.compile(
@@ -370,7 +425,4 @@ def names(node: Node) -> set[str]:
 
 def reads_impacts(node: Node) -> bool:
     """Whether a condition reads impact ratings (and so depends on every impact question)."""
-    return any(
-        isinstance(n, Call) and FUNCTIONS[n.function].takes in ("article", "nothing")
-        for n in node.walk()
-    )
+    return any(isinstance(n, Call) and FUNCTIONS[n.function].impacts for n in node.walk())

@@ -1,21 +1,35 @@
-"""Which questions the answers make visible, and the impact figures conditions can read."""
+"""Which questions the answers make visible, and the figures conditions can read."""
 
 from __future__ import annotations
 
 from functools import cached_property
 from typing import Any
 
+from app.core import substance
 from app.core.dependencies import parsed
+from app.core.models.article import ArticleLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
 
 
 class Evaluation:
-    """Answers seen through a questionnaire: hidden questions read as unanswered."""
+    """Answers seen through a questionnaire: hidden questions read as unanswered.
 
-    def __init__(self, questionnaire: Questionnaire, values: dict[str, Any]) -> None:
+    `library` (for copies of article summaries) and `decision` (the decision's title and
+    description, for word lists) are only needed by scoring rules, never by visibility.
+    """
+
+    def __init__(
+        self,
+        questionnaire: Questionnaire,
+        values: dict[str, Any],
+        library: ArticleLibrary | None = None,
+        decision: str = "",
+    ) -> None:
         self.q = questionnaire
         self.values = values
+        self.library = library
+        self.decision = decision
         self.visible: dict[str, bool] = {}
         for question_id in questionnaire.evaluation_order:
             self.visible[question_id] = self._shown(question_id)
@@ -41,7 +55,81 @@ class Evaluation:
         return min(self.combined.values(), default=None)
 
     def negative_impacts(self) -> int:
-        return sum(1 for v in self.combined.values() if v < 0)
+        return len(self.weakened_articles)
+
+    def weakened(self, article: int) -> bool:
+        return article in self.weakened_articles
+
+    def strengthened(self, article: int) -> bool:
+        return article in self.strengthened_articles
+
+    def analysed_impacts(self) -> int:
+        """Rated articles that say something: a rating other than 0, or 0 with a real text."""
+        hollow = {(h.question, h.article) for h in self.hollow if h.article is not None}
+        analysed = set()
+        for item in self.counted_impacts:
+            terms = [v for v in (item.short, item.long) if isinstance(v, int)]
+            if not terms:
+                continue
+            has_text = bool(item.children.strip()) and (item.question, item.number) not in hollow
+            if any(terms) or has_text:
+                analysed.add(item.number)
+        return len(analysed)
+
+    def substantive(self, question_id: str) -> bool:
+        """Answered, and not a placeholder, too short, a copy or pasted from another answer."""
+        value = self.answer(question_id)
+        if value in (None, "", [], {}) or (isinstance(value, str) and not value.strip()):
+            return False
+        return question_id not in self.hollow_questions
+
+    def planned(self, question_id: str) -> int:
+        """Actions with what, who and a date: a measure without an owner and a date is a wish."""
+        value = self.answer(question_id)
+        if not isinstance(value, list):
+            return 0
+        return sum(
+            1
+            for a in value
+            if isinstance(a, dict)
+            and str(a.get("what") or "").strip()
+            and str(a.get("who") or "").strip()
+            and a.get("due")
+        )
+
+    def hollow_answers(self) -> int:
+        return len(self.hollow_questions)
+
+    def mentions(self, question_id: str, words: str) -> bool:
+        value = self.answer(question_id)
+        return isinstance(value, str) and bool(self._matches(value, words))
+
+    def decision_mentions(self, words: str) -> bool:
+        return bool(self._matches(self.decision, words))
+
+    def rating_mentions(self, article: int, words: str) -> bool:
+        return any(
+            self._matches(item.children, words)
+            for item in self.counted_impacts
+            if item.number == article
+        )
+
+    def decision_words(self, words: str) -> list[str]:
+        """The words of a list that the decision's title or description uses."""
+        return self._matches(self.decision, words)
+
+    def _matches(self, text: str, words: str) -> list[str]:
+        lists = self.q.scoring.word_lists.get(words, {})
+        return substance.matches(text, lists) if text.strip() else []
+
+    # Figures derived from the answers
+    @cached_property
+    def hollow(self) -> list[substance.Hollow]:
+        return substance.hollow_texts(self.q, self.values, self.visible, self.library)
+
+    @cached_property
+    def hollow_questions(self) -> dict[str, substance.Reason]:
+        return {h.question: h.reason for h in self.hollow if h.article is None}
 
     @cached_property
     def article_impacts(self) -> list[ArticleImpact]:
@@ -68,13 +156,44 @@ class Evaluation:
         return result
 
     @cached_property
+    def counted_impacts(self) -> list[ArticleImpact]:
+        """The ratings scoring counts: not those of articles the conclusion answers."""
+        skip = set(self.q.scoring.impact.conclusion_articles)
+        return [a for a in self.article_impacts if a.number not in skip]
+
+    @cached_property
     def combined(self) -> dict[int, float]:
         """Combined rating per rated article (mean when rated in several questions)."""
         sums: dict[int, list[float]] = {}
-        for item in self.article_impacts:
+        for item in self.counted_impacts:
             if item.combined is not None:
                 sums.setdefault(item.number, []).append(item.combined)
         return {n: sum(v) / len(v) for n, v in sums.items()}
+
+    @cached_property
+    def weakened_articles(self) -> dict[int, list[str]]:
+        """Articles judged weakened, with the terms ('short', 'long') that are negative."""
+        return self._direction(-1)
+
+    @cached_property
+    def strengthened_articles(self) -> dict[int, list[str]]:
+        return self._direction(1)
+
+    def _direction(self, sign: int) -> dict[int, list[str]]:
+        either = self.q.scoring.impact.weakened == "either_term"
+        found: dict[int, list[str]] = {}
+        for item in self.counted_impacts:
+            terms = [
+                name
+                for name, v in (("short", item.short), ("long", item.long))
+                if isinstance(v, int) and v * sign > 0
+            ]
+            if either and terms:
+                found.setdefault(item.number, [])
+                found[item.number] += [t for t in terms if t not in found[item.number]]
+        if not either:
+            found = {n: ["combined"] for n, v in self.combined.items() if v * sign > 0}
+        return found
 
 
 def _combine(short: Any, long: Any, w_short: float, w_long: float) -> float | None:

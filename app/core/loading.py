@@ -11,12 +11,13 @@ from pydantic import BaseModel, ValidationError
 
 from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
+from app.core.migration import migrate
 from app.core.models.article import Article, ArticleLibrary, ClusterFile
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.questionnaire_check import check_questionnaire
 from app.core.schema_errors import schema_problems
-from app.core.text import LANGUAGES, missing_languages
+from app.core.text import LANGUAGES, Text, missing_languages
 from app.core.yamlsource import Source, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -184,6 +185,22 @@ def load_assessment(path: Path) -> tuple[Assessment, Source]:
     return parse_assessment(source), source
 
 
+def unknown_answers(assessment: Assessment, questionnaire: Questionnaire) -> list[str]:
+    """Ids of answers (after any migration) that the questionnaire does not ask."""
+    answers = assessment.answers
+    if assessment.questionnaire.version != questionnaire.version:
+        answers, _ = migrate(answers, assessment.questionnaire.version, questionnaire)
+    return [qid for qid in answers if qid not in questionnaire.questions]
+
+
+def migration_notes(assessment: Assessment, questionnaire: Questionnaire) -> list[Text]:
+    """The notes of the declared migrations the answers are read through (empty when none)."""
+    if assessment.questionnaire.version == questionnaire.version:
+        return []
+    _, steps = migrate(assessment.answers, assessment.questionnaire.version, questionnaire)
+    return [step.note for step in steps]
+
+
 def normalise_answers(
     assessment: Assessment, questionnaire: Questionnaire, source: Source | None = None
 ) -> tuple[dict[str, Any], list[Problem]]:
@@ -191,7 +208,10 @@ def normalise_answers(
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     file = source.file if source else "assessment"
-    for qid, answer in assessment.answers.items():
+    answers = assessment.answers
+    if assessment.questionnaire.version != questionnaire.version:
+        answers, _ = migrate(answers, assessment.questionnaire.version, questionnaire)
+    for qid, answer in answers.items():
         loc = ("answers", qid)
         question = questionnaire.questions.get(qid)
         line = source.line_of(loc) if source else None
@@ -201,7 +221,7 @@ def normalise_answers(
                     file,
                     line,
                     f"answer to '{qid}', which is not a question of "
-                    f"{questionnaire.id} {questionnaire.version}",
+                    f"{questionnaire.id} {questionnaire.version}; it is kept but not scored",
                 )
             )
             continue

@@ -141,7 +141,7 @@ def _texts(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:
         value = getattr(model, name)
         if value is None:
             continue
-        if "dict[str, str]" in str(field.annotation) and isinstance(value, str | dict):
+        if "str | dict[str, str]" in str(field.annotation) and isinstance(value, str | dict):
             yield (*loc, name), value
         elif isinstance(value, BaseModel):
             yield from _texts(value, (*loc, name))
@@ -198,7 +198,7 @@ def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> li
         except conditions.ConditionError as exc:
             problems.append(source.problem(loc, f"condition of '{owner}' does not parse: {exc}"))
             continue
-        for message in check_condition(node, q.questions):
+        for message in check_condition(node, q.questions, q.scoring.word_lists):
             problems.append(source.problem(loc, f"condition of '{owner}': {message}"))
     for i, flag in enumerate(q.scoring.flags):
         if flag.question not in q.questions:

@@ -1,65 +1,168 @@
-"""The scorecard: every figure computed from the answers by the questionnaire's `scoring:`."""
+"""The scorecard: every figure computed from the answers by the questionnaire's `scoring:`.
+
+Gates before points: the findings are decided first, and a raised finding with a cap (every
+serious one, unless it names its own) holds the level at or below that cap, whatever the points
+say. The short path ("does not concern children") is a screening record, not a score.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from app.core.answers import is_answered
+from app.core.conditions import Call
+from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
 from app.core.models.article import ArticleLibrary
-from app.core.models.questionnaire import Band, Questionnaire
+from app.core.models.questionnaire import Band, Flag, Questionnaire
 from app.core.models.scorecard import (
     ClusterImpact,
+    Conclusion,
     CriterionResult,
     FlagResult,
+    HollowAnswer,
     LevelResult,
+    RightChange,
     Scorecard,
 )
 
 
-def score(q: Questionnaire, values: dict[str, Any], library: ArticleLibrary) -> Scorecard:
-    """Score answers (question id -> normalised value) against a questionnaire."""
-    ev = Evaluation(q, values)
+def score(
+    q: Questionnaire, values: dict[str, Any], library: ArticleLibrary, decision: str = ""
+) -> Scorecard:
+    """Score answers (question id -> normalised value) against a questionnaire.
+
+    `decision` is the decision's title and description, read by rules on word lists.
+    """
+    ev = Evaluation(q, values, library, decision)
     s = q.scoring
+    screening = s.screening is not None and ev.holds(s.screening.when)
+    kind = "screening" if screening else "assessment"
+    flags = [_flag(f, ev, q) for f in s.flags if f.applies_to == kind and ev.holds(f.when)]
+    required = [qid for qid, qu in q.questions.items() if qu.required and ev.visible.get(qid)]
+    missing = [qid for qid in required if not is_answered(q.questions[qid], values.get(qid))]
+    completeness = 100.0 if not required else 100.0 * (len(required) - len(missing)) / len(required)
+    common: dict[str, Any] = dict(
+        questionnaire=q.id,
+        version=q.version,
+        completeness=completeness,
+        required_visible=len(required),
+        required_answered=len(required) - len(missing),
+        missing=missing,
+        flags=flags,
+        visible=[qid for qid in q.questions if ev.visible.get(qid)],
+        hollow=[HollowAnswer(question=h.question, reason=h.reason, article=h.article)
+                for h in ev.hollow],
+        kind=kind,
+    )
+    if screening and s.screening is not None:
+        reason = ev.answer(s.screening.reason)
+        return Scorecard(
+            articles=[], clusters=_clusters({}, library), balance=None, balance_label=None,
+            negative=0, positive=0, process_quality=0, criteria=[], overall=0, level=None,
+            screening_reason=reason if isinstance(reason, str) else "", **common,
+        )
     criteria = [
         CriterionResult(id=c.id, label=c.label, points=c.points, met=ev.holds(c.when))
         for c in s.process_quality
     ]
     quality = sum(c.points for c in criteria if c.met)
-    required = [qid for qid, qu in q.questions.items() if qu.required and ev.visible.get(qid)]
-    missing = [qid for qid in required if not is_answered(q.questions[qid], values.get(qid))]
-    completeness = 100.0 if not required else 100.0 * (len(required) - len(missing)) / len(required)
     overall = s.overall.process_quality * quality + s.overall.completeness * completeness
     combined = ev.combined
     balance = sum(combined.values()) / len(combined) if combined else None
     balance_band = _band(s.impact.balance_bands, balance) if balance is not None else None
-    level = _band(s.levels, overall)
+    points_level = _band(s.levels, overall)
+    level, capped_by = _capped(q, points_level, flags)
     return Scorecard(
-        questionnaire=q.id,
-        version=q.version,
         articles=ev.article_impacts,
         clusters=_clusters(combined, library),
         balance=balance,
         balance_label=balance_band.label if balance_band else None,
-        negative=sum(1 for v in combined.values() if v < 0),
-        positive=sum(1 for v in combined.values() if v > 0),
+        negative=len(ev.weakened_articles),
+        positive=len(ev.strengthened_articles),
         process_quality=quality,
         criteria=criteria,
-        completeness=completeness,
-        required_visible=len(required),
-        required_answered=len(required) - len(missing),
-        missing=missing,
         overall=overall,
-        level=LevelResult(label=level.label, meaning=level.meaning, min=level.min, max=level.max)
-        if level
-        else None,
-        flags=[
-            FlagResult(id=f.id, severity=f.severity, message=f.message, question=f.question)
-            for f in s.flags
-            if ev.holds(f.when)
-        ],
-        visible=[qid for qid in q.questions if ev.visible.get(qid)],
+        level=_level(level),
+        points_level=_level(points_level),
+        capped_by=capped_by,
+        conclusion=_conclusion(q, ev),
+        weakened=_changes(ev, ev.weakened_articles),
+        strengthened=_changes(ev, ev.strengthened_articles),
+        **common,
     )
+
+
+def _flag(flag: Flag, ev: Evaluation, q: Questionnaire) -> FlagResult:
+    cap = flag.cap or (q.scoring.serious_cap if flag.severity == "serious" else None)
+    return FlagResult(id=flag.id, severity=flag.severity, message=flag.message,
+                      question=flag.question, details=_details(flag.when, ev, q), cap=cap)
+
+
+def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
+    """What the rule's functions found, for the reader to see where: numbers, words."""
+    details: list[str] = []
+    for node in parsed(condition).walk():
+        if not isinstance(node, Call):
+            continue
+        if node.function == "hollow_answers":
+            details += [q.numbering.get(h.question, h.question) for h in ev.hollow
+                        if h.article is None]
+        elif node.function == "decision_mentions":
+            words = str(getattr(node.args[0], "value", ""))
+            details += ev.decision_words(words)
+        elif node.function == "analysed_impacts":
+            details += [f"{q.numbering.get(h.question, h.question)} art. {h.article}"
+                        for h in ev.hollow if h.article is not None]
+    return list(dict.fromkeys(details))
+
+
+def _capped(
+    q: Questionnaire, level: Band | None, flags: list[FlagResult]
+) -> tuple[Band | None, list[str]]:
+    """The level after the caps of the raised findings, and the findings that lowered it."""
+    order = q.level_order()
+    if level is None:
+        return None, []
+    rank = {b.id: i for i, b in enumerate(order) if b.id}
+    points_rank = order.index(level)
+    lowering = [f for f in flags if f.cap in rank and rank[f.cap] < points_rank]
+    if not lowering:
+        return level, []
+    lowest = min(rank[f.cap] for f in lowering if f.cap)
+    return order[lowest], [f.id for f in lowering]
+
+
+def _level(band: Band | None) -> LevelResult | None:
+    if band is None:
+        return None
+    return LevelResult(id=band.id, label=band.label, meaning=band.meaning, min=band.min,
+                       max=band.max)
+
+
+def _conclusion(q: Questionnaire, ev: Evaluation) -> Conclusion | None:
+    c = q.scoring.conclusion
+    if c is None:
+        return None
+    outcome = ev.answer(c.outcome)
+    motivation = ev.answer(c.motivation)
+    question = q.questions[c.outcome]
+    return Conclusion(
+        outcome=outcome if isinstance(outcome, str) else None,
+        outcome_label=question.option_label(outcome) if isinstance(outcome, str) else None,
+        motivation=motivation if isinstance(motivation, str) else "",
+        reasoned=ev.substantive(c.motivation),
+    )
+
+
+def _changes(ev: Evaluation, found: dict[int, list[str]]) -> list[RightChange]:
+    result = []
+    for number in sorted(found):
+        texts = [a.children.strip() for a in ev.counted_impacts
+                 if a.number == number and a.children.strip()]
+        result.append(RightChange(number=number, terms=found[number],
+                                  children=" ".join(dict.fromkeys(texts))))
+    return result
 
 
 def _band(bands: list[Band], value: float) -> Band | None:
@@ -68,9 +171,17 @@ def _band(bands: list[Band], value: float) -> Band | None:
 
 
 def _clusters(combined: dict[int, float], library: ArticleLibrary) -> list[ClusterImpact]:
+    """Each article counts once, in its first (the Committee's primary) cluster."""
     result = []
     for cluster in library.clusters:
-        rated = [n for n in library.cluster_members.get(cluster.id, []) if n in combined]
+        rated = [n for n in combined
+                 if (a := library.article(n)) is not None and a.clusters[0] == cluster.id]
+        rated.sort()
         mean = sum(combined[n] for n in rated) / len(rated) if rated else None
         result.append(ClusterImpact(id=cluster.id, title=cluster.title, mean=mean, articles=rated))
     return result
+
+
+def decision_text(title: str, description: str) -> str:
+    """What word-list rules read of a decision: its title and its description."""
+    return f"{title}\n{description}"

@@ -193,9 +193,11 @@ def _impact(ctx: Ctx, question: Question) -> None:
     stored: dict[int, dict[str, Any]] = dict(ctx.values.get(question.id) or {})
     articles = list(question.articles)
     if question.selectable:
-        choices = [n for n in range(1, 43) if n not in question.articles]
+        # Article 3 is answered by the best-interests conclusion, never by a rating.
+        skip = {*question.articles, *ctx.q.scoring.impact.conclusion_articles}
+        choices = [n for n in range(1, 43) if n not in skip]
         extra_key = ctx.k(question, "extra")
-        ctx.seed(extra_key, [n for n in stored if n not in question.articles])
+        ctx.seed(extra_key, [n for n in stored if n in choices])
         st.multiselect(
             t("impact_add_articles", ctx.lang),
             choices,

@@ -80,6 +80,7 @@ class TermWeights(Strict):
 class Band(Strict):
     """A named range of a score."""
 
+    id: str | None = Field(default=None, pattern=ID_PATTERN)  #: levels: named by caps
     min: float
     max: float
     label: Text
@@ -95,6 +96,11 @@ class ImpactScoring(Strict):
 
     term_weights: TermWeights
     balance_bands: list[Band] = Field(min_length=1)  #: cover -2..2
+    #: when a right counts as weakened: a negative rating in either term (harm now is not
+    #: netted by gains later), or only a negative combined rating
+    weakened: Literal["either_term", "combined"] = "either_term"
+    #: articles the best-interests conclusion answers (article 3): a rating is never counted
+    conclusion_articles: list[int] = []
 
 
 class Criterion(Strict):
@@ -114,13 +120,55 @@ class OverallWeights(Strict):
 
 
 class Flag(Strict):
-    """A warning raised when answers contradict each other or leave a gap."""
+    """A finding raised when answers contradict each other or leave a gap."""
 
     id: str = Field(pattern=ID_PATTERN)
     severity: Literal["warning", "serious"] = "warning"
     when: str
     question: str  #: the question the user goes to in order to resolve it
     message: Text
+    #: id of the highest level the assessment may reach while the finding is raised; a serious
+    #: finding without one uses `scoring.serious_cap`
+    cap: str | None = None
+    #: which record the rule judges: a full assessment, or a screening record (the short path)
+    applies_to: Literal["assessment", "screening"] = "assessment"
+
+
+class Substance(Strict):
+    """When a text answer counts as one: placeholders and copies earn nothing."""
+
+    #: per language: answers that say nothing (compared in lower case, without punctuation)
+    placeholders: dict[str, list[str]]
+    #: characters (letters and digits) a text answer needs: a multiline answer, a one-line one
+    min_chars: dict[Literal["multiline", "line"], int]
+    min_chars_for: dict[str, int] = {}  #: question id -> its own minimum
+    #: a text of at least this many words whose word triples mostly come from an article
+    #: summary in the library is a copy, not an analysis
+    summary_copy_words: int = Field(default=6, ge=3)
+    #: the same text (at least min_chars multiline) in several answers counts once
+    repeated: bool = True
+
+
+class Screening(Strict):
+    """The short path: a record that the matter does not concern children, not a score."""
+
+    when: str  #: condition: the short path was taken
+    reason: str  #: the question holding the reason
+    #: word list whose words in the decision's title or description name children's settings
+    settings_words: str
+
+
+class Conclusion(Strict):
+    """The best-interests conclusion, which page 1 of the report leads with."""
+
+    outcome: str  #: the choice question: in line with the child's best interests?
+    motivation: str  #: the text question with the reasons
+
+
+class Completion(Strict):
+    """What marking an assessment complete needs; otherwise a recorded reason."""
+
+    min_reason_chars: int = Field(default=40, ge=1)  #: the reason for completing with gaps
 
 
 class Scoring(Strict):
@@ -130,7 +178,28 @@ class Scoring(Strict):
     process_quality: list[Criterion] = Field(min_length=1)  #: points add up to 100
     overall: OverallWeights
     levels: list[Band] = Field(min_length=1)  #: bands of the overall score, cover 0..100
+    #: id of the highest level while any serious finding is raised (gates before points)
+    serious_cap: str | None = None
     flags: list[Flag] = []
+    #: word lists conditions name: list id -> language -> words (a word matches at the start
+    #: of a word; a leading '*' lets it match inside a word, as in Swedish compounds)
+    word_lists: dict[str, dict[str, list[str]]] = {}
+    substance: Substance | None = None
+    screening: Screening | None = None
+    conclusion: Conclusion | None = None
+    completion: Completion = Completion()
+
+
+class Migration(Strict):
+    """How answers given to an earlier version are read by this one."""
+
+    from_version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    to_version: str = Field(pattern=r"^\d+\.\d+\.\d+$")
+    note: Text  #: what changed, shown beside answers migrated this way
+    rename: dict[str, str] = {}  #: old question id -> new question id
+    options: dict[str, dict[str, str]] = {}  #: question id -> {old option: new option}
+    drop: list[str] = []  #: questions no longer asked; their answers are kept, not scored
+    drop_ratings: dict[str, list[int]] = {}  #: impact question -> articles no longer rated
 
 
 class Questionnaire(Strict):
@@ -144,6 +213,11 @@ class Questionnaire(Strict):
     impact_scale: list[ImpactLevel] = Field(min_length=6, max_length=6)
     sections: list[Section] = Field(min_length=1)
     scoring: Scoring
+    migrations: list[Migration] = []  #: from earlier versions to this one
+
+    def level_order(self) -> list[Band]:
+        """The levels from lowest to highest."""
+        return sorted(self.scoring.levels, key=lambda b: b.min)
 
     @cached_property
     def questions(self) -> dict[str, Question]:

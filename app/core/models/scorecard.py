@@ -43,9 +43,37 @@ class FlagResult(BaseModel):
     severity: str
     message: Text
     question: str
+    details: list[str] = []  #: what the rule found: question numbers, words of the decision
+    cap: str | None = None  #: id of the level it holds the assessment at or below
+
+
+class HollowAnswer(BaseModel):
+    """A text given but not counted: a placeholder, too short, a copy or pasted."""
+
+    question: str
+    reason: str  #: placeholder | short | summary_copy | repeated
+    article: int | None = None  #: the rating's "for which children" text of this article
+
+
+class RightChange(BaseModel):
+    """A right judged weakened or strengthened, in which terms, for which children."""
+
+    number: int
+    terms: list[str]  #: 'short', 'long' (or 'combined')
+    children: str = ""
+
+
+class Conclusion(BaseModel):
+    """The best-interests conclusion as the official gave it."""
+
+    outcome: str | None  #: the option value, None when not answered
+    outcome_label: Text | None
+    motivation: str  #: the text as given
+    reasoned: bool  #: the motivation counts (given, and not hollow)
 
 
 class LevelResult(BaseModel):
+    id: str | None = None
     label: Text
     meaning: Text | None
     min: float
@@ -70,6 +98,22 @@ class Scorecard(BaseModel):
     required_answered: int
     missing: list[str]  #: visible required questions left open
     overall: float  #: 0..100
-    level: LevelResult | None
+    level: LevelResult | None  #: after the caps; None for a screening record
     flags: list[FlagResult]
     visible: list[str]  #: ids of the questions the answers make visible
+    kind: Literal["assessment", "screening"] = "assessment"
+    points_level: LevelResult | None = None  #: the level the points alone reach
+    capped_by: list[str] = []  #: ids of the findings that hold the level below points_level
+    conclusion: Conclusion | None = None
+    screening_reason: str = ""  #: the short path: the reason given
+    hollow: list[HollowAnswer] = []
+    weakened: list[RightChange] = []
+    strengthened: list[RightChange] = []
+
+    @property
+    def serious(self) -> list[FlagResult]:
+        return [f for f in self.flags if f.severity == "serious"]
+
+    @property
+    def capped(self) -> bool:
+        return bool(self.capped_by)

@@ -1,0 +1,64 @@
+"""Answers given to an earlier version of a questionnaire, read by the current one.
+
+Each step is declared in the questionnaire's `migrations:` (from one version to the next); the
+stored record is never rewritten: the steps are applied whenever the answers are read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.models.assessment import Answer
+from app.core.models.questionnaire import Migration, Questionnaire
+
+
+def migrate(
+    answers: dict[str, Answer], version: str, q: Questionnaire
+) -> tuple[dict[str, Answer], list[Migration]]:
+    """The answers as the current version reads them, and the steps that were applied."""
+    applied: list[Migration] = []
+    current = version
+    while current != q.version and len(applied) <= len(q.migrations):
+        step = next((m for m in q.migrations if m.from_version == current), None)
+        if step is None:
+            break
+        answers = _apply(step, answers)
+        applied.append(step)
+        current = step.to_version
+    return answers, applied
+
+
+def _apply(step: Migration, answers: dict[str, Answer]) -> dict[str, Answer]:
+    result: dict[str, Answer] = {}
+    for qid, answer in answers.items():
+        if qid in step.drop:
+            continue
+        new_id = step.rename.get(qid, qid)
+        value = _options(answer.value, step.options.get(new_id) or step.options.get(qid) or {})
+        if new_id in step.drop_ratings and isinstance(value, dict):
+            gone = {str(n) for n in step.drop_ratings[new_id]}
+            value = {k: v for k, v in value.items() if str(k) not in gone}
+        result[new_id] = answer.model_copy(update={"value": value})
+    return result
+
+
+def _options(value: Any, mapping: dict[str, str]) -> Any:
+    if not mapping:
+        return value
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    if isinstance(value, list):
+        return [mapping.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
+
+
+def dropped(answers: dict[str, Answer], version: str, q: Questionnaire) -> list[str]:
+    """Ids of answers that the migration steps set aside (kept in the record, not scored)."""
+    current, gone = version, []
+    for _ in range(len(q.migrations) + 1):
+        step = next((m for m in q.migrations if m.from_version == current), None)
+        if step is None or current == q.version:
+            break
+        gone += [qid for qid in step.drop if qid in answers]
+        current = step.to_version
+    return gone

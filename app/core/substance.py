@@ -1,0 +1,160 @@
+"""Whether a text answer says something: placeholders, copies and pasted text earn nothing.
+
+A reviewer does not count `x`, `Se ovan.` or the article's summary from the library as an
+analysis, nor the same paragraph pasted into five answers. The rules are declared in the
+questionnaire's `scoring.substance` block; this module applies them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from app.core.models.article import ArticleLibrary
+from app.core.models.questionnaire import Questionnaire, Substance
+
+Reason = Literal["placeholder", "short", "summary_copy", "repeated"]
+COPY_SHARE = 0.6  # share of an answer's word triples found in a summary that makes it a copy
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Hollow:
+    """A text that is given but says nothing the reviewer can use."""
+
+    question: str
+    reason: Reason
+    article: int | None = None  #: for the "for which children" text of an impact rating
+
+
+def plain(text: str) -> str:
+    """Lower case words separated by single spaces: what two texts are compared by."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalnum())
+
+
+def is_placeholder(text: str, substance: Substance) -> bool:
+    """No letters at all, or one of the declared placeholder answers."""
+    words = plain(text)
+    return not words or words in _placeholders(substance)
+
+
+def min_chars(substance: Substance, question_id: str, multiline: bool) -> int:
+    default = substance.min_chars.get("multiline" if multiline else "line", 1)
+    return substance.min_chars_for.get(question_id, default)
+
+
+def hollow_texts(
+    q: Questionnaire,
+    values: dict[str, Any],
+    visible: dict[str, bool],
+    library: ArticleLibrary | None,
+) -> list[Hollow]:
+    """Every visible text answer (and rating text) that is given but hollow, in order."""
+    substance = q.scoring.substance
+    if substance is None:
+        return []
+    found: list[Hollow] = []
+    seen: set[str] = set()
+    summaries = _summary_triples(library) if library is not None else frozenset()
+    for question in q.questions.values():
+        if not visible.get(question.id):
+            continue
+        value = values.get(question.id)
+        if question.type == "text" and isinstance(value, str) and value.strip():
+            reason = _text_reason(value, question.id, question.multiline, substance, summaries)
+            words = plain(value)
+            if reason is None and substance.repeated and letters(value) >= substance.min_chars.get(
+                "multiline", 1
+            ):
+                reason = "repeated" if words in seen else None
+                seen.add(words)
+            if reason:
+                found.append(Hollow(question.id, reason))
+        elif question.type == "impact" and isinstance(value, dict):
+            for number, entry in value.items():
+                text = str((entry or {}).get("children") or "")
+                if not text.strip():
+                    continue
+                if is_placeholder(text, substance):
+                    found.append(Hollow(question.id, "placeholder", number))
+                elif _copies_summary(text, substance, summaries):
+                    found.append(Hollow(question.id, "summary_copy", number))
+    return found
+
+
+def _text_reason(
+    text: str, question_id: str, multiline: bool, substance: Substance, summaries: frozenset[str]
+) -> Reason | None:
+    if is_placeholder(text, substance):
+        return "placeholder"
+    if letters(text) < min_chars(substance, question_id, multiline):
+        return "short"
+    if _copies_summary(text, substance, summaries):
+        return "summary_copy"
+    return None
+
+
+def _copies_summary(text: str, substance: Substance, summaries: frozenset[str]) -> bool:
+    words = plain(text).split()
+    if len(words) < substance.summary_copy_words or not summaries:
+        return False
+    triples = _triples(words)
+    return sum(1 for t in triples if t in summaries) >= COPY_SHARE * len(triples)
+
+
+def _triples(words: list[str]) -> list[str]:
+    return [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+_SUMMARIES: dict[int, tuple[ArticleLibrary, frozenset[str]]] = {}
+
+
+def _summary_triples(library: ArticleLibrary) -> frozenset[str]:
+    """Word triples of every summary; kept per library (the library is kept alive with it)."""
+    cached = _SUMMARIES.get(id(library))
+    if cached is not None and cached[0] is library:
+        return cached[1]
+    found: set[str] = set()
+    for article in library.articles:
+        texts = article.summary.values() if isinstance(article.summary, dict) else [article.summary]
+        for text in texts:
+            found.update(_triples(plain(text).split()))
+    _SUMMARIES[id(library)] = (library, frozenset(found))
+    return _SUMMARIES[id(library)][1]
+
+
+def _placeholders(substance: Substance) -> frozenset[str]:
+    return frozenset(plain(p) for words in substance.placeholders.values() for p in words)
+
+
+@cache
+def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern matching any of the words at the start of a word ('*word': anywhere)."""
+    parts = []
+    for word in words:
+        stem = word.strip()
+        if not stem:
+            continue
+        if stem.startswith("*"):
+            parts.append(re.escape(stem[1:].casefold()))
+        else:
+            parts.append(r"(?<![^\W_])" + re.escape(stem.casefold()))
+    return re.compile("|".join(parts)) if parts else None
+
+
+def matches(text: str, lists: dict[str, list[str]]) -> list[str]:
+    """The words of a word list (every language) found in a text, each once, in list order."""
+    folded = text.casefold()
+    found: list[str] = []
+    for words in lists.values():
+        for word in words:
+            pattern = word_pattern((word,))
+            if pattern and pattern.search(folded) and word.lstrip("*") not in found:
+                found.append(word.lstrip("*"))
+    return found

@@ -1,0 +1,83 @@
+"""The known-bad corpus: assessments written the way real ones fail, each must name its defect.
+
+Every file in tests/corpus/ says in its header which failure it holds (`# expect:` the findings a
+reviewer would raise) and where it may land (`# level:`). The files answer questionnaire version
+1.0.0, so they also prove that stored assessments of the old version still load and are scored
+under the new rules.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from app.cli_commands import format_scorecard
+from app.core.loading import load_assessment, normalise_answers
+from app.core.models.scorecard import Scorecard
+from app.core.scoring import decision_text, score
+from app.core.text import tr
+from app.shipped import catalog
+
+CORPUS = Path(__file__).parent / "corpus"
+FILES = sorted(CORPUS.glob("*.yaml"))
+UPPER = {"acceptable", "thorough"}  # the two upper levels of both questionnaires
+
+
+def header(path: Path, key: str) -> str:
+    match = re.search(rf"^# {key}: (.*)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, f"{path.name} lacks '# {key}:'"
+    return match.group(1).strip()
+
+
+def scored(path: Path) -> Scorecard:
+    cat = catalog()
+    assessment, source = load_assessment(path)
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == [], problems
+    d = assessment.decision
+    return score(q, values, cat.library, decision_text(d.title, d.description))
+
+
+def test_the_corpus_covers_both_tracks_and_every_class() -> None:
+    names = [p.stem for p in FILES]
+    assert sum(n.startswith("std-") for n in names) >= 15
+    assert sum(n.startswith("ind-") for n in names) >= 8
+    classes = {header(p, "Known-bad corpus") for p in FILES}
+    assert len(classes) >= 14
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_each_file_names_its_defect_and_stays_out_of_the_upper_levels(path: Path) -> None:
+    card = scored(path)
+    expected = [e.strip() for e in header(path, "expect").split(",")]
+    raised = {f.id for f in card.flags}
+    assert set(expected) <= raised, f"missing {set(expected) - raised}; raised {raised}"
+    level = header(path, "level")
+    if level.startswith("none"):
+        assert card.kind == "screening" and card.level is None and card.criteria == []
+    elif level.startswith("below"):
+        assert card.level is not None and card.level.id not in UPPER, card.level
+        assert any(f.severity == "serious" for f in card.flags)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_the_scorecard_text_says_the_defect(path: Path, lang: str) -> None:
+    card = scored(path)
+    q = catalog().questionnaire(card.questionnaire)
+    shown = format_scorecard(card, lang, q)
+    for flag in card.flags:
+        assert tr(flag.message, lang) in shown
+    if card.capped_by:
+        assert ("begränsad" if lang == "sv" else "held at") in shown
+
+
+def test_a_capped_level_says_which_findings_hold_it_down() -> None:
+    card = scored(CORPUS / "std-no-conclusion.yaml")
+    assert card.points_level is not None and card.points_level.id in UPPER  # points alone: high
+    assert card.level is not None and card.level.id == "inadequate"
+    assert card.capped_by == ["no_conclusion"]

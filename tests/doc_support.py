@@ -126,3 +126,14 @@ def outline(html: bytes) -> Outline:
 def heading_levels(page: Outline) -> list[tuple[int, str]]:
     return [(int(e.tag[1]), " ".join(e.text.split())) for e in page.all
             if len(e.tag) == 2 and e.tag[0] == "h" and e.tag[1].isdigit()]
+
+
+def rated_areas(assessment: Assessment, lang: str = "sv") -> list[tuple[str, str]]:
+    """(area, value as printed) of every rated cluster of an assessment, from its scorecard."""
+    from app.core.document.source import prepare
+    from app.core.document.strings import number
+    from app.core.text import tr
+
+    card = prepare(assessment, lang=lang).card
+    return [(tr(c.title, lang), number(c.mean, lang, 2, sign=True)) for c in card.clusters
+            if c.mean is not None]

@@ -44,7 +44,17 @@ def story(ri: ReportInput) -> list[Flowable]:
 
 
 def render(ri: ReportInput) -> bytes:
-    """The PDF of a prepared report, in memory."""
+    """The PDF of a prepared report, in memory: drawn from the document model, carrying the
+    assessment as an attachment."""
+    from app.core.document.attachment import assessment_json
+    from app.core.document.build import build_document
+    from app.report.pdf_render import render_document_pdf
+
+    return render_document_pdf(build_document(ri), assessment_json(ri.assessment))
+
+
+def render_old(ri: ReportInput) -> bytes:
+    """The PDF of a prepared report, in memory (the layout before the document model)."""
     lang, d = ri.lang, ri.assessment.decision
     report = tr(ri.questionnaire.title, lang) or t("report", lang)
     draft = ri.assessment.status == "draft"

@@ -265,7 +265,7 @@ def _long(word: Any, block: LongText) -> None:
 
 
 def _table(word: Any, table: Table) -> None:
-    if table.caption and not table.indent:  # an answer's table is captioned by its question
+    if table.caption and table.show_caption:
         word.add_paragraph(table.caption, style="Caption")
     grid = word.add_table(rows=1, cols=len(table.header))
     grid.style = "Light Grid Accent 1" if _has(word, "Light Grid Accent 1") else "Table Grid"

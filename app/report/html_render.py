@@ -68,7 +68,7 @@ tr.current { background: #fff4cc; }
 ul.findings { list-style: none; padding: 0; }
 ul.findings li { border-left: 4px solid #b7791f; padding: .2rem .6rem; margin: .3rem 0; }
 ul.findings li.serious { border-left-color: #a4262c; }
-.serious-word { color: #a4262c; } .warning-word { color: #8a5a12; }
+.serious-word { color: #a4262c; } .warning-word { color: #7a4f0f; }
 figure { margin: 1rem 0; } svg { max-width: 100%; height: auto; }
 nav ol { padding-left: 1.4rem; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
@@ -76,8 +76,10 @@ nav ol { padding-left: 1.4rem; }
 @media print { nav { display: none; } }
 """
 
-TONE = {"serious": "#a4262c", "warning": "#8a5a12", "positive": "#2b6cb0",
-        "negative": "#c2571a"}
+# Text colours at 4.5:1 or more on white and on the shaded boxes (WCAG AA); the bars keep
+# the lighter chart colours, which need only 3:1.
+TONE = {"serious": "#a4262c", "warning": "#7a4f0f", "positive": "#1f5a99",
+        "negative": "#9a3f0e"}
 
 
 def render_html(doc: Document) -> bytes:
@@ -206,9 +208,9 @@ def _table(table: Table) -> str:
             cells.append(f"<{tag}{cls(c)}>{_inline(cell)}</{end}>")
         mark = " class=\"current\"" if r in table.highlight else ""
         rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
-    # An answer's table sits under its question, which says the same: the caption is then
+    # Most tables sit under a heading or question that says the same: their caption is then
     # for screen readers only.
-    hidden = " class=\"sr-only\"" if table.indent else ""
+    hidden = "" if table.show_caption else " class=\"sr-only\""
     caption = f"<caption{hidden}>{_e(table.caption)}</caption>" if table.caption else ""
     wrap = " class=\"answer\"" if table.indent else ""
     return (f"<div{wrap}><table>{caption}<thead><tr>{head}</tr></thead>"
@@ -274,9 +276,9 @@ def _chart(chart: Chart) -> str:
         shapes.append(f"<text x=\"{x:.1f}\" y=\"{base + 18}\" font-size=\"11\" "
                       f"text-anchor=\"middle\" fill=\"#5b5b57\">{_e(label)}</text>")
     shapes.append(f"<text x=\"{mid - 8:.1f}\" y=\"{base + 34}\" font-size=\"11\" "
-                  f"text-anchor=\"end\" fill=\"#c2571a\">{_e(chart.weakened)}</text>")
+                  f"text-anchor=\"end\" fill=\"#9a3f0e\">{_e(chart.weakened)}</text>")
     shapes.append(f"<text x=\"{mid + 8:.1f}\" y=\"{base + 34}\" font-size=\"11\" "
-                  f"fill=\"#2b6cb0\">{_e(chart.strengthened)}</text>")
+                  f"fill=\"#1f5a99\">{_e(chart.strengthened)}</text>")
     svg = (f"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" "
            f"width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"chart-title\">"
            f"<title id=\"chart-title\">{_e(chart.alt)}</title>"

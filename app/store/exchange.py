@@ -29,6 +29,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.document.attachment import ATTACHMENT_NAME, NoAttachment, attached_assessment, is_pdf
 from app.core.errors import LoadError
 from app.core.loading import parse_assessment
 from app.core.models.assessment import FORMAT as ASSESSMENT_FORMAT
@@ -111,6 +112,12 @@ def read_import(data: bytes, name: str) -> list[Assessment]:
     file is not one of ours, is damaged, or is from a newer version."""
     if not data.strip():
         raise ImportRejected(name, ["the file is empty"])
+    if is_pdf(data):  # a report made by bka carries its assessment as an attachment
+        try:
+            data = attached_assessment(data)
+        except NoAttachment as exc:
+            raise ImportRejected(name, [str(exc)]) from None
+        name = f"{name} ({ATTACHMENT_NAME})"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -44,7 +44,8 @@ def running(ri: ReportInput) -> Running:
     draft = ri.assessment.status == "draft"
     return Running(title=one_line(d.title), case_number=one_line(d.case_number),
                    footer=f"{name} · {t('watermark', lang).capitalize()}" if draft else name,
-                   page_label=t("page", lang), draft_mark=t("draft_header", lang) if draft else "")
+                   page_label=t("page", lang), draft_mark=t("draft_header", lang) if draft else "",
+                   watermark=t("watermark", lang) if draft else "")
 
 
 def one_line(text: str) -> str:

@@ -3,11 +3,11 @@ child's best interests, the level, three figures, the chart and the findings."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from app.core import verdict
 from app.core.document.model import (
     Bar,
     Block,
+    Bullets,
     Callout,
     Chart,
     Field,
@@ -41,20 +41,20 @@ def front_section(ri: ReportInput) -> Section:
         blocks += [Para(inline(t("description", lang)), role="muted"),
                    LongText(d.description, role="body")]
     blocks += _notes(ri)
-    blocks += _conclusion(ri)
+    # The conclusion and what is wrong with the assessment come first; the figures after.
     if is_screening(ri):
-        blocks += _screening(ri)
+        blocks += _screening(ri) + findings_blocks(ri)
     else:
+        blocks += _conclusion(ri) + findings_blocks(ri)
         blocks += [_level(ri), _figures(ri)]
-        blocks += chart_blocks(ri)
-    blocks += findings_blocks(ri)
+        blocks += chart_blocks(ri) + profile_blocks(ri)
     return Section(id="summary", title=t("summary", lang), blocks=tuple(blocks),
                    show_heading=False)
 
 
 def is_screening(ri: ReportInput) -> bool:
     """The short path "does not concern children": a screening record, not a score."""
-    return getattr(ri.card, "kind", "assessment") == "screening"
+    return ri.card.kind == "screening"
 
 
 def decision_fields(ri: ReportInput) -> Fields:
@@ -87,33 +87,27 @@ def _notes(ri: ReportInput) -> list[Block]:
 
 def _conclusion(ri: ReportInput) -> list[Block]:
     """The best-interests conclusion as the official gave it (yes / partly / no, motivation)."""
-    found = conclusion_of(ri)
-    if found is None:
+    card, lang = ri.card, ri.lang
+    if card.conclusion is None:
         return []
-    lang = ri.lang
-    outcome, motivation = found
-    headline = inline(outcome) if outcome else (Span(t("no_conclusion", lang), tone="serious"),)
-    lines: list[Inline] = [inline(motivation) if motivation.strip()
-                           else (Span(t("no_motivation", lang), muted=True),)]
-    return [Callout(t("conclusion", lang), headline, tuple(lines))]
-
-
-def conclusion_of(ri: ReportInput) -> tuple[str, str] | None:
-    """(outcome label, motivation) from the scorecard; None when it has no conclusion."""
-    card: Any = ri.card
-    found = getattr(card, "conclusion", None)
-    if found is None:
-        return None
-    label = tr(found.outcome_label, ri.lang) if found.outcome_label else ""
-    return label, found.motivation or ""
+    given = card.conclusion.outcome_label is not None
+    headline = (Span(verdict.outcome_text(card, lang), strong=True,
+                     tone=None if given else "serious"),)
+    lines: list[Inline] = []
+    if card.conclusion.motivation.strip():
+        lines.append(inline(card.conclusion.motivation.strip()))
+    note = verdict.motivation_note(card, lang)
+    if note:
+        lines.append((Span(note, strong=True, tone="serious"),))
+    return [Callout(verdict.s("conclusion", lang), headline, tuple(lines))]
 
 
 def _screening(ri: ReportInput) -> list[Block]:
-    lang = ri.lang
-    reason = str(getattr(ri.card, "screening_reason", "") or "")
-    lines: list[Inline] = [inline(t("screening_text", lang))]
-    lines.append((Span(f"{t('screening_reason', lang)}: ", strong=True),
-                  Span(reason) if reason.strip() else Span(t("not_given", lang), muted=True)))
+    lang, reason = ri.lang, ri.card.screening_reason
+    lines: list[Inline] = [
+        inline(verdict.s("screening", lang)),
+        (Span(f"{verdict.s('screening_reason', lang)}: ", strong=True),
+         Span(reason) if reason.strip() else Span(t("not_given", lang), muted=True))]
     return [Callout(t("screening_label", lang), inline(t("screening_headline", lang)),
                     tuple(lines))]
 
@@ -126,11 +120,9 @@ def _level(ri: ReportInput) -> Callout:
     points = t("points", lang, score=number(card.overall, lang))
     band = t("band", lang, low=number(level.min, lang), high=number(level.max, lang))
     lines: list[Inline] = [(Span(band, muted=True),)]
-    capped = [f for f in card.flags if f.id in set(getattr(card, "capped_by", []) or [])]
+    capped = verdict.cap_sentence(card, lang)
     if capped:
-        names = "; ".join(tr(f.message, lang) for f in capped)
-        lines.append((Span(f"{t('capped_by', lang)}: ", strong=True, tone="serious"),
-                      Span(names)))
+        lines.append((Span(capped, strong=True, tone="serious"),))
     if level.meaning:
         lines.append(inline(tr(level.meaning, lang)))
     headline = (Span(tr(level.label, lang), strong=True), Span(f" {points}", muted=True))
@@ -188,7 +180,7 @@ def impact_chart(ri: ReportInput, rated: list[ClusterImpact]) -> Chart:
                  for c in rated)
     table = Table(header=(t("area", lang), t("value", lang), t("articles_counted", lang)),
                   rows=rows, widths=(0.5, 0.15, 0.35), caption=t("chart_table", lang),
-                  align=("left", "right", "left"), row_headers=True)
+                  align=("left", "right", "left"), row_headers=True, show_caption=True)
     ticks = tuple((float(s), number(s, lang, sign=s != 0)) for s in range(-2, 3))
     return Chart(bars=bars, ticks=ticks, weakened=t("chart_weakened", lang),
                  strengthened=t("chart_strengthened", lang), alt=alt, table=table)
@@ -206,3 +198,17 @@ def findings_blocks(ri: ReportInput) -> list[Block]:
                              tr(flag.message, lang),
                              t("see_question", lang, number=where) if where else ""))
     return [head, Findings(tuple(items), empty=t("no_warnings", lang))]
+
+
+def profile_blocks(ri: ReportInput) -> list[Block]:
+    """Who loses and who gains, right by right, instead of a mean that hides it; the children
+    each rating concerns stand in the table "Påverkan per artikel"."""
+    lang, card = ri.lang, ri.card
+    if not card.weakened and not card.strengthened:
+        return []
+    counts = t("profile_counts", lang, neg=len(card.weakened), pos=len(card.strengthened))
+    return [Heading(2, t("profile_title", lang), "profile"), Para(inline(counts)),
+            Bullets(((Span(f"{verdict.s('weakened', lang)}: ", strong=True, tone="negative"),
+                      Span(verdict.changes(card.weakened, lang))),
+                     (Span(f"{verdict.s('strengthened', lang)}: ", strong=True, tone="positive"),
+                      Span(verdict.changes(card.strengthened, lang)))))]

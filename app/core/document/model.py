@@ -82,6 +82,7 @@ class Table:
     highlight: tuple[int, ...] = ()  #: indexes of rows (0 = first body row) to shade
     row_headers: bool = False  #: the first cell of each row names the row (th scope=row)
     indent: bool = False  #: hangs under a question, as an answer does
+    show_caption: bool = False  #: print the caption above the table (else only announce it)
 
     def alignment(self, column: int) -> Align:
         return self.align[column] if column < len(self.align) else "left"
@@ -227,7 +228,8 @@ class Running:
     case_number: str
     footer: str  #: the report's name, with the draft word on a draft
     page_label: str  #: "Sida {page} av {pages}"
-    draft_mark: str  #: "UTKAST" on a draft (a header mark, never letters in the text), else ''
+    draft_mark: str  #: "UTKAST: ..." on a draft (a header line, never letters in the text)
+    watermark: str = ""  #: the draft's word for a paged format's page background, else ''
 
 
 @dataclass(frozen=True)

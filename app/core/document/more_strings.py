@@ -27,7 +27,6 @@ MORE: Final[dict[str, tuple[str, str]]] = {
         "child's best interests.",
     ),
     "no_motivation": ("Ingen motivering angiven.", "No reasons given."),
-    "capped_by": ("Nivån begränsas av", "The level is held down by"),
     "screening_label": ("Prövning", "Screening"),
     "screening_headline": (
         "Ärendet bedöms inte beröra barn",
@@ -40,6 +39,14 @@ MORE: Final[dict[str, tuple[str, str]]] = {
         "are computed.",
     ),
     "screening_reason": ("Skäl", "Reason"),
+    # the honest profile
+    "profile_title": ("Rättigheter som försvagas och stärks", "Rights weakened and strengthened"),
+    "profile_counts": (
+        "{neg} rättigheter försvagas och {pos} stärks, på kort eller lång sikt.",
+        "{neg} rights are weakened and {pos} strengthened, in the short or the long term.",
+    ),
+    "direction": ("Riktning", "Direction"),
+    "terms": ("Sikt", "Term"),
     # the chart as text
     "chart_alt": (
         "Stapeldiagram över påverkan på barnets rättigheter i {count} områden, på en skala "

@@ -115,7 +115,7 @@ def _check_questionnaire(path: Path, catalog: Catalog | None, report: Report) ->
 
 def _check_case(path: Path, catalog: Catalog | None, report: Report) -> None:
     try:
-        load_case(path, set(catalog.questionnaires) if catalog else set())
+        load_case(path, catalog.questionnaires if catalog else set())
         report.count("cases")
     except LoadError as exc:
         report.problems += exc.problems

@@ -157,7 +157,7 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
     sv = lang == "sv"
     lines = []
     if card.kind == "screening":
-        lines.append(verdict.s("screening", lang))
+        lines.append(f"Screening: {verdict.s('screening', lang)}")
         lines.append(f"{verdict.s('screening_reason', lang)}: {card.screening_reason or '–'}")
     else:
         lines += _level_lines(card, lang)

@@ -19,4 +19,4 @@ def catalog() -> Catalog:
 @cache
 def cases() -> list[Case]:
     """The shipped workshop cases; raises LoadError when one is broken."""
-    return load_cases(CASES_DIR, set(catalog().questionnaires))
+    return load_cases(CASES_DIR, catalog().questionnaires)

@@ -146,7 +146,7 @@ def test_score_a_screened_out_school_decision_names_the_words(
     code, out, err = run(capsys, "score", str(write(tmp_path, "a.yaml", content)))
     assert code == 0, err
     assert "men ärendet har bedömts inte beröra barn" in out
-    assert "Gäller: elev, gymnasi" in out
+    assert "Gäller: gymnasieprogram, elever" in out
     assert "skälet säger ingenting" in out
 
 

@@ -81,3 +81,40 @@ def test_a_capped_level_says_which_findings_hold_it_down() -> None:
     assert card.points_level is not None and card.points_level.id in UPPER  # points alone: high
     assert card.level is not None and card.level.id == "inadequate"
     assert card.capped_by == ["no_conclusion"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_page_one_of_the_report_says_the_defect(path: Path) -> None:
+    from test_report_support import pdf_pages
+
+    from app.report import render_pdf
+
+    assessment, _ = load_assessment(path)
+    card = scored(path)
+    pages = pdf_pages(render_pdf(assessment, lang="sv"))
+    first = " ".join(pages[0].split())
+    for flag in card.serious:
+        assert " ".join(tr(flag.message, "sv").split()) in first, flag.id
+    if card.kind == "screening":
+        assert "Screening: ärendet berör inte barn" in first
+        text = " ".join(pages)
+        assert "Barn har fått komma till tals" not in text  # no criteria table claims anything
+        assert "Samlad nivå" not in text
+    else:
+        assert "Är förslaget förenligt med barnets bästa?" in first
+        early = " ".join(pages[:2])
+        assert card.level is not None and tr(card.level.label, "sv") in early
+        if card.capped_by:
+            assert "Nivån är begränsad till" in early
+
+
+def test_the_english_report_says_it_in_english() -> None:
+    from test_report_support import pdf_pages
+
+    from app.report import render_pdf
+
+    path = CORPUS / "std-only-parents.yaml"
+    assessment, _ = load_assessment(path)
+    first = pdf_pages(render_pdf(assessment, lang="en"))[0]
+    assert "Adults' picture of what children think does not count as hearing children" in first
+    assert "Is the proposal in line with the child's best interests?" in first

@@ -162,3 +162,106 @@ def test_flag_pointing_to_missing_question(tmp_path: Path) -> None:
 def test_empty_file(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, "")
     assert problem.endswith("q.yaml: the file is empty")
+
+
+# ---- every fault in one run, and the scoring's gates, rules and migrations (issue 8)
+
+LEVELS = """\
+  levels:
+    - {id: weak, min: 0, max: 50, label: {sv: Svag, en: Weak}}
+    - {id: strong, min: 50, max: 100, label: {sv: Stark, en: Strong}}
+"""
+
+
+def with_levels(text: str = MINIMAL) -> str:
+    return replaced("""  levels:
+    - {min: 0, max: 50, label: {sv: Svag, en: Weak}}
+    - {min: 50, max: 100, label: {sv: Stark, en: Strong}}
+""", LEVELS, text)
+
+
+def test_an_unknown_type_does_not_hide_the_other_faults(tmp_path: Path) -> None:
+    text = replaced("        type: text", "        type: dropdown")
+    text = replaced("articles: [2, 3, 6, 12]", "articles: [2, 3, 6, 55]", text)
+    text = replaced("when: \"impact(12) < 0 and heard == 'no'\"",
+                    "when: \"impact(12) < 0 and hard == 'no'\"", text)
+    found = problems_of(tmp_path, text)
+    assert len(found) == 3, found
+    assert any("unknown question type 'dropdown'" in p for p in found)
+    assert any(f":{line_of(text, '55]')}:" in p and "article 55" in p for p in found)
+    assert any("'hard' is not a question" in p and "did you mean 'heard'" in p for p in found)
+
+
+def test_a_cap_must_name_a_level(tmp_path: Path) -> None:
+    text = with_levels().replace("      severity: serious\n",
+                                 "      severity: serious\n      cap: mediocre\n")
+    text = text.replace("  flags:\n", "  serious_cap: middling\n  flags:\n")
+    found = problems_of(tmp_path, text)
+    assert any(f":{line_of(text, 'cap: mediocre')}:" in p
+               and "caps at level 'mediocre', which scoring.levels lacks (levels: weak, strong)"
+               in p for p in found)
+    assert any("serious_cap caps at level 'middling'" in p for p in found)
+
+
+def test_caps_need_levels_with_ids(tmp_path: Path) -> None:
+    text = MINIMAL.replace("  flags:\n", "  serious_cap: weak\n  flags:\n")
+    found = problems_of(tmp_path, text)
+    assert sum("level needs an 'id'" in p for p in found) == 2
+    assert any("caps at level 'weak', which scoring.levels lacks" in p for p in found)
+
+
+def test_a_migration_to_an_unknown_question_is_a_load_error(tmp_path: Path) -> None:
+    text = with_levels() + """\
+migrations:
+  - from_version: 0.9.0
+    to_version: 1.0.0
+    note: {sv: Ändrat, en: Changed}
+    rename: {heard_before: hearing}
+    options: {heard: {ja: jo}}
+    drop_ratings: {heard: [3]}
+  - from_version: 0.8.0
+    to_version: 0.8.5
+    note: {sv: Ändrat, en: Changed}
+"""
+    found = problems_of(tmp_path, text)
+    assert any(f":{line_of(text, 'heard_before')}:" in p and "renames 'heard_before' to "
+               "'hearing', which is not a question of version 1.0.0" in p for p in found)
+    assert any("maps 'ja' to 'jo', which is not an option of 'heard'" in p for p in found)
+    assert any("drops ratings of 'heard', which is not an impact question" in p for p in found)
+    assert any("leads to 0.8.5, which is neither this version (1.0.0) nor where another "
+               "migration starts" in p for p in found)
+
+
+def test_rules_name_word_lists_and_questions_that_exist(tmp_path: Path) -> None:
+    text = with_levels().replace(
+        "      when: \"impact(12) < 0 and heard == 'no'\"",
+        "      when: \"decision_mentions('schools') or not substantive(why_not)\"")
+    text = text.replace("        show_if: \"affects == 'none'\"",
+                        "        show_if: \"affects == 'none' and not hollow_answers() > 0\"")
+    text = text.replace("  flags:\n", """  substance:
+    placeholders: {sv: [x], de: [x]}
+    min_chars: {multiline: 20, line: 2}
+    min_chars_for: {motivation: 40, heard: 5}
+  flags:
+""")
+    found = problems_of(tmp_path, text)
+    assert any("names word list 'schools', which scoring.word_lists lacks" in p for p in found)
+    assert any("hollow_answers() reads more than answers and may only be used in scoring rules"
+               in p for p in found)
+    assert any("a minimum length names question 'motivation', which does not exist" in p
+               for p in found)
+    assert any("a minimum length names 'heard', a choice question; it needs a text question"
+               in p for p in found)
+    assert any("placeholders are given in de" in p for p in found)
+
+
+def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None:
+    from app.shipped import catalog
+
+    for q in catalog().questionnaires.values():
+        assert q.version == "2.0.0"
+        assert q.scoring.serious_cap == "incomplete"
+        assert [m.from_version for m in q.migrations] == ["1.0.0"]
+        assert q.scoring.substance is not None and q.scoring.conclusion is not None
+        assert q.scoring.impact.weakened == "either_term"
+        assert q.scoring.impact.conclusion_articles == [3]

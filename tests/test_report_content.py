@@ -42,7 +42,7 @@ def test_first_page_has_decision_level_and_figures(swedish: bytes) -> None:
     for seen in ("Nedläggning av Björkskolans F-3", "BUN 2026/112", "Barn- och utbildningsnämnden",
                  "2026-12-10", "Åsa Öberg", "Samlad nivå", "God", "100 av 100 poäng",
                  "Nivån omfattar 80–100 poäng", "Analysen är ett gott underlag för beslut.",
-                 "Påverkansbalans", "Processkvalitet", "Fullständighet", "100 %",
+                 "Rättigheter som försvagas", "Processkvalitet", "Fullständighet", "100 %",
                  "Påverkan på barnets rättigheter per område", "Varningar"):
         assert seen in first, seen
 
@@ -135,7 +135,7 @@ def test_swedish_letters_survive(swedish: bytes) -> None:
 
 def test_english_report_has_english_frame(english: bytes) -> None:
     text = pdf_text(english)
-    for seen in ("Overall level", "Good", "Impact balance", "Process quality", "Completeness",
+    for seen in ("Overall level", "Good", "Rights weakened", "Process quality", "Completeness",
                  "Analysis by section",
                  "Does the decision concern children directly or indirectly?",
                  "Yes, directly", "Through others", "Comment:", "Page 1 of",

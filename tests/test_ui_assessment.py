@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from ui_helpers import button, by_label, no_exception, start, texts
 
+from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
 from app.store import open_store
 
@@ -89,10 +90,59 @@ def test_results_show_level_and_flags(monkeypatch: pytest.MonkeyPatch, tmp_path:
     said = texts(at)
     assert "Processkvalitet" in " ".join(m.label for m in at.metric)
     assert "Inga barn har fått säga vad de tycker, och det finns inget skäl till det" in said
-    assert any("Markera som klar" in b.label for b in at.button)
-    button(at, "Markera som klar").click()
-    at = no_exception(at.run())
-    assert open_store(tmp_path).get(aid).status == "complete"
+    # complete means complete: no plain button while gaps remain
+    assert not any(b.label == "Markera som klar" for b in at.button)
+    assert "Analysen kan inte markeras som klar än" in said
+
+
+def test_the_conclusion_and_the_cap_lead_the_results(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    corpus = Path(__file__).parent / "corpus" / "std-no-conclusion-seeovan.yaml"
+    aid = open_store(tmp_path).create(load_assessment(corpus)[0], editor="test").id or ""
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/results.py").run())
+    said = texts(at)
+    assert "Är förslaget förenligt med barnets bästa? Ja" in said
+    assert "Motiveringen saknar innehåll" in said
+    errors = " ".join(e.value for e in at.error)
+    assert "Analysen tar inte ställning till om förslaget är förenligt med barnets bästa" in errors
+    assert "Begränsar nivån" in errors.replace("\\", "")
+    assert "None" not in said
+    assert all("None" not in str(df.value) for df in at.dataframe)
+
+
+def test_marking_complete_with_gaps_needs_a_recorded_reason(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    aid = seeded(tmp_path, {"affects_children": "direct", "children_heard": "no"})
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/results.py").run())
+    by_label(at.text_area, "Skäl att ändå markera analysen som klar").input("Brådskande.")
+    at = no_exception(button(at, "Markera som klar med skälet").click().run())
+    assert "Skälet är för kort eller säger ingenting" in " ".join(e.value for e in at.error)
+    assert open_store(tmp_path).get(aid).status == "draft"
+    reason = "Nämnden måste besluta i december; barnen hörs i januari och analysen kompletteras."
+    by_label(at.text_area, "Skäl att ändå markera analysen som klar").input(reason)
+    at = no_exception(button(at, "Markera som klar med skälet").click().run())
+    stored = open_store(tmp_path).get(aid)
+    assert stored.status == "complete" and stored.completion_reason == reason
+    assert reason in texts(at).replace("\\", "")
+
+
+def test_a_screening_record_has_no_level_and_says_what_is_wrong(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    aid = seeded(tmp_path, {"affects_children": "none", "why_not_concerned": "."})
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(at.switch_page("views/results.py").run())
+    said = texts(at)
+    assert "Screening: ärendet berör inte barn" in said
+    assert not at.metric  # no level, no points, no completeness figure
+    errors = " ".join(e.value for e in at.error).replace("\\", "")
+    assert "men skälet säger ingenting" in errors
+    assert "men ärendet har bedömts inte beröra barn" in errors
+    assert "förskola" in errors  # the word of the title that names a children's setting
 
 
 def test_language_switch(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -149,8 +199,9 @@ def test_full_assessment_from_start_to_result(
     assert "/100" in said
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Processkvalitet"] != "0/100"
-    # (0 + 0 - 1) / 3: article 3 is answered by the conclusion, not rated
-    assert float(metrics["Påverkansbalans"]) == pytest.approx(-0.33)
+    assert metrics["Rättigheter som försvagas"] == "1"  # article 12, in both terms
+    # the mean (0 + 0 - 1) / 3: article 3 is answered by the conclusion, not rated
+    assert "Medelvärde -0.33" in said
 
 
 def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

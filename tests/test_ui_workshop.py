@@ -63,6 +63,11 @@ def test_trainer_creates_groups_join_and_trainer_compares(monkeypatch: pytest.Mo
     assert "Berör ärendet barn?" in shown.replace("\\", "")
     assert any("Oenighet 100 %" in str(bar.proto) for bar in trainer.get("progress"))
     assert [m.label for m in trainer.metric][:2] == ["Bristfällig analys"] * 2
+    # the case's key points and common mistakes, group by group
+    assert "Nyckelpunkter och vanliga misstag" in shown
+    tables = " ".join(str(df.value) for df in trainer.dataframe)
+    assert "Artikel 31 (lek och fritid) försvagas" in tables and "Röda gruppen" in tables
+    assert "Nyckelpunkter: **0 av 4**" in shown.replace("\\", "")
     # Nothing of the workshop shows in the official's overview.
     overview = no_exception(trainer.switch_page("views/overview.py").run())
     assert "Lindparken" not in texts(overview)
@@ -123,3 +128,23 @@ def test_a_closed_workshop_takes_no_more_answers(monkeypatch: pytest.MonkeyPatch
     at.radio(key=f"q:{group.assessment_id}:affects_children:").set_value("direct")
     at = no_exception(at.run())
     assert "affects_children" not in open_store(tmp_path).get(group.assessment_id).answers
+
+
+def test_the_trainer_can_hide_the_scores_from_the_groups(monkeypatch: pytest.MonkeyPatch,
+                                                         tmp_path: Path) -> None:
+    trainer_creates(monkeypatch, tmp_path, ["Gröna gruppen"])
+    ws = WorkshopStore(open_store(tmp_path), tmp_path)
+    workshop = ws.all()[0]
+    (green,) = workshop.groups
+    open_store(tmp_path).set_answer(green.assessment_id, "affects_children",
+                                    Answer(value="direct"))
+    group = group_joins(monkeypatch, tmp_path, green.code)
+    group = no_exception(group.switch_page("views/results.py").run())
+    assert "Processkvalitet" in [m.label for m in group.metric]
+    ws.set_hide_scores(workshop.id, True)
+    group = no_exception(group.run())
+    said = texts(group)
+    assert "Utbildaren har dolt nivå och poäng för grupperna" in said
+    assert not group.metric and "/100" not in said
+    # the findings still teach
+    assert "Analysen tar inte ställning till om förslaget" in " ".join(e.value for e in group.error)

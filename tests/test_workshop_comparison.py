@@ -17,6 +17,7 @@ from app.core.comparison import (
 )
 from app.core.loading import load_questionnaire
 from app.core.models.questionnaire import Questionnaire
+from app.shipped import cases as shipped_cases
 from app.shipped import catalog
 
 QUESTIONNAIRE = """\
@@ -168,3 +169,90 @@ def test_answers_read_as_labels(q: Questionnaire) -> None:
     assert answer_text(q, impacts, entry, "en") == ("short term: Somewhat weakened; long term: "
                                                     "Clearly strengthened. Barn i Västerängen")
     assert answer_text(q, ages, None, "sv") == ""
+
+
+# ---- the case's key points and common mistakes (issue 8)
+
+CAREFUL: dict[str, Any] = {
+    "affects_children": "direct",
+    "vulnerable_groups": ["disability", "socioeconomic"],
+    "children_heard": "directly",
+    "heard_who_what": "71 elever i åk 4 och 6 ritade sina vägar; flickorna vill ha kvar gungorna "
+                      "och många är ledsna över lindarna.",
+    "views_effect": "Förvaltningen föreslår att fler lindar sparas och att gungorna flyttas.",
+    "rights_impacts": {
+        2: {"short": -1, "long": -1, "children": "Barn med funktionsnedsättning förlorar den "
+                                                 "tillgängliga lekplatsen."},
+        6: {"short": -1, "long": 0, "children": "De yngsta under byggtiden."},
+        12: {"short": 0, "long": 0, "children": ""},
+        27: {"short": 0, "long": 2, "children": "Barn i trångbodda familjer får större bostad."},
+        31: {"short": -2, "long": -1, "children": "Barnen i Västerängen förlorar sin park."},
+    },
+    "measures": [{"what": "Säkrare övergångsställe vid Ängsvägen", "who": "Trafikenheten",
+                  "due": "2027-06-01", "status": "open"}],
+}
+CLASSIC: dict[str, Any] = {
+    "affects_children": "direct",
+    "vulnerable_groups": ["none_identified"],
+    "children_heard": "through_others",
+    "heard_who_what": "Föräldrarna har skrivit insändare och lämnat en namninsamling mot "
+                      "bygget.",
+    "views_effect": "Föräldrarnas synpunkter tas med i det fortsatta arbetet.",
+    "rights_impacts": {
+        2: {"short": 0, "long": 0, "children": ""},
+        6: {"short": 0, "long": 1, "children": "Nya bostäder."},
+        12: {"short": 2, "long": 2, "children": "En dialog har hållits med skolan."},
+        31: {"short": 0, "long": 0, "children": ""},
+    },
+}
+
+
+def test_the_comparison_shows_which_group_caught_the_key_points_and_made_the_mistakes() -> None:
+    cat = catalog()
+    q = cat.questionnaires["bka-standard"]
+    case = next(c for c in shipped_cases() if c.id == "lekplats-lindparken")
+    result = compare(q, cat.library, [GroupInput("Noggranna", CAREFUL),
+                                      GroupInput("Klassiska", CLASSIC)],
+                     case.key_articles, case)
+    rows = {r.id: r for r in result.rules}
+    assert rows["play_weakened"].holds == (True, False)
+    assert rows["disability_named"].holds == (True, False)
+    assert rows["measures_planned"].holds == (True, False)
+    assert rows["adults_as_children"].holds == (False, True)
+    assert rows["art12_plus_for_dialogue"].holds == (False, True)
+    assert rows["all_netted"].holds == (False, True)
+    assert result.caught(0) == (4, 4) and result.made(0) == (0, 4)
+    assert result.caught(1) == (0, 4) and result.made(1) == (4, 4)
+    # the group that made the classic mistakes is no longer scored above the careful one
+    classic = result.groups[1].card
+    assert classic.level is not None and classic.level.id not in ("acceptable", "thorough")
+    assert "only_adults_asked" in {f.id for f in classic.serious}
+
+
+def test_a_case_rule_naming_an_unknown_question_is_a_load_error(tmp_path: Path) -> None:
+    from app.core.cases import load_case
+    from app.core.errors import LoadError
+    from app.paths import CASES_DIR
+
+    text = (CASES_DIR / "lekplats-lindparken.yaml").read_text(encoding="utf-8")
+    text = text.replace('when: "weakened(31)"', 'when: "weakend(31) or heard == 1"', 1)
+    path = write(tmp_path, "lekplats-lindparken.yaml", text)
+    with pytest.raises(LoadError) as info:
+        load_case(path, catalog().questionnaires)
+    said = "\n".join(map(str, info.value.problems))
+    assert "rule 'play_weakened' does not parse: unknown function 'weakend'" in said
+
+
+def test_a_case_rule_is_checked_against_the_questionnaire(tmp_path: Path) -> None:
+    from app.core.cases import load_case
+    from app.core.errors import LoadError
+    from app.paths import CASES_DIR
+
+    text = (CASES_DIR / "lekplats-lindparken.yaml").read_text(encoding="utf-8")
+    text = text.replace('when: "weakened(31)"', "when: \"heard == 'yes'\"", 1)
+    path = write(tmp_path, "lekplats-lindparken.yaml", text)
+    with pytest.raises(LoadError) as info:
+        load_case(path, catalog().questionnaires)
+    said = "\n".join(map(str, info.value.problems))
+    assert "lekplats-lindparken.yaml:" in said
+    assert "rule 'play_weakened': 'heard' is not a question of this questionnaire" in said

@@ -19,15 +19,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, Literal
 
 from app.core.answers import is_answered
+from app.core.evaluation import Evaluation
 from app.core.models.article import ArticleLibrary
+from app.core.models.case import Case
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import score
+from app.core.text import Text
 
 COMPARED = ("choice", "multi", "scale", "number")  # impact is compared per article
 IMPACT_RANGE = 4.0  # -2..+2
@@ -87,15 +90,38 @@ class Item:
 
 
 @dataclass(frozen=True)
+class RuleRow:
+    """A key point or a common mistake of the case, and for which groups it holds."""
+
+    id: str
+    label: Text
+    kind: Literal["key_point", "mistake"]
+    holds: tuple[bool, ...]  #: in group order: caught the point, or made the mistake
+
+
+@dataclass(frozen=True)
 class Comparison:
     groups: list[GroupResult]
     articles: list[ArticleRow]  #: the case's key articles and every article any group rated
     agenda: list[Item]  #: compared items where groups disagree, most disagreement first
     listed: list[Item]  #: free-text and other answers shown side by side, not compared
+    rules: list[RuleRow] = field(default_factory=list)  #: the case's key points, then mistakes
+
+    def caught(self, index: int) -> tuple[int, int]:
+        """Key points the group caught, of how many."""
+        return self._count(index, "key_point")
+
+    def made(self, index: int) -> tuple[int, int]:
+        """Common mistakes the group made, of how many."""
+        return self._count(index, "mistake")
+
+    def _count(self, index: int, kind: str) -> tuple[int, int]:
+        rows = [r for r in self.rules if r.kind == kind]
+        return sum(1 for r in rows if r.holds[index]), len(rows)
 
 
 def compare(q: Questionnaire, library: ArticleLibrary, groups: Sequence[GroupInput],
-            key_articles: Sequence[int] = ()) -> Comparison:
+            key_articles: Sequence[int] = (), case: Case | None = None) -> Comparison:
     results = [GroupResult(g.name, g.values, score(q, g.values, library)) for g in groups]
     compared: list[Item] = []
     listed: list[Item] = []
@@ -111,7 +137,22 @@ def compare(q: Questionnaire, library: ArticleLibrary, groups: Sequence[GroupInp
     order = {qid: i for i, qid in enumerate(q.questions)}
     agenda = [i for i in compared if i.disagreement]
     agenda.sort(key=lambda i: (-(i.disagreement or 0), order[i.question], i.article or 0))
-    return Comparison(results, article_rows(results, key_articles), agenda, listed)
+    return Comparison(results, article_rows(results, key_articles), agenda, listed,
+                      case_rules(q, library, groups, case))
+
+
+def case_rules(q: Questionnaire, library: ArticleLibrary, groups: Sequence[GroupInput],
+               case: Case | None) -> list[RuleRow]:
+    """Each of the case's key points and mistakes, evaluated on each group's answers."""
+    if case is None:
+        return []
+    views = [Evaluation(q, g.values, library) for g in groups]
+    rows = []
+    for kind, rules in (("key_point", case.key_points), ("mistake", case.mistakes)):
+        for rule in rules:
+            rows.append(RuleRow(rule.id, rule.label, kind,  # type: ignore[arg-type]
+                                tuple(v.holds(rule.when) for v in views)))
+    return rows
 
 
 def _item(question: Question, results: Sequence[GroupResult]) -> Item:

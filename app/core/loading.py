@@ -16,6 +16,7 @@ from app.core.models.article import Article, ArticleLibrary, ClusterFile
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.questionnaire_check import check_questionnaire
+from app.core.salvage import salvage
 from app.core.schema_errors import schema_problems
 from app.core.text import LANGUAGES, Text, missing_languages
 from app.core.yamlsource import Source, read_yaml
@@ -48,12 +49,30 @@ def content_hash(path: Path) -> str:
 
 
 def load_questionnaire(path: Path, article_numbers: set[int] | None = None) -> Questionnaire:
+    """The questionnaire, or LoadError with every fault of the file, schema and beyond."""
     source = read_yaml(path)
-    questionnaire = validate_source(source, Questionnaire)
+    try:
+        questionnaire = validate_source(source, Questionnaire)
+    except LoadError as exc:
+        raise LoadError(exc.problems + _beyond_schema(source, article_numbers)) from None
     problems = check_questionnaire(questionnaire, source, article_numbers or set())
     if problems:
         raise LoadError(problems)
     return questionnaire
+
+
+def _beyond_schema(source: Source, article_numbers: set[int] | None) -> list[Problem]:
+    """The faults the whole-file checks find in a patched copy of a file the schema refused
+    (so that one unknown type does not hide an article 55 elsewhere)."""
+    salvaged = salvage(source.data)
+    if salvaged is None:
+        return []
+    q, plain = salvaged
+    return [
+        p
+        for p in check_questionnaire(q, source, article_numbers or set())
+        if not any(p.message.startswith(f"question '{qid}': ") for qid in plain)
+    ]
 
 
 def load_articles(folder: Path) -> ArticleLibrary:

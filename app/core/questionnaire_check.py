@@ -38,6 +38,9 @@ def check_questionnaire(
     # With two questions of one id, a "cycle" would be a confusing echo of the duplicate.
     problems += _check_conditions(q, source, find_cycles=not id_problems)
     problems += _check_scoring(q, source)
+    problems += _check_gates(q, source)
+    problems += _check_rules(q, source)
+    problems += _check_migrations(q, source)
     return problems
 
 
@@ -188,6 +191,8 @@ def _conditions(q: Questionnaire) -> Iterator[tuple[Loc, str, str]]:
         yield ("scoring", "process_quality", i, "when"), c.id, c.when
     for i, f in enumerate(q.scoring.flags):
         yield ("scoring", "flags", i, "when"), f.id, f.when
+    if q.scoring.screening is not None:
+        yield ("scoring", "screening", "when"), "screening", q.scoring.screening.when
 
 
 def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> list[Problem]:
@@ -198,6 +203,12 @@ def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> li
         except conditions.ConditionError as exc:
             problems.append(source.problem(loc, f"condition of '{owner}' does not parse: {exc}"))
             continue
+        if loc[-1] == "show_if":
+            for n in node.walk():
+                if isinstance(n, conditions.Call) and conditions.FUNCTIONS[n.function].scoring_only:
+                    problems.append(source.problem(
+                        loc, f"condition of '{owner}': {n.function}() reads more than answers "
+                        "and may only be used in scoring rules, not in show_if"))
         for message in check_condition(node, q.questions, q.scoring.word_lists):
             problems.append(source.problem(loc, f"condition of '{owner}': {message}"))
     for i, flag in enumerate(q.scoring.flags):
@@ -307,4 +318,146 @@ def _check_scoring(q: Questionnaire, source: Source) -> list[Problem]:
                 "impact_scale must label each of -2, -1, 0, 1, 2 and unknown exactly once",
             )
         )
+    return problems
+
+
+def _check_gates(q: Questionnaire, source: Source) -> list[Problem]:
+    """Caps name levels by id: every level needs one, and every cap a level that exists."""
+    s = q.scoring
+    problems: list[Problem] = []
+    ids = [b.id for b in s.levels]
+    caps = [(("scoring", "serious_cap"), "serious_cap", s.serious_cap)] + [
+        (("scoring", "flags", i, "cap"), f"flag '{f.id}'", f.cap)
+        for i, f in enumerate(s.flags)
+    ]
+    used = [(loc, who, cap) for loc, who, cap in caps if cap is not None]
+    if used:
+        for i, band in enumerate(s.levels):
+            if band.id is None:
+                problems.append(source.problem(
+                    ("scoring", "levels", i),
+                    "level needs an 'id': caps name the level they hold an assessment at"))
+    problems += _dupes([(b.id, ("scoring", "levels", i, "id"))
+                        for i, b in enumerate(s.levels) if b.id], "level", source)
+    known = ", ".join(i for i in ids if i) or "none"
+    for loc, who, cap in used:
+        if cap not in ids:
+            problems.append(source.problem(
+                loc, f"{who} caps at level '{cap}', which scoring.levels lacks (levels: {known})"))
+    return problems
+
+
+def _check_rules(q: Questionnaire, source: Source) -> list[Problem]:
+    """Word lists, substance rules, the screening record and the conclusion name real things."""
+    s = q.scoring
+    problems: list[Problem] = []
+    for name, lists in s.word_lists.items():
+        loc: Loc = ("scoring", "word_lists", name)
+        for lang in lists:
+            if lang not in q.languages:
+                problems.append(source.problem(
+                    (*loc, lang), f"word list '{name}' has words in {lang}, which the "
+                    "questionnaire does not declare in 'languages'"))
+        if not any(w.strip().lstrip("*") for words in lists.values() for w in words):
+            problems.append(source.problem(loc, f"word list '{name}' has no words"))
+    if s.substance is not None:
+        for lang in s.substance.placeholders:
+            if lang not in q.languages:
+                problems.append(source.problem(
+                    ("scoring", "substance", "placeholders", lang),
+                    f"placeholders are given in {lang}, which the questionnaire does not "
+                    "declare in 'languages'"))
+        for qid in s.substance.min_chars_for:
+            problems += _needs(q, source, ("scoring", "substance", "min_chars_for", qid),
+                               "a minimum length", qid, {"text"})
+    if s.screening is not None:
+        loc = ("scoring", "screening")
+        problems += _needs(q, source, (*loc, "reason"), "the screening's reason",
+                           s.screening.reason, {"text"})
+        if s.screening.settings_words not in s.word_lists:
+            problems.append(source.problem(
+                (*loc, "settings_words"), f"the screening names word list "
+                f"'{s.screening.settings_words}', which scoring.word_lists lacks"))
+    elif any(f.applies_to == "screening" for f in s.flags):
+        problems.append(source.problem(
+            ("scoring", "flags"), "a flag applies to the screening record, but scoring has no "
+            "'screening' block that says when the short path is taken"))
+    if s.conclusion is not None:
+        loc = ("scoring", "conclusion")
+        problems += _needs(q, source, (*loc, "outcome"), "the conclusion", s.conclusion.outcome,
+                           {"choice"})
+        problems += _needs(q, source, (*loc, "motivation"), "the conclusion's reasons",
+                           s.conclusion.motivation, {"text"})
+    for i, number in enumerate(s.impact.conclusion_articles):
+        if not 1 <= number <= 54:
+            problems.append(source.problem(
+                ("scoring", "impact", "conclusion_articles", i),
+                f"conclusion_articles names article {number}; the convention has 1-54"))
+    return problems
+
+
+def _needs(q: Questionnaire, source: Source, loc: Loc, what: str, qid: str,
+           types: set[str]) -> list[Problem]:
+    question = q.questions.get(qid)
+    if question is None:
+        return [source.problem(loc, f"{what} names question '{qid}', which does not exist")]
+    if question.type not in types:
+        kinds = " or ".join(sorted(types))
+        return [source.problem(loc, f"{what} names '{qid}', a {question.type} question; it "
+                                    f"needs a {kinds} question")]
+    return []
+
+
+def _check_migrations(q: Questionnaire, source: Source) -> list[Problem]:
+    """Each step leads, step by step, to this version, and maps onto questions it has."""
+    problems: list[Problem] = []
+    froms = {m.from_version for m in q.migrations}
+    problems += _dupes([(m.from_version, ("migrations", i, "from_version"))
+                        for i, m in enumerate(q.migrations)], "migration from version", source)
+    for i, m in enumerate(q.migrations):
+        loc: Loc = ("migrations", i)
+        if m.from_version == q.version:
+            problems.append(source.problem(
+                (*loc, "from_version"), f"a migration from {m.from_version} starts at this "
+                "questionnaire's own version"))
+        if m.to_version != q.version and m.to_version not in froms:
+            problems.append(source.problem(
+                (*loc, "to_version"), f"the migration from {m.from_version} leads to "
+                f"{m.to_version}, which is neither this version ({q.version}) nor where "
+                "another migration starts"))
+        for old, new in m.rename.items():
+            if new not in q.questions:
+                problems.append(source.problem(
+                    (*loc, "rename", old), f"migration from {m.from_version} renames '{old}' "
+                    f"to '{new}', which is not a question of version {q.version}"))
+        for qid, mapping in m.options.items():
+            question = q.questions.get(qid)
+            if question is None or question.type not in ("choice", "multi"):
+                problems.append(source.problem(
+                    (*loc, "options", qid), f"migration from {m.from_version} maps options of "
+                    f"'{qid}', which is not a choice or multi question of version {q.version}"))
+                continue
+            for old, new in mapping.items():
+                if new not in question.option_values:
+                    problems.append(source.problem(
+                        (*loc, "options", qid, old), f"migration from {m.from_version} maps "
+                        f"'{old}' to '{new}', which is not an option of '{qid}' (options: "
+                        f"{', '.join(question.option_values)})"))
+        for qid in m.drop:
+            if qid in q.questions:
+                problems.append(source.problem(
+                    (*loc, "drop"), f"migration from {m.from_version} drops answers to "
+                    f"'{qid}', which version {q.version} still asks"))
+        for qid, numbers in m.drop_ratings.items():
+            question = q.questions.get(qid)
+            if question is None or question.type != "impact":
+                problems.append(source.problem(
+                    (*loc, "drop_ratings", qid), f"migration from {m.from_version} drops "
+                    f"ratings of '{qid}', which is not an impact question of version "
+                    f"{q.version}"))
+            for n in numbers:
+                if not 1 <= n <= 54:
+                    problems.append(source.problem(
+                        (*loc, "drop_ratings", qid), f"migration from {m.from_version} drops "
+                        f"article {n}; the convention has 1-54"))
     return problems

@@ -149,12 +149,23 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def matches(text: str, lists: dict[str, list[str]]) -> list[str]:
-    """The words of a word list (every language) found in a text, each once, in list order."""
+    """The words of a text that a word list (any language) names, each once, as written,
+    in the order the text uses them."""
+    found: dict[str, tuple[int, str]] = {}
     folded = text.casefold()
-    found: list[str] = []
     for words in lists.values():
         for word in words:
             pattern = word_pattern((word,))
-            if pattern and pattern.search(folded) and word.lstrip("*") not in found:
-                found.append(word.lstrip("*"))
-    return found
+            for match in pattern.finditer(folded) if pattern else ():
+                start, whole = _whole_word(text, match.start(), match.end())
+                found.setdefault(whole.casefold(), (start, whole))
+    return [whole for _, whole in sorted(found.values())]
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the word of `text` that the span [start, end) lies in starts, and the word."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] == "-"):
+        end += 1
+    return start, text[start:end]

@@ -13,15 +13,17 @@ from app.core.text import tr
 
 STRINGS: dict[str, dict[str, str]] = {
     "capped": {
-        "sv": "Nivån är begränsad till {level} av {count} allvarlig(a) brist(er) nedan; "
-        "poängen ({points} av 100) hade annars räckt till {points_level}.",
-        "en": "The level is held at {level} by {count} serious finding(s) below; "
-        "the points ({points} of 100) would otherwise reach {points_level}.",
+        "sv": "Nivån är begränsad till {level} av {findings}; poängen ({points} av 100) hade "
+        "annars räckt till {points_level}.",
+        "en": "The level is held at {level} by {findings}; the points ({points} of 100) "
+        "would otherwise reach {points_level}.",
     },
+    "one_finding": {"sv": "en allvarlig brist", "en": "one serious finding"},
+    "findings": {"sv": "{count} allvarliga brister", "en": "{count} serious findings"},
     "screening": {
-        "sv": "Screening: ärendet är antecknat som att det inte berör barn. Det är ett "
+        "sv": "Ärendet är antecknat som att det inte berör barn. Det är ett "
         "ställningstagande, inte en analys, och får därför ingen nivå och inga poäng.",
-        "en": "Screening: the matter is recorded as not concerning children. That is a "
+        "en": "The matter is recorded as not concerning children. That is a "
         "judgement, not an assessment, so it gets no level and no points.",
     },
     "screening_reason": {"sv": "Skäl", "en": "Reason"},
@@ -57,7 +59,9 @@ def cap_sentence(card: Scorecard, lang: str) -> str:
     """Why the level is lower than the points: '' when no finding holds it down."""
     if not card.capped or card.level is None or card.points_level is None:
         return ""
-    return s("capped", lang, level=tr(card.level.label, lang), count=len(card.capped_by),
+    count = len(card.capped_by)
+    findings = s("one_finding", lang) if count == 1 else s("findings", lang, count=count)
+    return s("capped", lang, level=tr(card.level.label, lang), findings=findings,
              points=f"{card.overall:.0f}", points_level=tr(card.points_level.label, lang))
 
 

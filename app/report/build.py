@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.core.catalog import Catalog
+from app.core.completion import unexplained_completion
 from app.core.models.assessment import Assessment, ReportRecord
 from app.core.text import tr
 from app.paths import REPORTS_DIR
@@ -57,7 +58,8 @@ def render_old(ri: ReportInput) -> bytes:
     """The PDF of a prepared report, in memory (the layout before the document model)."""
     lang, d = ri.lang, ri.assessment.decision
     report = tr(ri.questionnaire.title, lang) or t("report", lang)
-    draft = ri.assessment.status == "draft"
+    # Marked complete with serious findings and no recorded reason is still a draft on paper.
+    draft = ri.assessment.status == "draft" or unexplained_completion(ri.assessment, ri.card)
     running = Running(
         title=plain(d.title), case_number=plain(d.case_number),
         footer=f"{report} · {t('watermark', lang).capitalize()}" if draft else report,

@@ -332,8 +332,10 @@ def _figures(word: Any, block: Figures) -> None:
 
 
 def _callout(word: Any, block: Callout) -> None:
-    label = word.add_paragraph()
-    _run(label, block.label, colour=MUTED, size=9)
+    if block.label:
+        _run(word.add_paragraph(), block.label, colour=MUTED, size=9)
+    if block.lead:
+        _spans(word.add_paragraph(), block.lead)
     headline = word.add_paragraph()
     for span in block.headline:
         run = _run(headline, span.text, bold=span.strong or not span.muted,
@@ -365,3 +367,5 @@ def _findings(word: Any, block: Findings) -> None:
         _run(paragraph, f.message)
         if f.ref:
             _run(paragraph, f" ({f.ref})", colour=MUTED)
+        if f.details:
+            _run(paragraph, f" ({f.details_label}: {f.details})", colour=MUTED)

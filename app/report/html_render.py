@@ -167,7 +167,9 @@ def _block(block: Block) -> str:  # noqa: C901 - one branch per kind of block
         return _figures(block)
     if isinstance(block, Callout):
         lines = "".join(f"<p>{_inline(line)}</p>" for line in block.lines)
-        return (f"<div class=\"box\"><p class=\"label\">{_e(block.label)}</p>"
+        label = f"<p class=\"label\">{_e(block.label)}</p>" if block.label else ""
+        lead = f"<p>{_inline(block.lead)}</p>" if block.lead else ""
+        return (f"<div class=\"box\">{label}{lead}"
                 f"<p class=\"headline\">{_inline(block.headline)}</p>{lines}</div>")
     if isinstance(block, Chart):
         return _chart(block)
@@ -241,6 +243,8 @@ def _findings(block: Findings) -> str:
     items = []
     for f in block.items:
         ref = f" <span class=\"muted\">({_e(f.ref)})</span>" if f.ref else ""
+        if f.details:
+            ref += f" <span class=\"muted\">({_e(f.details_label)}: {_e(f.details)})</span>"
         items.append(f"<li class=\"{_e(f.severity)}\"><strong class=\"{_e(f.severity)}-word\">"
                      f"{_e(f.severity_label)}:</strong> {_e(f.message)}{ref}</li>")
     return f"<ul class=\"findings\">{''.join(items)}</ul>"

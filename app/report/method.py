@@ -6,6 +6,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from app.core import substance, verdict
 from app.core.models.questionnaire import Band
 from app.core.text import tr
 from app.report.context import ReportInput
@@ -23,7 +24,60 @@ def method(ri: ReportInput) -> list[Flowable]:
         Paragraph(markup(t("method_intro", lang, qid=q.id, version=q.version)), s.body),
         Paragraph(t("scores_guide", lang), s.body),
     ]
-    return out + _impact(ri) + _quality(ri) + _completeness(ri) + _overall(ri) + _flags(ri)
+    if ri.card.kind == "screening":
+        return out + _screening(ri) + _flags(ri)
+    return (out + _gates(ri) + _substance(ri) + _impact(ri) + _quality(ri) + _completeness(ri)
+            + _overall(ri) + _flags(ri))
+
+
+def _screening(ri: ReportInput) -> list[Flowable]:
+    s, lang, sc = styles(), ri.lang, ri.questionnaire.scoring
+    if sc.screening is None:
+        return []
+    minimum = (substance.min_chars(sc.substance, sc.screening.reason, True)
+               if sc.substance else 1)
+    return [Paragraph(t("method_screening", lang), s.h2),
+            Paragraph(markup(t("method_screening_text", lang, min=minimum,
+                               words=sc.screening.settings_words)), s.body)]
+
+
+def _gates(ri: ReportInput) -> list[Flowable]:
+    s, lang, q, card = styles(), ri.lang, ri.questionnaire, ri.card
+    levels = {b.id: tr(b.label, lang) for b in q.scoring.levels if b.id}
+    cap = q.scoring.serious_cap
+    if cap is None and not any(f.cap for f in q.scoring.flags):
+        return []
+    out: list[Flowable] = [Paragraph(t("method_gates", lang), s.h2)]
+    if cap:
+        out.append(Paragraph(markup(t("method_gates_text", lang, cap=levels.get(cap, cap))),
+                             s.body))
+    own = [f"{f.id} → «{levels.get(f.cap, f.cap)}»" for f in q.scoring.flags if f.cap]
+    if own:
+        out.append(Paragraph(markup(t("method_gates_own", lang, rules="; ".join(own))), s.body))
+    if card.level and card.points_level:
+        out.append(Paragraph(markup(t("method_gates_result", lang,
+                                      points_level=tr(card.points_level.label, lang),
+                                      level=tr(card.level.label, lang))), s.body))
+    return out
+
+
+def _substance(ri: ReportInput) -> list[Flowable]:
+    s, lang, q = styles(), ri.lang, ri.questionnaire
+    rules = q.scoring.substance
+    if rules is None:
+        return []
+    examples = ", ".join(f"«{p}»" for p in (rules.placeholders.get(lang) or [])[:6])
+    overrides = ", ".join(f"{q.numbering.get(qid, qid)}: {n}"
+                          for qid, n in rules.min_chars_for.items())
+    text = t("method_substance_text", lang, examples=examples,
+             multiline=rules.min_chars.get("multiline", 1), overrides=overrides)
+    out: list[Flowable] = [Paragraph(t("method_substance", lang), s.h2),
+                           Paragraph(markup(text), s.body)]
+    hollow = verdict.hollow_list(ri.card, q, lang)
+    if hollow:
+        out.append(Paragraph(f"<b>{verdict.s('hollow_list', lang)}:</b> {markup(hollow)}",
+                             s.body))
+    return out
 
 
 def _impact(ri: ReportInput) -> list[Flowable]:
@@ -39,6 +93,9 @@ def _impact(ri: ReportInput) -> list[Flowable]:
         Paragraph(t("method_combined", lang, short=weight(w.short, lang),
                     long=weight(w.long, lang)), s.body),
         Paragraph(t("method_cluster", lang), s.body),
+        *([Paragraph(t("method_harm", lang, articles=", ".join(
+            map(str, sc.impact.conclusion_articles)) or "–"), s.body)]
+          if sc.impact.weakened == "either_term" else []),
         _grid(rows, [0.3, 0.7], current_rows(sc.impact.balance_bands, current)),
     ]
 
@@ -97,15 +154,16 @@ def _flags(ri: ReportInput) -> list[Flowable]:
     if not q.scoring.flags:
         return []
     raised = {f.id for f in ri.card.flags}
+    rules = [f for f in q.scoring.flags if f.applies_to == ri.card.kind]
     rows: list[list[Any]] = [[Paragraph(t(k, lang), s.head) for k in ("rule", "raised")]]
-    for flag in q.scoring.flags:
+    for flag in rules:
         where = q.numbering.get(flag.question)
         ref = f" ({t('see_question', lang, number=where)})" if where else ""
         severity = t(f"severity_{flag.severity}", lang)
         rows.append([Paragraph(f"<b>{severity}:</b> {markup(tr(flag.message, lang) + ref)}",
                                s.cell),
                      Paragraph(t("yes" if flag.id in raised else "no", lang), s.cell)])
-    lit = [i + 1 for i, flag in enumerate(q.scoring.flags) if flag.id in raised]
+    lit = [i + 1 for i, flag in enumerate(rules) if flag.id in raised]
     return [Paragraph(t("method_flags", lang), s.h2),
             Paragraph(t("method_flags_intro", lang), s.body), _grid(rows, [0.85, 0.15], lit)]
 

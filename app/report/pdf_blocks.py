@@ -220,8 +220,10 @@ def _note(block: Note) -> list[Flowable]:
 
 def _callout(block: Callout) -> RLTable:
     s = styles()
-    parts: list[Any] = [Paragraph(markup(block.label), s.figure_label),
-                        Paragraph(_headline(block), s.level)]
+    parts: list[Any] = [Paragraph(markup(block.label), s.figure_label)] if block.label else []
+    if block.lead:
+        parts.append(Paragraph(spans(block.lead), s.body))
+    parts.append(Paragraph(_headline(block), s.level))
     for i, line in enumerate(block.lines):
         if i == 1 or (i == 0 and not _is_small(line)):
             parts.append(Spacer(0, 3))
@@ -272,6 +274,9 @@ def _findings(block: Findings) -> list[Flowable]:
     for i, f in enumerate(block.items):
         colour = SERIOUS if f.severity == "serious" else WARNING
         ref = f" <font color='{MUTED_HEX}'>({markup(f.ref)})</font>" if f.ref else ""
+        if f.details:
+            ref += (f" <font color='{MUTED_HEX}'>({markup(f.details_label)}: "
+                    f"{markup(f.details)})</font>")
         text = (f"<font color='#{colour.hexval()[2:]}'><b>{markup(f.severity_label)}:</b></font>"
                 f" {markup(f.message)}{ref}")
         rows.append([Spacer(0, 0), Paragraph(text, s.warning)])  # a plain "" would be Helvetica

@@ -22,6 +22,17 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "The overall score and level come from process quality and completeness by the "
         "questionnaire's scoring rules, as in an ordinary report. The impact balance is the "
         "mean of the group's ratings per article, from −2 to +2."),
+    "rules": ("Nyckelpunkter och vanliga misstag", "Key points and common mistakes"),
+    "rules_intro": (
+        "Fallets egna regler, prövade mot varje grupps svar. Poängen säger hur väl analysen "
+        "är dokumenterad; reglerna säger vad gruppen såg och vilka vanliga misstag den gjorde.",
+        "The case's own rules, checked against each group's answers. The score says how well "
+        "the assessment is documented; the rules say what the group saw and which common "
+        "mistakes it made."),
+    "key_point": ("Nyckelpunkt", "Key point"),
+    "mistake": ("Vanligt misstag", "Common mistake"),
+    "groups_key_point": ("Grupper som fångade den", "Groups that caught it"),
+    "groups_mistake": ("Grupper som gjorde det", "Groups that made it"),
     "group": ("Grupp", "Group"),
     "level": ("Nivå", "Level"),
     "overall": ("Samlad poäng", "Overall score"),

@@ -44,7 +44,7 @@ def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
                 now: dt.datetime | None = None) -> bytes:
     """The summary as PDF bytes."""
     q = catalog.questionnaires[workshop.questionnaire]
-    result = compare(q, catalog.library, groups, case.key_articles)
+    result = compare(q, catalog.library, groups, case.key_articles, case)
     when = (now or dt.datetime.now()).astimezone()
     running = Running(title=plain(workshop.title), case_number=when.strftime("%Y-%m-%d"),
                       footer=t("footer", lang), page_label=report_t("page", lang),
@@ -54,6 +54,7 @@ def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
     buffer = BytesIO()
     doc = make_document(buffer, running, meta)
     story = [*front(workshop, case, result, lang, when), *score_table(result, lang),
+             *rule_tables(result, lang),
              *article_tables(result, catalog, lang), *agenda(result, q, catalog, lang),
              *method(lang)]
     doc.build(story, canvasmaker=canvas_maker(running))
@@ -101,6 +102,30 @@ def score_table(result: Comparison, lang: str) -> list[Flowable]:
     table.setStyle(grid_style())
     return [Paragraph(t("scores", lang), s.h1), Paragraph(t("scores_intro", lang), s.intro),
             table]
+
+
+def rule_tables(result: Comparison, lang: str) -> list[Flowable]:
+    """The case's key points and common mistakes, with the groups that caught or made them."""
+    s = styles()
+    if not result.rules:
+        return []
+    out: list[Flowable] = [Paragraph(t("rules", lang), s.h1),
+                           Paragraph(t("rules_intro", lang), s.intro)]
+    for kind in ("key_point", "mistake"):
+        rows = [r for r in result.rules if r.kind == kind]
+        if not rows:
+            continue
+        table_rows: list[list[Any]] = [[Paragraph(t(kind, lang), s.head),
+                                        Paragraph(t("groups_" + kind, lang), s.head)]]
+        for row in rows:
+            names = [g.name for g, holds in zip(result.groups, row.holds, strict=True) if holds]
+            table_rows.append([Paragraph(markup(tr(row.label, lang)), s.cell),
+                               Paragraph(markup(", ".join(names)) if names else "–", s.cell)])
+        table = Table(table_rows, colWidths=[0.62 * FRAME_WIDTH, 0.38 * FRAME_WIDTH],
+                      repeatRows=1, hAlign="LEFT")
+        table.setStyle(grid_style())
+        out += [table, Spacer(1, 8)]
+    return out
 
 
 def article_tables(result: Comparison, catalog: Catalog, lang: str) -> list[Flowable]:

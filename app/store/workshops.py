@@ -136,6 +136,9 @@ class WorkshopStore:
     def set_notes(self, workshop_id: str, notes: str) -> Workshop:
         return self._set(workshop_id, lambda w: w.model_copy(update={"notes": notes}))
 
+    def set_hide_scores(self, workshop_id: str, hide: bool) -> Workshop:
+        return self._set(workshop_id, lambda w: w.model_copy(update={"hide_scores": hide}))
+
     def _set(self, workshop_id: str, change: Callable[[Workshop], Workshop]) -> Workshop:
         try:
             return self._records.update(workshop_id, change)

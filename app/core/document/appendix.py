@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core import substance, verdict
 from app.core.document.model import (
     ArticleEntry,
     Block,
@@ -51,10 +52,63 @@ def method_section(ri: ReportInput) -> Section:
         Para(inline(t("method_intro", lang, qid=q.id, version=q.version))),
         Para(inline(t("scores_guide", lang))),
     ]
-    blocks += _impact(ri) + _quality(ri) + _completeness(ri) + _overall(ri) + _flags(ri)
+    if ri.card.kind == "screening":
+        blocks += _screening(ri) + _flags(ri)
+    else:
+        blocks += (_gates(ri) + _substance(ri) + _impact(ri) + _quality(ri) + _completeness(ri)
+                   + _overall(ri) + _flags(ri))
     blocks += colophon(ri)
     return Section(id="method", title=t("method", lang), blocks=tuple(blocks), appendix=True,
                    new_page=True)
+
+
+def _screening(ri: ReportInput) -> list[Block]:
+    lang, sc = ri.lang, ri.questionnaire.scoring
+    if sc.screening is None:
+        return []
+    minimum = (substance.min_chars(sc.substance, sc.screening.reason, True)
+               if sc.substance else 1)
+    return [Heading(2, t("method_screening", lang), "method-screening"),
+            Para(inline(t("method_screening_text", lang, min=minimum,
+                          words=sc.screening.settings_words)))]
+
+
+def _gates(ri: ReportInput) -> list[Block]:
+    lang, q, card = ri.lang, ri.questionnaire, ri.card
+    levels = {b.id: tr(b.label, lang) for b in q.scoring.levels if b.id}
+    cap = q.scoring.serious_cap
+    if cap is None and not any(f.cap for f in q.scoring.flags):
+        return []
+    out: list[Block] = [Heading(2, t("method_gates", lang), "method-gates")]
+    if cap:
+        out.append(Para(inline(t("method_gates_text", lang, cap=levels.get(cap, cap)))))
+    own = [f"{f.id} → «{levels.get(f.cap, f.cap)}»" for f in q.scoring.flags if f.cap]
+    if own:
+        out.append(Para(inline(t("method_gates_own", lang, rules="; ".join(own)))))
+    if card.level and card.points_level:
+        out.append(Para(inline(t("method_gates_result", lang,
+                                 points_level=tr(card.points_level.label, lang),
+                                 level=tr(card.level.label, lang)))))
+    return out
+
+
+def _substance(ri: ReportInput) -> list[Block]:
+    lang, q = ri.lang, ri.questionnaire
+    rules = q.scoring.substance
+    if rules is None:
+        return []
+    examples = ", ".join(f"«{p}»" for p in (rules.placeholders.get(lang) or [])[:6])
+    overrides = ", ".join(f"{q.numbering.get(qid, qid)}: {n}"
+                          for qid, n in rules.min_chars_for.items())
+    text = t("method_substance_text", lang, examples=examples,
+             multiline=rules.min_chars.get("multiline", 1), overrides=overrides)
+    out: list[Block] = [Heading(2, t("method_substance", lang), "method-substance"),
+                        Para(inline(text))]
+    hollow = verdict.hollow_list(ri.card, q, lang)
+    if hollow:
+        out.append(Para((Span(f"{verdict.s('hollow_list', lang)}: ", strong=True),
+                         Span(hollow))))
+    return out
 
 
 def _impact(ri: ReportInput) -> list[Block]:
@@ -68,6 +122,9 @@ def _impact(ri: ReportInput) -> list[Block]:
         Para(inline(t("method_combined", lang, short=weight(w.short, lang),
                       long=weight(w.long, lang)))),
         Para(inline(t("method_cluster", lang))),
+        *([Para(inline(t("method_harm", lang, articles=", ".join(
+            map(str, sc.impact.conclusion_articles)) or "–")))]
+          if sc.impact.weakened == "either_term" else []),
         Table((t("range", lang), t("level", lang)), rows, (0.3, 0.7),
               caption=t("method_impact", lang),
               highlight=_rows_of(sc.impact.balance_bands, current)),
@@ -126,14 +183,15 @@ def _flags(ri: ReportInput) -> list[Block]:
     if not q.scoring.flags:
         return []
     raised = {f.id for f in ri.card.flags}
+    rules = [f for f in q.scoring.flags if f.applies_to == ri.card.kind]
     rows = []
-    for flag in q.scoring.flags:
+    for flag in rules:
         where = q.numbering.get(flag.question)
         ref = f" ({t('see_question', lang, number=where)})" if where else ""
         rows.append(((Span(f"{t(f'severity_{flag.severity}', lang)}: ", strong=True),
                       Span(tr(flag.message, lang) + ref)),
                      inline(t("yes" if flag.id in raised else "no", lang))))
-    lit = tuple(i for i, flag in enumerate(q.scoring.flags) if flag.id in raised)
+    lit = tuple(i for i, flag in enumerate(rules) if flag.id in raised)
     return [Heading(2, t("method_flags", lang), "method-flags"),
             Para(inline(t("method_flags_intro", lang))),
             Table((t("rule", lang), t("raised", lang)), tuple(rows), (0.85, 0.15),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.document.analysis import analysis_section, impact_section
 from app.core.document.appendix import articles_section, method_section
-from app.core.document.front import front_section
+from app.core.document.front import front_section, is_draft
 from app.core.document.model import Document, Properties, Running
 from app.core.document.source import ReportInput
 from app.core.document.strings import LOCALES, t
@@ -19,7 +19,7 @@ def build_document(ri: ReportInput) -> Document:
                     title=one_line(ri.assessment.decision.title), properties=properties(ri),
                     running=running(ri), sections=tuple(sections),
                     contents_label=t("contents", ri.lang), appendix_label=t("appendix", ri.lang),
-                    draft=ri.assessment.status == "draft")
+                    draft=is_draft(ri))
 
 
 def report_name(ri: ReportInput) -> str:
@@ -41,7 +41,7 @@ def properties(ri: ReportInput) -> Properties:
 def running(ri: ReportInput) -> Running:
     lang, d = ri.lang, ri.assessment.decision
     name = report_name(ri)
-    draft = ri.assessment.status == "draft"
+    draft = is_draft(ri)
     return Running(title=one_line(d.title), case_number=one_line(d.case_number),
                    footer=f"{name} · {t('watermark', lang).capitalize()}" if draft else name,
                    page_label=t("page", lang), draft_mark=t("draft_header", lang) if draft else "",

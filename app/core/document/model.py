@@ -132,7 +132,7 @@ class Callout:
     label: str
     headline: Inline
     lines: tuple[Inline, ...] = ()
-    tone: Tone | None = None
+    lead: Inline = ()  #: a line between the label and the headline (the question answered)
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,8 @@ class Finding:
     severity_label: str  #: "Allvarlig"
     message: str
     ref: str = ""  #: "se fråga 3.2", our words
+    details: str = ""  #: what the rule found (question numbers, words of the decision)
+    details_label: str = ""  #: "Gäller"
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from typing import Any
 from app.core.catalog import Catalog
 from app.core.document.strings import LANGUAGES
 from app.core.errors import LoadError
-from app.core.loading import normalise_answers
+from app.core.loading import migration_notes, normalise_answers
 from app.core.models.article import ArticleLibrary
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
-from app.core.scoring import score
+from app.core.scoring import decision_text, score
+from app.core.text import Text
 
 
 class ReportError(Exception):
@@ -37,6 +38,7 @@ class ReportInput:
     stale_version: str | None = None  #: the version answered, when it is no longer shipped
     text_changed: bool = False  #: same version, but the file's content hash differs
     orphans: dict[str, Answer] = field(default_factory=dict)  #: stored answers that no longer fit
+    migration_notes: list[Text] = field(default_factory=list)  #: declared migrations applied
 
     def visible(self, question_id: str) -> bool:
         return question_id in self._visible
@@ -70,14 +72,17 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
         raise ReportError("the answers do not fit questionnaire "
                           f"{q.id} {q.version}:\n" + "\n".join(f"  {p}" for p in problems))
     current_hash = cat.hashes.get(q.id)
+    d = assessment.decision
     return ReportInput(
         assessment=assessment, questionnaire=q, library=cat.library, values=values,
-        card=score(q, values, cat.library), lang=language,
+        card=score(q, values, cat.library, decision_text(d.title, d.description)),
+        lang=language,
         generated=(now or dt.datetime.now().astimezone()).replace(microsecond=0),
         questionnaire_hash=current_hash,
         stale_version=ref.version if stale else None,
         text_changed=bool(not stale and ref.hash and current_hash and ref.hash != current_hash),
         orphans={k: v for k, v in assessment.answers.items() if k not in values},
+        migration_notes=migration_notes(assessment, q),
     )
 
 

@@ -65,6 +65,42 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Child groups the convention.",
     ),
     "warnings": ("Varningar", "Warnings"),
+    "other_warnings": ("Övriga varningar", "Other warnings"),
+    "serious_title": ("Allvarliga brister", "Serious findings"),
+    "holds_level": ("begränsar nivån", "holds the level down"),
+    "found": ("Gäller", "Concerns"),
+    "conclusion_title": ("Barnets bästa", "The child's best interests"),
+    "motivation": ("Motivering", "Reasons"),
+    "screening_title": ("Screening: ärendet berör inte barn", "Screening: the matter does not "
+                        "concern children"),
+    "screening_no_findings": (
+        "Inga brister i screeningen: skälet är utförligt och beslutets rubrik och beskrivning "
+        "nämner inga barn eller platser där barn finns.",
+        "No findings in the screening: the reason is substantive and the decision's title and "
+        "description name no children or places where children are.",
+    ),
+    "rights_title": ("Rättigheter som försvagas eller stärks", "Rights weakened or strengthened"),
+    "rights_weakened": ("försvagas", "weakened"),
+    "rights_strengthened": ("stärks", "strengthened"),
+    "rights_of": ("{rated} bedömda artiklar", "{rated} rated articles"),
+    "rights_weakened_title": ("Rättigheter som försvagas", "Rights weakened"),
+    "rights_strengthened_n": ("{n} stärks", "{n} strengthened"),
+    "weakened_for": ("Försvagas, och för vilka barn", "Weakened, and for which children"),
+    "mean_note": ("Medelvärde {mean}: {label}", "Mean {mean}: {label}"),
+    "completion_reason": (
+        "Markerad som färdig trots att obligatoriska svar eller allvarliga brister återstår. "
+        "Tjänstepersonens skäl: {reason}",
+        "Marked complete although required answers or serious findings remain. The "
+        "official's reason: {reason}",
+    ),
+    "completion_unexplained": (
+        "Markerad som färdig, men {missing} obligatoriska svar och {serious} allvarliga "
+        "brister återstår och inget skäl är antecknat. Rapporten visas därför som utkast.",
+        "Marked complete, but {missing} required answers and {serious} serious findings "
+        "remain and no reason is recorded. The report is therefore shown as a draft.",
+    ),
+    "status_complete_unexplained": ("Markerad som färdig, med brister", "Marked complete, with "
+                                    "findings"),
     "no_warnings": (
         "Inga varningar: svaren motsäger inte varandra.",
         "No warnings: the answers do not contradict each other.",
@@ -155,6 +191,56 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Every figure is computed from the answers by the rules of questionnaire {qid} "
         "version {version}.",
     ),
+    "method_screening": ("Screening", "Screening"),
+    "method_screening_text": (
+        "Ärendet är antecknat som att det inte berör barn. En sådan screening får ingen nivå, "
+        "inga poäng och ingen kriterietabell, eftersom ingen analys har gjorts som siffrorna "
+        "kan beskriva. Bara screeningens egna regler prövas: att skälet har innehåll (minst "
+        "{min} tecken, ingen platshållare) och att beslutets rubrik och beskrivning inte "
+        "nämner barn eller platser och grupper där barn finns (ordlistan «{words}»).",
+        "The matter is recorded as not concerning children. Such a screening gets no level, "
+        "no points and no criteria table, since no assessment was made that the figures "
+        "could describe. Only the screening's own rules are checked: that the reason has "
+        "content (at least {min} characters, no placeholder) and that the decision's title "
+        "and description name no children or places and groups where children are (the "
+        "word list «{words}»).",
+    ),
+    "method_gates": ("Spärrar före poäng", "Gates before points"),
+    "method_gates_text": (
+        "Bristerna prövas före poängen. Så länge en allvarlig brist finns kan nivån inte bli "
+        "högre än «{cap}», hur många poäng analysen än får.",
+        "The findings are checked before the points. While a serious finding is raised, the "
+        "level cannot be higher than '{cap}', however many points the assessment gets.",
+    ),
+    "method_gates_own": (
+        "Regler med en egen, lägre spärr: {rules}.",
+        "Rules with a lower cap of their own: {rules}.",
+    ),
+    "method_gates_result": (
+        "Poängen räcker till «{points_level}»; nivån är «{level}».",
+        "The points reach '{points_level}'; the level is '{level}'.",
+    ),
+    "method_substance": ("Svar med innehåll", "Answers with content"),
+    "method_substance_text": (
+        "Ett textsvar räknas bara när det säger något: inte en platshållare (till exempel "
+        "{examples}), inte kortare än {multiline} tecken för ett längre svar ({overrides}), "
+        "inte en kopia av en artikelsammanfattning ur biblioteket och inte samma text som i "
+        "ett tidigare svar. En åtgärd räknas bara med ansvarig och datum. Svar som inte "
+        "räknas ger inga poäng och tas upp bland bristerna.",
+        "A text answer counts only when it says something: not a placeholder (for example "
+        "{examples}), not shorter than {multiline} characters for a longer answer "
+        "({overrides}), not a copy of an article summary from the library and not the same "
+        "text as an earlier answer. A measure counts only with an owner and a date. Answers "
+        "that do not count earn no points and are listed among the findings.",
+    ),
+    "method_harm": (
+        "En rättighet räknas som försvagad om den bedöms negativt på kort eller på lång sikt: "
+        "en vinst senare tar inte bort skadan för de barn som lever med den nu. Artikel "
+        "{articles} bedöms genom slutsatsen om barnets bästa, inte med ett betyg.",
+        "A right counts as weakened if it is judged negative in the short or the long term: a "
+        "gain later does not undo the harm for the children who live through it now. Article "
+        "{articles} is judged by the best-interests conclusion, not by a rating.",
+    ),
     "method_impact": ("Påverkan", "Impact"),
     "method_combined": (
         "En artikels samlade värde = {short} × kort sikt + {long} × lång sikt. Ett led som "
@@ -163,10 +249,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "that cannot be judged or is missing is left out and the other takes its weight.",
     ),
     "method_cluster": (
-        "Ett områdes värde är medelvärdet av dess bedömda artiklar. Påverkansbalansen är "
-        "medelvärdet av alla bedömda artiklar och benämns så här:",
-        "An area's value is the mean of its rated articles. The impact balance is the mean "
-        "of all rated articles, named as follows:",
+        "Varje artikel räknas i ett enda område, det där FN:s barnrättskommitté i första hand "
+        "placerar den. Ett områdes värde är medelvärdet av dess bedömda artiklar. "
+        "Påverkansbalansen är medelvärdet av alla bedömda artiklar och benämns så här:",
+        "Each article counts in one area only, the one the UN Committee on the Rights of the "
+        "Child places it in first. An area's value is the mean of its rated articles. The "
+        "impact balance is the mean of all rated articles, named as follows:",
     ),
     "method_quality": ("Processkvalitet", "Process quality"),
     "method_quality_intro": (
@@ -201,7 +289,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "level": ("Nivå", "Level"),
     "meaning": ("Innebörd", "Meaning"),
     "current": ("denna bedömning", "this assessment"),
-    "method_flags": ("Varningsregler", "Warning rules"),
+    "method_flags": ("Regler för brister och varningar", "Rules for findings and warnings"),
     "method_flags_intro": (
         "Frågeformuläret varnar när svaren motsäger varandra eller lämnar en lucka:",
         "The questionnaire warns when answers contradict each other or leave a gap:",

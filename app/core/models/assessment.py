@@ -80,6 +80,9 @@ class Assessment(BaseModel):
     revision: int = 0  #: increases by one with every stored change
     reports: list[ReportRecord] = []
     personal_data: bool = False  #: the official has marked that it holds personal data
+    #: the official's reason for marking it complete while required answers or serious
+    #: findings remain; printed on page 1 of the report
+    completion_reason: str = ""
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

@@ -8,6 +8,15 @@ from app.core.models.base import Strict
 from app.core.text import Text
 
 
+class CaseRule(Strict):
+    """A key point a good analysis catches, or a common mistake, as a condition on the answers
+    (the questionnaire's condition language); the comparison shows which group it holds for."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text  #: what the trainer reads beside the groups
+    when: str  #: holds when the group caught the point, or made the mistake
+
+
 class Case(Strict):
     """One workshop case, tied to the questionnaire the groups answer."""
 
@@ -23,3 +32,5 @@ class Case(Strict):
     children_said: Text  #: what children said, or that none were asked
     trainer_notes: Text  #: what a good analysis notices
     key_articles: list[int] = Field(min_length=1)  #: articles a good analysis rates
+    key_points: list[CaseRule] = []  #: what a good analysis catches
+    mistakes: list[CaseRule] = []  #: the classic mistakes groups make with this case

@@ -54,6 +54,7 @@ class Workshop(BaseModel):
     groups: list[Group] = Field(min_length=1)  #: in the order the trainer named them
     status: WorkshopStatus = "open"  #: open: codes work; closed: codes expired; archived: hidden
     notes: str = ""  #: the trainer's own notes, never shown to groups
+    hide_scores: bool = False  #: groups see their findings, not their level and points
 
     def group_by_code(self, code: str) -> Group | None:
         return next((g for g in self.groups if g.code == code), None)

@@ -6,14 +6,16 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.core.loading import normalise_answers
+from app.core import verdict
+from app.core.completion import CompletionRefused, blockers, mark_complete
+from app.core.loading import migration_notes, normalise_answers
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
-from app.core.scoring import score
+from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.store import NotFound
-from app.ui import state
+from app.ui import state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -37,7 +39,8 @@ def render() -> None:
         st.error(t("questionnaire_missing", lang, id=assessment.questionnaire.id))
         return
     values, _ = normalise_answers(assessment, q)
-    card = score(q, values, cat.library)
+    d = assessment.decision
+    card = score(q, values, cat.library, decision_text(d.title, d.description))
     st.title(md(assessment.decision.title))
     st.caption(
         md(
@@ -52,14 +55,57 @@ def render() -> None:
             )
         )
     )
-    headline(card, lang)
-    flags(card, q, lang)
-    impact_chart(card, lang)
-    article_table(card, q, lang)
-    criteria(card, lang)
-    status_actions(assessment, card, lang)
+    for note in migration_notes(assessment, q):
+        st.info(t("res_migrated", lang, note=tr(note, lang)), icon=":material/history:")
+    hidden = scores_hidden()
+    if hidden:
+        st.info(t("res_scores_hidden", lang))
+    if card.kind == "screening":
+        screening(card, lang)
+        flags(card, q, lang, serious=True)
+    else:
+        conclusion(card, lang)
+        flags(card, q, lang, serious=True)
+        if not hidden:
+            headline(card, lang)
+        rights(card, lang)
+        flags(card, q, lang, serious=False)
+        impact_chart(card, lang)
+        article_table(card, q, lang)
+        if not hidden:
+            criteria(card, lang)
+    hollow = verdict.hollow_list(card, q, lang)
+    if hollow:
+        st.caption(md(t("res_hollow", lang, items=hollow)))
+    status_actions(assessment, card, q, lang)
     reports_area(assessment, lang)
     history(assessment, q, lang)
+
+
+def scores_hidden() -> bool:
+    """A group whose trainer hid the scores sees findings, never its level or points."""
+    joined = workshop_state.joined()
+    return bool(joined and joined.workshop.hide_scores)
+
+
+def screening(card: Scorecard, lang: str) -> None:
+    st.subheader(t("res_screening_title", lang))
+    st.write(verdict.s("screening", lang))
+    st.markdown(md(t("res_screening_reason", lang, reason=card.screening_reason.strip() or "–")))
+    if not card.flags:
+        st.success(t("res_screening_ok", lang))
+
+
+def conclusion(card: Scorecard, lang: str) -> None:
+    """The heart first: yes, partly or no, and the reasons."""
+    st.caption(t("res_conclusion_title", lang))
+    st.subheader(f"{verdict.s('conclusion', lang)} {verdict.outcome_text(card, lang)}")
+    c = card.conclusion
+    if c is not None and c.motivation.strip():
+        st.markdown(f"**{t('res_motivation', lang)}:** {md(c.motivation.strip())}")
+    note = verdict.motivation_note(card, lang)
+    if note:
+        st.error(note)
 
 
 def headline(card: Scorecard, lang: str) -> None:
@@ -68,13 +114,16 @@ def headline(card: Scorecard, lang: str) -> None:
         st.subheader(
             f"{tr(card.level.label, lang)} ({card.overall:.0f}/100, {t('band', lang)} {band})"
         )
+        cap = verdict.cap_sentence(card, lang)
+        if cap:
+            st.error(cap, icon=":material/block:")
         if card.level.meaning:
             st.write(tr(card.level.meaning, lang))
     c1, c2, c3 = st.columns(3)
-    balance = f"{card.balance:+.2f}" if card.balance is not None else "–"
-    c1.metric(t("impact_balance", lang), balance, help=t("impact_balance_help", lang))
-    if card.balance_label:
-        c1.caption(tr(card.balance_label, lang))
+    c1.metric(t("res_weakened", lang), str(card.negative), help=t("res_weakened_help", lang))
+    if card.balance is not None:
+        c1.caption(t("res_mean", lang, mean=f"{card.balance:+.2f}",
+                     label=tr(card.balance_label, lang)))
     c2.metric(
         t("process_quality", lang),
         f"{card.process_quality:.0f}/100",
@@ -93,14 +142,39 @@ def headline(card: Scorecard, lang: str) -> None:
     )
 
 
-def flags(card: Scorecard, q: Questionnaire, lang: str) -> None:
-    if not card.flags:
-        st.success(t("no_flags", lang))
+def rights(card: Scorecard, lang: str) -> None:
+    """Who loses, right by right: a mean would hide it."""
+    if not card.weakened:
         return
-    st.subheader(t("flags", lang))
-    for flag in card.flags:
+    library = state.catalog().library
+    st.subheader(t("res_for_whom", lang))
+    rows = []
+    for change in card.weakened:
+        article = library.article(change.number)
+        rows.append({
+            t("article", lang): f"{change.number}. {tr(article.title, lang) if article else ''}",
+            t("res_weakened", lang): ", ".join(verdict.s(x, lang) for x in change.terms),
+            t("impact_children", lang): change.children or "–",
+        })
+    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+
+
+def flags(card: Scorecard, q: Questionnaire, lang: str, serious: bool) -> None:
+    shown = [f for f in card.flags if (f.severity == "serious") == serious]
+    if not shown:
+        if not serious and not card.serious:
+            st.success(t("no_flags", lang))
+        return
+    title = "res_serious" if serious else "res_other_flags" if card.serious else "flags"
+    st.subheader(t(title, lang))
+    for flag in shown:
         box = st.error if flag.severity == "serious" else st.warning
-        box(tr(flag.message, lang), icon="⚠️")
+        text = tr(flag.message, lang)
+        if flag.id in card.capped_by:
+            text += " " + t("res_holds_level", lang)
+        if flag.details:
+            text += " " + t("res_found", lang, items=", ".join(flag.details))
+        box(md(text), icon="⚠️")
         section = q.section_of.get(flag.question)
         if section and st.button(
             t("go_to_question", lang, number=q.numbering[flag.question]), key=f"flag:{flag.id}"
@@ -153,7 +227,8 @@ def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
                 t("impact_long", lang): tr(q.impact_label(item.long), lang)
                 if item.long is not None
                 else "–",
-                t("combined", lang): None if item.combined is None else round(item.combined, 2),
+                # text, so an unrated article reads "–", never "None"
+                t("combined", lang): "–" if item.combined is None else f"{item.combined:+.2f}",
                 t("impact_children", lang): item.children,
             }
         )
@@ -178,22 +253,28 @@ def criteria(card: Scorecard, lang: str) -> None:
             st.caption(t("missing_total_plain", lang, count=len(card.missing)))
 
 
-def status_actions(assessment: Assessment, card: Scorecard, lang: str) -> None:
+def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
     store = state.store()
     c1, c2 = st.columns(2)
     if assessment.status == "draft":
-        if card.missing:
-            c1.caption(t("complete_with_missing", lang, count=len(card.missing)))
-        if c1.button(t("mark_complete", lang), type="primary"):
-            store.update(
-                assessment.id or "",
-                lambda a: a.model_copy(update={"status": "complete"}),
-                editor=assessment.decision.official,
-            )
-            state.flash(t("marked_complete", lang))
-            st.rerun()
+        gaps = blockers(card)
+        if not gaps:
+            if c1.button(t("mark_complete", lang), type="primary"):
+                _complete(assessment, card, q, "", lang)
+            return
+        # Complete means complete: refused while gaps remain, unless a reason is recorded.
+        st.warning(t("res_blockers", lang, missing=len(gaps.missing), serious=len(gaps.serious)))
+        minimum = q.scoring.completion.min_reason_chars
+        reason = st.text_area(t("res_complete_reason", lang),
+                              key=f"complete_reason:{assessment.id}",
+                              help=t("res_complete_reason_help", lang, min=minimum))
+        if st.button(t("res_complete_anyway", lang)):
+            _complete(assessment, card, q, reason or "", lang)
     else:
+        if assessment.completion_reason.strip():
+            st.caption(md(t("res_completed_with_reason", lang,
+                            reason=assessment.completion_reason.strip())))
         if assessment.status == "complete" and c1.button(t("mark_followed_up", lang)):
             store.update(
                 assessment.id or "",
@@ -204,10 +285,26 @@ def status_actions(assessment: Assessment, card: Scorecard, lang: str) -> None:
         if c2.button(t("reopen", lang)):
             store.update(
                 assessment.id or "",
-                lambda a: a.model_copy(update={"status": "draft"}),
+                lambda a: a.model_copy(update={"status": "draft", "completion_reason": ""}),
                 editor=assessment.decision.official,
             )
             st.rerun()
+
+
+def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason: str,
+              lang: str) -> None:
+    try:
+        mark_complete(assessment, card, q, reason)  # refuses before anything is stored
+    except CompletionRefused:
+        st.error(t("res_complete_refused", lang, min=q.scoring.completion.min_reason_chars))
+        return
+    state.store().update(
+        assessment.id or "",
+        lambda a: mark_complete(a, card, q, reason),
+        editor=assessment.decision.official,
+    )
+    state.flash(t("marked_complete", lang))
+    st.rerun()
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:

@@ -34,8 +34,9 @@ def comparison(w: Workshop, case: Case | None, lang: str) -> None:
         return
     st.button(t("ws_refresh", lang), key=f"ws_cmp_refresh:{w.id}")
     result = compare(q, cat.library, workshop_state.store().group_inputs(w, q),
-                     case.key_articles if case else [])
+                     case.key_articles if case else [], case)
     scores(result, lang)
+    rules(result, lang)
     articles(result, lang)
     agenda(result, q, lang)
     free_text(result, q, lang)
@@ -55,6 +56,33 @@ def scores(result: Comparison, lang: str) -> None:
                     else "–"
                 st.markdown(t("ws_score_lines", lang, quality=f"{card.process_quality:.0f}",
                               completeness=f"{card.completeness:.0f}", balance=balance))
+                if result.rules:
+                    index = groups.index(g)
+                    caught, points = result.caught(index)
+                    made, mistakes = result.made(index)
+                    st.markdown(t("ws_rule_counts", lang, caught=caught, points=points,
+                                  made=made, mistakes=mistakes))
+                if card.serious:
+                    st.caption(t("ws_serious_count", lang, count=len(card.serious)))
+
+
+def rules(result: Comparison, lang: str) -> None:
+    """The case's key points and common mistakes: which group caught or made each."""
+    if not result.rules:
+        return
+    st.header(t("ws_rules", lang), anchor=False)
+    st.caption(t("ws_rules_help", lang))
+    for kind in ("key_point", "mistake"):
+        rows = []
+        for row in (r for r in result.rules if r.kind == kind):
+            entry: dict[str, Any] = {t(f"ws_rule_{kind}", lang): tr(row.label, lang)}
+            for g, holds in zip(result.groups, row.holds, strict=True):
+                mark = ("✓ " + t("ws_caught", lang)) if kind == "key_point" else \
+                    ("✗ " + t("ws_made", lang))
+                entry[g.name] = mark if holds else "–"
+            rows.append(entry)
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
 
 
 def articles(result: Comparison, lang: str) -> None:

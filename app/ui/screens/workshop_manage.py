@@ -68,6 +68,10 @@ def status(w: Workshop, lang: str) -> None:
     ws = workshop_state.store()
     st.subheader(t("ws_status_title", lang))
     st.write(t(f"ws_status_{w.status}_long", lang))
+    key = f"ws_hide:{w.id}"
+    st.session_state.setdefault(key, w.hide_scores)
+    st.toggle(t("ws_hide_scores", lang), key=key, help=t("ws_hide_scores_help", lang),
+              on_change=_save_hide, args=(w.id, key))
     if w.status == "open":
         if st.button(t("ws_close", lang), type="primary", key=f"ws_close:{w.id}"):
             ws.close(w.id)
@@ -100,6 +104,10 @@ def trainer_notes(w: Workshop, case: Case | None, lang: str) -> None:
         st.session_state.setdefault(key, w.notes)
         st.text_area(t("ws_notes_own", lang), key=key, height=160,
                      on_change=_save_notes, args=(w.id, key))
+
+
+def _save_hide(workshop_id: str, key: str) -> None:
+    workshop_state.store().set_hide_scores(workshop_id, bool(st.session_state.get(key)))
 
 
 def _save_notes(workshop_id: str, key: str) -> None:

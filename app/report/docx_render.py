@@ -41,6 +41,7 @@ from app.core.document.model import (
     Span,
     Table,
 )
+from app.core.document.summary import Summary
 from app.report.chart_image import chart_png
 
 MUTED = RGBColor(0x5B, 0x5B, 0x57)
@@ -67,6 +68,52 @@ def render_docx(doc: Document) -> bytes:
     out = BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def render_summary_docx(summary: Summary) -> bytes:
+    """The one page for the tjänsteskrivelse: a heading, then paragraphs led by bold labels."""
+    word = new_docx()
+    _fonts(word)
+    _compact(word)
+    _language(word, summary.properties.language)
+    core = word.core_properties
+    p = summary.properties
+    core.title, core.author, core.subject = p.title, p.author, p.subject
+    core.keywords, core.language, core.created, core.modified = (p.keywords, p.language,
+                                                                 p.created, p.created)
+    if summary.draft:
+        _run(word.sections[0].header.paragraphs[0], summary.draft, bold=True, size=9,
+             colour=TONE["serious"])
+    word.add_heading(summary.heading, level=1)
+    for part in summary.parts:
+        paragraph = word.add_paragraph()
+        if part.label:
+            _run(paragraph, f"{part.label}:" + ("" if part.items else " "), bold=True)
+        paragraph.paragraph_format.keep_with_next = bool(part.items)
+        if part.text:
+            _span(paragraph, Span(part.text))
+        for item in part.items:
+            _span(word.add_paragraph(style="List Bullet"), Span(item))
+    word.add_paragraph(summary.pointer)
+    out = BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _compact(word: Any) -> None:
+    """One page: narrow margins, 10 pt text, little space between paragraphs."""
+    section = word.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2))
+    for side in ("top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    word.styles["Heading 1"].paragraph_format.space_before = Pt(0)
+    normal = word.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(5)
+    normal.paragraph_format.line_spacing = 1.08
+    bullets = word.styles["List Bullet"].paragraph_format
+    bullets.space_after = Pt(1)
 
 
 def _language(word: Any, locale: str) -> None:

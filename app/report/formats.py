@@ -70,3 +70,27 @@ def render_as(assessment: Assessment, suffix: str, *, lang: str | None = None,
     """The report in the format `suffix` names ('.pdf', '.docx', '.html'), in memory."""
     fmt = format_for(f"report{suffix}")
     return fmt.render(prepare(assessment, lang=lang, catalog=catalog, now=now))
+
+
+SUMMARY_SUFFIXES = (".docx", ".txt")
+
+
+def render_summary(ri: ReportInput, suffix: str) -> bytes:
+    """The one-page summary for the tjänsteskrivelse as Word (.docx) or plain text (.txt)."""
+    from app.core.document.summary import build_summary
+
+    summary = build_summary(ri)
+    if suffix == ".txt":
+        return summary.plain().encode("utf-8")
+    if suffix == ".docx":
+        from app.report.docx_render import render_summary_docx
+
+        return render_summary_docx(summary)
+    raise ReportError(f"the summary is written as {' or '.join(SUMMARY_SUFFIXES)}, "
+                      f"not '{suffix or 'no suffix'}'")
+
+
+def summary_as(assessment: Assessment, suffix: str, *, lang: str | None = None,
+               catalog: Catalog | None = None, now: dt.datetime | None = None) -> bytes:
+    """The summary of an assessment in memory (for a download button or `bka report`)."""
+    return render_summary(prepare(assessment, lang=lang, catalog=catalog, now=now), suffix)

@@ -67,6 +67,14 @@ MORE: Final[dict[str, tuple[str, str]]] = {
     ),
     # the summary for the tjänsteskrivelse
     "summary_heading": ("Barnkonsekvensanalys", "Child rights impact assessment"),
+    "summary_title": (
+        "Sammanfattning för tjänsteskrivelsen", "Summary for the officer's report"),
+    "summary_conclusion": ("Slutsats om barnets bästa", "Conclusion on the child's best interests"),
+    "summary_no_conclusion": (
+        "Bedömningen tar inte ställning till om förslaget är förenligt med barnets bästa.",
+        "The assessment takes no position on whether the proposal is in the child's best "
+        "interests.",
+    ),
     "summary_weakened": ("Rättigheter som försvagas", "Rights weakened"),
     "summary_strengthened": ("Rättigheter som stärks", "Rights strengthened"),
     "summary_none_weakened": (
@@ -77,43 +85,40 @@ MORE: Final[dict[str, tuple[str, str]]] = {
         "Bedömningen anger ingen rättighet som stärks.",
         "The assessment names no right that is strengthened.",
     ),
-    "summary_for": ("för", "for"),
-    "summary_terms_short": ("på kort sikt", "in the short term"),
-    "summary_terms_long": ("på lång sikt", "in the long term"),
-    "summary_terms_both": ("på kort och lång sikt", "in the short and long term"),
-    "summary_heard": ("Barns synpunkter", "Children's views"),
+    "summary_right": ("Artikel {number} {title} ({terms})", "Article {number} {title} ({terms})"),
+    "summary_heard": ("Vad barn har sagt", "What children said"),
     "summary_views_effect": (
         "Så påverkade barnens synpunkter förslaget",
         "How the children's views changed the proposal",
     ),
-    "summary_not_heard": ("Varför barn inte hördes", "Why children were not heard"),
+    "summary_not_heard": ("Varför barn inte har hörts", "Why children were not heard"),
     "summary_measures": ("Åtgärder", "Measures"),
+    "summary_measure": (
+        "{what} (ansvarig: {who}, senast {due})", "{what} (responsible: {who}, by {due})"),
     "summary_no_measures": ("Inga åtgärder angivna.", "No measures given."),
     "summary_follow_up": ("Uppföljning", "Follow-up"),
-    "summary_follow_up_text": (
-        "Ansvarig: {who}. Senast: {when}.",
-        "Responsible: {who}. By: {when}.",
-    ),
-    "summary_indicators": ("Det som följs upp", "What is followed up"),
+    "summary_by": ("Senast {date}", "By {date}"),
     "summary_no_follow_up": ("Ingen uppföljning angiven.", "No follow-up given."),
+    "summary_findings": ("Brister som återstår", "Findings that remain"),
     "summary_pointer": (
-        "Den fullständiga barnkonsekvensanalysen ({title}, {date}) bifogas ärendet.",
-        "The full child rights impact assessment ({title}, {date}) is attached to the case.",
+        "Den fullständiga barnkonsekvensanalysen av «{title}» ({date}) bifogas ärendet.",
+        "The full child rights impact assessment of '{title}' ({date}) is attached to the case.",
     ),
     "summary_pointer_case": (
-        "Den fullständiga barnkonsekvensanalysen ({title}, dnr {case}, {date}) bifogas "
+        "Den fullständiga barnkonsekvensanalysen av «{title}» (dnr {case}, {date}) bifogas "
         "ärendet.",
-        "The full child rights impact assessment ({title}, case {case}, {date}) is attached "
-        "to the case.",
+        "The full child rights impact assessment of '{title}' (case {case}, {date}) is "
+        "attached to the case.",
     ),
     "summary_draft": (
         "Utkast: bedömningen är inte färdigställd.",
         "Draft: the assessment is not completed.",
     ),
     "summary_screening": (
-        "Ärendet har prövats och bedöms inte beröra barn. Skäl: {reason}",
-        "The matter has been screened and is judged not to concern children. Reason: {reason}",
+        "Ärendet har prövats och bedöms inte beröra barn.",
+        "The matter has been screened and is judged not to concern children.",
     ),
+    "summary_reason": ("Skäl", "Reason"),
     # the CSV files
     "csv_section": ("Avsnitt", "Section"),
     "csv_figure": ("Mått", "Figure"),

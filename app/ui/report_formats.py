@@ -1,0 +1,60 @@
+"""The report as Word and HTML, and the summary for the tjänsteskrivelse, on Resultat.
+
+Drawn below the PDF button (app/ui/report_area.py calls `format_area`). The files are made and
+recorded like the PDF; the summary's text is shown in a code box, whose corner button copies
+it, and its Word file is made only when the button is pressed.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.core.models.assessment import Assessment
+from app.report import FORMATS, ReportError, build_report, slug
+from app.report.formats import summary_as
+from app.ui import state
+from app.ui.i18n import t
+
+
+def format_area(assessment: Assessment, report_lang: str, lang: str) -> None:
+    st.markdown(f"**{t('formats_title', lang)}**")
+    st.caption(t("formats_intro", lang))
+    columns = st.columns(2)
+    for column, kind in zip(columns, ("docx", "html"), strict=True):
+        if column.button(t(f"formats_make_{kind}", lang), key=f"report-make:{kind}"):
+            _make(assessment, report_lang, kind, lang)
+    summary_area(assessment, report_lang, lang)
+
+
+def _make(assessment: Assessment, report_lang: str, kind: str, lang: str) -> None:
+    try:
+        with st.spinner(t("report_making", lang)):
+            record = build_report(assessment, lang=report_lang, catalog=state.catalog(),
+                                  kind=kind)
+    except ReportError as exc:
+        st.error(t("report_failed", lang, reason=str(exc)))
+        return
+    state.store().add_report(assessment.id or "", record, editor=assessment.decision.official)
+    st.session_state["last_report"] = record.path
+    st.rerun()
+
+
+def summary_area(assessment: Assessment, report_lang: str, lang: str) -> None:
+    st.subheader(t("summary_title", lang))
+    st.write(t("summary_intro", lang))
+    try:
+        text = summary_as(assessment, ".txt", lang=report_lang,
+                          catalog=state.catalog()).decode("utf-8")
+    except ReportError as exc:
+        st.error(t("summary_failed", lang, reason=str(exc)))
+        return
+    st.code(text, language=None, wrap_lines=True)  # never Markdown: the text is the user's
+    name = f"{slug(assessment.decision.title)}_{t('summary_title', report_lang).split()[0]}"
+    left, right = st.columns(2)
+    left.download_button(
+        t("summary_download_docx", lang),
+        data=lambda: summary_as(assessment, ".docx", lang=report_lang, catalog=state.catalog()),
+        file_name=f"{name.lower()}.docx", mime=FORMATS[".docx"].mime, key="summary:docx")
+    right.download_button(t("summary_download_txt", lang), data=text.encode("utf-8"),
+                          file_name=f"{name.lower()}.txt", mime="text/plain",
+                          key="summary:txt")

@@ -160,7 +160,7 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
         lines.append(f"Screening: {verdict.s('screening', lang)}")
         lines.append(f"{verdict.s('screening_reason', lang)}: {card.screening_reason or '–'}")
     else:
-        lines += _level_lines(card, lang)
+        lines += _level_lines(card, lang, q)
     lines += _flag_lines(card, lang)
     hollow = verdict.hollow_list(card, q, lang)
     if hollow:
@@ -172,13 +172,13 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
     return "\n".join(lines)
 
 
-def _level_lines(card: Scorecard, lang: str) -> list[str]:
+def _level_lines(card: Scorecard, lang: str, q: Any) -> list[str]:
     sv = lang == "sv"
     c = card.conclusion
     lines = []
     if c is not None:
         note = verdict.motivation_note(card, lang)
-        lines.append(f"{verdict.s('conclusion', lang)} {verdict.outcome_text(card, lang)}"
+        lines.append(f"{verdict.conclusion_question(q, lang)} {verdict.outcome_text(card, lang)}"
                      + (f" ({note})" if note else ""))
     level = tr(card.level.label, lang) if card.level else "–"
     lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({card.overall:.0f}/100)")

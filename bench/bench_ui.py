@@ -39,7 +39,9 @@ def main() -> None:
     data = Path(tempfile.mkdtemp(prefix="bka-bench-ui-"))
     os.environ["BKA_DATA_DIR"] = str(data)
     example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
-    stored = open_store(data).create(example.model_copy(update={"id": None}), editor="bench")
+    # A draft: a complete assessment is read-only in the guided page.
+    stored = open_store(data).create(example.model_copy(update={"id": None, "status": "draft"}),
+                                     editor="bench")
     q = catalog().questionnaires[stored.questionnaire.id]
     largest = max(q.sections, key=lambda s: len(s.questions))
     # The section with most questions, and the impact section with a row per rated article.

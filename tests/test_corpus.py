@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.cli_commands import format_scorecard
+from app.core import verdict
 from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
@@ -101,7 +102,8 @@ def test_page_one_of_the_report_says_the_defect(path: Path) -> None:
         assert "Barn har fått komma till tals" not in text  # no criteria table claims anything
         assert "Samlad nivå" not in text
     else:
-        assert "Är förslaget förenligt med barnets bästa?" in first
+        q = catalog().questionnaires[assessment.questionnaire.id]
+        assert verdict.conclusion_question(q, "sv") in first
         early = " ".join(pages[:2])
         assert card.level is not None and tr(card.level.label, "sv") in early
         if card.capped_by:

@@ -80,3 +80,23 @@ def test_no_frame_text_of_the_other_language() -> None:
     swedish = " ".join(pdf_pages(render_pdf(assessment, lang="sv")))
     assert not [f for f in _fragments(0) if f in english]
     assert not [f for f in _fragments(1) if f in swedish]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_each_example_says_why_it_scores_what_it_scores(path: Path) -> None:
+    """The header's '# Nivå:' names the level the example reaches, and the thorough ones
+    reach the top level with no serious finding."""
+    from app.core.scoring import decision_text
+
+    assessment, _ = load_assessment(path)
+    cat = catalog()
+    q = cat.questionnaires[assessment.questionnaire.id]
+    assert assessment.questionnaire.version == q.version  # shipped at the current version
+    values, _ = normalise_answers(assessment, q)
+    d = assessment.decision
+    card = score(q, values, cat.library, decision_text(d.title, d.description))
+    match = re.search(r"^# Nivå: ([^.(]+)", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match, "the example's header says which level it reaches and why"
+    assert card.level is not None and match.group(1).strip() == tr(card.level.label, "sv")
+    if assessment.status == "complete":
+        assert card.level.id == "thorough" and not card.serious and not card.missing

@@ -83,3 +83,54 @@ def test_overall_and_level_from_bands(mini: Questionnaire) -> None:
     assert result.level is not None and result.level.label == {"sv": "Stark", "en": "Strong"}
     weak = card(mini, affects="directly")
     assert weak.level is not None and weak.level.label["en"] == "Weak"
+
+
+def test_a_measure_needs_a_real_owner_and_a_date() -> None:
+    """Gaming the measures rule: an owner 'x' or no date is no measure."""
+    from app.core.scoring import score
+    from app.shipped import catalog
+
+    cat = catalog()
+    q = cat.questionnaires["bka-standard"]
+    base = {"affects_children": "direct",
+            "rights_impacts": {2: {"short": -1, "long": 1, "children": "Barn med långt till "
+                                                                        "skolan."}}}
+    for measures, counted in (
+        ([{"what": "Skolskjuts", "who": "Skolskjutssamordnare", "due": "2027-06-01"}], True),
+        ([{"what": "Skolskjuts", "who": "x", "due": "2027-06-01"}], False),
+        ([{"what": "Skolskjuts", "who": "Rektor", "due": None}], False),
+        ([{"what": "-", "who": "Rektor", "due": "2027-06-01"}], False),
+    ):
+        card = score(q, {**base, "measures": measures}, cat.library)
+        raised = {f.id for f in card.flags}
+        assert ("negative_without_measures" not in raised) == counted, measures
+        assert ("measures_without_owner" in raised) == (not counted), measures
+
+
+def test_harm_now_is_not_netted_by_gains_later() -> None:
+    from app.core.scoring import score
+    from app.shipped import catalog
+
+    cat = catalog()
+    q = cat.questionnaires["bka-standard"]
+    values = {"affects_children": "direct",
+              "rights_impacts": {28: {"short": -2, "long": 2, "children": "Eleverna"}}}
+    card = score(q, values, cat.library)
+    assert card.articles[-1].combined is not None and card.articles[-1].combined > 0
+    assert [w.number for w in card.weakened] == [28] and card.weakened[0].terms == ["short"]
+    assert [s.number for s in card.strengthened] == [28]
+    assert "measures" in card.visible  # the measures question follows the weakened right
+    assert "negative_without_measures" in {f.id for f in card.flags}
+
+
+def test_each_article_counts_in_its_primary_cluster_only() -> None:
+    from app.core.scoring import score
+    from app.shipped import catalog
+
+    cat = catalog()
+    q = cat.questionnaires["bka-standard"]
+    values = {"affects_children": "direct",
+              "rights_impacts": {28: {"short": 1, "long": 1, "children": "Eleverna"}}}
+    clusters = {c.id: c for c in score(q, values, cat.library).clusters}
+    assert clusters["education_leisure"].articles == [28]
+    assert clusters["violence"].articles == [] and clusters["violence"].mean is None

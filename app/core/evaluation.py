@@ -30,6 +30,7 @@ class Evaluation:
         self.values = values
         self.library = library
         self.decision = decision
+        self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
         for question_id in questionnaire.evaluation_order:
             self.visible[question_id] = self._shown(question_id)
@@ -92,10 +93,15 @@ class Evaluation:
             1
             for a in value
             if isinstance(a, dict)
-            and str(a.get("what") or "").strip()
-            and str(a.get("who") or "").strip()
+            and self._says(str(a.get("what") or ""))
+            and self._says(str(a.get("who") or ""))
             and a.get("due")
         )
+
+    def _says(self, text: str) -> bool:
+        """Given and not a placeholder ('x' as the owner of a measure is no owner)."""
+        rules = self.q.scoring.substance
+        return bool(text.strip()) and not (rules and substance.is_placeholder(text, rules))
 
     def hollow_answers(self) -> int:
         return len(self.hollow_questions)
@@ -119,8 +125,11 @@ class Evaluation:
         return self._matches(self.decision, words)
 
     def _matches(self, text: str, words: str) -> list[str]:
-        lists = self.q.scoring.word_lists.get(words, {})
-        return substance.matches(text, lists) if text.strip() else []
+        key = (text, words)
+        if key not in self._found:  # rules ask the same text about the same list often
+            lists = self.q.scoring.word_lists.get(words, {})
+            self._found[key] = substance.matches(text, lists) if text.strip() else []
+        return self._found[key]
 
     # Figures derived from the answers
     @cached_property

@@ -40,7 +40,9 @@ def score(
     kind = "screening" if screening else "assessment"
     flags = [_flag(f, ev, q) for f in s.flags if f.applies_to == kind and ev.holds(f.when)]
     required = [qid for qid, qu in q.questions.items() if qu.required and ev.visible.get(qid)]
-    missing = [qid for qid in required if not is_answered(q.questions[qid], values.get(qid))]
+    # Substance, not presence: a required text answer that says nothing is still missing.
+    missing = [qid for qid in required
+               if not is_answered(q.questions[qid], values.get(qid)) or qid in ev.hollow_questions]
     completeness = 100.0 if not required else 100.0 * (len(required) - len(missing)) / len(required)
     common: dict[str, Any] = dict(
         questionnaire=q.id,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from app.core.models.article import ArticleLibrary
@@ -29,13 +29,21 @@ class Hollow:
     article: int | None = None  #: for the "for which children" text of an impact rating
 
 
+# Texts repeat: every rerun of a page scores the same answers again, and rules ask about the
+# same answer several times. The text functions are pure, so their results are kept.
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """Lower case words separated by single spaces: what two texts are compared by."""
     return " ".join(_WORD.findall(text.casefold()))
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=8192)
 def letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalnum())
+    """Letters and digits: what a minimum length counts."""
+    return len(_ALNUM.findall(text))
 
 
 def is_placeholder(text: str, substance: Substance) -> bool:
@@ -104,8 +112,14 @@ def _copies_summary(text: str, substance: Substance, summaries: frozenset[str]) 
     words = plain(text).split()
     if len(words) < substance.summary_copy_words or not summaries:
         return False
-    triples = _triples(words)
-    return sum(1 for t in triples if t in summaries) >= COPY_SHARE * len(triples)
+    return _copied_share(plain(text), summaries) >= COPY_SHARE
+
+
+@lru_cache(maxsize=8192)
+def _copied_share(words: str, summaries: frozenset[str]) -> float:
+    """The share of a text's word triples that come from the library's summaries."""
+    triples = _triples(words.split())
+    return sum(1 for t in triples if t in summaries) / len(triples) if triples else 0.0
 
 
 def _triples(words: list[str]) -> list[str]:
@@ -129,8 +143,17 @@ def _summary_triples(library: ArticleLibrary) -> frozenset[str]:
     return _SUMMARIES[id(library)][1]
 
 
+_PLACEHOLDERS: dict[int, tuple[Substance, frozenset[str]]] = {}
+
+
 def _placeholders(substance: Substance) -> frozenset[str]:
-    return frozenset(plain(p) for words in substance.placeholders.values() for p in words)
+    """The declared placeholders in compared form, kept per rules (the rules kept alive)."""
+    cached = _PLACEHOLDERS.get(id(substance))
+    if cached is not None and cached[0] is substance:
+        return cached[1]
+    found = frozenset(plain(p) for words in substance.placeholders.values() for p in words)
+    _PLACEHOLDERS[id(substance)] = (substance, found)
+    return found
 
 
 @cache
@@ -154,11 +177,10 @@ def matches(text: str, lists: dict[str, list[str]]) -> list[str]:
     found: dict[str, tuple[int, str]] = {}
     folded = text.casefold()
     for words in lists.values():
-        for word in words:
-            pattern = word_pattern((word,))
-            for match in pattern.finditer(folded) if pattern else ():
-                start, whole = _whole_word(text, match.start(), match.end())
-                found.setdefault(whole.casefold(), (start, whole))
+        pattern = word_pattern(tuple(words))  # one alternation per language, compiled once
+        for match in pattern.finditer(folded) if pattern else ():
+            start, whole = _whole_word(text, match.start(), match.end())
+            found.setdefault(whole.casefold(), (start, whole))
     return [whole for _, whole in sorted(found.values())]
 
 

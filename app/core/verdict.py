@@ -55,6 +55,14 @@ def s(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def conclusion_question(q: Questionnaire, lang: str) -> str:
+    """The conclusion's own question, as the questionnaire asks it."""
+    c = q.scoring.conclusion
+    if c is not None and c.outcome in q.questions:
+        return tr(q.questions[c.outcome].text, lang)
+    return s("conclusion", lang)
+
+
 def cap_sentence(card: Scorecard, lang: str) -> str:
     """Why the level is lower than the points: '' when no finding holds it down."""
     if not card.capped or card.level is None or card.points_level is None:

@@ -70,8 +70,9 @@ def _screening(ri: ReportInput) -> Flowable:
 def _conclusion(ri: ReportInput) -> Flowable:
     """The heart of the assessment: yes, partly or no, and the reasons, before any figure."""
     s, lang, card = styles(), ri.lang, ri.card
+    question = verdict.conclusion_question(ri.questionnaire, lang)
     parts: list[Any] = [Paragraph(t("conclusion_title", lang), s.figure_label),
-                        Paragraph(markup(verdict.s("conclusion", lang)), s.body),
+                        Paragraph(markup(question), s.body),
                         Paragraph(markup(verdict.outcome_text(card, lang)), s.level)]
     c = card.conclusion
     note = verdict.motivation_note(card, lang)

@@ -17,11 +17,13 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "scores": ("Grupperna: nivå och poäng", "The groups: level and scores"),
     "scores_intro": (
         "Samlad poäng och nivå räknas ur processkvalitet och fullständighet enligt formulärets "
-        "poängregler, som i en vanlig rapport. Påverkansbalansen är medelvärdet av gruppens "
-        "bedömningar per artikel, från −2 till +2.",
+        "poängregler, som i en vanlig rapport; en allvarlig brist håller nivån nere hur många "
+        "poäng gruppen än får. Påverkansbalansen är medelvärdet av gruppens bedömningar per "
+        "artikel, från −2 till +2.",
         "The overall score and level come from process quality and completeness by the "
-        "questionnaire's scoring rules, as in an ordinary report. The impact balance is the "
-        "mean of the group's ratings per article, from −2 to +2."),
+        "questionnaire's scoring rules, as in an ordinary report; a serious finding holds the "
+        "level down however many points the group gets. The impact balance is the mean of the "
+        "group's ratings per article, from −2 to +2."),
     "rules": ("Nyckelpunkter och vanliga misstag", "Key points and common mistakes"),
     "rules_intro": (
         "Fallets egna regler, prövade mot varje grupps svar. Poängen säger hur väl analysen "

@@ -120,7 +120,7 @@ def _conclusion(ri: ReportInput) -> list[Block]:
     headline = (Span(verdict.outcome_text(card, lang), strong=True,
                      tone=None if given else "serious"),)
     return [Callout(t("conclusion_title", lang), headline, tuple(lines),
-                    lead=inline(verdict.s("conclusion", lang)))]
+                    lead=inline(verdict.conclusion_question(ri.questionnaire, lang)))]
 
 
 def _screening(ri: ReportInput) -> list[Block]:

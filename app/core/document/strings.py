@@ -48,8 +48,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "quality_of": ("poäng av 100", "points of 100"),
     "completeness": ("Fullständighet", "Completeness"),
     "answered_of": (
-        "{answered} av {required} obligatoriska frågor besvarade",
-        "{answered} of {required} required questions answered",
+        "{answered} av {required} obligatoriska frågor har ett svar som räknas",
+        "{answered} of {required} required questions have an answer that counts",
     ),
     "chart_title": (
         "Påverkan på barnets rättigheter per område",
@@ -94,10 +94,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "official's reason: {reason}",
     ),
     "completion_unexplained": (
-        "Markerad som färdig, men {missing} obligatoriska svar och {serious} allvarliga "
-        "brister återstår och inget skäl är antecknat. Rapporten visas därför som utkast.",
-        "Marked complete, but {missing} required answers and {serious} serious findings "
-        "remain and no reason is recorded. The report is therefore shown as a draft.",
+        "Markerad som färdig, men {missing} obligatoriska frågor saknar ett svar som räknas, "
+        "{serious} allvarliga brister återstår och inget skäl är antecknat. Rapporten visas "
+        "därför som utkast.",
+        "Marked complete, but {missing} required questions lack an answer that counts, "
+        "{serious} serious findings remain and no reason is recorded. The report is "
+        "therefore shown as a draft.",
     ),
     "status_complete_unexplained": ("Markerad som färdig, med brister", "Marked complete, with "
                                     "findings"),
@@ -269,14 +271,16 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "total": ("Summa", "Total"),
     "method_completeness": ("Fullständighet", "Completeness"),
     "method_completeness_text": (
-        "Andelen synliga obligatoriska frågor som har besvarats: {answered} av {required} = "
-        "{percent}. Frågor som är dolda av tidigare svar räknas inte.",
-        "The share of visible required questions that are answered: {answered} of "
-        "{required} = {percent}. Questions hidden by earlier answers do not count.",
+        "Andelen synliga obligatoriska frågor som har ett svar som räknas: {answered} av "
+        "{required} = {percent}. Ett textsvar utan innehåll räknas inte. Frågor som är dolda "
+        "av tidigare svar räknas inte.",
+        "The share of visible required questions that have an answer that counts: {answered} "
+        "of {required} = {percent}. A text answer without content does not count. Questions "
+        "hidden by earlier answers do not count.",
     ),
     "method_missing": (
-        "Obligatoriska frågor utan svar: {list}",
-        "Required questions not answered: {list}",
+        "Obligatoriska frågor utan svar som räknas: {list}",
+        "Required questions without an answer that counts: {list}",
     ),
     "method_overall": ("Samlad nivå", "Overall level"),
     "method_overall_text": (

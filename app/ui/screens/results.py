@@ -64,7 +64,7 @@ def render() -> None:
         screening(card, lang)
         flags(card, q, lang, serious=True)
     else:
-        conclusion(card, lang)
+        conclusion(card, q, lang)
         flags(card, q, lang, serious=True)
         if not hidden:
             headline(card, lang)
@@ -96,10 +96,10 @@ def screening(card: Scorecard, lang: str) -> None:
         st.success(t("res_screening_ok", lang))
 
 
-def conclusion(card: Scorecard, lang: str) -> None:
+def conclusion(card: Scorecard, q: Questionnaire, lang: str) -> None:
     """The heart first: yes, partly or no, and the reasons."""
     st.caption(t("res_conclusion_title", lang))
-    st.subheader(f"{verdict.s('conclusion', lang)} {verdict.outcome_text(card, lang)}")
+    st.subheader(f"{verdict.conclusion_question(q, lang)} {verdict.outcome_text(card, lang)}")
     c = card.conclusion
     if c is not None and c.motivation.strip():
         st.markdown(f"**{t('res_motivation', lang)}:** {md(c.motivation.strip())}")
@@ -134,7 +134,7 @@ def headline(card: Scorecard, lang: str) -> None:
     )
     c3.caption(
         t(
-            "required_answered",
+            "res_required_counted",
             lang,
             answered=card.required_answered,
             required=card.required_visible,
@@ -250,7 +250,7 @@ def criteria(card: Scorecard, lang: str) -> None:
         ]
         st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
         if card.missing:
-            st.caption(t("missing_total_plain", lang, count=len(card.missing)))
+            st.caption(t("res_missing_counted", lang, count=len(card.missing)))
 
 
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:

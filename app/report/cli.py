@@ -32,6 +32,9 @@ def register(sub: Any) -> None:
     p.add_argument("--summary", action="store_true",
                    help="write the one-page summary for the tjänsteskrivelse instead: to -o "
                    "(.docx or .txt), or as text to stdout")
+    p.add_argument("--table", choices=["measures", "scorecard"], default=None,
+                   help="write a table as CSV instead: the measures (what, who, when, status) "
+                   "or the scorecard; to -o, or to stdout")
     p.add_argument("--lang", choices=["sv", "en"], default=None,
                    help="language of the report (default: the assessment's)")
     p.add_argument("--data-dir", type=Path, default=None,
@@ -69,6 +72,8 @@ def _run(args: argparse.Namespace) -> int:
     path = Path(source)
     if getattr(args, "summary", False):
         return _summary(args, _assessment(args, source, path))
+    if getattr(args, "table", None):
+        return _table(args, _assessment(args, source, path))
     if path.is_file():
         assessment, _ = load_assessment(path)
         record = build_report(assessment, lang=args.lang, out_path=args.output)
@@ -110,6 +115,25 @@ def _summary(args: argparse.Namespace, assessment: Assessment) -> int:
         return 0
     out = Path(args.output)
     data = summary_as(assessment, out.suffix.lower(), lang=args.lang)
+    _ensure_folder(out.parent)
+    write_atomic(out, data)
+    print(out.resolve())
+    return 0
+
+
+def _table(args: argparse.Namespace, assessment: Assessment) -> int:
+    """The measures or the scorecard as CSV, to -o (.csv) or to stdout."""
+    from app.core.document.csv_tables import table_csv
+    from app.report.build import _ensure_folder, write_atomic
+    from app.report.context import prepare
+
+    data = table_csv(prepare(assessment, lang=args.lang), args.table)
+    if args.output is None:
+        sys.stdout.write(data.decode("utf-8-sig"))
+        return 0
+    out = Path(args.output)
+    if out.suffix.lower() != ".csv":
+        raise _Failure(f"{out}: a table is written as CSV; end the file name in .csv")
     _ensure_folder(out.parent)
     write_atomic(out, data)
     print(out.resolve())

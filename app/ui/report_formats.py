@@ -7,8 +7,12 @@ it, and its Word file is made only when the button is pressed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from app.core.document.csv_tables import TABLES, table_csv
+from app.core.document.source import prepare
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report, slug
 from app.report.formats import summary_as
@@ -23,7 +27,22 @@ def format_area(assessment: Assessment, report_lang: str, lang: str) -> None:
     for column, kind in zip(columns, ("docx", "html"), strict=True):
         if column.button(t(f"formats_make_{kind}", lang), key=f"report-make:{kind}"):
             _make(assessment, report_lang, kind, lang)
+    _tables(assessment, report_lang, lang)
     summary_area(assessment, report_lang, lang)
+
+
+def _tables(assessment: Assessment, report_lang: str, lang: str) -> None:
+    """The measures and the scorecard as CSV, made when the button is pressed."""
+    def maker(table: str) -> Callable[[], bytes]:
+        return lambda: table_csv(prepare(assessment, lang=report_lang,
+                                         catalog=state.catalog()), table)
+
+    columns = st.columns(2)
+    for column, table in zip(columns, TABLES, strict=True):
+        column.download_button(
+            t(f"formats_csv_{table}", lang), data=maker(table),
+            file_name=f"{slug(assessment.decision.title)}_{table}.csv", mime="text/csv",
+            key=f"csv:{table}")
 
 
 def _make(assessment: Assessment, report_lang: str, kind: str, lang: str) -> None:

@@ -120,7 +120,11 @@ MORE: Final[dict[str, tuple[str, str]]] = {
     ),
     "summary_reason": ("Skäl", "Reason"),
     # the CSV files
-    "csv_section": ("Avsnitt", "Section"),
-    "csv_figure": ("Mått", "Figure"),
+    "csv_question": ("Fråga", "Question"),
+    "csv_part": ("Del", "Part"),
+    "csv_name": ("Namn", "Name"),
     "csv_value": ("Värde", "Value"),
+    "csv_detail": ("Detalj", "Detail"),
+    "csv_figures": ("Mått", "Figure"),
+    "csv_none": ("Ingen", "None"),
 }

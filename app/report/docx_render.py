@@ -32,7 +32,6 @@ from app.core.document.model import (
     Findings,
     Heading,
     Inline,
-    KeepRoom,
     LongText,
     Note,
     Para,
@@ -296,8 +295,6 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
         if block.principle:
             _run(heading, f" ({block.principle})", colour=MUTED)
         word.add_paragraph(block.summary)
-    elif isinstance(block, KeepRoom):
-        return
     else:
         raise TypeError(f"no DOCX for {type(block).__name__}")
 

@@ -21,7 +21,6 @@ from app.core.document.model import (
     Findings,
     Heading,
     Inline,
-    KeepRoom,
     LongText,
     Note,
     Para,
@@ -182,8 +181,6 @@ def _block(block: Block) -> str:  # noqa: C901 - one branch per kind of block
     if isinstance(block, ArticleEntry):
         mark = f" <span class=\"muted\">({_e(block.principle)})</span>" if block.principle else ""
         return f"<h3>{_e(block.title)}{mark}</h3><p>{_e(block.summary)}</p>"
-    if isinstance(block, KeepRoom):
-        return ""
     raise TypeError(f"no HTML for {type(block).__name__}")
 
 

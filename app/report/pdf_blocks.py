@@ -24,16 +24,15 @@ from app.core.document.model import (
     Findings,
     Heading,
     Inline,
-    KeepRoom,
     LongText,
     Note,
     Para,
     Question,
     Table,
 )
+from app.report.answers import long_text
 from app.report.chart import chart_drawing
 from app.report.styles import (
-    FRAME_HEIGHT,
     FRAME_WIDTH,
     INDENT,
     RULE,
@@ -46,8 +45,7 @@ from app.report.styles import (
     styles,
     table_style,
 )
-from app.report.text import blocks as text_blocks
-from app.report.text import markup, measurer
+from app.report.text import markup
 
 NOTE_BG = colors.HexColor("#fdf3d8")
 HIGHLIGHT = "#fff4cc"
@@ -91,7 +89,7 @@ def flowable(block: Block, answer: bool = False) -> list[Flowable]:  # noqa: C90
     if isinstance(block, Para):
         return [Paragraph(spans(block.content), _para_style(s, block.role, answer))]
     if isinstance(block, LongText):
-        return long_text(block, answer)
+        return _long(block, answer)
     if isinstance(block, Bullets):
         items = "<br/>".join("•\u00a0" + spans(i) for i in block.items)
         return [Paragraph(items, s.answer if answer else s.body)]
@@ -114,8 +112,6 @@ def flowable(block: Block, answer: bool = False) -> list[Flowable]:  # noqa: C90
             if block.principle else ""
         return [KeepTogether([Paragraph(markup(block.title) + mark, s.h3),
                               Paragraph(markup(block.summary), s.body)])]
-    if isinstance(block, KeepRoom):
-        return [CondPageBreak(block.share * FRAME_HEIGHT)]
     raise TypeError(f"no PDF for {type(block).__name__}")
 
 
@@ -144,8 +140,7 @@ def _is_heading(item: Flowable) -> bool:
     return isinstance(item, Paragraph) and item.style.name in ("h1", "h2", "h3")
 
 
-def long_text(block: LongText, answer: bool) -> list[Flowable]:
-    """A long text as several Paragraphs, so platypus can break it across pages."""
+def _long(block: LongText, answer: bool) -> list[Flowable]:
     s = styles()
     if block.role == "comment":
         style, rtl = s.comment, s.comment
@@ -153,14 +148,8 @@ def long_text(block: LongText, answer: bool) -> list[Flowable]:
         style, rtl = s.answer, s.answer_rtl
     else:
         style, rtl = s.body, s.body_rtl
-    measure = measurer(style.fontName, style.fontSize, FRAME_WIDTH - style.leftIndent - 2)
-    parts = text_blocks(block.text, measure)
     prefix = f"<b>{markup(block.label)}:</b> " if block.label else ""
-    if prefix and parts and not parts[0][1]:
-        parts[0] = (prefix + parts[0][0], False)
-    elif prefix:
-        parts.insert(0, (prefix, False))
-    return [Paragraph(chunk, rtl if is_rtl else style) for chunk, is_rtl in parts]
+    return long_text(block.text, style, rtl, prefix=prefix)
 
 
 def table(block: Table) -> RLTable:

@@ -8,7 +8,7 @@ is carried as it was given (plain strings, never markup): each renderer escapes 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 Tone = Literal["serious", "warning", "positive", "negative"]
@@ -187,15 +187,8 @@ class ArticleEntry:
     summary: str
 
 
-@dataclass(frozen=True)
-class KeepRoom:
-    """A layout hint for paged formats: start a new page unless this share of one is left."""
-
-    share: float
-
-
 Block: TypeAlias = (Heading | Para | LongText | Bullets | Table | Fields | Note | Figures
-                    | Callout | Chart | Findings | Question | ArticleEntry | KeepRoom)
+                    | Callout | Chart | Findings | Question | ArticleEntry)
 
 
 @dataclass(frozen=True)
@@ -247,7 +240,6 @@ class Document:
     contents_label: str  #: "Innehåll"
     appendix_label: str  #: "Bilaga"
     draft: bool = False
-    extra: dict[str, str] = field(default_factory=dict)  #: free-form labels renderers need
 
     def blocks(self) -> list[Block]:
         return [b for s in self.sections for b in s.blocks]

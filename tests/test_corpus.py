@@ -120,3 +120,58 @@ def test_the_english_report_says_it_in_english() -> None:
     first = pdf_pages(render_pdf(assessment, lang="en"))[0]
     assert "Adults' picture of what children think does not count as hearing children" in first
     assert "Is the proposal in line with the child's best interests?" in first
+
+
+# Every file in Swedish; a file of each kind in English too (each run starts the whole app).
+ENGLISH = ("std-no-conclusion", "std-screened-economy", "ind-only-guardian", "std-placeholders-x")
+RESULTAT = [(p, "sv") for p in FILES] + [(p, "en") for p in FILES if p.stem in ENGLISH]
+
+
+@pytest.mark.parametrize(("path", "lang"), RESULTAT,
+                         ids=[f"{p.stem}-{lang}" for p, lang in RESULTAT])
+def test_resultat_says_the_defect(path: Path, lang: str, monkeypatch: pytest.MonkeyPatch,
+                                  tmp_path: Path) -> None:
+    """The same findings, in plain words, on the app's Resultat page."""
+    from ui_helpers import no_exception, start
+
+    from app.store import open_store
+
+    assessment, _ = load_assessment(path)
+    stored = open_store(tmp_path).create(assessment.model_copy(update={"id": None}),
+                                         editor="test")
+    at = start(monkeypatch, tmp_path, open_assessment=stored.id, lang_choice=lang)
+    at = no_exception(at.switch_page("views/results.py").run())
+    shown = " ".join(str(e.value) for kind in ("error", "warning") for e in getattr(at, kind))
+    shown = " ".join(shown.replace("\\", "").split())
+    card = scored(path)
+    for flag in card.flags:
+        assert " ".join(tr(flag.message, lang).split()) in shown, flag.id
+    if card.capped_by:
+        assert verdict.cap_sentence(card, lang) in shown
+
+
+@pytest.mark.parametrize("name", ["std-complete-at-36", "ind-complete-sparse"])
+def test_marked_complete_with_gaps_and_no_reason_prints_as_a_draft(name: str) -> None:
+    from test_report_support import pdf_pages
+
+    from app.report import render_pdf
+
+    assessment, _ = load_assessment(CORPUS / f"{name}.yaml")
+    assert assessment.status == "complete" and not assessment.completion_reason
+    pages = pdf_pages(render_pdf(assessment, lang="sv"))
+    assert "Markerad som färdig, men" in pages[0] and "inget skäl är antecknat" in pages[0]
+    assert "Markerad som färdig, med brister" in pages[0]  # the status, not "Färdigställd"
+    assert all("UTKAST" in page for page in pages)  # the draft watermark on every page
+
+
+def test_a_recorded_reason_for_completing_with_gaps_is_printed() -> None:
+    from test_report_support import pdf_pages
+
+    from app.report import render_pdf
+
+    assessment, _ = load_assessment(CORPUS / "std-complete-at-36.yaml")
+    reason = "Nämnden måste besluta före årsskiftet; analysen kompletteras i januari."
+    pages = pdf_pages(render_pdf(assessment.model_copy(update={"completion_reason": reason}),
+                                 lang="sv"))
+    assert f"Tjänstepersonens skäl: {reason}" in pages[0]
+    assert not any("UTKAST" in page for page in pages)

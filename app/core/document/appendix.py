@@ -82,7 +82,8 @@ def _gates(ri: ReportInput) -> list[Block]:
     out: list[Block] = [Heading(2, t("method_gates", lang), "method-gates")]
     if cap:
         out.append(Para(inline(t("method_gates_text", lang, cap=levels.get(cap, cap)))))
-    own = [f"{f.id} → «{levels.get(f.cap, f.cap)}»" for f in q.scoring.flags if f.cap]
+    own = [f"{_first_sentence(tr(f.message, lang))} → «{levels.get(f.cap, f.cap)}»"
+           for f in q.scoring.flags if f.cap]
     if own:
         out.append(Para(inline(t("method_gates_own", lang, rules="; ".join(own)))))
     if card.level and card.points_level:
@@ -90,6 +91,12 @@ def _gates(ri: ReportInput) -> list[Block]:
                                  points_level=tr(card.points_level.label, lang),
                                  level=tr(card.level.label, lang)))))
     return out
+
+
+def _first_sentence(text: str) -> str:
+    """A rule named by what it says, not by its id: its first sentence, without the stop."""
+    head = text.split(". ")[0].split(": ")[0].strip()
+    return head.rstrip(".")
 
 
 def _substance(ri: ReportInput) -> list[Block]:

@@ -6,11 +6,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.cases import load_case
-from app.core.catalog import Catalog, load_catalog, questionnaire_files
+from app.core.catalog import (
+    Catalog,
+    children_questionnaire_files,
+    load_catalog,
+    questionnaire_files,
+)
+from app.core.children_loading import is_children_file, load_child_questionnaire
 from app.core.errors import LoadError, Problem, display_path
 from app.core.loading import load_assessment, load_questionnaire, normalise_answers
 from app.core.yamlsource import read_yaml
-from app.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, QUESTIONNAIRES_DIR
+from app.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
 
 
 @dataclass
@@ -27,6 +33,8 @@ class Report:
 def validate_shipped() -> Report:
     report = Report()
     catalog = _catalog(report)
+    for path in children_questionnaire_files(QUESTIONNAIRES_DIR):
+        _check_child_questionnaire(path, report)
     for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
         check_assessment_file(path, catalog, report)
     if CASES_DIR.is_dir():
@@ -41,6 +49,8 @@ def validate_paths(paths: list[Path]) -> Report:
     for path in paths:
         if path.is_dir() and (path / "clusters.yaml").exists():
             _check_articles(path, report)
+        elif path.is_dir() and (path / "library.yaml").exists():
+            _check_law(path, report)
         elif path.is_dir():
             for child in sorted([*path.glob("*.yaml"), *path.glob("*.yml"), *path.glob("*.json")]):
                 _check_by_content(child, catalog, report)
@@ -51,7 +61,7 @@ def validate_paths(paths: list[Path]) -> Report:
 
 def _catalog(report: Report, quiet: bool = False) -> Catalog | None:
     try:
-        catalog = load_catalog(ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR))
+        catalog = load_catalog(ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR), LAW_DIR)
     except LoadError as exc:
         if not quiet:
             report.problems += exc.problems
@@ -59,6 +69,8 @@ def _catalog(report: Report, quiet: bool = False) -> Catalog | None:
     if not quiet:
         report.counts["articles"] = len(catalog.library.articles)
         report.counts["questionnaires"] = len(catalog.questionnaires)
+        if catalog.law is not None:
+            report.counts["law areas"] = len(catalog.law.areas)
     return catalog
 
 
@@ -84,7 +96,9 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
         report.problems += exc.problems
         return
     keys = set(data) if isinstance(data, dict) else set()
-    if "trainer_notes" in keys or "proposal" in keys:
+    if is_children_file(data):
+        _check_child_questionnaire(path, report)
+    elif "trainer_notes" in keys or "proposal" in keys:
         _check_case(path, catalog, report)
     elif "sections" in keys:
         _check_questionnaire(path, catalog, report)
@@ -92,6 +106,8 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
         check_assessment_file(path, catalog, report)
     elif "number" in keys and path.parent.name == "articles":
         _check_articles(path.parent, report)
+    elif ("rules" in keys or "statutes" in keys) and (path.parent / "library.yaml").exists():
+        _check_law(path.parent, report)
     else:
         report.problems.append(
             Problem(
@@ -104,11 +120,28 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
         )
 
 
+def _check_law(folder: Path, report: Report) -> None:
+    from app.core.law_loading import load_law
+
+    try:
+        report.counts["law areas"] = len(load_law(folder, set(range(1, 55))).areas)
+    except LoadError as exc:
+        report.problems += exc.problems
+
+
 def _check_questionnaire(path: Path, catalog: Catalog | None, report: Report) -> None:
     numbers = set(catalog.library.by_number) if catalog else set(range(1, 55))
     try:
-        load_questionnaire(path, numbers)
+        load_questionnaire(path, numbers, catalog.law if catalog else None)
         report.count("questionnaires")
+    except LoadError as exc:
+        report.problems += exc.problems
+
+
+def _check_child_questionnaire(path: Path, report: Report) -> None:
+    try:
+        load_child_questionnaire(path)
+        report.count("children's questionnaires")
     except LoadError as exc:
         report.problems += exc.problems
 

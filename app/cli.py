@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the app in the browser (localhost only by default)")
     p.add_argument("--data-dir", type=Path, default=None, help="where assessments are stored")
     p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--database-url", default=None, metavar="postgresql://...",
+                   help="keep the data in PostgreSQL (sets BKA_DATABASE_URL); docs/DEPLOY.md")
     p.add_argument(
         "--lan",
         action="store_true",
@@ -54,12 +56,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands of the edges beyond the core; each module registers its own subcommands."""
+    from app.dashboard_cli import register as dashboard
     from app.report.cli import register as report
+    from app.report.letter_cli import register as letter
     from app.report.minutes_cli import register as minutes
     from app.report.workshop_cli import register as workshop_summary
     from app.store.cli import register as store
+    from app.store.postgres.cli import register as migrate
 
-    for register in (report, minutes, workshop_summary, store):
+    for register in (report, minutes, workshop_summary, store, letter, migrate, dashboard):
         register(sub)
 
 
@@ -72,6 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from app.store import StoreError
+
+        if not isinstance(exc, StoreError):
+            raise
+        # Every store error is a plain sentence (what, where, what to do): no traceback.
+        print(f"bka {args.command}: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

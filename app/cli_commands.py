@@ -233,6 +233,15 @@ def serve(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.data_dir:
         env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
+    if getattr(args, "database_url", None):
+        env["BKA_DATABASE_URL"] = args.database_url
+    if env.get("BKA_DATABASE_URL", "").strip():
+        # Reached and its schema brought up to date now, so a wrong address or password is
+        # one message here (main() prints a StoreError, exit 2), not an error in every page.
+        from app.store.postgres.store import PostgresAssessmentStore
+
+        store = PostgresAssessmentStore(env["BKA_DATABASE_URL"].strip())
+        print(f"bka serve: data in the database {store.location}", file=sys.stderr)
     address = "0.0.0.0" if args.lan else "127.0.0.1"
     if args.lan:
         print(
@@ -244,7 +253,7 @@ def serve(args: argparse.Namespace) -> int:
     command = [
         sys.executable,
         "-m",
-        "streamlit",
+        "app.ui.launch",  # Streamlit's own command line, with its public-IP lookup off
         "run",
         str(ROOT / "app" / "ui" / "main.py"),
         "--server.address",
@@ -256,4 +265,12 @@ def serve(args: argparse.Namespace) -> int:
         "--browser.gatherUsageStats",
         "false",
     ]
-    return subprocess.call(command, env=env, cwd=ROOT)
+    if os.name == "posix":
+        # Become the server (exec, same PID) rather than start it as a child: a service
+        # manager or an operator who stops this PID then stops the server, and nothing is
+        # left listening on the port. A parent forwarding signals would miss SIGKILL.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.chdir(ROOT)
+        os.execve(sys.executable, command, env)
+    return subprocess.call(command, env=env, cwd=ROOT)  # Windows: no exec; Ctrl+C reaches both

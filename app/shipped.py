@@ -7,13 +7,13 @@ from functools import cache
 from app.core.cases import load_cases
 from app.core.catalog import Catalog, load_catalog, questionnaire_files
 from app.core.models.case import Case
-from app.paths import ARTICLES_DIR, CASES_DIR, QUESTIONNAIRES_DIR
+from app.paths import ARTICLES_DIR, CASES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
 
 
 @cache
 def catalog() -> Catalog:
     """The shipped catalog; raises LoadError (with every problem) when a file is broken."""
-    return load_catalog(ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR))
+    return load_catalog(ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR), LAW_DIR)
 
 
 @cache

@@ -39,9 +39,10 @@ def main() -> None:
     data = Path(tempfile.mkdtemp(prefix="bka-bench-ui-"))
     os.environ["BKA_DATA_DIR"] = str(data)
     example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
-    # A draft: a complete assessment is read-only in the guided page.
-    stored = open_store(data).create(example.model_copy(update={"id": None, "status": "draft"}),
-                                     editor="bench")
+    # As a draft: a complete assessment is read-only on the guided page (its fields are
+    # disabled), and typing into a disabled field is what a user cannot do either.
+    draft = example.model_copy(update={"id": None, "status": "draft"})
+    stored = open_store(data).create(draft, editor="bench")
     q = catalog().questionnaires[stored.questionnaire.id]
     largest = max(q.sections, key=lambda s: len(s.questions))
     # The section with most questions, and the impact section with a row per rated article.

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,31 +45,97 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(data: Path) -> Iterator[str]:
-    """`bka serve` on a free port and a fresh data folder; yields the base URL."""
+def running_app(data: Path, args: Sequence[str] = (), output: list[str] | None = None,
+                host: str = "127.0.0.1") -> Iterator[str]:
+    """`bka serve` on a free port and a fresh data folder; yields the base URL. `args` go to
+    `bka serve` (e.g. --lan); `output` receives the server's output when it has stopped."""
     port = free_port()
     bka = Path(sys.executable).with_name("bka")
     process = subprocess.Popen(
-        [str(bka), "serve", "--port", str(port), "--data-dir", str(data)],
+        [str(bka), "serve", "--port", str(port), "--data-dir", str(data), *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: the Streamlit child is stopped too
     )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                socket.create_connection((host, port), timeout=1).close()
                 break
             except OSError:
                 if process.poll() is not None:
-                    output = process.stdout.read().decode() if process.stdout else ""
-                    raise RuntimeError(output) from None
+                    log = process.stdout.read().decode() if process.stdout else ""
+                    raise RuntimeError(log) from None
                 time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://{host}:{port}"
     finally:
-        process.terminate()
+        _stop_group(process)
+        if output is not None and process.stdout:
+            output.append(process.stdout.read().decode(errors="replace"))
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """`bka serve` and the Streamlit server it started, both: a server left behind would keep
+    its port and the output pipe open. SIGTERM, then SIGKILL for whatever is left after 10 s."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            process.poll()  # reap the parent, or the group never looks empty
+            try:
+                os.killpg(process.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
+
+
+@contextmanager
+def from_another_machine(base: str, source: str = "127.0.0.2") -> Iterator[str]:
+    """The app as a browser on another machine reaches it: a TCP relay on a free port whose
+    connections to the app leave from `source`, a loopback address that is not 127.0.0.1
+    (the only ones Streamlit counts as this machine, with ::1). Yields the relay's base URL."""
+    target = base.rsplit(":", 1)
+    host, port = target[0].split("//")[1], int(target[1])
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    stop = threading.Event()
+
+    def pump(a: socket.socket, b: socket.socket) -> None:
+        try:
+            while chunk := a.recv(65536):
+                b.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for end in (a, b):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                continue
+            upstream = socket.socket()
+            upstream.bind((source, 0))
+            upstream.connect((host, port))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=pump, args=(a, b), daemon=True).start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join(2)
+        listener.close()

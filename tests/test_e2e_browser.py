@@ -39,6 +39,6 @@ def test_assessment_survives_a_reload(tmp_path: Path) -> None:
             "Barn cyklar till skolan längs den nya vägen."
         )
         page.get_by_role("link", name="Resultat").click()
-        expect(page.get_by_text("/100").first).to_be_visible()
+        expect(page.get_by_text("/100").first).to_be_visible(timeout=30_000)  # a busy machine
         expect(page.get_by_text("Fullständighet")).to_be_visible()
         browser.close()

@@ -55,7 +55,7 @@ def test_trainer_compares_two_groups_that_answered_differently(tmp_path: Path) -
         second = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
         join_and_answer(second, base, limes, "Ja, indirekt")
         # A group's navigation holds only its own pages.
-        expect(second.get_by_role("link", name="Översikt")).to_have_count(0)
+        expect(second.get_by_role("link", name="Översikt", exact=True)).to_have_count(0)
         expect(second.get_by_role("link", name="Workshop", exact=True)).to_have_count(0)
 
         trainer.get_by_role("tab", name="Jämförelse").click()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
-from app.store import TinyDBAssessmentStore
+from app.store import AssessmentStore, TinyDBAssessmentStore, open_store
 from app.store.exchange import (
     EXPORT_FORMAT,
     ImportRejected,
@@ -28,14 +28,23 @@ def assessment(title: str, **answers: object) -> Assessment:
                       answers={k: Answer(value=v) for k, v in answers.items()})
 
 
-def files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".lock"}
+def stored(store: AssessmentStore) -> object:
+    """Everything a store holds, to show that a refused import changed nothing: for the
+    local store every byte of its folder, for any store every assessment and revision."""
+    rows = store.list() + store.deleted()
+    content = [(store.get(r.id, include_deleted=True), store.revisions(r.id)) for r in rows]
+    if isinstance(store, TinyDBAssessmentStore):
+        folder = store.folder
+        return content, {str(p.relative_to(folder)): p.read_bytes()
+                         for p in sorted(folder.rglob("*"))
+                         if p.is_file() and p.name not in (".lock", ".lock-turnstile")}
+    return content
 
 
 @pytest.fixture
-def here(tmp_path: Path) -> TinyDBAssessmentStore:
-    return TinyDBAssessmentStore(tmp_path / "here")
+def here(store_kind: str) -> AssessmentStore:
+    """The store imported into: the local folder, then the database (conftest.store_kind)."""
+    return open_store()
 
 
 @pytest.fixture
@@ -92,13 +101,13 @@ def test_an_older_copy_is_a_conflict_and_is_not_applied(
     a = here.create(assessment("Björkskolan", places="Lövåker"), "Anna")
     old_export = export_bytes(here)
     here.set_answer(a.id or "", "places", Answer(value="Nyare text"), "Anna")
-    before = files(here.folder)
+    before = stored(here)
 
     result = import_bytes(here, old_export, "old.json", "Anna")
     [conflict] = result.conflicts
     assert conflict.id == a.id and "stored copy is newer" in conflict.reason
     assert (conflict.stored_revision, conflict.incoming_revision) == (2, 1)
-    assert result.changed == 0 and files(here.folder) == before
+    assert result.changed == 0 and stored(here) == before
 
 
 def test_both_changed_is_a_conflict_until_the_user_takes_the_files_copy(
@@ -199,23 +208,23 @@ def _export_of(store: TinyDBAssessmentStore) -> bytes:
 def test_a_file_that_is_not_ours_is_refused_and_changes_nothing(
         here: TinyDBAssessmentStore, content: bytes, message: str) -> None:
     _export_of(here)
-    before = files(here.folder)
+    before = stored(here)
     with pytest.raises(ImportRejected, match=message) as caught:
         import_bytes(here, content, "upload.json" if content[:1] in b"{[" else "upload.yaml",
                      "Anna")
     assert "nothing was changed" in str(caught.value)
-    assert files(here.folder) == before
+    assert stored(here) == before
 
 
 def test_a_truncated_export_is_refused_and_changes_nothing(
         here: TinyDBAssessmentStore, there: TinyDBAssessmentStore) -> None:
     complete = _export_of(there)
     here.create(assessment("Min egen"), "Anna")
-    before = files(here.folder)
+    before = stored(here)
     for cut in (len(complete) // 2, len(complete) - 3, 40):
         with pytest.raises(ImportRejected, match="cut short"):
             import_bytes(here, complete[:cut], "export.json", "Anna")
-    assert files(here.folder) == before
+    assert stored(here) == before
 
 
 def test_duplicate_ids_in_one_file_are_refused(here: TinyDBAssessmentStore) -> None:

@@ -22,3 +22,23 @@ from app.core.privacy import personal_data_kinds
 )
 def test_personal_data_kinds(text: str, kinds: list[str]) -> None:
     assert personal_data_kinds(text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Jag leker med Ella på rasten.", ["name"]),  # a common first name
+        ("Ella är min bästa kompis.", ["name"]),  # also at the start of a sentence
+        ("Vi brukar vara hos Zlatiborka efter skolan.", ["name"]),  # capital inside a sentence
+        ("Skriv till mig på kim99@example.se", ["email"]),
+        ("Ring mig 070-123 45 67", ["phone"]),
+        ("Skogen bakom skolan är bäst. Bussen är för lång.", []),
+        ("Jag gillar Lövåkers skola.", []),  # the official named the place
+        ("I like it on Monday. I'm happy.", []),
+        ("jag leker med ella", []),  # lower case: not caught, and the docstring says so
+    ],
+)
+def test_child_text_kinds(text: str, kinds: list[str]) -> None:
+    from app.core.privacy import child_text_kinds, known_words
+
+    assert child_text_kinds(text, known_words("Lövåkers skola")) == kinds

@@ -23,7 +23,7 @@ def _rows(data: bytes, delimiter: str = ";") -> list[list[str]]:
 def test_measures_what_who_when_status() -> None:
     rows = _rows(table_csv(prepare(example()), "measures"))
     assert rows[0] == ["Fråga", "Åtgärd", "Ansvarig", "Klart senast", "Status"]
-    assert ["8.1 Vilka åtgärder minskar de negativa följderna?",
+    assert ["9.1 Vilka åtgärder minskar de negativa följderna?",
             "Vuxen följer med på bussen under höstterminen 2027", "Rektor, Storbyskolan",
             "2027-08-17", "Ej klar"] in rows
     assert len(rows) == 6

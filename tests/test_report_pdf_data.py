@@ -44,8 +44,8 @@ def test_every_part_and_section_has_a_bookmark_to_its_page(report: bytes) -> Non
     reader = pypdf.PdfReader(BytesIO(report))
     marks = _outline(reader)
     top = [title for depth, title, _ in marks if depth == 0]
-    assert top == ["Sammanfattning", "Analys per avsnitt", "Påverkan per artikel",
-                   "Bilaga: Berörda artiklar i barnkonventionen",
+    assert top == ["Sammanfattning", "Analys per avsnitt", "Rättslig grund",
+                   "Påverkan per artikel", "Bilaga: Berörda artiklar i barnkonventionen",
                    "Bilaga: Så beräknades bedömningen"]
     pages = pdf_pages(report)
     assert marks[0][2] == 1  # the summary is page 1, headed by the decision's title

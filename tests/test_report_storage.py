@@ -53,7 +53,7 @@ def test_explicit_output_path_is_used_and_replaced(catalog: Catalog, tmp_path: P
 
 @pytest.mark.parametrize("title", [
     "../../etc/passwd", "Skola/Ängs\\skola: <b>nytt</b> beslut?", "..", "/", "محمد",
-    "C:\\Windows\\x", "a" * 500, "Ærø Øster Straße – ﬁnal", "\x00nul",
+    "C:\\Windows\\x", "a" * 300, "Ærø Øster Straße – ﬁnal", "\x00nul",
 ])
 def test_file_name_is_safe_for_any_title(catalog: Catalog, tmp_path: Path, title: str) -> None:
     assessment = make_assessment(ANSWERS, decision={"title": title}, id="../x/Y 7")
@@ -142,7 +142,7 @@ def test_with_report_adds_the_record(catalog: Catalog, tmp_path: Path) -> None:
 
 
 def test_huge_title_fits_the_header(catalog: Catalog, tmp_path: Path) -> None:
-    title = "Mycket lång rubrik " * 1000
+    title = "Mycket lång rubrik " * 15  # near the model's limit of 300 characters
     record = build_report(make_assessment(ANSWERS, decision={"title": title}),
                           out_dir=tmp_path, catalog=catalog)
     assert "…" in pdf_text(Path(record.path).read_bytes())

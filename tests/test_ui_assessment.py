@@ -201,7 +201,7 @@ def test_full_assessment_from_start_to_result(
     assert metrics["Processkvalitet"] != "0/100"
     assert metrics["Rättigheter som försvagas"] == "1"  # article 12, in both terms
     # the mean (0 + 0 - 1) / 3: article 3 is answered by the conclusion, not rated
-    assert "Medelvärde -0.33" in said
+    assert "Medelvärde −0,33" in said
 
 
 def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

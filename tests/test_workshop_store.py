@@ -17,6 +17,8 @@ from app.store import open_store
 from app.store.workshop_errors import DuplicateGroups, ExpiredCode, NoGroups, UnknownCode
 from app.store.workshops import WorkshopStore, workshop_assessment_ids
 
+#: every test here runs on both stores (conftest.store_kind)
+pytestmark = pytest.mark.usefixtures("store_kind")
 
 def case() -> Case:
     return next(c for c in cases() if c.id == "lekplats-lindparken")

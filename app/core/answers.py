@@ -114,7 +114,7 @@ def _impact(question: Question, value: Any) -> dict[int, dict[str, Any]]:
             raise ValueError(f"article {number} is not rated in this question")
         if not isinstance(entry, dict):
             raise ValueError(f"article {number}: expected {{short, long, children}}")
-        extra = set(entry) - {"short", "long", "children"}
+        extra = set(entry) - {"short", "long", "children", "groups"}
         if extra:
             raise ValueError(f"article {number}: unknown key(s) {', '.join(sorted(extra))}")
         result[number] = {
@@ -122,6 +122,30 @@ def _impact(question: Question, value: Any) -> dict[int, dict[str, Any]]:
             "long": rating(entry.get("long")),
             "children": str(entry.get("children") or ""),
         }
+        groups = _group_ratings(question, number, entry.get("groups"))
+        if groups:
+            result[number]["groups"] = groups
+    return result
+
+
+def _group_ratings(question: Question, number: int, value: Any) -> dict[str, dict[str, Any]]:
+    """Ratings per group of children: {group option: {short, long}}, where groups differ."""
+    if value in (None, {}):
+        return {}
+    if question.groups is None:
+        raise ValueError(f"article {number}: this question does not rate groups apart")
+    if not isinstance(value, dict):
+        raise ValueError(f"article {number}: 'groups' must map a group to {{short, long}}")
+    result: dict[str, dict[str, Any]] = {}
+    for group, entry in value.items():
+        if not isinstance(entry, dict) or set(entry) - {"short", "long"}:
+            raise ValueError(f"article {number}, group '{group}': expected {{short, long}}")
+        try:
+            ratings = {"short": rating(entry.get("short")), "long": rating(entry.get("long"))}
+        except ValueError as exc:
+            raise ValueError(f"article {number}, group '{group}': {exc}") from None
+        if ratings["short"] is not None or ratings["long"] is not None:
+            result[str(group)] = ratings
     return result
 
 

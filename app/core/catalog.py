@@ -8,6 +8,7 @@ from pathlib import Path
 from app.core.errors import LoadError, Problem
 from app.core.loading import content_hash, load_articles, load_questionnaire
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 
 
@@ -19,13 +20,18 @@ class Catalog:
     questionnaires: dict[str, Questionnaire] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
+    law: LawLibrary | None = None  #: the legal reference library, when one was loaded
 
     def questionnaire(self, qid: str) -> Questionnaire | None:
         return self.questionnaires.get(qid)
 
 
-def load_catalog(articles_dir: Path, questionnaire_paths: list[Path]) -> Catalog:
-    """Load the library, then every questionnaire against it; LoadError lists every problem."""
+def load_catalog(
+    articles_dir: Path, questionnaire_paths: list[Path], law_dir: Path | None = None
+) -> Catalog:
+    """Load the libraries, then every questionnaire against them; LoadError lists every problem."""
+    from app.core.law_loading import load_law
+
     problems: list[Problem] = []
     try:
         library = load_articles(articles_dir)
@@ -33,12 +39,18 @@ def load_catalog(articles_dir: Path, questionnaire_paths: list[Path]) -> Catalog
         problems += exc.problems
         library = None
     numbers = set(library.by_number) if library else set()
+    law = None
+    if law_dir is not None:
+        try:
+            law = load_law(law_dir, numbers)
+        except LoadError as exc:
+            problems += exc.problems
     catalog_qs: dict[str, Questionnaire] = {}
     hashes: dict[str, str] = {}
     files: dict[str, Path] = {}
     for path in questionnaire_paths:
         try:
-            q = load_questionnaire(path, numbers)
+            q = load_questionnaire(path, numbers, law)
         except LoadError as exc:
             problems += exc.problems
             continue
@@ -55,8 +67,20 @@ def load_catalog(articles_dir: Path, questionnaire_paths: list[Path]) -> Catalog
         catalog_qs[q.id], hashes[q.id], files[q.id] = q, content_hash(path), path
     if problems or library is None:
         raise LoadError(problems)
-    return Catalog(library, catalog_qs, hashes, files)
+    return Catalog(library, catalog_qs, hashes, files, law)
 
 
 def questionnaire_files(folder: Path) -> list[Path]:
+    """The officials' questionnaires; `children-*` files are children's (children_loading)."""
+    return [p for p in _yaml_files(folder) if not p.name.startswith(CHILDREN_PREFIX)]
+
+
+def children_questionnaire_files(folder: Path) -> list[Path]:
+    return [p for p in _yaml_files(folder) if p.name.startswith(CHILDREN_PREFIX)]
+
+
+CHILDREN_PREFIX = "children-"
+
+
+def _yaml_files(folder: Path) -> list[Path]:
     return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,9 +10,12 @@ from pydantic import BaseModel, ValidationError
 
 from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
+from app.core.jsonsource import parse_json
+from app.core.limits import MAX_JSON_BYTES, too_large
 from app.core.migration import migrate
 from app.core.models.article import Article, ArticleLibrary, ClusterFile
 from app.core.models.assessment import Assessment
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.questionnaire_check import check_questionnaire
 from app.core.salvage import salvage
@@ -48,14 +50,22 @@ def content_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
-def load_questionnaire(path: Path, article_numbers: set[int] | None = None) -> Questionnaire:
-    """The questionnaire, or LoadError with every fault of the file, schema and beyond."""
+def load_questionnaire(
+    path: Path, article_numbers: set[int] | None = None, law: LawLibrary | None = None
+) -> Questionnaire:
+    """The questionnaire, or LoadError with every fault of the file, schema and beyond;
+    checked against the article library and (given) the law library."""
+    from app.core.group_check import check_group_links
+    from app.core.law_loading import check_law_links
+
     source = read_yaml(path)
     try:
         questionnaire = validate_source(source, Questionnaire)
     except LoadError as exc:
         raise LoadError(exc.problems + _beyond_schema(source, article_numbers)) from None
     problems = check_questionnaire(questionnaire, source, article_numbers or set())
+    problems += check_law_links(questionnaire, source, law)
+    problems += check_group_links(questionnaire, source)
     if problems:
         raise LoadError(problems)
     return questionnaire
@@ -159,16 +169,15 @@ def _check_article(article: Article, source: Source, cluster_ids: set[str]) -> l
 def read_assessment_source(path: Path) -> Source:
     """An assessment file (YAML or JSON) parsed, with lines where the parser gives them."""
     if path.suffix.lower() != ".json":
-        return read_yaml(path)
+        return read_yaml(path, aliases=0)  # an assessment has no use for aliases
     file = display_path(path)
     try:
+        if path.stat().st_size > MAX_JSON_BYTES:  # before reading it into memory
+            raise LoadError([too_large(file, path.stat().st_size, MAX_JSON_BYTES, "JSON")])
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise LoadError([Problem(file, None, f"cannot be read: {exc}")]) from None
-    try:
-        return Source(file, json.loads(text))
-    except json.JSONDecodeError as exc:
-        raise LoadError([Problem(file, exc.lineno, f"not valid JSON: {exc.msg}")]) from None
+    return parse_json(text, file)
 
 
 def parse_assessment(source: Source) -> Assessment:

@@ -13,6 +13,7 @@ from app.core.answers import is_answered
 from app.core.conditions import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
+from app.core.group_impacts import group_impacts
 from app.core.models.article import ArticleLibrary
 from app.core.models.questionnaire import Band, Flag, Questionnaire
 from app.core.models.scorecard import (
@@ -91,6 +92,7 @@ def score(
         conclusion=_conclusion(q, ev),
         weakened=_changes(ev, ev.weakened_articles),
         strengthened=_changes(ev, ev.strengthened_articles),
+        groups=group_impacts(ev),
         **common,
     )
 

@@ -45,10 +45,12 @@ def _run(args: argparse.Namespace) -> Path:
 
     store = MeetingStore(args.data_dir)
     # Reading must not create a folder or file where the user merely mistyped a path.
-    if not store.path.parent.is_dir():
+    if store.path is None:  # kept in the database: no folder to check
+        pass
+    elif not store.path.parent.is_dir():
         raise _Failure(f"there is no data folder {store.path.parent}; give the right one with "
                        "--data-dir or $BKA_DATA_DIR")
-    if not store.path.is_file():
+    elif not store.path.is_file():
         raise _Failure(f"no meetings are stored in {store.path.parent} yet")
     meeting = store.get(args.meeting_id)
     try:

@@ -21,6 +21,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
 from app.core.document.model import Document, Section
 from app.core.document.source import ReportError
+from app.report.answers import long_text
 from app.report.page import Running, canvas_maker, make_document
 from app.report.pdf_blocks import flowables
 from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
@@ -97,7 +98,9 @@ def story(doc: Document) -> list[Flowable]:
     for section in doc.sections:
         if not section.show_heading:
             out += [_Bookmark(markup(doc.kicker), s.kicker, 0, section.title)]
-            out += [Paragraph(markup(doc.title), s.title)]
+            # In chunks, as every long text: one huge Paragraph is re-wrapped at each page it
+            # runs over, so its time grows with the square of its length.
+            out += long_text(doc.title, s.title, s.title)
             out += flowables(section.blocks)
             continue
         if section.new_page:

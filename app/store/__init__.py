@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from app.store.errors import (
     AnswerConflict,
     Conflict,
@@ -20,17 +18,11 @@ from app.store.errors import (
     StoreError,
     UnsupportedStore,
 )
+from app.store.factory import database_url, open_collection, open_store
 from app.store.layout import data_dir
 from app.store.protocol import MISSING, AssessmentStore, Missing
 from app.store.records import Change, Revision, Summary
 from app.store.tinydb_store import TinyDBAssessmentStore
-
-
-def open_store(folder: Path | str | None = None) -> AssessmentStore:
-    """The store for `folder` (default: data_dir()). Cheap: every store on one folder in a
-    process shares its lock and caches, so a page may open one per session or per run."""
-    return TinyDBAssessmentStore(folder)
-
 
 __all__ = [
     "MISSING",
@@ -49,5 +41,7 @@ __all__ = [
     "TinyDBAssessmentStore",
     "UnsupportedStore",
     "data_dir",
+    "database_url",
+    "open_collection",
     "open_store",
 ]

@@ -14,6 +14,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from app.store.errors import WriteFailed
+
 TEMP_SUFFIX = ".tmp"
 PREVIOUS_SUFFIX = ".prev"
 
@@ -25,7 +27,20 @@ def previous_copy(path: Path) -> Path:
 
 def write_atomic(path: Path, data: bytes, *, keep_previous: bool = True,
                  durable: bool = True) -> None:
-    """Put `data` at `path` all at once; on any failure the old file is untouched."""
+    """Put `data` at `path` all at once; on any failure the old file is untouched.
+
+    A failure of the system (a full disk above all) is raised as WriteFailed, which says in
+    plain words that nothing was saved; it is an OSError too.
+    """
+    try:
+        _write(path, data, keep_previous=keep_previous, durable=durable)
+    except WriteFailed:
+        raise
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+
+
+def _write(path: Path, data: bytes, *, keep_previous: bool, durable: bool) -> None:
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -48,6 +63,31 @@ def write_atomic(path: Path, data: bytes, *, keep_previous: bool = True,
         raise
     if durable:
         fsync_folder(folder)
+
+
+def is_temp_of(name: str, target: str | None = None) -> bool:
+    """Whether `name` is a temporary file of this recipe (of the file `target`, if given)."""
+    prefix = f".{target}." if target is not None else "."
+    return name.startswith(prefix) and name.endswith(TEMP_SUFFIX)
+
+
+def remove_temp_files(folder: Path, target: str | None = None) -> int:
+    """Remove the temporary files left in `folder` (of `target` only, if given) by writes
+    that were cut off; return how many. Call only while holding the lock under which those
+    files are written: a temporary file of a write in progress would be removed too. They
+    matter beyond disk space: a cut-off write's temporary file holds data, also data that
+    was later erased."""
+    removed = 0
+    try:
+        with os.scandir(folder) as entries:
+            stale = [e.path for e in entries if is_temp_of(e.name, target) and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    for stale_path in stale:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(stale_path)
+            removed += 1
+    return removed
 
 
 def _keep_previous(path: Path) -> None:

@@ -16,9 +16,11 @@ import zipfile
 from pathlib import Path
 
 from app.store.atomic import PREVIOUS_SUFFIX, TEMP_SUFFIX, fsync_folder
+from app.store.errors import WriteFailed
 
 BACKUPS = "backups"
 PREFIX = "bka-backup-"
+STAGING_PREFIX = ".staging-"  # the folder of links a backup is zipped from
 
 
 def backups_folder(data: Path) -> Path:
@@ -75,9 +77,11 @@ def archive(data: Path, staging: Path, now: dt.datetime) -> Path:
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
+            raise WriteFailed(target, exc) from exc
         raise
     fsync_folder(backups)
     return target

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.core.errors import LoadError
+from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
 from app.store.exchange import ImportRejected, ImportResult, export_file, import_file
 
@@ -45,9 +47,17 @@ def export_command(args: argparse.Namespace) -> int:
 
 def import_command(args: argparse.Namespace) -> int:
     try:
+        catalog = shipped_catalog()
+    except LoadError as exc:  # the shipped questionnaires are needed to know what is readable
+        print("bka import: the questionnaires of this installation cannot be read, so "
+              "nothing was imported:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    try:
         store = open_store(args.data_dir)
         result = import_file(store, args.file, editor="bka import", apply=not args.dry_run,
-                             take_incoming=args.take)
+                             take_incoming=args.take, catalog=catalog)
     except ImportRejected as exc:
         print(f"bka import: {exc}", file=sys.stderr)
         return 2

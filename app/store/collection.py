@@ -13,7 +13,7 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from tinydb import Query, TinyDB
@@ -23,6 +23,9 @@ from app.store.errors import Conflict, NotFound, StoreCorrupted
 from app.store.json_storage import AtomicJSONStorage
 from app.store.layout import data_dir
 from app.store.locking import shared_folder
+from app.store.shapes import only_table
+
+TABLE = "_default"  # TinyDB's table: every record of a collection is in it
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -36,9 +39,20 @@ class Collection(Generic[R]):
         self.path = self.folder / f"{name}.json"
         self.shared = shared_folder(self.folder)
 
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
     def _db(self) -> TinyDB:
-        storage = AtomicJSONStorage(self.path, backups=backups_folder(self.folder))
+        storage = AtomicJSONStorage(self.path, backups=backups_folder(self.folder),
+                                    check=self._check)
         return TinyDB(storage=lambda: storage)  # type: ignore[arg-type]
+
+    def _check(self, tables: dict[str, dict[str, Any]], storage: AtomicJSONStorage) -> None:
+        """Every record of the file, not only the one asked for: a write into a file of the
+        wrong shape would replace it and its .prev copy."""
+        for doc in only_table(tables, TABLE, storage.corrupted).values():
+            self._load(doc)
 
     def _load(self, doc: dict[str, object]) -> R:
         try:

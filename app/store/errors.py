@@ -7,6 +7,7 @@ instead of showing the English default.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -111,6 +112,29 @@ class UnsupportedStore(StoreError):
         self.marker = marker
         super().__init__(f"The data folder was made by a newer version of this tool ({marker} "
                          f"says {found!r}). Nothing was changed; update the tool to open it.")
+
+
+class WriteFailed(StoreError, OSError):
+    """A file of the data folder could not be written (a full disk, above all); nothing was
+    saved. Also an OSError, so code that handled the system's error still does."""
+
+    def __init__(self, file: Path, cause: OSError) -> None:
+        OSError.__init__(self, cause.errno, cause.strerror)
+        self.file = file
+        self.cause = cause
+        self.disk_full = cause.errno in (errno.ENOSPC, errno.EDQUOT)
+        if self.disk_full:
+            what = f"The disk is full: {file} could not be written."
+            todo = "Free some space on the disk (or ask IT to), then try again."
+        else:
+            what = f"{file} could not be written ({cause.strerror or cause})."
+            todo = "Check that the folder exists and may be written to, then try again."
+        self.message = (f"{what} Nothing was saved: what was stored before is unchanged. "
+                        f"{todo}")
+        Exception.__init__(self, self.message)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def _when(moment: dt.datetime | None) -> str:

@@ -29,8 +29,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.catalog import Catalog
 from app.core.document.attachment import ATTACHMENT_NAME, NoAttachment, attached_assessment, is_pdf
 from app.core.errors import LoadError
+from app.core.import_check import readable_problems
+from app.core.jsonsource import parse_json
 from app.core.loading import parse_assessment
 from app.core.models.assessment import FORMAT as ASSESSMENT_FORMAT
 from app.core.models.assessment import Assessment
@@ -38,7 +41,6 @@ from app.core.yamlsource import Source, parse_yaml
 from app.store.atomic import write_atomic
 from app.store.changes import canonical, diff
 from app.store.errors import ImportRaced, NotFound
-from app.store.json_storage import cut_short
 from app.store.layout import SAFE_ID
 from app.store.protocol import AssessmentStore
 
@@ -107,9 +109,10 @@ def export_file(store: AssessmentStore, path: Path, ids: Sequence[str] | None = 
 # -- reading an import file ------------------------------------------------------------------
 
 
-def read_import(data: bytes, name: str) -> list[Assessment]:
+def read_import(data: bytes, name: str, catalog: Catalog | None = None) -> list[Assessment]:
     """The assessments of an export file or of one interchange file; ImportRejected if the
-    file is not one of ours, is damaged, or is from a newer version."""
+    file is not one of ours, is damaged, or is from a newer version, or (given the catalog)
+    if an assessment's questionnaire, version or question ids are not known here."""
     if not data.strip():
         raise ImportRejected(name, ["the file is empty"])
     if is_pdf(data):  # a report made by bka carries its assessment as an attachment
@@ -129,37 +132,37 @@ def read_import(data: bytes, name: str) -> list[Assessment]:
         raise ImportRejected(name, ["it has no 'format' key, so it is not a BKA export file"])
     fmt = content.get("format") if isinstance(content, dict) else None
     if isinstance(fmt, str) and fmt.startswith(EXPORT_FAMILY):
-        assessments = _export_contents(content, fmt, source)
+        parsed = _export_contents(content, fmt, source)
     elif isinstance(content, dict) and fmt in (None, ASSESSMENT_FORMAT) \
             and {"questionnaire", "decision"} <= set(content):
-        assessments = [_one(source, name)]
+        parsed = [(_one(source, name), source)]
     elif isinstance(fmt, str) and fmt.startswith("bka-assessment/"):
-        assessments = [_one(source, name)]  # the core's message says "newer version"
+        parsed = [(_one(source, name), source)]  # the core's message says "newer version"
     else:
         raise ImportRejected(name, ["it is neither a BKA export file (format bka-export/1) "
                                     "nor an assessment file (format bka-assessment/1)"])
+    assessments = [a for a, _ in parsed]
     _check_ids(assessments, name)
+    if catalog is not None:
+        problems = [str(p) for a, src in parsed for p in readable_problems(a, catalog, src)]
+        if problems:
+            raise ImportRejected(name, problems)
     return assessments
 
 
 def _parse(text: str, name: str) -> Source:
     stripped = text.lstrip()
-    if name.lower().endswith(".json") or stripped.startswith(("{", "[")):
-        try:
-            return Source(name, json.loads(text))
-        except json.JSONDecodeError as exc:
-            if cut_short(exc, len(text.rstrip())):
-                reason = "the file is cut short (it ends in the middle of the JSON)"
-            else:
-                reason = f"not valid JSON at line {exc.lineno}: {exc.msg}"
-            raise ImportRejected(name, [reason]) from None
     try:
-        return parse_yaml(text, name)
+        if name.lower().endswith(".json") or stripped.startswith(("{", "[")):
+            return parse_json(text, name, cut_short_message=True)
+        # An assessment file has no use for aliases; refusing them all stops alias bombs.
+        return parse_yaml(text, name, aliases=0)
     except LoadError as exc:
         raise ImportRejected(name, [str(p) for p in exc.problems]) from None
 
 
-def _export_contents(content: dict[str, object], fmt: str, source: Source) -> list[Assessment]:
+def _export_contents(content: dict[str, object], fmt: str,
+                     source: Source) -> list[tuple[Assessment, Source]]:
     name = source.file
     if fmt != EXPORT_FORMAT:
         raise ImportRejected(name, [f"it is in format {fmt}, made by a newer version of this "
@@ -169,8 +172,9 @@ def _export_contents(content: dict[str, object], fmt: str, source: Source) -> li
         raise ImportRejected(name, ["'assessments' is missing or not a list"])
     assessments, problems = [], []
     for n, item in enumerate(items, 1):
+        item_source = Source(f"{name}, assessment {n}", item)
         try:
-            assessments.append(parse_assessment(Source(f"{name}, assessment {n}", item)))
+            assessments.append((parse_assessment(item_source), item_source))
         except LoadError as exc:
             problems += [str(p) for p in exc.problems]
     if problems:
@@ -260,25 +264,26 @@ def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], edit
         write_ids = {i.id for i in result.created + result.updated if i.id is not None}
         expected = {i.id: i.stored_revision for i in result.created + result.updated
                     if i.id is not None}
+        # One call for the whole file, those without an id included: all of it goes in, or
+        # (a full disk, a kill) none of it.
+        chosen_ones = [a for a in assessments if a.id is None or a.id in write_ids]
         try:
-            store.store_imported([a for a in assessments if a.id in write_ids], editor,
-                                 note=note, expected_revisions=expected)
+            store.store_imported(chosen_ones, editor, note=note, expected_revisions=expected)
         except ImportRaced:
             if attempt == _RETRIES - 1:
                 raise
             continue
-        for a in assessments:
-            if a.id is None:
-                store.create(a, editor)
         result.applied = True
         return result
     raise AssertionError("unreachable")  # pragma: no cover
 
 
 def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
-                 apply: bool = True, take_incoming: Collection[str] = ()) -> ImportResult:
-    """Read, validate and import an uploaded file; `apply=False` only previews."""
-    assessments = read_import(data, name)
+                 apply: bool = True, take_incoming: Collection[str] = (),
+                 catalog: Catalog | None = None) -> ImportResult:
+    """Read, validate and import an uploaded file; `apply=False` only previews. With the
+    catalog, assessments this installation cannot read are refused (import_check.py)."""
+    assessments = read_import(data, name, catalog)
     if not apply:
         return plan_import(store, assessments)
     return apply_import(store, assessments, editor, note=f"imported from {name}",
@@ -286,12 +291,14 @@ def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
 
 
 def import_file(store: AssessmentStore, path: Path, editor: str, *, apply: bool = True,
-                take_incoming: Collection[str] = ()) -> ImportResult:
+                take_incoming: Collection[str] = (),
+                catalog: Catalog | None = None) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRejected(str(path), [f"it cannot be read ({exc.strerror})"]) from None
-    return import_bytes(store, data, path.name, editor, apply=apply, take_incoming=take_incoming)
+    return import_bytes(store, data, path.name, editor, apply=apply, take_incoming=take_incoming,
+                        catalog=catalog)
 
 
 def _with_reason(item: ImportItem, reason: str) -> ImportItem:

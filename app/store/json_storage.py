@@ -10,26 +10,33 @@ previous copy and the newest backup.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from app.store.atomic import previous_copy, write_atomic
+from app.store.atomic import previous_copy, remove_temp_files, write_atomic
 from app.store.backups import newest_backup
 from app.store.errors import StoreCorrupted
+
+Tables = dict[str, dict[str, Any]]
 
 
 class AtomicJSONStorage(Storage):
     """One TinyDB JSON file; `backups` is the folder holding zip backups, named in errors."""
 
     def __init__(self, path: str | Path, *, backups: Path | None = None,
-                 durable: bool = True, keep_previous: bool = True) -> None:
+                 durable: bool = True, keep_previous: bool = True,
+                 check: Callable[[Tables, AtomicJSONStorage], None] | None = None) -> None:
+        """`check(tables, self)` is run on every read; it raises self.corrupted(...) when the
+        file is well-formed JSON but not what belongs there (see shapes.py)."""
         super().__init__()
         self.path = Path(path)
         self.backups = backups
         self.durable = durable
         self.keep_previous = keep_previous
+        self.check = check
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -38,11 +45,17 @@ class AtomicJSONStorage(Storage):
             return None  # nothing stored here yet
         except OSError as exc:
             raise self.corrupted(f"the system refused to read it ({exc.strerror})") from None
-        return parse_tables(raw, self)
+        tables = parse_tables(raw, self.corrupted)
+        if self.check is not None:
+            self.check(tables, self)
+        return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file; store files are written under the folder lock, so any other
+        temporary file of this name is a cut-off write's, and is removed."""
         write_atomic(self.path, encode(data), durable=self.durable,
                      keep_previous=self.keep_previous)
+        remove_temp_files(self.path.parent, self.path.name)
 
     def corrupted(self, reason: str) -> StoreCorrupted:
         previous = previous_copy(self.path)
@@ -56,26 +69,27 @@ def encode(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def parse_tables(raw: bytes, storage: AtomicJSONStorage) -> dict[str, dict[str, Any]]:
+def parse_tables(raw: bytes,
+                 corrupted: Callable[[str], StoreCorrupted]) -> dict[str, dict[str, Any]]:
     """The tables of a TinyDB file, or StoreCorrupted saying what is wrong with it."""
     if not raw.strip():
-        raise storage.corrupted("the file is empty (a TinyDB file holds at least {})")
+        raise corrupted("the file is empty (a TinyDB file holds at least {})")
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:
-        raise storage.corrupted("it is not UTF-8 text") from None
+        raise corrupted("it is not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         cut = " (the file looks cut short)" if cut_short(exc, len(raw.rstrip())) else ""
-        raise storage.corrupted(f"invalid JSON at line {exc.lineno} column {exc.colno}: "
+        raise corrupted(f"invalid JSON at line {exc.lineno} column {exc.colno}: "
                                 f"{exc.msg}{cut}") from None
     if not isinstance(data, dict):
-        raise storage.corrupted(f"expected a JSON object of tables, found {type(data).__name__}")
+        raise corrupted(f"expected a JSON object of tables, found {type(data).__name__}")
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise storage.corrupted(f"table '{name}' is not a JSON object")
+            raise corrupted(f"table '{name}' is not a JSON object")
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise storage.corrupted(f"table '{name}' has an entry '{doc_id}' that is not "
+                raise corrupted(f"table '{name}' has an entry '{doc_id}' that is not "
                                         "a TinyDB document")
     return data
 

@@ -15,8 +15,8 @@ from typing import Any
 from app.core import meetings as logic
 from app.core.meeting_edits import Part, add_action, read_part, remove_action, write_part
 from app.core.models.meeting import Action, Meeting
-from app.store.collection import Collection
 from app.store.errors import Conflict, NotFound
+from app.store.factory import RecordCollection, open_collection
 
 NAME = "meetings"
 
@@ -47,11 +47,18 @@ class MeetingStore:
     """Create, read and change meetings; every change is a read-modify-write under the lock."""
 
     def __init__(self, folder: Path | str | None = None) -> None:
-        self._records: Collection[Meeting] = Collection(Meeting, NAME, folder)
+        self._records: RecordCollection[Meeting] = open_collection(Meeting, NAME, folder)
 
     @property
-    def path(self) -> Path:
-        return self._records.path
+    def path(self) -> Path | None:
+        """The local file of the meetings; None when they are kept in a database."""
+        path = getattr(self._records, "path", None)
+        return path if isinstance(path, Path) else None
+
+    @property
+    def location(self) -> str:
+        """The file or database table the meetings are kept in, for messages."""
+        return self._records.location
 
     def create(self, meeting: Meeting) -> Meeting:
         return self._records.create(meeting)

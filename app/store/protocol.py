@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import builtins
 import enum
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Final, Literal, Protocol, runtime_checkable
 
@@ -49,6 +49,12 @@ class AssessmentStore(Protocol):
 
     def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
         """Overview rows, newest first; `query` matches title or case number, any case."""
+        ...
+
+    def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
+             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+        """One page of list(query, status) without the ids in `exclude` (workshop groups'
+        work), and how many rows there are in all: what an overview of 100,000 needs."""
         ...
 
     def save(self, assessment: Assessment, editor: str = "",
@@ -102,7 +108,8 @@ class AssessmentStore(Protocol):
         ...
 
     def purge(self, assessment_id: str) -> None:
-        """Remove an assessment in the trash and its history for good (e.g. personal data)."""
+        """Remove an assessment in the trash for good: its history, its copies kept for
+        repairs and the PDF reports recorded on it (e.g. personal data)."""
         ...
 
     def revisions(self, assessment_id: str) -> builtins.list[Revision]:
@@ -120,7 +127,8 @@ class AssessmentStore(Protocol):
         """Store assessments from a file as they are (id, revision and times kept), creating
         or replacing; a replaced state stays in the history. `expected_revisions` (id ->
         stored revision, None for "not stored") guards against changes since the caller
-        compared: ImportRaced, and nothing written, if any differs."""
+        compared: ImportRaced, and nothing written, if any differs. One without an id is
+        stored as new. All of them are stored or none: a failure midway is undone."""
         ...
 
     def backup(self) -> Path:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import secrets
 import shutil
@@ -27,30 +28,26 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-from tinydb import TinyDB
-
-from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
+from app.core.models.assessment import Assessment, ReportRecord, Status
 from app.store import backups as backup_files
+from app.store import import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
-from app.store.changes import TRASH, canonical, diff, same, undo
+from app.store.changes import TRASH, diff
+from app.store.edits import EditRules, duplicated, settle
 from app.store.errors import (
-    AnswerConflict,
-    Conflict,
     ImportRaced,
     NotFound,
     StoreError,
     UnsupportedStore,
+    WriteFailed,
 )
 from app.store.json_storage import AtomicJSONStorage, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
 from app.store.overview import Overview, index_tables, stat_key
-from app.store.protocol import MISSING, Missing
 from app.store.records import Action, Change, Revision, Summary
+from app.store.shapes import DOCS, HISTORY, check_docs, check_history, check_marker
 
-DOCS = "assessments"  # table names
-HISTORY = "revisions"
 Wrapper = dict[str, Any]
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
 
@@ -66,12 +63,9 @@ class _DocFile:
         self.shard = shard
         self.path = store.layout.doc_file(shard)
         self.storage = store.storage(self.path)
-        tables = self.storage.read() or {}
-        self.docs: dict[int, Wrapper] = {}
-        for doc_id, doc in tables.get(DOCS, {}).items():
-            if not isinstance(doc.get("id"), str) or not isinstance(doc.get("assessment"), dict):
-                raise self.storage.corrupted(f"document {doc_id} is not a stored assessment")
-            self.docs[int(doc_id)] = doc
+        # The whole file is checked, not only the document asked for: a file of the wrong
+        # shape must stop every write into it, or the write would replace it and its .prev.
+        self.docs, self._models = check_docs(self.storage.read(), shard, self.storage.corrupted)
 
     def find(self, assessment_id: str) -> tuple[int, Wrapper] | None:
         for doc_id, doc in self.docs.items():
@@ -91,21 +85,19 @@ class _DocFile:
         if doc_id is None:
             doc_id = max(self.docs, default=0) + 1  # as TinyDB numbers its documents
         self.docs[doc_id] = wrapper
+        self._models.pop(doc_id, None)
 
     def model(self, wrapper: Wrapper) -> Assessment:
-        try:
-            return Assessment.model_validate(wrapper["assessment"])
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where_ = ".".join(str(p) for p in first["loc"])
-            raise self.storage.corrupted(f"assessment {wrapper['id']} does not fit the "
-                                         f"assessment format ({where_}: {first['msg']})") from None
+        for doc_id, doc in self.docs.items():
+            if doc is wrapper and doc_id in self._models:
+                return self._models[doc_id]  # checked when the file was read
+        return Assessment.model_validate(wrapper["assessment"])
 
     def write(self) -> None:
         self.storage.write({DOCS: {str(k): v for k, v in sorted(self.docs.items())}})
 
 
-class TinyDBAssessmentStore:
+class TinyDBAssessmentStore(EditRules):
     """The local store. Safe for many threads and several processes on one folder."""
 
     def __init__(self, folder: Path | str | None = None, *, durable: bool = True) -> None:
@@ -124,10 +116,6 @@ class TinyDBAssessmentStore:
     def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
                                  keep_previous=keep_previous)
-
-    def _tinydb(self, path: Path) -> TinyDB:
-        return TinyDB(path, storage=AtomicJSONStorage, backups=self.layout.backups,
-                      durable=self.durable)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -165,121 +153,22 @@ class TinyDBAssessmentStore:
         current = self.get(assessment_id, include_deleted=True).revision
         entries: list[Revision] = []
         for path in self.layout.history_files(assessment_id):
-            for doc in self._tinydb(path).table(HISTORY, cache_size=0).all():
-                try:
-                    entry = Revision.model_validate(dict(doc))
-                except ValidationError:
-                    raise self.storage(path).corrupted(f"revision entry {doc.doc_id} is not "
-                                                       "a revision record") from None
+            for doc in self._history(path, assessment_id).values():
+                entry = Revision.model_validate(doc)
                 if entry.revision <= current:
                     entries.append(entry)
         return sorted(entries, key=lambda r: r.revision, reverse=True)
-
-    def at_revision(self, assessment_id: str, revision: int) -> Assessment:
-        current = self.get(assessment_id, include_deleted=True)
-        if revision == current.revision:
-            return current
-        history = self.revisions(assessment_id)
-        known = [r.revision for r in history]
-        if not 1 <= revision <= current.revision or not known or revision < min(known):
-            raise StoreError(f"Assessment {assessment_id} has no revision {revision} here; "
-                             f"its stored revisions are {min(known, default=0)}-"
-                             f"{current.revision}.")
-        state = current.model_dump(mode="json")
-        for entry in history:  # newest first: step back over every later change
-            if entry.revision > revision:
-                undo(state, entry.changes)
-        state["revision"] = revision
-        at = next((r.at for r in history if r.revision <= revision), None)
-        if at is not None:
-            state["updated"] = at.isoformat()
-        return Assessment.model_validate(state)
 
     # -- changing --------------------------------------------------------------------------
 
     def create(self, assessment: Assessment, editor: str = "") -> Assessment:
         return self._create(assessment, editor, "create")
 
-    def save(self, assessment: Assessment, editor: str = "",
-             expected_revision: int | None = None) -> Assessment:
-        if assessment.id is None:
-            raise ValueError("this assessment has never been stored; use create()")
-        # By default the copy is expected to be based on the revision it carries.
-        expected = assessment.revision if expected_revision is None else expected_revision
-
-        def replace(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            if stored.revision != expected:
-                raise Conflict(stored, expected, changed_by=wrapper.get("updated_by", ""))
-            return assessment
-
-        return self._edit(assessment.id, editor, "save", replace)
-
-    def set_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
-                   editor: str = "", *, expected: Answer | None | Missing = MISSING,
-                   ) -> Assessment:
-        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            current = stored.answers.get(question_id)
-            if expected is not MISSING and not same(_answer_json(current), _answer_json(expected)):
-                by, at = self._last_change(assessment_id, ("answers", question_id))
-                raise AnswerConflict(stored, question_id, current, answer,
-                                     changed_by=by, changed_at=at)
-            answers = dict(stored.answers)
-            if answer is None:
-                answers.pop(question_id, None)
-            else:
-                answers[question_id] = answer
-            return stored.model_copy(update={"answers": answers})
-
-        return self._edit(assessment_id, editor, "answer", change)
-
-    def set_decision(self, assessment_id: str, decision: Decision, editor: str = "", *,
-                     expected: Decision | Missing = MISSING) -> Assessment:
-        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            if expected is MISSING:
-                return stored.model_copy(update={"decision": decision})
-            base = canonical(expected.model_dump(mode="json"))
-            mine = canonical(decision.model_dump(mode="json"))
-            theirs = canonical(stored.decision.model_dump(mode="json"))
-            touched = [f for f in mine if not same(mine[f], base.get(f))]
-            clashes = [f for f in touched if not same(theirs.get(f), base.get(f))
-                       and not same(theirs.get(f), mine[f])]
-            if clashes:
-                by = wrapper.get("updated_by", "")
-                raise Conflict(stored, None, changed_by=by, message=(
-                    f"{', '.join(clashes)} of assessment {assessment_id} "
-                    f"{'was' if len(clashes) == 1 else 'were'} changed"
-                    f"{' by ' + by if by else ''} while you were editing. Your change was not "
-                    "saved: check the current text and change it again."))
-            merged = Decision.model_validate({**theirs, **{f: mine[f] for f in touched}})
-            return stored.model_copy(update={"decision": merged})
-
-        return self._edit(assessment_id, editor, "decision", change)
-
-    def set_status(self, assessment_id: str, status: Status, editor: str = "") -> Assessment:
-        return self._edit(assessment_id, editor, "status",
-                          lambda stored, _: stored.model_copy(update={"status": status}))
-
-    def update(self, assessment_id: str, change: Callable[[Assessment], Assessment],
-               editor: str = "", *, expected_revision: int | None = None) -> Assessment:
-        def edit(stored: Assessment, wrapper: Wrapper) -> Assessment:
-            if expected_revision is not None and stored.revision != expected_revision:
-                raise Conflict(stored, expected_revision, changed_by=wrapper.get("updated_by", ""))
-            return change(stored)
-
-        return self._edit(assessment_id, editor, "update", edit)
-
-    def add_report(self, assessment_id: str, report: ReportRecord,
-                   editor: str = "") -> Assessment:
-        return self._edit(assessment_id, editor, "report", lambda stored, _: stored.model_copy(
-            update={"reports": [*stored.reports, report]}))
-
     def duplicate(self, assessment_id: str, editor: str = "", *,
                   title: str | None = None) -> Assessment:
         with self.shared.locked():
             source = self.get(assessment_id)
-            decision = source.decision.model_copy(update={"title": title} if title else {})
-            copy = source.model_copy(update={"id": None, "status": "draft", "reports": [],
-                                             "decision": decision})
+            copy = duplicated(source, title)
             return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}")
 
     def delete(self, assessment_id: str, editor: str = "") -> None:
@@ -290,53 +179,95 @@ class TinyDBAssessmentStore:
 
     def purge(self, assessment_id: str) -> None:
         with self.shared.locked():
-            self._check_format()
+            self._ready_to_write()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             if not wrapper.get("trash"):
                 raise StoreError(f"Assessment {assessment_id} is not in the trash; delete it "
                                  "first, then remove it for good from the trash.")
+            stored = doc_file.model(wrapper)
             del doc_file.docs[doc_id]
             doc_file.write()
             self._write_index(doc_file)
             # The purged content must not linger in the copies kept for repairs either
-            # (backups already made still hold it, as they should).
+            # (backups already made still hold it, as they should), nor in its reports.
             shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
             with contextlib.suppress(FileNotFoundError):
                 previous_copy(doc_file.path).unlink()
+            remove_reports(stored.reports)
 
     def store_imported(self, assessments: Sequence[Assessment], editor: str = "", *,
                        note: str = "",
                        expected_revisions: Mapping[str, int | None] | None = None,
                        ) -> builtins.list[Assessment]:
-        """Bulk path too: one write per document file, however many assessments it gets."""
-        by_shard: dict[str, list[Assessment]] = {}
+        """All of them or none: an import that fails midway (a full disk, a kill) is undone,
+        at once or by the next write (import_journal.py). One write per document file,
+        however many assessments it gets; an assessment without an id gets a new one."""
         for a in assessments:
-            if a.id is None or not SAFE_ID.match(a.id):
+            if a.id is not None and not SAFE_ID.match(a.id):
                 raise ValueError(f"an imported assessment needs a plain id, not {a.id!r}")
-            by_shard.setdefault(shard_of(a.id), []).append(a)
         stored_as: dict[str, Assessment] = {}
         with self.shared.locked():
             self._ensure_format()
-            doc_files = {s: _DocFile(self, s) for s in by_shard}
+            doc_files: dict[str, _DocFile] = {}
+            incoming = [self._with_new_id(a, doc_files) if a.id is None else a
+                        for a in assessments]
+            by_shard: dict[str, list[Assessment]] = {}
+            for a in incoming:
+                by_shard.setdefault(shard_of(a.id or ""), []).append(a)
+            for shard in by_shard:
+                if shard not in doc_files:
+                    doc_files[shard] = _DocFile(self, shard)
             if expected_revisions is not None:
                 self._check_expected(doc_files, expected_revisions)
-            for shard, group in by_shard.items():
-                doc_file = doc_files[shard]
-                entries = [self._place_import(doc_file, a, editor, note, stored_as)
-                           for a in group]
-                for entry in entries:
-                    self._append_history(entry)
-                doc_file.write()
-                self._write_index(doc_file)
-        return [stored_as[a.id] for a in assessments if a.id is not None]
+            new_ids = [a.id or "" for a in incoming
+                       if doc_files[shard_of(a.id or "")].find(a.id or "") is None]
+            planned = {shard: [self._place_import(doc_files[shard], a, editor, note, stored_as)
+                               for a in group] for shard, group in by_shard.items()}
+            journal = import_journal.begin(self.layout, planned, new_ids, durable=self.durable)
+            try:
+                for shard, entries in planned.items():
+                    for entry in entries:
+                        self._append_history(entry)
+                    doc_files[shard].write()
+                    self._write_index(doc_files[shard])
+            except BaseException:
+                # Undo what went in; if even that fails, the journal stays and the next
+                # write finishes the undo.
+                with contextlib.suppress(Exception):
+                    import_journal.recover(self.layout)
+                raise
+            import_journal.finish(journal)
+        return [stored_as[a.id] for a in incoming if a.id is not None]
+
+    def _with_new_id(self, a: Assessment, doc_files: dict[str, _DocFile]) -> Assessment:
+        while True:  # as _create: 8 hex digits, checked where the assessment would land
+            new_id = secrets.token_hex(4)
+            shard = shard_of(new_id)
+            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, _DocFile(self, shard))
+            if doc_file.find(new_id) is None:
+                return a.model_copy(update={"id": new_id})
 
     def backup(self) -> Path:
-        staging = self.layout.backups / f".staging-{secrets.token_hex(4)}"
+        """A zip of the folder, refused when a data file is damaged (StoreCorrupted naming it)
+        and read back after writing (verify.py)."""
+        staging = self.layout.backups / f"{backup_files.STAGING_PREFIX}{secrets.token_hex(4)}"
         try:
             with self.shared.locked():
-                backup_files.snapshot(self.folder, staging)
-            return backup_files.archive(self.folder, staging, dt.datetime.now())
+                self._ready_to_write()  # a cut-off import undone first: never half in a backup
+                try:
+                    backup_files.snapshot(self.folder, staging)
+                except OSError as exc:
+                    raise WriteFailed(staging, exc) from exc
+            verify.check_snapshot(staging, self.folder)  # outside the lock: links do not change
+            target = backup_files.archive(self.folder, staging, dt.datetime.now())
+            try:
+                verify.check_archive(target, staging)
+            except StoreError:
+                with contextlib.suppress(OSError):
+                    target.unlink()
+                raise
+            return target
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -358,7 +289,7 @@ class TinyDBAssessmentStore:
                     break
             data = assessment.model_dump(mode="json")
             data.update(id=new_id, created=now.isoformat(), updated=now.isoformat(), revision=1)
-            stored, body = _settle(data)
+            stored, body = settle(data)
             entry = Revision(assessment_id=new_id, revision=1, at=now, editor=editor,
                              action=action, note=note)
             self._commit(doc_file, None, {"id": new_id, "assessment": body,
@@ -368,7 +299,7 @@ class TinyDBAssessmentStore:
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
         """Read, let `edit` decide the new content, record the difference, write."""
         with self.shared.locked():
-            self._check_format()
+            self._ready_to_write()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id)
             stored = doc_file.model(wrapper)
@@ -379,7 +310,7 @@ class TinyDBAssessmentStore:
             data = wanted.model_dump(mode="json")
             data.update(id=assessment_id, created=wrapper["assessment"].get("created"),
                         updated=now.isoformat(), revision=stored.revision + 1)
-            new, body = _settle(data)
+            new, body = settle(data)
             changes = diff(wrapper["assessment"], body)
             if not changes:
                 return stored  # nothing to record: a rerun saving what is there already
@@ -391,7 +322,7 @@ class TinyDBAssessmentStore:
 
     def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
         with self.shared.locked():
-            self._check_format()
+            self._ready_to_write()
             doc_file = _DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             stored = doc_file.model(wrapper)
@@ -420,11 +351,19 @@ class TinyDBAssessmentStore:
         # The revision number is the TinyDB document id: a number written again after a
         # crash replaces the entry that never took effect. One read and one write of a chunk
         # of at most 100 entries (TinyDB's insert() would read it twice).
-        storage = self.storage(self.layout.history_file(entry.assessment_id, entry.revision))
-        tables = storage.read() or {}
-        table = tables.setdefault(HISTORY, {})
+        path = self.layout.history_file(entry.assessment_id, entry.revision)
+        table = self._history(path, entry.assessment_id)
         table[str(entry.revision)] = entry.model_dump(mode="json")
-        storage.write(tables)
+        self.storage(path).write({HISTORY: table})
+
+    def _history(self, path: Path, assessment_id: str) -> dict[str, dict[str, Any]]:
+        """The checked entries of one history file (none if it does not exist yet)."""
+        storage = self.storage(path)
+        try:
+            chunk = int(path.stem)
+        except ValueError:
+            raise storage.corrupted("its name is not a history chunk number") from None
+        return check_history(storage.read(), assessment_id, chunk, storage.corrupted)
 
     def _write_index(self, doc_file: _DocFile) -> None:
         tables = index_tables(doc_file.docs.items(), stat_key(doc_file.path))
@@ -435,14 +374,6 @@ class TinyDBAssessmentStore:
 
     def _rebuild_index(self, shard: str) -> None:
         self._write_index(_DocFile(self, shard))
-
-    def _last_change(self, assessment_id: str,
-                     path: tuple[str, ...]) -> tuple[str, dt.datetime | None]:
-        """Who last changed one field or answer, and when (for a conflict message)."""
-        for entry in self.revisions(assessment_id):
-            if any(c.path == path for c in entry.changes):
-                return entry.editor, entry.at
-        return "", None
 
     # -- imports ---------------------------------------------------------------------------
 
@@ -477,7 +408,7 @@ class TinyDBAssessmentStore:
             data["revision"] = max(incoming.revision, before.get("revision", 0) + 1)
         data["created"] = data.get("created") or now.isoformat()
         data["updated"] = data.get("updated") or now.isoformat()
-        stored, body = _settle(data)
+        stored, body = settle(data)
         changes = diff(before, body) if before is not None else []
         if wrapper.get("trash"):  # the user chose the file's copy of a deleted one: it is back
             changes.append(Change(path=(TRASH,), before=wrapper["trash"], after=None))
@@ -491,37 +422,49 @@ class TinyDBAssessmentStore:
     def _check_format(self) -> None:
         if self.shared.cache.get("format_checked"):
             return
+        if import_journal.journal_path(self.layout).exists():
+            # The first look at the folder in this process: an import cut off by a kill is
+            # undone before anything is read, so no one sees half of it.
+            with self.shared.locked():
+                import_journal.recover(self.layout)
         marker = self.layout.marker
+        storage = AtomicJSONStorage(marker, backups=self.layout.backups)
         try:
             found = json.loads(marker.read_bytes())
         except FileNotFoundError:
             return  # nothing written yet
+        except OSError as exc:
+            raise storage.corrupted(f"the system refused to read it ({exc.strerror})") from None
         except ValueError:
-            raise AtomicJSONStorage(marker, backups=self.layout.backups).corrupted(
-                "it is not the JSON this tool writes") from None
-        if not isinstance(found, dict) or found.get("format") != STORE_FORMAT:
-            raise UnsupportedStore(marker, found.get("format") if isinstance(found, dict)
-                                   else found)
+            raise storage.corrupted("it is not the JSON this tool writes") from None
+        newer = check_marker(found, storage.corrupted)
+        if newer is not None:
+            raise UnsupportedStore(marker, newer)
         self.shared.cache["format_checked"] = True
 
-    def _ensure_format(self) -> None:
+    def _ready_to_write(self) -> None:
+        """Under the lock, before any change: the folder is ours, and an import cut off by a
+        kill or a full disk is undone first (see import_journal.py)."""
         self._check_format()
+        import_journal.recover(self.layout)
+
+    def _ensure_format(self) -> None:
+        self._ready_to_write()
         if not self.layout.marker.exists():
             write_atomic(self.layout.marker, encode({"format": STORE_FORMAT}),
                          keep_previous=False, durable=self.durable)
 
 
-def _settle(data: dict[str, Any]) -> tuple[Assessment, dict[str, Any]]:
-    """Validate the stored JSON form of an assessment and return both.
-
-    `data` is always a model_dump(mode="json") (plus the bookkeeping fields set here), so it
-    is already in normal form; the JSON round trip makes it exactly what a later read gives
-    back (an impact answer's article numbers, for one, become strings), and the model is
-    built from that, so what a change returns equals what get() returns afterwards.
-    """
-    body = canonical(data)
-    return Assessment.model_validate(body), body
-
-
-def _answer_json(answer: Answer | None) -> Any:
-    return None if answer is None else canonical(answer.model_dump(mode="json"))
+def remove_reports(records: Sequence[ReportRecord]) -> None:
+    """Delete the PDFs recorded on an assessment being erased: they hold its text, and its
+    title is in their names. A file at a recorded path whose content is no longer the
+    recorded one (replaced by something else since) is left alone."""
+    for record in records:
+        path = Path(record.path)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # moved or removed already
+        if hashlib.sha256(data).hexdigest() == record.sha256:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()

@@ -69,3 +69,20 @@ class ExpiredCode(WorkshopError):
         self.status = status
         super().__init__(f"The code {code} no longer works: the workshop is {status}. Ask "
                          "the trainer.")
+
+
+class JoinPaused(WorkshopError):
+    """Too many wrong codes from this session: it waits before the next try."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"Too many wrong codes. Wait {seconds:.0f} seconds and try again.")
+
+
+class JoinLocked(WorkshopError):
+    """The workshop takes no new groups after many wrong codes, until the trainer lifts it."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__("Joining this workshop is stopped after many wrong codes. Ask the "
+                         "trainer to open it again.")

@@ -24,9 +24,9 @@ from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Group, Workshop, group_key
 from app.core.text import tr
-from app.store.collection import Collection
 from app.store.errors import NotFound
 from app.store.exchange import export_bytes
+from app.store.factory import RecordCollection, open_collection
 from app.store.protocol import AssessmentStore
 from app.store.workshop_errors import (
     DuplicateGroups,
@@ -49,11 +49,12 @@ class WorkshopStore:
 
     def __init__(self, assessments: AssessmentStore, folder: Path | str | None = None) -> None:
         self.assessments = assessments
-        self._records: Collection[Workshop] = Collection(Workshop, NAME, folder)
+        self._records: RecordCollection[Workshop] = open_collection(Workshop, NAME, folder)
 
     def create(self, case: Case, names: Sequence[str], catalog: Catalog, *, title: str = "",
-               language: str = "sv") -> Workshop:
-        """A workshop with one group per name, each with a code and an empty assessment."""
+               language: str = "sv", trainer_key: str = "") -> Workshop:
+        """A workshop with one group per name, each with a code and an empty assessment;
+        `trainer_key` is the hash of the trainer's key (app/core/trainer_key.key_hash)."""
         names = check_names(names)
         q = catalog.questionnaires[case.questionnaire]
         lang = language if language in ("sv", "en") else "sv"
@@ -72,7 +73,8 @@ class WorkshopStore:
                     groups.append(Group(name=name, code=code, assessment_id=aid))
                 return self._records.create(Workshop(
                     title=" ".join(title.split()) or case_title, case=case.id,
-                    questionnaire=q.id, language=lang, groups=groups))  # type: ignore[arg-type]
+                    questionnaire=q.id, language=lang, groups=groups,  # type: ignore[arg-type]
+                    trainer_key=trainer_key))
         except BaseException:
             for aid in ids:  # never leave assessments no workshop points to
                 self.assessments.delete(aid, EDITOR)
@@ -132,6 +134,10 @@ class WorkshopStore:
                 return w.model_copy(update={"status": "open", "groups": groups})
 
             return self._set(workshop_id, change)
+
+    def set_trainer_key(self, workshop_id: str, hashed: str) -> Workshop:
+        """Give a workshop made before trainer keys existed its key (the hash of it)."""
+        return self._set(workshop_id, lambda w: w.model_copy(update={"trainer_key": hashed}))
 
     def set_notes(self, workshop_id: str, notes: str) -> Workshop:
         return self._set(workshop_id, lambda w: w.model_copy(update={"notes": notes}))
@@ -193,5 +199,5 @@ def check_names(names: Sequence[str]) -> list[str]:
 
 def workshop_assessment_ids(folder: Path | str | None = None) -> set[str]:
     """Ids of every assessment a workshop group fills in: not the official's own work."""
-    records: Collection[Workshop] = Collection(Workshop, NAME, folder)
+    records: RecordCollection[Workshop] = open_collection(Workshop, NAME, folder)
     return {g.assessment_id for w in records.all() for g in w.groups}

@@ -8,13 +8,15 @@ from typing import Any
 
 import yaml
 
+from app.core.numbers import plural
+
 _FOLDER = Path(__file__).parent
 
 
 @cache
-def _strings() -> dict[str, dict[str, str]]:
+def _strings() -> dict[str, dict[str, Any]]:
     """strings.yaml and every strings_*.yaml beside it (one per page family), merged."""
-    merged: dict[str, dict[str, str]] = {}
+    merged: dict[str, dict[str, Any]] = {}
     for path in sorted(_FOLDER.glob("strings*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         clash = set(merged) & set(data)
@@ -25,12 +27,17 @@ def _strings() -> dict[str, dict[str, str]]:
 
 
 def t(key: str, lang: str, **values: Any) -> str:
-    """The string `key` in `lang` (Swedish when missing), with {placeholders} filled in."""
+    """The string `key` in `lang` (Swedish when missing), with {placeholders} filled in.
+
+    A string that counts something has a form per number, `{one: ..., other: ...}`, and the
+    `count` value picks it ("1 grupp", "2 grupper")."""
     entry = _strings().get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry.get("sv") or key
-    return text.format(**values) if values else text
+    if isinstance(text, dict):
+        text = text[plural(values.get("count", 0), lang)]
+    return str(text).format(**values) if values else str(text)
 
 
 def keys() -> set[str]:

@@ -14,6 +14,7 @@ from app.core.models.questionnaire import IMPACT_VALUES, Question, Questionnaire
 from app.core.privacy import personal_data_kinds
 from app.core.text import tr
 from app.ui.answer_keys import key
+from app.ui.group_ratings import draw_group_ratings, read_group_ratings
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -55,9 +56,32 @@ class Ctx:
 
 
 def _label(ctx: Ctx, question: Question) -> str:
+    """The question as it is seen: number in bold, a star when required (Markdown)."""
     number = ctx.q.numbering[question.id]
     star = " \\*" if question.required else ""
     return f"**{number}** {tr(question.text, ctx.lang)}{star}"
+
+
+def name(ctx: Ctx, question: Question) -> str:
+    """The question as a screen reader says it: plain text, "required" in words.
+
+    Streamlit uses a widget's label as its accessible name verbatim, Markdown and all, so
+    every widget gets this plain name with its label collapsed, and _show_label draws the
+    formatted one just above it."""
+    number = ctx.q.numbering[question.id]
+    required = f" ({t('required_word', ctx.lang)})" if question.required else ""
+    return f"{number} {tr(question.text, ctx.lang)}{required}"
+
+
+def _show_label(ctx: Ctx, question: Question, suffix: str = "") -> None:
+    field_label(ctx.k(question), _label(ctx, question) + suffix)
+
+
+def field_label(widget_key: str, markdown: str) -> None:
+    """A visible label drawn as Markdown above a widget whose own label is collapsed (the
+    widget keeps a plain accessible name); styled as a label by theme.py."""
+    with st.container(key=f"bka-label-{widget_key}"):
+        st.markdown(markdown)
 
 
 def _changed(
@@ -67,18 +91,26 @@ def _changed(
 
 
 def draw(ctx: Ctx, question: Question) -> None:
-    """Draw the question's widget, seeded from the stored answer."""
+    """Draw the question's widget, seeded from the stored answer; under a law-check question,
+    the legal rules for the area picked (app/ui/law_panel.py)."""
     DRAWERS[question.type](ctx, question)
+    if question.law is not None:
+        from app.ui.law_panel import draw_law
+        from app.ui.state import catalog
+
+        draw_law(catalog().law, ctx.q, question, ctx.values, ctx.lang)
 
 
 def _choice(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id))
+    _show_label(ctx, question)
     st.radio(
-        _label(ctx, question),
+        name(ctx, question),
         question.option_values,
         key=k,
         index=None,
+        label_visibility="collapsed",
         format_func=lambda v: tr(question.option_label(v), ctx.lang),
         disabled=ctx.locked,
         on_change=_changed,
@@ -89,10 +121,12 @@ def _choice(ctx: Ctx, question: Question) -> None:
 def _multi(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, list(ctx.values.get(question.id) or []))
+    _show_label(ctx, question)
     st.multiselect(
-        _label(ctx, question),
+        name(ctx, question),
         question.option_values,
         key=k,
+        label_visibility="collapsed",
         format_func=lambda v: tr(question.option_label(v), ctx.lang),
         placeholder=t("choose_any", ctx.lang),
         disabled=ctx.locked,
@@ -105,11 +139,13 @@ def _scale(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id))
     low, high = int(question.min or 0), int(question.max or 0)
+    _show_label(ctx, question)
     st.radio(
-        _label(ctx, question),
+        name(ctx, question),
         list(range(low, high + 1)),
         key=k,
         index=None,
+        label_visibility="collapsed",
         horizontal=True,
         disabled=ctx.locked,
         on_change=_changed,
@@ -124,9 +160,11 @@ def _text(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id) or "")
     widget = st.text_area if question.multiline else st.text_input
+    _show_label(ctx, question)
     widget(
-        _label(ctx, question),
+        name(ctx, question),
         key=k,
+        label_visibility="collapsed",
         disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k, lambda v: v if v and v.strip() else None),
@@ -143,10 +181,11 @@ def _number(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, ctx.values.get(question.id))
     unit = tr(question.unit, ctx.lang)
-    label = _label(ctx, question) + (f" ({md(unit)})" if unit else "")
+    _show_label(ctx, question, f" ({md(unit)})" if unit else "")
     st.number_input(
-        label,
+        name(ctx, question) + (f", {unit}" if unit else ""),
         key=k,
+        label_visibility="collapsed",
         value=None,
         min_value=question.min,
         max_value=question.max,
@@ -170,11 +209,13 @@ def _to_date(value: Any) -> dt.date | None:
 def _date(ctx: Ctx, question: Question) -> None:
     k = ctx.k(question)
     ctx.seed(k, _to_date(ctx.values.get(question.id)))
+    _show_label(ctx, question)
     st.date_input(
-        _label(ctx, question),
+        name(ctx, question),
         key=k,
         value=None,
         format="YYYY-MM-DD",
+        label_visibility="collapsed",
         disabled=ctx.locked,
         on_change=_changed,
         args=(ctx, question, k, lambda v: v.isoformat() if v else None),
@@ -189,7 +230,7 @@ def _rating_label(ctx: Ctx, value: Any) -> str:
 
 
 def _impact(ctx: Ctx, question: Question) -> None:
-    st.markdown(_label(ctx, question))
+    _show_label(ctx, question)
     stored: dict[int, dict[str, Any]] = dict(ctx.values.get(question.id) or {})
     articles = list(question.articles)
     if question.selectable:
@@ -199,7 +240,7 @@ def _impact(ctx: Ctx, question: Question) -> None:
         extra_key = ctx.k(question, "extra")
         ctx.seed(extra_key, [n for n in stored if n in choices])
         st.multiselect(
-            t("impact_add_articles", ctx.lang),
+            t("impact_add_articles_name", ctx.lang, number=ctx.q.numbering[question.id]),
             choices,
             key=extra_key,
             format_func=lambda n: f"{n} {tr(ctx.library.by_number[n].title, ctx.lang)}",
@@ -218,15 +259,22 @@ def _impact(ctx: Ctx, question: Question) -> None:
             title.markdown(
                 f"**{t('article', ctx.lang)} {number}. {tr(article.title, ctx.lang)}{marker}**"
             )
-            with about.popover(t("about_article", ctx.lang), use_container_width=True):
+            with about.popover(t("about_article_number", ctx.lang, number=number),
+                               use_container_width=True):
                 st.write(tr(article.summary, ctx.lang))
             cols = st.columns([2, 2, 3])
+            # Each field names its article: eighteen fields called "På kort sikt" say nothing.
+            where = t("impact_field_name", ctx.lang, number=number,
+                      title=tr(article.title, ctx.lang), field="{field}")
             for col, term in ((cols[0], "short"), (cols[1], "long")):
                 k = ctx.k(question, f"{number}:{term}")
                 ctx.seed(k, entry.get(term))
+                with col:
+                    field_label(k, t(f"impact_{term}", ctx.lang))
                 col.selectbox(
-                    t(f"impact_{term}", ctx.lang),
+                    where.format(field=t(f"impact_{term}", ctx.lang)),
                     list(IMPACT_VALUES),
+                    label_visibility="collapsed",
                     key=k,
                     index=None,
                     format_func=lambda v: _rating_label(ctx, v),
@@ -237,14 +285,20 @@ def _impact(ctx: Ctx, question: Question) -> None:
                 )
             k = ctx.k(question, f"{number}:children")
             ctx.seed(k, entry.get("children", ""))
+            with cols[2]:
+                field_label(k, t("impact_children", ctx.lang))
             cols[2].text_input(
-                t("impact_children", ctx.lang),
+                where.format(field=t("impact_children", ctx.lang)),
+                label_visibility="collapsed",
                 key=k,
                 placeholder=t("impact_children_placeholder", ctx.lang),
                 disabled=ctx.locked,
                 on_change=_impact_changed,
                 args=(ctx, question),
             )
+            if question.groups is not None:
+                draw_group_ratings(ctx, question, number, entry,
+                                   lambda v: _rating_label(ctx, v), _impact_changed)
 
 
 def _impact_changed(ctx: Ctx, question: Question) -> None:
@@ -258,10 +312,15 @@ def _impact_changed(ctx: Ctx, question: Question) -> None:
             for term in ("short", "long")
         }
         entry["children"] = st.session_state.get(ctx.k(question, f"{number}:children")) or ""
+        if question.groups is not None:
+            groups = read_group_ratings(ctx, question, number)
+            if groups:
+                entry["groups"] = groups
         if (
             entry["short"] is not None
             or entry["long"] is not None
             or entry["children"]
+            or entry.get("groups")
             or number not in question.articles
         ):
             value[number] = entry
@@ -276,15 +335,19 @@ def _actions(ctx: Ctx, question: Question) -> None:
     rows_key = ctx.k(question, "rows")
     ctx.seed(rows_key, len(ctx.values.get(question.id) or []) or 1)
     stored = list(ctx.values.get(question.id) or [])
-    head = st.columns([4, 3, 2, 2, 1])
-    for col, field in zip(head, _ACTION_FIELDS, strict=False):
-        col.caption(t(f"action_{field}", ctx.lang))
+    # Every field has its own visible label (rows stack on a narrow screen, where a heading
+    # row would be far away) and a name with its row: "Ansvarig, åtgärd 2".
     for i in range(st.session_state[rows_key]):
         item = stored[i] if i < len(stored) else {}
-        cols = st.columns([4, 3, 2, 2, 1])
+        cols = st.columns([4, 3, 2, 2, 2], vertical_alignment="bottom")
+        row = i + 1
         for col, field in zip(cols, _ACTION_FIELDS, strict=False):
             k = ctx.k(question, f"{i}:{field}")
-            label = t(f"action_{field}", ctx.lang)
+            shown = t(f"action_{field}", ctx.lang)
+            with col:
+                field_label(k, t("action_what_row", ctx.lang, row=row) if field == "what"
+                            else shown)
+            label = t("action_field_name", ctx.lang, field=shown, row=row)
             if field == "due":
                 ctx.seed(k, _to_date(item.get("due")))
                 col.date_input(
@@ -320,9 +383,10 @@ def _actions(ctx: Ctx, question: Question) -> None:
                     args=(ctx, question),
                 )
         cols[4].button(
-            "✕",
+            t("action_remove_row", ctx.lang, row=row),
             key=ctx.k(question, f"{i}:remove"),
-            help=t("action_remove", ctx.lang),
+            icon=":material/delete:",
+            type="tertiary",
             disabled=ctx.locked,
             on_click=_remove_action,
             args=(ctx, question, i),

@@ -19,7 +19,7 @@ def _mime(path: Path) -> str:
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:
-    st.subheader(t("report_title", lang))
+    st.header(t("report_title", lang))
     st.write(t("report_intro", lang))
     choice = st.radio(
         t("report_language", lang),

@@ -66,6 +66,14 @@ def open_id() -> str | None:
     return current
 
 
+def keep_in_address(name: str, value: str) -> None:
+    """Put `name=value` in the address so that a reload finds it, only when it is not there:
+    writing the address on every run pushed it to the browser again, and a run that ended
+    after the user had clicked a sidebar link took the browser back to the page it left."""
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
+
+
 def set_open(assessment_id: str | None) -> None:
     st.session_state[OPEN_KEY] = assessment_id
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith("q:")]:

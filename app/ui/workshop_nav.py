@@ -1,8 +1,9 @@
-"""The workshop pages in the app's navigation; main.py calls extend().
+"""The app's navigation, cut to what this session may open (app/core/access.py decides).
 
-A session that joined a group sees only its case file, its assessment and its results: the
-overview, the other pages and the trainer's page are not in its navigation at all, so neither
-a link nor a typed address reaches them.
+A session that joined a group sees only its case file, its assessment and its results; a
+browser on another machine sees the join page and the trainer's page; the machine's own user
+sees everything. A page left out of the navigation is also refused by address: Streamlit runs
+only the pages given to st.navigation, and main.py checks the page once more.
 """
 
 from __future__ import annotations
@@ -11,24 +12,33 @@ from typing import Any
 
 import streamlit as st
 
+from app.core import access
 from app.ui import workshop_state
 from app.ui.i18n import t
 
 
 def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
            lang: str) -> dict[str, list[Any]]:
-    """Add the Workshop and Join pages to `pages`; return the navigation to show: everything
-    plus the workshop pages, or only a joined group's three pages."""
-    joined = workshop_state.joined()
+    """Add the Workshop and Join pages to `pages`; return the navigation this session gets."""
+    identity = workshop_state.identity()
+    joined = identity.group_assessment is not None
     pages["workshop"] = st.Page("views/workshop.py", title=t("ws_nav", lang),
                                 icon=":material/co_present:", url_path="workshop")
     title = t("ws_nav_case", lang) if joined else t("ws_nav_join", lang)
     pages["join"] = st.Page("views/join.py", title=title, icon=":material/login:",
                             url_path="ga-med")
-    if joined is not None:
-        return {t("ws_nav_group_joined", lang): [pages["join"], pages["assess"], pages["results"]]}
-    if st.session_state.get(workshop_state.ENDED_KEY):
-        # The trainer closed the workshop under this group: show why, on the only page left,
-        # rather than dropping the group into the official's pages mid-sentence.
-        return {t("ws_nav_group_joined", lang): [pages["join"]]}
+    st.session_state["identity"] = identity
+    if identity.restricted:
+        names = access.pages(identity)
+        heading = t("ws_nav_group_joined", lang) if identity.group_device else t(
+            "ws_nav_group", lang)
+        # A hidden first page takes "/", so that every allowed page keeps its own address.
+        pages["start"] = st.Page("views/start.py", title=t("ws_nav_join", lang),
+                                 url_path="start", visibility="hidden", default=True)
+        return {heading: [pages["start"], *(pages[name] for name in names)]}
     return {**groups, t("ws_nav_group", lang): [pages["workshop"], pages["join"]]}
+
+
+def page_name(pages: dict[str, Any], page: Any) -> str | None:
+    """The name main.py gave the page st.navigation chose."""
+    return next((name for name, p in pages.items() if p is page), None)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from app.core.document.analysis import analysis_section, impact_section
 from app.core.document.appendix import articles_section, method_section
 from app.core.document.front import front_section, is_draft
+from app.core.document.groups import groups_section
+from app.core.document.legal import legal_section
 from app.core.document.model import Document, Properties, Running
+from app.core.document.review import review_section
 from app.core.document.source import ReportInput
 from app.core.document.strings import LOCALES, t
 from app.core.text import tr
@@ -13,8 +16,10 @@ from app.core.text import tr
 
 def build_document(ri: ReportInput) -> Document:
     """What the report says, in reading order, in the report's language."""
-    sections = [front_section(ri), analysis_section(ri), impact_section(ri),
-                articles_section(ri), method_section(ri)]
+    # The appendix (articles, method) comes last: reference a reader can skip.
+    parts = [front_section(ri), analysis_section(ri), legal_section(ri), impact_section(ri),
+             groups_section(ri), review_section(ri), articles_section(ri), method_section(ri)]
+    sections = [s for s in parts if s is not None]
     return Document(lang=ri.lang, kicker=tr(ri.questionnaire.title, ri.lang),
                     title=one_line(ri.assessment.decision.title), properties=properties(ri),
                     running=running(ri), sections=tuple(sections),

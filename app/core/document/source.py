@@ -13,6 +13,7 @@ from app.core.errors import LoadError
 from app.core.loading import migration_notes, normalise_answers
 from app.core.models.article import ArticleLibrary
 from app.core.models.assessment import Answer, Assessment
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
@@ -38,6 +39,7 @@ class ReportInput:
     stale_version: str | None = None  #: the version answered, when it is no longer shipped
     text_changed: bool = False  #: same version, but the file's content hash differs
     orphans: dict[str, Answer] = field(default_factory=dict)  #: stored answers that no longer fit
+    law: LawLibrary | None = None  #: the legal reference library, for the legal basis
     migration_notes: list[Text] = field(default_factory=list)  #: declared migrations applied
 
     def visible(self, question_id: str) -> bool:
@@ -82,6 +84,7 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
         stale_version=ref.version if stale else None,
         text_changed=bool(not stale and ref.hash and current_hash and ref.hash != current_hash),
         orphans={k: v for k, v in assessment.answers.items() if k not in values},
+        law=cat.law,
         migration_notes=migration_notes(assessment, q),
     )
 

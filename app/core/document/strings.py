@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from app.core import numbers
+
 STRINGS: Final[dict[str, tuple[str, str]]] = {
     # key: (sv, en)
     "report": ("Barnkonsekvensanalys", "Child rights impact assessment"),
@@ -23,6 +25,9 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "status_draft": ("Utkast, inte färdigställd", "Draft, not completed"),
     "status_complete": ("Färdigställd", "Completed"),
     "status_followed_up": ("Färdigställd och uppföljd", "Completed and followed up"),
+    "status_in_review": ("Färdigställd, för granskning", "Completed, in review"),
+    "status_approved": ("Granskad och godkänd", "Reviewed and approved"),
+    "status_decided": ("Granskad, godkänd och beslutad", "Reviewed, approved and decided"),
     "description": ("Förslaget i korthet", "The proposal in brief"),
     "personal_data": (
         "Innehåller personuppgifter. Hantera rapporten enligt dataskyddsförordningen och "
@@ -59,10 +64,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "chart_strengthened": ("stärks →", "strengthened →"),
     "chart_not_rated": ("Områden utan bedömd artikel", "Areas with no rated article"),
     "chart_caption": (
-        "Medelvärdet av de bedömda artiklarna i varje område, enligt FN:s barnrättskommittés "
-        "indelning av konventionen.",
-        "Mean of the rated articles in each area, as the UN Committee on the Rights of the "
-        "Child groups the convention.",
+        "Medelvärdet av de bedömda artiklarna i varje område, enligt den indelning av "
+        "artiklarna 1–42 som FN:s barnrättskommitté använder för staternas rapporter.",
+        "Mean of the rated articles in each area, grouped as the UN Committee on the Rights of "
+        "the Child groups articles 1–42 for state reports.",
     ),
     "warnings": ("Varningar", "Warnings"),
     "other_warnings": ("Övriga varningar", "Other warnings"),
@@ -331,27 +336,11 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-MINUS = "\u2212"  # a real minus sign: a hyphen looks like a dash in a table of ratings
-
-
-def number(value: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
-    """A number as a reader of `lang` writes it: decimal comma and real minus in Swedish."""
-    text = f"{value:+.{decimals}f}" if sign else f"{value:.{decimals}f}"
-    if text.lstrip("+-").strip("0.") == "":  # -0.0 and +0.0 read as 0
-        text = f"{0:.{decimals}f}"
-    text = text.replace("-", MINUS)
-    return text.replace(".", ",") if lang == "sv" else text
-
-
-def weight(value: float, lang: str) -> str:
-    """A weight such as 0.5 or 0.25 with as many decimals as it needs."""
-    text = f"{value:.4f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "sv" else text
-
-
-def percent(value: float, lang: str) -> str:
-    """A share in percent: '85 %' in Swedish (with a non-breaking space), '85%' in English."""
-    return f"{number(value, lang)}\u00a0%" if lang == "sv" else f"{number(value, lang)}%"
+# The way numbers are written lives in the core, shared with the app: one writer per language.
+MINUS = numbers.MINUS
+number = numbers.number
+weight = numbers.weight
+percent = numbers.percent
 
 
 def _with_more() -> None:

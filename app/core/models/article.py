@@ -1,4 +1,4 @@
-"""The convention's articles and the clusters the UN Committee groups them in."""
+"""The convention's articles and their clusters: the UN Committee's for 1-42, our own for 43-54."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ class Article(Strict):
 
 
 class Cluster(Strict):
-    """A group of articles as the UN Committee reports on them."""
+    """A group of articles: one the UN Committee uses for state reports, or our own (43-54)."""
 
     id: str
     title: Text

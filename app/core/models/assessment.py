@@ -5,10 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.core.models.lifecycle import CommitteeDecision, LifecycleEvent, Review
 
 FORMAT = "bka-assessment/1"
-Status = Literal["draft", "complete", "followed_up"]
+#: draft -> complete (färdigställd) -> in_review -> approved -> decided -> followed_up;
+#: the allowed steps are app/core/lifecycle.py's
+Status = Literal["draft", "complete", "in_review", "approved", "decided", "followed_up"]
+
+# Lengths a person writes; far beyond them a text is a mistake or an attack (a 1 MB title
+# made every page of the PDF and the overview slow). Checked wherever an assessment is read.
+TITLE_MAX = 300  #: characters in a decision's title
+LINE_MAX = 300  #: characters in the decision's other one-line fields
+TEXT_MAX = 20_000  #: characters in the description and in a comment
+ANSWER_TEXT_MAX = 50_000  #: characters of text in one answer, all its parts together
 
 
 class Answer(BaseModel):
@@ -17,7 +28,7 @@ class Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     value: Any = None
-    comment: str | None = None
+    comment: str | None = Field(default=None, max_length=TEXT_MAX)
 
     @model_validator(mode="before")
     @classmethod
@@ -27,19 +38,37 @@ class Answer(BaseModel):
             return data
         return {"value": data}
 
+    @field_validator("value")
+    @classmethod
+    def _text_within_limit(cls, value: Any) -> Any:
+        total, stack = 0, [value]
+        while stack:  # without recursion: the value may be nested
+            node = stack.pop()
+            if isinstance(node, str):
+                total += len(node)
+            elif isinstance(node, dict):
+                stack.extend(node.values())
+                stack.extend(k for k in node if isinstance(k, str))
+            elif isinstance(node, list | tuple):
+                stack.extend(node)
+        if total > ANSWER_TEXT_MAX:
+            raise ValueError(f"the answer holds {total:,} characters of text; at most "
+                             f"{ANSWER_TEXT_MAX:,} are allowed")
+        return value
+
 
 class Decision(BaseModel):
     """The decision being assessed, as it will appear in the case file."""
 
     model_config = ConfigDict(extra="forbid")
 
-    title: str = Field(min_length=1)  #: what the decision is about
-    case_number: str = ""  #: diarienummer
-    committee: str = ""  #: nämnd or unit
-    decision_maker: str = ""  #: who decides
-    official: str = ""  #: responsible official (handläggare)
+    title: str = Field(min_length=1, max_length=TITLE_MAX)  #: what the decision is about
+    case_number: str = Field(default="", max_length=LINE_MAX)  #: diarienummer
+    committee: str = Field(default="", max_length=LINE_MAX)  #: nämnd or unit
+    decision_maker: str = Field(default="", max_length=LINE_MAX)  #: who decides
+    official: str = Field(default="", max_length=LINE_MAX)  #: responsible official
     decision_date: dt.date | None = None  #: planned decision date
-    description: str = ""  #: short description of the proposal
+    description: str = Field(default="", max_length=TEXT_MAX)  #: the proposal, briefly
 
 
 class QuestionnaireRef(BaseModel):
@@ -83,6 +112,9 @@ class Assessment(BaseModel):
     #: the official's reason for marking it complete while required answers or serious
     #: findings remain; printed on page 1 of the report
     completion_reason: str = ""
+    review: Review = Review()  #: review and approval (app/core/lifecycle.py)
+    committee_decision: CommitteeDecision | None = None  #: what the committee decided
+    lifecycle: list[LifecycleEvent] = []  #: every status step, with who, when and why
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

@@ -24,6 +24,20 @@ class Option(Strict):
     label: Text  #: what the user reads
 
 
+class LawLink(Strict):
+    """Which legal rules a question shows: the areas the answer to `source` maps to."""
+
+    source: str  #: id of an earlier choice or multi question where the official picks the area
+    areas: dict[str, list[str]]  #: option value of `source` -> area ids in the law library
+
+
+class GroupLink(Strict):
+    """Which groups of children an impact question lets the official rate apart."""
+
+    source: str  #: id of an earlier multi question where the groups are named (the screening)
+    skip: list[str] = []  #: options of `source` that are not groups, e.g. 'none_identified'
+
+
 class Question(Strict):
     """One question; which keys apply depends on its type (checked after loading)."""
 
@@ -42,6 +56,8 @@ class Question(Strict):
     unit: Text | None = None  #: number: the unit shown beside the field
     multiline: bool = False  #: text: a long answer
     selectable: bool = False  #: impact: the official may add articles 1-42 to rate
+    law: LawLink | None = None  #: show the legal rules for the area the official picked
+    groups: GroupLink | None = None  #: impact: rate the named groups apart where they differ
 
     @cached_property
     def option_values(self) -> list[str]:

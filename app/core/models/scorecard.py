@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from app.core.models.group_impact import GroupImpact
 from app.core.text import Text
 
 Rating = int | Literal["unknown"] | None
@@ -101,6 +102,7 @@ class Scorecard(BaseModel):
     level: LevelResult | None  #: after the caps; None for a screening record
     flags: list[FlagResult]
     visible: list[str]  #: ids of the questions the answers make visible
+    groups: list[GroupImpact] = []  #: ratings per group of children (app/core/group_impacts.py)
     kind: Literal["assessment", "screening"] = "assessment"
     points_level: LevelResult | None = None  #: the level the points alone reach
     capped_by: list[str] = []  #: ids of the findings that hold the level below points_level

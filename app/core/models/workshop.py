@@ -55,6 +55,7 @@ class Workshop(BaseModel):
     status: WorkshopStatus = "open"  #: open: codes work; closed: codes expired; archived: hidden
     notes: str = ""  #: the trainer's own notes, never shown to groups
     hide_scores: bool = False  #: groups see their findings, not their level and points
+    trainer_key: str = ""  #: hash of the trainer's key (app/core/trainer_key.py), never the key
 
     def group_by_code(self, code: str) -> Group | None:
         return next((g for g in self.groups if g.code == code), None)

@@ -34,7 +34,7 @@ def render() -> None:
         ]
         if not hits:
             continue
-        st.subheader(tr(cluster.title, lang))
+        st.header(tr(cluster.title, lang))
         if cluster.description:
             st.caption(tr(cluster.description, lang))
         for article in hits:

@@ -5,21 +5,34 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from pydantic import ValidationError
 
+from app.core.answer_text import answer_text
 from app.core.answers import normalise
 from app.core.loading import normalise_answers
-from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.core.models.assessment import (
+    ANSWER_TEXT_MAX,
+    LINE_MAX,
+    TEXT_MAX,
+    TITLE_MAX,
+    Answer,
+    Assessment,
+    Decision,
+    QuestionnaireRef,
+)
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
-from app.store import Conflict, NotFound
-from app.ui import state, workshop_state
+from app.store import Conflict, NotFound, StoreError
+from app.ui import page_scripts, state, store_errors, workshop_state
 from app.ui.answer_keys import key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
-from app.ui.safe import md
+from app.ui.safe import md, plain
 
 STEP_KEY = "step"
+NAV_KEY = "nav"  #: the sidebar's section list
+MOVED_KEY = "step_moved"  #: set when the user opened another step: focus goes to its heading
 DECISION_STEP = "_decision"
 DECISION_FIELDS = (
     "title",
@@ -35,6 +48,7 @@ DECISION_FIELDS = (
 def render() -> None:
     lang = state.lang()
     aid = state.open_id()
+    workshop_state.refuse_unless_open(aid)
     if not aid:
         new_assessment_form(lang)
         return
@@ -46,7 +60,7 @@ def render() -> None:
         st.query_params.clear()
         new_assessment_form(lang)
         return
-    st.query_params["id"] = aid
+    state.keep_in_address("id", aid)
     q = state.catalog().questionnaire(assessment.questionnaire.id)
     if q is None:
         st.error(t("questionnaire_missing", lang, id=assessment.questionnaire.id))
@@ -79,10 +93,13 @@ def new_assessment_form(lang: str) -> None:
             st.error(t("questionnaire_required", lang))
             return
         q = cat.questionnaires[qid]
+        decision = decision_or_message(values, lang)
+        if decision is None:
+            return
         assessment = Assessment(
             questionnaire=QuestionnaireRef(id=q.id, version=q.version, hash=cat.hashes[q.id]),
             language=lang,  # type: ignore[arg-type]
-            decision=Decision(**values),
+            decision=decision,
         )
         created = state.store().create(assessment, editor=values.get("official") or "")
         state.set_open(created.id)
@@ -105,6 +122,7 @@ def decision_inputs(
         value=d.title if decision else "",
         key=f"{prefix}:title",
         disabled=disabled,
+        max_chars=TITLE_MAX,
     )
     columns = st.columns(2)
     for field, column in _PAIRED_FIELDS:
@@ -113,6 +131,7 @@ def decision_inputs(
             value=getattr(d, field),
             key=f"{prefix}:{field}",
             disabled=disabled,
+            max_chars=LINE_MAX,
         )
     values["decision_date"] = columns[0].date_input(
         t("field_decision_date", lang),
@@ -126,20 +145,36 @@ def decision_inputs(
         value=d.description,
         key=f"{prefix}:description",
         disabled=disabled,
+        max_chars=TEXT_MAX,
     )
     warn_personal_data(values["description"], lang)
     return values
+
+
+def decision_or_message(values: dict[str, Any], lang: str) -> Decision | None:
+    """The decision typed, or None after saying in words which field is too long (the
+    inputs stop typing at the limit; a pasted or scripted value may still exceed it)."""
+    try:
+        return Decision(**values)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else ""
+            limit = (error.get("ctx") or {}).get("max_length")
+            if limit is None:
+                st.error(f"{t('field_' + field, lang)}: {error['msg']}")
+                continue
+            st.error(t("text_too_long", lang, field=t("field_" + field, lang), limit=limit,
+                       length=len(str(values.get(field) or ""))))
+        return None
 
 
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     st.session_state["editor"] = assessment.decision.official
     values, problems = normalise_answers(assessment, q)
     sections = progress(q, values)
-    step = st.session_state.get(STEP_KEY) or DECISION_STEP
-    if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
-        step = DECISION_STEP
+    step = current_step(q)
     with st.sidebar:
-        step = section_list(q, sections, step, lang)
+        section_list(q, sections, step, lang)
     show_conflicts(assessment, q, lang)
     if problems:
         with st.expander(t("answers_not_matching", lang), icon="⚠️"):
@@ -150,9 +185,36 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     else:
         section_step(assessment, q, values, step, lang)
     navigation(q, sections, step, lang)
+    page_scripts.autosave()
+    moved = st.session_state.pop(MOVED_KEY, None)
+    if moved:
+        page_scripts.focus_heading(heading_anchor(step), moved)
 
 
-def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> str:
+def current_step(q: Questionnaire) -> str:
+    step = st.session_state.get(STEP_KEY) or DECISION_STEP
+    if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
+        step = DECISION_STEP
+    st.session_state[STEP_KEY] = step
+    return str(step)
+
+
+def heading_anchor(step: str) -> str:
+    """The id of a step's heading, where focus goes when the step is opened."""
+    return "bka-step-" + step.replace("_", "-")
+
+
+def go_to(step: str) -> None:
+    """Open another step. Called from widget callbacks, so it takes effect in the very run the
+    click starts: the section list and the buttons land on the first click."""
+    st.session_state[STEP_KEY] = step
+    st.session_state[NAV_KEY] = step
+    moves = int(st.session_state.get("_moves", 0)) + 1  # a new number: a new focus script
+    st.session_state["_moves"] = moves
+    st.session_state[MOVED_KEY] = moves
+
+
+def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:
     required = sum(s.required for s in sections)
     answered = sum(s.answered_required for s in sections)
     st.progress(
@@ -172,16 +234,16 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
         mark = "✓" if sp.done else "◐" if sp.answered else "○"
         return f"{mark} {title}"
 
-    index = ids.index(step) if step in ids else 0
-    chosen: str = st.radio(
-        t("sections", lang), ids, index=index, format_func=label, key=f"nav:{step}"
-    )
-    st.session_state[STEP_KEY] = chosen
-    return chosen
+    # One key for the whole session: a key that changed with the step made the radio a new
+    # widget after every move, and the next click went to the old one (every second click
+    # was lost).
+    st.session_state[NAV_KEY] = step
+    st.radio(t("sections", lang), ids, format_func=label, key=NAV_KEY,
+             on_change=lambda: go_to(str(st.session_state[NAV_KEY])))
 
 
 def decision_step(assessment: Assessment, lang: str) -> None:
-    st.header(t("step_decision", lang))
+    st.header(t("step_decision", lang), anchor=heading_anchor(DECISION_STEP))
     locked = assessment.status != "draft"
     if locked:
         st.info(t("locked_complete", lang))
@@ -197,7 +259,10 @@ def decision_step(assessment: Assessment, lang: str) -> None:
         if not str(values.get("title") or "").strip():
             st.error(t("title_required", lang))
             return
-        decision = Decision(**values)
+        checked = decision_or_message(values, lang)
+        if checked is None:
+            return
+        decision = checked
 
         def update(a: Assessment) -> Assessment:
             return a.model_copy(update={"decision": decision, "personal_data": personal})
@@ -212,15 +277,16 @@ def section_step(
 ) -> None:
     section = next(s for s in q.sections if s.id == section_id)
     number = q.sections.index(section) + 1
-    st.header(f"{number}. {tr(section.title, lang)}")
+    st.header(f"{number}. {tr(section.title, lang)}", anchor=heading_anchor(section_id))
     if section.intro:
         st.info(tr(section.intro, lang))
     section_body(assessment.id or "", q, section_id, lang)
 
 
-@st.fragment
 def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None:
-    """The questions of one section; an answer reruns only this part of the page."""
+    """The questions of one section. Not a fragment: a fragment's rerun that arrives after a
+    click has left the page is dropped ("fragment ... does not exist anymore") and the text
+    with it; and the sidebar's progress would stay stale while answering."""
     assessment = state.store().get(aid)
     values, _ = normalise_answers(assessment, q)
     sp = next(s for s in progress(q, values) if s.id == section_id)
@@ -266,9 +332,11 @@ def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
     comment = answer.comment if answer else None
     if k not in st.session_state:
         st.session_state[k] = comment or ""
-    with st.expander(t("comment", ctx.lang) + (" ✎" if comment else ""), expanded=False):
+    # Named with its question: a dozen expanders called "Kommentar" cannot be told apart.
+    label = t("comment_for", ctx.lang, number=ctx.q.numbering[question.id])
+    with st.expander(label + (" ✎" if comment else ""), expanded=False):
         st.text_area(
-            t("comment", ctx.lang),
+            label,
             key=k,
             label_visibility="collapsed",
             disabled=ctx.locked,
@@ -316,35 +384,93 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
 
 
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
-    if not workshop_state.may_save():
+    if not workshop_state.may_save() or not workshop_state.may_open(aid):
         st.session_state.setdefault("answer_errors", {})[qid] = t(
             "workshop_closed_no_save", state.lang()
         )
         return
-    answer = None if value is None and not comment else Answer(value=value, comment=comment)
+    try:
+        answer = None if value is None and not comment else Answer(value=value, comment=comment)
+    except ValidationError as exc:  # beyond the length an answer or a comment may have
+        in_comment = exc.errors()[0]["loc"][:1] == ("comment",)
+        st.session_state.setdefault("answer_errors", {})[qid] = t(
+            "text_too_long", state.lang(),
+            field=t("comment_text" if in_comment else "answer_text", state.lang()),
+            limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
+            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(",", " "))
+        return
     try:
         state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
     except Conflict:
-        st.session_state.setdefault("conflicts", {})[qid] = value
+        # The whole answer this tab wanted, comment included: a comment typed in a conflict
+        # was lost when only the value was kept.
+        st.session_state.setdefault("conflicts", {})[qid] = answer
+        return
+    except StoreError as exc:  # a full disk, a damaged file: said beside the question
+        st.session_state.setdefault("answer_errors", {})[qid] = store_errors.message(
+            exc, state.lang())
         return
     _seen(aid)[qid] = answer
 
 
 def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
-    conflicts: dict[str, Any] = st.session_state.get("conflicts", {})
+    """Each answer another tab or device changed while this one was writing: both versions,
+    labelled and in words (never stored codes), in the same run as the save that hit it.
+    Free text can also be merged: both texts in one field, to edit and save."""
+    conflicts: dict[str, Answer | None] = st.session_state.get("conflicts", {})
     for qid, mine in list(conflicts.items()):
+        question = q.questions.get(qid)
+        if question is None:
+            conflicts.pop(qid, None)
+            continue
         stored = assessment.answers.get(qid)
-        with st.container(border=True):
+        with st.container(border=True, key=f"bka-conflict-{qid}"):
             st.warning(t("conflict", lang, number=q.numbering.get(qid, qid)))
             c1, c2 = st.columns(2)
-            c1.caption(t("conflict_theirs", lang))
-            c1.text(str(stored.value if stored else "–"))
-            c2.caption(t("conflict_mine", lang))
-            c2.text(str(mine))
+            for column, label, answer in ((c1, "conflict_theirs", stored),
+                                          (c2, "conflict_mine", mine)):
+                column.caption(t(label, lang))
+                column.text(plain(_in_words(q, question, answer, lang)))
             if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
-                _resolve(assessment.id or "", qid, None)
+                _resolve(assessment.id or "", qid, stored, keep_stored=True)
             if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
                 _resolve(assessment.id or "", qid, mine)
+            if _mergeable(question, stored, mine):
+                merge_box(assessment.id or "", question, stored, mine, lang)
+
+
+def _in_words(q: Questionnaire, question: Question, answer: Answer | None, lang: str) -> str:
+    if answer is None:
+        return "–"
+    words = answer_text(q, question, answer.value, lang) or "–"
+    if answer.comment:
+        words += f"\n{t('comment', lang)}: {answer.comment}"
+    return words
+
+
+def _mergeable(question: Question, stored: Answer | None, mine: Answer | None) -> bool:
+    """Two texts to put together: a free-text answer, or a comment, on both sides."""
+    if stored is None or mine is None:
+        return False
+    texts = question.type == "text" and stored.value != mine.value
+    return texts or (bool(stored.comment) and bool(mine.comment) and stored.comment != mine.comment)
+
+
+def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer | None,
+              lang: str) -> None:
+    assert stored is not None and mine is not None
+    k = f"merge:{aid}:{question.id}"
+    is_text = question.type == "text" and stored.value != mine.value
+    if k not in st.session_state:
+        both = (stored.value, mine.value) if is_text else (stored.comment, mine.comment)
+        st.session_state[k] = f"{both[0] or ''}\n\n{both[1] or ''}".strip()
+    merged = st.text_area(t("conflict_merge", lang), key=k, height=160)
+    if st.button(t("conflict_save_merged", lang), key=f"save_merged:{question.id}"):
+        text = merged.strip() or None
+        answer = (Answer(value=text, comment=stored.comment) if is_text
+                  else Answer(value=stored.value, comment=text))
+        st.session_state.pop(k, None)
+        _resolve(aid, question.id, answer)
 
 
 def _editor() -> str:
@@ -352,12 +478,11 @@ def _editor() -> str:
     return str(st.session_state.get("editor", ""))
 
 
-def _resolve(aid: str, qid: str, mine: Any) -> None:
+def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = False) -> None:
+    """Write the chosen answer over whatever is stored now (the user saw both), or keep it."""
+    if not keep_stored:
+        state.store().set_answer(aid, qid, chosen, editor=_editor())
     current = state.store().get(aid).answers.get(qid)
-    if mine is not None:
-        comment = current.comment if current else None
-        current = Answer(value=mine, comment=comment)
-        state.store().set_answer(aid, qid, current, editor=_editor())
     st.session_state["conflicts"].pop(qid, None)
     _seen(aid)[qid] = current
     prefix = key(aid, qid, "")
@@ -370,13 +495,12 @@ def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lan
     ids = [DECISION_STEP] + [s.id for s in sections if s.visible]
     position = ids.index(step) if step in ids else 0
     c1, c2, c3 = st.columns([1, 2, 1])
-    if position > 0 and c1.button("← " + t("previous", lang), use_container_width=True):
-        st.session_state[STEP_KEY] = ids[position - 1]
-        st.rerun()
+    if position > 0:
+        c1.button("← " + t("previous", lang), use_container_width=True,
+                  on_click=go_to, args=(ids[position - 1],))
     if position < len(ids) - 1:
-        if c3.button(t("next", lang) + " →", type="primary", use_container_width=True):
-            st.session_state[STEP_KEY] = ids[position + 1]
-            st.rerun()
+        c3.button(t("next", lang) + " →", type="primary", use_container_width=True,
+                  on_click=go_to, args=(ids[position + 1],))
     elif c3.button(t("to_results", lang) + " →", type="primary", use_container_width=True):
         st.switch_page(st.session_state["pages"]["results"])
     missing = [m for s in sections for m in s.missing]

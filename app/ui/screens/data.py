@@ -7,8 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.store import StoreError
 from app.store.exchange import ImportRejected, ImportResult, export_bytes, import_bytes
-from app.ui import state
+from app.ui import state, store_errors
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -28,7 +29,7 @@ def render() -> None:
 
 def export_area(lang: str) -> None:
     store = state.store()
-    st.subheader(t("export_title", lang))
+    st.header(t("export_title", lang))
     items = store.list()
     if not items:
         st.info(t("overview_empty", lang))
@@ -59,14 +60,15 @@ def export_area(lang: str) -> None:
 
 def import_area(lang: str) -> None:
     store = state.store()
-    st.subheader(t("import_title", lang))
+    st.header(t("import_title", lang))
     st.write(t("import_intro", lang))
     upload = st.file_uploader(t("import_file", lang), type=["json", "yaml", "yml", "pdf"])
     if upload is None:
         return
     data = upload.getvalue()
     try:
-        preview = import_bytes(store, data, upload.name, editor="", apply=False)
+        preview = import_bytes(store, data, upload.name, editor="", apply=False,
+                               catalog=state.catalog())
     except ImportRejected as exc:
         st.error(t("import_rejected", lang))
         for problem in exc.problems:
@@ -81,7 +83,12 @@ def import_area(lang: str) -> None:
             format_func=lambda i: next(c.title for c in preview.conflicts if c.id == i),
         )
     if (preview.changed or take) and st.button(t("import_apply", lang), type="primary"):
-        result = import_bytes(store, data, upload.name, editor="", take_incoming=take)
+        try:
+            result = import_bytes(store, data, upload.name, editor="", take_incoming=take,
+                                  catalog=state.catalog())
+        except StoreError as exc:  # a full disk, a damaged file: all of it or none went in
+            store_errors.show(exc, lang, lead=t("import_failed", lang))
+            return
         state.flash(
             t("import_done", lang, created=len(result.created), updated=len(result.updated))
         )
@@ -105,10 +112,14 @@ def show_result(result: ImportResult, lang: str, preview: bool) -> None:
 
 
 def backup_area(lang: str) -> None:
-    st.subheader(t("backup_title", lang))
+    st.header(t("backup_title", lang))
     st.write(t("backup_intro", lang))
     if st.button(t("backup_make", lang)):
-        path = state.store().backup()
+        try:
+            path = state.store().backup()
+        except StoreError as exc:  # a damaged file is refused; a full disk says so
+            store_errors.show(exc, lang, lead=t("backup_failed", lang))
+            return
         st.session_state["last_backup"] = str(path)
     last = st.session_state.get("last_backup")
     if last and Path(last).exists():

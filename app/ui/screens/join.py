@@ -5,7 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app.core.join_codes import spaced
-from app.store.workshop_errors import ExpiredCode, UnknownCode, WorkshopError
+from app.store.workshop_errors import (
+    ExpiredCode,
+    JoinLocked,
+    JoinPaused,
+    UnknownCode,
+    WorkshopError,
+)
 from app.ui import state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -26,6 +32,9 @@ def join_form(lang: str) -> None:
     ended = st.session_state.pop(workshop_state.ENDED_KEY, None)
     if ended:
         st.warning(t("ws_join_ended", lang, code=md(spaced(ended))))
+    failed = st.session_state.pop(workshop_state.JOIN_ERROR_KEY, None)
+    if failed is not None:
+        st.error(refusal(failed, lang))
     st.write(t("ws_join_intro", lang))
     with st.form("join"):
         code = st.text_input(t("ws_join_code", lang), max_chars=12,
@@ -38,16 +47,23 @@ def join_form(lang: str) -> None:
         return
     try:
         workshop_state.join(code)
-    except UnknownCode as exc:
-        st.error(t("ws_join_unknown", lang, code=md(exc.code)))
-        return
-    except ExpiredCode as exc:
-        st.error(t("ws_join_expired", lang, code=md(spaced(exc.code))))
-        return
-    except WorkshopError as exc:  # any other refusal still gets a sentence, not a traceback
-        st.error(md(str(exc)))
+    except WorkshopError as exc:  # every refusal gets a sentence, never a traceback
+        st.error(refusal(exc, lang))
         return
     st.rerun()
+
+
+def refusal(exc: WorkshopError, lang: str) -> str:
+    """Why a code did not join, in the page's language."""
+    if isinstance(exc, UnknownCode):
+        return t("ws_join_unknown", lang, code=md(exc.code))
+    if isinstance(exc, ExpiredCode):
+        return t("ws_join_expired", lang, code=md(spaced(exc.code)))
+    if isinstance(exc, JoinPaused):
+        return t("ws_join_paused", lang, seconds=f"{exc.seconds:.0f}")
+    if isinstance(exc, JoinLocked):
+        return t("ws_join_locked", lang)
+    return md(str(exc))
 
 
 def group_home(joined: workshop_state.Joined, lang: str) -> None:

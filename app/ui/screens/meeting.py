@@ -112,7 +112,7 @@ def suggestion_card(s: Suggestion, meetings: list[Meeting], team: str, lang: str
     with st.container(border=True):
         st.caption(t("mt_suggest_title", lang))
         star = f" ★ {t('mt_principle', lang)}" if article.principle else ""
-        st.subheader(f"{t('mt_article', lang, number=s.article)}: {tr(article.title, lang)}{star}")
+        st.header(f"{t('mt_article', lang, number=s.article)}: {tr(article.title, lang)}{star}")
         st.write(tr(article.summary, lang))
         st.caption(_reason(s, meetings, team, lang, library))
         st.button(t("mt_take_suggestion", lang, number=s.article), type="primary",

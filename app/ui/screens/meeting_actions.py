@@ -5,49 +5,55 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from app.core.models.meeting import Action, Meeting
 from app.store.meetings import MeetingNotFound
 from app.ui import state
 from app.ui.i18n import t
+from app.ui.question_widgets import field_label
 from app.ui.screens import meeting_common as common
 from app.ui.screens.meeting_fields import Field, bind, flag_field, key_of
 
-WIDTHS = [5, 3, 2, 1, 1]
+WIDTHS = [5, 3, 2, 2, 2]
 
 
 def actions_area(meeting: Meeting, lang: str) -> None:
-    st.subheader(t("mt_actions", lang))
-    if meeting.actions:
-        head = st.columns(WIDTHS)
-        # no heading over the last two columns: the checkbox says Klar, the bin has a tooltip
-        for column, key in zip(head, ("mt_action_what", "mt_action_who", "mt_action_due"),
-                               strict=False):
-            column.caption(t(key, lang))
-    else:
+    st.header(t("mt_actions", lang))
+    if not meeting.actions:
         st.caption(t("mt_no_actions", lang))
-    for action in meeting.actions:
-        action_row(meeting, action, lang)
+    for row, action in enumerate(meeting.actions, 1):
+        action_row(meeting, action, row, lang)
     add_form(meeting, lang)
 
 
-def action_row(meeting: Meeting, action: Action, lang: str) -> None:
-    what, who, due, done, remove = st.columns(WIDTHS, vertical_alignment="center")
+def action_row(meeting: Meeting, action: Action, row: int, lang: str) -> None:
+    """One action; every field with a visible label (rows stack on a narrow screen) and a
+    name that says its row ("Vem, åtgärd 2")."""
+    what, who, due, done, remove = st.columns(WIDTHS, vertical_alignment="bottom")
 
     def part(name: str) -> tuple[str, str, str]:
         return ("action", action.id, name)
 
-    what.text_input(t("mt_action_what", lang), label_visibility="collapsed",
+    def label(column: DeltaGenerator, key: str, shown: str) -> str:
+        with column:
+            field_label(f"mt-{action.id}-{key}", shown)
+        return t("action_field_name", lang, field=t(key, lang), row=row)
+
+    what.text_input(label(what, "mt_action_what", t("action_what_row", lang, row=row)),
+                    label_visibility="collapsed",
                     **bind(meeting, Field(part("what"), label=t("mt_action_what", lang))))
-    who.text_input(t("mt_action_who", lang), label_visibility="collapsed",
+    who.text_input(label(who, "mt_action_who", t("mt_action_who", lang)),
+                   label_visibility="collapsed",
                    **bind(meeting, Field(part("who"), label=t("mt_action_who", lang))))
-    due.date_input(t("mt_action_due", lang), label_visibility="collapsed", format="YYYY-MM-DD",
+    due.date_input(label(due, "mt_action_due", t("mt_action_due", lang)),
+                   label_visibility="collapsed", format="YYYY-MM-DD",
                    **bind(meeting, Field(part("due"), label=t("mt_action_due", lang))))
-    done.checkbox(t("mt_action_done", lang),
+    done.checkbox(t("action_field_name", lang, field=t("mt_action_done", lang), row=row),
                   **bind(meeting, flag_field(part("status"), "done", "open",
                                              t("mt_action_done", lang))))
-    remove.button("", icon=":material/delete:", help=t("mt_action_remove", lang),
-                  key=f"mt:remove:{action.id}", on_click=_remove,
+    remove.button(t("action_remove_row", lang, row=row), icon=":material/delete:",
+                  type="tertiary", key=f"mt:remove:{action.id}", on_click=_remove,
                   args=(meeting.id, action.id))
 
 

@@ -33,7 +33,7 @@ def render(team: str, lang: str, library: ArticleLibrary) -> None:
     covered = coverage(meetings, team)
     actions = open_actions(meetings, team, common.today())
     figures(meetings, covered, actions, lang)
-    st.subheader(t("mt_coverage", lang))
+    st.header(t("mt_coverage", lang))
     st.html(grid(library, covered, lang))
     st.caption(t("mt_grid_caption", lang))
     with st.expander(t("mt_covered_list", lang)):
@@ -72,7 +72,7 @@ def grid(library: ArticleLibrary, covered: dict[int, list[dt.date]], lang: str) 
 
 
 def meeting_list(meetings: list[Meeting], lang: str, library: ArticleLibrary) -> None:
-    st.subheader(t("mt_meetings", lang))
+    st.header(t("mt_meetings", lang))
     rows = [{
         t("mt_col_date", lang): m.date.isoformat(),
         t("mt_col_article", lang): f"{m.article} · {tr(library.by_number[m.article].title, lang)}",
@@ -104,7 +104,7 @@ def _open_picked() -> None:
 
 
 def open_action_list(actions: list[OpenAction], lang: str) -> None:
-    st.subheader(t("mt_open_actions", lang))
+    st.header(t("mt_open_actions", lang))
     if not actions:
         st.caption(t("mt_no_open_actions", lang))
         return

@@ -8,7 +8,8 @@ from app.core.models.article import Article
 from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.report.minutes import minutes_filename, render_minutes
-from app.ui import state
+from app.store import StoreError
+from app.ui import state, store_errors
 from app.ui.i18n import t
 from app.ui.question_widgets import warn_personal_data
 from app.ui.safe import md
@@ -42,11 +43,11 @@ def render(meeting: Meeting, article: Article, lang: str) -> None:
     with st.container(key="mt-summary"):
         st.write(tr(article.summary, lang))
     prompts(meeting, article, lang)
-    st.subheader(t("mt_decisions", lang))
+    st.header(t("mt_decisions", lang))
     text_area(meeting, ("decisions",), t("mt_decisions", lang), t("mt_decisions_placeholder", lang),
               collapsed=True)
     actions_area(meeting, lang)
-    st.subheader(t("mt_notes", lang))
+    st.header(t("mt_notes", lang))
     text_area(meeting, ("notes",), t("mt_notes", lang), "", collapsed=True)
     st.divider()
     closing(meeting, lang, article)
@@ -64,6 +65,8 @@ def heading(meeting: Meeting, article: Article, lang: str) -> bool:
     st.session_state[BIG_KEY] = st.session_state.get(BIG_KEPT, False)
     big = right.toggle(t("mt_presentation", lang), key=BIG_KEY, on_change=_keep_big,
                        help=t("mt_presentation_help", lang))
+    right.page_link(st.session_state["pages"]["present"], label=t("pr_open", lang),
+                    icon=":material/slideshow:", query_params={"meeting": meeting.id})
     right.button(t("mt_close", lang), icon=":material/close:", on_click=common.set_open,
                  args=(None,))
     return bool(big)
@@ -87,7 +90,7 @@ def details(meeting: Meeting, lang: str) -> None:
 
 
 def prompts(meeting: Meeting, article: Article, lang: str) -> None:
-    st.subheader(t("mt_prompts", lang))
+    st.header(t("mt_prompts", lang))
     for index, prompt in enumerate(article.prompts):
         with st.container(border=True, key=f"mt-p-{index}"):
             with st.container(key=f"mt-q-{index}"):
@@ -108,7 +111,7 @@ def text_area(meeting: Meeting, part: tuple[object, ...], label: str, placeholde
 
 def closing(meeting: Meeting, lang: str, article: Article) -> None:
     """Mark the notes final, download the minutes, or delete the meeting."""
-    st.subheader(t("mt_minutes", lang))
+    st.header(t("mt_minutes", lang))
     c1, c2, c3 = st.columns([2, 2, 2], vertical_alignment="bottom")
     c1.toggle(t("mt_final", lang), help=t("mt_final_help", lang),
               **bind(meeting, flag_field(("status",), "final", "draft", t("mt_final", lang))))
@@ -128,6 +131,10 @@ def closing(meeting: Meeting, lang: str, article: Article) -> None:
 
 
 def _delete(meeting_id: str, lang: str) -> None:
-    common.store().delete(meeting_id)
+    try:
+        common.store().delete(meeting_id)
+    except StoreError as exc:  # a callback runs outside main()'s guard
+        state.flash(store_errors.message(exc, lang), kind="error")
+        return
     common.set_open(None)
     state.flash(t("mt_deleted", lang))

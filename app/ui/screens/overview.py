@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.store import data_dir
+from app.store.erase import erase_for_good
 from app.store.workshops import workshop_assessment_ids
 from app.ui import state
 from app.ui.i18n import t
-from app.ui.safe import md
+from app.ui.safe import md, plain, user
 
-STATUSES = ("draft", "complete", "followed_up")
+STATUSES = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 
 
 def render() -> None:
@@ -36,20 +38,20 @@ def render() -> None:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()
     for item in items:
-        with st.container(border=True):
+        with st.container(border=True, key=f"bka-row-{item.id}"):  # buttons named by title
             c1, c2 = st.columns([5, 3])
-            c1.markdown(f"**{md(item.title)}**")
+            c1.markdown(f"**{user(item.title)}**")
             q = cat.questionnaire(item.questionnaire)
             meta = [
-                item.case_number,
-                item.committee,
-                tr_title(q, lang),
-                t(f"status_{item.status}", lang),
-                t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M"))
+                user(item.case_number),  # each piece of user text in its own isolate
+                user(item.committee),
+                md(tr_title(q, lang)),
+                md(t(f"status_{item.status}", lang)),
+                md(t("updated_at", lang, when=item.updated.strftime("%Y-%m-%d %H:%M")))
                 if item.updated
                 else "",
             ]
-            c1.caption(md(" · ".join(m for m in meta if m)))
+            c1.caption(" · ".join(m for m in meta if m))
             b1, b2, b3 = c2.columns(3)
             if b1.button(t("open", lang), key=f"open:{item.id}", use_container_width=True):
                 state.set_open(item.id)
@@ -57,7 +59,7 @@ def render() -> None:
                 st.switch_page(st.session_state["pages"]["assess"])
             if b2.button(t("duplicate", lang), key=f"dup:{item.id}", use_container_width=True):
                 copy = store.duplicate(item.id)
-                state.flash(t("duplicated", lang, title=copy.decision.title))
+                state.flash(t("duplicated", lang, title=user(copy.decision.title)))
                 st.rerun()
             if b3.button(t("delete", lang), key=f"del:{item.id}", use_container_width=True):
                 st.session_state["confirm_delete"] = item.id
@@ -92,8 +94,9 @@ def trash(lang: str) -> None:
     with st.expander(t("trash", lang, count=len(deleted))):
         st.caption(t("trash_intro", lang))
         for item in deleted:
-            c1, c2, c3 = st.columns([5, 1, 1])
-            c1.text(item.title)
+            row = st.container(key=f"bka-row-trash-{item.id}")  # buttons named by title
+            c1, c2, c3 = row.columns([5, 1, 1])
+            c1.text(plain(item.title))
             if c2.button(t("restore", lang), key=f"restore:{item.id}"):
                 store.restore(item.id)
                 state.flash(t("restored", lang))
@@ -103,7 +106,7 @@ def trash(lang: str) -> None:
             if st.session_state.get("confirm_purge") == item.id:
                 st.warning(t("confirm_purge", lang))
                 if st.button(t("yes_purge", lang), key=f"yes_purge:{item.id}", type="primary"):
-                    store.purge(item.id)
+                    erase_for_good(store, item.id, data_dir())
                     st.session_state.pop("confirm_purge", None)
                     state.flash(t("purged", lang))
                     st.rerun()

@@ -12,10 +12,12 @@ from app.core.loading import migration_notes, normalise_answers
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
+from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.store import NotFound
-from app.ui import state, workshop_state
+from app.ui import palette, state, workshop_state
+from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -24,7 +26,9 @@ def render() -> None:
     lang = state.lang()
     state.show_flash()
     aid = state.open_id()
+    workshop_state.refuse_unless_open(aid)
     if not aid:
+        st.title(t("nav_results", lang))  # every page has a main heading
         st.info(t("results_none_open", lang))
         return
     try:
@@ -89,7 +93,7 @@ def scores_hidden() -> bool:
 
 
 def screening(card: Scorecard, lang: str) -> None:
-    st.subheader(t("res_screening_title", lang))
+    st.header(t("res_screening_title", lang))
     st.write(verdict.s("screening", lang))
     st.markdown(md(t("res_screening_reason", lang, reason=card.screening_reason.strip() or "–")))
     if not card.flags:
@@ -99,7 +103,7 @@ def screening(card: Scorecard, lang: str) -> None:
 def conclusion(card: Scorecard, q: Questionnaire, lang: str) -> None:
     """The heart first: yes, partly or no, and the reasons."""
     st.caption(t("res_conclusion_title", lang))
-    st.subheader(f"{verdict.conclusion_question(q, lang)} {verdict.outcome_text(card, lang)}")
+    st.header(f"{verdict.conclusion_question(q, lang)} {verdict.outcome_text(card, lang)}")
     c = card.conclusion
     if c is not None and c.motivation.strip():
         st.markdown(f"**{t('res_motivation', lang)}:** {md(c.motivation.strip())}")
@@ -110,9 +114,10 @@ def conclusion(card: Scorecard, q: Questionnaire, lang: str) -> None:
 
 def headline(card: Scorecard, lang: str) -> None:
     if card.level:
-        band = f"{card.level.min:g}–{card.level.max:g}"
-        st.subheader(
-            f"{tr(card.level.label, lang)} ({card.overall:.0f}/100, {t('band', lang)} {band})"
+        band = f"{weight(card.level.min, lang)}–{weight(card.level.max, lang)}"
+        st.header(
+            f"{tr(card.level.label, lang)} ({number(card.overall, lang)}/100, "
+            f"{t('band', lang)} {band})"
         )
         cap = verdict.cap_sentence(card, lang)
         if cap:
@@ -122,15 +127,16 @@ def headline(card: Scorecard, lang: str) -> None:
     c1, c2, c3 = st.columns(3)
     c1.metric(t("res_weakened", lang), str(card.negative), help=t("res_weakened_help", lang))
     if card.balance is not None:
-        c1.caption(t("res_mean", lang, mean=f"{card.balance:+.2f}",
+        c1.caption(t("res_mean", lang, mean=number(card.balance, lang, 2, sign=True),
                      label=tr(card.balance_label, lang)))
     c2.metric(
         t("process_quality", lang),
-        f"{card.process_quality:.0f}/100",
+        f"{number(card.process_quality, lang)}/100",
         help=t("process_quality_help", lang),
     )
     c3.metric(
-        t("completeness", lang), f"{card.completeness:.0f} %", help=t("completeness_help", lang)
+        t("completeness", lang), percent(card.completeness, lang),
+        help=t("completeness_help", lang)
     )
     c3.caption(
         t(
@@ -147,7 +153,7 @@ def rights(card: Scorecard, lang: str) -> None:
     if not card.weakened:
         return
     library = state.catalog().library
-    st.subheader(t("res_for_whom", lang))
+    st.header(t("res_for_whom", lang))
     rows = []
     for change in card.weakened:
         article = library.article(change.number)
@@ -166,7 +172,7 @@ def flags(card: Scorecard, q: Questionnaire, lang: str, serious: bool) -> None:
             st.success(t("no_flags", lang))
         return
     title = "res_serious" if serious else "res_other_flags" if card.serious else "flags"
-    st.subheader(t(title, lang))
+    st.header(t(title, lang))
     for flag in shown:
         box = st.error if flag.severity == "serious" else st.warning
         text = tr(flag.message, lang)
@@ -185,31 +191,42 @@ def flags(card: Scorecard, q: Questionnaire, lang: str, serious: bool) -> None:
 
 def impact_chart(card: Scorecard, lang: str) -> None:
     rows = [
-        {"cluster": tr(c.title, lang), "mean": c.mean, "n": len(c.articles)}
+        {"cluster": tr(c.title, lang), "mean": c.mean, "n": len(c.articles),
+         "shown": number(c.mean, lang, 2, sign=True)}
         for c in card.clusters
         if c.mean is not None
     ]
-    st.subheader(t("impact_per_cluster", lang))
+    st.header(t("impact_per_cluster", lang))
     if not rows:
         st.info(t("no_impacts", lang))
         return
     data = pd.DataFrame(rows)
     chart = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(aria=False)  # the description and the table below carry the figures
         .encode(
-            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]), title=t("impact_axis", lang)),
-            y=alt.Y("cluster:N", sort=None, title=None),
-            color=alt.condition("datum.mean < 0", alt.value("#c0392b"), alt.value("#2e86c1")),
+            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]), title=t("impact_axis", lang),
+                    axis=alt.Axis(labelColor=palette.INK, titleColor=palette.INK)),
+            y=alt.Y("cluster:N", sort=None, title=None,
+                    axis=alt.Axis(labelColor=palette.INK, labelLimit=320)),
+            color=alt.condition("datum.mean < 0", alt.value(palette.NEGATIVE),
+                                alt.value(palette.POSITIVE)),
             tooltip=[
-                alt.Tooltip("cluster:N"),
-                alt.Tooltip("mean:Q", format="+.2f"),
+                alt.Tooltip("cluster:N", title=t("impact_area", lang)),
+                alt.Tooltip("shown:N", title=t("impact_mean", lang)),
                 alt.Tooltip("n:Q", title=t("articles_rated", lang)),
             ],
         )
         .properties(height=36 * len(rows) + 40)
     )
-    st.altair_chart(chart, use_container_width=True)
+    summary = "; ".join(f"{r['cluster']} {r['shown']}" for r in rows)
+    table = pd.DataFrame({
+        t("impact_area", lang): [r["cluster"] for r in rows],
+        t("impact_mean", lang): [r["shown"] for r in rows],
+        t("articles_rated", lang): [str(r["n"]) for r in rows],
+    })
+    chart_with_table(chart, t("impact_chart_description", lang, summary=summary), table, lang,
+                     "impact")
 
 
 def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
@@ -227,13 +244,13 @@ def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
                 t("impact_long", lang): tr(q.impact_label(item.long), lang)
                 if item.long is not None
                 else "–",
-                # text, so an unrated article reads "–", never "None"
-                t("combined", lang): "–" if item.combined is None else f"{item.combined:+.2f}",
+                t("combined", lang): "–" if item.combined is None
+                else number(item.combined, lang, 2, sign=True),
                 t("impact_children", lang): item.children,
             }
         )
     if rows:
-        st.subheader(t("impact_per_article", lang))
+        st.header(t("impact_per_article", lang))
         st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
 
 
@@ -255,40 +272,26 @@ def criteria(card: Scorecard, lang: str) -> None:
 
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
-    store = state.store()
-    c1, c2 = st.columns(2)
+    c1 = st.columns(2)[0]
     if assessment.status == "draft":
         gaps = blockers(card)
         if not gaps:
             if c1.button(t("mark_complete", lang), type="primary"):
                 _complete(assessment, card, q, "", lang)
-            return
-        # Complete means complete: refused while gaps remain, unless a reason is recorded.
-        st.warning(t("res_blockers", lang, missing=len(gaps.missing), serious=len(gaps.serious)))
-        minimum = q.scoring.completion.min_reason_chars
-        reason = st.text_area(t("res_complete_reason", lang),
-                              key=f"complete_reason:{assessment.id}",
-                              help=t("res_complete_reason_help", lang, min=minimum))
-        if st.button(t("res_complete_anyway", lang)):
-            _complete(assessment, card, q, reason or "", lang)
-    else:
-        if assessment.completion_reason.strip():
-            st.caption(md(t("res_completed_with_reason", lang,
-                            reason=assessment.completion_reason.strip())))
-        if assessment.status == "complete" and c1.button(t("mark_followed_up", lang)):
-            store.update(
-                assessment.id or "",
-                lambda a: a.model_copy(update={"status": "followed_up"}),
-                editor=assessment.decision.official,
-            )
-            st.rerun()
-        if c2.button(t("reopen", lang)):
-            store.update(
-                assessment.id or "",
-                lambda a: a.model_copy(update={"status": "draft", "completion_reason": ""}),
-                editor=assessment.decision.official,
-            )
-            st.rerun()
+        else:
+            # Complete means complete: refused while gaps remain, unless a reason is recorded.
+            st.warning(t("res_blockers", lang, missing=len(gaps.missing),
+                         serious=len(gaps.serious)))
+            minimum = q.scoring.completion.min_reason_chars
+            reason = st.text_area(t("res_complete_reason", lang),
+                                  key=f"complete_reason:{assessment.id}",
+                                  help=t("res_complete_reason_help", lang, min=minimum))
+            if st.button(t("res_complete_anyway", lang)):
+                _complete(assessment, card, q, reason or "", lang)
+    elif assessment.completion_reason.strip():
+        st.caption(md(t("res_completed_with_reason", lang,
+                        reason=assessment.completion_reason.strip())))
+    lifecycle_section(assessment, q, lang)  # review, decision, reopening; its log in a draft too
 
 
 def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason: str,
@@ -305,6 +308,12 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     )
     state.flash(t("marked_complete", lang))
     st.rerun()
+
+
+def lifecycle_section(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    from app.ui.screens.lifecycle import render as draw
+
+    draw(assessment, q, lang)
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.core import access
 from app.core.models.case import Case
 from app.core.models.workshop import Workshop
 from app.core.text import tr
@@ -17,6 +18,7 @@ from app.ui.screens.workshop_compare import comparison
 from app.ui.screens.workshop_create import create_form
 from app.ui.screens.workshop_live import codes, progress
 from app.ui.screens.workshop_manage import manage, trainer_notes
+from app.ui.screens.workshop_trainer import lockout_notice, new_key_notice, trainer_key_form
 
 # The codes fill their card's width (container query units), on one line, however many
 # cards share a row: read from the back of a training room.
@@ -35,6 +37,7 @@ def render() -> None:
     lang = state.lang()
     state.show_flash()
     st.html(BIG)
+    identity = workshop_state.identity()
     wid = st.session_state.get(workshop_state.OPEN_KEY) or st.query_params.get("workshop")
     if wid:
         try:
@@ -45,9 +48,15 @@ def render() -> None:
             st.warning(t("ws_not_found", lang))
         else:
             st.session_state[workshop_state.OPEN_KEY] = wid
-            st.query_params["workshop"] = wid  # a reload on the projector comes back here
-            running(workshop, lang)
+            state.keep_in_address("workshop", wid)  # a reload on the projector comes back here
+            if access.may_run_workshop(identity, wid):
+                running(workshop, lang)
+            else:
+                trainer_key_form(workshop, identity, lang)
             return
+    if not access.may_list_workshops(identity):
+        trainer_key_form(None, identity, lang)  # another machine: the key finds its workshop
+        return
     start(lang)
 
 
@@ -63,7 +72,7 @@ def start(lang: str) -> None:
 
 def workshop_list(lang: str) -> None:
     items = workshop_state.store().all()
-    st.subheader(t("ws_list", lang))
+    st.header(t("ws_list", lang))
     current = [w for w in items if w.status != "archived"]
     if not current:
         st.caption(t("ws_list_empty", lang))
@@ -77,7 +86,7 @@ def workshop_list(lang: str) -> None:
 
 
 def list_row(w: Workshop, lang: str) -> None:
-    with st.container(border=True):
+    with st.container(border=True, key=f"bka-row-{w.id}"):  # "Öppna – <title>"
         c1, c2 = st.columns([4, 1], vertical_alignment="center")
         c1.markdown(f"**{md(w.title)}**")
         when = w.created.astimezone().strftime("%Y-%m-%d %H:%M") if w.created else ""
@@ -101,6 +110,8 @@ def running(w: Workshop, lang: str) -> None:
     st.caption(md(" · ".join(line)))
     if w.status != "open":
         st.info(t("ws_closed_note", lang))
+    new_key_notice(w, lang)
+    lockout_notice(w, lang)
     labels = {t(k, lang): k for k in TABS}
     # A tab that reruns when chosen: only the open one is drawn, so the comparison is fresh
     # when opened, and the progress only polls the store while someone looks at it.

@@ -27,7 +27,7 @@ def case_facts(case: Case, lang: str, *, trainer: bool = True) -> str:
 
 def case_file(case: Case, lang: str) -> None:
     """The whole case file, one tab per part so a projector shows one part at a time."""
-    st.subheader(tr(case.title, lang))
+    st.header(tr(case.title, lang))
     st.write(tr(case.summary, lang))
     tabs = st.tabs([t(f"ws_case_{part}", lang) for part in PARTS])
     for tab, part in zip(tabs, PARTS, strict=True):

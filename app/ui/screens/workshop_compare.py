@@ -13,17 +13,18 @@ from app.core.comparison import Comparison, Item, compare
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
+from app.core.numbers import number as decimal
 from app.core.text import tr
-from app.report.strings import number as decimal
-from app.ui import state, workshop_state
+from app.ui import palette, state, workshop_state
+from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
 
 PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander
 COLUMNS_UP_TO = 4  # more groups than this: answers in a table instead of columns
-NEGATIVE, NEUTRAL, POSITIVE = "#c2571a", "#f1f1ec", "#2b6cb0"  # as in the PDF report
-INK = "#1d1d1b"  # axis labels dark enough for a washed-out projector
+NEGATIVE, NEUTRAL, POSITIVE = palette.NEGATIVE, palette.NEUTRAL, palette.POSITIVE
+INK = palette.INK  # axis labels dark enough for a washed-out projector
 
 
 def comparison(w: Workshop, case: Case | None, lang: str) -> None:
@@ -32,7 +33,10 @@ def comparison(w: Workshop, case: Case | None, lang: str) -> None:
     if q is None:
         st.error(t("questionnaire_missing", lang, id=w.questionnaire))
         return
-    st.button(t("ws_refresh", lang), key=f"ws_cmp_refresh:{w.id}")
+    left, right = st.columns(2)
+    left.button(t("ws_refresh", lang), key=f"ws_cmp_refresh:{w.id}")
+    right.page_link(st.session_state["pages"]["present"], label=t("pr_open", lang),
+                    icon=":material/slideshow:", query_params={"workshop": w.id})
     result = compare(q, cat.library, workshop_state.store().group_inputs(w, q),
                      case.key_articles if case else [], case)
     scores(result, lang)
@@ -49,13 +53,13 @@ def scores(result: Comparison, lang: str) -> None:
         for column, g in zip(st.columns(PER_ROW), groups[start:start + PER_ROW], strict=False):
             card = g.card
             with column.container(border=True):
-                st.markdown(f"#### {md(g.name)}")  # h4: long names wrap less in a card
+                st.markdown(f"### {md(g.name)}")  # h3 under the h2 above: headings in order
                 st.metric(tr(card.level.label, lang) if card.level else "–",
-                          f"{card.overall:.0f}/100")
+                          f"{decimal(card.overall, lang)}/100")
                 balance = decimal(card.balance, lang, 1, sign=True) if card.balance is not None \
                     else "–"
-                st.markdown(t("ws_score_lines", lang, quality=f"{card.process_quality:.0f}",
-                              completeness=f"{card.completeness:.0f}", balance=balance))
+                st.markdown(t("ws_score_lines", lang, quality=decimal(card.process_quality, lang),
+                              completeness=decimal(card.completeness, lang), balance=balance))
                 if result.rules:
                     index = groups.index(g)
                     caught, points = result.caught(index)
@@ -99,7 +103,9 @@ def articles(result: Comparison, lang: str) -> None:
         for g, rating in zip(result.groups, row.ratings, strict=True):
             rows.append({"article": label, "order": row.number, "group": g.name,
                          "rating": rating, "shown": "–" if rating is None
-                         else decimal(rating, lang, 1, sign=True)})
+                         else decimal(rating, lang, 1, sign=True),
+                         # black or white, whichever reads better on the cell (palette.py)
+                         "ink": palette.cell_ink(rating or 0)})
     data = pd.DataFrame(rows)
     many = len(result.groups) > COLUMNS_UP_TO  # names would overlap: slant them
     base = alt.Chart(data).encode(
@@ -110,14 +116,23 @@ def articles(result: Comparison, lang: str) -> None:
         y=alt.Y("article:N", sort=alt.EncodingSortField("order"), title=None,
                 axis=alt.Axis(labelFontSize=15, labelLimit=360, labelOverlap=False,
                               labelColor=INK)))
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+    cells = base.mark_rect(stroke="white", strokeWidth=2, aria=False).encode(
         color=alt.Color("rating:Q", scale=alt.Scale(domain=[-2, 0, 2],
                                                     range=[NEGATIVE, NEUTRAL, POSITIVE],
                                                     interpolate="rgb"),
                         legend=alt.Legend(title=t("ws_rating", lang), orient="bottom")))
-    text = base.mark_text(fontSize=18, fontWeight="bold").encode(text="shown:N")
+    text = base.mark_text(fontSize=18, fontWeight="bold", aria=False).encode(
+        text="shown:N", color=alt.Color("ink:N", scale=None, legend=None))
     height = 44 * len(result.articles) + (140 if many else 40)  # slanted names need room
-    st.altair_chart((cells + text).properties(height=height), width="stretch")
+    names = [g.name for g in result.groups]
+    table = pd.DataFrame(
+        [[label, *(r["shown"] for r in rows if r["article"] == label)]
+         for label in dict.fromkeys(r["article"] for r in rows)],
+        columns=[t("article", lang), *names])
+    description = t("ws_articles_description", lang, groups=len(names),
+                    articles=len(result.articles))
+    chart_with_table((cells + text).properties(height=height), description, table, lang,
+                     "ws-articles")
 
 
 def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:
@@ -155,8 +170,8 @@ def agenda_item(number: int, item: Item, result: Comparison, q: Questionnaire,
     title, where = item_title(item, q, lang)
     share = item.disagreement or 0.0
     with st.container(border=True):
-        st.markdown(f"#### {number}. {md(title)}")
-        st.progress(share, text=t("ws_disagreement", lang, percent=f"{100 * share:.0f}")
+        st.markdown(f"### {number}. {md(title)}")
+        st.progress(share, text=t("ws_disagreement", lang, percent=decimal(100 * share, lang))
                     + " · " + md(where))
         side_by_side(item, result, q, lang)
 

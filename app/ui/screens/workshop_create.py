@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.core import trainer_key
 from app.core.text import tr
 from app.shipped import cases
 from app.store.workshop_errors import (
@@ -18,12 +19,13 @@ from app.ui import state, workshop_state
 from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts
+from app.ui.screens.workshop_trainer import remember_new_key
 
 PER_ROW = 3  # group name inputs side by side
 
 
 def create_form(lang: str) -> None:
-    st.subheader(t("ws_new", lang))
+    st.header(t("ws_new", lang))
     library = {c.id: c for c in cases()}
     case_id = st.selectbox(t("ws_pick_case", lang), list(library),
                            format_func=lambda i: tr(library[i].title, lang), key="ws_case")
@@ -37,15 +39,18 @@ def create_form(lang: str) -> None:
                                 value=3, step=1, key="ws_count"))
     names = group_inputs(count, lang)
     if st.button(t("ws_create", lang), type="primary", key="ws_create"):
+        key = trainer_key.new_key()  # shown once on the next page, stored only as a hash
         try:
             w = workshop_state.store().create(case, names, state.catalog(), title=title,
-                                              language=lang)
+                                              language=lang,
+                                              trainer_key=trainer_key.key_hash(key))
         except WorkshopError as exc:
             st.error(refusal(exc, lang))
             return
         for i in range(count):  # the next workshop starts from fresh default names
             st.session_state.pop(f"ws_group:{i}", None)
         st.session_state[workshop_state.OPEN_KEY] = w.id
+        remember_new_key(w.id, key)
         state.flash(t("ws_created", lang, count=len(w.groups)), "toast")
         st.rerun()
 

@@ -11,8 +11,8 @@ from app.core.join_codes import spaced
 from app.core.loading import normalise_answers
 from app.core.models.workshop import Workshop
 from app.core.progress import progress as section_progress
-from app.store import NotFound
-from app.ui import state
+from app.store import NotFound, StoreError
+from app.ui import state, store_errors
 from app.ui.i18n import t
 from app.ui.safe import md
 
@@ -27,24 +27,32 @@ def codes(w: Workshop, lang: str) -> None:
         st.warning(t("ws_codes_closed", lang))
         return
     address = join_address()
-    st.markdown("### " + t("ws_codes_how", lang, address=md(address)))
-    if urlsplit(address).hostname in LOCAL_HOSTS:
+    if address is None:  # the server listens on this machine only: no group can reach it
+        st.markdown("## " + t("ws_codes_title", lang))  # the h2 above the groups' h3
+        st.warning(t("ws_codes_start_lan", lang))
+    else:
+        st.markdown("## " + t("ws_codes_how", lang, address=md(address)))
         st.caption(t("ws_codes_local", lang))
     per_row = 2 if len(w.groups) <= 4 else PER_ROW  # few groups: bigger codes
     for start in range(0, len(w.groups), per_row):
         columns = st.columns(per_row)
         for column, group in zip(columns, w.groups[start:start + per_row], strict=False):
             with column.container(border=True):
-                st.markdown(f"#### {md(group.name)}")
+                st.markdown(f"### {md(group.name)}")
                 with st.container(key=f"bka-code-{group.code}"):
                     st.markdown(md(spaced(group.code)))
 
 
-def join_address() -> str:
-    """Where groups go: this app's address, with the machine's network address for localhost."""
+def join_address() -> str | None:
+    """Where groups go: the address the server really listens on, or None when it listens on
+    this machine only (then the page says to start it with `bka serve --lan`)."""
+    listening = str(st.get_option("server.address") or "")
+    if listening in LOCAL_HOSTS:
+        return None
     url = urlsplit(st.context.url or "http://localhost:8501")
-    host, port = url.hostname or "localhost", f":{url.port}" if url.port else ""
-    if host in LOCAL_HOSTS:
+    port = f":{url.port}" if url.port else ""
+    host = listening if listening not in ("", "0.0.0.0", "::") else url.hostname or ""
+    if host in LOCAL_HOSTS or not host:
         host = lan_address() or host
     return f"{url.scheme or 'http'}://{host}{port}/{JOIN_PATH}"
 
@@ -72,7 +80,10 @@ def progress(w: Workshop, lang: str) -> None:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def _auto(w: Workshop, lang: str) -> None:
-    _table(w, lang)
+    try:
+        _table(w, lang)
+    except StoreError as exc:  # a fragment's rerun is outside main()'s guard
+        store_errors.show(exc, lang)
 
 
 def _table(w: Workshop, lang: str) -> None:
@@ -93,7 +104,7 @@ def _table(w: Workshop, lang: str) -> None:
         answered = sum(s.answered_required for s in sections)
         done = sum(1 for s in sections if s.done)
         with columns[index % len(columns)].container(border=True):
-            st.markdown(f"#### {md(group.name)}")
+            st.markdown(f"## {md(group.name)}")
             st.progress(answered / required if required else 0.0,
                         text=t("progress", lang, answered=answered, required=required))
             when = (assessment.updated.astimezone().strftime("%H:%M")

@@ -28,7 +28,7 @@ def manage(w: Workshop, case: Case | None, lang: str) -> None:
 
 
 def summary(w: Workshop, case: Case | None, lang: str) -> None:
-    st.subheader(t("ws_summary", lang))
+    st.header(t("ws_summary", lang))
     st.write(t("ws_summary_intro", lang))
     choice = st.radio(t("report_language", lang), ["sv", "en"], horizontal=True,
                       index=0 if lang == "sv" else 1, key=f"ws_pdf_lang:{w.id}",
@@ -52,7 +52,7 @@ def summary(w: Workshop, case: Case | None, lang: str) -> None:
 
 
 def exports(w: Workshop, lang: str) -> None:
-    st.subheader(t("ws_export", lang))
+    st.header(t("ws_export", lang))
     st.write(t("ws_export_intro", lang))
     ws = workshop_state.store()
     st.download_button(t("ws_export_all", lang), ws.export_all(w), mime="application/json",
@@ -66,7 +66,7 @@ def exports(w: Workshop, lang: str) -> None:
 
 def status(w: Workshop, lang: str) -> None:
     ws = workshop_state.store()
-    st.subheader(t("ws_status_title", lang))
+    st.header(t("ws_status_title", lang))
     st.write(t(f"ws_status_{w.status}_long", lang))
     key = f"ws_hide:{w.id}"
     st.session_state.setdefault(key, w.hide_scores)

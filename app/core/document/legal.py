@@ -1,0 +1,77 @@
+"""The legal basis: the rules of the areas the official picked, one table per area.
+
+Which rules apply is decided by app/core/law.py; this module words the section. Its few words
+live here rather than in strings.py, so that this section can change on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.document.model import Block, Heading, Para, Section, Span, Table, inline
+from app.core.document.source import ReportInput
+from app.core.law import chosen_areas, citation, law_questions
+from app.core.models.law import Area, LawLibrary
+from app.core.text import tr
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "heading": ("Rättslig grund", "Legal basis"),
+    "intro": (
+        "Reglerna om barnets bästa och om att höra barn för de områden som valdes i fråga "
+        "{sources}, ur verktygets lagregister. Tjänstepersonens egen beskrivning av vad reglerna "
+        "kräver står vid fråga {numbers} i analysen. Där paragraf saknas anges bara lagen, "
+        "eftersom paragrafen inte har kunnat kontrolleras; kontrollera alltid mot lagtexten.",
+        "The rules on the child's best interests and on hearing children for the areas chosen in "
+        "question {sources}, from the tool's register of law. The official's own account of what "
+        "the rules require is given at question {numbers} in the analysis. Where no section is "
+        "given only the statute is named, because the section could not be verified; always "
+        "check against the text of the law.",
+    ),
+    "no_area": (
+        "Inget område har valts än; bara de regler som gäller alla beslut visas.",
+        "No area has been chosen yet; only the rules that apply to every decision are shown.",
+    ),
+    "rule": ("Bestämmelse", "Provision"),
+    "strength": ("Styrka", "Strength"),
+    "requires": ("Vad den kräver", "What it requires"),
+}
+
+
+def _w(key: str, lang: str, **values: Any) -> str:
+    sv, en = _WORDS[key]
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text
+
+
+def legal_section(ri: ReportInput) -> Section | None:
+    """The section, or None when the questionnaire has no law-check question or no library."""
+    law = ri.law
+    questions = [q for q in law_questions(ri.questionnaire) if ri.visible(q.id)]
+    if law is None or not questions:
+        return None
+    lang, numbering = ri.lang, ri.questionnaire.numbering
+    numbers = ", ".join(numbering[q.id] for q in questions)
+    sources = ", ".join(numbering.get(q.law.source, q.law.source) for q in questions if q.law)
+    blocks: list[Block] = [Para(inline(_w("intro", lang, numbers=numbers, sources=sources)),
+                                role="intro")]
+    shown: set[str] = set()
+    for question in questions:
+        areas = [a for a in chosen_areas(law, question, ri.values) if a.id not in shown]
+        if all(a.always for a in areas):
+            blocks.append(Para(inline(_w("no_area", lang))))
+        for area in areas:
+            shown.add(area.id)
+            blocks += _area(law, area, lang)
+    return Section(id="legal", title=_w("heading", lang), blocks=tuple(blocks))
+
+
+def _area(law: LawLibrary, area: Area, lang: str) -> list[Block]:
+    title = tr(area.title, lang)
+    rows = tuple((
+        (Span(citation(law, rule, lang), strong=True),),
+        inline(tr(law.strength[rule.strength].label, lang)),
+        inline(f"{tr(rule.applies, lang)}: {tr(rule.requires, lang)}"),
+    ) for rule in area.rules)
+    table = Table(header=tuple(_w(k, lang) for k in ("rule", "strength", "requires")),
+                  rows=rows, widths=(0.27, 0.18, 0.55), caption=title, row_headers=True)
+    return [Heading(2, title, f"legal-{area.id}"), table]

@@ -1,0 +1,96 @@
+"""Whether this installation can read an assessment from a file: its questionnaire, version
+and question ids, checked against the loaded catalog before an import stores anything.
+
+An import that stored an assessment of an unknown questionnaire, or 51,870 answers to
+questions no questionnaire asks, would keep records that no page can show and no score can
+use. A version is readable when it is the questionnaire's own or when the questionnaire
+declares migrations leading from it to the current one (each step `from_version` ->
+`to_version`, with `rename` and `drop` of question ids); answer ids are checked as the
+current version reads them after those steps. The migrations are read from the loaded
+questionnaire as they are, so whatever versions and steps exist are honoured.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from app.core.catalog import Catalog
+from app.core.errors import Problem
+from app.core.models.assessment import Assessment
+from app.core.models.questionnaire import Questionnaire
+from app.core.yamlsource import Source
+
+SHOWN_IDS = 10  # unknown question ids named in a message; the rest are counted
+
+
+def readable_problems(assessment: Assessment, catalog: Catalog,
+                      source: Source | None = None) -> list[Problem]:
+    """What stops this installation from reading `assessment` (empty when nothing does)."""
+    file = source.file if source else "assessment"
+
+    def problem(loc: tuple[str | int, ...], message: str) -> Problem:
+        return source.problem(loc, message) if source else Problem(file, None, message)
+
+    ref = assessment.questionnaire
+    q = catalog.questionnaire(ref.id)
+    if q is None:
+        known = ", ".join(sorted(catalog.questionnaires)) or "none"
+        return [problem(("questionnaire", "id"), f"the questionnaire '{ref.id}' is not one "
+                        f"this installation has (it has: {known})")]
+    steps = migration_path(q, ref.version)
+    if steps is None:
+        newer = _newer(ref.version, q.version)
+        why = ("it is newer: update the tool to import it" if newer
+               else "and there is no migration from it")
+        return [problem(("questionnaire", "version"),
+                        f"version {ref.version} of the questionnaire '{q.id}' cannot be read "
+                        f"here: this installation has version {q.version}, {why}")]
+    ids = read_ids(list(assessment.answers), steps)
+    unknown = [(old, new) for old, new in ids if new is not None and new not in q.questions]
+    if not unknown:
+        return []
+    names = ", ".join(old for old, _ in unknown[:SHOWN_IDS])
+    more = f" and {len(unknown) - SHOWN_IDS:,} more" if len(unknown) > SHOWN_IDS else ""
+    return [problem(("answers", unknown[0][0]),
+                    f"{len(unknown):,} answer(s) to questions that '{q.id}' {q.version} does "
+                    f"not ask: {names}{more}")]
+
+
+def migration_path(q: Questionnaire, version: str) -> list[Any] | None:
+    """The steps from `version` to the questionnaire's own, or None when there are none."""
+    migrations: Sequence[Any] = getattr(q, "migrations", None) or []
+    steps: list[Any] = []
+    current = version
+    while current != q.version:
+        step = next((m for m in migrations if m.from_version == current), None)
+        if step is None or len(steps) > len(migrations):
+            return None
+        steps.append(step)
+        current = step.to_version
+    return steps
+
+
+def read_ids(ids: list[str], steps: list[Any]) -> list[tuple[str, str | None]]:
+    """Each answer id with the id the current version reads it as (None: set aside by a
+    step's `drop`, kept in the record and not scored)."""
+    result: list[tuple[str, str | None]] = []
+    for old in ids:
+        current: str | None = old
+        for step in steps:
+            if current is None:
+                break
+            if current in (getattr(step, "drop", None) or []):
+                current = None
+            else:
+                current = (getattr(step, "rename", None) or {}).get(current, current)
+        result.append((old, current))
+    return result
+
+
+def _newer(version: str, ours: str) -> bool:
+    def parts(v: str) -> tuple[int, ...]:
+        return tuple(int(n) for n in re.findall(r"\d+", v)[:3])
+
+    return parts(version) > parts(ours)

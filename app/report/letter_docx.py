@@ -1,0 +1,41 @@
+"""The letter back to the children as DOCX (python-docx), for an official who edits in Word."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.shared import Pt
+
+from app.core.children_letter import Letter
+from app.core.lix import readability
+from app.report.text import clean
+
+BODY_SIZE = 16
+
+
+def letter_docx(letter: Letter) -> bytes:
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "DejaVu Sans"  # type: ignore[attr-defined]
+    normal.font.size = Pt(BODY_SIZE)  # type: ignore[attr-defined]
+    for name, size in (("Title", 28), ("Heading 1", 20)):
+        doc.styles[name].font.size = Pt(size)  # type: ignore[attr-defined]
+    doc.core_properties.title = clean(letter.title)
+    doc.core_properties.subject = f"LIX {readability(letter.prose).lix:.0f}"
+    doc.core_properties.language = letter.lang
+    doc.add_heading(clean(letter.title), level=0)
+    _paragraphs(doc, letter.greeting)
+    for part in letter.parts:
+        doc.add_heading(clean(part.heading), level=1)
+        _paragraphs(doc, part.text)
+    _paragraphs(doc, letter.signature)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _paragraphs(doc: object, text: str) -> None:
+    for para in text.split("\n\n"):
+        if para.strip():
+            doc.add_paragraph(clean(para.strip()))  # type: ignore[attr-defined]

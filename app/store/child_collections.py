@@ -1,0 +1,89 @@
+"""Children's collections in `<data>/child_collections.json`, under the data folder's lock.
+
+Children reach a collection only by its code; what they may do is add one response to an
+open collection. Everything else (opening, closing, reading the answers) is the official's.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.join_codes import new_code, normalise_code
+from app.core.models.child_collection import ChildCollection, ChildResponse
+from app.store.collection import Collection
+
+NAME = "child_collections"
+
+
+@dataclass
+class CollectionClosed(Exception):
+    """The code is right but the official has closed the collection."""
+
+    code: str
+
+
+@dataclass
+class UnknownCollection(Exception):
+    """No collection has this code."""
+
+    code: str
+
+
+class ChildCollectionStore:
+    def __init__(self, folder: Path | str | None = None) -> None:
+        self._records: Collection[ChildCollection] = Collection(ChildCollection, NAME, folder)
+
+    @property
+    def path(self) -> Path:
+        return self._records.path
+
+    def open(self, collection: ChildCollection) -> ChildCollection:
+        """Store a new collection with a fresh code (the one given is replaced)."""
+        taken = {c.code for c in self._records.all()}
+        return self._records.create(collection.model_copy(update={"code": new_code(taken),
+                                                                  "open": True}))
+
+    def get(self, collection_id: str) -> ChildCollection:
+        return self._records.get(collection_id)
+
+    def _all(self) -> list[ChildCollection]:
+        # Reading must not create a data folder where a command was merely pointed at one.
+        return self._records.all() if self._records.path.is_file() else []
+
+    def of_assessment(self, assessment_id: str) -> list[ChildCollection]:
+        """The assessment's collections, newest first."""
+        return [c for c in self._all() if c.assessment_id == assessment_id]
+
+    def by_code(self, code: str) -> ChildCollection:
+        """The open collection a child's link names; UnknownCollection or CollectionClosed."""
+        wanted = normalise_code(code)
+        for c in self._all():
+            if c.code == wanted:
+                if not c.open:
+                    raise CollectionClosed(wanted)
+                return c
+        raise UnknownCollection(wanted)
+
+    def add_response(self, code: str, response: ChildResponse) -> None:
+        """Add a child's response at a random place, so the order does not tell who was first."""
+        target = self.by_code(code)
+
+        def change(c: ChildCollection) -> ChildCollection:
+            if not c.open:
+                raise CollectionClosed(c.code)
+            at = secrets.randbelow(len(c.responses) + 1)
+            return c.model_copy(update={"responses": [*c.responses[:at], response,
+                                                      *c.responses[at:]]})
+
+        assert target.id is not None
+        self._records.update(target.id, change)
+
+    def set_open(self, collection_id: str, is_open: bool) -> ChildCollection:
+        return self._records.update(collection_id,
+                                    lambda c: c.model_copy(update={"open": is_open}))
+
+    def delete(self, collection_id: str) -> None:
+        """Erase a collection and every child's answers in it (NotFound if there is none)."""
+        self._records.delete(collection_id)

@@ -1,0 +1,175 @@
+"""The rules of every change an assessment can undergo, shared by every store.
+
+A store provides the one write path, `_edit(id, editor, action, edit)`: under its lock (a
+folder lock, a row lock) it reads the stored assessment, calls `edit(stored, wrapper)` for the
+new content (`wrapper` holds at least "updated_by", the last editor), records the difference
+as a revision and writes. What a save, an answer or a decision change may overwrite is
+decided here, once, so the local store and the server database refuse the same things.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Callable, Collection
+from typing import Any
+
+from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
+from app.store.changes import canonical, same, undo
+from app.store.errors import AnswerConflict, Conflict, StoreError
+from app.store.protocol import MISSING, Missing
+from app.store.records import Action, Revision, Summary
+
+Wrapper = dict[str, Any]
+Edit = Callable[[Assessment, Wrapper], Assessment | None]
+
+
+class EditRules:
+    """save, set_answer, set_decision, set_status, update, add_report and at_revision on top
+    of a store's `_edit`, `get` and `revisions`."""
+
+    def get(self, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
+        raise NotImplementedError
+
+    def revisions(self, assessment_id: str) -> builtins.list[Revision]:
+        raise NotImplementedError
+
+    def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
+        raise NotImplementedError
+
+    def list(self, query: str = "", status: Status | None = None) -> builtins.list[Summary]:
+        raise NotImplementedError
+
+    def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
+             offset: int = 0, exclude: Collection[str] = ()) -> tuple[builtins.list[Summary], int]:
+        """From list(): the local store holds every row in memory anyway (a database store
+        asks the database for the one page instead)."""
+        hidden = set(exclude)
+        rows = [r for r in self.list(query, status) if r.id not in hidden]
+        return rows[offset:offset + limit], len(rows)
+
+    def at_revision(self, assessment_id: str, revision: int) -> Assessment:
+        current = self.get(assessment_id, include_deleted=True)
+        if revision == current.revision:
+            return current
+        history = self.revisions(assessment_id)
+        known = [r.revision for r in history]
+        if not 1 <= revision <= current.revision or not known or revision < min(known):
+            raise StoreError(f"Assessment {assessment_id} has no revision {revision} here; "
+                             f"its stored revisions are {min(known, default=0)}-"
+                             f"{current.revision}.")
+        state = current.model_dump(mode="json")
+        for entry in history:  # newest first: step back over every later change
+            if entry.revision > revision:
+                undo(state, entry.changes)
+        state["revision"] = revision
+        at = next((r.at for r in history if r.revision <= revision), None)
+        if at is not None:
+            state["updated"] = at.isoformat()
+        return Assessment.model_validate(state)
+
+
+    def save(self, assessment: Assessment, editor: str = "",
+             expected_revision: int | None = None) -> Assessment:
+        if assessment.id is None:
+            raise ValueError("this assessment has never been stored; use create()")
+        # By default the copy is expected to be based on the revision it carries.
+        expected = assessment.revision if expected_revision is None else expected_revision
+
+        def replace(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            if stored.revision != expected:
+                raise Conflict(stored, expected, changed_by=wrapper.get("updated_by", ""))
+            return assessment
+
+        return self._edit(assessment.id, editor, "save", replace)
+
+    def set_answer(self, assessment_id: str, question_id: str, answer: Answer | None,
+                   editor: str = "", *, expected: Answer | None | Missing = MISSING,
+                   ) -> Assessment:
+        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            current = stored.answers.get(question_id)
+            if expected is not MISSING and not same(_answer_json(current), _answer_json(expected)):
+                by, at = self._last_change(assessment_id, ("answers", question_id))
+                raise AnswerConflict(stored, question_id, current, answer,
+                                     changed_by=by, changed_at=at)
+            answers = dict(stored.answers)
+            if answer is None:
+                answers.pop(question_id, None)
+            else:
+                answers[question_id] = answer
+            return stored.model_copy(update={"answers": answers})
+
+        return self._edit(assessment_id, editor, "answer", change)
+
+    def set_decision(self, assessment_id: str, decision: Decision, editor: str = "", *,
+                     expected: Decision | Missing = MISSING) -> Assessment:
+        def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            if expected is MISSING:
+                return stored.model_copy(update={"decision": decision})
+            base = canonical(expected.model_dump(mode="json"))
+            mine = canonical(decision.model_dump(mode="json"))
+            theirs = canonical(stored.decision.model_dump(mode="json"))
+            touched = [f for f in mine if not same(mine[f], base.get(f))]
+            clashes = [f for f in touched if not same(theirs.get(f), base.get(f))
+                       and not same(theirs.get(f), mine[f])]
+            if clashes:
+                by = wrapper.get("updated_by", "")
+                raise Conflict(stored, None, changed_by=by, message=(
+                    f"{', '.join(clashes)} of assessment {assessment_id} "
+                    f"{'was' if len(clashes) == 1 else 'were'} changed"
+                    f"{' by ' + by if by else ''} while you were editing. Your change was not "
+                    "saved: check the current text and change it again."))
+            merged = Decision.model_validate({**theirs, **{f: mine[f] for f in touched}})
+            return stored.model_copy(update={"decision": merged})
+
+        return self._edit(assessment_id, editor, "decision", change)
+
+    def set_status(self, assessment_id: str, status: Status, editor: str = "") -> Assessment:
+        return self._edit(assessment_id, editor, "status",
+                          lambda stored, _: stored.model_copy(update={"status": status}))
+
+    def update(self, assessment_id: str, change: Callable[[Assessment], Assessment],
+               editor: str = "", *, expected_revision: int | None = None) -> Assessment:
+        def edit(stored: Assessment, wrapper: Wrapper) -> Assessment:
+            if expected_revision is not None and stored.revision != expected_revision:
+                raise Conflict(stored, expected_revision, changed_by=wrapper.get("updated_by", ""))
+            return change(stored)
+
+        return self._edit(assessment_id, editor, "update", edit)
+
+    def add_report(self, assessment_id: str, report: ReportRecord,
+                   editor: str = "") -> Assessment:
+        return self._edit(assessment_id, editor, "report", lambda stored, _: stored.model_copy(
+            update={"reports": [*stored.reports, report]}))
+
+    def _last_change(self, assessment_id: str,
+                     path: tuple[str, ...]) -> tuple[str, dt.datetime | None]:
+        """Who last changed one field or answer, and when (for a conflict message)."""
+        for entry in self.revisions(assessment_id):
+            if any(c.path == path for c in entry.changes):
+                return entry.editor, entry.at
+        return "", None
+
+
+def settle(data: dict[str, Any]) -> tuple[Assessment, dict[str, Any]]:
+    """Validate the stored JSON form of an assessment and return both.
+
+    `data` is always a model_dump(mode="json") (plus the bookkeeping fields set here), so it
+    is already in normal form; the JSON round trip makes it exactly what a later read gives
+    back (an impact answer's article numbers, for one, become strings), and the model is
+    built from that, so what a change returns equals what get() returns afterwards.
+    """
+    body = canonical(data)
+    return Assessment.model_validate(body), body
+
+
+def _answer_json(answer: Answer | None) -> Any:
+    return None if answer is None else canonical(answer.model_dump(mode="json"))
+
+
+def duplicated(source: Assessment, title: str | None = None) -> Assessment:
+    """A new draft with the source's answers and decision (retitled if asked), no id, no
+    reports: what both stores save as a duplicate."""
+    decision = source.decision.model_copy(update={"title": title} if title else {})
+    return source.model_copy(update={"id": None, "status": "draft", "reports": [],
+                                     "decision": decision})

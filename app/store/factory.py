@@ -1,0 +1,81 @@
+"""The one place that chooses where data is kept: a local folder (TinyDB) by default, or a
+PostgreSQL database when BKA_DATABASE_URL is set (`bka serve --database-url` sets it).
+
+Pages and commands open stores only through open_store() and open_collection(), so nothing
+else in the app knows which one it got.
+"""
+
+from __future__ import annotations
+
+import builtins
+import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel
+
+from app.store.protocol import AssessmentStore
+
+DATABASE_URL = "BKA_DATABASE_URL"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def database_url() -> str:
+    """The configured database, or "" for the local data folder."""
+    return os.environ.get(DATABASE_URL, "").strip()
+
+
+def open_store(folder: Path | str | None = None) -> AssessmentStore:
+    """The assessment store: PostgreSQL if a database URL is configured (then `folder` only
+    says where backup() writes its archives), else the local folder (default: data_dir()).
+    Cheap: stores on one folder or database share their lock, caches or connection pool."""
+    url = database_url()
+    if url:
+        from app.store.postgres.store import PostgresAssessmentStore
+
+        return PostgresAssessmentStore(url, backups=Path(folder) / "backups" if folder else None)
+    from app.store.tinydb_store import TinyDBAssessmentStore
+
+    return TinyDBAssessmentStore(folder)
+
+
+class Locking(Protocol):
+    def locked(self) -> AbstractContextManager[None]: ...
+
+
+class RecordCollection(Protocol[M]):
+    """Meetings or workshops: what MeetingStore and WorkshopStore need of their records."""
+
+    @property
+    def shared(self) -> Locking: ...
+
+    @property
+    def location(self) -> str: ...
+
+    def all(self) -> builtins.list[M]: ...
+
+    def get(self, record_id: str) -> M: ...
+
+    def create(self, record: M) -> M: ...
+
+    def update(self, record_id: str, change: Callable[[M], M], *,
+               expected_revision: int | None = None) -> M: ...
+
+    def delete(self, record_id: str) -> None: ...
+
+
+def open_collection(model: type[M], name: str,
+                    folder: Path | str | None = None) -> RecordCollection[M]:
+    """The records of one kind: a table of the database if configured, else
+    `<folder>/<name>.json`."""
+    url = database_url()
+    if url:
+        from app.store.postgres.collection import PostgresCollection
+
+        return PostgresCollection(model, name, url)
+    from app.store.collection import Collection
+
+    return Collection(model, name, folder)

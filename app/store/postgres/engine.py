@@ -1,0 +1,116 @@
+"""One connection pool per database URL and process, and the schema brought up to date once.
+
+Streamlit serves every browser session as a thread of one process, so the pool is shared by
+all of them (keyed by URL); each change borrows a connection for one transaction only.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.store.errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "alembic.ini"
+#: pg_advisory_lock key for schema upgrades: two app servers starting at once upgrade once
+UPGRADE_LOCK = 0x626B6101
+POOL_SIZE = 10  # per process; 50 concurrent sessions share them, a save holds one for ~ms
+MAX_OVERFLOW = 40
+
+_engines: dict[str, Engine] = {}
+_lock = threading.Lock()
+
+
+class DatabaseUnavailable(StoreError):
+    """The database cannot be reached or refused us; nothing was read or written."""
+
+    def __init__(self, location: str, cause: BaseException) -> None:
+        self.location = location
+        reason = str(getattr(cause, "orig", None) or cause).strip().splitlines()[0]
+        super().__init__(f"The database {location} cannot be used: {reason}. Nothing was "
+                         "saved. Try again in a moment; if it persists, tell IT.")
+
+
+class DatabaseNewer(StoreError):
+    """The schema was made by a newer version of the tool."""
+
+    def __init__(self, location: str, found: str) -> None:
+        super().__init__(f"The database {location} was set up by a newer version of this tool "
+                         f"(schema {found}). Nothing was changed; update the tool to use it.")
+
+
+def driver_url(url: str) -> str:
+    """`postgresql://...` as the user writes it, with psycopg 3 as SQLAlchemy's driver."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        raise StoreError(f"The database URL must start with postgresql://, not "
+                         f"{parsed.drivername}://.")
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def shown(url: str) -> str:
+    """The URL without its password, for messages and the Data page."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
+
+
+def engine_for(url: str) -> Engine:
+    """The process's pool for `url`, the schema upgraded to the newest on first use."""
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = create_engine(driver_url(url), pool_size=POOL_SIZE,
+                                   max_overflow=MAX_OVERFLOW, pool_pre_ping=True,
+                                   pool_timeout=30)
+            try:
+                upgrade(engine)
+            except SQLAlchemyError as exc:
+                engine.dispose()
+                raise DatabaseUnavailable(shown(url), exc) from None
+            except BaseException:
+                engine.dispose()
+                raise
+            _engines[url] = engine
+        return engine
+
+
+def upgrade(engine: Engine) -> None:
+    """Run Alembic's migrations up to the newest, under an advisory lock; refuse a schema
+    newer than this tool knows."""
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config(str(MIGRATIONS))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": UPGRADE_LOCK})
+        try:
+            current = _current(conn)
+            known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
+            if current is not None and current not in known:
+                raise DatabaseNewer(shown(str(engine.url)), current)
+            if current != head:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                conn.commit()
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": UPGRADE_LOCK})
+            conn.commit()
+
+
+def _current(conn: object) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(conn).get_current_revision()  # type: ignore[arg-type]
+
+
+def dispose_all() -> None:
+    """Close every pool (a test's server stops; a forked process must not share sockets)."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose()
+        _engines.clear()

@@ -1,0 +1,76 @@
+"""The server database's tables (SQLAlchemy Core). Alembic's migrations create and change
+them; this module only describes the current shape for the queries.
+
+    assessments   one row per assessment: the whole document as JSONB, and beside it the
+                  columns the overview shows and filters on, so listing 100,000 rows never
+                  reads a document.
+    revisions     the history: one row per stored change (who, when, what, before).
+    records       meetings and workshops: one row per record, keyed by kind and id.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+assessments = Table(
+    "assessments", metadata,
+    Column("id", Text, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("document", JSONB, nullable=False),  #: Assessment.model_dump(mode="json")
+    Column("updated_by", Text, nullable=False, server_default=""),
+    Column("title", Text, nullable=False),
+    Column("case_number", Text, nullable=False, server_default=""),
+    Column("committee", Text, nullable=False, server_default=""),
+    Column("status", Text, nullable=False),
+    Column("questionnaire", Text, nullable=False),
+    Column("questionnaire_version", Text, nullable=False),
+    Column("created", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    #: title and case number casefolded by Python (as the local store compares them)
+    Column("haystack", Text, nullable=False),
+    Column("deleted_at", DateTime(timezone=True)),  #: set while in the trash
+    Column("deleted_by", Text, nullable=False, server_default=""),
+    Index("assessments_overview", text("updated DESC"), "id",
+          postgresql_where=text("deleted_at IS NULL")),
+    Index("assessments_trash", text("deleted_at DESC"),
+          postgresql_where=text("deleted_at IS NOT NULL")),
+    Index("assessments_status", "status", text("updated DESC")),
+    #: trigrams (pg_trgm): a search of 100,000 rows reads the index, not every row
+    Index("assessments_search", "haystack", postgresql_using="gin",
+          postgresql_ops={"haystack": "gin_trgm_ops"}),
+)
+
+revisions = Table(
+    "revisions", metadata,
+    Column("assessment_id", Text, ForeignKey("assessments.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("editor", Text, nullable=False, server_default=""),
+    Column("action", Text, nullable=False),
+    Column("changes", JSONB, nullable=False),
+    Column("note", Text, nullable=False, server_default=""),
+)
+
+records = Table(
+    "records", metadata,
+    Column("kind", Text, primary_key=True),  #: "meetings", "workshops"
+    Column("id", Text, primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
+    Column("document", JSONB, nullable=False),
+    Index("records_newest", "kind", text("updated DESC")),
+)

@@ -1,0 +1,125 @@
+"""The page a child opens from the link or QR code: pick an age band, answer, send.
+
+No name, account or device detail is asked for or kept; see app.core.models.child_collection.
+The page shows the child only what the official wrote for children, never the assessment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from app.core.children import Asked, asked_questions, build_response, flagged_texts, intro
+from app.core.models.child_collection import MAX_TEXT, ChildCollection, ChildResponse
+from app.core.models.children import ChildQuestionnaire
+from app.core.text import tr
+from app.store import StoreError
+from app.store.child_collections import CollectionClosed, UnknownCollection
+from app.ui import voices_state
+from app.ui.child_nav import child_code
+from app.ui.child_symbols import label
+from app.ui.i18n import t
+from app.ui.safe import md
+
+# Our own style (no user text): larger answers and questions, easier to hit and read on a
+# phone for a six-year-old. Scoped to this page, which only children's sessions run.
+_LARGER = """<style>
+[data-testid="stRadio"] label p, [data-testid="stWidgetLabel"] p {font-size: 1.2rem;}
+[data-testid="stRadio"] label {padding: 0.15rem 0;}
+</style>"""
+SENT_KEY = "child_sent"
+PENDING_KEY = "child_pending"
+LANG_KEY = "child_lang"
+
+
+def render() -> None:
+    code = child_code() or ""
+    try:
+        collection = voices_state.store().by_code(code)
+    except UnknownCollection:
+        st.title(t("cv_child_tab", "sv"))
+        st.warning(t("cv_child_unknown", "sv") + "\n\n" + t("cv_child_unknown", "en"))
+        return
+    except CollectionClosed:
+        st.title(t("cv_child_tab", "sv"))
+        st.info(t("cv_child_closed", "sv") + "\n\n" + t("cv_child_closed", "en"))
+        return
+    q = voices_state.questionnaire(collection.questionnaire)
+    if q is None:
+        st.error(t("cv_child_failed", "sv"))
+        return
+    st.html(_LARGER)
+    lang = _language(collection)
+    st.title(md(tr(q.title, lang)))
+    if st.session_state.get(SENT_KEY) == collection.code:
+        st.success(md(tr(q.thanks, lang)))
+        return
+    st.write(md(intro(q, collection, lang)))
+    st.info(md(tr(q.privacy_note, lang)), icon=":material/lock:")
+    band = st.radio(t("cv_child_age", lang), [b.id for b in q.age_bands], index=None,
+                    horizontal=True, format_func=lambda b: tr(q.band_by_id[b].label, lang),
+                    help=t("cv_child_age_help", lang), key="child_band")
+    if band is None:
+        return
+    asked = asked_questions(q, collection, band, lang)
+    _form(q, collection, band, asked, lang)
+
+
+def _language(collection: ChildCollection) -> str:
+    current = st.session_state.get(LANG_KEY, collection.language)
+    chosen = st.segmented_control(t("cv_child_language", current), ["sv", "en"],
+                                  default=current, key="child_lang_choice",
+                                  format_func=lambda v: {"sv": "Svenska", "en": "English"}[v])
+    lang = chosen or current
+    st.session_state[LANG_KEY] = lang
+    return str(lang)
+
+
+def _form(q: ChildQuestionnaire, collection: ChildCollection, band: str, asked: list[Asked],
+          lang: str) -> None:
+    answers: dict[str, str | None] = {}
+    texts: dict[str, str | None] = {}
+    with st.form(f"child_{band}"):
+        for n, a in enumerate(asked, 1):
+            help_text = md(tr(a.question.help, lang)) or None
+            title = f"{n}. {md(a.text)}"
+            if a.question.type == "text":
+                texts[a.key] = st.text_area(title, max_chars=MAX_TEXT, help=help_text,
+                                            placeholder=t("cv_child_write", lang),
+                                            key=f"child_t_{a.key}")
+            else:
+                levels = {lv.value: lv for lv in a.levels}
+                answers[a.key] = st.radio(title, list(levels), index=None, help=help_text,
+                                          format_func=lambda v, lv=levels: label(lv[v], lang),
+                                          key=f"child_a_{a.key}")
+        sent = st.form_submit_button(t("cv_child_send", lang), type="primary")
+    if sent:
+        response = build_response(q, collection, band, answers, texts, dt.date.today())
+        flagged = flagged_texts(collection, response.texts)
+        if not flagged:
+            _send(collection, response)
+            return
+        st.session_state[PENDING_KEY] = response
+        by_key = {a.key: a.text for a in asked}
+        for key in flagged:
+            st.warning(t("cv_child_flagged", lang, question=md(by_key.get(key, key))))
+    pending: ChildResponse | None = st.session_state.get(PENDING_KEY)
+    if pending is not None and st.button(t("cv_child_send_without", lang)):
+        keep = {k: v for k, v in pending.texts.items()
+                if k not in flagged_texts(collection, pending.texts)}
+        _send(collection, pending.model_copy(update={"texts": keep}))
+
+
+def _send(collection: ChildCollection, response: ChildResponse) -> None:
+    try:
+        voices_state.store().add_response(collection.code, response)
+    except (UnknownCollection, CollectionClosed):
+        st.info(t("cv_child_closed", "sv"))
+        return
+    except StoreError:
+        st.error(t("cv_child_failed", "sv"))
+        return
+    st.session_state.pop(PENDING_KEY, None)
+    st.session_state[SENT_KEY] = collection.code
+    st.rerun()

@@ -1,0 +1,139 @@
+"""Översikt för fullmäktige: the council's overview of every stored assessment.
+
+Draws only: the figures are app/core/dashboard.overview's, the same as `bka dashboard`.
+Every chart has its table beside it, so the figures can be read without the picture."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from app.core.dashboard import Dashboard, Ranked, groups_csv
+from app.core.text import tr
+from app.dashboard_cli import build
+from app.ui import state
+from app.ui.i18n import t
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("dash_title", lang))
+    st.caption(t("dash_intro", lang))
+    c1, c2 = st.columns(2)
+    start = c1.date_input(t("dash_from", lang), value=None, key="dash_from")
+    end = c2.date_input(t("dash_to", lang), value=None, key="dash_to")
+    start = start if isinstance(start, dt.date) else None
+    end = end if isinstance(end, dt.date) else None
+    if start and end and start > end:
+        st.error(t("dash_range_wrong", lang))
+        return
+    board, skipped = build(None, start, end)
+    if skipped:
+        st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))
+    st.metric(t("dash_total", lang), board.total)
+    if not board.total:
+        st.info(t("dash_empty", lang))
+        return
+    committees(board, lang)
+    rights(board, lang)
+    findings(board, lang)
+    departures(board, lang)
+    overdue(board, lang)
+    st.download_button(t("dash_csv", lang), groups_csv(board, lang).encode("utf-8"),
+                       file_name="bka-oversikt.csv", mime="text/csv")
+
+
+def committees(board: Dashboard, lang: str) -> None:
+    st.subheader(t("dash_committees", lang))
+    levels = sorted(board.level_labels)
+    rows = []
+    for g in board.groups:
+        row = {
+            t("dash_col_committee", lang): g.committee or t("dash_no_committee", lang),
+            t("dash_col_year", lang): str(g.year),
+            t("dash_col_count", lang): g.assessments,
+            t("dash_col_screenings", lang): g.screenings,
+            t("dash_col_heard", lang): "–" if g.heard_share is None
+            else f"{100 * g.heard_share:.0f} %",
+            t("dash_col_departed", lang): g.departed,
+        }
+        row.update({tr(board.level_labels[k], lang): g.levels.get(k, 0) for k in levels})
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    left, right = st.columns(2)
+    chart_data = pd.DataFrame({
+        "label": [f"{r[t('dash_col_committee', lang)]} {r[t('dash_col_year', lang)]}"
+                  for r in rows],
+        "count": [r[t("dash_col_count", lang)] for r in rows]})
+    left.altair_chart(alt.Chart(chart_data).mark_bar().encode(
+        x=alt.X("count:Q", title=t("dash_col_count", lang)),
+        y=alt.Y("label:N", title=None, sort=None)), width="stretch")
+    right.dataframe(table, hide_index=True, width="stretch")
+
+
+def _articles(items: list[Ranked], lang: str) -> pd.DataFrame:
+    titles = {str(a.number): tr(a.title, lang) for a in state.catalog().library.articles}
+    return pd.DataFrame([{t("dash_col_article", lang): f"{r.key} {titles.get(r.key, '')}",
+                          t("dash_col_times", lang): r.count} for r in items[:10]])
+
+
+def rights(board: Dashboard, lang: str) -> None:
+    st.subheader(t("dash_rights", lang))
+    left, right = st.columns(2)
+    left.markdown(f"**{t('dash_weakened', lang)}**")
+    if board.weakened:
+        left.dataframe(_articles(board.weakened, lang), hide_index=True, width="stretch")
+    else:
+        left.caption(t("dash_none", lang))
+    right.markdown(f"**{t('dash_strengthened', lang)}**")
+    if board.strengthened:
+        right.dataframe(_articles(board.strengthened, lang), hide_index=True, width="stretch")
+    else:
+        right.caption(t("dash_none", lang))
+
+
+def findings(board: Dashboard, lang: str) -> None:
+    st.subheader(t("dash_findings", lang))
+    if not board.findings:
+        st.caption(t("dash_none", lang))
+        return
+    st.dataframe(pd.DataFrame([{
+        t("dash_col_finding", lang): tr(r.label, lang) if r.label else r.key,
+        t("dash_col_times", lang): r.count} for r in board.findings[:10]]),
+        hide_index=True, width="stretch")
+
+
+def departures(board: Dashboard, lang: str) -> None:
+    st.subheader(t("dash_departures", lang, count=len(board.departures)))
+    if not board.departures:
+        st.caption(t("dash_none", lang))
+        return
+    st.dataframe(pd.DataFrame([{
+        t("dash_col_date", lang): d.date.isoformat(),
+        t("dash_col_title", lang): d.title,
+        t("dash_col_committee", lang): d.committee,
+        t("dash_col_outcome", lang): t(f"life_outcome_{d.outcome}", lang),
+        t("dash_col_departure", lang): d.departure} for d in board.departures]),
+        hide_index=True, width="stretch")
+
+
+def overdue(board: Dashboard, lang: str) -> None:
+    st.subheader(t("dash_overdue_measures", lang, count=len(board.overdue_measures)))
+    if board.overdue_measures:
+        st.dataframe(pd.DataFrame([{
+            t("dash_col_due", lang): o.due.isoformat(), t("dash_col_title", lang): o.title,
+            t("dash_col_measure", lang): o.what, t("dash_col_who", lang): o.who}
+            for o in board.overdue_measures]), hide_index=True, width="stretch")
+    else:
+        st.caption(t("dash_none", lang))
+    st.subheader(t("dash_overdue_follow_ups", lang, count=len(board.overdue_follow_ups)))
+    if board.overdue_follow_ups:
+        st.dataframe(pd.DataFrame([{
+            t("dash_col_due", lang): o.due.isoformat(), t("dash_col_title", lang): o.title,
+            t("dash_col_committee", lang): o.committee} for o in board.overdue_follow_ups]),
+            hide_index=True, width="stretch")
+    else:
+        st.caption(t("dash_none", lang))

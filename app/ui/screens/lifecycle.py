@@ -1,0 +1,235 @@
+"""The Resultat page's section on review, approval and the committee's decision.
+
+Draws only: the rules (who may do what, in which status, what freezes) are app/core/lifecycle.py.
+Names are typed: in local mode the person acting writes their name, as for the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from app.core import lifecycle as life
+from app.core.models.assessment import Assessment
+from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
+from app.core.models.questionnaire import Questionnaire
+from app.core.text import tr
+from app.ui import state
+from app.ui.i18n import t
+from app.ui.safe import md
+
+OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
+Change = Callable[[Assessment], Assessment]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _when(at: dt.datetime | None) -> str:
+    return at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "–"
+
+
+def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    aid = assessment.id or ""
+    if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
+        return  # nothing has happened yet; completing it comes first
+    st.subheader(t("life_title", lang))
+    name = st.text_input(t("life_name", lang), key=f"life_name:{aid}",
+                         help=t("life_name_help", lang))
+    frozen(assessment, lang)
+    review_record(assessment, lang)
+    decision_record(assessment, lang)
+    status = assessment.status
+    if status == "complete":
+        send(assessment, name, lang)
+    if status == "in_review":
+        comments(assessment, q, name, lang)
+        verdict(assessment, name, lang)
+    elif assessment.review.comments:  # after a return the official answers them in the draft
+        comments(assessment, q, name, lang)
+    if status == "approved":
+        decide(assessment, name, lang)
+    if status == "decided" and st.button(t("mark_followed_up", lang), key=f"life_fu:{aid}"):
+        _apply(assessment, lambda a: life.mark_followed_up(a, name, _now()), name, lang)
+    if "reopen" in life.allowed(assessment):
+        reopen(assessment, name, lang)
+    log(assessment, lang)
+
+
+def _apply(assessment: Assessment, change: Change, name: str, lang: str,
+           done: str = "life_saved") -> None:
+    """Check the step on the copy shown, then apply it to the stored copy under the lock."""
+    try:
+        change(assessment)
+    except life.LifecycleRefused as exc:
+        st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
+        return
+    try:
+        state.store().update(assessment.id or "", change, editor=" ".join(name.split()))
+    except life.LifecycleRefused as exc:  # someone else took a step in between
+        st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
+        return
+    state.flash(t(done, lang))
+    st.rerun()
+
+
+def frozen(assessment: Assessment, lang: str) -> None:
+    if not life.is_frozen(assessment):
+        st.caption(t(f"life_status_{assessment.status}", lang))
+        return
+    digest = assessment.review.content_hash
+    st.success(t("life_frozen", lang, hash=life.short_hash(digest)), icon=":material/lock:")
+    st.code(digest, language=None)
+    if not life.frozen_intact(assessment):
+        st.error(t("life_err_hash_mismatch", lang, detail=""))
+
+
+def review_record(assessment: Assessment, lang: str) -> None:
+    r = assessment.review
+    if r.reviewer and assessment.status == "in_review":
+        st.info(md(t("life_in_review", lang, reviewer=r.reviewer, by=r.requested_by,
+                     at=_when(r.requested_at))))
+    if r.outcome:
+        key = "life_approved_by" if r.outcome == "approved" else "life_returned_by"
+        st.write(md(t(key, lang, by=r.decided_by, at=_when(r.decided_at))))
+        if r.comment:
+            st.caption(md(r.comment))
+
+
+def decision_record(assessment: Assessment, lang: str) -> None:
+    d = assessment.committee_decision
+    if d is None:
+        return
+    rows = [
+        (t("life_dec_date", lang), d.date.isoformat()),
+        (t("life_dec_paragraph", lang), d.paragraph or "–"),
+        (t("life_dec_outcome", lang), t(f"life_outcome_{d.outcome}", lang)),
+        (t("life_dec_departs", lang), t("life_yes" if d.departs else "life_no", lang)),
+        (t("life_dec_departure", lang), d.departure or "–"),
+        (t("life_dec_protocol", lang), d.protocol or "–"),
+        (t("life_dec_recorded", lang), f"{d.recorded_by} · {_when(d.recorded_at)}"),
+    ]
+    st.markdown(f"**{t('life_dec_title', lang)}**")
+    st.dataframe(pd.DataFrame(rows, columns=[t("life_field", lang), t("life_value", lang)]),
+                 hide_index=True, width="stretch")
+
+
+def send(assessment: Assessment, name: str, lang: str) -> None:
+    aid = assessment.id or ""
+    reviewer = st.text_input(t("life_reviewer", lang), key=f"life_reviewer:{aid}")
+    if st.button(t("life_send", lang), key=f"life_send:{aid}", type="primary"):
+        _apply(assessment, lambda a: life.send_for_review(a, reviewer, name, _now()), name,
+               lang, "life_sent")
+
+
+def _question_label(q: Questionnaire, qid: str, lang: str) -> str:
+    if not qid:
+        return t("life_whole", lang)
+    question = q.questions.get(qid)
+    text = tr(question.text, lang) if question is not None else ""
+    number = q.numbering.get(qid, qid)
+    return f"{number} {text}".strip()
+
+
+def comments(assessment: Assessment, q: Questionnaire, name: str, lang: str) -> None:
+    aid = assessment.id or ""
+    items = assessment.review.comments
+    open_count = len(life.unresolved(assessment))
+    st.markdown(f"**{t('life_comments', lang, count=len(items), open=open_count)}**")
+    for c in items:
+        comment(assessment, q, c, name, lang)
+    if assessment.status != "in_review":
+        return
+    with st.container(border=True):
+        qids = ["", *q.numbering]
+        question = st.selectbox(t("life_comment_question", lang), qids,
+                                format_func=lambda v: _question_label(q, v, lang),
+                                key=f"life_cq:{aid}")
+        text = st.text_area(t("life_comment_text", lang), key=f"life_ct:{aid}")
+        if st.button(t("life_comment_add", lang), key=f"life_cadd:{aid}"):
+            _apply(assessment, lambda a: life.add_comment(a, question or "", text, name, _now()),
+                   name, lang)
+
+
+def comment(assessment: Assessment, q: Questionnaire, c: ReviewComment, name: str,
+            lang: str) -> None:
+    aid = assessment.id or ""
+    with st.container(border=True):
+        mark = t("life_resolved", lang, by=c.resolved_by) if c.resolved else t("life_open", lang)
+        st.caption(md(f"{_question_label(q, c.question, lang)} · {c.author} · {_when(c.at)} · "
+                      f"{mark}"))
+        st.text(c.text)  # user text: never Markdown
+        for r in c.replies:
+            st.caption(md(f"↳ {r.author} · {_when(r.at)}"))
+            st.text(r.text)
+        if c.resolved or life.is_frozen(assessment):
+            return
+        answer = st.text_input(t("life_reply", lang), key=f"life_rt:{aid}:{c.id}")
+        c1, c2 = st.columns(2)
+        if c1.button(t("life_reply_send", lang), key=f"life_rs:{aid}:{c.id}"):
+            _apply(assessment, lambda a: life.reply(a, c.id, answer, name, _now()), name, lang)
+        if c2.button(t("life_resolve", lang), key=f"life_res:{aid}:{c.id}"):
+            _apply(assessment, lambda a: life.resolve(a, c.id, name, _now()), name, lang)
+
+
+def verdict(assessment: Assessment, name: str, lang: str) -> None:
+    aid = assessment.id or ""
+    words = st.text_area(t("life_verdict_comment", lang), key=f"life_vc:{aid}")
+    c1, c2 = st.columns(2)
+    if c1.button(t("life_approve", lang), key=f"life_ok:{aid}", type="primary"):
+        _apply(assessment, lambda a: life.approve(a, name, words, _now()), name, lang,
+               "life_approved")
+    if c2.button(t("life_return", lang), key=f"life_back:{aid}"):
+        _apply(assessment, lambda a: life.return_to_official(a, name, words, _now()), name,
+               lang, "life_returned")
+
+
+def decide(assessment: Assessment, name: str, lang: str) -> None:
+    aid = assessment.id or ""
+    with st.container(border=True):
+        st.markdown(f"**{t('life_dec_title', lang)}**")
+        date = st.date_input(t("life_dec_date", lang), key=f"life_dd:{aid}",
+                             value=assessment.decision.decision_date or dt.date.today())
+        paragraph = st.text_input(t("life_dec_paragraph", lang), key=f"life_dp:{aid}")
+        outcome = st.selectbox(t("life_dec_outcome", lang), OUTCOMES, key=f"life_do:{aid}",
+                               format_func=lambda v: t(f"life_outcome_{v}", lang))
+        departs = st.checkbox(t("life_dec_departs", lang), key=f"life_dx:{aid}")
+        departure = st.text_area(t("life_dec_departure", lang), key=f"life_dh:{aid}")
+        protocol = st.text_input(t("life_dec_protocol", lang), key=f"life_dr:{aid}")
+        if st.button(t("life_dec_save", lang), key=f"life_ds:{aid}", type="primary"):
+            record = CommitteeDecision(
+                date=date if isinstance(date, dt.date) else dt.date.today(),
+                paragraph=paragraph.strip(), outcome=outcome, departs=departs,
+                departure=departure.strip(), protocol=protocol.strip())
+            _apply(assessment, lambda a: life.record_decision(a, record, name, _now()), name,
+                   lang, "life_decided")
+
+
+def reopen(assessment: Assessment, name: str, lang: str) -> None:
+    aid = assessment.id or ""
+    why = ""
+    if life.is_frozen(assessment):
+        why = st.text_area(t("life_reopen_why", lang), key=f"life_why:{aid}",
+                           help=t("life_reopen_help", lang, min=life.MIN_REASON_CHARS))
+    if st.button(t("reopen", lang), key=f"life_reopen:{aid}"):
+        who = name if name.strip() else assessment.decision.official
+        _apply(assessment, lambda a: life.reopen(a, who, why, _now()), who, lang,
+               "life_reopened")
+
+
+def log(assessment: Assessment, lang: str) -> None:
+    if not assessment.lifecycle:
+        return
+    with st.expander(t("life_log", lang, count=len(assessment.lifecycle))):
+        rows = [{
+            t("history_when", lang): _when(e.at),
+            t("history_who", lang): e.by,
+            t("life_log_step", lang): t(f"life_action_{e.action}", lang),
+            t("life_log_reason", lang): e.reason,
+            t("life_log_hash", lang): life.short_hash(e.content_hash),
+        } for e in reversed(assessment.lifecycle)]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -1,0 +1,181 @@
+"""The PostgreSQL store at scale, beside the local store at 10,000.
+
+Targets (issue 13), with N = 100,000 assessments in PostgreSQL: save p95 <= 20 ms, the
+overview's first page <= 100 ms, search <= 200 ms, and with 50 concurrent writers a save's
+p95 <= 100 ms. The same measurements on the local TinyDB store at 10,000 for comparison.
+
+A private PostgreSQL server is started for the run (tests/pg_server.py) with fsync and
+synchronous commit ON, as a real server has them. The fill writes rows in bulk (not what is
+measured); every measurement goes through the store's own methods.
+
+N defaults to 10,000 so `make bench` stays short on a small machine; for the issue's figures:
+
+    BKA_BENCH_PG_COUNT=100000 .venv/bin/python -m bench.bench_postgres
+
+"Overview page" is page(limit=50): the first 50 rows, newest first, and the total;
+"list() whole" every row (what the overview page still asks for today). "Search" is
+page(query) for a word in 1 in 8 titles and for a case number. "50 writers" are 50 threads of
+one process answering at once for 5 s (a Streamlit server's sessions are threads).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.models.assessment import Answer, Assessment
+from app.store import AssessmentStore, TinyDBAssessmentStore
+from bench.bench_store import synthesise, templates, timed
+
+PAGE = 50
+WRITERS = 50
+WRITE_SECONDS = 5.0
+RUNS = 200
+LOCAL_COUNT = 10_000
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, int(len(ordered) * 0.95) - 1)]
+
+
+def measure(store: AssessmentStore, ids: list[str], rng: random.Random) -> dict[str, float]:
+    """The four figures of the issue for one store, each as (median, p95) in ms."""
+    figures: dict[str, float] = {}
+    counter = iter(range(10**9))
+
+    def answer(target: AssessmentStore = store) -> None:
+        target.set_answer(rng.choice(ids), "knowledge_gaps",
+                          Answer(value=f"Svar nummer {next(counter)}"), "bench")
+
+    saves = timed(answer, RUNS)
+    figures["save median"], figures["save p95"] = statistics.median(saves), p95(saves)
+    page = timed(lambda: store.page(limit=PAGE), RUNS // 4)
+    figures["overview page median"], figures["overview page p95"] = (
+        statistics.median(page), p95(page))
+    whole = timed(store.list, 10)
+    figures["list() whole median"], figures["list() whole p95"] = (
+        statistics.median(whole), p95(whole))
+    word = timed(lambda: store.page("skola", limit=PAGE), RUNS // 4)
+    figures["search word median"], figures["search word p95"] = (
+        statistics.median(word), p95(word))
+    case = timed(lambda: store.page("bun 2025/12", limit=PAGE), RUNS // 4)
+    figures["search case median"], figures["search case p95"] = (
+        statistics.median(case), p95(case))
+    latencies = concurrent(lambda: answer(store), WRITERS, WRITE_SECONDS)
+    figures["50 writers median"], figures["50 writers p95"] = (
+        statistics.median(latencies), p95(latencies))
+    figures["50 writers saves/s"] = len(latencies) / WRITE_SECONDS
+    return figures
+
+
+def concurrent(save: Callable[[], None], writers: int, seconds: float) -> list[float]:
+    """`writers` threads saving for `seconds`; every save's latency in ms."""
+    samples: list[float] = []
+    lock = threading.Lock()
+    start = threading.Barrier(writers)
+
+    def run() -> None:
+        mine = []
+        start.wait()
+        until = time.monotonic() + seconds
+        while time.monotonic() < until:
+            t0 = time.perf_counter()
+            save()
+            mine.append((time.perf_counter() - t0) * 1000)
+        with lock:
+            samples.extend(mine)
+
+    threads = [threading.Thread(target=run) for _ in range(writers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return samples
+
+
+def fill_postgres(url: str, data: list[Assessment]) -> None:
+    """Rows in bulk, 2,000 per transaction: the same columns the store writes."""
+    from sqlalchemy import insert
+
+    from app.store.edits import settle
+    from app.store.postgres.engine import engine_for
+    from app.store.postgres.schema import assessments, revisions
+    from app.store.postgres.store import _columns, _history
+    from app.store.records import Revision
+
+    engine = engine_for(url)
+    for start in range(0, len(data), 2000):
+        rows, history = [], []
+        for a in data[start:start + 2000]:
+            stored, body = settle(a.model_dump(mode="json"))
+            rows.append(_columns(stored, body, "bench"))
+            history.append(_history(Revision(assessment_id=a.id or "", revision=a.revision,
+                                             at=a.updated or a.created, action="import")))
+        with engine.begin() as conn:
+            conn.execute(insert(assessments), rows)
+            conn.execute(insert(revisions), history)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+
+
+def report(name: str, count: int, figures: dict[str, float],
+           targets: dict[str, float]) -> None:
+    print(f"\n{name}, {count:,} assessments")
+    print(f"{'measure':<26} {'median ms':>10} {'p95 ms':>10}   target (p95)")
+    for label in ("save", "overview page", "list() whole", "search word", "search case",
+                  "50 writers"):
+        target = targets.get(label)
+        verdict = ""
+        if target is not None:
+            verdict = f"<= {target:g} ms " + (
+                "ok" if figures[f"{label} p95"] <= target else "OVER TARGET")
+        print(f"{label:<26} {figures[f'{label} median']:10.2f} {figures[f'{label} p95']:10.2f}"
+              f"   {verdict}")
+    print(f"{'50 writers, saves/s':<26} {figures['50 writers saves/s']:10.0f}")
+
+
+def main() -> None:
+    count = int(os.environ.get("BKA_BENCH_PG_COUNT", "10000"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    import pg_server
+
+    rng = random.Random(20261201)
+    bases = templates(False)
+    if pg_server.binaries() is None:
+        print("skipped: PostgreSQL is not installed (apt-get install postgresql)")
+        return
+    with pg_server.running(fsync=True) as server:
+        url = server.url()
+        data = synthesise(count, bases, rng)
+        t0 = time.perf_counter()
+        fill_postgres(url, data)
+        print(f"PostgreSQL filled with {count:,} in {time.perf_counter() - t0:.1f} s "
+              "(bulk; fsync on)")
+        from app.store.postgres.store import PostgresAssessmentStore
+
+        store = PostgresAssessmentStore(url)
+        cold = timed(store.list, 1)[0]
+        pg = measure(store, [a.id or "" for a in data], rng)
+        print(f"first list() in this process: {cold:.1f} ms")
+        report("PostgreSQL", count, pg, {"save": 20, "overview page": 100,
+                                         "search word": 200, "search case": 200,
+                                         "50 writers": 100})
+    local_data = synthesise(LOCAL_COUNT, bases, random.Random(20261123))
+    with tempfile.TemporaryDirectory(prefix="bka-bench-") as folder:
+        TinyDBAssessmentStore(folder, durable=False).store_imported(local_data, "bench")
+        local = TinyDBAssessmentStore(folder)
+        local.list()  # the cache warm, as in a running app
+        figures = measure(local, [a.id or "" for a in local_data], rng)
+        report("TinyDB (local folder), for comparison", LOCAL_COUNT, figures, {})
+
+
+if __name__ == "__main__":
+    main()

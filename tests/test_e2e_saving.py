@@ -1,0 +1,94 @@
+"""Typed text is kept on every way out of a field; the section list and "Nästa" land on the
+first click, focus goes to the new section's heading, progress follows every answer.
+
+In headless Chromium against `bka serve`. The trial count per exit is $BKA_SAVE_TRIALS (10 in
+the suite; `python -m bench.bench_typing` runs 50 per exit and prints the figures).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import ARGS, CHROMIUM, need_chromium, running_app
+from save_trials import EXITS, WAIT_MS, Tally, open_screening, run, seed, to_section
+
+pytestmark = pytest.mark.browser
+TRIALS = int(os.environ.get("BKA_SAVE_TRIALS", "10"))
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, str, Path]]:
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    data = tmp_path_factory.mktemp("saving") / "data"
+    with running_app(data) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser, base, data
+        browser.close()
+
+
+@pytest.mark.parametrize("exit", EXITS)
+def test_typed_text_is_saved_whichever_way_the_field_is_left(
+        app: tuple[Any, str, Path], exit: str) -> None:
+    browser, base, data = app
+    aid = seed(data)
+    tally = run(browser, base, data, aid, exit, TRIALS)
+    print(tally.line())
+    assert (tally.lost, tally.total) == (0, TRIALS), tally.line()
+    assert tally.missed == 0 and tally.stuck == 0, tally.line()  # every click landed at once
+
+
+def _page(app: tuple[Any, str, Path]) -> tuple[Any, Path, str]:
+    browser, base, data = app
+    aid = seed(data)
+    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    open_screening(page, base, aid)
+    return page, data, aid
+
+
+def _focused_heading(page: Any) -> str:
+    """The text of the heading that has the focus, once the focus script has run."""
+    page.wait_for_function("document.activeElement && document.activeElement.tagName === 'H2'",
+                           timeout=WAIT_MS)
+    return str(page.evaluate("document.activeElement.innerText"))
+
+
+def test_section_list_lands_on_every_click_and_focus_follows(
+        app: tuple[Any, str, Path]) -> None:
+    page, _, _ = _page(app)
+    titles = ["Vilka barn berörs?", "Kunskapsunderlag", "Barnens delaktighet",
+              "Berör ärendet barn?"]
+    tally = Tally("section list")
+    for i in range(20):
+        title = titles[i % len(titles)]
+        to_section(page, title, tally)
+        assert title in _focused_heading(page)
+    assert tally.missed == 0, f"{tally.missed} of 20 clicks did not land"
+
+
+def test_section_list_and_next_land_right_after_an_answer(app: tuple[Any, str, Path]) -> None:
+    from playwright.sync_api import expect
+
+    page, data, aid = _page(app)
+    tally = Tally("after an answer")
+    to_section(page, "Vilka barn berörs?", tally)
+    progress = page.get_by_text("obligatoriska frågor besvarade")
+    before = progress.inner_text()
+    missing = page.get_by_text("obligatoriska frågor saknar svar")
+    assert "2.1" in missing.inner_text()
+    # An answer, then at once the section list: the click lands, the progress has moved.
+    page.get_by_label("Vilka områden eller platser").fill("Skolgården och busshållplatsen")
+    to_section(page, "Kunskapsunderlag", tally)
+    expect(progress).not_to_have_text(before, timeout=WAIT_MS)
+    assert "2.2" not in missing.inner_text()
+    # Typing, then "Nästa" once: the next section opens and its heading has the focus.
+    page.get_by_label("Vad visar underlaget?").fill("Enkät till elever i åk 4-6.")
+    page.get_by_role("button", name="Nästa").click()
+    expect(page.get_by_role("heading", name="Barnens delaktighet")).to_be_visible(timeout=8_000)
+    assert "Barnens delaktighet" in _focused_heading(page)
+    assert tally.missed == 0

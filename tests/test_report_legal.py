@@ -1,0 +1,53 @@
+"""The legal basis in the PDF, read as a reader reads it (pypdf text)."""
+
+from __future__ import annotations
+
+from test_report_support import pdf_text
+
+from app.core.loading import load_assessment
+from app.paths import EXAMPLES_DIR
+from app.report import render_pdf
+from app.shipped import catalog
+
+
+def _pdf(name: str, lang: str, **answers: object) -> str:
+    assessment, _ = load_assessment(EXAMPLES_DIR / name)
+    if answers:
+        from app.core.models.assessment import Answer
+
+        merged = {**assessment.answers, **{k: Answer(value=v) for k, v in answers.items()}}
+        assessment = assessment.model_copy(update={"answers": merged})
+    return pdf_text(render_pdf(assessment, lang=lang, catalog=catalog()))
+
+
+def test_individual_report_prints_the_social_services_rules() -> None:
+    text = _pdf("individ-placering.yaml", "sv")
+    assert "Rättslig grund" in text
+    assert "områden som valdes i fråga 1.1" in text and "vid fråga 1.3 i analysen" in text
+    for seen in ("LVU (1990:52) 1 §", "Föräldrabalken (1949:381) 6 kap. 2 a §",
+                 "Socialtjänstlagen (2025:400)", "Barnkonventionen (2018:1197) artikel 3",
+                 "Avgörande", "Ska särskilt beaktas", "Kommunallagen (2017:725) 13 kap. 8 §"):
+        assert seen in text, seen
+    assert "Skollagen (2010:800)" not in text  # another area's rules are not printed
+
+
+def test_area_changes_the_legal_basis_and_english_cites_in_english() -> None:
+    text = _pdf("individ-placering.yaml", "en", decision_area="health")
+    assert "Legal basis" in text
+    assert "The Patient Act (2014:821) chapter 1 section 8" in text
+    assert "To be given particular consideration" in text
+    assert "LVU (1990:52)" not in text
+
+
+def test_standard_report_without_an_area_says_so() -> None:
+    text = _pdf("fritidsgard-oppettider.yaml", "sv")
+    assert "Rättslig grund" in text
+    assert "Inget område har valts än" in text
+
+
+def test_standard_report_prints_each_area_chosen_once() -> None:
+    text = _pdf("skolnedlaggning.yaml", "sv", legal_area=["skola", "trafik", "skola"])
+    assert text.count("Skola och fritidshem Bestämmelse") == 1
+    assert "Trafik och skolvägar" in text and "Skollagen (2010:800) 1 kap. 10 §" in text
+    assert "Inget område har valts än" not in text
+

@@ -1,0 +1,41 @@
+"""The council overview page: the figures of a known set, tables beside the chart, CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_dashboard import BUN, known_set
+from ui_helpers import no_exception, start, texts
+
+from app.store import open_store
+
+
+def test_overview_page_shows_the_known_figures(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    for a in known_set():
+        store.create(a, editor="test")
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(at.switch_page("views/dashboard.py").run())
+    assert "Översikt för fullmäktige" in texts(at)
+    assert at.metric[0].value == "4"
+    tables = [d.value for d in at.dataframe]
+    groups = next(t for t in tables if "Varav prövningar" in t.columns)
+    bun26 = groups[(groups["Nämnd"] == BUN) & (groups["År"] == "2026")].iloc[0]
+    assert (bun26["Analyser"], bun26["Varav prövningar"], bun26["Barn hörda direkt"],
+            bun26["Avvikande beslut"]) == (2, 1, "100 %", 1)
+    weakened = next(t for t in tables if "Artikel" in t.columns)
+    assert weakened.iloc[0]["Artikel"].startswith("31 ") and weakened.iloc[0][
+        "Antal analyser"] == 2
+    departures = next(t for t in tables if "Hur och varför" in t.columns)
+    assert list(departures["Hur och varför"]) == ["Skolan stängs ett år senare."]
+    assert list(departures["Utfall"]) == ["Ändrat förslag"]
+    assert "Försenade åtgärder" in texts(at)
+    assert any("CSV" in str(b.label) for b in at.get("download_button"))
+
+
+def test_empty_store_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(at.switch_page("views/dashboard.py").run())
+    assert "Inga analyser i den valda perioden." in texts(at)

@@ -137,3 +137,30 @@ def rated_areas(assessment: Assessment, lang: str = "sv") -> list[tuple[str, str
     card = prepare(assessment, lang=lang).card
     return [(tr(c.title, lang), number(c.mean, lang, 2, sign=True)) for c in card.clusters
             if c.mean is not None]
+
+
+def everything() -> Assessment:
+    """The largest example with every section a report can have: a group rated apart, and a
+    review with comments, approval (content hash) and the committee's decision."""
+    import datetime as dt
+
+    from app.core import lifecycle as life
+    from app.core.models.assessment import Answer
+    from app.core.models.lifecycle import CommitteeDecision
+
+    now = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
+    a = example()
+    impacts = dict(a.answers["rights_impacts"].value)
+    impacts["2"] = {**impacts.get("2", impacts.get(2, {})),
+                    "groups": {"disability": {"short": -2, "long": -1}}}
+    impacts.pop(2, None)
+    a = a.model_copy(update={"answers": {**a.answers, "rights_impacts": Answer(
+        value=impacts, comment=a.answers["rights_impacts"].comment)}})
+    a = life.send_for_review(a, "Per Berg", "Karin Lund", now)
+    a = life.add_comment(a, "places", "Karta saknas.", "Per Berg", now)
+    a = life.resolve(a, a.review.comments[0].id, "Karin Lund", now)
+    a = life.approve(a, "Per Berg", "Väl underbyggd.", now)
+    return life.record_decision(a, CommitteeDecision(
+        date=dt.date(2026, 12, 10), paragraph="§ 112", outcome="changed", departs=True,
+        departure="Nedläggningen skjuts upp ett år.", protocol="BUN 2026-12-10"),
+        "Karin Lund", now)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from browser import ARGS, CHROMIUM, need_chromium
-from doc_support import example, heading_levels, outline, rated_areas
+from doc_support import everything, example, heading_levels, outline, rated_areas
 from test_report_support import ANSWERS, make_assessment, make_catalog
 
 from app.core.catalog import Catalog
@@ -119,7 +119,8 @@ def test_axe_finds_no_violation(lang: str, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     path = tmp_path / "report.html"
-    path.write_bytes(render_as(example(), ".html", lang=lang))
+    # every section a report can have: legal basis, groups, review and decision
+    path.write_bytes(render_as(everything(), ".html", lang=lang))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()

@@ -150,10 +150,9 @@ def everything() -> Assessment:
 
     now = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
     a = example()
-    impacts = dict(a.answers["rights_impacts"].value)
-    impacts["2"] = {**impacts.get("2", impacts.get(2, {})),
-                    "groups": {"disability": {"short": -2, "long": -1}}}
-    impacts.pop(2, None)
+    # article numbers as the interchange file writes them (YAML reads them as integers)
+    impacts = {str(k): v for k, v in a.answers["rights_impacts"].value.items()}
+    impacts["2"] = {**impacts["2"], "groups": {"disability": {"short": -2, "long": -1}}}
     a = a.model_copy(update={"answers": {**a.answers, "rights_impacts": Answer(
         value=impacts, comment=a.answers["rights_impacts"].comment)}})
     a = life.send_for_review(a, "Per Berg", "Karin Lund", now)

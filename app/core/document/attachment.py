@@ -19,8 +19,11 @@ PDF_MAGIC = b"%PDF-"
 
 def assessment_json(assessment: Assessment) -> bytes:
     """The assessment as the file to attach."""
-    return json.dumps(assessment.model_dump(mode="json"), ensure_ascii=False,
-                      indent=1).encode("utf-8")
+    data = assessment.model_dump(mode="json")
+    try:
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a JSON file: kept, as an escape
+        return json.dumps(data, ensure_ascii=True, indent=1).encode("ascii")
 
 
 def is_pdf(data: bytes) -> bool:

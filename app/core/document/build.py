@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.core.document.analysis import analysis_section, impact_section
 from app.core.document.appendix import articles_section, method_section
+from app.core.document.clean import cleaned
 from app.core.document.front import front_section, is_draft
 from app.core.document.groups import groups_section
 from app.core.document.legal import legal_section
@@ -20,11 +21,12 @@ def build_document(ri: ReportInput) -> Document:
     parts = [front_section(ri), analysis_section(ri), legal_section(ri), impact_section(ri),
              groups_section(ri), review_section(ri), articles_section(ri), method_section(ri)]
     sections = [s for s in parts if s is not None]
-    return Document(lang=ri.lang, kicker=tr(ri.questionnaire.title, ri.lang),
+    # User text cleaned once here for every format (control characters, bidi overrides).
+    return cleaned(Document(lang=ri.lang, kicker=tr(ri.questionnaire.title, ri.lang),
                     title=one_line(ri.assessment.decision.title), properties=properties(ri),
                     running=running(ri), sections=tuple(sections),
                     contents_label=t("contents", ri.lang), appendix_label=t("appendix", ri.lang),
-                    draft=is_draft(ri))
+                    draft=is_draft(ri)))
 
 
 def report_name(ri: ReportInput) -> str:

@@ -13,6 +13,7 @@ import re
 from io import StringIO
 
 from app.core.document.answers import action_row, is_empty, rating
+from app.core.document.clean import printable
 from app.core.document.model import plain_text
 from app.core.document.source import ReportInput
 from app.core.document.strings import number, t
@@ -102,5 +103,5 @@ def _write(rows: list[list[str]], lang: str) -> bytes:
     out = StringIO()
     writer = csv.writer(out, delimiter=";" if lang == "sv" else ",", lineterminator="\r\n")
     for row in rows:
-        writer.writerow([_safe(str(cell)) for cell in row])
+        writer.writerow([_safe(printable(str(cell))) for cell in row])
     return out.getvalue().encode("utf-8-sig")

@@ -15,6 +15,7 @@ from typing import Any
 from app.core import verdict
 from app.core.document.answers import action_row, is_empty, short_answer
 from app.core.document.build import one_line, properties
+from app.core.document.clean import cleaned
 from app.core.document.front import is_draft, is_screening
 from app.core.document.model import Properties
 from app.core.document.source import ReportInput
@@ -61,12 +62,12 @@ def build_summary(ri: ReportInput) -> Summary:
     parts += _findings(ri)
     props = properties(ri)
     title = f"{t('summary_title', lang)}: {one_line(ri.assessment.decision.title)}"
-    return Summary(lang=lang, heading=t("summary_heading", lang),
+    return cleaned(Summary(lang=lang, heading=t("summary_heading", lang),
                    title=one_line(ri.assessment.decision.title), parts=tuple(parts),
                    pointer=_pointer(ri), draft=t("summary_draft", lang) if is_draft(ri) else "",
                    properties=Properties(title=title, author=props.author,
                                          subject=props.subject, keywords=props.keywords,
-                                         language=props.language, created=props.created))
+                                         language=props.language, created=props.created)))
 
 
 def _screening(ri: ReportInput) -> list[SummaryPart]:

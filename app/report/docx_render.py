@@ -310,7 +310,8 @@ def _long(word: Any, block: LongText) -> None:
 
 def _table(word: Any, table: Table) -> None:
     if table.caption and table.show_caption:
-        word.add_paragraph(table.caption, style="Caption")
+        # A caption left at a page's foot, its table on the next, reads as a stray line.
+        word.add_paragraph(table.caption, style="Caption").paragraph_format.keep_with_next = True
     grid = word.add_table(rows=1, cols=len(table.header))
     grid.style = "Light Grid Accent 1" if _has(word, "Light Grid Accent 1") else "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.RIGHT if table.indent else WD_TABLE_ALIGNMENT.LEFT

@@ -51,8 +51,10 @@ h4 { font-size: 1rem; color: #1d1d1b; margin: 1.1rem 0 .2rem; }
 dl.fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
   gap: .2rem 1rem; }
 dl.fields div { border-bottom: 1px solid #c8c8c2; padding: .2rem 0; }
-dl.pairs { display: grid; grid-template-columns: minmax(9rem, 1fr) 2fr; gap: .2rem 1rem; }
+dl.pairs { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 2fr);
+  gap: .2rem 1rem; }
 dt { font-size: .85rem; color: #5b5b57; } dd { margin: 0; }
+dt, dd { overflow-wrap: anywhere; }  /* a hash or a long compound never runs off the page */
 ul.figures { list-style: none; padding: 0; display: grid;
   grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
 .figure { font-size: 1.6rem; font-weight: bold; display: block; }

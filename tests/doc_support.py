@@ -163,3 +163,30 @@ def everything() -> Assessment:
         date=dt.date(2026, 12, 10), paragraph="§ 112", outcome="changed", departs=True,
         departure="Nedläggningen skjuts upp ett år.", protocol="BUN 2026-12-10"),
         "Karin Lund", now)
+
+
+def rendered_pages(pdf: bytes, folder: Path) -> list[Path]:
+    """Every page of a PDF as a PNG, drawn by poppler's pdftoppm as a viewer draws it."""
+    import os
+
+    import pytest
+
+    if shutil.which("pdftoppm") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install poppler-utils (.ci/run)")
+        pytest.skip("pdftoppm is not installed (apt-get install poppler-utils)")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "doc.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(folder / "doc.pdf"),
+                    str(folder / "page")], check=True, capture_output=True, timeout=120)
+    return sorted(folder.glob("page*.png"))
+
+
+def inked(image: Path) -> float:
+    """The share of a page's pixels that are not near white."""
+    from PIL import Image
+
+    with Image.open(image) as img:
+        grey = img.convert("L")
+        dark = sum(count for level, count in enumerate(grey.histogram()) if level < 200)
+        return dark / (grey.width * grey.height)

@@ -14,10 +14,13 @@ from doc_support import (
     docx_headings,
     docx_language,
     docx_to_pdf,
+    everything,
     example,
+    inked,
     is_header_row,
     open_docx,
     rated_areas,
+    rendered_pages,
     soffice,
 )
 from docx.oxml.ns import qn
@@ -126,9 +129,17 @@ def test_the_answers_are_all_there(largest: Any) -> None:
                     reason="LibreOffice is not installed (apt-get install libreoffice-writer)")
 def test_libreoffice_prints_it(tmp_path: Path) -> None:
     assert soffice() is not None, "CI must install LibreOffice (.ci/run)"
-    pages = pdf_pages(docx_to_pdf(render_as(example(), ".docx"), tmp_path))
-    assert 5 <= len(pages) <= 25
+    printed = docx_to_pdf(render_as(everything(), ".docx"), tmp_path)
+    pages = pdf_pages(printed)
+    assert 5 <= len(pages) <= 30
     assert "Nedläggning av Lövåkers skola (F-3)" in pages[0]
     assert "Sida 1 av" in pages[0]
     text = " ".join(pages)
-    assert "Analys per avsnitt" in text and "Så beräknades bedömningen" in text
+    for part in ("Analys per avsnitt", "Rättslig grund", "Påverkan för grupper av barn",
+                 "Granskning och beslut", "Så beräknades bedömningen"):
+        assert part in text, part
+    # every page renders as an image with something printed on it (pdftoppm, as a viewer)
+    images = rendered_pages(printed, tmp_path / "png")
+    assert len(images) == len(pages)
+    for image in images:
+        assert inked(image) > 0.005, image.name  # not a blank page

@@ -4,6 +4,7 @@ built once in the core, so the PDF, the Word file and the HTML page each carry t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,9 +13,11 @@ from doc_support import (
     docx_headings,
     everything,
     heading_levels,
+    inked,
     is_header_row,
     open_docx,
     outline,
+    rendered_pages,
 )
 from test_report_support import pdf_text
 
@@ -120,3 +123,16 @@ def _walk(element: Any) -> list[Any]:
     for child in element.children:
         out += [child, *_walk(child)]
     return out
+
+
+def test_every_page_of_the_pdf_renders_with_something_on_it(
+        full: Assessment, tmp_path: Path) -> None:
+    from io import BytesIO
+
+    import pypdf
+
+    data = render_as(full, ".pdf")
+    images = rendered_pages(data, tmp_path)
+    assert len(images) == len(pypdf.PdfReader(BytesIO(data)).pages) > 5
+    for image in images:
+        assert inked(image) > 0.005, image.name

@@ -16,7 +16,8 @@ from collections.abc import Callable
 
 from app.core.loading import load_assessment
 from app.report.context import prepare
-from app.report.formats import FORMATS, render_summary
+from app.report.formats import FORMATS, TAGGED_PDF, render_summary
+from app.report.tagged_pdf import available as tagged_available
 from bench.bench_report import largest_example
 
 TARGET = 1.0
@@ -31,6 +32,8 @@ def main() -> int:
     assessment, _ = load_assessment(path)
     jobs: dict[str, Callable[[], bytes]] = {
         suffix: (lambda f=fmt: f.render(prepare(assessment))) for suffix, fmt in FORMATS.items()}
+    if tagged_available():  # the option; its own figure, over the 1 s of the three formats
+        jobs["tagged .pdf"] = lambda: TAGGED_PDF.render(prepare(assessment))
     jobs["summary .docx"] = lambda: render_summary(prepare(assessment), ".docx")
     jobs["summary .txt"] = lambda: render_summary(prepare(assessment), ".txt")
     ok = True
@@ -44,7 +47,7 @@ def main() -> int:
             wall.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
         median = statistics.median(wall)
-        ok = ok and median < TARGET
+        ok = ok and (median < TARGET or name.startswith("tagged"))
         print(f"  {name:14} median {median:.3f} s wall, {statistics.median(cpu):.3f} s CPU, "
               f"{size // 1024} KiB; target < {TARGET} s: "
               f"{'ok' if median < TARGET else 'OVER TARGET'}")

@@ -45,14 +45,14 @@ def reports_dir(out_dir: Path | str | None = None) -> Path:
 def build_report(assessment: Assessment, *, lang: str | None = None,
                  out_dir: Path | str | None = None, out_path: Path | str | None = None,
                  catalog: Catalog | None = None, now: dt.datetime | None = None,
-                 kind: str = "pdf") -> ReportRecord:
+                 kind: str = "pdf", tagged: bool = False) -> ReportRecord:
     """Render the report and write it; return the record to keep on the assessment.
 
     The file is `out_path` if given (replaced if it exists; its suffix picks the format:
-    .pdf, .docx or .html), else a new, never overwritten `date_slug_shortid.<kind>` in
-    `reports_dir(out_dir)`. It appears complete or not at all.
+    .pdf, .docx or .html; `tagged` for a tagged PDF/UA), else a new, never overwritten
+    `date_slug_shortid.<kind>` in `reports_dir(out_dir)`. It appears complete or not at all.
     """
-    fmt = format_for(out_path if out_path is not None else f"report.{kind}")
+    fmt = format_for(out_path if out_path is not None else f"report.{kind}", tagged)
     ri = prepare(assessment, lang=lang, catalog=catalog, now=now)
     data = fmt.render(ri)
     if out_path is not None:

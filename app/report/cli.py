@@ -29,6 +29,9 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="where to write the report; its suffix picks the format: .pdf, .docx "
                    "or .html (default: a new PDF in reports/ or $BKA_REPORTS_DIR)")
+    p.add_argument("--tagged", action="store_true",
+                   help="a tagged PDF (PDF/UA-1) drawn from the HTML twin by WeasyPrint, for "
+                   "publishing; needs `pip install 'bka[tagged]'` (default: the untagged PDF)")
     p.add_argument("--summary", action="store_true",
                    help="write the one-page summary for the tjänsteskrivelse instead: to -o "
                    "(.docx or .txt), or as text to stdout")
@@ -76,13 +79,15 @@ def _run(args: argparse.Namespace) -> int:
         return _table(args, _assessment(args, source, path))
     if path.is_file():
         assessment, _ = load_assessment(path)
-        record = build_report(assessment, lang=args.lang, out_path=args.output)
+        record = build_report(assessment, lang=args.lang, out_path=args.output,
+                              tagged=args.tagged)
     elif path.suffix.lower() in _FILE_SUFFIXES or "/" in source or "\\" in source:
         raise _Failure(f"no such file: {source}")
     else:
         store = _store(args.data_dir)
         assessment = _stored(store, source)
-        record = build_report(assessment, lang=args.lang, out_path=args.output)
+        record = build_report(assessment, lang=args.lang, out_path=args.output,
+                              tagged=args.tagged)
         try:
             store.add_report(source, record, EDITOR)
         except Exception as exc:  # noqa: BLE001 - the PDF exists; say what was not recorded

@@ -44,6 +44,17 @@ def _html(ri: ReportInput) -> bytes:
     return render_html(build_document(ri))
 
 
+def _tagged_pdf(ri: ReportInput) -> bytes:
+    from app.core.document.attachment import assessment_json
+    from app.core.document.build import build_document
+    from app.report.tagged_pdf import render_tagged_pdf
+
+    return render_tagged_pdf(build_document(ri), assessment_json(ri.assessment))
+
+
+#: the option: PDF/UA-1 drawn from the HTML twin (app/report/tagged_pdf.py)
+TAGGED_PDF = Format(".pdf", "application/pdf", "PDF/UA", _tagged_pdf)
+
 FORMATS: dict[str, Format] = {
     ".pdf": Format(".pdf", "application/pdf", "PDF", _pdf),
     ".docx": Format(".docx", "application/vnd.openxmlformats-officedocument."
@@ -53,9 +64,14 @@ FORMATS: dict[str, Format] = {
 ALIASES = {".htm": ".html"}
 
 
-def format_for(path: Path | str) -> Format:
-    """The format a file name asks for; ReportError naming the ones we write otherwise."""
+def format_for(path: Path | str, tagged: bool = False) -> Format:
+    """The format a file name asks for (`tagged`: the tagged PDF); ReportError naming the
+    ones we write otherwise."""
     suffix = Path(path).suffix.lower()
+    if tagged:
+        if suffix != ".pdf":
+            raise ReportError(f"{path}: a tagged report is a PDF; end the file name in .pdf")
+        return TAGGED_PDF
     found = FORMATS.get(ALIASES.get(suffix, suffix))
     if found is None:
         known = ", ".join(FORMATS)
@@ -66,9 +82,11 @@ def format_for(path: Path | str) -> Format:
 
 
 def render_as(assessment: Assessment, suffix: str, *, lang: str | None = None,
-              catalog: Catalog | None = None, now: dt.datetime | None = None) -> bytes:
-    """The report in the format `suffix` names ('.pdf', '.docx', '.html'), in memory."""
-    fmt = format_for(f"report{suffix}")
+              catalog: Catalog | None = None, now: dt.datetime | None = None,
+              tagged: bool = False) -> bytes:
+    """The report in the format `suffix` names ('.pdf', '.docx', '.html'), in memory;
+    `tagged` for the tagged PDF."""
+    fmt = format_for(f"report{suffix}", tagged)
     return fmt.render(prepare(assessment, lang=lang, catalog=catalog, now=now))
 
 

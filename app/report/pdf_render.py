@@ -3,7 +3,8 @@ section, XMP metadata and the assessment attached as JSON so the report can be i
 
 reportlab writes no structure tree (a tagged PDF, PDF/UA), so the PDF is not tagged; the
 running header and footer are marked as artifacts so that readers that honour marked content
-skip them. The accessible twins are the DOCX (Word's "Save as PDF" tags it) and the HTML.
+skip them. The accessible twins are the DOCX (Word's "Save as PDF" tags it), the HTML, and the
+tagged PDF drawn from the HTML (app/report/tagged_pdf.py, `bka report --tagged`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdf
 import pytest
 from doc_support import docx_body_text, example, open_docx
 from ui_helpers import button, no_exception, start, texts
@@ -40,8 +41,12 @@ def test_word_and_html_are_made_recorded_and_offered(
     at = no_exception(at.run())
     button(at, "Skapa HTML-fil").click()
     at = no_exception(at.run())
+    button(at, "Skapa taggad PDF (PDF/UA)").click()
+    at = no_exception(at.run())
     records = open_store(tmp_path).get(aid).reports
-    assert [Path(r.path).suffix for r in records] == [".docx", ".html"]
+    assert [Path(r.path).suffix for r in records] == [".docx", ".html", ".pdf"]
+    assert Path(records[2].path).stem.endswith("_pdfua")
+    assert "/StructTreeRoot" in pypdf.PdfReader(records[2].path).trailer["/Root"]
     word = open_docx(Path(records[0].path).read_bytes())
     assert "Slutsats om barnets bästa" in docx_body_text(word) or \
         "Barnets bästa" in docx_body_text(word)

@@ -62,7 +62,8 @@ def build_report(assessment: Assessment, *, lang: str | None = None,
         folder = reports_dir(out_dir)
         _ensure_folder(folder)
         name = report_filename(assessment, ri.generated)
-        path = free_path(folder, str(Path(name).with_suffix(fmt.suffix)))
+        stem = Path(name).stem + ("_pdfua" if tagged else "")  # told apart from the PDF
+        path = free_path(folder, stem + fmt.suffix)
     write_atomic(path, data)
     return ReportRecord(path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest(),
                         created=ri.generated, language=ri.lang)

@@ -16,6 +16,7 @@ from app.core.document.source import prepare
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report, slug
 from app.report.formats import summary_as
+from app.report.tagged_pdf import available as tagged_available
 from app.ui import state
 from app.ui.i18n import t
 
@@ -23,8 +24,10 @@ from app.ui.i18n import t
 def format_area(assessment: Assessment, report_lang: str, lang: str) -> None:
     st.markdown(f"**{t('formats_title', lang)}**")
     st.caption(t("formats_intro", lang))
-    columns = st.columns(2)
-    for column, kind in zip(columns, ("docx", "html"), strict=True):
+    # The tagged PDF is offered where WeasyPrint is installed (the `tagged` extra).
+    kinds = ("docx", "html", "tagged") if tagged_available() else ("docx", "html")
+    columns = st.columns(len(kinds))
+    for column, kind in zip(columns, kinds, strict=True):
         if column.button(t(f"formats_make_{kind}", lang), key=f"report-make:{kind}"):
             _make(assessment, report_lang, kind, lang)
     _tables(assessment, report_lang, lang)
@@ -49,7 +52,8 @@ def _make(assessment: Assessment, report_lang: str, kind: str, lang: str) -> Non
     try:
         with st.spinner(t("report_making", lang)):
             record = build_report(assessment, lang=report_lang, catalog=state.catalog(),
-                                  kind=kind)
+                                  kind="pdf" if kind == "tagged" else kind,
+                                  tagged=kind == "tagged")
     except ReportError as exc:
         st.error(t("report_failed", lang, reason=str(exc)))
         return

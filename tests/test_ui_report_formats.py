@@ -53,3 +53,22 @@ def test_word_and_html_are_made_recorded_and_offered(
     assert "lang=\"sv-SE\"" in Path(records[1].path).read_text(encoding="utf-8")
     shown = "\n".join(str(t.value) for t in at.text)
     assert ".docx" in shown and ".html" in shown
+
+
+def test_the_data_page_restores_an_assessment_from_its_report_pdf(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ui_helpers import texts as page_texts
+
+    from app.report import render_as
+
+    stored = open_store(tmp_path / "there").get(seeded(tmp_path / "there"))
+    pdf = render_as(stored, ".pdf")
+    here = tmp_path / "here"
+    at = no_exception(start(monkeypatch, here).switch_page("views/data.py").run())
+    at = no_exception(at.file_uploader[0].set_value(("rapport.pdf", pdf, "application/pdf"))
+                      .run())
+    assert "Nya (1)" in page_texts(at)
+    at = no_exception([b for b in at.button if b.label == "Importera"][0].click().run())
+    (summary,) = open_store(here).list()
+    restored = open_store(here).get(summary.id)
+    assert restored.answers == stored.answers and restored.decision == stored.decision

@@ -136,3 +136,14 @@ def test_every_page_of_the_pdf_renders_with_something_on_it(
     assert len(images) == len(pypdf.PdfReader(BytesIO(data)).pages) > 5
     for image in images:
         assert inked(image) > 0.005, image.name
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_english_twins_speak_english(full: Assessment, suffix: str) -> None:
+    data = render_as(full, suffix, lang="en")
+    text = docx_body_text(open_docx(data)) if suffix == ".docx" else data.decode("utf-8")
+    for seen in ("Legal basis", "Provision", "Impact on groups of children",
+                 "worse than for all children", "Review and decision", "Content hash (SHA-256)",
+                 "The committee's decision".replace("'", "&#x27;" if suffix == ".html" else "'")):
+        assert seen in text, seen
+    assert "Rättslig grund" not in text and "Granskning och beslut" not in text

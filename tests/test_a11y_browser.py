@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -318,6 +319,18 @@ def _tab_to(page: Any, match: Any, limit: int = 120) -> None:
     raise AssertionError(f"Tab never reached it; last focus {page.evaluate(FOCUSED)}")
 
 
+def _stored(store: Any, assessment_id: str, question: str, value: str, seconds: float = 30) -> None:
+    """Wait until the answer has reached the store (a loaded machine runs the save late)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        answer = store.get(assessment_id).answers.get(question)
+        if answer is not None and answer.value == value:
+            return
+        time.sleep(0.2)
+    answer = store.get(assessment_id).answers.get(question)
+    raise AssertionError(f"{question} never saved as {value!r}; stored {answer!r}")
+
+
 def test_a_section_is_completed_with_the_keyboard_alone(app: App) -> None:
     """Tab to each field, Space and the arrows to answer, type, Tab on, Enter on Nästa."""
     from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
@@ -335,15 +348,21 @@ def test_a_section_is_completed_with_the_keyboard_alone(app: App) -> None:
     settle(page)
     page.evaluate("document.activeElement.blur()")  # from here on only the keyboard
     _tab_to(page, lambda tag, name, group: group.startswith("1.1 "))
+    # At a keyboard user's pace: each choice is saved (and read out) before the next key.
     page.keyboard.press("Space")  # the first choice, "Ja, direkt"
+    _stored(store, fresh.id, "affects_children", "direct")
+    settle(page)
     page.keyboard.press("ArrowDown")  # "Ja, indirekt"
+    _stored(store, fresh.id, "affects_children", "indirect")
+    settle(page)
     page.keyboard.press("ArrowUp")  # back to "Ja, direkt"
-    page.wait_for_timeout(1500)
+    _stored(store, fresh.id, "affects_children", "direct")
+    page.locator('textarea[aria-label^="1.2 "]').wait_for(timeout=WAIT)  # shown for "direct"
     settle(page)
     _tab_to(page, lambda tag, name, group: tag == "textarea" and name.startswith("1.2 "))
     page.keyboard.type("Barn går till skolan här.")
     page.keyboard.press("Tab")  # leaving the field saves it
-    page.wait_for_timeout(1500)
+    _stored(store, fresh.id, "how_concerned", "Barn går till skolan här.")
     settle(page)
     _tab_to(page, lambda tag, name, group: tag == "button" and name.startswith("Nästa"))
     page.keyboard.press("Enter")

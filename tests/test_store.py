@@ -147,6 +147,20 @@ def test_answering_a_question_someone_else_just_answered_is_a_conflict_with_thei
     assert after.value("children_heard") == "not_heard"
 
 
+def test_writing_the_answer_that_is_already_stored_is_no_conflict(
+        store: TinyDBAssessmentStore) -> None:
+    """Two fast clicks of one person, or two tabs choosing the same: both screens show the
+    same answer, so there is nothing to choose between."""
+    a = store.create(assessment(), "Anna")
+    store.set_answer(a.id or "", "children_heard", Answer(value="directly"), "Bo", expected=None)
+    after = store.set_answer(a.id or "", "children_heard", Answer(value="directly"), "Anna",
+                             expected=None)
+    assert after.value("children_heard") == "directly"
+    with pytest.raises(AnswerConflict):  # a different answer over Bo's still is one
+        store.set_answer(a.id or "", "children_heard", Answer(value="not_heard"), "Anna",
+                         expected=None)
+
+
 def test_an_impact_answer_compares_equal_after_the_json_round_trip(
         store: TinyDBAssessmentStore) -> None:
     a = store.create(assessment(), "Anna")

@@ -23,8 +23,8 @@ def main() -> int:
                 importlib.import_module(f"bench.{module}").main()
             except Exception as exc:  # noqa: BLE001 - report it, run the rest
                 traceback.print_exc(limit=3)
-                print(f"BROKE: {module}: {type(exc).__name__}: {(str(exc).splitlines() or [""])[0]}",
-                      flush=True)
+                first = (str(exc).splitlines() or [""])[0]
+                print(f"BROKE: {module}: {type(exc).__name__}: {first}", flush=True)
                 broken.append(module)
     if broken:
         print(f"\nbenchmarks that broke: {', '.join(broken)}")

@@ -86,8 +86,13 @@ def test_hidden_question_and_its_stored_answer_are_left_out(swedish: bytes) -> N
     assert "Varför har barn inte hörts?" not in text
 
 
-def test_unanswered_visible_question_says_so(swedish: bytes) -> None:
-    assert "5.1 Hur får barnen veta vad som beslutades? Inte besvarad" in pdf_text(swedish)
+def test_unanswered_optional_question_is_listed_once_not_printed(swedish: bytes) -> None:
+    text = pdf_text(swedish)
+    assert "5.1 Hur får barnen veta vad som beslutades? Inte besvarad" not in text
+    listed = text.split("Frivilliga frågor utan svar", 1)[1]
+    assert listed.startswith(" Frågorna nedan är frivilliga och har inte besvarats")
+    assert "5.1 Hur får barnen veta vad som beslutades?" in listed
+    assert text.count("Hur får barnen veta vad som beslutades?") == 1
 
 
 def test_articles_concerned_with_our_summary(swedish: bytes) -> None:

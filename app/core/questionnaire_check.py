@@ -11,6 +11,7 @@ from app.core.condition_check import check_condition
 from app.core.dependencies import find_cycle, question_dependencies
 from app.core.errors import Problem
 from app.core.models.questionnaire import IMPACT_VALUES, Band, Questionnaire
+from app.core.summary_check import check_summary
 from app.core.text import Text, missing_languages, unknown_languages
 from app.core.yamlsource import Loc, Source
 
@@ -41,6 +42,7 @@ def check_questionnaire(
     problems += _check_gates(q, source)
     problems += _check_rules(q, source)
     problems += _check_migrations(q, source)
+    problems += check_summary(q, source)
     return problems
 
 

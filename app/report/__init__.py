@@ -2,6 +2,8 @@
 
     build_report(assessment, ...) -> ReportRecord   write reports/date_slug_id.pdf atomically
     render_pdf(assessment, ...) -> bytes            the same PDF in memory (download button)
+    render_as(assessment, ".docx", ...) -> bytes    the report as PDF, Word or HTML, by suffix
+    FORMATS                                         suffix -> Format (mime type, label)
     with_report(assessment, record) -> Assessment   the record added, for the store to save
     ReportError                                     a plain sentence: why, and what to do
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from app.report.build import build_report, render_pdf, reports_dir, with_report
     from app.report.context import ReportError, ReportInput, prepare
+    from app.report.formats import FORMATS, render_as
     from app.report.naming import report_filename, slug
 
 _WHERE = {
@@ -24,6 +27,8 @@ _WHERE = {
     "render_pdf": "app.report.build",
     "reports_dir": "app.report.build",
     "with_report": "app.report.build",
+    "FORMATS": "app.report.formats",
+    "render_as": "app.report.formats",
     "ReportError": "app.report.context",
     "ReportInput": "app.report.context",
     "prepare": "app.report.context",
@@ -32,10 +37,12 @@ _WHERE = {
 }
 
 __all__ = [
+    "FORMATS",
     "ReportError",
     "ReportInput",
     "build_report",
     "prepare",
+    "render_as",
     "render_pdf",
     "report_filename",
     "reports_dir",

@@ -1,83 +1,31 @@
-"""Build the PDF: assemble the story, render it in memory, write it atomically, record it."""
+"""Build a report: render it in memory in the format asked for, write it atomically, record it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import os
-from io import BytesIO
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, Flowable
-from reportlab.platypus.doctemplate import LayoutError
-
 from app.core.catalog import Catalog
-from app.core.completion import unexplained_completion
 from app.core.models.assessment import Assessment, ReportRecord
-from app.core.text import tr
 from app.paths import REPORTS_DIR
 from app.report.context import ReportError, ReportInput, prepare
-from app.report.frontpage import front_page
-from app.report.group_table import group_table
-from app.report.legal import legal_basis
-from app.report.lifecycle import review_and_decision
-from app.report.method import colophon, method
+from app.report.formats import format_for
 from app.report.naming import free_path, report_filename
-from app.report.page import Running, canvas_maker, make_document
-from app.report.sections import analysis, articles, impact_table
-from app.report.strings import LOCALES, t
-from app.report.styles import FRAME_HEIGHT
-from app.report.text import clean, plain
 from app.store import atomic as store_atomic
 
 ENV_DIR = "BKA_REPORTS_DIR"
-METHOD_ROOM = 400  # points left on a page for the method to start there
-# The analysis starts on page two; but when the front page ran over onto it (many
-# warnings), it follows on that page instead of leaving it nearly empty.
-ANALYSIS_ROOM = 0.6 * FRAME_HEIGHT
-
-
-def story(ri: ReportInput) -> list[Flowable]:
-    """The report's flowables in reading order."""
-    # The method, an appendix, starts a page unless most of one is left: a lone heading at a
-    # page end is ugly, and so is a page holding one article summary.
-    return [*front_page(ri), CondPageBreak(ANALYSIS_ROOM), *analysis(ri), *legal_basis(ri),
-            *impact_table(ri), *group_table(ri),
-            *articles(ri), *review_and_decision(ri),
-            CondPageBreak(METHOD_ROOM), *method(ri), *colophon(ri)]
 
 
 def render(ri: ReportInput) -> bytes:
-    """The PDF of a prepared report, in memory."""
-    lang, d = ri.lang, ri.assessment.decision
-    report = tr(ri.questionnaire.title, lang) or t("report", lang)
-    # Marked complete with serious findings and no recorded reason is still a draft on paper.
-    draft = ri.assessment.status == "draft" or unexplained_completion(ri.assessment, ri.card)
-    running = Running(
-        title=plain(d.title), case_number=plain(d.case_number),
-        footer=f"{report} · {t('watermark', lang).capitalize()}" if draft else report,
-        page_label=t("page", lang), watermark=t("watermark", lang) if draft else None,
-    )
-    meta = {
-        "title": f"{report}: {_one_line(d.title)}",
-        "author": _one_line(d.official or d.committee),
-        "subject": " · ".join(x for x in (report, _one_line(d.case_number),
-                                          _one_line(d.committee)) if x),
-        "keywords": ", ".join(x for x in (t("report", lang), ri.questionnaire.id) if x),
-        "lang": LOCALES[lang],
-    }
-    buffer = BytesIO()
-    doc = make_document(buffer, running, meta)
-    try:
-        doc.build(story(ri), canvasmaker=canvas_maker(running))
-    except LayoutError as exc:  # should not happen: every long text is split; say so if it does
-        raise ReportError(f"the report could not be laid out: {exc}") from None
-    return buffer.getvalue()
+    """The PDF of a prepared report, in memory: drawn from the document model, carrying the
+    assessment as an attachment."""
+    from app.core.document.attachment import assessment_json
+    from app.core.document.build import build_document
+    from app.report.pdf_render import render_document_pdf
 
-
-def _one_line(text: str) -> str:
-    """User text for PDF metadata: cleaned, one line, in logical order (viewers reorder)."""
-    return " ".join(clean(text).split())
+    return render_document_pdf(build_document(ri), assessment_json(ri.assessment))
 
 
 def render_pdf(assessment: Assessment, *, lang: str | None = None,
@@ -96,21 +44,26 @@ def reports_dir(out_dir: Path | str | None = None) -> Path:
 
 def build_report(assessment: Assessment, *, lang: str | None = None,
                  out_dir: Path | str | None = None, out_path: Path | str | None = None,
-                 catalog: Catalog | None = None, now: dt.datetime | None = None) -> ReportRecord:
+                 catalog: Catalog | None = None, now: dt.datetime | None = None,
+                 kind: str = "pdf", tagged: bool = False) -> ReportRecord:
     """Render the report and write it; return the record to keep on the assessment.
 
-    The file is `out_path` if given (replaced if it exists), else a new, never overwritten
-    `date_slug_shortid.pdf` in `reports_dir(out_dir)`. It appears complete or not at all.
+    The file is `out_path` if given (replaced if it exists; its suffix picks the format:
+    .pdf, .docx or .html; `tagged` for a tagged PDF/UA), else a new, never overwritten
+    `date_slug_shortid.<kind>` in `reports_dir(out_dir)`. It appears complete or not at all.
     """
+    fmt = format_for(out_path if out_path is not None else f"report.{kind}", tagged)
     ri = prepare(assessment, lang=lang, catalog=catalog, now=now)
-    data = render(ri)
+    data = fmt.render(ri)
     if out_path is not None:
         path = Path(out_path)
         _ensure_folder(path.parent)
     else:
         folder = reports_dir(out_dir)
         _ensure_folder(folder)
-        path = free_path(folder, report_filename(assessment, ri.generated))
+        name = report_filename(assessment, ri.generated)
+        stem = Path(name).stem + ("_pdfua" if tagged else "")  # told apart from the PDF
+        path = free_path(folder, stem + fmt.suffix)
     write_atomic(path, data)
     return ReportRecord(path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest(),
                         created=ri.generated, language=ri.lang)

@@ -87,6 +87,9 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     left, right = MARGIN_X, width - MARGIN_X
     top = height - 12 * mm
     c.saveState()
+    # Marked as artifacts (PDF 14.8.2.2): readers that honour marked content skip the running
+    # header, footer and watermark instead of reading them between the pages' text.
+    _artifact(c, "Pagination")
     c.setFillColor(MUTED)
     number = _fit(r.case_number, regular, 8, (right - left) * 0.4)
     number_w = stringWidth(number, regular, 8) if number else 0
@@ -102,13 +105,26 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     c.line(left, bottom + 10, right, bottom + 10)
     c.drawString(left, bottom, r.footer)
     c.drawRightString(right, bottom, r.page_label.format(page=c.getPageNumber(), pages=total))
+    _end_artifact(c)
     if r.watermark:
+        _artifact(c, "Background")
         c.setFillColor(WATERMARK)
         c.setFont(bold, 110)
         c.translate(width / 2, height / 2)
         c.rotate(50)
         c.drawCentredString(0, -38, r.watermark)
+        _end_artifact(c)
     c.restoreState()
+
+
+def _artifact(c: Canvas, kind: str) -> None:
+    """Open a marked-content artifact; reportlab has no call for it, so the operator is
+    written into the page's content stream directly."""
+    c._code.append(f"/Artifact <</Type /{kind}>> BDC")  # type: ignore[attr-defined]
+
+
+def _end_artifact(c: Canvas) -> None:
+    c._code.append("EMC")  # type: ignore[attr-defined]
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

@@ -20,7 +20,8 @@ def register(sub: Any) -> None:
     p.add_argument("--data-dir", type=Path, default=None)
     p.set_defaults(handler=export_command)
 
-    p = sub.add_parser("import", help="import an export file or one assessment file")
+    p = sub.add_parser("import", help="import an export file, one assessment file, or the "
+                       "assessment carried by a report PDF")
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="only say what would happen")
     p.add_argument("--take", action="append", default=[], metavar="ID",

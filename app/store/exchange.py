@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.catalog import Catalog
+from app.core.document.attachment import ATTACHMENT_NAME, NoAttachment, attached_assessment, is_pdf
 from app.core.errors import LoadError
 from app.core.import_check import readable_problems
 from app.core.jsonsource import parse_json
@@ -114,6 +115,12 @@ def read_import(data: bytes, name: str, catalog: Catalog | None = None) -> list[
     if an assessment's questionnaire, version or question ids are not known here."""
     if not data.strip():
         raise ImportRejected(name, ["the file is empty"])
+    if is_pdf(data):  # a report made by bka carries its assessment as an attachment
+        try:
+            data = attached_assessment(data)
+        except NoAttachment as exc:
+            raise ImportRejected(name, [str(exc)]) from None
+        name = f"{name} ({ATTACHMENT_NAME})"
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -7,9 +7,15 @@ from pathlib import Path
 import streamlit as st
 
 from app.core.models.assessment import Assessment
-from app.report import ReportError, build_report
+from app.report import FORMATS, ReportError, build_report
 from app.ui import auth, state
 from app.ui.i18n import t
+from app.ui.report_formats import format_area
+
+
+def _mime(path: Path) -> str:
+    found = FORMATS.get(path.suffix.lower())
+    return found.mime if found else "application/octet-stream"
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:
@@ -33,6 +39,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
                                  editor=auth.editor(assessment.decision.official))
         st.session_state["last_report"] = record.path
         st.rerun()
+    format_area(assessment, choice, lang)
     earlier = list(reversed(assessment.reports))
     if not earlier:
         return
@@ -47,7 +54,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
                 t("report_download", lang),
                 path.read_bytes(),
                 file_name=path.name,
-                mime="application/pdf",
+                mime=_mime(path),
                 key=f"report:{i}",
                 type="primary"
                 if st.session_state.get("last_report") == record.path

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from app.core.models.base import Strict
+from app.core.models.summary import SummarySpec
 from app.core.text import Text
 
 QuestionType = Literal["choice", "multi", "scale", "text", "number", "date", "impact", "actions"]
@@ -233,6 +234,7 @@ class Questionnaire(Strict):
     sections: list[Section] = Field(min_length=1)
     scoring: Scoring
     migrations: list[Migration] = []  #: from earlier versions to this one
+    summary: SummarySpec | None = None  #: the answers the tjänsteskrivelse summary quotes
 
     def level_order(self) -> list[Band]:
         """The levels from lowest to highest."""

@@ -62,7 +62,7 @@ def import_area(lang: str) -> None:
     store = state.store()
     st.header(t("import_title", lang))
     st.write(t("import_intro", lang))
-    upload = st.file_uploader(t("import_file", lang), type=["json", "yaml", "yml"])
+    upload = st.file_uploader(t("import_file", lang), type=["json", "yaml", "yml", "pdf"])
     if upload is None:
         return
     data = upload.getvalue()

@@ -1,20 +1,18 @@
-"""The report's legal basis: the rules of the areas the official picked, one table per area.
+"""The legal basis: the rules of the areas the official picked, one table per area.
 
-Which rules apply is decided in the core (app/core/law.py); this module lays them out. Its few
-words live here rather than in strings.py, so that this section can change on its own.
+Which rules apply is decided by app/core/law.py; this module words the section. Its few words
+live here rather than in strings.py, so that this section can change on its own.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
-
+from app.core.document.model import Block, Heading, Para, Section, Span, Table, inline
+from app.core.document.source import ReportInput
 from app.core.law import chosen_areas, citation, law_questions
+from app.core.models.law import Area, LawLibrary
 from app.core.text import tr
-from app.report.context import ReportInput
-from app.report.styles import FRAME_WIDTH, grid_style, styles
-from app.report.text import markup
 
 _WORDS: dict[str, tuple[str, str]] = {
     "heading": ("Rättslig grund", "Legal basis"),
@@ -45,38 +43,35 @@ def _w(key: str, lang: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def legal_basis(ri: ReportInput) -> list[Flowable]:
-    """The section, or nothing when the questionnaire has no law-check question or no library."""
+def legal_section(ri: ReportInput) -> Section | None:
+    """The section, or None when the questionnaire has no law-check question or no library."""
     law = ri.law
     questions = [q for q in law_questions(ri.questionnaire) if ri.visible(q.id)]
     if law is None or not questions:
-        return []
-    s, lang = styles(), ri.lang
-    numbering = ri.questionnaire.numbering
+        return None
+    lang, numbering = ri.lang, ri.questionnaire.numbering
     numbers = ", ".join(numbering[q.id] for q in questions)
     sources = ", ".join(numbering.get(q.law.source, q.law.source) for q in questions if q.law)
-    intro = _w("intro", lang, numbers=numbers, sources=sources)
-    out: list[Flowable] = [CondPageBreak(140), Paragraph(_w("heading", lang), s.h1),
-                           Paragraph(markup(intro), s.intro)]
+    blocks: list[Block] = [Para(inline(_w("intro", lang, numbers=numbers, sources=sources)),
+                                role="intro")]
     shown: set[str] = set()
     for question in questions:
         areas = [a for a in chosen_areas(law, question, ri.values) if a.id not in shown]
         if all(a.always for a in areas):
-            out.append(Paragraph(_w("no_area", lang), s.body))
+            blocks.append(Para(inline(_w("no_area", lang))))
         for area in areas:
             shown.add(area.id)
-            out.append(Paragraph(markup(tr(area.title, lang)), s.h2))
-            rows: list[list[Any]] = [[Paragraph(_w(k, lang), s.head)
-                                      for k in ("rule", "strength", "requires")]]
-            for rule in area.rules:
-                rows.append([
-                    Paragraph(markup(citation(law, rule, lang)), s.cell_bold),
-                    Paragraph(markup(tr(law.strength[rule.strength].label, lang)), s.cell),
-                    Paragraph(markup(f"{tr(rule.applies, lang)}: {tr(rule.requires, lang)}"),
-                              s.cell),
-                ])
-            widths = [w * FRAME_WIDTH for w in (0.27, 0.18, 0.55)]
-            table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
-            table.setStyle(grid_style())
-            out.append(table)
-    return out
+            blocks += _area(law, area, lang)
+    return Section(id="legal", title=_w("heading", lang), blocks=tuple(blocks))
+
+
+def _area(law: LawLibrary, area: Area, lang: str) -> list[Block]:
+    title = tr(area.title, lang)
+    rows = tuple((
+        (Span(citation(law, rule, lang), strong=True),),
+        inline(tr(law.strength[rule.strength].label, lang)),
+        inline(f"{tr(rule.applies, lang)}: {tr(rule.requires, lang)}"),
+    ) for rule in area.rules)
+    table = Table(header=tuple(_w(k, lang) for k in ("rule", "strength", "requires")),
+                  rows=rows, widths=(0.27, 0.18, 0.55), caption=title, row_headers=True)
+    return [Heading(2, title, f"legal-{area.id}"), table]

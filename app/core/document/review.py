@@ -1,21 +1,23 @@
-"""The report's section on review, approval, the committee's decision and reopenings.
+"""Review, approval, the committee's decision and reopenings, as the report prints them.
 
-Printed only when something has happened after completion. The content hash lets a reader
-check that the printout is the approved text (`bka` computes it the same way, app/core)."""
+Shown only when something has happened after completion. The content hash lets a reader check
+that the printout is the approved text (`bka` computes it the same way, app/core/lifecycle.py).
+Its words live here so that this section can change on its own.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
-
 from app.core import lifecycle as life
-from app.report.context import ReportInput
-from app.report.styles import FRAME_WIDTH, RULE, styles, table_style
-from app.report.text import markup
+from app.core.document.model import Block, Field, Fields, Heading, Section
+from app.core.document.source import ReportInput
+from app.core.models.assessment import Assessment
+from app.core.models.lifecycle import CommitteeDecision
 
 _S: dict[str, tuple[str, str]] = {
     "title": ("Granskning och beslut", "Review and decision"),
+    "review": ("Granskning", "Review"),
     "reviewer": ("Granskare", "Reviewer"),
     "sent": ("Skickad för granskning", "Sent for review"),
     "approved": ("Godkänd", "Approved"),
@@ -41,6 +43,7 @@ _S: dict[str, tuple[str, str]] = {
     "protocol": ("Protokoll", "Minutes"),
     "recorded": ("Registrerat av", "Recorded by"),
     "reopened": ("Öppnad igen", "Reopened"),
+    "follow_up": ("Uppföljning", "Follow-up"),
     "followed_up": ("Uppföljd", "Followed up"),
     "follow_ups": ("Uppföljningar (id)", "Follow-ups (id)"),
     "follow_up_of": ("Uppföljning av analys (id)", "Follow-up of assessment (id)"),
@@ -61,12 +64,33 @@ def _who(name: str, moment: dt.datetime | None) -> str:
     return " · ".join(x for x in (name, _when(moment)) if x)
 
 
-def review_and_decision(ri: ReportInput) -> list[Flowable]:
-    a, lang, s = ri.assessment, ri.lang, styles()
+def review_section(ri: ReportInput) -> Section | None:
+    """The section, or None before anything has happened after completion."""
+    a, lang = ri.assessment, ri.lang
     r, d = a.review, a.committee_decision
     if not (r.reviewer or a.lifecycle or d or a.follow_ups or a.follow_up_of):
-        return []
-    rows: list[tuple[str, str]] = []  # (our label, user text or our words)
+        return None
+    blocks: list[Block] = []
+    review = _review_rows(a, lang)
+    if review:
+        blocks += [Heading(2, _t("review", lang), "review-steps"), _pairs(review)]
+    if d is not None:
+        blocks += [Heading(2, _t("decision", lang), "review-decision"),
+                   _pairs(_decision_rows(d, lang))]
+    follow = _follow_up_rows(a, lang)
+    if follow:
+        blocks += [Heading(2, _t("follow_up", lang), "review-follow-up"), _pairs(follow)]
+    return Section(id="review", title=_t("title", lang), blocks=tuple(blocks))
+
+
+def _pairs(rows: list[tuple[str, str]]) -> Fields:
+    return Fields(tuple(Field(label, value) for label, value in rows), columns=1)
+
+
+def _review_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
+    """(our label, user text or our words) for each step of the review and each reopening."""
+    r = a.review
+    rows: list[tuple[str, str]] = []
     if r.reviewer:
         rows.append((_t("reviewer", lang), r.reviewer))
         rows.append((_t("sent", lang), _who(r.requested_by, r.requested_at)))
@@ -86,29 +110,26 @@ def review_and_decision(ri: ReportInput) -> list[Flowable]:
             rows.append((_t("reopened", lang),
                          f"{_who(event.by, event.at)}: {event.reason} "
                          f"({life.short_hash(event.content_hash)})"))
-    if d is not None:
-        rows += [
-            (_t("decision", lang), ""),
-            (_t("date", lang), d.date.isoformat()),
-            (_t("paragraph", lang), d.paragraph),
+    return rows
+
+
+def _decision_rows(d: CommitteeDecision, lang: str) -> list[tuple[str, str]]:
+    rows = [(_t("date", lang), d.date.isoformat()), (_t("paragraph", lang), d.paragraph),
             (_t("outcome", lang), _t(d.outcome, lang)),
-            (_t("departs", lang), _t("yes" if d.departs else "no", lang)),
-        ]
-        if d.departs:
-            rows.append((_t("departure", lang), d.departure))
-        rows += [(_t("protocol", lang), d.protocol),
-                 (_t("recorded", lang), _who(d.recorded_by, d.recorded_at))]
-    for event in a.lifecycle:
-        if event.action == "follow_up":
-            rows.append((_t("followed_up", lang), _who(event.by, event.at)))
+            (_t("departs", lang), _t("yes" if d.departs else "no", lang))]
+    if d.departs:
+        rows.append((_t("departure", lang), d.departure))
+    return rows + [(_t("protocol", lang), d.protocol),
+                   (_t("recorded", lang), _who(d.recorded_by, d.recorded_at))]
+
+
+def _follow_up_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
+    """When it was followed up, its follow-ups (by id, as the app lists them) and, on a
+    follow-up, the assessment it follows up."""
+    rows = [(_t("followed_up", lang), _who(event.by, event.at))
+            for event in a.lifecycle if event.action == "follow_up"]
     if a.follow_ups:
         rows.append((_t("follow_ups", lang), ", ".join(a.follow_ups)))
     if a.follow_up_of:
         rows.append((_t("follow_up_of", lang), a.follow_up_of))
-    cells = [[Paragraph(label, s.head), Paragraph(markup(value), s.cell)]
-             for label, value in rows]
-    table = Table(cells, colWidths=[0.32 * FRAME_WIDTH, 0.68 * FRAME_WIDTH], hAlign="LEFT",
-                  splitInRow=1)
-    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
-    return [KeepTogether([Paragraph(_t("title", lang), s.h2), table]), Spacer(0, 6)]
+    return rows

@@ -1,0 +1,99 @@
+"""Everything one report shows, gathered before any drawing: questionnaire, answers, scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from app.core.catalog import Catalog
+from app.core.document.strings import LANGUAGES
+from app.core.errors import LoadError
+from app.core.loading import migration_notes, normalise_answers
+from app.core.models.article import ArticleLibrary
+from app.core.models.assessment import Answer, Assessment
+from app.core.models.law import LawLibrary
+from app.core.models.questionnaire import Questionnaire
+from app.core.models.scorecard import Scorecard
+from app.core.scoring import decision_text, score
+from app.core.text import Text
+
+
+class ReportError(Exception):
+    """A report cannot be made; the message says why in a plain sentence, and what to do."""
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """One assessment resolved against the shipped questionnaire, scored, in one language."""
+
+    assessment: Assessment
+    questionnaire: Questionnaire
+    library: ArticleLibrary
+    values: dict[str, Any]  #: normalised answers that fit the questionnaire
+    card: Scorecard
+    lang: str
+    generated: dt.datetime
+    questionnaire_hash: str | None = None  #: of the shipped file the report was made with
+    stale_version: str | None = None  #: the version answered, when it is no longer shipped
+    text_changed: bool = False  #: same version, but the file's content hash differs
+    orphans: dict[str, Answer] = field(default_factory=dict)  #: stored answers that no longer fit
+    law: LawLibrary | None = None  #: the legal reference library, for the legal basis
+    migration_notes: list[Text] = field(default_factory=list)  #: declared migrations applied
+
+    def visible(self, question_id: str) -> bool:
+        return question_id in self._visible
+
+    @cached_property
+    def _visible(self) -> frozenset[str]:
+        return frozenset(self.card.visible)
+
+    def comment(self, question_id: str) -> str:
+        answer = self.assessment.answers.get(question_id)
+        return (answer.comment or "").strip() if answer else ""
+
+
+def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
+            now: dt.datetime | None = None) -> ReportInput:
+    """Resolve, normalise and score; ReportError when the questionnaire or answers don't fit."""
+    language = lang or assessment.language
+    if language not in LANGUAGES:
+        raise ReportError(f"language '{language}' is not one the report speaks; use sv or en")
+    cat = catalog if catalog is not None else _shipped()
+    ref = assessment.questionnaire
+    q = cat.questionnaire(ref.id)
+    if q is None:
+        shipped = ", ".join(sorted(cat.questionnaires)) or "none"
+        raise ReportError(f"the assessment uses questionnaire '{ref.id}', which this installation "
+                          f"does not have (it has: {shipped}); install the questionnaire or "
+                          "correct questionnaire.id in the file")
+    stale = ref.version != q.version
+    values, problems = normalise_answers(assessment, q)
+    if problems and not stale:
+        raise ReportError("the answers do not fit questionnaire "
+                          f"{q.id} {q.version}:\n" + "\n".join(f"  {p}" for p in problems))
+    current_hash = cat.hashes.get(q.id)
+    d = assessment.decision
+    return ReportInput(
+        assessment=assessment, questionnaire=q, library=cat.library, values=values,
+        card=score(q, values, cat.library, decision_text(d.title, d.description)),
+        lang=language,
+        generated=(now or dt.datetime.now().astimezone()).replace(microsecond=0),
+        questionnaire_hash=current_hash,
+        stale_version=ref.version if stale else None,
+        text_changed=bool(not stale and ref.hash and current_hash and ref.hash != current_hash),
+        orphans={k: v for k, v in assessment.answers.items() if k not in values},
+        law=cat.law,
+        migration_notes=migration_notes(assessment, q),
+    )
+
+
+def _shipped() -> Catalog:
+    from app.shipped import catalog
+
+    try:
+        return catalog()
+    except LoadError as exc:
+        raise ReportError("the shipped questionnaires or articles do not load; run "
+                          f"`bka validate`:\n{exc}") from None

@@ -1,0 +1,23 @@
+"""Which answers the one-page summary for the tjänsteskrivelse quotes (the `summary:` block).
+
+The conclusion and the rights weakened and strengthened come from the scorecard; these name
+the questions that hold what children said, how it changed the proposal, why they were not
+heard, the measures and the follow-up. A question hidden by the answers is left out.
+"""
+
+from __future__ import annotations
+
+from app.core.models.base import Strict
+
+
+class SummarySpec(Strict):
+    heard: list[str] = []  #: who was heard and what they said
+    views_effect: list[str] = []  #: how the children's views changed the proposal
+    not_heard: list[str] = []  #: why children were not heard
+    measures: list[str] = []  #: actions questions: what, who, when
+    follow_up: list[str] = []  #: who follows up, by when, what is followed
+
+    def parts(self) -> dict[str, list[str]]:
+        return {"heard": self.heard, "views_effect": self.views_effect,
+                "not_heard": self.not_heard, "measures": self.measures,
+                "follow_up": self.follow_up}

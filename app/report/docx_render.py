@@ -1,0 +1,416 @@
+"""The report as a Word document (python-docx), for the tjänsteskrivelse and the case system.
+
+Layout only: every word comes from the document model. Word's own heading styles in order
+(Title, Heading 1-3), real tables whose header row repeats on every page, the chart as an
+image with alternative text followed by its table, the language set on the document's styles,
+title and author in the core properties. A draft is marked in the page header, never by
+letters in the text, so that copying from the document brings only the analysis.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from docx import Document as new_docx
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from app.core.document.model import (
+    ArticleEntry,
+    Block,
+    Bullets,
+    Callout,
+    Chart,
+    Document,
+    Fields,
+    Figures,
+    Findings,
+    Heading,
+    Inline,
+    LongText,
+    Note,
+    Para,
+    Question,
+    Section,
+    Span,
+    Table,
+)
+from app.core.document.summary import Summary
+from app.report.chart_image import chart_png
+
+MUTED = RGBColor(0x5B, 0x5B, 0x57)
+TONE = {"serious": RGBColor(0xA4, 0x26, 0x2C), "warning": RGBColor(0x8A, 0x5A, 0x12),
+        "positive": RGBColor(0x2B, 0x6C, 0xB0), "negative": RGBColor(0xC2, 0x57, 0x1A)}
+TEXT_WIDTH_CM = 16.0
+INDENT_CM = 1.0  # answers' tables hang under their question
+FONT = "Arial"
+HEADING_OFFSET = 0  # model level 1 -> Heading 1 (the document title is Title)
+
+
+def render_docx(doc: Document) -> bytes:
+    """The whole document as DOCX bytes."""
+    word = new_docx()
+    _fonts(word)
+    _language(word, doc.properties.language)
+    _properties(word, doc)
+    _page_frame(word, doc)
+    word.add_paragraph(doc.kicker, style="Subtitle")
+    word.add_heading(doc.title, level=0)
+    _contents(word, doc)
+    for section in doc.sections:
+        _section(word, doc, section)
+    out = BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def render_summary_docx(summary: Summary) -> bytes:
+    """The one page for the tjänsteskrivelse: a heading, then paragraphs led by bold labels."""
+    word = new_docx()
+    _fonts(word)
+    _compact(word)
+    _language(word, summary.properties.language)
+    core = word.core_properties
+    p = summary.properties
+    core.title, core.author, core.subject = p.title, p.author, p.subject
+    core.keywords, core.language, core.created, core.modified = (p.keywords, p.language,
+                                                                 p.created, p.created)
+    if summary.draft:
+        _run(word.sections[0].header.paragraphs[0], summary.draft, bold=True, size=9,
+             colour=TONE["serious"])
+    word.add_heading(summary.heading, level=1)
+    for part in summary.parts:
+        paragraph = word.add_paragraph()
+        if part.label:
+            _run(paragraph, f"{part.label}:" + ("" if part.items else " "), bold=True)
+        paragraph.paragraph_format.keep_with_next = bool(part.items)
+        if part.text:
+            _span(paragraph, Span(part.text))
+        for item in part.items:
+            _span(word.add_paragraph(style="List Bullet"), Span(item))
+    word.add_paragraph(summary.pointer)
+    out = BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _compact(word: Any) -> None:
+    """One page: narrow margins, 10 pt text, little space between paragraphs."""
+    section = word.sections[0]
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2))
+    for side in ("top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.5))
+    word.styles["Heading 1"].paragraph_format.space_before = Pt(0)
+    normal = word.styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(5)
+    normal.paragraph_format.line_spacing = 1.08
+    bullets = word.styles["List Bullet"].paragraph_format
+    bullets.space_after = Pt(1)
+
+
+def _language(word: Any, locale: str) -> None:
+    """The language on the document defaults and every style that names one."""
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), locale)
+    lang.set(qn("w:eastAsia"), locale)
+    lang.set(qn("w:bidi"), "ar-SA")
+    rpr.append(lang)
+    for style in word.styles:
+        element = style.element.find(qn("w:rPr"))
+        found = element.find(qn("w:lang")) if element is not None else None
+        if found is not None:
+            found.set(qn("w:val"), locale)
+
+
+def _fonts(word: Any) -> None:
+    """Arial throughout: on every office machine (LibreOffice maps it to Liberation Sans), and
+    the face most municipal Word templates use, so pasted text looks at home."""
+    for name in ("Normal", "Title", "Subtitle", "Caption", *(f"Heading {i}" for i in (1, 2, 3))):
+        style = word.styles[name]
+        style.font.name = FONT
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.append(fonts)
+        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attr), FONT)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+            fonts.attrib.pop(qn(attr), None)
+    word.styles["Normal"].font.size = Pt(10.5)
+
+
+def _properties(word: Any, doc: Document) -> None:
+    p, core = doc.properties, word.core_properties
+    core.title = p.title
+    core.author = p.author
+    core.subject = p.subject
+    core.keywords = p.keywords
+    core.language = p.language
+    core.last_modified_by = p.author
+    core.created = p.created
+    core.modified = p.created
+    core.comments = "bka"
+
+
+def _page_frame(word: Any, doc: Document) -> None:
+    """Header with the decision and the draft mark; footer with 'Sida X av Y'."""
+    section = word.sections[0]
+    header = section.header.paragraphs[0]
+    _run(header, doc.running.title, bold=True, size=8)
+    if doc.running.case_number:
+        _run(header, f" · {doc.running.case_number}", size=8)
+    if doc.running.draft_mark:
+        mark = section.header.add_paragraph()
+        _run(mark, doc.running.draft_mark, bold=True, size=9, colour=TONE["serious"])
+    footer = section.footer.paragraphs[0]
+    _run(footer, f"{doc.running.footer} · ", size=8)
+    before, middle, after = _split_page_label(doc.running.page_label)
+    _run(footer, before, size=8)
+    _field(footer, "PAGE")
+    _run(footer, middle, size=8)
+    _field(footer, "NUMPAGES")
+    _run(footer, after, size=8)
+
+
+def _split_page_label(label: str) -> tuple[str, str, str]:
+    """'Sida {page} av {pages}' -> ('Sida ', ' av ', '')."""
+    before, _, rest = label.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    return before, middle, after
+
+
+def _field(paragraph: Any, code: str) -> None:
+    run = paragraph.add_run()
+    run.font.size = Pt(8)
+    begin, text, end = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement(
+        "w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {code} "
+    end.set(qn("w:fldCharType"), "end")
+    for part in (begin, text, end):
+        run._r.append(part)
+
+
+def _run(paragraph: Any, text: str, *, bold: bool = False, size: float | None = None,
+         colour: RGBColor | None = None) -> Any:
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    if size:
+        run.font.size = Pt(size)
+    if colour is not None:
+        run.font.color.rgb = colour
+    return run
+
+
+def _spans(paragraph: Any, content: Inline) -> None:
+    for span in content:
+        _span(paragraph, span)
+
+
+def _span(paragraph: Any, span: Span) -> None:
+    colour = TONE[span.tone] if span.tone else MUTED if span.muted else None
+    for i, line in enumerate(span.text.split("\n")):
+        if i:
+            paragraph.add_run().add_break()
+        if line:
+            _run(paragraph, line, bold=span.strong, colour=colour)
+
+
+def _title(doc: Document, section: Section) -> str:
+    return f"{doc.appendix_label}: {section.title}" if section.appendix else section.title
+
+
+def _contents(word: Any, doc: Document) -> None:
+    word.add_paragraph(doc.contents_label, style="TOC Heading" if _has(word, "TOC Heading")
+                       else None).runs[0].bold = True
+    for section in doc.sections:
+        word.add_paragraph(_title(doc, section), style="List Number")
+
+
+def _has(word: Any, style: str) -> bool:
+    return any(s.name == style for s in word.styles)
+
+
+def _section(word: Any, doc: Document, section: Section) -> None:
+    if section.new_page:
+        word.add_section(WD_SECTION.NEW_PAGE)
+    word.add_heading(_title(doc, section), level=1)
+    for block in section.blocks:
+        _block(word, block)
+
+
+def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind of block
+    if isinstance(block, Heading):
+        word.add_heading(block.text, level=min(block.level + HEADING_OFFSET, 9))
+    elif isinstance(block, Para):
+        paragraph = word.add_paragraph()
+        _spans(paragraph, block.content)
+        if block.role in ("muted", "intro", "missing"):
+            for run in paragraph.runs:
+                run.font.color.rgb = run.font.color.rgb or MUTED
+    elif isinstance(block, LongText):
+        _long(word, block)
+    elif isinstance(block, Bullets):
+        for item in block.items:
+            _spans(word.add_paragraph(style="List Bullet"), item)
+    elif isinstance(block, Table):
+        _table(word, block)
+    elif isinstance(block, Fields):
+        for f in block.items:
+            paragraph = word.add_paragraph()
+            _run(paragraph, f"{f.label}: ", bold=True)
+            _run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
+    elif isinstance(block, Note):
+        for item in block.items:
+            paragraph = word.add_paragraph(style="Intense Quote")
+            _run(paragraph, f"{block.label}: ", bold=True)
+            _spans(paragraph, item)
+    elif isinstance(block, Figures):
+        _figures(word, block)
+    elif isinstance(block, Callout):
+        _callout(word, block)
+    elif isinstance(block, Chart):
+        _chart(word, block)
+    elif isinstance(block, Findings):
+        _findings(word, block)
+    elif isinstance(block, Question):
+        word.add_heading(f"{block.number} {block.text}", level=3)
+        for part in block.answer:
+            _block(word, part)
+    elif isinstance(block, ArticleEntry):
+        heading = word.add_heading(block.title, level=2)
+        if block.principle:
+            _run(heading, f" ({block.principle})", colour=MUTED)
+        word.add_paragraph(block.summary)
+    else:
+        raise TypeError(f"no DOCX for {type(block).__name__}")
+
+
+def _long(word: Any, block: LongText) -> None:
+    paras = [p.strip() for p in block.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    for i, para in enumerate(paras or ["–"]):
+        paragraph = word.add_paragraph()
+        if block.label and i == 0:
+            _run(paragraph, f"{block.label}: ", bold=True)
+        _span(paragraph, Span(para, muted=block.role == "comment"))
+
+
+def _table(word: Any, table: Table) -> None:
+    if table.caption and table.show_caption:
+        # A caption left at a page's foot, its table on the next, reads as a stray line.
+        word.add_paragraph(table.caption, style="Caption").paragraph_format.keep_with_next = True
+    grid = word.add_table(rows=1, cols=len(table.header))
+    grid.style = "Light Grid Accent 1" if _has(word, "Light Grid Accent 1") else "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.RIGHT if table.indent else WD_TABLE_ALIGNMENT.LEFT
+    grid.autofit = False
+    head = grid.rows[0]
+    _repeat_header(head)
+    for i, text in enumerate(table.header):
+        cell = head.cells[i].paragraphs[0]
+        _run(cell, text, bold=True)
+        _align(cell, table.alignment(i))
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for i, content in enumerate(row):
+            paragraph = cells[i].paragraphs[0]
+            _spans(paragraph, content)
+            _align(paragraph, table.alignment(i))
+    _widths(grid, table)
+    _caption_on_table(grid, table.caption)
+
+
+def _widths(grid: Any, table: Table) -> None:
+    """Column widths from the model's fractions (Word reads the cells', LibreOffice the grid's)."""
+    total = TEXT_WIDTH_CM - (INDENT_CM if table.indent else 0)
+    widths = [Cm(total * f) for f in table.widths]
+    for column, width in zip(grid.columns, widths, strict=False):
+        column.width = width
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = width
+
+
+def _align(paragraph: Any, align: str) -> None:
+    if align == "right":
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _repeat_header(row: Any) -> None:
+    """Mark the row as the table's header: Word repeats it on every page, readers announce it."""
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def _caption_on_table(grid: Any, caption: str) -> None:
+    """The table's caption as its accessible title (w:tblCaption), read by screen readers."""
+    if not caption:
+        return
+    tblpr = grid._tbl.tblPr
+    element = OxmlElement("w:tblCaption")
+    element.set(qn("w:val"), caption[:250])
+    tblpr.append(element)
+
+
+def _figures(word: Any, block: Figures) -> None:
+    for f in block.items:
+        paragraph = word.add_paragraph()
+        _run(paragraph, f"{f.label}: ", bold=True)
+        _run(paragraph, f.value, bold=True, size=13)
+        if f.detail:
+            paragraph.add_run().add_break()
+            _spans(paragraph, f.detail)
+
+
+def _callout(word: Any, block: Callout) -> None:
+    if block.label:
+        _run(word.add_paragraph(), block.label, colour=MUTED, size=9)
+    if block.lead:
+        _spans(word.add_paragraph(), block.lead)
+    headline = word.add_paragraph()
+    for span in block.headline:
+        run = _run(headline, span.text, bold=span.strong or not span.muted,
+                   colour=TONE[span.tone] if span.tone else MUTED if span.muted else None)
+        run.font.size = Pt(10 if span.muted else 14)
+    for line in block.lines:
+        _spans(word.add_paragraph(), line)
+
+
+def _chart(word: Any, chart: Chart) -> None:
+    png, _, _ = chart_png(chart)
+    shown = Cm(TEXT_WIDTH_CM)
+    word.add_picture(BytesIO(png), width=shown)
+    picture = word.inline_shapes[-1]
+    doc_pr = picture._inline.docPr
+    doc_pr.set("descr", chart.alt)
+    doc_pr.set("title", chart.table.caption or chart.alt[:80])
+    _table(word, chart.table)
+
+
+def _findings(word: Any, block: Findings) -> None:
+    if not block.items:
+        word.add_paragraph(block.empty)
+        return
+    for f in block.items:
+        paragraph = word.add_paragraph(style="List Bullet")
+        tone = "serious" if f.severity == "serious" else "warning"
+        _run(paragraph, f"{f.severity_label}: ", bold=True, colour=TONE[tone])
+        _run(paragraph, f.message)
+        if f.ref:
+            _run(paragraph, f" ({f.ref})", colour=MUTED)
+        if f.details:
+            _run(paragraph, f" ({f.details_label}: {f.details})", colour=MUTED)

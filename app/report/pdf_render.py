@@ -1,0 +1,182 @@
+"""The document model as a PDF (reportlab), then finished with pypdf: bookmarks for every
+section, XMP metadata and the assessment attached as JSON so the report can be imported again.
+
+reportlab writes no structure tree (a tagged PDF, PDF/UA), so the PDF is not tagged; the
+running header and footer are marked as artifacts so that readers that honour marked content
+skip them. The accessible twins are the DOCX (Word's "Save as PDF" tags it), the HTML, and the
+tagged PDF drawn from the HTML (app/report/tagged_pdf.py, `bka report --tagged`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
+from app.core.document.model import Document, Section
+from app.core.document.source import ReportError
+from app.report.answers import long_text
+from app.report.page import Running, canvas_maker, make_document
+from app.report.pdf_blocks import flowables
+from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
+from app.report.text import markup, plain
+
+NEW_PAGE_ROOM = 0.6 * FRAME_HEIGHT  # a part starts a page unless most of one is left
+
+
+@dataclass
+class Marks:
+    """Headings met while laying out: (level, title, page), for bookmarks and the contents."""
+
+    entries: list[tuple[int, str, int]] = field(default_factory=list)
+
+
+class _Bookmark(Paragraph):
+    """A heading that reports where it landed."""
+
+    def __init__(self, text: str, style: Any, level: int, title: str) -> None:
+        super().__init__(text, style)
+        self.outline = (level, title)
+
+
+def render_document_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
+    """The PDF of a document; `attachment` is the assessment's JSON to carry inside it."""
+    marks = Marks()
+    raw = _layout(doc, marks)
+    return _finish(raw, doc, marks, attachment)
+
+
+def _layout(doc: Document, marks: Marks) -> bytes:
+    running = Running(title=plain(doc.running.title), case_number=plain(doc.running.case_number),
+                      footer=plain(doc.running.footer), page_label=doc.running.page_label,
+                      watermark=doc.running.watermark or None)
+    p = doc.properties
+    meta = {"title": p.title, "author": p.author, "subject": p.subject,
+            "keywords": p.keywords, "lang": p.language}
+    buffer = BytesIO()
+    template = make_document(buffer, running, meta)
+
+    def after(flowable: Flowable) -> None:
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        level, title = outline
+        page = template.canv.getPageNumber()
+        marks.entries.append((level, title, page))
+        if level == 0:
+            template.notify("TOCEntry", (0, markup(title), page))
+
+    template.afterFlowable = after  # type: ignore[method-assign]
+    try:
+        # Two passes at most: the contents learns the pages in the first.
+        template.multiBuild(story(doc), canvasmaker=canvas_maker(running), maxPasses=4)
+    except LayoutError as exc:  # should not happen: every long text is split; say so if it does
+        raise ReportError(f"the report could not be laid out: {exc}") from None
+    last = _last_pass(marks.entries)
+    marks.entries[:] = last
+    return buffer.getvalue()
+
+
+def _last_pass(entries: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """multiBuild lays out more than once; keep the entries of the final pass."""
+    if not entries:
+        return entries
+    first = entries[0]
+    starts = [i for i, e in enumerate(entries) if e[:2] == first[:2]]
+    return entries[starts[-1]:]
+
+
+def story(doc: Document) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = []
+    for section in doc.sections:
+        if not section.show_heading:
+            out += [_Bookmark(markup(doc.kicker), s.kicker, 0, section.title)]
+            # In chunks, as every long text: one huge Paragraph is re-wrapped at each page it
+            # runs over, so its time grows with the square of its length.
+            out += long_text(doc.title, s.title, s.title)
+            out += flowables(section.blocks)
+            continue
+        if section.new_page:
+            out.append(CondPageBreak(NEW_PAGE_ROOM))
+        out.append(_Bookmark(markup(_title(doc, section)), s.h1, 0, _title(doc, section)))
+        if section.id == "analysis":
+            out += _contents(doc)
+        out += flowables(section.blocks)
+    return out
+
+
+def _title(doc: Document, section: Section) -> str:
+    return f"{doc.appendix_label}: {section.title}" if section.appendix else section.title
+
+
+def _contents(doc: Document) -> list[Flowable]:
+    """'Innehåll': the parts and their pages, at the start of the analysis."""
+    s = styles()
+    toc = TableOfContents(levelStyles=[s.cell], dotsMinLevel=0, rightColumnWidth=40,
+                          tableStyle=table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                                  ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                                  ("TOPPADDING", (0, 0), (-1, -1), 0),
+                                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    toc.width = FRAME_WIDTH  # type: ignore[attr-defined]
+    return [Paragraph(markup(doc.contents_label), s.h2), toc]
+
+
+def _finish(raw: bytes, doc: Document, marks: Marks, attachment: bytes | None) -> bytes:
+    """Bookmarks, XMP and the attachment, added by pypdf to reportlab's file."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(BytesIO(raw)))
+    parents: dict[int, Any] = {}
+    for level, title, page in marks.entries:
+        parent = parents.get(level - 1) if level else None
+        parents[level] = writer.add_outline_item(title=title, page_number=page - 1,
+                                                 parent=parent)
+    writer.page_mode = "/UseOutlines"
+    writer.xmp_metadata = xmp(doc).encode("utf-8")  # type: ignore[assignment]
+    if attachment is not None:
+        embedded = writer.add_attachment(ATTACHMENT_NAME, attachment)
+        embedded.subtype = NameObject("/application#2Fjson")
+        embedded.description = TextStringObject(ATTACHMENT_NOTE)
+    out = BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def xmp(doc: Document) -> str:
+    """Dublin Core and PDF properties, as archives and search engines read them."""
+    p = doc.properties
+    when = p.created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if p.created.tzinfo \
+        else p.created.strftime("%Y-%m-%dT%H:%M:%S")
+    lang = escape(p.language)
+    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+   <dc:format>application/pdf</dc:format>
+   <dc:title><rdf:Alt><rdf:li xml:lang="{lang}">{escape(p.title)}</rdf:li></rdf:Alt></dc:title>
+   <dc:creator><rdf:Seq><rdf:li>{escape(p.author)}</rdf:li></rdf:Seq></dc:creator>
+   <dc:description><rdf:Alt><rdf:li xml:lang="{lang}">{escape(p.subject)}</rdf:li></rdf:Alt>
+   </dc:description>
+   <dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>
+   <pdf:Keywords>{escape(p.keywords)}</pdf:Keywords>
+   <pdf:Producer>bka (reportlab, pypdf)</pdf:Producer>
+   <xmp:CreatorTool>bka</xmp:CreatorTool>
+   <xmp:CreateDate>{when}</xmp:CreateDate>
+   <xmp:ModifyDate>{when}</xmp:ModifyDate>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>"""

@@ -1,0 +1,110 @@
+"""The report as a tagged PDF (PDF/UA-1), for publishing where the law asks for accessibility.
+
+reportlab writes no structure tree, so this option draws the HTML twin (app/report/html_render,
+itself drawn from the core's document model) with WeasyPrint, which writes a tagged PDF:
+headings, lists, tables with header cells, the chart as a Figure with its alternative text,
+document language and title, the running header and footer as artifacts, pdfuaid in the XMP.
+WeasyPrint is an optional extra (`pip install bka[tagged]`; it needs the system's Pango).
+
+Nothing is fetched: the page is self-contained and the URL fetcher here serves our two font
+files only, so no request leaves the machine whatever a user typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
+from app.core.document.model import Document
+from app.core.document.source import ReportError
+from app.report.fonts import FONT_DIR
+from app.report.html_render import render_html
+
+FONTS = {"DejaVuSans.ttf": "normal", "DejaVuSans-Bold.ttf": "bold"}
+
+
+def available() -> bool:
+    """Whether the tagged PDF can be made here (WeasyPrint and Pango installed)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):  # OSError: WeasyPrint is there, Pango is not
+        return False
+    return True
+
+
+def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
+    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise ReportError("the tagged PDF needs WeasyPrint and the system's Pango library "
+                          f"({exc}); install them with `pip install 'bka[tagged]'`, or write "
+                          "the untagged PDF, the Word file or the HTML page") from None
+    fetcher = _fonts_only()
+    html = weasyprint.HTML(string=render_html(doc).decode("utf-8"), url_fetcher=fetcher)
+    attachments = []
+    if attachment is not None:
+        attachments.append(weasyprint.Attachment(string=attachment, name=ATTACHMENT_NAME,
+                                                 description=ATTACHMENT_NOTE))
+    out = html.write_pdf(stylesheets=[weasyprint.CSS(string=print_css(doc),
+                                                     url_fetcher=fetcher)],
+                         pdf_variant="pdf/ua-1", attachments=attachments,
+                         custom_metadata=False)
+    assert out is not None  # write_pdf returns the bytes when given no target
+    return bytes(out)
+
+
+def _fonts_only() -> Any:
+    """A fetcher that serves our own fonts by name and refuses any other address."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class FontsOnly(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            name = url.removeprefix("bka-font:")
+            if not url.startswith("bka-font:") or name not in FONTS:
+                raise ValueError(f"not fetched: {url[:80]}")
+            return URLFetcherResponse(url, (FONT_DIR / name).read_bytes(),
+                                      {"Content-Type": "font/ttf"})
+
+    return FontsOnly()
+
+
+def print_css(doc: Document) -> str:
+    """A4 pages with the running header and footer (artifacts in the tagged PDF)."""
+    r = doc.running
+    before, middle, after = _split(r.page_label)
+    faces = "".join(f"@font-face {{ font-family: 'DejaVu Sans'; font-weight: {weight}; "
+                    f"src: url('bka-font:{name}'); }}\n" for name, weight in FONTS.items())
+    case = f"@top-right {{ content: {css_string(r.case_number)}; }}" if r.case_number else ""
+    draft = (f"@top-center {{ content: {css_string(r.draft_mark)}; color: #a4262c; "
+             "font-weight: bold; }") if r.draft_mark else ""
+    return faces + f"""
+@page {{ size: A4; margin: 2.2cm 2cm 2cm 2cm;
+  @top-left {{ content: {css_string(r.title)}; font-weight: bold; }}
+  {case} {draft}
+  @bottom-left {{ content: {css_string(r.footer)}; }}
+  @bottom-right {{ content: {css_string(before)} counter(page) {css_string(middle)}
+                  counter(pages) {css_string(after)}; }}
+}}
+@page {{ font-family: 'DejaVu Sans'; font-size: 8pt; color: #5b5b57; }}
+body {{ max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.4; }}
+h2 {{ break-after: avoid; }} h3, h4 {{ break-after: avoid; }}
+tr, figure, .box {{ break-inside: avoid; }}
+thead {{ display: table-header-group; }}
+"""
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string in which no character can end the string or the rule: every
+    character but letters, digits and spaces is written as a hex escape."""
+    out = []
+    for char in text:
+        out.append(char if char.isalnum() or char == " " else f"\\{ord(char):06x}")
+    return '"' + "".join(out) + '"'
+
+
+def _split(label: str) -> tuple[str, str, str]:
+    """'Sida {page} av {pages}' -> ('Sida ', ' av ', '')."""
+    before, _, rest = label.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    return before, middle, after

@@ -26,8 +26,11 @@ administrator (no scope) with 20 workshop ids excluded, "… page 40" the same a
 (OFFSET reads the rows before it), and "one official's page" with the official's scope.
 
 "50 writers, a person's pace" is the realistic load: 50 threads each saving one answer, then
-waiting 1-2 s (uniform jitter), as autosave does while people type, for 20 s. The tight loop
-("50 writers") stays beside it: it measures the process's ceiling, not a user's wait.
+waiting 1-2 s (uniform jitter), as autosave does while people type, for 20 s; each writer
+starts at a random moment within its first pause (50 people do not press a key in the same
+millisecond; a common start would measure one burst of 50, which the tight loop covers).
+The tight loop ("50 writers") stays beside it: it measures the process's ceiling, not a
+user's wait.
 `BKA_BENCH_PROFILE=1` prints a cProfile of 300 single saves (where a save's CPU goes).
 """
 
@@ -160,6 +163,8 @@ def concurrent(save: Callable[[], None], writers: int, seconds: float,
         mine = []
         start.wait()
         until = time.monotonic() + seconds
+        if pace is not None:  # people do not start typing in the same millisecond
+            time.sleep(pace() * random.random())
         while time.monotonic() < until:
             t0 = time.perf_counter()
             save()

@@ -226,6 +226,25 @@ def may_run_workshop(identity: Identity, workshop_id: str) -> bool:
     return workshop_id in identity.trainer_of
 
 
+def may_open_meeting(identity: Identity, owner: str, unit: str) -> bool:
+    """Read or change one team meeting. The local mode: whoever reaches the meeting page (its
+    own rule). The login mode: an administrator; a handläggare or utbildare who created it,
+    or is of its unit (a team's minutes are the unit's: a colleague holds the next meeting).
+    A meeting of nobody (from the local mode, moved in) is the administrator's to give."""
+    if not identity.login:
+        return True
+    person = identity.person
+    if person is None or identity.in_group:
+        return False
+    if person.admin:
+        return True
+    if not (person.has("handlaggare") or person.has("utbildare")):
+        return False
+    if owner and owner == person.sub:
+        return True
+    return bool(unit) and unit == person.unit
+
+
 def may_list_workshops(identity: Identity) -> bool:
     """Titles of every workshop and the form to start one: the machine's user only, or in
     the login mode an utbildare or an administrator."""
@@ -238,6 +257,27 @@ def may_manage_users(identity: Identity) -> bool:
     """The page of users and roles: an administrator of the login mode."""
     return (identity.login and not identity.in_group and identity.person is not None
             and identity.person.admin)
+
+
+class AccessRefused(ValueError):
+    """A change this session may not make, said in words (the page shows it)."""
+
+
+class OwnAdministratorRole(AccessRefused):
+    """An administrator taking their own administrator role: refused, or nobody might be
+    left to give it back."""
+
+
+def check_assignment(identity: Identity, sub: str, roles: frozenset[Role] | None) -> Person:
+    """Give or take a person's roles or unit (the users page): an administrator only, and
+    never their own administrator role (someone must still be able to give it back); the
+    administrator, who signs the change, on success."""
+    person = identity.person
+    if not may_manage_users(identity) or person is None:
+        raise AccessRefused("only an administrator gives or takes roles")
+    if sub == person.sub and roles is not None and "administrator" not in roles:
+        raise OwnAdministratorRole("an administrator cannot take their own administrator role")
+    return person
 
 
 def allowed(identity: Identity, wanted: Iterable[str]) -> list[str]:

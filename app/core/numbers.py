@@ -68,3 +68,10 @@ def percent(value: float, lang: str, decimals: int = 0) -> str:
 
 def plural(count: float, lang: str) -> PluralForm:
     return writer(lang).plural(count)
+
+
+def count(value: int, lang: str) -> str:
+    """A whole count in thousands the reader can take in at a glance: Swedish "1 234" (a
+    no-break space, so that it never breaks over a line), English "1,234"."""
+    grouped = f"{value:,}"
+    return grouped if lang == "en" else grouped.replace(",", "\u00a0")

@@ -15,8 +15,20 @@ and, when that claim is absent or empty, from the mapping file (`BKA_ROLES_FILE`
         roles: [granskare, handläggare]
         unit: Socialförvaltningen
 
-The unit comes from the mapping file, else from a `unit` (or `department`) claim. Role names
-are read in Swedish or English, with or without the Swedish letters and any app prefix
+An administrator may also give roles and a unit on the page "Användare och roller"
+(`Assignment`, kept in the people directory). Which source wins, and why:
+
+- roles: the token's `roles` claim when it carries any of ours, else the administrator's
+  assignment, else the mapping file. An IT department that manages app roles in its
+  directory (Entra ID) expects the directory to be the truth: a role taken away there is
+  gone at the next login, and no page of the app can keep it alive. Where the directory does
+  not carry roles, the administrator's choice is the newer and deliberate one and overrides
+  the file, which is the starting list (and the way in for the first administrator).
+- unit: the administrator's assignment, else the mapping file, else a `unit` (or
+  `department`) claim: a directory's department is often coarser than the unit that shares
+  assessments, so the more specific, local choice wins.
+
+Role names are read in Swedish or English, with or without the Swedish letters and any app prefix
 ("BKA.Granskare"), so that an IT department can name its app roles as its directory likes.
 """
 
@@ -181,18 +193,55 @@ def _mapped(entry: Any, where: str, at: Problem, problems: list[Problem]) -> Map
                       roles=roles_from(names), unit=str(entry.get("unit") or "").strip())
 
 
-def person_from_claims(claims: Mapping[str, Any], roles: RoleMap) -> Person | None:
-    """The person the identity token describes, with roles and unit; None without a subject
+@dataclass(frozen=True)
+class Assignment:
+    """What an administrator gave a person on the users page; None: not given."""
+
+    roles: frozenset[Role] | None = None
+    unit: str | None = None
+
+
+RoleSource = Literal["token", "assignment", "file", "none"]
+
+
+def role_source(claims: Mapping[str, Any], roles: RoleMap,
+                assigned: Assignment | None = None) -> RoleSource:
+    """Where the person's roles come from, by the precedence above."""
+    if _claimed_roles(claims):
+        return "token"
+    if assigned is not None and assigned.roles is not None:
+        return "assignment"
+    sub = str(claims.get("sub") or "").strip()
+    mapped = roles.find(sub, _email(claims))
+    return "file" if mapped is not None and mapped.roles else "none"
+
+
+def _claimed_roles(claims: Mapping[str, Any]) -> frozenset[Role]:
+    claimed = claims.get("roles")
+    names = claimed if isinstance(claimed, list) else [claimed] if isinstance(claimed, str) else []
+    return roles_from(names)
+
+
+def _email(claims: Mapping[str, Any]) -> str:
+    return str(claims.get("email") or claims.get("preferred_username") or "").strip()
+
+
+def person_from_claims(claims: Mapping[str, Any], roles: RoleMap,
+                       assigned: Assignment | None = None) -> Person | None:
+    """The person the identity token describes, with roles and unit (the token, the
+    administrator's `assigned`, the mapping file, in the order above); None without a subject
     (a token without `sub` is not one we can record changes under)."""
     sub = str(claims.get("sub") or "").strip()
     if not sub:
         return None
-    email = str(claims.get("email") or claims.get("preferred_username") or "").strip()
+    email = _email(claims)
     mapped = roles.find(sub, email)
-    claimed = claims.get("roles")
-    names = claimed if isinstance(claimed, list) else [claimed] if isinstance(claimed, str) else []
-    granted = roles_from(names) or (mapped.roles if mapped else frozenset())
-    unit = (mapped.unit if mapped and mapped.unit else
+    granted = _claimed_roles(claims)
+    if not granted:
+        granted = (assigned.roles if assigned is not None and assigned.roles is not None
+                   else mapped.roles if mapped else frozenset())
+    unit = (assigned.unit if assigned is not None and assigned.unit is not None else
+            mapped.unit if mapped and mapped.unit else
             str(claims.get("unit") or claims.get("department") or "").strip())
     name = str(claims.get("name") or "").strip() or (mapped.name if mapped else "") or email
     return Person(sub=sub, name=name, email=email, roles=granted, unit=unit)

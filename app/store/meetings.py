@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core import meetings as logic
+from app.core.access import Identity, may_open_meeting
 from app.core.meeting_edits import Part, add_action, read_part, remove_action, write_part
+from app.core.models.assessment import Ownership
 from app.core.models.meeting import Action, Meeting
 from app.store.errors import Conflict, NotFound
 from app.store.factory import RecordCollection, open_collection
@@ -31,6 +33,15 @@ class MeetingNotFound(NotFound):
         self.in_trash = False
 
 
+class MeetingRefused(MeetingNotFound):
+    """A meeting this person's roles do not open (the login mode); a NotFound, so that a page
+    says "not here" without telling whose it is."""
+
+    def __init__(self, meeting_id: str) -> None:
+        super().__init__(meeting_id)
+        Exception.__init__(self, f"Meeting {meeting_id} is not yours to open.")
+
+
 class PartConflict(Conflict):
     """Someone else changed the same part since this editor saw it; nothing was written."""
 
@@ -44,10 +55,21 @@ class PartConflict(Conflict):
 
 
 class MeetingStore:
-    """Create, read and change meetings; every change is a read-modify-write under the lock."""
+    """Create, read and change meetings; every change is a read-modify-write under the lock.
 
-    def __init__(self, folder: Path | str | None = None) -> None:
+    With a `viewer` (the session's identity, app/core/access.py) the store holds only what
+    that person may open: lists leave the others' meetings out, a read or change of one is
+    refused (MeetingRefused), and a new meeting is theirs, in their unit. Without one (the
+    command line, the local mode's pages) every meeting."""
+
+    def __init__(self, folder: Path | str | None = None, *,
+                 viewer: Identity | None = None) -> None:
         self._records: RecordCollection[Meeting] = open_collection(Meeting, NAME, folder)
+        self._viewer = viewer
+
+    def _may(self, meeting: Meeting) -> bool:
+        return self._viewer is None or may_open_meeting(
+            self._viewer, meeting.ownership.sub, meeting.ownership.unit)
 
     @property
     def path(self) -> Path | None:
@@ -61,16 +83,23 @@ class MeetingStore:
         return self._records.location
 
     def create(self, meeting: Meeting) -> Meeting:
+        who = self._viewer.person if self._viewer is not None else None
+        if who is not None and not meeting.ownership.sub:
+            meeting = meeting.model_copy(update={"ownership": Ownership(
+                sub=who.sub, name=who.name, email=who.email, unit=who.unit)})
         return self._records.create(meeting)
 
     def get(self, meeting_id: str) -> Meeting:
         try:
-            return self._records.get(meeting_id)
+            found = self._records.get(meeting_id)
         except NotFound:
             raise MeetingNotFound(meeting_id) from None
+        if not self._may(found):
+            raise MeetingRefused(meeting_id)
+        return found
 
     def all(self) -> list[Meeting]:
-        return self._records.all()
+        return [m for m in self._records.all() if self._may(m)]
 
     def of_team(self, team: str) -> list[Meeting]:
         """The team's meetings, the latest first (team names compared loosely)."""
@@ -83,8 +112,16 @@ class MeetingStore:
                expected_revision: int | None = None) -> Meeting:
         """Apply `change` to the stored meeting; StaleRecord (a Conflict) when the revision
         is not `expected_revision`."""
+        def allowed(current: Meeting) -> Meeting:
+            if not self._may(current):  # checked on the stored record, under the lock
+                raise MeetingRefused(meeting_id)
+            return change(current)
+
         try:
-            return self._records.update(meeting_id, change, expected_revision=expected_revision)
+            return self._records.update(meeting_id, allowed,
+                                        expected_revision=expected_revision)
+        except MeetingRefused:
+            raise
         except NotFound:
             raise MeetingNotFound(meeting_id) from None
 
@@ -107,6 +144,7 @@ class MeetingStore:
         return self.update(meeting_id, lambda m: remove_action(m, action_id))
 
     def delete(self, meeting_id: str) -> None:
+        self.get(meeting_id)  # refused for a meeting not theirs
         try:
             self._records.delete(meeting_id)
         except NotFound:

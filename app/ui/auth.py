@@ -19,7 +19,7 @@ from app.core import access
 from app.core.access import Holding, Identity
 from app.core.errors import Problem
 from app.core.models.assessment import Assessment, Ownership
-from app.core.roles import Person, RoleMap, parse_role_map, person_from_claims
+from app.core.roles import Person, RoleMap, parse_role_map, person_from_claims, role_source
 from app.core.yamlsource import read_yaml
 from app.store.errors import StoreError
 from app.store.people import People
@@ -71,10 +71,15 @@ def person() -> Person | None:
     run of a session records them in the people directory (for choosing a reviewer)."""
     if not configured() or not st.user.is_logged_in:
         return None
-    found = person_from_claims(st.user.to_dict(), role_map()[0])
+    claims, mapping = st.user.to_dict(), role_map()[0]
+    try:  # read each run: a role taken away on the users page is gone at the next click
+        assigned = People().assignment(str(claims.get("sub") or "").strip())
+    except StoreError:
+        assigned = None
+    found = person_from_claims(claims, mapping, assigned)
     if found is not None and st.session_state.get(_SEEN_KEY) != found:
         try:
-            People().seen(found)
+            People().seen(found, role_source(claims, mapping, assigned))
         except StoreError:  # the directory is for choosing reviewers: the page says the rest
             return found
         st.session_state[_SEEN_KEY] = found

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.core.models.assessment import Ownership
+
 ActionStatus = Literal["open", "done"]
 MeetingStatus = Literal["draft", "final"]
 
@@ -48,6 +50,9 @@ class Meeting(BaseModel):
     decisions: str = ""  #: what the team decided
     actions: list[Action] = Field(default_factory=list)  #: who does what by when
     status: MeetingStatus = "draft"  #: draft while notes are taken, final when agreed
+    #: whose it is in the login mode (who created it, their unit): app/core/access.py's
+    #: may_open_meeting; empty in the local mode and in records from before (they load)
+    ownership: Ownership = Field(default_factory=Ownership)
 
     @field_validator("team")
     @classmethod

@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import streamlit as st
 
-from app.store import data_dir
+from app.core.numbers import count as num
+from app.store import AssessmentStore, data_dir
 from app.store.erase import erase_for_good
+from app.store.records import Summary
 from app.store.workshops import workshop_assessment_ids
 from app.ui import auth, state
 from app.ui.i18n import t
 from app.ui.safe import md, plain, user
 from app.ui.screens import reminders
 
+PAGE_SIZE = 50  #: rows on one page of the overview
+_PAGE_KEY = "overview_page"  #: the page shown, from 0
+_SEARCH_KEY = "overview_search"  #: the search and status the page number belongs to
 STATUSES = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 
 
@@ -35,14 +42,11 @@ def render() -> None:
     store = state.store()
     hidden = workshop_assessment_ids()  # workshop groups' work is not the official's
     reminders.render(lang, set(hidden))  # the person's own: measures, follow-ups, reviews
-    items = store.list(query=query, status=status,  # type: ignore[arg-type]
-                       scope=auth.scope())  # the login mode: one person's rows, from the index
-    items = [item for item in items if item.id not in hidden]
-    items = auth.visible_rows(items, hidden)  # the login mode: what the roles may see
-    if not items:
+    rows, total = _page(store, query, status, hidden)
+    if not rows:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()
-    for item in items:
+    for item in rows:
         with st.container(border=True, key=f"bka-row-{item.id}"):  # buttons named by title
             c1, c2 = st.columns([5, 3])
             c1.markdown(f"**{user(item.title)}**")
@@ -84,7 +88,55 @@ def render() -> None:
                 if n.button(t("cancel", lang), key=f"no:{item.id}"):
                     st.session_state.pop("confirm_delete", None)
                     st.rerun()
+    _pager(lang, len(rows), total)
     trash(lang)
+
+
+def _page(store: AssessmentStore, query: str, status: str | None,
+          hidden: Collection[str]) -> tuple[list[Summary], int]:
+    """The one page of rows the store reads (through its index: about 100,000 rows in a
+    database are never read whole), the role filter over it, and the count for the role.
+    The scope (app/core/access.Scope) admits exactly the rows visible() lets through once the
+    workshop groups' are excluded (tests/test_overview_pages.py checks every combination), so
+    the store's count is the role's; should visible() ever drop a row the scope returned, the
+    count drops with it rather than promise a row nobody is shown."""
+    search = (query, status)
+    if st.session_state.get(_SEARCH_KEY) != search:  # a new search starts at its first page
+        st.session_state[_SEARCH_KEY] = search
+        st.session_state[_PAGE_KEY] = 0
+    number = max(0, int(st.session_state.get(_PAGE_KEY, 0)))
+    def read(at: int) -> tuple[list[Summary], int]:
+        return store.page(query, status, limit=PAGE_SIZE,  # type: ignore[arg-type]
+                          offset=at * PAGE_SIZE, exclude=hidden, scope=auth.scope())
+
+    rows, total = read(number)
+    if not rows and number > 0 and total > 0:  # rows gone meanwhile: the last page there is
+        number = (total - 1) // PAGE_SIZE
+        rows, total = read(number)
+    st.session_state[_PAGE_KEY] = number
+    shown = auth.visible_rows(rows, hidden)
+    return shown, total - (len(rows) - len(shown))
+
+
+def _pager(lang: str, shown: int, total: int) -> None:
+    """'Visar 51–100 av 1 234' and the buttons to the pages before and after."""
+    number = int(st.session_state.get(_PAGE_KEY, 0))
+    if total == 0:
+        return
+    first = number * PAGE_SIZE + 1
+    st.caption(t("overview_showing", lang, first=num(first, lang),
+                 last=num(first + max(shown, 1) - 1, lang), total=num(total, lang)))
+    if total <= PAGE_SIZE and number == 0:
+        return
+    back, forward = st.columns(2)
+    if back.button(t("overview_previous", lang), key="overview-previous",
+                   disabled=number == 0, use_container_width=True):
+        st.session_state[_PAGE_KEY] = number - 1
+        st.rerun()
+    if forward.button(t("overview_next", lang), key="overview-next",
+                      disabled=first + PAGE_SIZE > total, use_container_width=True):
+        st.session_state[_PAGE_KEY] = number + 1
+        st.rerun()
 
 
 def tr_title(q: object, lang: str) -> str:

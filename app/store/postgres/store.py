@@ -62,6 +62,10 @@ OVERVIEW = (A.c.id, A.c.title, A.c.case_number, A.c.committee, A.c.status, A.c.q
 HOLDING = (A.c.owner, A.c.unit, A.c.shared, A.c.reviewer)
 
 
+#: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
+GET_MANY_PART = 10_000
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -121,10 +125,15 @@ class PostgresAssessmentStore(EditRules):
         return self._model(assessment_id, row.document)
 
     def get_many(self, assessment_ids: Sequence[str]) -> builtins.list[Assessment]:
+        wanted = list(assessment_ids)
+        rows: dict[str, Any] = {}
         with self._tx() as conn:
-            rows = {r.id: r for r in conn.execute(
-                select(A.c.id, A.c.document, A.c.deleted_at)
-                .where(A.c.id.in_(list(assessment_ids))))}
+            # In parts: a statement takes at most 65,535 parameters, and the overview's first
+            # build asks for every stored assessment (100,000 failed in one statement).
+            for start in range(0, len(wanted), GET_MANY_PART):
+                rows.update((r.id, r) for r in conn.execute(
+                    select(A.c.id, A.c.document, A.c.deleted_at)
+                    .where(A.c.id.in_(wanted[start:start + GET_MANY_PART]))))
         result = []
         for assessment_id in assessment_ids:
             row = rows.get(assessment_id)

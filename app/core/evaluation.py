@@ -61,6 +61,11 @@ class Evaluation:
 
     def analysed_impacts(self) -> int:
         """Rated articles that say something: a rating other than 0, or 0 with a real text."""
+        return self._analysed_impacts
+
+    @cached_property
+    def _analysed_impacts(self) -> int:
+        # Once per evaluation: several rules ask it, and it reads every rating and text.
         hollow = {(h.question, h.article) for h in self.hollow if h.article is not None}
         analysed = set()
         for item in self.counted_impacts:

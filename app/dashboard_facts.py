@@ -6,6 +6,14 @@ facts (app/core/dashboard.CaseFacts) are kept: in memory for a page's reruns, an
 beside the data for the next process (`bka dashboard`, a restarted server). A build then reads
 only the store's list (ids and revisions, from its index) and scores what changed since.
 
+With PostgreSQL (several app servers on one database) each server keeps its own file, on
+purpose: a fact is keyed by store, id, revision and the questionnaires' stamp, so a server's
+file can be behind but never wrong, and no server waits on another's writes. The cost is one
+first build per server (and after each questionnaire change), which scoring pays at a few ms
+an assessment (bench/bench_dashboard.py, PostgreSQL part); a facts table shared by the
+servers would save that once-per-server cost at the price of a migration and a write per
+build, and is the next step if deployments run many servers.
+
 The file is a cache, derived from the records: it holds no user data that is not in the store,
 and one that is damaged, of another format, another store or another set of questionnaires is
 ignored and written anew; the records themselves are never touched.

@@ -1,8 +1,9 @@
 """Creating and completing follow-ups in the store: shared by `bka followup` and the app.
 
-The rules are app/core/followup.py's; this reads and writes the two linked records. The two
-writes are not one transaction: should the second fail, the follow-up still names its
-original (`follow_up_of`), and `follow_ups_of` finds it by that too.
+The rules are app/core/followup.py's; this reads and writes the two linked records. The new
+follow-up and its original's `follow_ups` link are written by one store operation
+(`create_linked`: one transaction, or one lock that takes the new record out again if the
+link cannot be written), so an original never misses a follow-up that exists.
 """
 
 from __future__ import annotations
@@ -51,8 +52,7 @@ def create(store: AssessmentStore, catalog: Catalog, original_id: str, by: str,
     if fq is None or first is None:
         raise LifecycleRefused("questionnaire_missing")
     draft = followup.start(original, first[2], fq, catalog.hashes.get(fq.id), moment)
-    created = store.create(draft, editor=by)
-    store.update(original_id, lambda a: followup.link(a, created.id or ""), editor=by)
+    created = store.create_linked(draft, original_id, followup.link, editor=by)
     return created, True
 
 

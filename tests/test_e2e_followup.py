@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from browser import ARGS, CHROMIUM, need_chromium, running_app
-from test_followup import answered
+from save_trials import arrive, to_section
+from test_report_support import pdf_text
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer
@@ -19,6 +21,92 @@ pytestmark = pytest.mark.browser
 OFFICIAL = "Karin Lund"
 REVIEWER = "Per Berg"
 WAIT = 30_000  # ms: the machine is shared
+KEY_DELAY = 45  # ms between keystrokes: a quick typist, not a paste
+OUTCOME = "Undervisningen blev bättre än väntat, men fritiden blev sämre för barnen i byarna."
+TYPED_AWAY = "Ingen lek efter skolan för dem som åker buss."  # left at once, by Nästa
+EFFECT = "Bussvärden minskade oron; kvällsbussen kom aldrig till stånd."
+CHILDREN_SAY = "Eleverna i årskurs 3 säger att bussen är lugn men att de saknar skogen."
+WHY = "Fritiden för barn i byarna behöver en kvällsbuss två dagar i veckan."
+
+
+def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
+    """The follow-up's questions answered through the page, as an official would: ratings
+    picked with the mouse, text typed key by key and left by Tab or a click; one text is
+    typed and the section left at once (Nästa without a pause), and must still be stored."""
+    from playwright.sync_api import expect
+
+    def settled() -> None:
+        """The app's run after the last input has finished (its running sign is gone)."""
+        page.wait_for_timeout(200)
+        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+
+    def choose(label: str, option: str) -> None:
+        box = page.get_by_role("combobox", name=label, exact=True)
+        choice = page.get_by_role("option", name=option, exact=True)
+        for attempt in range(3):  # a list opened during a rerun is closed by it: open again
+            box.click()
+            try:
+                expect(choice).to_be_visible(timeout=5_000 if attempt < 2 else WAIT)
+                break
+            except AssertionError:
+                page.keyboard.press("Escape")
+        choice.click()
+        expect(box).to_have_value(option)  # drawn again with the choice
+        settled()
+
+    def write(label: str, text: str, *, leave: str = "Tab") -> None:
+        box = page.get_by_role("textbox", name=label)  # named with its number: "1.3 Vad ..."
+        box.click()
+        box.press_sequentially(text, delay=KEY_DELAY)
+        if leave:
+            box.press(leave)
+            settled()
+
+    def rate(number: int, title: str, short: str, long: str | None = None) -> None:
+        choose(f"Artikel {number}, {title}: På kort sikt", short)
+        if long is not None:
+            choose(f"Artikel {number}, {title}: På lång sikt", long)
+
+    to_section(page, "Vad hände jämfört med det väntade?")  # it opens on the case's facts
+    rate(2, "Lika rättigheter för alla barn", "-1 Något försvagad")
+    write("Artikel 2, Lika rättigheter för alla barn: För vilka barn",
+          "Barn utan bil når inte fritidsgården.")
+    rate(6, "Liv, överlevnad och utveckling", "+1 Något stärkt", "+1 Något stärkt")
+    rate(12, "Barnets rätt att komma till tals", "0 Ingen påverkan", "+1 Något stärkt")
+    rate(28, "Rätt till utbildning", "+2 Tydligt stärkt", "+2 Tydligt stärkt")
+    rate(31, "Vila, fritid, lek och kultur", "-2 Tydligt försvagad", "-2 Tydligt försvagad")
+    page.get_by_text("Bättre i vissa delar, sämre i andra").click()
+    settled()
+    write("Vad skiljer sig från det som analysen förutsåg, och varför?", OUTCOME)
+    # Typed, then away at once: Nästa clicked with no pause, the text still in the field
+    write("Artikel 31, Vila, fritid, lek och kultur: För vilka barn", TYPED_AWAY, leave="")
+    arrive(page, page.get_by_role("button", name="Nästa"),
+           page.get_by_role("heading", name="Genomfördes åtgärderna?"))
+
+    for row in (1, 2, 3):
+        choose(f"Status, åtgärd {row}", "Klar")
+    write("Minskade åtgärderna de negativa följderna? Vad blev inte gjort, och varför?",
+          EFFECT)
+    to_section(page, "Vad säger barnen nu?")
+    page.get_by_text("Ja, barnen själva").click()
+    settled()
+    write("Vad säger barnen nu?", CHILDREN_SAY)
+    to_section(page, "Bör beslutet omprövas?")
+    page.get_by_text("Ja, det behöver justeras").click()
+    settled()
+    write("Motivera, och säg vad som föreslås", WHY)
+
+    # What the page stored is what was typed and picked
+    stored = open_store(data).get(fid)
+    rights = stored.answers["rights_now"].value
+    assert (rights["31"]["short"], rights["31"]["long"]) == (-2, -2)
+    assert rights["31"]["children"] == TYPED_AWAY
+    assert (rights["2"]["short"], rights["2"]["children"]) == (
+        -1, "Barn utan bil når inte fritidsgården.")
+    assert [m["status"] for m in stored.answers["measures"].value][:4] == [
+        "done", "done", "done", "open"]
+    assert stored.answers["children_say"].value == CHILDREN_SAY
+    assert stored.answers["reconsider"].value == "adjust"
 
 
 def seeded(data: Path) -> str:
@@ -101,11 +189,27 @@ def test_case_through_every_status_and_its_follow_up(tmp_path: Path) -> None:
         expect(page.get_by_text("Uppföljning av barnkonsekvensanalys · Utkast")).to_be_visible()
         original = open_store(data).get(aid)
         fid = original.follow_ups[0]
-        # Answered as the questionnaire would store it (its widgets have their own tests)
-        open_store(data).update(fid, answered, editor=OFFICIAL)
-        page.goto(f"{base}/resultat?id={fid}")
-        expect(page.get_by_role("heading", name="Före och efter")).to_be_visible()
-        expect(page.get_by_role("button", name="Ladda ner jämförelsen som PDF")).to_be_visible()
+        answer_the_follow_up(page, data, fid)
+
+        # Before beside after, as the results page shows it and as the PDF prints it
+        arrive(page, page.get_by_role("link", name="Resultat"),
+               page.get_by_role("heading", name="Före och efter"))
+        table = page.get_by_role("table").filter(has_text="Förändring")
+        row = table.get_by_role("row").filter(has_text="31 Vila, fritid, lek och kultur")
+        for shown in ("-2 Tydligt försvagad / -2 Tydligt försvagad", "Sämre än väntat",
+                      TYPED_AWAY):
+            expect(row.get_by_role("cell", name=shown, exact=True)).to_be_visible()
+        expect(table.get_by_role("row").filter(has_text="28 Rätt till utbildning").get_by_role(
+            "cell", name="Bättre än väntat", exact=True)).to_be_visible()
+        measures = page.get_by_role("table").filter(has_text="I analysens plan")
+        expect(measures.get_by_role("row").filter(has_text="Planera skolskjutsen").get_by_role(
+            "cell", name="Klar", exact=True)).to_be_visible()
+        with page.expect_download() as download:
+            page.get_by_role("button", name="Ladda ner jämförelsen som PDF").click()
+        pdf = " ".join(pdf_text(Path(download.value.path()).read_bytes()).split())
+        for printed in ("Ursprunglig analys", aid, fid, TYPED_AWAY, CHILDREN_SAY,
+                        "Bättre i vissa delar", "Planera skolskjutsen"):
+            assert printed in pdf, printed
         click(page, "Markera som klar")
         expect(page.get_by_text("Analysen är markerad som klar.")).to_be_visible()
         assert open_store(data).get(fid).status == "complete"

@@ -57,9 +57,11 @@ def test_follow_up_from_results_to_followed_up(monkeypatch: pytest.MonkeyPatch,
     assert "Bör beslutet omprövas eller justeras med hänsyn till barnens bästa? " \
         "Ja, det behöver justeras" in read(at)
     assert "Är förslaget förenligt med barnets bästa?" not in read(at)
-    table = next(d.value for d in at.dataframe if "Förändring" in d.value.columns)
+    table = next(d.value for d in at.table if "Förändring" in d.value.columns)
     change = dict(zip(table["Artikel"], table["Förändring"], strict=True))
     assert change["31 Vila, fritid, lek och kultur"] == "Sämre än väntat"
+    assert table.iloc[-1, 2] == (  # the outcome, its signs escaped for st.table
+        "\\-2 Tydligt försvagad / \\-2 Tydligt försvagad")
     assert change["28 Rätt till utbildning"] == "Bättre än väntat"
     assert any(b.label == "Ladda ner jämförelsen som PDF" for b in at.get("download_button"))
     assert open_store(tmp_path).get(aid).status == "decided"

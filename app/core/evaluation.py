@@ -32,13 +32,8 @@ class Evaluation:
         self.decision = decision
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
-        for question_id in questionnaire.evaluation_order:
-            self.visible[question_id] = self._shown(question_id)
-
-    def _shown(self, question_id: str) -> bool:
-        section = self.q.section_of[question_id]
-        question = self.q.questions[question_id]
-        return all(bool(parsed(c).evaluate(self)) for c in (section.show_if, question.show_if) if c)
+        for question_id, shown_if in questionnaire.visibility_rules:
+            self.visible[question_id] = all(bool(c.evaluate(self)) for c in shown_if)
 
     def holds(self, condition: str) -> bool:
         return bool(parsed(condition).evaluate(self))
@@ -66,6 +61,11 @@ class Evaluation:
 
     def analysed_impacts(self) -> int:
         """Rated articles that say something: a rating other than 0, or 0 with a real text."""
+        return self._analysed_impacts
+
+    @cached_property
+    def _analysed_impacts(self) -> int:
+        # Once per evaluation: several rules ask it, and it reads every rating and text.
         hollow = {(h.question, h.article) for h in self.hollow if h.article is not None}
         analysed = set()
         for item in self.counted_impacts:

@@ -85,6 +85,15 @@ class AssessmentStore(Protocol):
     def set_status(self, assessment_id: str, status: Status, editor: str = "") -> Assessment:
         ...
 
+    def create_linked(self, assessment: Assessment, parent_id: str,
+                      link: Callable[[Assessment, str], Assessment],
+                      editor: str = "") -> Assessment:
+        """Create `assessment` and change the stored `parent_id` with `link(parent, new_id)`,
+        both or neither (one transaction, or one lock with the new record taken out again if
+        the parent's write fails): a follow-up and its original's `follow_ups` list. NotFound
+        when the parent is not there."""
+        ...
+
     def update(self, assessment_id: str, change: Callable[[Assessment], Assessment],
                editor: str = "", *, expected_revision: int | None = None) -> Assessment:
         """Read-modify-write under the store's lock: `change` gets the stored assessment and

@@ -167,6 +167,39 @@ class TinyDBAssessmentStore(EditRules):
     def create(self, assessment: Assessment, editor: str = "") -> Assessment:
         return self._create(assessment, editor, "create")
 
+    def create_linked(self, assessment: Assessment, parent_id: str,
+                      link: Callable[[Assessment, str], Assessment],
+                      editor: str = "") -> Assessment:
+        """Both or neither, under the folder lock: the new record, then the parent changed by
+        `link(parent, new_id)`. Should the parent's write fail (a full disk, a refusal), the
+        new record is taken out again before the error goes on, so no reader ever meets a
+        record the parent does not list."""
+        with self.shared.locked():
+            self.get(parent_id)  # NotFound (or in the trash) before anything is written
+            created = self._create(assessment, editor, "create")
+            new_id = created.id or ""
+            try:
+                self._edit(parent_id, editor, "update",
+                           lambda stored, _wrapper: link(stored, new_id))
+            except BaseException:
+                with contextlib.suppress(Exception):  # past its commit point: keep both
+                    if new_id in self.get(parent_id).follow_ups:
+                        raise
+                self._unmake(new_id)
+                raise
+            return created
+
+    def _unmake(self, assessment_id: str) -> None:
+        """Undo a `_create` of this lock: the record and its history gone, as if never made.
+        The document file is rewritten in the same atomic way as any write."""
+        doc_file = _DocFile(self, shard_of(assessment_id))
+        found = doc_file.find(assessment_id)
+        if found is not None:
+            del doc_file.docs[found[0]]
+            doc_file.write()
+            self._write_index(doc_file)
+        shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
+
     def duplicate(self, assessment_id: str, editor: str = "", *,
                   title: str | None = None) -> Assessment:
         with self.shared.locked():

@@ -98,7 +98,14 @@ def acting_name(label: str, key: str, help: str | None = None) -> str:
     person's signature instead, shown."""
     who = person()
     if who is None:
-        return st.text_input(label, key=key, help=help)
+        # The name typed last comes back, and a name typed here is kept: the start page's
+        # reminders are then this person's without typing it again (app/ui/whoami.py).
+        from app.ui import whoami
+
+        typed = st.text_input(label, value=whoami.current_name(), key=key, help=help)
+        if typed.strip() and " ".join(typed.split()) != whoami.current_name():
+            whoami.set_name(typed)
+        return typed
     st.text_input(label, value=who.name, key=f"{key}:login", disabled=True, help=help)
     return who.signature
 

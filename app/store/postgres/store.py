@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import secrets
 import zipfile
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,10 @@ OVERVIEW = (A.c.id, A.c.title, A.c.case_number, A.c.committee, A.c.status, A.c.q
             A.c.deleted_at, A.c.deleted_by, A.c.haystack)
 #: after `order` in Summary: whose it is
 HOLDING = (A.c.owner, A.c.unit, A.c.shared, A.c.reviewer)
+
+
+#: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
+GET_MANY_PART = 10_000
 
 
 def _now() -> dt.datetime:
@@ -121,10 +125,15 @@ class PostgresAssessmentStore(EditRules):
         return self._model(assessment_id, row.document)
 
     def get_many(self, assessment_ids: Sequence[str]) -> builtins.list[Assessment]:
+        wanted = list(assessment_ids)
+        rows: dict[str, Any] = {}
         with self._tx() as conn:
-            rows = {r.id: r for r in conn.execute(
-                select(A.c.id, A.c.document, A.c.deleted_at)
-                .where(A.c.id.in_(list(assessment_ids))))}
+            # In parts: a statement takes at most 65,535 parameters, and the overview's first
+            # build asks for every stored assessment (100,000 failed in one statement).
+            for start in range(0, len(wanted), GET_MANY_PART):
+                rows.update((r.id, r) for r in conn.execute(
+                    select(A.c.id, A.c.document, A.c.deleted_at)
+                    .where(A.c.id.in_(wanted[start:start + GET_MANY_PART]))))
         result = []
         for assessment_id in assessment_ids:
             row = rows.get(assessment_id)
@@ -302,30 +311,53 @@ class PostgresAssessmentStore(EditRules):
                 raise DatabaseUnavailable(self.location, exc) from None
         raise StoreError("No free id was found for a new assessment; try again.")
 
+    def create_linked(self, assessment: Assessment, parent_id: str,
+                      link: Callable[[Assessment, str], Assessment],
+                      editor: str = "") -> Assessment:
+        """One transaction: the new row and the parent's change (under its row lock) are
+        committed together or not at all."""
+        now = _now()
+        with self._tx() as conn:
+            new_id = self._free_id(conn)
+            data = assessment.model_dump(mode="json")
+            data.update(id=new_id, created=now.isoformat(), updated=now.isoformat(), revision=1)
+            stored, body = settle(data)
+            conn.execute(insert(A).values(**_columns(stored, body, editor)))
+            conn.execute(insert(H).values(**_history(Revision(
+                assessment_id=new_id, revision=1, at=now, editor=editor, action="create"))))
+            self._edit_in(conn, parent_id, editor, "update",
+                          lambda parent, _wrapper: link(parent, new_id))
+        return stored
+
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
         with self._tx() as conn:
-            row = self._lock_row(conn, assessment_id)
-            if row is None:
-                raise NotFound(assessment_id)
-            if row.deleted_at is not None:
-                raise NotFound(assessment_id, in_trash=True)
-            stored = self._model(assessment_id, row.document)
-            wrapper: Wrapper = {"updated_by": row.updated_by}
-            wanted = edit(stored, wrapper)
-            if wanted is None:
-                return stored
-            now = _now()
-            data = wanted.model_dump(mode="json")
-            data.update(id=assessment_id, created=row.document.get("created"),
-                        updated=now.isoformat(), revision=stored.revision + 1)
-            new, body = settle(data)
-            changes = diff(row.document, body)
-            if not changes:
-                return stored
-            entry = Revision(assessment_id=assessment_id, revision=new.revision, at=now,
-                             editor=editor, action=action, changes=changes)
-            self._write(conn, row.revision, new, body, editor, entry)
-            return new
+            return self._edit_in(conn, assessment_id, editor, action, edit)
+
+    def _edit_in(self, conn: Connection, assessment_id: str, editor: str, action: Action,
+                 edit: Edit) -> Assessment:
+        """`_edit` within a transaction the caller holds."""
+        row = self._lock_row(conn, assessment_id)
+        if row is None:
+            raise NotFound(assessment_id)
+        if row.deleted_at is not None:
+            raise NotFound(assessment_id, in_trash=True)
+        stored = self._model(assessment_id, row.document)
+        wrapper: Wrapper = {"updated_by": row.updated_by}
+        wanted = edit(stored, wrapper)
+        if wanted is None:
+            return stored
+        now = _now()
+        data = wanted.model_dump(mode="json")
+        data.update(id=assessment_id, created=row.document.get("created"),
+                    updated=now.isoformat(), revision=stored.revision + 1)
+        new, body = settle(data)
+        changes = diff(row.document, body)
+        if not changes:
+            return stored
+        entry = Revision(assessment_id=assessment_id, revision=new.revision, at=now,
+                         editor=editor, action=action, changes=changes)
+        self._write(conn, row.revision, new, body, editor, entry)
+        return new
 
     def _write(self, conn: Connection, revision: int, new: Assessment, body: dict[str, Any],
                editor: str, entry: Revision, *, deleted: Any = False) -> None:

@@ -61,6 +61,13 @@ def offer(assessment: Assessment, name: str, lang: str) -> None:
         st.switch_page(st.session_state["pages"]["assess"])
 
 
+def _table(frame: pd.DataFrame) -> None:
+    """A few dozen rows as a real HTML table, which a screen reader reads cell by cell (a
+    data grid is drawn on a canvas); every cell escaped, st.table reads Markdown."""
+    st.table(frame.map(lambda v: md(str(v))).rename(columns=lambda c: md(str(c))),
+             hide_index=True)
+
+
 def comparison(follow_up: Assessment, lang: str) -> None:
     """Before beside after: the original's ratings and measures next to the follow-up's."""
     st.subheader(t("fu_compare_title", lang))
@@ -90,15 +97,15 @@ def comparison(follow_up: Assessment, lang: str) -> None:
         t("fu_col_after_text", lang): r.after_children,
     } for r in c.rights]
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        _table(pd.DataFrame(rows))
     if c.measures:
         st.markdown(f"**{t('fu_measures', lang)}**")
-        st.dataframe(pd.DataFrame([{
+        _table(pd.DataFrame([{
             t("dash_col_measure", lang): m.what, t("dash_col_who", lang): m.who,
             t("dash_col_due", lang): m.due,
             t("fu_col_status", lang): t(f"fu_status_{m.status}", lang),
             t("fu_col_planned", lang): t("life_yes" if m.planned else "life_no", lang)}
-            for m in c.measures]), hide_index=True, width="stretch")
+            for m in c.measures]))
     from app.report.followup import render_comparison
 
     st.download_button(t("fu_pdf", lang), render_comparison(c, lang),

@@ -14,7 +14,7 @@ from app.core.access import Scope
 from app.core.dashboard import Dashboard, groups_csv, overview
 from app.core.errors import LoadError
 from app.core.text import tr
-from app.dashboard_facts import current_facts
+from app.dashboard_facts import current_facts, location_key, stamp
 from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
 from app.store import data_dir as default_data_dir
@@ -43,6 +43,12 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=dashboard_command)
 
 
+#: the last boards counted, by what they were counted from: a page rerun with nothing stored
+#: in between (and the same dates) shows the board again instead of counting 100,000 facts
+_BOARDS: dict[tuple[object, ...], tuple[Dashboard, list[str]]] = {}
+_BOARDS_KEPT = 8
+
+
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
           today: dt.date | None = None,
           visible: Callable[[list[Summary]], list[Summary]] | None = None,
@@ -52,13 +58,23 @@ def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
     session may see (the login mode's roles, app/core/access.py): the store reads only the
     scope's rows, visible() decides."""
     store = open_store(data_dir)
-    rows = None
+    catalog = shipped_catalog()
     if scope is not None or visible is not None:
         rows = store.list(scope=scope)
-        rows = visible(rows) if visible else rows
-    cases, skipped = current_facts(store, shipped_catalog(), data_dir or default_data_dir(),
-                                   rows)
-    return overview(cases, today or dt.date.today(), start, end), skipped
+        wanted = {r.id: r.revision for r in (visible(rows) if visible else rows)}
+    else:
+        wanted = store.revision_map()
+    day = today or dt.date.today()
+    key = (location_key(store), stamp(catalog), start, end, day,
+           hash(frozenset(wanted.items())), len(wanted))
+    if key in _BOARDS:
+        return _BOARDS[key]
+    cases, skipped = current_facts(store, catalog, data_dir or default_data_dir(), wanted)
+    result = overview(cases, day, start, end), skipped
+    if len(_BOARDS) >= _BOARDS_KEPT:
+        _BOARDS.pop(next(iter(_BOARDS)))
+    _BOARDS[key] = result
+    return result
 
 
 def dashboard_command(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -38,8 +39,8 @@ from app.store.records import Summary
 FORMAT = "bka-dashboard-facts/2"
 FILE_NAME = "dashboard-facts.json"
 
-#: facts per (store location, id, revision), for the reruns of one process
-_MEMORY: dict[tuple[str, str, int], CaseFacts] = {}
+#: per store location, facts per (id, revision), for the reruns of one process
+_MEMORY: dict[str, dict[tuple[str, int], CaseFacts]] = {}
 
 
 def stamp(catalog: Catalog) -> str:
@@ -104,17 +105,32 @@ def _write(path: Path, location: str, catalog_stamp: str,
         pass  # a cache that cannot be written costs time on the next run, nothing else
 
 
+def location_key(store: AssessmentStore) -> str:
+    """A hash, not the address: a database's address is not written beside the data."""
+    return hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
+
+
 def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
-                  rows: list[Summary] | None = None) -> tuple[list[CaseFacts], list[str]]:
+                  rows: list[Summary] | Mapping[str, int] | None = None,
+                  ) -> tuple[list[CaseFacts], list[str]]:
     """The facts of every stored assessment at its current revision (or of `rows` only: what
-    one person may see in the login mode), and the ids that could not be counted (their
-    questionnaire is not shipped)."""
-    # A hash, not the address: a database's address is not written beside the data.
-    location = hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
-    catalog_stamp = stamp(catalog)
+    one person may see in the login mode; rows or id -> revision), and the ids that could not
+    be counted (their questionnaire is not shipped)."""
+    location = location_key(store)
     some = rows is not None
-    wanted = {r.id: r.revision for r in (rows if rows is not None else store.list())}
-    known = {(aid, rev): f for (loc, aid, rev), f in _MEMORY.items() if loc == location}
+    if rows is None:
+        wanted: Mapping[str, int] = store.revision_map()  # ids and revisions, not whole rows
+    elif isinstance(rows, Mapping):
+        wanted = rows
+    else:
+        wanted = {r.id: r.revision for r in rows}
+    memory = _MEMORY.setdefault(location, {})
+    # A page rerun with nothing changed: no file, no scoring, no rebuilding of the memory.
+    if (some or len(memory) == len(wanted)) and all(
+            (aid, rev) in memory for aid, rev in wanted.items()):
+        return [memory[(aid, rev)] for aid, rev in wanted.items()], []
+    catalog_stamp = stamp(catalog)
+    known = dict(memory)
     path = folder / FILE_NAME
     if any((aid, rev) not in known for aid, rev in wanted.items()):
         known.update(_read(path, location, catalog_stamp))
@@ -123,24 +139,21 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
     fresh = {(f.id, wanted[f.id]): f for f in scored if f.id in wanted}
     kept = {(aid, rev): known[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in known}
     kept.update(fresh)
+    counted = [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept]
     if some:  # a part of the rows: the others' facts are kept, not pruned
-        counted = [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept]
         kept = {**known, **kept}
     if fresh or len(kept) != len(known):
         _write(path, location, catalog_stamp, kept)
-    for key in [k for k in _MEMORY if k[0] == location]:
-        del _MEMORY[key]
-    _MEMORY.update({(location, aid, rev): f for (aid, rev), f in kept.items()})
-    if some:
-        return counted, skipped
-    return [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept], skipped
+    _MEMORY[location] = kept
+    return counted, skipped
 
 
 def erase(folder: Path, assessment_id: str) -> None:
     """Take an assessment erased for good out of the kept facts now (they hold its title and
     measures), not at the next build: nothing of it may stay beside the data."""
-    for key in [k for k in _MEMORY if k[1] == assessment_id]:
-        del _MEMORY[key]
+    for memory in _MEMORY.values():
+        for key in [k for k in memory if k[0] == assessment_id]:
+            del memory[key]
     path = folder / FILE_NAME
     try:
         kept = _Kept.model_validate_json(path.read_bytes())

@@ -63,7 +63,7 @@ def measure(store: AssessmentStore, folder: str, today: dt.date, runs: int) -> N
     store.set_decision(ids[0], store.get(ids[0]).decision.model_copy(
         update={"title": "Ändrad titel"}), editor="bench")
     row("cold, one assessment changed", timed(lambda: _cold(folder, today), 1), TARGET_MS)
-    cases = list(dashboard_facts._MEMORY.values())
+    cases = [f for kept in dashboard_facts._MEMORY.values() for f in kept.values()]
     row("count only (core overview)", timed(lambda: overview(cases, today), runs), None)
     row("whole overview, warm (page rerun)",
         timed(lambda: dashboard_cli.build(Path(folder), None, None, today), runs), TARGET_MS)

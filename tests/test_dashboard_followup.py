@@ -156,3 +156,21 @@ def test_erasing_for_good_takes_the_assessment_out_of_the_kept_facts(
     assert "A: skolnedläggning" in text  # the others stay kept
     dashboard_facts.forget()
     assert board(tmp_path, capsys)["total"] == 3
+
+
+def test_a_page_rerun_shows_each_change_at_once(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """In one process (a page's reruns), the board kept from the run before is shown again
+    only while nothing was stored in between: a change, a deletion or other dates count anew."""
+    ids = stored(tmp_path)
+    first = board(tmp_path, capsys)
+    assert board(tmp_path, capsys) == first  # nothing changed: the same board
+    store = open_store(tmp_path)
+    store.set_decision(ids["B"], store.get(ids["B"]).decision.model_copy(
+        update={"title": "B: ändrad titel"}), editor="t")
+    titles = [o["title"] for o in board(tmp_path, capsys)["overdue_measures"]]
+    assert "B: ändrad titel" in titles
+    store.delete(ids["D"])
+    assert board(tmp_path, capsys)["total"] == first["total"] - 1
+    later = board(tmp_path, capsys, "--from", "2099-01-01")
+    assert later["total"] == 0

@@ -54,6 +54,11 @@ class AssessmentStore(Protocol):
         `scope` keeps only one person's rows (the login mode, app/core/access.py)."""
         ...
 
+    def revision_map(self, scope: Scope | None = None) -> dict[str, int]:
+        """Id -> current revision of every assessment not in the trash (within `scope`):
+        what the council's overview needs to know what changed, without reading whole rows."""
+        ...
+
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
              scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:

@@ -30,7 +30,8 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
-    board, skipped = build(None, start, end, visible=auth.visible_rows,  # the roles' rows
+    login = auth.configured()  # logged in: the roles' rows; locally every row
+    board, skipped = build(None, start, end, visible=auth.visible_rows if login else None,
                            scope=auth.scope())
     if skipped:
         st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))

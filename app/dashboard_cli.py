@@ -14,7 +14,7 @@ from app.core.access import Scope
 from app.core.dashboard import Dashboard, groups_csv, overview
 from app.core.errors import LoadError
 from app.core.text import tr
-from app.dashboard_facts import current_facts, location_key, stamp
+from app.dashboard_facts import current_facts, location_key, remembered, stamp
 from app.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
 from app.store import data_dir as default_data_dir
@@ -43,12 +43,6 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=dashboard_command)
 
 
-#: the last boards counted, by what they were counted from: a page rerun with nothing stored
-#: in between (and the same dates) shows the board again instead of counting 100,000 facts
-_BOARDS: dict[tuple[object, ...], tuple[Dashboard, list[str]]] = {}
-_BOARDS_KEPT = 8
-
-
 def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
           today: dt.date | None = None,
           visible: Callable[[list[Summary]], list[Summary]] | None = None,
@@ -67,14 +61,12 @@ def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
     day = today or dt.date.today()
     key = (location_key(store), stamp(catalog), start, end, day,
            hash(frozenset(wanted.items())), len(wanted))
-    if key in _BOARDS:
-        return _BOARDS[key]
-    cases, skipped = current_facts(store, catalog, data_dir or default_data_dir(), wanted)
-    result = overview(cases, day, start, end), skipped
-    if len(_BOARDS) >= _BOARDS_KEPT:
-        _BOARDS.pop(next(iter(_BOARDS)))
-    _BOARDS[key] = result
-    return result
+
+    def count() -> tuple[Dashboard, list[str]]:
+        cases, skipped = current_facts(store, catalog, data_dir or default_data_dir(), wanted)
+        return overview(cases, day, start, end), skipped
+
+    return remembered(key, count)
 
 
 def dashboard_command(args: argparse.Namespace) -> int:

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -41,6 +41,14 @@ FILE_NAME = "dashboard-facts.json"
 
 #: per store location, facts per (id, revision), for the reruns of one process
 _MEMORY: dict[str, dict[tuple[str, int], CaseFacts]] = {}
+#: per store location, how many facts changed in memory since the file was last written
+_UNSAVED: dict[str, int] = {}
+#: the last boards counted (remembered()), by what they were counted from
+_BOARDS: dict[tuple[object, ...], object] = {}
+BOARDS_KEPT = 8
+B = TypeVar("B")
+#: this many changed facts are scored rather than read from the file, and kept unwritten
+FEW = 50
 
 
 def stamp(catalog: Catalog) -> str:
@@ -132,7 +140,10 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
     catalog_stamp = stamp(catalog)
     known = dict(memory)
     path = folder / FILE_NAME
-    if any((aid, rev) not in known for aid, rev in wanted.items()):
+    unknown = sum((aid, rev) not in known for aid, rev in wanted.items())
+    # The file only when it saves time: a few changed since the last run are scored faster
+    # than 100,000 kept facts are read.
+    if unknown > FEW or (unknown and not memory):
         known.update(_read(path, location, catalog_stamp))
     missing = [aid for aid, rev in wanted.items() if (aid, rev) not in known]
     scored, skipped = collect(store.get_many(missing), catalog) if missing else ([], [])
@@ -142,8 +153,12 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
     counted = [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept]
     if some:  # a part of the rows: the others' facts are kept, not pruned
         kept = {**known, **kept}
-    if fresh or len(kept) != len(known):
+    # Written when enough has changed since the last write (or there is none yet): a page
+    # rerun after one save does not rewrite 100,000 facts, and a restart rescores at most FEW.
+    _UNSAVED[location] = _UNSAVED.get(location, 0) + len(fresh) + max(0, len(known) - len(kept))
+    if _UNSAVED[location] and (_UNSAVED[location] > FEW or not path.exists()):
         _write(path, location, catalog_stamp, kept)
+        _UNSAVED[location] = 0
     _MEMORY[location] = kept
     return counted, skipped
 
@@ -154,6 +169,7 @@ def erase(folder: Path, assessment_id: str) -> None:
     for memory in _MEMORY.values():
         for key in [k for k in memory if k[0] == assessment_id]:
             del memory[key]
+    _BOARDS.clear()  # a kept board may name it (overdue measures, departures)
     path = folder / FILE_NAME
     try:
         kept = _Kept.model_validate_json(path.read_bytes())
@@ -169,6 +185,21 @@ def erase(folder: Path, assessment_id: str) -> None:
             if f.id != assessment_id})
 
 
+def remembered(key: tuple[object, ...], count: Callable[[], B]) -> B:
+    """The board counted from exactly these ids, revisions and dates, kept from a run before:
+    a page rerun with nothing stored in between shows it again instead of counting 100,000
+    facts anew. Any save, deletion or other dates is another key."""
+    if key in _BOARDS:
+        return cast(B, _BOARDS[key])
+    result = count()
+    if len(_BOARDS) >= BOARDS_KEPT:
+        _BOARDS.pop(next(iter(_BOARDS)))
+    _BOARDS[key] = result
+    return result
+
+
 def forget() -> None:
     """Drop what this process keeps in memory (a benchmark's cold run, a test)."""
     _MEMORY.clear()
+    _UNSAVED.clear()
+    _BOARDS.clear()

@@ -9,7 +9,10 @@ Target (issue 14): under 1 s. Measured as `bka dashboard` and the page do it:
 - cold: a fresh process with the facts kept in the data folder (app/dashboard_facts.py):
   the store's list, the kept facts, count. This is what `bka dashboard` costs.
 - one changed: a cold build after one assessment was saved (one rescored).
-- warm: a page rerun in the same process (facts in memory).
+- warm: a page rerun in the same process (facts in memory; nothing stored in between, so the
+  board kept from the run before is shown).
+- warm, one saved since: a page rerun after someone saved one assessment (one rescored, the
+  board counted again; the file is not rewritten for one change).
 - count only: app/core/dashboard.overview over the facts.
 
 Measured at 100,000 in PostgreSQL (2026-12-01, the 2-core machine shared with other runs):
@@ -67,6 +70,20 @@ def measure(store: AssessmentStore, folder: str, today: dt.date, runs: int) -> N
     row("count only (core overview)", timed(lambda: overview(cases, today), runs), None)
     row("whole overview, warm (page rerun)",
         timed(lambda: dashboard_cli.build(Path(folder), None, None, today), runs), TARGET_MS)
+    counter = iter(range(10**6))
+
+    def after_a_save() -> None:
+        aid = ids[next(counter) % len(ids)]
+        store.set_decision(aid, store.get(aid).decision.model_copy(
+            update={"title": f"Ändrad titel {next(counter)}"}), editor="bench")
+        start = time.perf_counter()
+        dashboard_cli.build(Path(folder), None, None, today)
+        samples.append((time.perf_counter() - start) * 1000)
+
+    samples: list[float] = []
+    for _ in range(runs):
+        after_a_save()
+    row("warm, one assessment saved since (page rerun)", samples, TARGET_MS)
 
 
 def tinydb(count: int, runs: int, today: dt.date) -> None:

@@ -16,9 +16,10 @@ Target (issue 14): under 1 s. Measured as `bka dashboard` and the page do it:
 - count only: app/core/dashboard.overview over the facts.
 
 Measured at 100,000 in PostgreSQL (2026-12-01, the 2-core machine shared with other runs):
-filled in 206 s; get_many of all 143 s; first build 182 s; cold with kept facts 7.4 s; one
-changed 17.1 s; count only 1.7 s; warm 4.9 s: over the 1 s target at that size (the whole
-list and the facts of 100,000 are read and counted in Python on every build).
+before the kept boards and revision_map: cold with kept facts 7.4 s, warm 4.9 s. After:
+filled in 85 s; get_many of all 50 s; first build 117 s; cold with kept facts 4.8 s; one
+changed 7.0 s; count only 0.9 s; warm 0.26 s; warm after one save 1.8 s (counting 100,000
+facts in Python is most of it: the next step is counting in the database or pre-summed facts).
 
 Data as bench_store: the shipped examples cut to ~3.4 KB, with varied committees, dates and
 statuses. Run: .venv/bin/python -m bench.bench_dashboard [--count 10000] [--runs 3]

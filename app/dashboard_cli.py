@@ -60,7 +60,7 @@ def build(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
         wanted = store.revision_map()
     day = today or dt.date.today()
     key = (location_key(store), stamp(catalog), start, end, day,
-           hash(frozenset(wanted.items())), len(wanted))
+           frozenset(wanted.items()))  # the ids themselves: a hash alone could collide
 
     def count() -> tuple[Dashboard, list[str]]:
         cases, skipped = current_facts(store, catalog, data_dir or default_data_dir(), wanted)

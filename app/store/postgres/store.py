@@ -44,10 +44,10 @@ from app.core.access import Scope
 from app.core.models.assessment import Assessment, Status
 from app.store.changes import TRASH, diff
 from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
+from app.store.entries import Entry
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
 from app.store.postgres.engine import DatabaseUnavailable, engine_for, shown
-from app.store.postgres.moving_in import Entry
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import records as R
 from app.store.postgres.schema import revisions as H

@@ -24,11 +24,13 @@ from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.store import Conflict, NotFound, StoreError
-from app.ui import auth, page_scripts, state, store_errors, workshop_state
-from app.ui.answer_keys import key
-from app.ui.i18n import t
-from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
+from app.ui import page_scripts, store_errors
 from app.ui.safe import md, plain
+from app.ui.session import auth, signin, state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.answer_keys import key
+from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
 STEP_KEY = "step"
 NAV_KEY = "nav"  #: the sidebar's section list
@@ -107,7 +109,7 @@ def new_assessment_form(lang: str) -> None:
         )
         assessment = auth.owned(assessment)  # the login mode: the person and their unit
         created = state.store().create(assessment,
-                                       editor=auth.editor(values.get("official") or ""))
+                                       editor=signin.editor(values.get("official") or ""))
         state.set_open(created.id)
         st.session_state[STEP_KEY] = q.sections[0].id
         st.rerun()
@@ -131,7 +133,7 @@ def decision_inputs(
         max_chars=TITLE_MAX,
     )
     columns = st.columns(2)
-    me = auth.person()
+    me = signin.person()
     for field, column in _PAIRED_FIELDS:
         # The login mode: a new assessment's official is the person logged in, not typed.
         fixed = field == "official" and me is not None and decision is None
@@ -278,7 +280,7 @@ def decision_step(assessment: Assessment, lang: str) -> None:
         def update(a: Assessment) -> Assessment:
             return a.model_copy(update={"decision": decision, "personal_data": personal})
 
-        state.store().update(assessment.id or "", update, editor=auth.editor(decision.official))
+        state.store().update(assessment.id or "", update, editor=signin.editor(decision.official))
         st.toast(t("saved", lang))
         st.rerun()
 
@@ -488,7 +490,7 @@ def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer 
 def _editor() -> str:
     """Who the history names for a change: the person logged in, or in the local mode the
     assessment's responsible official."""
-    return auth.editor(str(st.session_state.get("editor", "")))
+    return signin.editor(str(st.session_state.get("editor", "")))
 
 
 def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = False) -> None:

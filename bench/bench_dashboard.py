@@ -39,7 +39,7 @@ from pathlib import Path
 
 from app.core.dashboard import overview
 from app.services import dashboard as dashboard_cli
-from app.services import overview_facts as dashboard_facts
+from app.services import dashboard_facts
 from app.store import AssessmentStore, TinyDBAssessmentStore
 from bench.bench_postgres import fill_postgres
 from bench.bench_store import row, synthesise, templates, timed

@@ -16,7 +16,7 @@ from test_report_support import pdf_text
 from app.cli.main import main
 from app.core.dashboard import collect, names, reminders
 from app.core.models.assessment import Answer
-from app.services import overview_facts as dashboard_facts
+from app.services import dashboard_facts
 from app.services.followup import after_completed, create
 from app.services.shipped import catalog
 from app.store import open_store

@@ -12,15 +12,15 @@ import pytest
 import yaml
 from helpers import line_of
 
-from app.cli import main
+from app.cli.main import main
 from app.core.law import cited
-from app.paths import LAW_DIR
-from app.shipped import catalog
+from app.services.paths import LAW_DIR
+from app.services.shipped import catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 #: everything the product shows or prints that is written as content
 PRODUCT_TEXT = [
-    *sorted((ROOT / "app" / "ui").glob("strings*.yaml")),
+    *sorted((ROOT / "app" / "ui").rglob("strings*.yaml")),
     *sorted((ROOT / "questionnaires").glob("*.yaml")),
     *sorted((ROOT / "law").glob("*.yaml")),
     *sorted((ROOT / "articles").glob("*.yaml")),

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.core.migration import migrate
 from app.core.models.assessment import Answer
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 
 def _q(qid: str):  # noqa: ANN202

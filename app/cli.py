@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands of the edges beyond the core; each module registers its own subcommands."""
+    from app.api.cli import register as api
     from app.dashboard_cli import register as dashboard
     from app.followup_cli import register as followup
     from app.report.cli import register as report
@@ -71,7 +72,7 @@ def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     from app.store.postgres.cli import register as migrate
 
     for register in (report, minutes, workshop_summary, store, letter, migrate, dashboard,
-                     followup):
+                     followup, api):
         register(sub)
 
 

@@ -8,14 +8,12 @@ a factory (`app.api.app:from_environment`).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import os
 import time
 import traceback
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -31,6 +29,7 @@ from app.api.webhook import WebhookSender
 from app.core.api_tokens import describe
 from app.core.models.api_token import ApiToken
 from app.core.models.assessment import LINE_MAX, TITLE_MAX
+from app.services.api_settings import Settings
 from app.services.api_tokens import ApiTokens, TokenRefused
 from app.services.case_api import (
     ApiRefused,
@@ -39,7 +38,7 @@ from app.services.case_api import (
     report_json,
     summary_json,
 )
-from app.shipped import catalog
+from app.services.shipped import catalog
 from app.store.errors import NotFound, StoreError
 from app.store.factory import open_store
 
@@ -48,18 +47,6 @@ REPORT_TYPES = {"pdf": "application/pdf",
                 "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "html": "text/html; charset=utf-8"}
 log = logging.getLogger("bka.api")
-
-
-@dataclass
-class Settings:
-    folder: Path | None = None  #: the data folder (None: BKA_DATA_DIR or ./data)
-    per_minute: int = 120  #: requests per minute per token
-    log_file: Path | None = None  #: the call log (None: <data>/logs/api-calls.log)
-    webhook_url: str = ""
-    webhook_secret: str = ""
-    webhook_every: float = 5.0  #: seconds between looks for status changes
-    root_path: str = ""  #: the path prefix the proxy serves the API under
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class NewCaseIn(BaseModel):
@@ -297,18 +284,6 @@ def _default_log(folder: Path | None) -> Path:
     return (folder or data_dir()) / "logs" / "api-calls.log"
 
 
-ENV = "BKA_API_SETTINGS"
-
-
 def from_environment() -> FastAPI:
-    """The factory uvicorn calls in `bka api`: settings passed as JSON in the environment
-    (uvicorn imports the app by name, so arguments cannot be handed over directly)."""
-    raw = json.loads(os.environ.get(ENV, "{}"))
-    return create_app(Settings(
-        folder=Path(raw["folder"]) if raw.get("folder") else None,
-        per_minute=int(raw.get("per_minute", 120)),
-        log_file=Path(raw["log_file"]) if raw.get("log_file") else None,
-        webhook_url=raw.get("webhook_url", ""),
-        webhook_secret=os.environ.get("BKA_WEBHOOK_SECRET", ""),
-        webhook_every=float(raw.get("webhook_every", 5.0)),
-        root_path=raw.get("root_path", "")))
+    """The factory uvicorn calls in `bka api` (app/services/api_settings.py)."""
+    return create_app(Settings.from_environment())

@@ -12,9 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from app.paths import ROOT
 from browser import _stop_group as stop_group
 from browser import free_port
+
+from app.services.paths import ROOT
 
 
 @contextmanager

@@ -25,9 +25,9 @@ from app.core import webhook
 from app.core.loading import load_assessment
 from app.core.models.assessment import Assessment, Ownership
 from app.core.models.lifecycle import CommitteeDecision
-from app.paths import ROOT
 from app.report.build import build_report
 from app.services.api_tokens import ApiTokens
+from app.services.paths import ROOT
 from app.store.factory import open_store
 
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)

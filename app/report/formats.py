@@ -13,9 +13,8 @@ from pathlib import Path
 
 from app.core.catalog import Catalog
 from app.core.document.model import Form
-from app.core.document.source import ReportError, ReportInput
 from app.core.models.assessment import Assessment
-from app.report.context import prepare
+from app.report.context import ReportError, ReportInput, prepare
 
 
 @dataclass(frozen=True)
@@ -27,9 +26,12 @@ class Format:
 
 
 def _pdf(ri: ReportInput) -> bytes:
-    from app.report.build import render
+    """The PDF drawn from the document model, carrying the assessment as an attachment."""
+    from app.core.document.attachment import assessment_json
+    from app.core.document.build import build_document
+    from app.report.pdf_render import render_document_pdf
 
-    return render(ri)
+    return render_document_pdf(build_document(ri), assessment_json(ri.assessment))
 
 
 def _docx(ri: ReportInput) -> bytes:

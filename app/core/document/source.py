@@ -10,7 +10,6 @@ from typing import Any
 from app.core.catalog import Catalog
 from app.core.document.model import Form, Letterhead
 from app.core.document.strings import LANGUAGES
-from app.core.errors import LoadError
 from app.core.loading import migration_notes, normalise_answers
 from app.core.models.article import ArticleLibrary
 from app.core.models.assessment import Answer, Assessment
@@ -63,7 +62,7 @@ class ReportInput:
         return (answer.comment or "").strip() if answer else ""
 
 
-def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
+def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None,
             now: dt.datetime | None = None, form: Form = "full",
             letterhead: Letterhead | None = None, date_style: DateStyle = "iso") -> ReportInput:
     """Resolve, normalise and score; ReportError when the questionnaire or answers don't fit."""
@@ -73,7 +72,7 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
     if form not in ("short", "full"):
         raise ReportError(f"'{form}' is not a form of the report; use short (the report for "
                           "the case file) or full (the full documentation)")
-    cat = catalog if catalog is not None else _shipped()
+    cat = catalog
     ref = assessment.questionnaire
     q = cat.questionnaire(ref.id)
     if q is None:
@@ -102,12 +101,3 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
         form=form, letterhead=letterhead, date_style=date_style,
     )
 
-
-def _shipped() -> Catalog:
-    from app.shipped import catalog
-
-    try:
-        return catalog()
-    except LoadError as exc:
-        raise ReportError("the shipped questionnaires or articles do not load; run "
-                          f"`bka validate`:\n{exc}") from None

@@ -12,6 +12,7 @@ letterhead the organisation set would go out looking like someone else's.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from app.core.document.model import Letterhead
 from app.core.errors import LoadError, Problem
@@ -21,7 +22,7 @@ from app.core.yamlsource import read_yaml
 from app.store.layout import data_dir
 
 FILE_NAME = "organisation.yaml"
-LOGO_SUFFIXES = {".png": "png", ".svg": "svg"}
+LOGO_SUFFIXES: dict[str, Literal["png", "svg"]] = {".png": "png", ".svg": "svg"}
 TEMPLATE_SUFFIXES = (".dotx", ".docx")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a logo or a template; more is not a logo
 
@@ -52,7 +53,7 @@ def letterhead(folder: Path | str | None = None) -> Letterhead | None:
                       colour=org.primary_colour, word_template=template)
 
 
-def _logo(base: Path, org: Organisation) -> tuple[bytes | None, str]:
+def _logo(base: Path, org: Organisation) -> tuple[bytes | None, Literal["png", "svg", ""]]:
     if not org.logo:
         return None, ""
     kind = LOGO_SUFFIXES.get(Path(org.logo).suffix.lower())

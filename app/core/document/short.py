@@ -66,7 +66,7 @@ def short_sections(ri: ReportInput) -> list[Section]:
 
 def questions(ri: ReportInput, ids: list[str], choice_fallback: bool = False) -> list[Block]:
     """The visible, answered questions of `ids` with their answers, numbered as in the app."""
-    q, out = ri.questionnaire, []
+    q, out = ri.questionnaire, list[Block]()
     for qid in quoted_ids(ri, ids, choice_fallback):
         question = q.questions[qid]
         out.append(Question(q.numbering[qid], tr(question.text, ri.lang),

@@ -132,7 +132,7 @@ def _assessment(ri: ReportInput) -> list[SummaryPart]:
 def _weakened(ri: ReportInput, said: set[int]) -> tuple[str, ...]:
     """The rights weakened for all children and for groups, worst first; a group worse off
     than all children says so."""
-    lang, out = ri.lang, []
+    lang, out = ri.lang, list[str]()
     changes = {c.number: c for c in ri.card.weakened}
     for item in most_affected(ri):
         if not item.group:

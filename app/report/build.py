@@ -25,7 +25,7 @@ def render(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.pdf_render import render_document_pdf
 
-    return render_document_pdf(build_document(ri), assessment_json(ri.assessment))
+    return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment))
 
 
 def render_pdf(assessment: Assessment, *, lang: str | None = None,

@@ -56,6 +56,11 @@ def _t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def review_words(key: str, lang: str) -> str:
+    """Our words for a review or decision term (an outcome: as_proposed, changed, ...)."""
+    return _t(key, lang)
+
+
 def _when(moment: dt.datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
 

@@ -17,7 +17,7 @@ from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.followup_actions import after_completed
 from app.store import NotFound
-from app.ui import auth, palette, state, whoami, workshop_state
+from app.ui import auth, palette, post_box, state, whoami, workshop_state
 from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -285,7 +285,7 @@ def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, la
                          serious=len(gaps.serious)))
             minimum = q.scoring.completion.min_reason_chars
             reason = st.text_area(t("res_complete_reason", lang),
-                                  key=f"complete_reason:{assessment.id}",
+                                  key=post_box.prepare(f"complete_reason:{assessment.id}"),
                                   help=t("res_complete_reason_help", lang, min=minimum))
             if st.button(t("res_complete_anyway", lang)):
                 _complete(assessment, card, q, reason or "", lang)
@@ -309,6 +309,7 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     )
     # a follow-up: its original is marked uppföljd, by the signature when logged in
     after_completed(state.store(), stored, auth.editor(whoami.current_name()))
+    post_box.posted([f"complete_reason:{assessment.id}"])  # a reopened draft starts empty
     state.flash(t("marked_complete", lang))
     st.rerun()
 

@@ -37,8 +37,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from app import dashboard_cli, dashboard_facts
 from app.core.dashboard import overview
+from app.services import dashboard as dashboard_cli
+from app.services import dashboard_facts
 from app.store import AssessmentStore, TinyDBAssessmentStore
 from bench.bench_postgres import fill_postgres
 from bench.bench_store import row, synthesise, templates, timed

@@ -15,17 +15,17 @@ from pypdf import PdfReader
 
 from app.core.children import build_response, results
 from app.core.children_letter import draft as draft_from
-from app.core.document.source import prepare
 from app.core.children_loading import load_child_questionnaire
 from app.core.lix import lix, readability, sentences
 from app.core.loading import load_assessment
 from app.core.models.assessment import Assessment
 from app.core.models.child_collection import ChildCollection
 from app.core.models.lifecycle import CommitteeDecision
-from app.letters import letter_for, save_edits
-from app.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
+from app.report.context import prepare
 from app.report.letter import letter_pdf
 from app.report.letter_docx import letter_docx
+from app.services.letters import letter_for, save_edits
+from app.services.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
 from app.store.child_collections import ChildCollectionStore
 
 Q = load_child_questionnaire(QUESTIONNAIRES_DIR / "children-voices.yaml")

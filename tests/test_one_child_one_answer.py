@@ -12,7 +12,7 @@ from app.core.children import MIN_GROUP, build_response, results
 from app.core.children_loading import load_child_questionnaire
 from app.core.models.child_collection import ChildCollection, ChildResponse
 from app.core.respondents import AnswerRate, replaces, respondent_key
-from app.paths import QUESTIONNAIRES_DIR
+from app.services.paths import QUESTIONNAIRES_DIR
 from app.store.child_collections import ChildCollectionStore, CollectionClosed
 
 Q = load_child_questionnaire(QUESTIONNAIRES_DIR / "children-voices.yaml")

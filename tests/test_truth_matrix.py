@@ -22,13 +22,13 @@ from app.core.dashboard import collect, overview
 from app.core.document.attachment import assessment_json
 from app.core.document.build import build_document
 from app.core.document.front import front_section
-from app.core.document.source import prepare
 from app.core.document.summary import build_summary
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import CommitteeDecision
-from app.paths import EXAMPLES_DIR
-from app.shipped import catalog
+from app.report.context import prepare
+from app.services.paths import EXAMPLES_DIR
+from app.services.shipped import catalog
 from app.store.exchange import export_document
 
 HIDDEN = "DOLT-SVAR-SOM-INTE-FAR-SYNAS"
@@ -60,7 +60,8 @@ def make(track: str, state: str) -> Assessment:
     a = _with(base, **{why_not: HIDDEN})  # heard: the not-heard reason is hidden
     if state == "draft":
         return a
-    recorded = CommitteeDecision(date=DECIDED_ON, outcome="as_proposed", recorded_by="Nämndsekreterare")
+    recorded = CommitteeDecision(date=DECIDED_ON, outcome="as_proposed",
+                                 recorded_by="Nämndsekreterare")
     return a.model_copy(update={"status": "decided" if state == "decided" else "followed_up",
                                 "committee_decision": recorded})
 

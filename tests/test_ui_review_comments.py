@@ -4,14 +4,17 @@ approval, with the earlier wording kept."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from ui_helpers import button, by_label, no_exception, start, texts
 
+from app.core import lifecycle as life
 from app.core.loading import load_assessment
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store import open_store
 
 OFFICIAL, REVIEWER = "Karin Lund", "Per Berg"
@@ -19,9 +22,6 @@ OFFICIAL, REVIEWER = "Karin Lund", "Per Berg"
 
 def in_review(data: Path) -> str:
     assessment, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
-    from app.core import lifecycle as life
-    import datetime as dt
-
     sent = life.send_for_review(assessment, REVIEWER, OFFICIAL, dt.datetime.now(dt.UTC))
     return open_store(data).create(sent, editor="test").id or ""
 
@@ -34,7 +34,7 @@ def test_boxes_empty_after_posting_and_the_author_edits_or_withdraws(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     aid = in_review(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     at.text_input(key=f"life_name:{aid}").set_value(REVIEWER)
     by_label(at.selectbox, "Kommentar till fråga").set_value("knowledge_summary")
     at.text_area(key=f"life_ct:{aid}").set_value("Vilken prognos?")

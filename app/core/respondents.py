@@ -1,7 +1,7 @@
 """One child, one answer: a device that answers again replaces its earlier answer.
 
-The child's browser keeps a random token (app/ui/device_token.py); it names a device, never a
-child, and the token itself is never stored. A response keeps only a key derived from the
+The child's browser keeps a random token (app/ui/widgets/device_token.py); it names a device,
+never a child, and the token itself is never stored. A response keeps only a key derived from the
 token and the collection's code, so the same device cannot be followed from one collection to
 the next, and nothing in the record says who the child is. Every count (answers, age bands, the
 five-answer threshold, the letter) is then a count of distinct respondents, because a

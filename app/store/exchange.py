@@ -100,10 +100,10 @@ def export_document(assessments: Sequence[Assessment], now: dt.datetime | None =
 def export_bytes(store: AssessmentStore, ids: Sequence[str] | None = None,
                  catalog: Catalog | None = None) -> bytes:
     """An export file's bytes (for a download button): `ids`, or every assessment not in the
-    trash when None; shown answers only (the shipped questionnaires when no catalog is given).
+    trash when None; given the catalog (every caller in the app gives it), shown answers only.
     """
     chosen = [s.id for s in store.list()] if ids is None else list(ids)
-    document = export_document(store.get_many(chosen), catalog=catalog or _shipped())
+    document = export_document(store.get_many(chosen), catalog=catalog)
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -111,17 +111,6 @@ def export_file(store: AssessmentStore, path: Path, ids: Sequence[str] | None = 
                 catalog: Catalog | None = None) -> Path:
     write_atomic(path, export_bytes(store, ids, catalog), keep_previous=False)
     return path
-
-
-def _shipped() -> Catalog | None:
-    """The shipped catalog, or None when it does not load (then every answer goes out:
-    which are hidden cannot be told, and an export must not lose a record)."""
-    from app.shipped import catalog  # the shipped files: read once, only when exporting
-
-    try:
-        return catalog()
-    except LoadError:
-        return None
 
 
 # -- reading an import file ------------------------------------------------------------------

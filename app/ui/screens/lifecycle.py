@@ -20,11 +20,12 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.ui import auth, post_box, state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
+from app.ui.session import auth, state, whoami
+from app.ui.strings.i18n import t
+from app.ui.widgets import post_box
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -45,7 +46,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
-    name = auth.acting_name(t("life_name", lang), key=f"life_name:{aid}",
+    name = whoami.acting_name(t("life_name", lang), key=f"life_name:{aid}",
                             help=t("life_name_help", lang))
     official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)
     frozen(assessment, lang)
@@ -76,7 +77,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
 def _apply(assessment: Assessment, change: Change, name: str, lang: str,
            done: str = "life_saved", clears: tuple[str, ...] = ()) -> None:
     """Check the step on the copy shown, then apply it to the stored copy under the lock;
-    the text boxes `clears` are emptied once their text is stored (app/ui/post_box.py)."""
+    the text boxes `clears` are emptied once their text is stored (app/ui/widgets/post_box.py)."""
     try:
         change(assessment)
     except life.LifecycleRefused as exc:

@@ -56,7 +56,7 @@ def main() -> None:
         "present": st.Page(screen("present"), title=t("pr_nav", lang),
                            icon=":material/slideshow:", url_path="visning",
                            visibility="hidden"),
-        # The login mode's own pages (app/ui/login_nav.py): never in the local mode's menu.
+        # The login mode's own pages (app/ui/navigation/login.py): never in the local mode's menu.
         "account": st.Page(screen("account"), title=t("auth_nav_account", lang),
                            icon=":material/account_circle:", url_path="konto"),
         "users": st.Page(screen("users"), title=t("auth_nav_users", lang),

@@ -1,6 +1,6 @@
 """The Resultat page's follow-up part: `Följ upp` on a decided assessment, and before beside
 after on a follow-up. Draws only: the rules and the comparison are app/core/followup.py's,
-the two linked writes app/followup_actions.py's."""
+the two linked writes app/services/followup.py's."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Draws only: the rules (who may do what, in which status, what freezes) are app/core/lifecycle.py.
 Names are typed: in local mode the person acting writes their name, as for the history. In
-the login mode the person logged in acts (app/ui/auth.py), and each step is offered only to
+the login mode the person logged in acts (app/ui/session/auth.py), and each step is offered only to
 those the access rules let take it (the official's steps, the reviewer's).
 """
 

@@ -3,7 +3,7 @@ due soon, follow-ups due of their decided assessments, assessments waiting for t
 
 Draws only: who the person is comes from app/ui/whoami.current_name (the typed name locally,
 the logged-in person later); what is due is app/core/dashboard.reminders, over the facts the
-council overview keeps (app/dashboard_facts.py), so the start page scores nothing new."""
+council overview keeps (app/services/dashboard_facts.py), so the start page scores nothing new."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """Who is using the app: the one place pages ask, so login can take over from typed names.
 
 In local mode there is no login: the person types their name ("Ditt namn"), and it is kept
-in the preferences beside the data (app/ui/prefs.py), so the start page can show *their*
+in the preferences beside the data (app/ui/session/prefs.py), so the start page can show *their*
 reminders after a restart. Two people sharing one machine change the name when they switch.
-When the organisation deployment logs people in (issue 13), `current_name` returns the
+When the organisation's deployment logs people in, `current_name` returns the
 logged-in person's name instead and `set_name` is no longer offered.
 """
 
@@ -19,7 +19,7 @@ PREF = "name"
 
 def current_name() -> str:
     """The name of the person using this session ('' when not known yet): the logged-in
-    person's in the login mode (app/ui/auth.py), else the name typed last."""
+    person's in the login mode (app/ui/session/auth.py), else the name typed last."""
     from app.ui.session import signin  # reads the secrets; imported when asked, not at start
 
     person = signin.person()
@@ -47,7 +47,7 @@ def acting_name(label: str, key: str, help: str | None = None) -> str:
     who = signin.person()
     if who is None:
         # The name typed last comes back, and a name typed here is kept: the start page's
-        # reminders are then this person's without typing it again (app/ui/whoami.py).
+        # reminders are then this person's without typing it again (app/ui/session/whoami.py).
         typed = st.text_input(label, value=current_name(), key=key, help=help)
         if typed.strip() and " ".join(typed.split()) != current_name():
             set_name(typed)

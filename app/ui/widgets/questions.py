@@ -32,7 +32,7 @@ def _changed(
 
 def draw(ctx: Ctx, question: Question) -> None:
     """Draw the question's widget, seeded from the stored answer; under a law-check question,
-    the legal rules for the area picked (app/ui/law_panel.py)."""
+    the legal rules for the area picked (app/ui/widgets/law_panel.py)."""
     DRAWERS[question.type](ctx, question)
     if question.law is not None:
         from app.ui.session.state import catalog

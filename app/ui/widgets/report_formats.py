@@ -1,8 +1,8 @@
 """The report as Word and HTML, and the summary for the tjänsteskrivelse, on Resultat.
 
-Drawn below the PDF button (app/ui/report_area.py calls `format_area`). The files are made and
-recorded like the PDF; the summary's text is shown in a code box, whose corner button copies
-it, and its Word file is made only when the button is pressed.
+Drawn below the PDF button (app/ui/widgets/report_area.py calls `format_area`). The files are
+made and recorded like the PDF; the summary's text is shown in a code box, whose corner button
+copies it, and its Word file is made only when the button is pressed.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ def _pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.pdf_render import render_document_pdf
 
-    return render_document_pdf(build_document(ri), assessment_json(ri.assessment))
+    return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment))
 
 
 def _docx(ri: ReportInput) -> bytes:
@@ -53,7 +53,7 @@ def _tagged_pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.tagged_pdf import render_tagged_pdf
 
-    return render_tagged_pdf(build_document(ri), assessment_json(ri.assessment))
+    return render_tagged_pdf(build_document(ri), assessment_json(ri.shown_assessment))
 
 
 #: the option: PDF/UA-1 drawn from the HTML twin (app/report/tagged_pdf.py)

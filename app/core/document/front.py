@@ -42,6 +42,7 @@ from app.core.document.model import (
     Table,
     inline,
 )
+from app.core.document.review import review_words
 from app.core.document.source import ReportInput
 from app.core.document.strings import number, percent, t
 from app.core.document.track import w
@@ -92,11 +93,8 @@ def decision_fields(ri: ReportInput) -> Fields:
     status = t("status_complete_unexplained", lang) \
         if unexplained_completion(ri.assessment, ri.card) \
         else t(f"status_{ri.assessment.status}", lang)
-    recorded = ri.assessment.committee_decision
-    when = (ds("decided", lang), decided_text(recorded, lang, ri.date(recorded.date))) \
-        if recorded is not None else (t("decision_date", lang), ri.date(d.decision_date))
     pairs = [(t("case_number", lang), d.case_number), (w("committee", ri), d.committee),
-             (t("decision_maker", lang), d.decision_maker), when,
+             (t("decision_maker", lang), d.decision_maker), _when_decided(ri),
              (t("official", lang), d.official), (t("status", lang), status)]
     empty = t("not_given", lang)
     return Fields(tuple(Field(label, value.strip(), empty) for label, value in pairs))
@@ -128,6 +126,17 @@ def alternatives_blocks(ri: ReportInput) -> list[Block]:
     if not text:
         return [head, Para(inline(ds("no_alternatives", ri.lang)), role="muted")]
     return [head, LongText(clip(text, ALTERNATIVES_CLIP), role="body")]
+
+
+def _when_decided(ri: ReportInput) -> tuple[str, str]:
+    """The recorded decision's date and outcome; before one is recorded, the planned date,
+    labelled as planned (a plan is never printed as a decision)."""
+    recorded, d, lang = ri.assessment.committee_decision, ri.assessment.decision, ri.lang
+    if recorded is not None:
+        when = decided_text(recorded, lang, ri.date(recorded.date))
+        return t("decided_on", lang), t("decided_value", lang, date=when,
+                                        outcome=review_words(recorded.outcome, lang))
+    return t("decision_date", lang), ri.date(d.decision_date)
 
 
 def _notes(ri: ReportInput) -> list[Block]:

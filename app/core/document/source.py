@@ -17,6 +17,7 @@ from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
+from app.core.shown import keep_shown
 from app.core.text import Text
 from app.core.typography import DateStyle, date_text
 
@@ -56,6 +57,12 @@ class ReportInput:
     @cached_property
     def _visible(self) -> frozenset[str]:
         return frozenset(self.card.visible)
+
+    @cached_property
+    def shown_assessment(self) -> Assessment:
+        """The assessment as the report shows it: what its PDF carries, never a hidden
+        answer (app/core/shown.py)."""
+        return keep_shown(self.assessment, self.questionnaire, self._visible)
 
     def comment(self, question_id: str) -> str:
         answer = self.assessment.answers.get(question_id)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from test_dashboard import known_set
 from ui_helpers import no_exception, start
 
@@ -16,13 +17,13 @@ def specs(at: object) -> list[dict[str, object]]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("page", ["views/dashboard.py", "views/results.py"])
+@pytest.mark.parametrize("page", ["dashboard", "results"])
 def test_swedish_charts_write_a_decimal_comma_and_a_minus(monkeypatch: pytest.MonkeyPatch,
                                                           tmp_path: Path, page: str) -> None:
     store = open_store(tmp_path)
     first = [store.create(a, editor="test") for a in known_set()][0]
     at = start(monkeypatch, tmp_path, open_assessment=first.id)
-    at = no_exception(at.switch_page(page).run())
+    at = no_exception(open_page(at, page).run())
     charts = specs(at)
     assert charts, "the page drew no chart"
     for spec in charts:

@@ -11,7 +11,7 @@ from docx.shared import Cm
 
 from app.core.children_letter import draft
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR, ROOT
+from app.services.paths import EXAMPLES_DIR, ROOT
 from app.report import render_as
 from app.report.formats import summary_as
 from app.report.letter_docx import letter_docx

@@ -10,8 +10,8 @@ import pytest
 
 from app.core.numbers import MINUS, NNBSP
 from app.core.wording import fill
-from app.ui.i18n import _strings
-from app.ui.i18n import t as ui
+from app.ui.strings.i18n import _strings
+from app.ui.strings.i18n import t as ui
 
 # Placeholders that hold words, never a count: any other placeholder followed by a word must
 # make the word agree with it ("{count:# grupp|# grupper}"), or a sentence says "1 allvarliga

@@ -14,10 +14,10 @@ import streamlit as st
 from app.core.dashboard import Dashboard, Ranked, groups_csv
 from app.core.numbers import percent
 from app.core.text import tr
-from app.dashboard_cli import build
-from app.ui import auth, state
-from app.ui.charts import localised
-from app.ui.i18n import t
+from app.services.dashboard import build
+from app.ui.session import auth, signin, state
+from app.ui.strings.i18n import t
+from app.ui.widgets.charts import localised
 
 
 def render() -> None:
@@ -32,7 +32,7 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
-    login = auth.configured()  # logged in: the roles' rows; locally every row
+    login = signin.configured()  # logged in: the roles' rows; locally every row
     board, skipped = build(None, start, end, visible=auth.visible_rows if login else None,
                            scope=auth.scope())
     if skipped:

@@ -16,10 +16,12 @@ from app.core.models.workshop import Workshop
 from app.core.numbers import number as decimal
 from app.core.numbers import percent
 from app.core.text import tr
-from app.ui import palette, state, workshop_state
-from app.ui.charts import chart_with_table
-from app.ui.i18n import t
+from app.ui import palette
 from app.ui.safe import md
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.charts import chart_with_table
 
 PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander

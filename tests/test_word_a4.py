@@ -11,10 +11,11 @@ from docx.shared import Cm
 
 from app.core.children_letter import draft
 from app.core.loading import load_assessment
-from app.services.paths import EXAMPLES_DIR, ROOT
 from app.report import render_as
+from app.report.context import prepare
 from app.report.formats import summary_as
 from app.report.letter_docx import letter_docx
+from app.services.paths import EXAMPLES_DIR, ROOT
 
 SCHOOL, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
 TOLERANCE = Cm(0.05)
@@ -23,7 +24,7 @@ TOLERANCE = Cm(0.05)
 @pytest.mark.parametrize("make", [
     lambda: render_as(SCHOOL, ".docx"),
     lambda: summary_as(SCHOOL, ".docx"),
-    lambda: letter_docx(draft(SCHOOL.model_copy(update={"id": "a1"}), "sv", None)),
+    lambda: letter_docx(draft(prepare(SCHOOL, lang="sv"))),
 ], ids=["report", "summary", "letter"])
 def test_every_section_is_an_a4_page(make: object) -> None:
     document = docx.Document(io.BytesIO(make()))  # type: ignore[operator]

@@ -80,7 +80,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "överlappar, i genomsnitt par för par (1 − gemensamma val / alla valda). Tal: "
         "skillnaden mellan högsta och lägsta svar, delad med det högsta. En artikel: "
         "skillnaden mellan högsta och lägsta samlade bedömning, delad med 4. Bara grupper som "
-        "ser frågan och har svarat räknas, och en fråga behöver minst två sådana grupper. Fritext jämförs inte.",
+        "ser frågan och har svarat räknas, och en fråga behöver minst två sådana grupper. "
+        "Fritext jämförs inte.",
         "From 0% (every group that answered gave the same answer) to 100% (as different as "
         "possible). One choice: the share of groups that did not give the most common answer, "
         "against the largest share possible for that many groups. Several choices: how little "

@@ -12,6 +12,7 @@ import datetime as dt
 from app.core import lifecycle as life
 from app.core.document.model import Block, Field, Fields, Heading, Section
 from app.core.document.source import ReportInput
+from app.core.document.track import w
 from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision
 from app.core.wording import fill
@@ -81,7 +82,7 @@ def review_section(ri: ReportInput) -> Section | None:
     if review:
         blocks += [Heading(2, _t("review", lang), "review-steps"), _pairs(review)]
     if d is not None:
-        blocks += [Heading(2, _t("decision", lang), "review-decision"),
+        blocks += [Heading(2, w("decision", ri), "review-decision"),
                    _pairs(_decision_rows(d, lang))]
     follow = _follow_up_rows(a, lang)
     if follow:

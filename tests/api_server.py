@@ -26,27 +26,26 @@ def running_api(data: Path, args: Sequence[str] = (),
     port = free_port()
     bka = Path(sys.executable).with_name("bka")
     # the output to a file, not a pipe: a pipe nobody reads fills up and stops the server
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(
-        [str(bka), "api", "--port", str(port), "--data-dir", str(data), *args],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/v1/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError(f"bka api did not start:\n{log.read().decode()}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        stop_group(process)
-        log.seek(0)
-        if output is not None:
-            output.append(log.read().decode(errors="replace"))
-        log.close()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [str(bka), "api", "--port", str(port), "--data-dir", str(data), *args],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if httpx.get(f"{base}/v1/health", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"bka api did not start:\n{log.read().decode()}")
+                time.sleep(0.2)
+            yield base
+        finally:
+            stop_group(process)
+            log.seek(0)
+            if output is not None:
+                output.append(log.read().decode(errors="replace"))

@@ -49,11 +49,11 @@ def pdf_with_javascript(disguised: bool = False) -> bytes:
     return data
 
 
-def png() -> bytes:
+def png(colour: tuple[int, int, int] = (200, 30, 30)) -> bytes:
     from PIL import Image
 
     out = io.BytesIO()
-    Image.new("RGB", (40, 30), (200, 30, 30)).save(out, format="PNG")
+    Image.new("RGB", (40, 30), colour).save(out, format="PNG")
     return out.getvalue()
 
 

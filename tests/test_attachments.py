@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from attachment_files import personnummer, pdf, pdf_with_javascript, png, xlsx, zip_bomb
+from attachment_files import pdf, pdf_with_javascript, personnummer, png, xlsx, zip_bomb
 from pypdf import PdfReader
 from test_report_support import pdf_text
 

@@ -66,7 +66,29 @@ class _DocFile:
         self.storage = store.storage(self.path)
         # The whole file is checked, not only the document asked for: a file of the wrong
         # shape must stop every write into it, or the write would replace it and its .prev.
-        self.docs, self._models = check_docs(self.storage.read(), shard, self.storage.corrupted)
+        tables = self.storage.read()
+        self.docs, self._models = check_docs(tables, shard, self.storage.corrupted)
+        if tables is not None and not self.docs:
+            self._refuse_if_listed(store)
+        for doc in self.docs.values():  # a revision no save reached is not a stored state
+            self._check_revision(store, doc["id"], doc["assessment"]["revision"])
+
+    def _refuse_if_listed(self, store: TinyDBAssessmentStore) -> None:
+        """An empty table while the index still lists assessments of this file: they were
+        lost (this store removes a file whose last assessment goes), not deleted."""
+        listed = store.overview.listed(self.shard)
+        if listed:
+            raise self.storage.corrupted(f"it holds no assessments, while the overview lists "
+                                         f"{listed} stored in it")
+
+    def _check_revision(self, store: TinyDBAssessmentStore, assessment_id: str,
+                        revision: int) -> None:
+        # Every stored revision was written to the history before the document (the order
+        # of _commit), so its history file exists; a revision without one was never saved.
+        if not store.layout.history_file(assessment_id, revision).is_file():
+            raise self.storage.corrupted(
+                f"assessment {assessment_id} claims revision {revision}, which its history "
+                "never recorded")
 
     def find(self, assessment_id: str) -> tuple[int, Wrapper] | None:
         for doc_id, doc in self.docs.items():
@@ -388,13 +410,15 @@ class TinyDBAssessmentStore(EditRules):
         # crash replaces the entry that never took effect. One read and one write of a chunk
         # of at most 100 entries (TinyDB's insert() would read it twice).
         path = self.layout.history_file(entry.assessment_id, entry.revision)
-        table = self._history(path, entry.assessment_id)
-        table[str(entry.revision)] = entry.model_dump(mode="json")
-        self.storage(path).write({HISTORY: table})
-
-    def _history(self, path: Path, assessment_id: str) -> dict[str, dict[str, Any]]:
-        """The checked entries of one history file (none if it does not exist yet)."""
         storage = self.storage(path)
+        table = self._history(path, entry.assessment_id, storage)
+        table[str(entry.revision)] = entry.model_dump(mode="json")
+        storage.write({HISTORY: table})  # the same storage: it replaces what it checked
+
+    def _history(self, path: Path, assessment_id: str,
+                 storage: AtomicJSONStorage | None = None) -> dict[str, dict[str, Any]]:
+        """The checked entries of one history file (none if it does not exist yet)."""
+        storage = storage or self.storage(path)
         try:
             chunk = int(path.stem)
         except ValueError:

@@ -18,10 +18,10 @@ from app.core.children_loading import load_child_questionnaire
 from app.core.lix import lix, readability, sentences
 from app.core.loading import load_assessment
 from app.core.models.child_collection import ChildCollection
-from app.letters import letter_for, save_edits
-from app.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
 from app.report.letter import letter_pdf
 from app.report.letter_docx import letter_docx
+from app.services.letters import letter_for, save_edits
+from app.services.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
 from app.store.child_collections import ChildCollectionStore
 
 Q = load_child_questionnaire(QUESTIONNAIRES_DIR / "children-voices.yaml")

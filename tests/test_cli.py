@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, line_of, replaced, write
 
-from app.cli import main
-from app.paths import EXAMPLES_DIR
+from app.cli.main import main
+from app.services.paths import EXAMPLES_DIR
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 
 def q(qid: str) -> Questionnaire:

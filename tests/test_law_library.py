@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, line_of, replaced, write
 
-from app.cli import main
+from app.cli.main import main
 from app.core.law import chosen_areas, citation
-from app.paths import LAW_DIR
-from app.shipped import catalog
+from app.services.paths import LAW_DIR
+from app.services.shipped import catalog
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

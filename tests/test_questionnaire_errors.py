@@ -256,7 +256,7 @@ def test_rules_name_word_lists_and_questions_that_exist(tmp_path: Path) -> None:
 
 
 def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None:
-    from app.shipped import catalog
+    from app.services.shipped import catalog
 
     # The follow-up (purpose: follow_up) is a questionnaire of its own, version 1.0.0.
     for q in catalog().questionnaires.values():

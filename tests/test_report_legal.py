@@ -5,9 +5,9 @@ from __future__ import annotations
 from test_report_support import pdf_text
 
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR
 from app.report import render_pdf
-from app.shipped import catalog
+from app.services.paths import EXAMPLES_DIR
+from app.services.shipped import catalog
 
 
 def _pdf(name: str, lang: str, **answers: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from ui_helpers import by_label, no_exception, start, texts
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -22,7 +23,7 @@ def seeded(data: Path, qid: str, answers: dict[str, object]) -> str:
 
 def _open(monkeypatch: pytest.MonkeyPatch, data: Path, aid: str, section: str):  # noqa: ANN202
     at = start(monkeypatch, data, open_assessment=aid)
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     radio = by_label(at.sidebar.radio, "Avsnitt")
     radio.set_value(next(o for o in radio.options if section in o))
     return no_exception(at.run())
@@ -57,7 +58,7 @@ def test_standard_track_shows_rules_for_every_area_chosen_in_english(
     aid = seeded(tmp_path, "bka-standard",
                  {"affects_children": "direct", "legal_area": ["plan_och_bygg", "trafik"]})
     at = start(monkeypatch, tmp_path, open_assessment=aid, lang="en")
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     radio = at.sidebar.radio[0]
     radio.set_value(next(o for o in radio.options if "Laws and rules" in o))
     at = no_exception(at.run())

@@ -29,7 +29,7 @@ HEARD_DIRECTLY = {"children_heard": "directly", "child_heard": "directly"}
 FOLLOW_UP_DATE = "follow_up_date"
 NO_COMMITTEE = ""  #: the group of assessments whose committee is not given
 #: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
-#: kept between runs (app/dashboard_facts.py) are computed again
+#: kept between runs (app/services/dashboard_facts.py) are computed again
 FACTS_VERSION = 2
 
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.core.errors import LoadError, Problem, display_path
-from app.core.loading import validate_source
 from app.core.models.law import Area, LawLibrary, LibraryFile, Statute, Strength
 from app.core.models.questionnaire import Questionnaire
+from app.core.schema_errors import validate_source
 from app.core.text import LANGUAGES, Text, missing_languages
 from app.core.yamlsource import Loc, Source, read_yaml
 

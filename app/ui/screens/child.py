@@ -16,11 +16,11 @@ from app.core.models.children import ChildQuestionnaire
 from app.core.text import tr
 from app.store import StoreError
 from app.store.child_collections import CollectionClosed, UnknownCollection
-from app.ui import voices_state
-from app.ui.child_nav import child_code
-from app.ui.child_symbols import label
-from app.ui.i18n import t
+from app.ui.navigation.child import child_code
 from app.ui.safe import md
+from app.ui.session import voices as voices_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.child_symbols import label
 
 # Our own style (no user text): larger answers and questions, easier to hit and read on a
 # phone for a six-year-old. Scoped to this page, which only children's sessions run.

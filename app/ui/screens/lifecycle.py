@@ -2,7 +2,7 @@
 
 Draws only: the rules (who may do what, in which status, what freezes) are app/core/lifecycle.py.
 Names are typed: in local mode the person acting writes their name, as for the history. In
-the login mode the person logged in acts (app/ui/auth.py), and each step is offered only to
+the login mode the person logged in acts (app/ui/session/auth.py), and each step is offered only to
 those the access rules let take it (the official's steps, the reviewer's).
 """
 
@@ -19,11 +19,11 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.ui import auth, state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
+from app.ui.session import auth, state, whoami
+from app.ui.strings.i18n import t
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -44,7 +44,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
-    name = auth.acting_name(t("life_name", lang), key=f"life_name:{aid}",
+    name = whoami.acting_name(t("life_name", lang), key=f"life_name:{aid}",
                             help=t("life_name_help", lang))
     official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)
     frozen(assessment, lang)

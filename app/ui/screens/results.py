@@ -15,12 +15,14 @@ from app.core.models.scorecard import Scorecard
 from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
-from app.followup_actions import after_completed
+from app.services.followup import after_completed
 from app.store import NotFound
-from app.ui import auth, palette, state, whoami, workshop_state
-from app.ui.charts import chart_with_table
-from app.ui.i18n import t
+from app.ui import palette
 from app.ui.safe import md
+from app.ui.session import auth, signin, state, whoami
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.charts import chart_with_table
 
 
 def render() -> None:
@@ -305,10 +307,10 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     stored = state.store().update(
         assessment.id or "",
         lambda a: mark_complete(a, card, q, reason),
-        editor=auth.editor(assessment.decision.official),
+        editor=signin.editor(assessment.decision.official),
     )
     # a follow-up: its original is marked uppföljd, by the signature when logged in
-    after_completed(state.store(), stored, auth.editor(whoami.current_name()))
+    after_completed(state.store(), stored, signin.editor(whoami.current_name()))
     state.flash(t("marked_complete", lang))
     st.rerun()
 
@@ -320,7 +322,7 @@ def lifecycle_section(assessment: Assessment, q: Questionnaire, lang: str) -> No
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:
-    from app.ui.report_area import reports_area as draw
+    from app.ui.widgets.report_area import reports_area as draw
 
     draw(assessment, lang)
 

@@ -7,13 +7,13 @@ import streamlit as st
 from app.core import lix
 from app.core.children_letter import HEADINGS, LIX_TARGET, PART_KEYS, Letter, edited
 from app.core.models.assessment import Assessment
-from app.letters import drafted, letter_for, save_edits, with_all_parts
 from app.report.letter import letter_pdf
 from app.report.letter_docx import letter_docx
+from app.services.letters import drafted, letter_for, save_edits, with_all_parts
 from app.store import data_dir
-from app.ui import state
-from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 
 def render(assessment: Assessment, lang: str) -> None:

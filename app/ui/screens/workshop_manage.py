@@ -10,10 +10,11 @@ from app.core.models.case import Case
 from app.core.models.workshop import Workshop
 from app.core.text import tr
 from app.report.naming import slug
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 PDF_KEY = "ws_pdf"
 

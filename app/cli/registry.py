@@ -40,6 +40,10 @@ COMMANDS: dict[str, Command] = {
                          "the council's overview of the stored assessments"),
     "followup": Command("app.cli.followup", "start the follow-up of a decided assessment, "
                         "or write its before-and-after comparison (--pdf)"),
+    "api": Command("app.cli.api", "start the HTTP API for case systems (localhost only by "
+                   "default; docs/API.md)"),
+    "api-token": Command("app.cli.api", "create, list or revoke the API tokens of case "
+                         "systems (an administrator's command)"),
 }
 
 

@@ -101,11 +101,11 @@ MORE: Final[dict[str, tuple[str, str]]] = {
     "summary_no_follow_up": ("Ingen uppföljning angiven.", "No follow-up given."),
     "summary_findings": ("Brister som återstår", "Findings that remain"),
     "summary_pointer": (
-        "Den fullständiga barnkonsekvensanalysen av «{title}» ({date}) bifogas ärendet.",
+        "Den fullständiga barnkonsekvensanalysen av ”{title}” ({date}) bifogas ärendet.",
         "The full child rights impact assessment of '{title}' ({date}) is attached to the case.",
     ),
     "summary_pointer_case": (
-        "Den fullständiga barnkonsekvensanalysen av «{title}» (dnr {case}, {date}) bifogas "
+        "Den fullständiga barnkonsekvensanalysen av ”{title}” (dnr {case}, {date}) bifogas "
         "ärendet.",
         "The full child rights impact assessment of '{title}' (case {case}, {date}) is "
         "attached to the case.",

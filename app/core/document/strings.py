@@ -20,6 +20,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "committee": ("Nämnd", "Committee"),
     "decision_maker": ("Beslutsfattare", "Decision-maker"),
     "decision_date": ("Planerat beslutsdatum", "Planned decision date"),
+    "decided_on": ("Beslutat", "Decided"),
+    "decided_value": ("{date}, {outcome}", "{date}, {outcome}"),
     "official": ("Ansvarig tjänsteperson", "Responsible official"),
     "status": ("Status", "Status"),
     "status_draft": ("Utkast, inte färdigställd", "Draft, not completed"),
@@ -148,7 +150,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Svar på frågor som inte finns i den nuvarande versionen",
         "Answers to questions the current version does not have",
     ),
-    "orphan_question": ("Fråga med id «{qid}»", "Question with id «{qid}»"),
+    "orphan_question": ("Fråga med id ”{qid}”", "Question with id ‘{qid}’"),
     "orphan_value": (
         "Sparat svar som inte passar den nuvarande versionen",
         "Stored answer that does not fit the current version",
@@ -204,28 +206,28 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "inga poäng och ingen kriterietabell, eftersom ingen analys har gjorts som siffrorna "
         "kan beskriva. Bara screeningens egna regler prövas: att skälet har innehåll (minst "
         "{min} tecken, ingen platshållare) och att beslutets rubrik och beskrivning inte "
-        "nämner barn eller platser och grupper där barn finns (ordlistan «{words}»).",
+        "nämner barn eller platser och grupper där barn finns (ordlistan ”{words}”).",
         "The matter is recorded as not concerning children. Such a screening gets no level, "
         "no points and no criteria table, since no assessment was made that the figures "
         "could describe. Only the screening's own rules are checked: that the reason has "
         "content (at least {min} characters, no placeholder) and that the decision's title "
         "and description name no children or places and groups where children are (the "
-        "word list «{words}»).",
+        "word list ‘{words}’).",
     ),
     "method_gates": ("Spärrar före poäng", "Gates before points"),
     "method_gates_text": (
         "Bristerna prövas före poängen. Så länge en allvarlig brist finns kan nivån inte bli "
-        "högre än «{cap}», hur många poäng analysen än får.",
+        "högre än ”{cap}”, hur många poäng analysen än får.",
         "The findings are checked before the points. While a serious finding is raised, the "
-        "level cannot be higher than '{cap}', however many points the assessment gets.",
+        "level cannot be higher than ‘{cap}’, however many points the assessment gets.",
     ),
     "method_gates_own": (
         "Regler med en egen, lägre spärr: {rules}.",
         "Rules with a lower cap of their own: {rules}.",
     ),
     "method_gates_result": (
-        "Poängen räcker till «{points_level}»; nivån är «{level}».",
-        "The points reach '{points_level}'; the level is '{level}'.",
+        "Poängen räcker till ”{points_level}”; nivån är ”{level}”.",
+        "The points reach ‘{points_level}’; the level is ‘{level}’.",
     ),
     "method_substance": ("Svar med innehåll", "Answers with content"),
     "method_substance_text": (

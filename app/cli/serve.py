@@ -24,7 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 LAUNCHER = "app.ui.launch"
 ENTRY = ROOT / "app" / "ui" / "main.py"
 LAN_WARNING = (
-    "VARNING / WARNING: the app now listens on every network interface. Anyone on this "
+    "VARNING: appen tar nu emot anslutningar på alla nätverkskort. Alla på det här "
+    "nätverket kan öppna den och läsa det som är sparat. Använd det bara för en workshop "
+    "med påhittade fall, aldrig med personuppgifter.\n"
+    "WARNING: the app now listens on every network interface. Anyone on this "
     "network can open it and read what is stored. Use it only for a workshop with "
     "fictional cases, never with personal data.")
 

@@ -112,9 +112,9 @@ def test_the_four_month_wait_is_a_social_services_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     school = _score(tmp_path, capsys, "bka-individual",
-                    {"decision_area": "school", "waiting_weeks": 30})
+                    {"decision_area": ["school"], "waiting_weeks": 30})
     social = _score(tmp_path, capsys, "bka-individual",
-                    {"decision_area": "social_services", "waiting_weeks": 30})
+                    {"decision_area": ["social_services"], "waiting_weeks": 30})
     assert "long_wait" not in school and "long_wait" in social
 
 

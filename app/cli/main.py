@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Commands of the edges beyond the core; each module registers its own subcommands."""
+    from app.cli.api import register as api
     from app.cli.dashboard import register as dashboard
     from app.cli.followup import register as followup
     from app.cli.letter import register as letter
@@ -71,7 +72,7 @@ def _more_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     from app.cli.workshop import register as workshop_summary
 
     for register in (report, minutes, workshop_summary, store, letter, migrate, dashboard,
-                     followup):
+                     followup, api):
         register(sub)
 
 

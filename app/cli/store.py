@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
 def export_command(args: argparse.Namespace) -> int:
     try:
         store = open_store(args.data_dir)
-        path = export_file(store, args.output, args.ids or None)
+        path = export_file(store, args.output, args.ids or None, shipped_catalog())
     except (StoreError, OSError) as exc:
         print(f"bka export: {exc}", file=sys.stderr)
         return 2

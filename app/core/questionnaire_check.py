@@ -265,6 +265,12 @@ def _check_migrations(q: Questionnaire, source: Source) -> list[Problem]:
                         (*loc, "options", qid, old), f"migration from {m.from_version} maps "
                         f"'{old}' to '{new}', which is not an option of '{qid}' (options: "
                         f"{', '.join(question.option_values)})"))
+        for qid in m.to_list:
+            question = q.questions.get(qid)
+            if question is None or question.type != "multi":
+                problems.append(source.problem(
+                    (*loc, "to_list"), f"migration from {m.from_version} reads '{qid}' as a "
+                    f"list, but it is not a multi question of version {q.version}"))
         for qid in m.drop:
             if qid in q.questions:
                 problems.append(source.problem(

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.catalog import children_questionnaire_files
+from app.core.catalog import Catalog, children_questionnaire_files
 from app.core.children import results
 from app.core.children_letter import PART_KEYS, Letter, draft, edited
 from app.core.children_loading import load_child_questionnaire
+from app.core.document.source import ReportError, prepare
+from app.core.errors import LoadError
 from app.core.models.assessment import Assessment
 from app.core.models.child_letter import LetterRecord, record_id
 from app.services.paths import QUESTIONNAIRES_DIR
@@ -24,7 +26,9 @@ def letter_store(folder: Path | str | None) -> Collection[LetterRecord]:
 
 
 def drafted(assessment: Assessment, lang: str, folder: Path | str | None) -> Letter:
-    """The draft from the assessment and the children's answers, ignoring any edits."""
+    """The draft from the assessment's shown answers and recorded states and the children's
+    answers, ignoring any edits; ReportError when the questionnaire does not fit."""
+    ri = prepare(assessment, catalog=_catalog(), lang=lang)
     collections = ChildCollectionStore(folder).of_assessment(assessment.id or "")
     questionnaires = {q.id: q for q in map(load_child_questionnaire,
                                            children_questionnaire_files(QUESTIONNAIRES_DIR))}
@@ -34,9 +38,9 @@ def drafted(assessment: Assessment, lang: str, folder: Path | str | None) -> Let
             continue
         found = results(child_q, collection, lang)
         if found.shown:
-            return draft(assessment, lang, collection, child_q, found)
+            return draft(ri, collection, child_q, found)
     newest = collections[0] if collections else None
-    return draft(assessment, lang, newest)
+    return draft(ri, newest)
 
 
 def stored_edits(assessment_id: str, lang: str, folder: Path | str | None) -> LetterRecord | None:
@@ -62,13 +66,12 @@ def letter_for(assessment: Assessment, lang: str, folder: Path | str | None) -> 
 
 def with_all_parts(base: Letter, texts: dict[str, str]) -> Letter:
     """The draft with a part the official wrote that the draft had left out (e.g. 'changed')."""
-    from app.core.children_letter import HEADINGS, Part
+    from app.core.children_letter import Part, heading
 
-    heading = HEADINGS.get(base.lang, HEADINGS["en"])
     have = {p.key: p for p in base.parts}
-    parts = tuple(have.get(k) or Part(k, heading[k], texts[k]) for k in PART_KEYS
-                  if k in have or texts.get(k, "").strip())
-    return Letter(base.lang, base.title, base.greeting, parts, base.signature)
+    parts = tuple(have.get(k) or Part(k, heading(k, base.lang, base.decided), texts[k])
+                  for k in PART_KEYS if k in have or texts.get(k, "").strip())
+    return Letter(base.lang, base.title, base.greeting, parts, base.signature, base.decided)
 
 
 def save_edits(assessment: Assessment, lang: str, letter: Letter,
@@ -84,3 +87,13 @@ def save_edits(assessment: Assessment, lang: str, letter: Letter,
         store.update(record.id or "", lambda _: record)
     except NotFound:
         store.create(record)
+
+
+def _catalog() -> Catalog:
+    from app.services.shipped import catalog
+
+    try:
+        return catalog()
+    except LoadError as exc:
+        raise ReportError("the shipped questionnaires or articles do not load; run "
+                          f"`bka validate`:\n{exc}") from None

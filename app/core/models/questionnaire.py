@@ -220,6 +220,8 @@ class Migration(Strict):
     options: dict[str, dict[str, str]] = {}  #: question id -> {old option: new option}
     drop: list[str] = []  #: questions no longer asked; their answers are kept, not scored
     drop_ratings: dict[str, list[int]] = {}  #: impact question -> articles no longer rated
+    #: questions that became multi: an earlier single answer is read as a one-element list
+    to_list: list[str] = []
 
 
 class Questionnaire(Strict):

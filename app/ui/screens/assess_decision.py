@@ -30,6 +30,7 @@ DECISION_FIELDS = (
     "committee",
     "decision_maker",
     "official",
+    "official_contact",
     "decision_date",
     "description",
 )
@@ -109,6 +110,9 @@ def decision_inputs(
             disabled=disabled or fixed,
             max_chars=LINE_MAX,
         )
+    values["official_contact"] = columns[1].text_input(
+        t("field_official_contact", lang), value=d.official_contact,
+        key=f"{prefix}:official_contact", disabled=disabled, max_chars=LINE_MAX)
     values["decision_date"] = columns[0].date_input(
         t("field_decision_date", lang),
         value=d.decision_date,

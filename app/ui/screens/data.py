@@ -38,7 +38,7 @@ def export_area(lang: str) -> None:
     stamp = dt.date.today().isoformat()
     st.download_button(
         t("export_all", lang, count=len(items)),
-        export_bytes(store),
+        export_bytes(store, catalog=state.catalog()),
         file_name=f"bka-export-{stamp}.json",
         mime="application/json",
     )
@@ -52,7 +52,7 @@ def export_area(lang: str) -> None:
     if chosen:
         st.download_button(
             t("export_download_one", lang),
-            export_bytes(store, [chosen]),
+            export_bytes(store, [chosen], state.catalog()),
             file_name=f"bka-{chosen}-{stamp}.json",
             mime="application/json",
             key="export_one_button",

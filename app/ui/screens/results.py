@@ -22,6 +22,7 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
+from app.ui.widgets import post_box
 from app.ui.widgets.charts import chart_with_table
 
 
@@ -287,7 +288,7 @@ def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, la
                          serious=len(gaps.serious)))
             minimum = q.scoring.completion.min_reason_chars
             reason = st.text_area(t("res_complete_reason", lang),
-                                  key=f"complete_reason:{assessment.id}",
+                                  key=post_box.prepare(f"complete_reason:{assessment.id}"),
                                   help=t("res_complete_reason_help", lang, min=minimum))
             if st.button(t("res_complete_anyway", lang)):
                 _complete(assessment, card, q, reason or "", lang)
@@ -311,6 +312,7 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     )
     # a follow-up: its original is marked uppföljd, by the signature when logged in
     after_completed(state.store(), stored, signin.editor(whoami.current_name()))
+    post_box.posted([f"complete_reason:{assessment.id}"])  # a reopened draft starts empty
     state.flash(t("marked_complete", lang))
     st.rerun()
 

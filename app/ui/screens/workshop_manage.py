@@ -56,11 +56,12 @@ def exports(w: Workshop, lang: str) -> None:
     st.header(t("ws_export", lang))
     st.write(t("ws_export_intro", lang))
     ws = workshop_state.store()
-    st.download_button(t("ws_export_all", lang), ws.export_all(w), mime="application/json",
+    st.download_button(t("ws_export_all", lang), ws.export_all(w, state.catalog()),
+                       mime="application/json",
                        file_name=f"workshop-{slug(w.title)}.json", key=f"ws_exp_all:{w.id}")
     for group in w.groups:
         st.download_button(t("ws_export_group", lang, group=md(group.name)),
-                           ws.export_group(w, group), mime="application/json",
+                           ws.export_group(w, group, state.catalog()), mime="application/json",
                            file_name=f"workshop-{slug(w.title)}-{slug(group.name)}.json",
                            key=f"ws_exp:{w.id}:{group.code}")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.core.law import chosen_areas, citation
+from app.core.law import chosen_areas, cited
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.text import tr
@@ -31,7 +31,7 @@ def draw_law(law: LawLibrary | None, q: Questionnaire, question: Question,
             for rule in area.rules:
                 strength = law.strength[rule.strength]
                 st.markdown(
-                    f"- **{md(citation(law, rule, lang))}** · *{md(tr(strength.label, lang))}*  \n"
+                    f"- **{md(cited(law, rule, lang))}** · *{md(tr(strength.label, lang))}*  \n"
                     f"  {md(tr(rule.applies, lang))}: {md(tr(rule.requires, lang))}"
                 )
-        st.caption(md(t("law_check_text", lang)))
+        st.caption(md(t("law_status_note", lang)))

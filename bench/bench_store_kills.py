@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
 from app.services.paths import ROOT
 from app.store import StoreError, TinyDBAssessmentStore
 

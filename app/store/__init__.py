@@ -11,6 +11,7 @@ from __future__ import annotations
 from app.store.errors import (
     AnswerConflict,
     Conflict,
+    FieldsConflict,
     ImportRaced,
     NotFound,
     StoreBusy,
@@ -30,6 +31,7 @@ __all__ = [
     "AssessmentStore",
     "Change",
     "Conflict",
+    "FieldsConflict",
     "ImportRaced",
     "Missing",
     "NotFound",

@@ -68,6 +68,22 @@ class AnswerConflict(Conflict):
             f"{now}. Your answer was not saved: check it and answer again."))
 
 
+class FieldsConflict(Conflict):
+    """Fields of a record (the decision's title, case number…) this editor changed were
+    changed to something else by someone else since they were read; nothing was written."""
+
+    def __init__(self, stored: Assessment, fields: tuple[str, ...], theirs: dict[str, object],
+                 mine: dict[str, object], *, changed_by: str = "") -> None:
+        self.fields = fields
+        self.theirs = theirs
+        self.mine = mine
+        who = f" by {changed_by}" if changed_by else ""
+        super().__init__(stored, None, changed_by=changed_by, message=(
+            f"{', '.join(fields)} of assessment {stored.id} "
+            f"{'was' if len(fields) == 1 else 'were'} changed{who} while you were editing. "
+            "Your change was not saved: check the current text and change it again."))
+
+
 class StoreCorrupted(StoreError):
     """A data file cannot be read; it is left exactly as it is, never replaced by an empty one."""
 

@@ -19,7 +19,8 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.ui import auth, state
+from app.store import Conflict
+from app.ui import auth, stale, state
 from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.followup import comparison as followup_comparison
@@ -44,6 +45,9 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
+    refused = st.session_state.pop(stale.KEY + aid, None)
+    if refused:
+        st.error(refused)
     name = auth.acting_name(t("life_name", lang), key=f"life_name:{aid}",
                             help=t("life_name_help", lang))
     official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)
@@ -81,10 +85,16 @@ def _apply(assessment: Assessment, change: Change, name: str, lang: str,
         st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
         return
     try:
-        state.store().update(assessment.id or "", change, editor=" ".join(name.split()))
+        # Based on the revision shown: a step taken on a page older than the record (an
+        # approval of answers changed since they were read) is refused and explained.
+        state.store().update(assessment.id or "", change, editor=" ".join(name.split()),
+                             expected_revision=assessment.revision)
     except life.LifecycleRefused as exc:  # someone else took a step in between
         st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
         return
+    except Conflict as exc:  # said where the step was taken, over the stored record
+        st.session_state[stale.KEY + (assessment.id or "")] = stale.message(exc, None, lang)
+        st.rerun()
     state.flash(t(done, lang))
     st.rerun()
 

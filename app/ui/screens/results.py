@@ -16,8 +16,8 @@ from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.followup_actions import after_completed
-from app.store import NotFound
-from app.ui import auth, palette, state, whoami, workshop_state
+from app.store import Conflict, NotFound
+from app.ui import auth, palette, stale, state, whoami, workshop_state
 from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
@@ -273,6 +273,9 @@ def criteria(card: Scorecard, lang: str) -> None:
 
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
+    refused = st.session_state.pop(stale.KEY + (assessment.id or ""), None)
+    if refused:  # beside the button that was pressed, not at the top of the page
+        st.error(refused)
     c1 = st.columns(2)[0]
     if assessment.status == "draft" and auth.may_change_here(assessment):  # not a reviewer's
         gaps = blockers(card)
@@ -302,11 +305,18 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     except CompletionRefused:
         st.error(t("res_complete_refused", lang, min=q.scoring.completion.min_reason_chars))
         return
-    stored = state.store().update(
-        assessment.id or "",
-        lambda a: mark_complete(a, card, q, reason),
-        editor=auth.editor(assessment.decision.official),
-    )
+    try:
+        # The scorecard shown was computed from this revision: a change since is not
+        # marked complete unseen.
+        stored = state.store().update(
+            assessment.id or "",
+            lambda a: mark_complete(a, card, q, reason),
+            editor=auth.editor(assessment.decision.official),
+            expected_revision=assessment.revision,
+        )
+    except Conflict as exc:
+        st.session_state[stale.KEY + (assessment.id or "")] = stale.message(exc, q, lang)
+        st.rerun()
     # a follow-up: its original is marked uppföljd, by the signature when logged in
     after_completed(state.store(), stored, auth.editor(whoami.current_name()))
     state.flash(t("marked_complete", lang))

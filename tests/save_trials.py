@@ -32,18 +32,33 @@ class Tally:
     total: int = 0
     missed: int = 0  #: clicks that did not land and were repeated
     stuck: int = 0  #: trials whose way back never arrived (the page was reloaded)
+    crossed: int = 0  #: trials after which another answer than the one typed had changed
 
     def line(self) -> str:
-        return (f"{self.exit}: {self.lost} lost of {self.total}; {self.missed} clicks missed; "
-                f"{self.stuck} stuck")
+        return (f"{self.exit}: {self.lost} lost of {self.total}; {self.crossed} with another "
+                f"answer changed; {self.missed} clicks missed; {self.stuck} stuck")
+
+
+#: Answers no trial touches: each must be exactly this after every trial (1.1 on the section
+#: typed in, and answers of the section the trials go to and come back from).
+UNTOUCHED = {
+    "affects_children": Answer(value="direct"),
+    "vulnerable_groups": Answer(value=["newly_arrived", "disability"]),
+    "children_count": Answer(value=40, comment="Ungefär, enligt skolans lista"),
+}
 
 
 def seed(data: Path) -> str:
     """An assessment whose screening shows the text area (children concerned directly)."""
     a = Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
-                   decision=Decision(title="Skrivprov"),
-                   answers={"affects_children": Answer(value="direct")})
+                   decision=Decision(title="Skrivprov"), answers=dict(UNTOUCHED))
     return open_store(data).create(a, editor="prov").id or ""
+
+
+def others_changed(data: Path, aid: str) -> list[str]:
+    """The answers other than the one typed that are no longer as seeded."""
+    answers = open_store(data).get(aid).answers
+    return [qid for qid, answer in UNTOUCHED.items() if answers.get(qid) != answer]
 
 
 def stored_text(data: Path, aid: str) -> str | None:
@@ -164,5 +179,9 @@ def run(browser: Any, base: str, data: Path, aid: str, exit: str, trials: int) -
         tally.total += 1
         if not landed(data, aid, text):
             tally.lost += 1
+        if others_changed(data, aid):
+            tally.crossed += 1
+            open_store(data).update(aid, lambda a: a.model_copy(  # the next trial starts clean
+                update={"answers": {**a.answers, **UNTOUCHED}}), editor="prov")
     context.close()
     return tally

@@ -13,6 +13,7 @@ import streamlit as st  # noqa: E402
 from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
 from app.ui import auth, document, state, store_errors, theme  # noqa: E402
+from app.ui.answer_keys import ON_SCREEN  # noqa: E402
 from app.ui.child_nav import run_if_child  # noqa: E402
 from app.ui.i18n import t  # noqa: E402
 from app.ui.offline import ICON, seal  # noqa: E402
@@ -83,6 +84,8 @@ def main() -> None:
         st.stop()
     try:
         page.run()
+        if name != "assess":  # drawn to its end: no question's widget is on the page now
+            st.session_state.pop(ON_SCREEN, None)
     except StoreError as exc:
         # Never carry on over a damaged file, a full disk or a newer folder: the store
         # refuses to write, and the page says so in words, never as a traceback.

@@ -27,7 +27,7 @@ from app.services import decision_form
 from app.services.decision_form import PERSONAL
 from app.store import Conflict, FieldsConflict, NotFound, StoreError
 from app.ui import auth, page_scripts, state, store_errors, workshop_state
-from app.ui.answer_keys import key
+from app.ui.answer_keys import ON_SCREEN, key
 from app.ui.i18n import t
 from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
 from app.ui.safe import md, plain
@@ -193,6 +193,7 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
             for problem in problems:
                 st.text(problem.message)
     if step == DECISION_STEP:
+        st.session_state[ON_SCREEN] = (assessment.id or "", DECISION_STEP)
         decision_step(assessment, lang)
     else:
         section_step(assessment, q, values, step, lang)
@@ -404,6 +405,7 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
     assessment = state.store().get(aid)
     values, _ = normalise_answers(assessment, q)
     sp = next(s for s in progress(q, values) if s.id == section_id)
+    enter_section(aid, q, section_id)
     if not sp.visible:
         st.info(t("section_skipped", lang))
         return
@@ -440,6 +442,34 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
     if sp.missing:
         names = ", ".join(q.numbering[m] for m in sp.missing)
         st.caption(t("missing_in_section", lang, questions=names))
+
+
+def enter_section(aid: str, q: Questionnaire, section_id: str) -> None:
+    """A section coming (back) on screen starts every widget from the store.
+
+    The browser and the server each keep a widget's value; when a section leaves the page
+    they forget it at different moments (a run interrupted by the next click keeps the
+    server's copy, the browser drops its own and starts the widget from its default). A
+    widget that came back with only one side's memory later reported that default ("no
+    answer") as a change, and an answer nobody touched was erased. Dropping the server's
+    copy here makes the seed set the stored value on both sides."""
+    here = (aid, section_id)
+    if st.session_state.get(ON_SCREEN) != here:
+        ids = {qid for qid, section in q.section_of.items() if section.id == section_id}
+        prefixes = tuple(key(aid, qid, "") for qid in ids)
+        for k in [k for k in st.session_state
+                  if isinstance(k, str) and k.startswith(prefixes)]:
+            del st.session_state[k]
+    st.session_state[ON_SCREEN] = here
+
+
+def on_screen(aid: str, q: Questionnaire, qid: str) -> bool:
+    """Whether the question's widget was on the page the browser showed: only then can a
+    change to it come from the person (a change reported for a widget not on screen is a
+    widget re-initialised by the browser, never something typed or clicked)."""
+    shown = st.session_state.get(ON_SCREEN)
+    section = q.section_of.get(qid)
+    return shown is not None and section is not None and shown == (aid, section.id)
 
 
 def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
@@ -485,6 +515,8 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     except ValueError as exc:
         st.session_state.setdefault("answer_errors", {})[qid] = str(exc)
         return
+    if not on_screen(aid, q, qid):
+        return
     seen = _seen(aid)
     before = seen.get(qid)
     comment = before.comment if before else None
@@ -492,6 +524,8 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
 
 
 def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
+    if not on_screen(ctx.aid, ctx.q, qid):
+        return
     seen = _seen(ctx.aid)
     before = seen.get(qid, ctx.answers.get(qid))
     value = before.value if before else None

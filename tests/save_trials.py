@@ -128,7 +128,10 @@ def _sidebar_link(page: Any, tally: Tally) -> None:
 
 
 def _next_button(page: Any, tally: Tally) -> None:
-    arrive(page, page.get_by_role("button", name="Nästa"),
+    # The button of the page drawn now, not a stale copy still shown while the run after
+    # the typing replaces it (Streamlit keeps both for a moment).
+    fresh = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"])')
+    arrive(page, fresh.get_by_role("button", name="Nästa"),
            page.get_by_role("heading", name="Vilka barn berörs?"), tally)
     to_section(page, "Berör ärendet barn?", tally)
 

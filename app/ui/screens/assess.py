@@ -187,7 +187,8 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     step = current_step(q)
     with st.sidebar:
         section_list(q, sections, step, lang)
-    show_conflicts(assessment, q, lang)
+    here = {question.id for s in q.sections if s.id == step for question in s.questions}
+    show_conflicts(assessment, q, lang, skip=here)  # the others beside their questions
     if problems:
         with st.expander(t("answers_not_matching", lang), icon="⚠️"):
             for problem in problems:
@@ -287,15 +288,15 @@ def decision_step(assessment: Assessment, lang: str) -> None:
             st.rerun()
         except StoreError as exc:  # a full disk, a damaged file: said here, in view
             _forget_decision_form(aid)
-            st.session_state.setdefault("answer_errors", {})[DECISION_STEP] = \
-                store_errors.message(exc, lang)
+            st.session_state.setdefault(ERRORS, {})[DECISION_STEP] = (
+                store_errors.message(exc, lang), None)
             st.rerun()
         _forget_decision_form(aid)
         state.flash(t("saved", lang))
         st.rerun()
-    for message in [st.session_state.get("answer_errors", {}).pop(DECISION_STEP, None)]:
-        if message:
-            st.error(message)
+    refused = st.session_state.get(ERRORS, {}).pop(DECISION_STEP, None)
+    if refused:
+        st.error(refused[0])
 
 
 DECISION_CONFLICT = "decision_conflict"  #: assessment id -> (conflict, shown, mine)
@@ -430,14 +431,16 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
                 question_aside(q, question, lang)
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
+                question_notes(assessment, q, question, lang)
                 continue
             left, right = st.columns([3, 2], gap="medium")
             with left:
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
+                question_notes(assessment, q, question, lang)
             with right:
                 question_aside(q, question, lang)
-    for qid, message in st.session_state.pop("answer_errors", {}).items():
+    for qid, (message, _) in st.session_state.pop(ERRORS, {}).items():  # not on this step
         st.error(f"{q.numbering.get(qid, qid)}: {message}")
     if sp.missing:
         names = ", ".join(q.numbering[m] for m in sp.missing)
@@ -513,7 +516,7 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     try:
         normalised = normalise(q.questions[qid], value)
     except ValueError as exc:
-        st.session_state.setdefault("answer_errors", {})[qid] = str(exc)
+        _refused(aid, qid, str(exc), None)
         return
     if not on_screen(aid, q, qid):
         return
@@ -532,45 +535,82 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
     _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
 
 
+ERRORS = "answer_errors"  #: question id -> (message, the answer not saved)
+CONFLICTS = "conflicts"  #: question id -> the answer this tab wanted
+
+
+def _refused(aid: str, qid: str, message: str, mine: Answer | None) -> None:
+    """A change not saved: the widget goes back to the stored answer (the page never shows
+    what the store does not hold), and beside the question the message and what was not
+    saved, so nothing typed is lost from sight."""
+    st.session_state.setdefault(ERRORS, {})[qid] = (message, mine)
+    _reset_widgets(aid, qid)
+
+
+def _reset_widgets(aid: str, qid: str) -> None:
+    prefix = key(aid, qid, "")
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[k]
+
+
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
-    if not workshop_state.may_save() or not workshop_state.may_change(aid):
-        st.session_state.setdefault("answer_errors", {})[qid] = t(
-            "workshop_closed_no_save", state.lang()
-        )
-        return
+    lang = state.lang()
     try:
         answer = None if value is None and not comment else Answer(value=value, comment=comment)
     except ValidationError as exc:  # beyond the length an answer or a comment may have
         in_comment = exc.errors()[0]["loc"][:1] == ("comment",)
-        st.session_state.setdefault("answer_errors", {})[qid] = t(
-            "text_too_long", state.lang(),
-            field=t("comment_text" if in_comment else "answer_text", state.lang()),
+        _refused(aid, qid, t(
+            "text_too_long", lang,
+            field=t("comment_text" if in_comment else "answer_text", lang),
             limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
-            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(",", " "))
+            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(
+                ",", " ")), Answer.model_construct(value=value, comment=comment))
+        return
+    if not workshop_state.may_save() or not workshop_state.may_change(aid):
+        _refused(aid, qid, t("workshop_closed_no_save", lang), answer)
         return
     try:
         state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
     except Conflict:
         # The whole answer this tab wanted, comment included: a comment typed in a conflict
-        # was lost when only the value was kept.
-        st.session_state.setdefault("conflicts", {})[qid] = answer
+        # was lost when only the value was kept. The widget shows the stored answer; both
+        # are shown beside it.
+        st.session_state.setdefault(CONFLICTS, {})[qid] = answer
+        _reset_widgets(aid, qid)
         return
     except StoreError as exc:  # a full disk, a damaged file: said beside the question
-        st.session_state.setdefault("answer_errors", {})[qid] = store_errors.message(
-            exc, state.lang())
+        _refused(aid, qid, store_errors.message(exc, lang), answer)
         return
     _seen(aid)[qid] = answer
 
 
-def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
-    """Each answer another tab or device changed while this one was writing: both versions,
-    labelled and in words (never stored codes), in the same run as the save that hit it.
+def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
+                   lang: str) -> None:
+    """Under the question's widget: why a change to it was not saved, and a conflict."""
+    refused = st.session_state.get(ERRORS, {}).pop(question.id, None)
+    if refused is not None:
+        message, mine = refused
+        st.error(message)
+        if mine is not None:
+            st.caption(t("not_saved_value", lang))
+            st.text(plain(_in_words(q, question, mine, lang)))
+    if question.id in st.session_state.get(CONFLICTS, {}):
+        show_conflicts(assessment, q, lang, only={question.id})
+
+
+def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str, *,
+                   only: set[str] | None = None, skip: set[str] | None = None) -> None:
+    """Each answer that had changed in the store before this tab's change arrived: both
+    versions, labelled and in words (never stored codes), in the same run as the save that
+    hit it, beside the question (`only`) or, for a question not on this step, at the top.
     Free text can also be merged: both texts in one field, to edit and save."""
-    conflicts: dict[str, Answer | None] = st.session_state.get("conflicts", {})
+    conflicts: dict[str, Answer | None] = st.session_state.get(CONFLICTS, {})
     for qid, mine in list(conflicts.items()):
         question = q.questions.get(qid)
         if question is None:
             conflicts.pop(qid, None)
+            continue
+        if (only is not None and qid not in only) or (skip is not None and qid in skip):
             continue
         stored = assessment.answers.get(qid)
         with st.container(border=True, key=f"bka-conflict-{qid}"):
@@ -633,7 +673,7 @@ def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = Fals
     if not keep_stored:
         state.store().set_answer(aid, qid, chosen, editor=_editor())
     current = state.store().get(aid).answers.get(qid)
-    st.session_state["conflicts"].pop(qid, None)
+    st.session_state[CONFLICTS].pop(qid, None)
     _seen(aid)[qid] = current
     prefix = key(aid, qid, "")
     for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:

@@ -29,6 +29,15 @@ def main() -> None:
     lang = state.lang()
     if run_if_child(lang):  # a child's link: that page alone, nothing of the officials'
         return
+    try:
+        over = auth.check_session()
+    except StoreError as exc:  # the logout registry cannot be read: no session is trusted
+        store_errors.show(exc, lang)
+        st.stop()
+    if over is not None:  # logged out elsewhere, or the provider's word has expired
+        st.info(t(f"auth_session_{over}", lang))
+        st.logout()
+        st.stop()
     pages = {
         "overview": st.Page("views/overview.py", title=t("nav_overview", lang),
                             icon=":material/folder_open:", url_path="oversikt", default=True),

@@ -199,7 +199,7 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     else:
         section_step(assessment, q, values, step, lang)
     navigation(q, sections, step, lang)
-    page_scripts.autosave()
+    page_scripts.autosave(lang)
     moved = st.session_state.pop(MOVED_KEY, None)
     if moved:
         page_scripts.focus_heading(heading_anchor(step), moved)

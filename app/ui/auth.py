@@ -75,7 +75,7 @@ def check_session() -> Ended | None:
     device, a copied cookie included) or expired (app/core/sessions.py says why the token's
     lifetime). Until it is signed in again, person() is None: no page, no write."""
     st.session_state.pop(_OVER_KEY, None)
-    if not configured() or not st.user.is_logged_in:
+    if not configured() or not _signed_in():
         return None
     claims = st.user.to_dict()
     sub = str(claims.get("sub") or "").strip()
@@ -86,10 +86,18 @@ def check_session() -> Ended | None:
     return over
 
 
+def _signed_in() -> bool:
+    """st.user's word; False where Streamlit has no identity at all (no [auth] it knows)."""
+    try:
+        return bool(st.user.is_logged_in)
+    except (AttributeError, KeyError):
+        return False
+
+
 def log_out() -> None:
     """"Logga ut": recorded in the store first, so every app server refuses every session
     of this person signed in before now; then Streamlit's own logout (cookie, provider)."""
-    sub = str(st.user.to_dict().get("sub") or "").strip() if st.user.is_logged_in else ""
+    sub = str(st.user.to_dict().get("sub") or "").strip() if _signed_in() else ""
     if sub:
         Sessions().log_out(sub)
     st.logout()

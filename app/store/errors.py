@@ -139,9 +139,14 @@ class WriteFailed(StoreError, OSError):
         self.file = file
         self.cause = cause
         self.disk_full = cause.errno in (errno.ENOSPC, errno.EDQUOT)
+        #: the folder (or its disk) may not be written: read-only, or no permission
+        self.read_only = cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
         if self.disk_full:
             what = f"The disk is full: {file} could not be written."
             todo = "Free some space on the disk (or ask IT to), then try again."
+        elif self.read_only:
+            what = f"The data folder may not be written to: {file} is read-only."
+            todo = "Ask IT to give the app write access to the folder, then try again."
         else:
             what = f"{file} could not be written ({cause.strerror or cause})."
             todo = "Check that the folder exists and may be written to, then try again."

@@ -8,7 +8,7 @@ import streamlit as st
 
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report
-from app.ui import auth, state
+from app.ui import auth, state, store_errors
 from app.ui.i18n import t
 from app.ui.report_formats import format_area
 
@@ -33,7 +33,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
             with st.spinner(t("report_making", lang)):
                 record = build_report(assessment, lang=choice, catalog=state.catalog())
         except ReportError as exc:
-            st.error(t("report_failed", lang, reason=str(exc)))
+            st.error(store_errors.report_message(exc, lang))
             return
         state.store().add_report(assessment.id or "", record,
                                  editor=auth.editor(assessment.decision.official))

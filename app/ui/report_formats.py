@@ -17,7 +17,7 @@ from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report, slug
 from app.report.formats import summary_as
 from app.report.tagged_pdf import available as tagged_available
-from app.ui import state
+from app.ui import state, store_errors
 from app.ui.i18n import t
 
 
@@ -55,7 +55,7 @@ def _make(assessment: Assessment, report_lang: str, kind: str, lang: str) -> Non
                                   kind="pdf" if kind == "tagged" else kind,
                                   tagged=kind == "tagged")
     except ReportError as exc:
-        st.error(t("report_failed", lang, reason=str(exc)))
+        st.error(store_errors.report_message(exc, lang))
         return
     state.store().add_report(assessment.id or "", record, editor=assessment.decision.official)
     st.session_state["last_report"] = record.path

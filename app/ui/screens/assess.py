@@ -289,7 +289,7 @@ def decision_step(assessment: Assessment, lang: str) -> None:
         except StoreError as exc:  # a full disk, a damaged file: said here, in view
             _forget_decision_form(aid)
             st.session_state.setdefault(ERRORS, {})[DECISION_STEP] = (
-                store_errors.message(exc, lang), None)
+                store_errors.message(exc, lang), None, store_errors.details(exc))
             st.rerun()
         _forget_decision_form(aid)
         state.flash(t("saved", lang))
@@ -297,6 +297,9 @@ def decision_step(assessment: Assessment, lang: str) -> None:
     refused = st.session_state.get(ERRORS, {}).pop(DECISION_STEP, None)
     if refused:
         st.error(refused[0])
+        if refused[2]:
+            with st.expander(t("store_details", lang)):
+                st.code(refused[2], language=None, wrap_lines=True)
 
 
 DECISION_CONFLICT = "decision_conflict"  #: assessment id -> (conflict, shown, mine)
@@ -440,7 +443,7 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
                 question_notes(assessment, q, question, lang)
             with right:
                 question_aside(q, question, lang)
-    for qid, (message, _) in st.session_state.pop(ERRORS, {}).items():  # not on this step
+    for qid, (message, *_) in st.session_state.pop(ERRORS, {}).items():  # not on this step
         st.error(f"{q.numbering.get(qid, qid)}: {message}")
     if sp.missing:
         names = ", ".join(q.numbering[m] for m in sp.missing)
@@ -535,15 +538,17 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
     _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
 
 
-ERRORS = "answer_errors"  #: question id -> (message, the answer not saved)
+#: question id -> (message, the answer not saved, the local store's details or None)
+ERRORS = "answer_errors"
 CONFLICTS = "conflicts"  #: question id -> the answer this tab wanted
 
 
-def _refused(aid: str, qid: str, message: str, mine: Answer | None) -> None:
+def _refused(aid: str, qid: str, message: str, mine: Answer | None,
+             details: str | None = None) -> None:
     """A change not saved: the widget goes back to the stored answer (the page never shows
     what the store does not hold), and beside the question the message and what was not
     saved, so nothing typed is lost from sight."""
-    st.session_state.setdefault(ERRORS, {})[qid] = (message, mine)
+    st.session_state.setdefault(ERRORS, {})[qid] = (message, mine, details)
     _reset_widgets(aid, qid)
 
 
@@ -579,7 +584,8 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         _reset_widgets(aid, qid)
         return
     except StoreError as exc:  # a full disk, a damaged file: said beside the question
-        _refused(aid, qid, store_errors.message(exc, lang), answer)
+        _refused(aid, qid, store_errors.message(exc, lang), answer,
+                 store_errors.details(exc))
         return
     _seen(aid)[qid] = answer
 
@@ -589,11 +595,14 @@ def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
     """Under the question's widget: why a change to it was not saved, and a conflict."""
     refused = st.session_state.get(ERRORS, {}).pop(question.id, None)
     if refused is not None:
-        message, mine = refused
+        message, mine, details = refused
         st.error(message)
         if mine is not None:
             st.caption(t("not_saved_value", lang))
             st.text(plain(_in_words(q, question, mine, lang)))
+        if details:
+            with st.expander(t("store_details", lang)):
+                st.code(details, language=None, wrap_lines=True)
     if question.id in st.session_state.get(CONFLICTS, {}):
         show_conflicts(assessment, q, lang, only={question.id})
 

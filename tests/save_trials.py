@@ -93,9 +93,8 @@ def open_screening(page: Any, base: str, aid: str) -> None:
 def arrive(page: Any, click: Any, sign: Any, tally: Tally | None = None) -> None:
     """Click, and click again while `sign` does not show within 8 s (a missed click is
     counted: the section list and "Nästa" must land on the first click)."""
-    from playwright.sync_api import expect
-
     from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import expect
 
     for attempt in range(4):
         try:

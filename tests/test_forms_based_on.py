@@ -11,8 +11,8 @@ import pytest
 from test_children_letter import SCHOOL
 from test_workshop_store import case, workshops
 
-from app.letters import letter_for, save_edits, stored_edits
-from app.shipped import catalog
+from app.services.letters import letter_for, save_edits, stored_edits
+from app.services.shipped import catalog
 from app.store.collection import StaleRecord
 
 

@@ -12,7 +12,7 @@ from ui_helpers import no_exception, start, texts
 
 from app.core.sessions import MAX_AGE, ended
 from app.store.sessions import Sessions
-from app.ui import auth
+from app.ui.session import signin
 
 NOW = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
 
@@ -64,7 +64,7 @@ def test_a_cookie_from_before_logout_opens_nothing(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setenv("BKA_DATA_DIR", str(tmp_path))
     now = dt.datetime.now(dt.UTC)
-    monkeypatch.setattr(auth, "configured", lambda: True)
+    monkeypatch.setattr(signin, "configured", lambda: True)
     monkeypatch.setattr(st, "user", _User(_claims(now - dt.timedelta(minutes=5))))
     logouts: list[bool] = []
     monkeypatch.setattr(st, "logout", lambda: logouts.append(True))

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.assessment import Answer
 from app.core.models.workshop import Workshop
 from app.report.workshop_summary import summary_pdf
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
 
@@ -58,7 +58,7 @@ def test_summary_holds_case_groups_scores_articles_and_agenda(tmp_path: Path) ->
 def test_summary_in_english_has_no_swedish_frame(tmp_path: Path) -> None:
     ws, w = answered(tmp_path)
     text = pdf(ws, w, "en")
-    assert "Where the groups differed most" in text and "Disagreement 100 %" in text
+    assert "Where the groups differed most" in text and "Disagreement 100%" in text
     assert "Oenighet" not in text and "Grupperna" not in text
 
 

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import Any
 
 from app.core import substance
-from app.core.dependencies import parsed
+from app.core.dependencies import parsed, visibility_rules
 from app.core.models.article import ArticleLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
@@ -32,7 +32,7 @@ class Evaluation:
         self.decision = decision
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
-        for question_id, shown_if in questionnaire.visibility_rules:
+        for question_id, shown_if in visibility_rules(questionnaire):
             self.visible[question_id] = all(bool(c.evaluate(self)) for c in shown_if)
 
     def holds(self, condition: str) -> bool:

@@ -1,6 +1,6 @@
 """When a login session is over (the login mode), from the identity token's claims and the
 moment its person last logged out. Pure: the store keeps the logout times
-(app/store/sessions.py), the edge asks here on every run (app/ui/auth.py).
+(app/store/sessions.py), the edge asks here on every run (app/ui/session/signin.py).
 
 Streamlit keeps the identity token's claims in a signed cookie valid for 30 days and keeps no
 token to ask the provider again. So:

@@ -1,1 +1,2 @@
-"""Use cases: read and write the store, call the core; the pages and commands call these."""
+"""Use cases: read and write the store and call the core; the edges (ui, cli, api,
+report) call these."""

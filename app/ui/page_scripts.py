@@ -17,7 +17,7 @@ import re
 
 import streamlit as st
 
-from app.ui.i18n import t
+from app.ui.strings.i18n import t
 
 PAUSE_MS = 300  #: a pause in typing this long commits the field (well inside a second)
 

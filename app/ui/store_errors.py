@@ -12,7 +12,7 @@ from app.core.document.source import ReportError, ReportNotWritten
 from app.store import StoreBusy, StoreCorrupted, StoreError, UnsupportedStore, database_url
 from app.store.errors import WriteFailed
 from app.store.postgres.engine import DatabaseNewer, DatabaseUnavailable
-from app.ui.i18n import t
+from app.ui.strings.i18n import t
 
 
 def headline(exc: StoreError, lang: str) -> str:

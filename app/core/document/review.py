@@ -12,8 +12,10 @@ import datetime as dt
 from app.core import lifecycle as life
 from app.core.document.model import Block, Field, Fields, Heading, Section
 from app.core.document.source import ReportInput
+from app.core.document.track import w
 from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision
+from app.core.wording import fill
 
 _S: dict[str, tuple[str, str]] = {
     "title": ("Granskning och beslut", "Review and decision"),
@@ -24,7 +26,7 @@ _S: dict[str, tuple[str, str]] = {
     "returned": ("Skickad tillbaka", "Returned"),
     "review_comment": ("Granskarens omdöme", "Reviewer's comment"),
     "comments": ("Granskningskommentarer", "Review comments"),
-    "comments_value": ("{count}, varav {open} olösta", "{count}, {open} unresolved"),
+    "comments_value": ("{count}, varav {open:# olöst|# olösta}", "{count}, {open} unresolved"),
     "hash": ("Innehållets kontrollsumma (SHA-256)", "Content hash (SHA-256)"),
     "hash_broken": ("Stämmer inte med innehållet: ändrat efter godkännandet",
                     "Does not match the content: changed after the approval"),
@@ -53,7 +55,12 @@ _S: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, **values: object) -> str:
     sv, en = _S[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
+
+
+def review_words(key: str, lang: str) -> str:
+    """Our words for a review or decision term (an outcome: as_proposed, changed, ...)."""
+    return _t(key, lang)
 
 
 def _when(moment: dt.datetime | None) -> str:
@@ -75,7 +82,7 @@ def review_section(ri: ReportInput) -> Section | None:
     if review:
         blocks += [Heading(2, _t("review", lang), "review-steps"), _pairs(review)]
     if d is not None:
-        blocks += [Heading(2, _t("decision", lang), "review-decision"),
+        blocks += [Heading(2, w("decision", ri), "review-decision"),
                    _pairs(_decision_rows(d, lang))]
     follow = _follow_up_rows(a, lang)
     if follow:
@@ -98,8 +105,9 @@ def _review_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
         rows.append((_t(r.outcome, lang), _who(r.decided_by, r.decided_at)))
         if r.comment:
             rows.append((_t("review_comment", lang), r.comment))
-    if r.comments:
-        rows.append((_t("comments", lang), _t("comments_value", lang, count=len(r.comments),
+    standing = [c for c in r.comments if not c.withdrawn_at]  # a withdrawn one was taken back
+    if standing:
+        rows.append((_t("comments", lang), _t("comments_value", lang, count=len(standing),
                                               open=len(life.unresolved(a)))))
     if life.is_frozen(a) and r.content_hash:
         value = r.content_hash if life.frozen_intact(a) else (

@@ -7,44 +7,44 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from app.core.answer_text import answer_text
 from app.core.answers import normalise
 from app.core.loading import normalise_answers
 from app.core.models.assessment import (
     ANSWER_TEXT_MAX,
-    LINE_MAX,
     TEXT_MAX,
-    TITLE_MAX,
     Answer,
     Assessment,
-    Decision,
-    QuestionnaireRef,
 )
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
-from app.services import decision_form
-from app.services.decision_form import PERSONAL
-from app.store import Conflict, FieldsConflict, NotFound, StoreError
-from app.ui import auth, page_scripts, state, store_errors, workshop_state
-from app.ui.answer_keys import ON_SCREEN, key
-from app.ui.i18n import t
-from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
+from app.store import Conflict, NotFound, StoreError
+from app.ui import page_scripts, store_errors
 from app.ui.safe import md, plain
+from app.ui.screens.assess_conflicts import (
+    CONFLICTS,
+    ERRORS,
+    editor,
+    in_words,
+    reset_widgets,
+    seen_answers,
+    show_conflicts,
+)
+from app.ui.screens.assess_decision import (
+    DECISION_STEP,
+    STEP_KEY,
+    decision_step,
+    heading_anchor,
+    new_assessment_form,
+)
+from app.ui.session import auth, state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.answer_keys import ON_SCREEN, key
+from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
-STEP_KEY = "step"
 NAV_KEY = "nav"  #: the sidebar's section list
 MOVED_KEY = "step_moved"  #: set when the user opened another step: focus goes to its heading
-DECISION_STEP = "_decision"
-DECISION_FIELDS = (
-    "title",
-    "case_number",
-    "committee",
-    "decision_maker",
-    "official",
-    "decision_date",
-    "description",
-)
 
 
 def render() -> None:
@@ -73,110 +73,6 @@ def render() -> None:
     st.title(md(assessment.decision.title))
     st.caption(md(f"{tr(q.title, lang)} · {t('status_' + assessment.status, lang)}"))
     guided(assessment, q, lang)
-
-
-def new_assessment_form(lang: str) -> None:
-    st.title(t("new_title", lang))
-    st.write(t("new_intro", lang))
-    cat = state.catalog()
-    with st.form("new_assessment"):
-        # A follow-up is created from a decided assessment (Följ upp), never on its own.
-        ids = [i for i, q in cat.questionnaires.items() if q.purpose == "assessment"]
-        qid = st.radio(
-            t("choose_questionnaire", lang),
-            ids,
-            index=None,
-            format_func=lambda i: tr(cat.questionnaires[i].title, lang),
-            captions=[tr(cat.questionnaires[i].description, lang) for i in ids],
-        )
-        values = decision_inputs(lang, None, prefix="new")
-        submitted = st.form_submit_button(t("start", lang), type="primary")
-    if submitted:
-        if not str(values.get("title") or "").strip():
-            st.error(t("title_required", lang))
-            return
-        if qid is None:
-            st.error(t("questionnaire_required", lang))
-            return
-        q = cat.questionnaires[qid]
-        decision = decision_or_message(values, lang)
-        if decision is None:
-            return
-        assessment = Assessment(
-            questionnaire=QuestionnaireRef(id=q.id, version=q.version, hash=cat.hashes[q.id]),
-            language=lang,  # type: ignore[arg-type]
-            decision=decision,
-        )
-        assessment = auth.owned(assessment)  # the login mode: the person and their unit
-        created = state.store().create(assessment,
-                                       editor=auth.editor(values.get("official") or ""))
-        state.set_open(created.id)
-        st.session_state[STEP_KEY] = q.sections[0].id
-        st.rerun()
-
-
-# The decision's text fields in two columns, in reading order (column 0 left, 1 right).
-_PAIRED_FIELDS = (("case_number", 0), ("committee", 1), ("decision_maker", 0), ("official", 1))
-
-
-def decision_inputs(
-    lang: str, decision: Decision | None, prefix: str, disabled: bool = False
-) -> dict[str, Any]:
-    """The decision's fields as inputs; returns the values typed."""
-    d = decision or Decision(title="-")
-    values: dict[str, Any] = {}
-    values["title"] = st.text_input(
-        t("field_title", lang) + " *",
-        value=d.title if decision else "",
-        key=f"{prefix}:title",
-        disabled=disabled,
-        max_chars=TITLE_MAX,
-    )
-    columns = st.columns(2)
-    me = auth.person()
-    for field, column in _PAIRED_FIELDS:
-        # The login mode: a new assessment's official is the person logged in, not typed.
-        fixed = field == "official" and me is not None and decision is None
-        values[field] = columns[column].text_input(
-            t(f"field_{field}", lang),
-            value=me.name if fixed and me else getattr(d, field),
-            key=f"{prefix}:{field}",
-            disabled=disabled or fixed,
-            max_chars=LINE_MAX,
-        )
-    values["decision_date"] = columns[0].date_input(
-        t("field_decision_date", lang),
-        value=d.decision_date,
-        format="YYYY-MM-DD",
-        key=f"{prefix}:decision_date",
-        disabled=disabled,
-    )
-    values["description"] = st.text_area(
-        t("field_description", lang),
-        value=d.description,
-        key=f"{prefix}:description",
-        disabled=disabled,
-        max_chars=TEXT_MAX,
-    )
-    warn_personal_data(values["description"], lang)
-    return values
-
-
-def decision_or_message(values: dict[str, Any], lang: str) -> Decision | None:
-    """The decision typed, or None after saying in words which field is too long (the
-    inputs stop typing at the limit; a pasted or scripted value may still exceed it)."""
-    try:
-        return Decision(**values)
-    except ValidationError as exc:
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else ""
-            limit = (error.get("ctx") or {}).get("max_length")
-            if limit is None:
-                st.error(f"{t('field_' + field, lang)}: {error['msg']}")
-                continue
-            st.error(t("text_too_long", lang, field=t("field_" + field, lang), limit=limit,
-                       length=len(str(values.get(field) or ""))))
-        return None
 
 
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
@@ -211,11 +107,6 @@ def current_step(q: Questionnaire) -> str:
         step = DECISION_STEP
     st.session_state[STEP_KEY] = step
     return str(step)
-
-
-def heading_anchor(step: str) -> str:
-    """The id of a step's heading, where focus goes when the step is opened."""
-    return "bka-step-" + step.replace("_", "-")
 
 
 def go_to(step: str) -> None:
@@ -254,141 +145,6 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
     st.session_state[NAV_KEY] = step
     st.radio(t("sections", lang), ids, format_func=label, key=NAV_KEY,
              on_change=lambda: go_to(str(st.session_state[NAV_KEY])))
-
-
-def decision_step(assessment: Assessment, lang: str) -> None:
-    st.header(t("step_decision", lang), anchor=heading_anchor(DECISION_STEP))
-    aid = assessment.id or ""
-    locked = assessment.status != "draft" or not workshop_state.may_change(aid)
-    if locked:
-        st.info(t("locked_complete", lang) if assessment.status != "draft" else
-                t("auth_read_only", lang))
-    auth.ownership_line(assessment, lang)
-    shown = _decision_shown(assessment)
-    decision_conflict(assessment, lang)
-    with st.form("decision"):
-        values = decision_inputs(lang, _decision_of(shown), prefix=f"dec:{aid}",
-                                 disabled=locked)
-        personal = st.checkbox(t("personal_data_flag", lang), value=bool(shown[PERSONAL]),
-                               key=f"dec:{aid}:{PERSONAL}", disabled=locked)
-        saved = st.form_submit_button(t("save", lang), type="primary", disabled=locked)
-    if saved:
-        if not str(values.get("title") or "").strip():
-            st.error(t("title_required", lang))
-            return
-        checked = decision_or_message(values, lang)
-        if checked is None:
-            return
-        mine = decision_form.fields_of(checked, personal)
-        try:
-            decision_form.save(state.store(), aid, shown, mine,
-                               editor=auth.editor(checked.official))
-        except FieldsConflict as conflict:
-            st.session_state.setdefault(DECISION_CONFLICT, {})[aid] = (conflict, shown, mine)
-            st.rerun()
-        except StoreError as exc:  # a full disk, a damaged file: said here, in view
-            _forget_decision_form(aid)
-            st.session_state.setdefault(ERRORS, {})[DECISION_STEP] = (
-                store_errors.message(exc, lang), None, store_errors.details(exc))
-            st.rerun()
-        _forget_decision_form(aid)
-        state.flash(t("saved", lang))
-        st.rerun()
-    refused = st.session_state.get(ERRORS, {}).pop(DECISION_STEP, None)
-    if refused:
-        st.error(refused[0])
-        if refused[2]:
-            with st.expander(t("store_details", lang)):
-                st.code(refused[2], language=None, wrap_lines=True)
-
-
-DECISION_CONFLICT = "decision_conflict"  #: assessment id -> (conflict, shown, mine)
-_SHOWN = "dec_shown:"  #: + assessment id: the form's fields as its widgets were drawn
-
-
-def _decision_shown(assessment: Assessment) -> dict[str, Any]:
-    """What the form shows, kept with the form. When the store moved on (another tab, another
-    official) and no conflict is waiting, the form is drawn afresh from the store: it never
-    shows a decision the store no longer holds."""
-    aid = assessment.id or ""
-    stored = decision_form.form_fields(assessment)
-    shown = st.session_state.get(_SHOWN + aid)
-    typed = _typed(aid)
-    # A form's widgets hold what was last submitted: equal to what was shown unless this
-    # very run is a save (then the save must see the typed values, not a fresh form).
-    untouched = typed is None or typed == shown
-    waiting = aid in st.session_state.get(DECISION_CONFLICT, {})
-    if shown is None or typed is None or (shown != stored and untouched and not waiting):
-        _forget_decision_form(aid)
-        st.session_state[_SHOWN + aid] = stored
-        return stored
-    return dict(shown)
-
-
-def _typed(aid: str) -> dict[str, Any] | None:
-    """The form's fields as its widgets hold them (None when they are not drawn yet)."""
-    fields = (*DECISION_FIELDS, PERSONAL)
-    if any(f"dec:{aid}:{f}" not in st.session_state for f in fields):
-        return None
-    typed = {f: st.session_state[f"dec:{aid}:{f}"] for f in fields}
-    day = typed["decision_date"]
-    typed["decision_date"] = day.isoformat() if day is not None else None
-    return typed
-
-
-def _forget_decision_form(aid: str) -> None:
-    """Drop the form's widget state, so its next drawing starts from the store."""
-    prefix = f"dec:{aid}:"
-    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[k]
-    st.session_state.pop(_SHOWN + aid, None)
-
-
-def _decision_of(fields: dict[str, Any]) -> Decision:
-    return Decision.model_validate({k: v for k, v in fields.items() if k != PERSONAL})
-
-
-def _field_in_words(field: str, value: Any, lang: str) -> str:
-    if field == PERSONAL:
-        return t("word_yes" if value else "word_no", lang)
-    return str(value) if value not in (None, "") else "–"
-
-
-def decision_conflict(assessment: Assessment, lang: str) -> None:
-    """Fields someone else changed while this person edited them: both values, in words,
-    and the choice, the way a conflicting answer is shown."""
-    aid = assessment.id or ""
-    waiting = st.session_state.get(DECISION_CONFLICT, {}).get(aid)
-    if waiting is None:
-        return
-    conflict, shown, mine = waiting
-    names = [t("personal_data_flag", lang) if f == PERSONAL else t(f"field_{f}", lang)
-             for f in conflict.fields]
-    with st.container(border=True, key="bka-conflict-decision"):
-        st.warning(t("decision_conflict", lang, fields=", ".join(names)))
-        for field, name in zip(conflict.fields, names, strict=True):
-            st.markdown(f"**{md(name)}**")
-            c1, c2 = st.columns(2)
-            c1.caption(t("conflict_theirs_value", lang))
-            c1.text(plain(_field_in_words(field, conflict.theirs.get(field), lang)))
-            c2.caption(t("conflict_mine_value", lang))
-            c2.text(plain(_field_in_words(field, conflict.mine.get(field), lang)))
-        c1, c2 = st.columns(2)
-        keep_stored = c1.button(t("conflict_keep_theirs", lang), key="dec_keep_theirs")
-        keep_mine = c2.button(t("conflict_keep_mine_fields", lang), key="dec_keep_mine")
-    if not (keep_stored or keep_mine):
-        return
-    try:
-        decision_form.resolve(state.store(), aid, conflict, shown, mine, keep_mine,
-                              editor=_editor())
-    except FieldsConflict as again:  # changed once more while the person chose
-        st.session_state[DECISION_CONFLICT][aid] = (
-            again, {**shown, **conflict.theirs}, {**mine, **conflict.mine})
-        st.rerun()
-    st.session_state[DECISION_CONFLICT].pop(aid, None)
-    _forget_decision_form(aid)
-    state.flash(t("saved", lang))
-    st.rerun()
 
 
 def section_step(
@@ -508,11 +264,6 @@ def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
                 st.write(tr(article.summary, lang))
 
 
-def _seen(aid: str) -> dict[str, Answer | None]:
-    seen: dict[str, Answer | None] = st.session_state.setdefault("seen", {}).setdefault(aid, {})
-    return seen
-
-
 def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     """Save one answer, keeping its comment. If another tab changed this very answer since
     this tab showed it, nothing is written and the user chooses (see show_conflicts)."""
@@ -523,7 +274,7 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
         return
     if not on_screen(aid, q, qid):
         return
-    seen = _seen(aid)
+    seen = seen_answers(aid)
     before = seen.get(qid)
     comment = before.comment if before else None
     _write(aid, qid, normalised, comment, before)
@@ -532,15 +283,12 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
 def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
     if not on_screen(ctx.aid, ctx.q, qid):
         return
-    seen = _seen(ctx.aid)
+    seen = seen_answers(ctx.aid)
     before = seen.get(qid, ctx.answers.get(qid))
     value = before.value if before else None
     _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
 
 
-#: question id -> (message, the answer not saved, the local store's details or None)
-ERRORS = "answer_errors"
-CONFLICTS = "conflicts"  #: question id -> the answer this tab wanted
 
 
 def _refused(aid: str, qid: str, message: str, mine: Answer | None,
@@ -549,13 +297,7 @@ def _refused(aid: str, qid: str, message: str, mine: Answer | None,
     what the store does not hold), and beside the question the message and what was not
     saved, so nothing typed is lost from sight."""
     st.session_state.setdefault(ERRORS, {})[qid] = (message, mine, details)
-    _reset_widgets(aid, qid)
-
-
-def _reset_widgets(aid: str, qid: str) -> None:
-    prefix = key(aid, qid, "")
-    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[k]
+    reset_widgets(aid, qid)
 
 
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
@@ -575,19 +317,19 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         _refused(aid, qid, t("workshop_closed_no_save", lang), answer)
         return
     try:
-        state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
+        state.store().set_answer(aid, qid, answer, editor=editor(), expected=before)
     except Conflict:
         # The whole answer this tab wanted, comment included: a comment typed in a conflict
         # was lost when only the value was kept. The widget shows the stored answer; both
         # are shown beside it.
         st.session_state.setdefault(CONFLICTS, {})[qid] = answer
-        _reset_widgets(aid, qid)
+        reset_widgets(aid, qid)
         return
     except StoreError as exc:  # a full disk, a damaged file: said beside the question
         _refused(aid, qid, store_errors.message(exc, lang), answer,
                  store_errors.details(exc))
         return
-    _seen(aid)[qid] = answer
+    seen_answers(aid)[qid] = answer
 
 
 def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
@@ -599,95 +341,12 @@ def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
         st.error(message)
         if mine is not None:
             st.caption(t("not_saved_value", lang))
-            st.text(plain(_in_words(q, question, mine, lang)))
+            st.text(plain(in_words(q, question, mine, lang)))
         if details:
             with st.expander(t("store_details", lang)):
                 st.code(details, language=None, wrap_lines=True)
     if question.id in st.session_state.get(CONFLICTS, {}):
         show_conflicts(assessment, q, lang, only={question.id})
-
-
-def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str, *,
-                   only: set[str] | None = None, skip: set[str] | None = None) -> None:
-    """Each answer that had changed in the store before this tab's change arrived: both
-    versions, labelled and in words (never stored codes), in the same run as the save that
-    hit it, beside the question (`only`) or, for a question not on this step, at the top.
-    Free text can also be merged: both texts in one field, to edit and save."""
-    conflicts: dict[str, Answer | None] = st.session_state.get(CONFLICTS, {})
-    for qid, mine in list(conflicts.items()):
-        question = q.questions.get(qid)
-        if question is None:
-            conflicts.pop(qid, None)
-            continue
-        if (only is not None and qid not in only) or (skip is not None and qid in skip):
-            continue
-        stored = assessment.answers.get(qid)
-        with st.container(border=True, key=f"bka-conflict-{qid}"):
-            st.warning(t("conflict", lang, number=q.numbering.get(qid, qid)))
-            c1, c2 = st.columns(2)
-            for column, label, answer in ((c1, "conflict_theirs", stored),
-                                          (c2, "conflict_mine", mine)):
-                column.caption(t(label, lang))
-                column.text(plain(_in_words(q, question, answer, lang)))
-            if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
-                _resolve(assessment.id or "", qid, stored, keep_stored=True)
-            if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
-                _resolve(assessment.id or "", qid, mine)
-            if _mergeable(question, stored, mine):
-                merge_box(assessment.id or "", question, stored, mine, lang)
-
-
-def _in_words(q: Questionnaire, question: Question, answer: Answer | None, lang: str) -> str:
-    if answer is None:
-        return "–"
-    words = answer_text(q, question, answer.value, lang) or "–"
-    if answer.comment:
-        words += f"\n{t('comment', lang)}: {answer.comment}"
-    return words
-
-
-def _mergeable(question: Question, stored: Answer | None, mine: Answer | None) -> bool:
-    """Two texts to put together: a free-text answer, or a comment, on both sides."""
-    if stored is None or mine is None:
-        return False
-    texts = question.type == "text" and stored.value != mine.value
-    return texts or (bool(stored.comment) and bool(mine.comment) and stored.comment != mine.comment)
-
-
-def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer | None,
-              lang: str) -> None:
-    assert stored is not None and mine is not None
-    k = f"merge:{aid}:{question.id}"
-    is_text = question.type == "text" and stored.value != mine.value
-    if k not in st.session_state:
-        both = (stored.value, mine.value) if is_text else (stored.comment, mine.comment)
-        st.session_state[k] = f"{both[0] or ''}\n\n{both[1] or ''}".strip()
-    merged = st.text_area(t("conflict_merge", lang), key=k, height=160)
-    if st.button(t("conflict_save_merged", lang), key=f"save_merged:{question.id}"):
-        text = merged.strip() or None
-        answer = (Answer(value=text, comment=stored.comment) if is_text
-                  else Answer(value=stored.value, comment=text))
-        st.session_state.pop(k, None)
-        _resolve(aid, question.id, answer)
-
-
-def _editor() -> str:
-    """Who the history names for a change: the person logged in, or in the local mode the
-    assessment's responsible official."""
-    return auth.editor(str(st.session_state.get("editor", "")))
-
-
-def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = False) -> None:
-    """Write the chosen answer over whatever is stored now (the user saw both), or keep it."""
-    if not keep_stored:
-        state.store().set_answer(aid, qid, chosen, editor=_editor())
-    current = state.store().get(aid).answers.get(qid)
-    st.session_state[CONFLICTS].pop(qid, None)
-    _seen(aid)[qid] = current
-    prefix = key(aid, qid, "")
-    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[k]
-    st.rerun()
 
 
 def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:

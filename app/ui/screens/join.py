@@ -13,10 +13,11 @@ from app.store.workshop_errors import (
     UnknownCode,
     WorkshopError,
 )
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts, case_file
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 
 def render() -> None:
@@ -63,7 +64,7 @@ def refusal(exc: WorkshopError, lang: str) -> str:
     if isinstance(exc, ExpiredCode):
         return t("ws_join_expired", lang, code=md(spaced(exc.code)))
     if isinstance(exc, JoinPaused):
-        return t("ws_join_paused", lang, seconds=f"{exc.seconds:.0f}")
+        return t("ws_join_paused", lang, seconds=round(exc.seconds))
     if isinstance(exc, JoinLocked):
         return t("ws_join_locked", lang)
     return md(str(exc))

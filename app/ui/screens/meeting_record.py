@@ -9,9 +9,7 @@ from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.report.minutes import minutes_filename, render_minutes
 from app.store import StoreError
-from app.ui import state, store_errors
-from app.ui.i18n import t
-from app.ui.question_widgets import warn_personal_data
+from app.ui import store_errors
 from app.ui.safe import md
 from app.ui.screens import meeting_common as common
 from app.ui.screens.meeting_actions import actions_area
@@ -23,6 +21,9 @@ from app.ui.screens.meeting_fields import (
     saved_note,
     show_conflicts,
 )
+from app.ui.session import state
+from app.ui.strings.i18n import t
+from app.ui.widgets.questions import warn_personal_data
 
 BIG_KEY = "mt:big"
 BIG_KEPT = "mt:big-kept"
@@ -123,6 +124,14 @@ def closing(meeting: Meeting, lang: str, article: Article) -> None:
         t("mt_minutes_download", lang), type="primary", icon=":material/download:",
         data=lambda: render_minutes(common.store().get(meeting_id), library, lang=choice),
         file_name=minutes_filename(meeting), mime="application/pdf", on_click="ignore")
+    if meeting.status == "final":
+        st.info(t("mt_locked", lang), icon=":material/lock:")
+    if meeting.earlier:
+        last = meeting.earlier[-1]
+        final = last.finalised_at.astimezone().strftime("%Y-%m-%d %H:%M") \
+            if last.finalised_at else "–"
+        st.caption(t("mt_version", lang, version=meeting.minutes_version, before=last.version,
+                     final=final))
     st.caption(t("mt_meeting_id", lang, id=meeting.id))
     with st.popover(t("mt_delete", lang), icon=":material/delete:"):
         st.write(t("mt_delete_confirm", lang))

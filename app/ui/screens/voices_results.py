@@ -12,9 +12,11 @@ from app.core.models.child_collection import ChildCollection
 from app.core.models.children import ChildQuestionnaire
 from app.core.text import tr
 from app.store import AnswerConflict
-from app.ui import auth, stale, state, voices_state
-from app.ui.i18n import t
 from app.ui.safe import md, plain
+from app.ui.session import signin, state
+from app.ui.session import voices as voices_state
+from app.ui.strings.i18n import t
+from app.ui.widgets import stale
 
 
 def render(assessment: Assessment, collection: ChildCollection, lang: str) -> None:
@@ -78,7 +80,7 @@ def _record(assessment: Assessment, q: ChildQuestionnaire, collection: ChildColl
             for qid, answer in answers.items():
                 # Over the answer this page was drawn with, never over a newer one unseen.
                 state.store().set_answer(assessment.id or "", qid, answer,
-                                         editor=auth.editor(assessment.decision.official),
+                                         editor=signin.editor(assessment.decision.official),
                                          expected=assessment.answers.get(qid))
         except AnswerConflict as exc:
             st.session_state[stale.KEY + "cv"] = t(
@@ -104,7 +106,7 @@ def _views_effect(assessment: Assessment, lang: str) -> None:
         try:
             state.store().set_answer(assessment.id or "", VIEWS_EFFECT,
                                      answer if text.strip() else None,
-                                     editor=auth.editor(assessment.decision.official),
+                                     editor=signin.editor(assessment.decision.official),
                                      expected=old)
         except AnswerConflict as exc:  # both texts, the stored one first, nothing lost
             st.error(t("cv_views_conflict", lang))

@@ -8,9 +8,9 @@ import streamlit as st
 from app.core import access, trainer_key
 from app.core.access import Identity
 from app.core.models.workshop import Workshop
-from app.ui import workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 
 def trainer_key_form(workshop: Workshop | None, identity: Identity, lang: str) -> None:
@@ -36,7 +36,7 @@ def trainer_key_form(workshop: Workshop | None, identity: Identity, lang: str) -
     g, me = workshop_state.guard(), "key:" + workshop_state.who()
     wait = g.wait(me)
     if wait:
-        st.error(t("ws_join_paused", lang, seconds=f"{wait:.0f}"))
+        st.error(t("ws_join_paused", lang, seconds=round(wait)))
         return
     candidates = [workshop] if workshop else [
         w for w in workshop_state.store().all() if w.status != "archived" and w.trainer_key]

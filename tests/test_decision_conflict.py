@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from helpers import open_page
 from ui_helpers import button, no_exception, start, texts
 
 from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
@@ -30,7 +31,7 @@ def _tab(monkeypatch: pytest.MonkeyPatch, aid: str) -> Any:
 
     at = start(monkeypatch, Path(os.environ["BKA_DATA_DIR"]), open_assessment=aid,
                step="_decision")
-    return no_exception(at.switch_page("views/assess.py").run())
+    return no_exception(open_page(at, "assess").run())
 
 
 def _field(at: Any, aid: str, name: str) -> Any:

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from ui_helpers import no_exception, start, texts
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -73,7 +74,7 @@ def test_the_page_says_so_beside_the_question_and_shows_the_stored_answer(
         aid = _seed(data)
         _remount_read_only(mount)
         at = start(monkeypatch, data, open_assessment=aid, step="screening")
-        at = no_exception(at.switch_page("views/assess.py").run())
+        at = no_exception(open_page(at, "assess").run())
         radio = at.radio(key=f"q:{aid}:affects_children:")
         at = no_exception(radio.set_value("none").run())
         shown = texts(at)

@@ -9,8 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core.dashboard import Dashboard, groups_csv
 from app.core.errors import LoadError
+from app.core.numbers import percent
 from app.core.text import tr
 from app.services.dashboard import build
 from app.services.shipped import catalog as shipped_catalog
@@ -25,7 +27,7 @@ def _day(text: str) -> dt.date:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("dashboard", help="the council's overview of the stored assessments")
+    p = sub.add_parser("dashboard", help=help_of("dashboard"))
     p.add_argument("--json", action="store_true", help="every figure as JSON")
     p.add_argument("--csv", type=Path, default=None, metavar="FILE",
                    help="also write the per-committee table as CSV")
@@ -81,7 +83,7 @@ def text(board: Dashboard, lang: str) -> str:
     lines = [("Översikt" if sv else "Overview") + f": {board.total} "
              + ("analyser" if sv else "assessments")]
     for g in board.groups:
-        share = "–" if g.heard_share is None else f"{100 * g.heard_share:.0f} %"
+        share = "–" if g.heard_share is None else percent(100 * g.heard_share, lang)
         levels = ", ".join(f"{tr(board.level_labels.get(k, k), lang)} {n}"
                            for k, n in sorted(g.levels.items()))
         name = g.committee or ("(nämnd saknas)" if sv else "(no committee)")

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
+from app.core.wording import fill
 from app.report.answers import long_text
 from app.report.build import _ensure_folder, reports_dir, write_atomic
 from app.report.context import ReportError
@@ -38,7 +39,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "team": ("Team", "Team"),
     "participants": ("Deltagare", "Participants"),
     "count_only": ("{count} deltagare, namnen antecknades inte",
-                   "{count} participants, names not recorded"),
+                   "{count:# participant|# participants}, names not recorded"),
     "draft": ("Utkast", "Draft"),
     "final": ("Färdiga", "Final"),
     "changed_after": ("Version {version}: ändrad efter att version {before} markerades som "
@@ -68,7 +69,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
 def w(key: str, lang: str, **values: object) -> str:
     sv, en = WORDS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | None = None,

@@ -73,7 +73,7 @@ def test_boxes_empty_after_posting_and_the_author_edits_or_withdraws(
     taken = open_store(tmp_path).get(aid)
     assert taken.review.comments[1].withdrawn_at is not None
     assert "återtagen av skribenten" in texts(at)
-    assert "1 öppna" in texts(at)  # the withdrawn one no longer counts as open
+    assert "varav 1 öppen" in texts(at)  # the withdrawn one no longer counts as open
 
 
 def test_a_returned_assessment_stands_out_on_the_overview_and_reminds_its_official(

@@ -204,7 +204,9 @@ def _has(word: Any, style: str) -> bool:
 
 
 def _section(word: Any, doc: Document, section: Section) -> None:
-    if section.new_page:
+    # A hard break in the few pages for the case file leaves a page nearly empty; Word's
+    # own flow keeps headings with what follows.
+    if section.new_page and doc.form == "full":
         word.add_section(WD_SECTION.NEW_PAGE)
     word.add_heading(_title(doc, section), level=1)
     for block in section.blocks:
@@ -256,24 +258,29 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
 
 
 def _fields(word: Any, block: Fields) -> None:
-    """Label-value pairs: side by side in a table without lines where the model asks for
-    columns (the decision's metadata), one paragraph each otherwise."""
+    """Label-value pairs: side by side in columns set by tab stops where the model asks for
+    columns (the decision's metadata: a line of labels, then a line of values), one paragraph
+    each otherwise. Not a table: a reader would announce a layout as data."""
     if block.columns <= 1:
         for f in block.items:
             paragraph = word.add_paragraph()
             _run(paragraph, f"{f.label}: ", bold=True)
             _run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
         return
-    rows = -(-len(block.items) // block.columns)
-    grid = word.add_table(rows=rows, cols=block.columns)
-    for i, f in enumerate(block.items):
-        cell = grid.cell(i // block.columns, i % block.columns)
-        label = cell.paragraphs[0]
-        _run(label, f.label, size=8, colour=MUTED)
-        label.paragraph_format.space_after = Pt(0)
-        value = cell.add_paragraph()
-        _run(value, f.value or f.empty, colour=None if f.value else MUTED)
-        value.paragraph_format.space_after = Pt(4)
+    step = TEXT_WIDTH_CM / block.columns
+    for start in range(0, len(block.items), block.columns):
+        row = block.items[start:start + block.columns]
+        labels, values = word.add_paragraph(), word.add_paragraph()
+        for paragraph in (labels, values):
+            for i in range(1, block.columns):
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(step * i))
+        labels.paragraph_format.space_after = Pt(0)
+        labels.paragraph_format.keep_with_next = True
+        values.paragraph_format.space_after = Pt(5)
+        for i, f in enumerate(row):
+            _run(labels, ("\t" if i else "") + f.label, size=8, colour=MUTED)
+            _run(values, "\t" if i else "")
+            _run(values, f.value or f.empty, colour=None if f.value else MUTED)
 
 
 def _long(word: Any, block: LongText) -> None:

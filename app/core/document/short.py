@@ -9,6 +9,8 @@ in the full documentation.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.document.analysis import impact_section
 from app.core.document.answers import answer_blocks
 from app.core.document.decisive import alternatives_text, quoted_ids
@@ -40,7 +42,7 @@ def short_sections(ri: ReportInput) -> list[Section]:
     """The sections after page 1 in the report for the case file."""
     spec = ri.questionnaire.summary
     impacts = impact_section(ri)
-    out = [impacts]
+    out = [replace(impacts, new_page=True)]  # page 1 stays what decides
     groups = groups_section(ri)
     if groups is not None:
         out.append(groups)

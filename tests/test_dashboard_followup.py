@@ -116,11 +116,29 @@ def test_reminders_are_the_persons_own() -> None:
     assert reminders(cases, "Cia", today) == []  # due 2027-09-01: far off
     assert [(r.what, r.overdue) for r in reminders(cases, "anna", dt.date(2027, 2, 1))] == [
         ("Skolskjuts", True)]
-    # A's follow-up (2027-03-01) reaches its official, 'Karin Lund, utredare', by name
+    # The official ('Karin Lund, utredare') answers for every open measure of her assessments,
+    # whoever each names, and for A's follow-up (2027-03-01)
     karin = reminders(cases, "Karin Lund", dt.date(2027, 3, 5))
-    assert [(r.kind, r.title, r.overdue) for r in karin] == [
-        ("follow_up", "A: skolnedläggning", True)]
+    assert [(r.kind, r.title, r.what, r.overdue) for r in karin] == [
+        ("measure", "A: skolnedläggning", "Skolskjuts", True),
+        ("measure", "B: ny skolskjuts", "Buss", True),
+        ("follow_up", "A: skolnedläggning", "", True)]
     assert reminders(cases, "Per Berg", dt.date(2027, 3, 5)) == []
+
+
+def test_a_measure_owned_by_a_role_reaches_the_official_and_the_owner_by_login() -> None:
+    cases, _ = collect(known_set(), catalog())
+    role = [c.model_copy(update={"measures": [m.model_copy(update={"who": "skolskjutssamordnaren"})
+                                              for m in c.measures]}) for c in cases]
+    today = dt.date(2027, 1, 8)  # B's Buss is due 2027-01-20: within 14 days
+    assert [r.what for r in reminders(role, "Karin Lund", today)] == ["Skolskjuts", "Buss"]
+    assert reminders(role, "Dan", today) == []  # the role names no one
+    # Logged in, the owner is the person with the subject id, whatever the name typed on it.
+    owned = [c.model_copy(update={"owner_sub": "sub-42", "official": "Någon annan"})
+             for c in role]
+    assert [r.what for r in reminders(owned, "Eva Ek", today, me_sub="sub-42")] == [
+        "Skolskjuts", "Buss"]
+    assert reminders(owned, "Karin Lund", today, me_sub="sub-7") == []
 
 
 def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPatch,

@@ -102,7 +102,8 @@ def test_reminders_reach_the_person_responsible_only(monkeypatch: pytest.MonkeyP
         "follow_up_date": Answer(value=late.isoformat())}})
     store.create(a)
     b, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
-    b = b.model_copy(update={"decision": b.decision.model_copy(update={"title": "Pers ärende"}),
+    b = b.model_copy(update={"decision": b.decision.model_copy(update={"title": "Pers ärende",
+                                                                      "official": REVIEWER}),
                              "answers": {**b.answers, "measures": _with_measure(
                                  REVIEWER, late, "Pers lekplats")}})
     store.create(b)

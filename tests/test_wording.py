@@ -21,8 +21,8 @@ TEXTS = {"address", "articles", "by", "code", "date", "due", "field", "group", "
          "number", "before", "version"}  # a question's number ("fråga 4.2"), a version: no counts
 # Words that may follow a count whatever its number ("3 av 5", "2 of 4", "7 tecken", "5 barn"):
 # prepositions, and Swedish nouns whose plural is the singular.
-ANY_NUMBER = {"av", "of", "till", "to", "på", "från", "from", "per", "i", "in", "st", "tecken",
-              "barn", "ord", "avsnitt", "år", "deltagare", "poäng", "stärks", "försvagas",
+ANY_NUMBER = {"av", "of", "till", "to", "for", "på", "från", "from", "per", "i", "in", "st",
+              "tecken", "barn", "ord", "avsnitt", "år", "deltagare", "poäng", "stärks", "försvagas",
               # English adjectives and participles: one form for any number
               "required", "updated", "rated", "open", "unresolved", "strengthened", "weakened",
               "new"}

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core.dashboard import Dashboard, groups_csv
 from app.core.errors import LoadError
 from app.core.numbers import percent
@@ -26,7 +27,7 @@ def _day(text: str) -> dt.date:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("dashboard", help="the council's overview of the stored assessments")
+    p = sub.add_parser("dashboard", help=help_of("dashboard"))
     p.add_argument("--json", action="store_true", help="every figure as JSON")
     p.add_argument("--csv", type=Path, default=None, metavar="FILE",
                    help="also write the per-committee table as CSV")

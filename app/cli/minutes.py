@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
+
 PROG = "bka minutes"
 
 
 def register(sub: Any) -> None:
     """Add the `minutes` subcommand to bka's subparsers (see app.cli.commands.EXTRA_COMMANDS)."""
-    p = sub.add_parser("minutes", help="write the minutes of a stored team meeting as PDF")
+    p = sub.add_parser("minutes", help=help_of("minutes"))
     p.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (shown on the "
                    "Möte page and in the minutes)")
     p.add_argument("-o", "--output", type=Path, default=None,

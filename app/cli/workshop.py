@@ -11,10 +11,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
+
 
 def register(sub: Any) -> None:
     """Add `workshop-summary` to bka's subparsers (see app.cli.commands.EXTRA_COMMANDS)."""
-    p = sub.add_parser("workshop-summary", help="the summary PDF of a workshop")
+    p = sub.add_parser("workshop-summary", help=help_of("workshop-summary"))
     p.add_argument("workshop", metavar="ID", help="the workshop's id (shown on its page)")
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="where to write the PDF (default: a new file in reports/ or "

@@ -21,6 +21,7 @@ from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
+from app.core.review_comments import returned
 from app.core.scoring import decision_text, score
 from app.core.text import Text, tr
 
@@ -30,7 +31,7 @@ FOLLOW_UP_DATE = "follow_up_date"
 NO_COMMITTEE = ""  #: the group of assessments whose committee is not given
 #: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
 #: kept between runs (app/services/dashboard_facts.py) are computed again
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 
 
 class Measure(BaseModel):
@@ -65,6 +66,10 @@ class CaseFacts(BaseModel):
     measures: list[Measure] = Field(default_factory=list)
     follow_up: dt.date | None = None
     official: str = ""  #: the responsible official (decision.official)
+    owner: str = ""  #: the owner's name (login mode; '' locally)
+    owner_sub: str = ""  #: the owner's subject id (login mode; '' locally)
+    returned: bool = False  #: a draft the reviewer sent back, not yet sent again
+    copy_of: str | None = None  #: set on a copy: the id it was copied from
     reviewer: str = ""  #: the named reviewer, while in review
     follow_up_of: str | None = None  #: set on a follow-up: the original's id
 
@@ -165,6 +170,9 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
         measures=measures,
         follow_up=_date(values.get(FOLLOW_UP_DATE)) if FOLLOW_UP_DATE in card.visible else None,
         official=" ".join(d.official.split()),
+        owner=" ".join(assessment.ownership.name.split()), owner_sub=assessment.ownership.sub,
+        returned=returned(assessment),
+        copy_of=assessment.copy_of,
         reviewer=assessment.review.reviewer if assessment.status == "in_review" else "",
         follow_up_of=assessment.follow_up_of,
     )
@@ -322,7 +330,7 @@ SOON_DAYS = 14
 class Reminder(BaseModel):
     """Something one person should do: a measure they own, a follow-up, a review."""
 
-    kind: str  #: measure | follow_up | review
+    kind: str  #: measure | follow_up | returned | review
     id: str  #: the assessment's id
     title: str
     what: str = ""  #: the measure, for kind measure
@@ -341,12 +349,23 @@ def names(written: str, me: str) -> bool:
                                                                          " -"))
 
 
+def responsible(c: CaseFacts, me: str, me_sub: str = "") -> bool:
+    """`me` is the assessment's responsible official: its owner (by subject id in the login
+    mode), or the official named on it."""
+    if me_sub and c.owner_sub:
+        return c.owner_sub == me_sub
+    return names(c.official, me) or names(c.owner, me)
+
+
 def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
-              soon_days: int = SOON_DAYS) -> list[Reminder]:
-    """What `me` should see on the start page: open measures they own that are overdue or due
-    within `soon_days`; follow-ups due of decided cases whose official they are; assessments
-    waiting for their review. Names are compared as typed (case and spaces aside); a measure
-    owned by a role ('Rektor') reaches no one by name."""
+              soon_days: int = SOON_DAYS, me_sub: str = "") -> list[Reminder]:
+    """What `me` should see on the start page: open measures overdue or due within
+    `soon_days` that they own, or that belong to an assessment they are responsible for (a
+    measure's "who" is often a role, "skolskjutssamordnaren", which reaches no one by name:
+    the official answers for every measure of their assessment); follow-ups due of the decided
+    assessments they are responsible for; assessments the reviewer returned to them; and
+    assessments waiting for their review. Names are compared as typed (case and spaces
+    aside); in the login mode the owner is matched by subject id (`me_sub`)."""
     if not me.strip():
         return []
     cases = list(cases)
@@ -354,14 +373,16 @@ def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
     horizon = today + dt.timedelta(days=soon_days)
     out: list[Reminder] = []
     for c in cases:
+        mine = responsible(c, me, me_sub)
         for m in c.measures if c.id in counted else []:
-            if m.status != "done" and m.due and m.due <= horizon and names(m.who, me):
+            if m.status != "done" and m.due and m.due <= horizon and (mine or names(m.who, me)):
                 out.append(Reminder(kind="measure", id=c.id, title=c.title, what=m.what,
                                     due=m.due, overdue=m.due < today))
-        if (c.follow_up and c.follow_up <= horizon and c.status == "decided"
-                and names(c.official, me)):
+        if (c.follow_up and c.follow_up <= horizon and c.status == "decided" and mine):
             out.append(Reminder(kind="follow_up", id=c.id, title=c.title, due=c.follow_up,
                                 overdue=c.follow_up < today))
+        if c.returned and mine:
+            out.append(Reminder(kind="returned", id=c.id, title=c.title, overdue=True))
         if c.status == "in_review" and names(c.reviewer, me):
             out.append(Reminder(kind="review", id=c.id, title=c.title))
     return sorted(out, key=lambda r: (not r.overdue, r.due or dt.date.max, r.title, r.what))

@@ -34,7 +34,7 @@ def catalogues() -> Iterator[tuple[str, str]]:
     from app.core import verdict
     from app.core.document import legal, review
     from app.core.document.strings import STRINGS as report
-    from app.report import followup, minutes, workshop_strings
+    from app.report import dashboard, followup, meeting_period, minutes, workshop_strings
 
     for key, entry in _strings().items():
         for lang, text in entry.items():
@@ -43,7 +43,8 @@ def catalogues() -> Iterator[tuple[str, str]]:
                 yield f"strings {key}.{lang}{form and '.' + form}", str(value)
     tables = {"report": report, "followup": followup.WORDS, "minutes": minutes.WORDS,
               "workshop summary": workshop_strings.STRINGS, "review": review._S,
-              "legal": legal._WORDS}
+              "legal": legal._WORDS, "council overview": dashboard.WORDS,
+              "meetings of a period": meeting_period.WORDS}
     for name, table in tables.items():
         for key, pair in table.items():
             for lang, text in zip(("sv", "en"), pair, strict=True):

@@ -29,6 +29,11 @@ from app.core.text import Text, tr
 HEARD_DIRECTLY = {"children_heard": "directly", "child_heard": "directly"}
 FOLLOW_UP_DATE = "follow_up_date"
 NO_COMMITTEE = ""  #: the group of assessments whose committee is not given
+#: what the overview counts unless asked otherwise: assessments with a recorded decision
+DECIDED = ("decided", "followed_up")
+#: statuses in the order an assessment moves through them: the most advanced one of a
+#: decision's copies is the one counted
+STATUS_ORDER = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 #: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
 #: kept between runs (app/services/dashboard_facts.py) are computed again
 FACTS_VERSION = 4
@@ -114,6 +119,11 @@ class Dashboard(BaseModel):
     start: dt.date | None
     end: dt.date | None
     today: dt.date
+    #: the statuses counted (by default the decided ones) and the committees ([] = all)
+    statuses: list[str] = Field(default_factory=lambda: list(DECIDED))
+    committees: list[str] = Field(default_factory=list)
+    #: copies and superseded drafts set aside: one decision is counted once
+    set_aside: int = 0
     total: int
     groups: list[GroupFigures]
     level_labels: dict[str, Text]
@@ -189,12 +199,24 @@ def _ranked(counter: Counter[str], labels: dict[str, Text] | None = None) -> lis
 
 
 def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None = None,
-             end: dt.date | None = None) -> Dashboard:
-    """Count per committee and year, for cases dated start..end (both inclusive).
+             end: dt.date | None = None, statuses: Iterable[str] | None = DECIDED,
+             committees: Iterable[str] | None = None) -> Dashboard:
+    """Count per committee and year, for cases dated start..end (both inclusive), in
+    `statuses` (None: every status; by default the decided ones) and `committees` (None or
+    empty: all).
 
+    One decision counts once (one_per_decision): a copy and the draft it superseded are one.
     A follow-up assessment is counted as a follow-up of its group, not as an assessment; it
     takes over its original's measures (their status is recorded in the latest follow-up)."""
-    cases = list(cases)
+    every = list(cases)
+    kept = one_per_decision(every)
+    wanted = set(statuses) if statuses is not None else set(STATUS_ORDER)
+    chosen = {" ".join(c.split()) for c in committees or []}
+    cases = [c for c in every if (c.follow_up_of or (c.id in kept and c.status in wanted))
+             and (not chosen or c.committee in chosen)]
+    set_aside = sum(1 for c in every if not c.follow_up_of and c.id not in kept
+                    and (not chosen or c.committee in chosen)
+                    and not (start and c.date < start) and not (end and c.date > end))
     counted = measure_keepers(cases)
     follow_ups: Counter[tuple[str, int]] = Counter()
     groups: dict[tuple[str, int], list[CaseFacts]] = defaultdict(list)
@@ -249,7 +271,8 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
             departed=sum(c.departs for c in items),
             follow_ups=follow_ups[(committee, year)]))
     return Dashboard(
-        start=start, end=end, today=today, total=total, groups=figures,
+        start=start, end=end, today=today, statuses=sorted(wanted, key=STATUS_ORDER.index),
+        committees=sorted(chosen), set_aside=set_aside, total=total, groups=figures,
         level_labels=level_labels,
         weakened=_ranked(Counter({str(n): k for n, k in weakened_n.items()})),
         strengthened=_ranked(Counter({str(n): k for n, k in strengthened_n.items()})),
@@ -258,6 +281,49 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
         overdue_measures=sorted(overdue_measures, key=lambda o: (o.due, o.id, o.what)),
         overdue_follow_ups=sorted(overdue_follow_ups, key=lambda o: (o.due, o.id)),
     )
+
+
+def _case_key(c: CaseFacts) -> str:
+    return " ".join(c.case_number.casefold().split())
+
+
+def one_per_decision(cases: list[CaseFacts]) -> set[str]:
+    """Ids of the cases that stand for a decision: of the assessments that are one decision,
+    the one furthest along (then the latest), so a copy or a superseded draft never counts
+    twice. One decision: the same committee and case number, or a copy and its source (a copy
+    with a case number of its own, other than its source's, is another decision). Follow-ups
+    are not decisions of their own and are left out."""
+    own = [c for c in cases if not c.follow_up_of]
+    by_id = {c.id: c for c in own}
+    parent = {c.id: c.id for c in own}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
+    first_of_case: dict[tuple[str, str], str] = {}
+    for c in own:
+        if _case_key(c):
+            join(c.id, first_of_case.setdefault((c.committee, _case_key(c)), c.id))
+        source = by_id.get(c.copy_of or "")
+        if source is not None and _case_key(c) in ("", _case_key(source)):
+            join(c.id, source.id)
+    best: dict[str, CaseFacts] = {}
+    for c in own:
+        r = root(c.id)
+        if r not in best or _rank(c) > _rank(best[r]):
+            best[r] = c
+    return {c.id for c in best.values()}
+
+
+def _rank(c: CaseFacts) -> tuple[int, dt.date, str]:
+    status = STATUS_ORDER.index(c.status) if c.status in STATUS_ORDER else -1
+    return (status, c.date, c.id)
 
 
 def measure_keepers(cases: list[CaseFacts]) -> set[str]:
@@ -287,10 +353,14 @@ def groups_csv(board: Dashboard, lang: str) -> str:
     """The per-committee table as CSV (semicolons and a BOM: Excel in Swedish opens it)."""
     sv = lang != "en"
     levels = sorted(board.level_labels)
-    head = (["Nämnd", "År", "Analyser", "Varav prövningar", "Barn hörda direkt",
-             "Andel hörda direkt", "Avvikande beslut", "Uppföljningar"] if sv else
-            ["Committee", "Year", "Assessments", "Of which screenings", "Children heard directly",
-             "Share heard directly", "Departing decisions", "Follow-ups"])
+    head = (["Nämnd", "År", count_label(board, lang),
+             "Varav screeningar: rör inte barn", "Barn hörda direkt (fullständiga analyser)",
+             "Andel hörda direkt (%)", "Beslut som avvek från analysen",
+             "Uppföljningar (räknas för sig)"] if sv else
+            ["Committee", "Year", count_label(board, lang),
+             "Of which screenings: does not concern children",
+             "Children heard directly (full assessments)", "Share heard directly (%)",
+             "Decisions departing from the assessment", "Follow-ups (counted apart)"])
     head += [tr(board.level_labels[k], lang) for k in levels]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if sv else ",", lineterminator="\r\n")
@@ -300,6 +370,37 @@ def groups_csv(board: Dashboard, lang: str) -> str:
         writer.writerow([_cell(g.committee), g.year, g.assessments, g.screenings, g.heard_directly,
                          share, g.departed, g.follow_ups, *[g.levels.get(k, 0) for k in levels]])
     return "\ufeff" + out.getvalue()
+
+
+STATUS_WORDS = {
+    "draft": ("utkast", "drafts"), "complete": ("färdigställda", "completed"),
+    "in_review": ("under granskning", "in review"), "approved": ("godkända", "approved"),
+    "decided": ("beslutade", "decided"), "followed_up": ("uppföljda", "followed up"),
+}
+
+
+def count_label(board: Dashboard, lang: str) -> str:
+    """The count column's label: which statuses, one per decision."""
+    sv = lang != "en"
+    which = ", ".join(STATUS_WORDS[s][0 if sv else 1] for s in board.statuses
+                      if s in STATUS_WORDS)
+    return (f"Analyser och screeningar ({which}), en per beslut" if sv else
+            f"Assessments and screenings ({which}), one per decision")
+
+
+def counted_what(board: Dashboard, lang: str) -> str:
+    """One sentence on what the figures count: statuses, committees, copies set aside."""
+    sv = lang != "en"
+    which = ", ".join(STATUS_WORDS[s][0 if sv else 1] for s in board.statuses
+                      if s in STATUS_WORDS)
+    where = ", ".join(board.committees) if board.committees else (
+        "alla nämnder" if sv else "all committees")
+    text = (f"Räknar analyser som är {which}, i {where}, en per beslut" if sv else
+            f"Counts assessments that are {which}, in {where}, one per decision")
+    if board.set_aside:
+        text += (f" ({board.set_aside} kopior och ersatta utkast räknas inte)" if sv else
+                 f" ({board.set_aside} copies and superseded drafts not counted)")
+    return text + "."
 
 
 def collect(assessments: Iterable[Assessment], catalog: Catalog) -> tuple[list[CaseFacts],

@@ -1,14 +1,14 @@
-"""What each `bka` command does; app.cli.main only wires them to arguments."""
+"""`bka validate`, `articles`, `cases` and `score`: the shipped content and scoring."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core import verdict
 from app.core.errors import LoadError
 from app.core.loading import (
@@ -18,13 +18,35 @@ from app.core.loading import (
     unknown_answers,
 )
 from app.core.models.scorecard import Scorecard
+from app.core.numbers import number, percent
 from app.core.scoring import decision_text
 from app.core.scoring import score as compute_score
 from app.core.text import LANGUAGES, as_mapping, tr
 from app.services import checking
-from app.services.paths import ROOT
 from app.services.shipped import cases as shipped_cases
 from app.services.shipped import catalog as shipped_catalog
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("validate", help=help_of("validate"))
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all shipped)")
+    p.set_defaults(handler=validate)
+
+    p = sub.add_parser("articles", help=help_of("articles"))
+    p.add_argument("--json", action="store_true", help="a JSON array for machines")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv")
+    p.set_defaults(handler=articles)
+
+    p = sub.add_parser("cases", help=help_of("cases"))
+    p.add_argument("--json", action="store_true", help="a JSON array for machines")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv")
+    p.set_defaults(handler=cases)
+
+    p = sub.add_parser("score", help=help_of("score"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
+    p.add_argument("--lang", choices=["sv", "en"], default=None)
+    p.set_defaults(handler=score)
 
 
 def _emit(data: object) -> None:
@@ -181,19 +203,21 @@ def _level_lines(card: Scorecard, lang: str, q: Any) -> list[str]:
         lines.append(f"{verdict.conclusion_question(q, lang)} {verdict.outcome_text(card, lang)}"
                      + (f" ({note})" if note else ""))
     level = tr(card.level.label, lang) if card.level else "–"
-    lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({card.overall:.0f}/100)")
+    lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({number(card.overall, lang)}/100)")
     cap = verdict.cap_sentence(card, lang)
     if cap:
         lines.append(cap)
     lines.append(
-        f"{'Processkvalitet' if sv else 'Process quality'}: {card.process_quality:.0f}/100"
+        f"{'Processkvalitet' if sv else 'Process quality'}: "
+        f"{number(card.process_quality, lang)}/100"
     )
     lines.append(
-        f"{'Fullständighet' if sv else 'Completeness'}: {card.completeness:.0f}% "
+        f"{'Fullständighet' if sv else 'Completeness'}: {percent(card.completeness, lang)} "
         f"({card.required_answered}/{card.required_visible})"
     )
     balance = (
-        f"{card.balance:+.2f} {tr(card.balance_label, lang)}" if card.balance is not None else "–"
+        f"{number(card.balance, lang, 2, sign=True)} {tr(card.balance_label, lang)}"
+        if card.balance is not None else "–"
     )
     lines.append(f"{'Påverkansbalans' if sv else 'Impact balance'}: {balance}")
     lines.append(f"{verdict.s('weakened', lang)}: {verdict.changes(card.weakened, lang)}")
@@ -204,7 +228,7 @@ def _level_lines(card: Scorecard, lang: str, q: Any) -> list[str]:
         f"{'Lång' if sv else 'Long':>7}{'Samlad' if sv else 'Combined':>10}"
     )
     for a in card.articles:
-        combined = f"{a.combined:+.2f}" if a.combined is not None else "–"
+        combined = number(a.combined, lang, 2, sign=True) if a.combined is not None else "–"
         lines.append(f"{a.number:<8}{_r(a.short):>7}{_r(a.long):>7}{combined:>10}")
     return lines
 
@@ -227,58 +251,3 @@ def _r(value: Any) -> str:
     if value == "unknown":
         return "?"
     return f"{value:+d}"
-
-
-def serve(args: argparse.Namespace) -> int:
-    env = dict(os.environ)
-    if args.data_dir:
-        env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
-    if getattr(args, "database_url", None):
-        env["BKA_DATABASE_URL"] = args.database_url
-    if getattr(args, "roles", None):
-        env["BKA_ROLES_FILE"] = str(args.roles.resolve())
-    if env.get("BKA_DATABASE_URL", "").strip():
-        # Reached and its schema brought up to date now, so a wrong address or password is
-        # one message here (main() prints a StoreError, exit 2), not an error in every page.
-        from app.store.postgres.store import PostgresAssessmentStore
-
-        store = PostgresAssessmentStore(env["BKA_DATABASE_URL"].strip())
-        print(f"bka serve: data in the database {store.location}", file=sys.stderr)
-    address = "0.0.0.0" if args.lan else "127.0.0.1"
-    if args.lan:
-        print(
-            "VARNING / WARNING: the app now listens on every network interface. Anyone on this "
-            "network can open it and read what is stored. Use it only for a workshop with "
-            "fictional cases, never with personal data.",
-            file=sys.stderr,
-        )
-    command = [
-        sys.executable,
-        "-m",
-        "app.ui.launch",  # Streamlit's own command line, with its public-IP lookup off
-        "run",
-        str(ROOT / "app" / "ui" / "main.py"),
-        "--server.address",
-        address,
-        "--server.port",
-        str(args.port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    if getattr(args, "secrets", None):
-        secrets = args.secrets.resolve()
-        if not secrets.is_file():
-            print(f"bka serve: {args.secrets}: no such file", file=sys.stderr)
-            return 2
-        command += ["--secrets.files", str(secrets)]
-    if os.name == "posix":
-        # Become the server (exec, same PID) rather than start it as a child: a service
-        # manager or an operator who stops this PID then stops the server, and nothing is
-        # left listening on the port. A parent forwarding signals would miss SIGKILL.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.chdir(ROOT)
-        os.execve(sys.executable, command, env)
-    return subprocess.call(command, env=env, cwd=ROOT)  # Windows: no exec; Ctrl+C reaches both

@@ -17,8 +17,10 @@ from typing import Any, Final
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.core import measure_status
 from app.core.followup import Comparison, RightRow
 from app.core.text import tr
+from app.core.wording import fill
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t
@@ -74,7 +76,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
 def w(key: str, lang: str, **values: object) -> str:
     sv, en = WORDS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def render_comparison(c: Comparison, lang: str = "sv", now: dt.datetime | None = None) -> bytes:
@@ -169,7 +171,7 @@ def _measures(c: Comparison, lang: str) -> list[Flowable]:
     for m in c.measures:
         rows.append([Paragraph(markup(m.what), s.cell), Paragraph(markup(m.who) or "–", s.cell),
                      Paragraph(m.due or "–", s.cell),
-                     Paragraph(report_t(f"action_{m.status}", lang), s.cell),
+                     Paragraph(measure_status.word(m.status, lang), s.cell),
                      Paragraph(w("yes" if m.planned else "no", lang), s.cell)])
     widths = [x * FRAME_WIDTH for x in (0.4, 0.2, 0.13, 0.12, 0.15)]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")

@@ -10,6 +10,7 @@ the minutes look like the assessment reports and user text is printed exactly as
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
@@ -17,9 +18,11 @@ from typing import Any, Final
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.core.meetings import OpenAction
 from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
+from app.core.wording import fill
 from app.report.answers import long_text
 from app.report.build import _ensure_folder, reports_dir, write_atomic
 from app.report.context import ReportError
@@ -38,9 +41,13 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "team": ("Team", "Team"),
     "participants": ("Deltagare", "Participants"),
     "count_only": ("{count} deltagare, namnen antecknades inte",
-                   "{count} participants, names not recorded"),
+                   "{count:# participant|# participants}, names not recorded"),
     "draft": ("Utkast", "Draft"),
     "final": ("Färdiga", "Final"),
+    "changed_after": ("Version {version}: ändrad efter att version {before} markerades som "
+                      "färdig ({final}); öppnad för ändring {reopened}.",
+                      "Version {version}: changed after version {before} was marked final "
+                      "({final}); reopened for changes {reopened}."),
     "article_of_day": ("Dagens artikel", "Article of the day"),
     "prompts": ("Samtalsfrågor och anteckningar", "Discussion prompts and notes"),
     "no_notes": ("Inga anteckningar.", "No notes."),
@@ -56,6 +63,12 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
                "rättigheter.",
                "The summary and prompts are written in our own words. The convention's text "
                "is in the Swedish act (2018:1197) incorporating it."),
+    "carried": ("Öppna åtgärder från tidigare möten", "Open actions from earlier meetings"),
+    "no_carried": ("Inga öppna åtgärder från tidigare möten.",
+                   "No open actions from earlier meetings."),
+    "carried_from": ("Från mötet", "From the meeting"),
+    "carried_meeting": ("{date}, artikel {article}", "{date}, article {article}"),
+    "overdue": ("försenad", "overdue"),
     "made": ("Skapad med bka {when}. Mötets id: {id}, version {revision}.",
              "Produced with bka {when}. Meeting id: {id}, revision {revision}."),
 }
@@ -64,12 +77,14 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
 def w(key: str, lang: str, **values: object) -> str:
     sv, en = WORDS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | None = None,
-                   now: dt.datetime | None = None) -> bytes:
-    """The minutes as PDF bytes; ReportError when the language or article is unknown."""
+                   now: dt.datetime | None = None,
+                   carried: Sequence[OpenAction] = ()) -> bytes:
+    """The minutes as PDF bytes; ReportError when the language or article is unknown.
+    `carried`: the open actions of earlier meetings (app/core/meetings.carried_actions)."""
     language = lang or meeting.language
     if language not in LANGUAGES:
         raise ReportError(f"language '{language}' is not one the minutes speak; use sv or en")
@@ -87,22 +102,38 @@ def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | Non
             f"{tr(article.title, language)}", "lang": LOCALES[language]}
     buffer = BytesIO()
     doc = make_document(buffer, running, meta)
-    doc.build(story(meeting, article, language, moment), canvasmaker=canvas_maker(running))
+    doc.build(story(meeting, article, language, moment, carried),
+              canvasmaker=canvas_maker(running))
     return buffer.getvalue()
 
 
-def story(meeting: Meeting, article: Article, lang: str, now: dt.datetime) -> list[Flowable]:
+def story(meeting: Meeting, article: Article, lang: str, now: dt.datetime,
+          carried: Sequence[OpenAction] = ()) -> list[Flowable]:
     s = styles()
     return [Paragraph(w("kicker", lang), s.kicker),
             Paragraph(f"{w('minutes', lang)}: {markup(meeting.team)}", s.title),
-            _meta(meeting, lang), Spacer(0, 4),
-            *_article(article, lang), *_prompts(meeting, article, lang),
+            _meta(meeting, lang), *_changed_after(meeting, lang), Spacer(0, 4),
+            *_carried(carried, lang), *_article(article, lang), *_prompts(meeting, article, lang),
             *_text_part(w("decisions", lang), meeting.decisions, w("no_decisions", lang)),
             *_actions(meeting, lang),
             *_text_part(w("notes", lang), meeting.notes, None),
             Spacer(0, 10), Paragraph(w("source", lang), s.muted),
             Paragraph(w("made", lang, when=now.strftime("%Y-%m-%d %H:%M"), id=meeting.id or "–",
                         revision=meeting.revision), s.muted)]
+
+
+def _changed_after(meeting: Meeting, lang: str) -> list[Flowable]:
+    """A version changed after an earlier one was final says so, at the top."""
+    if not meeting.earlier:
+        return []
+    last = meeting.earlier[-1]
+
+    def when(moment: dt.datetime | None) -> str:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+
+    return [Spacer(0, 4), Paragraph(w("changed_after", lang, version=meeting.minutes_version,
+                                      before=last.version, final=when(last.finalised_at),
+                                      reopened=when(last.reopened_at)), styles().muted)]
 
 
 def _meta(meeting: Meeting, lang: str) -> Table:
@@ -188,6 +219,30 @@ def _actions(meeting: Meeting, lang: str) -> list[Flowable]:
     return [head, table]
 
 
+def _carried(carried: Sequence[OpenAction], lang: str) -> list[Flowable]:
+    """Earlier meetings' open actions, overdue ones first and marked in words."""
+    s = styles()
+    head = Paragraph(w("carried", lang), s.h2)
+    if not carried:
+        return [head, _empty(w("no_carried", lang))]
+    rows: list[list[Any]] = [[Paragraph(report_t(k, lang), s.head) for k in
+                              ("action_what", "action_who", "action_due")]
+                             + [Paragraph(w("carried_from", lang), s.head)]]
+    for item in carried:
+        a = item.action
+        due = a.due.isoformat() if a.due else "–"
+        if item.overdue:
+            due = f"<b>{due} · {w('overdue', lang)}</b>"
+        rows.append([Paragraph(markup(a.what), s.cell), Paragraph(markup(a.who) or "–", s.cell),
+                     Paragraph(due, s.cell),
+                     Paragraph(w("carried_meeting", lang, date=item.meeting_date.isoformat(),
+                                 article=item.article), s.cell)])
+    widths = [w_ * FRAME_WIDTH for w_ in (0.44, 0.18, 0.18, 0.2)]
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(grid_style())
+    return [head, table]
+
+
 def minutes_filename(meeting: Meeting) -> str:
     """date_team_artNN_id.pdf: readable, sortable, and never a path from user text."""
     short = "".join(c for c in (meeting.id or "").lower() if c.isalnum())[:8] or "utkast"
@@ -196,9 +251,10 @@ def minutes_filename(meeting: Meeting) -> str:
 
 
 def write_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | None = None,
-                  out_path: Path | str | None = None, out_dir: Path | str | None = None) -> Path:
+                  out_path: Path | str | None = None, out_dir: Path | str | None = None,
+                  carried: Sequence[OpenAction] = ()) -> Path:
     """Write the minutes to `out_path` (replaced), or to a new file in the reports folder."""
-    data = render_minutes(meeting, library, lang=lang)
+    data = render_minutes(meeting, library, lang=lang, carried=carried)
     if out_path is not None:
         path = Path(out_path)
         _ensure_folder(path.parent)

@@ -18,6 +18,7 @@ from app.core.comparison import ArticleRow, Comparison, GroupInput, Item, compar
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
+from app.core.numbers import percent
 from app.core.text import tr
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES, number
@@ -36,7 +37,6 @@ from app.report.workshop_strings import t
 
 ARTICLES_PER_TABLE = 9  # more articles than this: the table continues below
 AGENDA_START = 230  # points: the agenda's heading, intro and a first item of eight groups
-AGENDA_ITEMS = 15  # the discussion agenda; the rest is counted, not printed
 
 
 def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
@@ -56,7 +56,7 @@ def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
     story = [*front(workshop, case, result, lang, when), *score_table(result, lang),
              *rule_tables(result, lang),
              *article_tables(result, catalog, lang), *agenda(result, q, catalog, lang),
-             *method(lang)]
+             *plenary(case, lang), *method(lang)]
     doc.build(story, canvasmaker=canvas_maker(running))
     return buffer.getvalue()
 
@@ -94,7 +94,7 @@ def score_table(result: Comparison, lang: str) -> list[Flowable]:
             Paragraph(markup(tr(card.level.label, lang)) if card.level else "–", s.cell),
             Paragraph(f"<b>{number(card.overall, lang)}</b>", s.cell_right),
             Paragraph(number(card.process_quality, lang), s.cell_right),
-            Paragraph(f"{number(card.completeness, lang)} %", s.cell_right),
+            Paragraph(percent(card.completeness, lang), s.cell_right),
             Paragraph(balance, s.cell_right),
         ])
     widths = [w * FRAME_WIDTH for w in (0.25, 0.25, 0.12, 0.14, 0.13, 0.11)]
@@ -188,12 +188,23 @@ def agenda(result: Comparison, q: Questionnaire, catalog: Catalog,
         key = "agenda_one" if len(result.groups) < 2 else "agenda_none"
         return out + [Paragraph(t(key, lang), s.body)]
     out.append(Paragraph(t("agenda_intro", lang), s.intro))
-    for n, item in enumerate(result.agenda[:AGENDA_ITEMS], 1):
+    part = None
+    for n, item in enumerate(result.agenda, 1):  # the whole agenda: the room's handout
+        if item.part != part:
+            part = item.part
+            out.append(Paragraph(t(f"part_{part}", lang), s.h2))
         out.append(KeepTogether(_agenda_item(n, item, result, q, catalog, lang)))
-    rest = len(result.agenda) - AGENDA_ITEMS
-    if rest > 0:
-        out.append(Paragraph(t("agenda_more", lang, count=rest), s.muted))
     return out
+
+
+def plenary(case: Case, lang: str) -> list[Flowable]:
+    """The trainer's questions for the whole room, numbered as on the projector."""
+    if not case.plenary:
+        return []
+    s = styles()
+    return [Paragraph(t("plenary", lang), s.h1),
+            *(Paragraph(f"{n}. {markup(tr(q, lang))}", s.body)
+              for n, q in enumerate(case.plenary, 1))]
 
 
 def _agenda_item(n: int, item: Item, result: Comparison, q: Questionnaire, catalog: Catalog,
@@ -207,14 +218,15 @@ def _agenda_item(n: int, item: Item, result: Comparison, q: Questionnaire, catal
         article = catalog.library.by_number[item.article]
         title = f"{t('article', lang)} {item.article}: {markup(tr(article.title, lang))}"
         where = f"{asked} ({where})"
-    share = number(100 * (item.disagreement or 0), lang)
+    share = percent(100 * (item.disagreement or 0), lang)
     rows = [[Paragraph(f"<b>{markup(g.name)}</b>", s.cell),
              Paragraph(markup(answer_text(q, question, a, lang)) or "–", s.cell)]
             for g, a in zip(result.groups, item.answers, strict=True)]
     table = Table(rows, colWidths=[0.25 * FRAME_WIDTH, 0.75 * FRAME_WIDTH], hAlign="LEFT",
                   splitInRow=1)
     table.setStyle(answers_style())
-    line = f"<b>{t('disagreement', lang, percent=share)}</b> · {where}"
+    answered = t("answered_by", lang, answered=item.answered, groups=len(result.groups))
+    line = f"<b>{t('disagreement', lang, percent=share)}</b> · {answered} · {where}"
     return [Paragraph(f"{n}. {title}", s.h3), Paragraph(line, s.muted), table]
 
 

@@ -15,6 +15,7 @@ from app.core.document.source import ReportInput
 from app.core.document.track import w
 from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision
+from app.core.wording import fill
 
 _S: dict[str, tuple[str, str]] = {
     "title": ("Granskning och beslut", "Review and decision"),
@@ -25,7 +26,7 @@ _S: dict[str, tuple[str, str]] = {
     "returned": ("Skickad tillbaka", "Returned"),
     "review_comment": ("Granskarens omdöme", "Reviewer's comment"),
     "comments": ("Granskningskommentarer", "Review comments"),
-    "comments_value": ("{count}, varav {open} olösta", "{count}, {open} unresolved"),
+    "comments_value": ("{count}, varav {open:# olöst|# olösta}", "{count}, {open} unresolved"),
     "hash": ("Innehållets kontrollsumma (SHA-256)", "Content hash (SHA-256)"),
     "hash_broken": ("Stämmer inte med innehållet: ändrat efter godkännandet",
                     "Does not match the content: changed after the approval"),
@@ -54,7 +55,7 @@ _S: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, **values: object) -> str:
     sv, en = _S[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def review_words(key: str, lang: str) -> str:

@@ -152,6 +152,8 @@ class Assessment(BaseModel):
     follow_up_of: str | None = Field(default=None, max_length=LINE_MAX)
     #: on an original: the ids of its follow-ups, oldest first
     follow_ups: list[str] = []
+    #: on a copy: the id of the assessment it was copied from (app/store/edits.py)
+    copy_of: str | None = Field(default=None, max_length=LINE_MAX)
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

@@ -11,11 +11,21 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.core.dashboard import Dashboard, Ranked, groups_csv
+from app.core.dashboard import (
+    DECIDED,
+    STATUS_ORDER,
+    Dashboard,
+    Ranked,
+    counted_what,
+    groups_csv,
+)
+from app.core.numbers import percent
 from app.core.text import tr
 from app.services.dashboard import build
+from app.ui.safe import md
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
+from app.ui.widgets.charts import localised
 
 
 def render() -> None:
@@ -30,12 +40,22 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
+    c1, c2 = st.columns(2)
+    statuses = c1.multiselect(t("dash_status", lang), list(STATUS_ORDER), default=list(DECIDED),
+                              key="dash_status", help=t("dash_status_help", lang),
+                              format_func=lambda s: t(f"status_{s}", lang))
     login = signin.configured()  # logged in: the roles' rows; locally every row
-    board, skipped = build(None, start, end, visible=auth.visible_rows if login else None,
-                           scope=auth.scope())
+    visible = auth.visible_rows if login else None
+    everywhere, _ = build(None, start, end, visible=visible, scope=auth.scope(), statuses=None)
+    names = sorted({g.committee for g in everywhere.groups if g.committee})
+    chosen = c2.multiselect(t("dash_committee", lang), names, key="dash_committee",
+                            placeholder=t("dash_committee_all", lang))
+    board, skipped = build(None, start, end, visible=visible, scope=auth.scope(),
+                           statuses=statuses or None, committees=chosen)
     if skipped:
         st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))
     st.metric(t("dash_total", lang), board.total)
+    st.caption(md(counted_what(board, lang)))
     if not board.total:
         st.info(t("dash_empty", lang))
         return
@@ -65,7 +85,7 @@ def committees(board: Dashboard, lang: str) -> None:
             t("dash_col_count", lang): g.assessments,
             t("dash_col_screenings", lang): g.screenings,
             t("dash_col_heard", lang): "–" if g.heard_share is None
-            else f"{100 * g.heard_share:.0f} %",
+            else percent(100 * g.heard_share, lang),
             t("dash_col_departed", lang): g.departed,
             t("dash_col_follow_ups", lang): g.follow_ups,
         }
@@ -77,9 +97,9 @@ def committees(board: Dashboard, lang: str) -> None:
         "label": [f"{r[t('dash_col_committee', lang)]} {r[t('dash_col_year', lang)]}"
                   for r in rows],
         "count": [r[t("dash_col_count", lang)] for r in rows]})
-    left.altair_chart(alt.Chart(chart_data).mark_bar().encode(
+    left.altair_chart(localised(alt.Chart(chart_data).mark_bar().encode(
         x=alt.X("count:Q", title=t("dash_col_count", lang)),
-        y=alt.Y("label:N", title=None, sort=None)), width="stretch")
+        y=alt.Y("label:N", title=None, sort=None)), lang), width="stretch")
     right.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -106,8 +126,9 @@ def rights(board: Dashboard, lang: str) -> None:
             continue
         table = _articles(items, lang)
         left, right = st.columns(2)  # the chart, and its table beside it
-        left.altair_chart(_bars(table, t("dash_col_article", lang), t("dash_col_times", lang),
-                                colour), width="stretch")
+        left.altair_chart(localised(_bars(table, t("dash_col_article", lang),
+                                          t("dash_col_times", lang), colour), lang),
+                          width="stretch")
         right.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -120,8 +141,9 @@ def findings(board: Dashboard, lang: str) -> None:
         t("dash_col_finding", lang): tr(r.label, lang) if r.label else r.key,
         t("dash_col_times", lang): r.count} for r in board.findings[:10]])
     left, right = st.columns(2)
-    left.altair_chart(_bars(table, t("dash_col_finding", lang), t("dash_col_times", lang),
-                            "#1f4e79"), width="stretch")
+    left.altair_chart(localised(_bars(table, t("dash_col_finding", lang),
+                                      t("dash_col_times", lang), "#1f4e79"), lang),
+                      width="stretch")
     right.dataframe(table, hide_index=True, width="stretch")
 
 

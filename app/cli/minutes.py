@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> Path:
     from app.core.errors import LoadError
+    from app.core.meetings import carried_actions
     from app.report.minutes import write_minutes
     from app.services.shipped import catalog
     from app.store.meetings import MeetingStore
@@ -60,7 +61,8 @@ def _run(args: argparse.Namespace) -> Path:
     except LoadError as exc:
         raise _Failure("the shipped articles do not load; run `bka validate`:\n"
                        + "\n".join(str(p) for p in exc.problems)) from None
-    return write_minutes(meeting, library, lang=args.lang, out_path=args.output)
+    carried = carried_actions(store.of_team(meeting.team), meeting)
+    return write_minutes(meeting, library, lang=args.lang, out_path=args.output, carried=carried)
 
 
 class _Failure(Exception):

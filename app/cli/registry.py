@@ -27,6 +27,8 @@ COMMANDS: dict[str, Command] = {
                       "assessment file or a stored assessment"),
     "minutes": Command("app.cli.minutes", "write the minutes of a stored team meeting as PDF"),
     "workshop-summary": Command("app.cli.workshop", "the summary PDF of a workshop"),
+    "workshop-key": Command("app.cli.workshop", "make a new trainer's key for a workshop whose "
+                            "key is lost (whoever runs the server); prints it once"),
     "export": Command("app.cli.store", "export stored assessments to one JSON file"),
     "import": Command("app.cli.store", "import an export file, one assessment file, or the "
                       "assessment carried by a report PDF"),

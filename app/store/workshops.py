@@ -24,6 +24,8 @@ from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Group, Workshop, group_key
 from app.core.text import tr
+from app.core.trainer_key import MAX_DEVICES
+from app.store.collection import StaleRecord
 from app.store.errors import NotFound
 from app.store.exchange import export_bytes
 from app.store.factory import RecordCollection, open_collection
@@ -139,8 +141,28 @@ class WorkshopStore:
         """Give a workshop made before trainer keys existed its key (the hash of it)."""
         return self._set(workshop_id, lambda w: w.model_copy(update={"trainer_key": hashed}))
 
-    def set_notes(self, workshop_id: str, notes: str) -> Workshop:
-        return self._set(workshop_id, lambda w: w.model_copy(update={"notes": notes}))
+    def remember_device(self, workshop_id: str, hashed: str) -> Workshop:
+        """Keep the hash of a trainer's browser secret (the newest MAX_DEVICES)."""
+        def change(w: Workshop) -> Workshop:
+            kept = [h for h in w.trainer_devices if h != hashed][-(MAX_DEVICES - 1):]
+            return w.model_copy(update={"trainer_devices": [*kept, hashed]})
+        return self._set(workshop_id, change)
+
+    def reset_trainer_key(self, workshop_id: str, hashed: str) -> Workshop:
+        """A new key (its hash) for a lost one: every browser that was the trainer forgets."""
+        return self._set(workshop_id, lambda w: w.model_copy(
+            update={"trainer_key": hashed, "trainer_devices": []}))
+
+    def set_notes(self, workshop_id: str, notes: str, *,
+                  expected: str | None = None) -> Workshop:
+        """The trainer's notes; with `expected` (the notes as this page showed them) a text
+        saved meanwhile by another device is a StaleRecord and nothing is written."""
+        def change(w: Workshop) -> Workshop:
+            if expected is not None and w.notes not in (expected, notes):
+                raise StaleRecord(workshop_id, w.revision, w.revision - 1)
+            return w.model_copy(update={"notes": notes})
+
+        return self._set(workshop_id, change)
 
     def set_hide_scores(self, workshop_id: str, hide: bool) -> Workshop:
         return self._set(workshop_id, lambda w: w.model_copy(update={"hide_scores": hide}))

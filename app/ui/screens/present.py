@@ -14,15 +14,16 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from app.core import access
 from app.core.comparison import Item as ComparisonItem
 from app.core.comparison import compare
 from app.core.models.article import Article
 from app.core.text import tr
-from app.store.meetings import MeetingNotFound
+from app.store.meetings import MeetingNotFound, MeetingRefused
 from app.store.workshop_errors import WorkshopNotFound
 from app.ui.safe import md
 from app.ui.screens import meeting_common
-from app.ui.screens.workshop_compare import agenda_item, articles, scores
+from app.ui.screens.workshop_compare import agenda_item, articles, rules, scores
 from app.ui.session import state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
@@ -80,10 +81,25 @@ class Item:
     draw: Callable[[], None]
 
 
+class _Refused(Exception):
+    """This session may not open what the address names (the page it came from would not
+    show it either): the workshop's trainer key, the meeting's owner or unit."""
+
+    def __init__(self, back: str) -> None:
+        self.back = back
+
+
 def render() -> None:
     lang = state.lang()
     st.html(STAGE)
-    items, title, back = _items(lang)
+    try:
+        items, title, back = _items(lang)
+    except _Refused as refused:
+        st.title(t("pr_title", lang))
+        st.error(t("pr_refused_" + refused.back, lang))
+        st.page_link(st.session_state["pages"][refused.back], label=t("pr_leave", lang),
+                     icon=":material/close:")
+        return
     if not items:
         st.title(t("pr_title", lang))
         st.info(t("pr_nothing", lang))
@@ -136,6 +152,9 @@ def _items(lang: str) -> tuple[list[Item], str, str | None]:
 
 
 def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
+    # The same rule as the workshop page's trainer view: the session that holds its key.
+    if not access.may_run_workshop(workshop_state.identity(), wid):
+        raise _Refused("workshop")
     try:
         w = workshop_state.store().get(wid)
     except WorkshopNotFound:
@@ -146,7 +165,7 @@ def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
         return [], "", "workshop"
     case = workshop_state.case_of(w)
     result = compare(q, cat.library, workshop_state.store().group_inputs(w, q),
-                     case.key_articles if case else [])
+                     case.key_articles if case else [], case)
 
     def opening() -> None:
         st.header(t("pr_comparison", lang))
@@ -156,17 +175,31 @@ def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
     items = [Item(w.title, opening),
              Item(t("ws_scores", lang), lambda: scores(result, lang)),
              Item(t("ws_articles", lang), lambda: articles(result, lang))]
-    for number, entry in enumerate(result.agenda, 1):
+    if result.rules:  # which group caught each key point, made each classic mistake
+        items.append(Item(t("pr_rules", lang), lambda: rules(result, lang)))
+    for number, entry in enumerate(result.agenda, 1):  # the debrief's order (core/debrief.py)
         def draw(number: int = number, entry: ComparisonItem = entry) -> None:
             st.header(t("ws_agenda", lang))
+            st.subheader(t(f"ws_part_{entry.part}", lang), anchor=False)
             agenda_item(number, entry, result, q, lang)
         items.append(Item(t("pr_question", lang, number=number), draw))
+    plenary = case.plenary if case else []
+    for number, question in enumerate(plenary, 1):
+        label = t("pr_plenary", lang, number=number, count=len(plenary))
+
+        def ask(label: str = label, text: str = tr(question, lang)) -> None:
+            st.header(label)
+            with st.container(key="bka-prompt"):
+                st.markdown(md(text))
+        items.append(Item(label, ask))
     return items, w.title, "workshop"
 
 
 def _meeting_items(mid: str, lang: str) -> tuple[list[Item], str, str | None]:
     try:
         meeting = meeting_common.store().get(mid)
+    except MeetingRefused:  # another unit's meeting: refused as on the meeting page
+        raise _Refused("meeting") from None
     except MeetingNotFound:
         return [], "", "meeting"
     article = state.catalog().library.by_number[meeting.article]

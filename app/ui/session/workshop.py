@@ -23,11 +23,12 @@ from app.store.workshop_errors import (
     ExpiredCode,
     JoinLocked,
     JoinPaused,
+    SignedIn,
     UnknownCode,
     WorkshopError,
 )
 from app.store.workshops import WorkshopStore, workshop_assessment_ids
-from app.ui.session import state
+from app.ui.session import state, trainer_device
 
 JOINED_KEY = "workshop_joined"  #: the join code of this session's group
 ENDED_KEY = "workshop_ended"  #: the code that stopped working while this session used it
@@ -84,6 +85,10 @@ def who() -> str:
 def join(code: str) -> Joined:
     """Make this session the code's group; raises WorkshopError for a wrong or expired code,
     JoinPaused after too many wrong codes, JoinLocked when the workshop is locked."""
+    from app.ui.session import signin
+
+    if signin.person() is not None:  # an official's session stays the official's
+        raise SignedIn()
     g, me = guard(), who()
     wait = g.wait(me)
     if wait:
@@ -159,7 +164,9 @@ def identity() -> Identity:
     return Identity(local=client_address() is None,
                     group_assessment=group.group.assessment_id if group else None,
                     group_device=bool(st.session_state.get(DEVICE_KEY)),
-                    trainer_of=frozenset(st.session_state.get(TRAINER_KEY) or ()),
+                    trainer_of=frozenset(st.session_state.get(TRAINER_KEY) or ())
+                    | (frozenset() if group or st.session_state.get(DEVICE_KEY)
+                       else frozenset(trainer_device.known_workshops())),
                     login=login, person=auth.person() if login else None)
 
 
@@ -205,8 +212,10 @@ def refuse_unless_open(assessment_id: str | None) -> None:
 
 
 def hold_key(workshop_id: str) -> None:
-    """This session created the workshop or gave its key: it may run it."""
+    """This session created the workshop or gave its key: it may run it, and so may this
+    browser after a reload (a secret it keeps: app/ui/session/trainer_device.py)."""
     st.session_state[TRAINER_KEY] = {*st.session_state.get(TRAINER_KEY, ()), workshop_id}
+    trainer_device.remember(workshop_id)
 
 
 def may_save() -> bool:

@@ -20,6 +20,7 @@ from app.report.context import prepare
 from app.report.formats import summary_as
 from app.report.tagged_pdf import available as tagged_available
 from app.services import report_jobs
+from app.ui import store_errors
 from app.ui.session import state
 from app.ui.strings.i18n import t
 
@@ -64,7 +65,7 @@ def _make(assessment: Assessment, report_lang: str, kind: str, lang: str, form: 
                                   kind="pdf" if kind == "tagged" else kind,
                                   tagged=kind == "tagged", form=form)
     except ReportError as exc:
-        st.error(t("report_failed", lang, reason=str(exc)))
+        st.error(store_errors.report_message(exc, lang))
         return
     state.store().add_report(assessment.id or "", record, editor=assessment.decision.official)
     st.session_state["last_report"] = record.path

@@ -90,8 +90,10 @@ def _start_tagged(assessment: Assessment, report_lang: str, form: Form, lang: st
             tagged_pdf.progress.reset(token)
 
     report_jobs.start(_job_key(assessment), work,
-                      failure=lambda exc: str(exc) if isinstance(exc, ReportError)
-                      else t("report_failed_unexpected", lang, kind=type(exc).__name__))
+                      failure=lambda exc: store_errors.report_message(exc, lang)
+                      if isinstance(exc, ReportError) else t(
+                          "report_failed", lang, reason=t("report_failed_unexpected", lang,
+                                                           kind=type(exc).__name__)))
 
 
 @st.fragment(run_every=1.0)
@@ -105,8 +107,8 @@ def _tagged_progress(assessment: Assessment, lang: str) -> None:
         st.progress(job.fraction, text=t(f"tagged_stage_{job.stage or 'prepare'}", lang))
         return
     report_jobs.forget(key)
-    if job.error:
-        st.error(t("report_failed", lang, reason=job.error))
+    if job.error:  # already a sentence in the user's words
+        st.error(job.error)
         return
     state.store().add_report(assessment.id or "", job.result,
                              editor=assessment.decision.official)

@@ -15,8 +15,9 @@ from app.core.join_codes import new_code, normalise_code
 from app.core.models.child_collection import ChildCollection, ChildResponse
 from app.core.respondents import with_response
 from app.store.factory import RecordCollection, open_collection
+from app.store.kinds import COLLECTIONS
 
-NAME = "child_collections"
+NAME = COLLECTIONS
 
 
 @dataclass

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from app.core.models.child_letter import LetterRecord
 from app.store.factory import RecordCollection, open_collection
+from app.store.kinds import LETTERS
 
-NAME = "child_letters"
+NAME = LETTERS
 
 
 def letter_store(folder: Path | str | None) -> RecordCollection[LetterRecord]:

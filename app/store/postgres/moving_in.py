@@ -24,10 +24,9 @@ from app.core.models.child_collection import ChildCollection
 from app.core.models.child_letter import LetterRecord
 from app.core.models.meeting import Meeting
 from app.core.models.workshop import Workshop
-from app.store.child_collections import NAME as COLLECTIONS
-from app.store.child_letters import NAME as LETTERS
 from app.store.entries import Entry, record_hash
 from app.store.errors import StoreError
+from app.store.kinds import COLLECTIONS, LETTERS
 
 
 @dataclass

@@ -43,9 +43,9 @@ def known_set() -> list[Assessment]:
     a = variant("A: skolnedläggning", BUN, "2026-11-19", children_heard="directly",
                 rights_impacts={31: rating(-2, -2), 24: rating(1, 1)},
                 measures=[
-                    {"what": "Skolskjuts", "who": "Anna", "due": "2027-01-10", "status": "open"},
+                    {"what": "Skolskjuts", "who": "Anna", "due": "2027-01-10", "status": "ongoing"},
                     {"what": "Besök", "who": "Bo", "due": "2027-01-05", "status": "done"},
-                    {"what": "Lekplats", "who": "Cia", "due": "2027-09-01", "status": "open"}],
+                    {"what": "Lekplats", "who": "Cia", "due": "2027-09-01", "status": "ongoing"}],
                 follow_up_date="2027-03-01")
     a = life.send_for_review(a, "Per Berg", "Karin Lund", NOW)
     a = life.approve(a, "Per Berg", "", NOW)
@@ -56,7 +56,7 @@ def known_set() -> list[Assessment]:
                 why_not_heard="Frågan är teknisk och barnen hördes i samma fråga förra året.",
                 rights_impacts={31: rating(-1, -1), 12: rating(1, 1)},
                 measures=[{"what": "Buss", "who": "Dan", "due": "2027-01-20",
-                           "status": "open"}],
+                           "status": "ongoing"}],
                 follow_up_date="2027-12-01")
     c = variant("C: ny blankett", BUN, "2026-05-05", affects_children="none",
                 why_not_concerned="Beslutet gäller en intern blankett för fakturor mellan "

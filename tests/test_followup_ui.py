@@ -89,7 +89,7 @@ def test_follow_up_is_not_offered_before_the_decision(monkeypatch: pytest.Monkey
 
 def _with_measure(who: str, due: dt.date, title: str) -> Answer:
     return Answer(value=[{"what": f"Åtgärd för {title}", "who": who, "due": due.isoformat(),
-                          "status": "open"}])
+                          "status": "ongoing"}])
 
 
 def test_reminders_reach_the_person_responsible_only(monkeypatch: pytest.MonkeyPatch,

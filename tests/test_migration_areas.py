@@ -26,14 +26,15 @@ def test_an_old_single_area_is_read_as_a_one_element_list() -> None:
     answers, steps = migrate(old, "2.0.0", q)
     assert answers["decision_area"].value == ["school"]
     assert answers["law_strength"].value == "primary"  # article 3 is the floor
-    assert steps and "flera områden" in str(steps[-1].note)
+    assert any("flera områden" in str(step.note) for step in steps)
 
 
 def test_a_first_version_record_goes_through_both_steps() -> None:
     q = _q("bka-individual")
     answers, steps = migrate({"decision_area": Answer(value="health")}, "1.0.0", q)
     assert answers["decision_area"].value == ["health"]
-    assert [s.to_version for s in steps] == ["2.0.0", q.version]
+    versions = [s.to_version for s in steps]
+    assert versions[:2] == ["2.0.0", "2.1.0"] and versions[-1] == q.version
 
 
 def test_standard_strength_answer_particular_reads_as_primary() -> None:
@@ -57,3 +58,25 @@ def test_an_old_record_still_scores_with_nothing_left_over(
     report = json.loads(capsys.readouterr().out)
     assert report["version"] == _q("bka-individual").version
     assert report["unknown_answers"] == []
+
+
+def test_a_step_is_named_only_where_it_changed_the_record() -> None:
+    from app.core.loading import migration_notes
+    from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
+
+    q = _q("bka-standard")
+
+    def notes(answers: dict[str, str]) -> list[str]:
+        a = Assessment(questionnaire=QuestionnaireRef(id=q.id, version="2.0.0"),
+                       decision=Decision(title="X"),
+                       answers={k: Answer(value=v) for k, v in answers.items()})
+        return [str(n) for n in migration_notes(a, q)]
+
+    assert notes({"law_strength": "decisive"}) == []  # nothing read differently: no note
+    changed = notes({"law_strength": "particular"})
+    assert len(changed) == 1 and "särskilt beaktas" in changed[0]
+    # a step that only adds questions is always named (the follow-up's new questions)
+    f = _q("bka-followup")
+    a = Assessment(questionnaire=QuestionnaireRef(id=f.id, version="1.0.0"),
+                   decision=Decision(title="X"), answers={})
+    assert len(migration_notes(a, f)) == 1

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
+from app.core import measure_status
 from app.core.catalog import Catalog
 from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment
@@ -45,7 +46,7 @@ class Measure(BaseModel):
     what: str
     who: str
     due: dt.date | None
-    status: str  #: open | done
+    status: str  #: planned | ongoing | done | cancelled (app/core/measure_status.py)
 
 
 class CaseFacts(BaseModel):
@@ -163,7 +164,8 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
                 if isinstance(item, dict) and str(item.get("what") or "").strip():
                     measures.append(Measure(what=str(item["what"]), who=str(item.get("who") or ""),
                                             due=_date(item.get("due")),
-                                            status=str(item.get("status") or "open")))
+                                            status=str(item.get("status")
+                                                       or measure_status.DEFAULT)))
     flags = {f.id: f.message for f in card.flags}
     return CaseFacts(
         id=assessment.id or "", title=d.title, case_number=d.case_number,
@@ -341,7 +343,8 @@ def measure_keepers(cases: list[CaseFacts]) -> set[str]:
 def _overdue(c: CaseFacts, today: dt.date) -> list[Overdue]:
     return [Overdue(id=c.id, title=c.title, committee=c.committee, what=m.what, who=m.who,
                     due=m.due)
-            for m in c.measures if m.status != "done" and m.due is not None and m.due < today]
+            for m in c.measures if measure_status.still_to_do(m.status) and m.due is not None
+            and m.due < today]
 
 
 def _cell(text: str) -> str:
@@ -476,7 +479,8 @@ def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
     for c in cases:
         mine = responsible(c, me, me_sub)
         for m in c.measures if c.id in counted else []:
-            if m.status != "done" and m.due and m.due <= horizon and (mine or names(m.who, me)):
+            if measure_status.still_to_do(m.status) and m.due and m.due <= horizon \
+                    and (mine or names(m.who, me)):
                 out.append(Reminder(kind="measure", id=c.id, title=c.title, what=m.what,
                                     due=m.due, overdue=m.due < today))
         if (c.follow_up and c.follow_up <= horizon and c.status == "decided" and mine):

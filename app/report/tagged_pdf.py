@@ -12,6 +12,9 @@ files only, so no request leaves the machine whatever a user typed.
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
@@ -32,8 +35,25 @@ def available() -> bool:
     return True
 
 
+#: told of each step while a tagged PDF is made (the background job's progress bar); set by
+#: the job's thread for its own renders only
+progress: ContextVar[Callable[[str, float], None] | None] = ContextVar("tagged_progress",
+                                                                       default=None)
+
+
+def _step(stage: str, fraction: float) -> None:
+    hook = progress.get()
+    if hook is not None:
+        hook(stage, fraction)
+
+
 def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
-    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it."""
+    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it.
+
+    Laid out first, then written, so that a progress bar can say which; most of the time is
+    WeasyPrint's line breaking, in proportion to the pages (the report for the case file, a
+    few pages, takes a fraction of the full documentation's time: see bench/bench_formats.py).
+    """
     try:
         import weasyprint
     except (ImportError, OSError) as exc:
@@ -46,10 +66,13 @@ def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
     if attachment is not None:
         attachments.append(weasyprint.Attachment(string=attachment, name=ATTACHMENT_NAME,
                                                  description=ATTACHMENT_NOTE))
-    out = html.write_pdf(stylesheets=[weasyprint.CSS(string=print_css(doc),
-                                                     url_fetcher=fetcher)],
-                         pdf_variant="pdf/ua-1", attachments=attachments,
-                         custom_metadata=False)
+    _step("layout", 0.2)
+    laid_out = html.render(stylesheets=[weasyprint.CSS(string=print_css(doc),
+                                                       url_fetcher=fetcher)],
+                           pdf_variant="pdf/ua-1")
+    _step("write", 0.8)
+    out = laid_out.write_pdf(pdf_variant="pdf/ua-1", attachments=attachments,
+                             custom_metadata=False)
     assert out is not None  # write_pdf returns the bytes when given no target
     return bytes(out)
 
@@ -60,6 +83,8 @@ def _fonts_only() -> Any:
 
     class FontsOnly(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):  # the organisation's logo, inlined in the page
+                return _data_url(url)
             name = url.removeprefix("bka-font:")
             if not url.startswith("bka-font:") or name not in FONTS:
                 raise ValueError(f"not fetched: {url[:80]}")
@@ -67,6 +92,19 @@ def _fonts_only() -> Any:
                                       {"Content-Type": "font/ttf"})
 
     return FontsOnly()
+
+
+def _data_url(url: str) -> Any:
+    """A data: URL's bytes (the logo); nothing is fetched for it."""
+    from urllib.parse import unquote_to_bytes
+
+    from weasyprint.urls import URLFetcherResponse
+
+    header, _, payload = url.partition(",")
+    mime = header.removeprefix("data:").split(";")[0] or "text/plain"
+    data = base64.b64decode(payload) if header.endswith(";base64") else \
+        unquote_to_bytes(payload)
+    return URLFetcherResponse(url[:64], data, {"Content-Type": mime})
 
 
 def print_css(doc: Document) -> str:
@@ -91,6 +129,10 @@ body {{ max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1
 h2 {{ break-after: avoid; }} h3, h4 {{ break-after: avoid; }}
 tr, figure, .box {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
+dl.fields {{ display: grid; grid-template-columns: 1fr 1fr 1fr !important; }}
+h1 {{ font-size: 18pt !important; }} h2 {{ font-size: 13pt !important; margin-top: 1.1em; }}
+h3 {{ font-size: 10.5pt !important; margin-top: .9em; }} h4 {{ margin-top: .7em; }}
+ul.figures {{ display: grid; grid-template-columns: 1fr 1fr 1fr !important; }}
 """
 
 

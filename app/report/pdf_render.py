@@ -127,7 +127,18 @@ def _contents(doc: Document) -> list[Flowable]:
                                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     toc.width = FRAME_WIDTH  # type: ignore[attr-defined]
+    # Its lines known before the first pass (only the pages are not): the first pass lays the
+    # contents out at its final size, so the second pass only writes the page numbers and
+    # multiBuild stops there. With reportlab's one-line placeholder the contents grew in the
+    # second pass, moved every page after it, and a third full pass was needed.
+    toc._entries = [(0, markup(title), 0, None) for title in _contents_titles(doc)]
     return [Paragraph(markup(doc.contents_label), s.h2), toc]
+
+
+def _contents_titles(doc: Document) -> list[str]:
+    """The titles the contents lists, in order: every level-0 bookmark of story()."""
+    return [section.title if not section.show_heading else _title(doc, section)
+            for section in doc.sections]
 
 
 def _finish(raw: bytes, doc: Document, marks: Marks, attachment: bytes | None) -> bytes:

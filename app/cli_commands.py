@@ -143,7 +143,8 @@ def score(args: argparse.Namespace) -> int:
     for problem in notes:
         print(f"note: {problem}", file=sys.stderr)
     d = assessment.decision
-    card = compute_score(q, values, cat.library, decision_text(d.title, d.description))
+    card = compute_score(q, values, cat.library, decision_text(d.title, d.description),
+                         d.decision_date)
     if args.json:
         data = card.model_dump(mode="json")
         data["unknown_answers"] = sorted(unknown)

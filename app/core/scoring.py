@@ -7,9 +7,9 @@ say. The short path ("does not concern children") is a screening record, not a s
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from app.core.answers import is_answered
 from app.core.conditions import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
@@ -29,21 +29,25 @@ from app.core.models.scorecard import (
 
 
 def score(
-    q: Questionnaire, values: dict[str, Any], library: ArticleLibrary, decision: str = ""
+    q: Questionnaire,
+    values: dict[str, Any],
+    library: ArticleLibrary,
+    decision: str = "",
+    decided: dt.date | None = None,
 ) -> Scorecard:
     """Score answers (question id -> normalised value) against a questionnaire.
 
-    `decision` is the decision's title and description, read by rules on word lists.
+    `decision` is the decision's title and description, read by rules on word lists;
+    `decided` its (planned) date, which an analysis made later cannot have informed.
     """
-    ev = Evaluation(q, values, library, decision)
+    ev = Evaluation(q, values, library, decision, decided)
     s = q.scoring
     screening = s.screening is not None and ev.holds(s.screening.when)
     kind = "screening" if screening else "assessment"
     flags = [_flag(f, ev, q) for f in s.flags if f.applies_to == kind and ev.holds(f.when)]
     required = [qid for qid, qu in q.questions.items() if qu.required and ev.visible.get(qid)]
     # Substance, not presence: a required text answer that says nothing is still missing.
-    missing = [qid for qid in required
-               if not is_answered(q.questions[qid], values.get(qid)) or qid in ev.hollow_questions]
+    missing = ev.missing
     completeness = 100.0 if not required else 100.0 * (len(required) - len(missing)) / len(required)
     common: dict[str, Any] = dict(
         questionnaire=q.id,

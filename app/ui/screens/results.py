@@ -45,7 +45,8 @@ def render() -> None:
         return
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
-    card = score(q, values, cat.library, decision_text(d.title, d.description))
+    card = score(q, values, cat.library, decision_text(d.title, d.description),
+                         d.decision_date)
     st.title(md(assessment.decision.title))
     st.caption(
         md(

@@ -262,9 +262,13 @@ def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None
     for q in catalog().questionnaires.values():
         if q.purpose != "assessment":
             continue
-        assert q.version == "2.0.0"
         assert q.scoring.serious_cap == "incomplete"
-        assert [m.from_version for m in q.migrations] == ["1.0.0"]
+        # Every earlier version is read through a chain of steps that ends at this one.
+        chain = [q.migrations[0].from_version]
+        for m in q.migrations:
+            assert m.from_version == chain[-1]
+            chain.append(m.to_version)
+        assert chain[0] == "1.0.0" and chain[-1] == q.version
         assert q.scoring.substance is not None and q.scoring.conclusion is not None
         assert q.scoring.impact.weakened == "either_term"
         assert q.scoring.impact.conclusion_articles == [3]

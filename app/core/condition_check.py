@@ -117,7 +117,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
     if isinstance(node, Call):
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
-                   "missing_required", "unheard", "generic_answers"}
+                   "missing_required", "unheard", "generic_answers", "lasting_harms"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

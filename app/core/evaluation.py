@@ -114,6 +114,10 @@ class Evaluation:
         """Rights weakened for all children, and rights weakened for a named group: both harm."""
         return len(self.harm_list)
 
+    def lasting_harms(self) -> int:
+        """Harms judged to last: weakened in the long term."""
+        return sum(1 for h in self.harm_list if "long" in h.terms)
+
     def unaddressed_harms(self, question_id: str) -> int:
         """Harms no planned measure of the question names (by article number or by group)."""
         return len(self.unaddressed(question_id))
@@ -169,8 +173,11 @@ class Evaluation:
         return [v for v in chosen if v not in heard_set and v not in skip]
 
     def generic_answers(self) -> int:
-        """Answers with nothing specific to the case (text checks: support, never a level)."""
-        return len(self.generic)
+        """Per cent of the visible text answers with nothing specific to the case."""
+        texts = [qid for qid, qu in self.q.questions.items() if qu.type == "text"
+                 and self.visible.get(qid) and isinstance(self.values.get(qid), str)
+                 and self.values[qid].strip()]
+        return round(100 * len(self.generic) / len(texts)) if texts else 0
 
     @cached_property
     def missing(self) -> list[str]:

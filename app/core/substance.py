@@ -20,8 +20,9 @@ from app.core.models.questionnaire import Questionnaire, Substance
 
 Reason = Literal["placeholder", "short", "summary_copy", "repeated", "near_copy", "reference",
                  "generic"]
-#: reasons that take an answer's points away; a generic answer keeps them (it may be honest
-#: and short of names) and only counts towards the finding about many of them
+#: what text checks find that takes the answer's points away (wording never earns a level);
+#: none of them alone holds the level down (the structured facts do that). A generic answer
+#: keeps its points: honest answers are often short of names, so only many of them count.
 HOLLOW: frozenset[str] = frozenset(
     {"placeholder", "short", "summary_copy", "repeated", "near_copy", "reference"})
 COPY_SHARE = 0.6  # share of an answer's word triples found in a summary that makes it a copy
@@ -94,7 +95,7 @@ def hollow_texts(
             if reason is None and substance.repeated and letters(value) >= long_enough:
                 reason = _copy_of(plain(value), seen, substance)
                 seen.append(plain(value))
-            if reason is None and question.id not in substance.case_fields:
+            if reason is None and substance.generic_words and question.id not in substance.case_fields:
                 reason = "generic" if _generic(value, names, substance) else None
             if reason:
                 found.append(Hollow(question.id, reason))

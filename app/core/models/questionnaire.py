@@ -176,9 +176,9 @@ class Substance(Strict):
     reference_words: int = Field(default=12, ge=1)
     #: answers of at least `generic_words` words that name nothing of this case (no number,
     #: and no name that the decision or these answers use) are generic; they keep their points
-    #: but many of them raise a finding
+    #: but many of them raise a finding; 0 turns the check off
     case_fields: list[str] = []
-    generic_words: int = Field(default=12, ge=1)
+    generic_words: int = Field(default=0, ge=0)
 
 
 class Screening(Strict):

@@ -11,6 +11,7 @@ from typing import Any
 
 from app import checking
 from app.core import verdict
+from app.core.document.evidence import checklist_title
 from app.core.errors import LoadError
 from app.core.loading import (
     load_assessment,
@@ -170,6 +171,9 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
         lines.append("")
         title = "Obligatoriska frågor utan svar" if sv else "Required questions unanswered"
         lines.append(f"{title}: {', '.join(q.numbering[m] + ' ' + m for m in card.missing)}")
+    if card.review:
+        lines += ["", f"{checklist_title(lang)}:"]
+        lines += [f"  - {tr(item.text, lang)}" for item in card.review]
     return "\n".join(lines)
 
 

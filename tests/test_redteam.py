@@ -83,7 +83,8 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
     assert filled["decision"] == original["decision"]
     for key, value in original["answers"].items():
         if key == "measures":
-            kept = [{k: v for k, v in m.items() if k != "addresses"} for m in filled["answers"][key]]
+            measures = filled["answers"][key]
+            kept = [{k: v for k, v in m.items() if k != "addresses"} for m in measures]
             assert kept == value
         else:
             assert filled["answers"][key] == value, key

@@ -26,6 +26,7 @@ from app.core.models.scorecard import (
     RightChange,
     Scorecard,
 )
+from app.core.review_list import review_questions
 
 
 def score(
@@ -61,6 +62,7 @@ def score(
         hollow=[HollowAnswer(question=h.question, reason=h.reason, article=h.article)
                 for h in ev.hollow],
         kind=kind,
+        review=review_questions(ev),
     )
     if screening and s.screening is not None:
         reason = ev.answer(s.screening.reason)

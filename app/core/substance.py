@@ -95,7 +95,8 @@ def hollow_texts(
             if reason is None and substance.repeated and letters(value) >= long_enough:
                 reason = _copy_of(plain(value), seen, substance)
                 seen.append(plain(value))
-            if reason is None and substance.generic_words and question.id not in substance.case_fields:
+            if (reason is None and substance.generic_words
+                    and question.id not in substance.case_fields):
                 reason = "generic" if _generic(value, names, substance) else None
             if reason:
                 found.append(Hollow(question.id, reason))

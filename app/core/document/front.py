@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.core import verdict
 from app.core.completion import unexplained_completion
 from app.core.document.answers import article_cell
+from app.core.document.evidence import review_blocks
 from app.core.document.model import (
     Bar,
     Block,
@@ -49,9 +50,9 @@ def front_section(ri: ReportInput) -> Section:
     blocks += _notes(ri)
     # The conclusion and what is wrong with the assessment come first; the figures after.
     if is_screening(ri):
-        blocks += _screening(ri) + findings_blocks(ri, serious=True)
+        blocks += _screening(ri) + findings_blocks(ri, serious=True) + review_blocks(ri)
     else:
-        blocks += _conclusion(ri) + findings_blocks(ri, serious=True)
+        blocks += _conclusion(ri) + findings_blocks(ri, serious=True) + review_blocks(ri)
         blocks += [_level(ri), _figures(ri)]
         blocks += rights_blocks(ri) + chart_blocks(ri) + findings_blocks(ri, serious=False)
     return Section(id="summary", title=t("summary", lang), blocks=tuple(blocks),

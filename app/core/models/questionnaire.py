@@ -181,6 +181,19 @@ class Substance(Strict):
     generic_words: int = Field(default=0, ge=0)
 
 
+class ReviewItem(Strict):
+    """A question for the reviewer about what no check can judge, asked when `when` holds.
+
+    The text may name `{q:<question id>}` (its number), `{harms}` (the weakened rights and
+    groups), `{unheard}` (ages and groups concerned but not heard); with `each: measure` it is
+    asked once per planned measure that names a harm, and may name `{measure}` (its number and
+    text) and `{addressed}` (the harms it names)."""
+
+    when: str
+    each: Literal["measure"] | None = None
+    text: Text
+
+
 class Screening(Strict):
     """The short path: a record that the matter does not concern children, not a score."""
 
@@ -223,6 +236,8 @@ class Scoring(Strict):
     #: options of the "affected" questions nobody can be heard for (children not yet born,
     #: "no particular groups"): unheard() does not count them
     heard_skip: list[str] = []
+    #: what the reviewer is asked to judge, generated from the case (page 1, Resultat, review)
+    review: list[ReviewItem] = []
 
 
 class Migration(Strict):

@@ -22,6 +22,7 @@ from app.core.text import tr
 from app.ui import auth, state
 from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.screens import review_checklist
 from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
 
@@ -56,6 +57,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if status == "in_review" and (official or reviewer):
         comments(assessment, q, name, lang, reviewer)
         if reviewer:
+            review_checklist.draw_for(assessment, q, lang)
             verdict(assessment, name, lang)
     elif assessment.review.comments and (official or reviewer):
         comments(assessment, q, name, lang, reviewer)  # after a return: answered in the draft

@@ -21,6 +21,7 @@ from app.ui import auth, palette, state, whoami, workshop_state
 from app.ui.charts import chart_with_table
 from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.screens import review_checklist
 
 
 def render() -> None:
@@ -46,7 +47,7 @@ def render() -> None:
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
     card = score(q, values, cat.library, decision_text(d.title, d.description),
-                         d.decision_date)
+                 d.decision_date)
     st.title(md(assessment.decision.title))
     st.caption(
         md(
@@ -69,9 +70,11 @@ def render() -> None:
     if card.kind == "screening":
         screening(card, lang)
         flags(card, q, lang, serious=True)
+        review_checklist.draw(card, assessment, lang)
     else:
         conclusion(card, q, lang)
         flags(card, q, lang, serious=True)
+        review_checklist.draw(card, assessment, lang)
         if not hidden:
             headline(card, lang)
         rights(card, lang)

@@ -30,6 +30,7 @@ test: $(STAMP) $(NODE_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 validate: $(STAMP)
 	$(BIN)/bka validate

@@ -10,11 +10,11 @@ import statistics
 import time
 from collections.abc import Callable
 
-from app import checking
 from app.core.loading import load_assessment, normalise_answers
 from app.core.scoring import score
-from app.paths import EXAMPLES_DIR
-from app.shipped import catalog
+from app.services import checking
+from app.services.paths import EXAMPLES_DIR
+from app.services.shipped import catalog
 
 
 def timed(fn: Callable[[], object], runs: int) -> list[float]:

@@ -6,7 +6,7 @@ Target (issue 14): under 1 s. Measured as `bka dashboard` and the page do it:
 
 - first build: no facts kept yet (after an upgrade that changes a questionnaire): read every
   assessment, score each, count, keep the facts. Paid once; scoring dominates it.
-- cold: a fresh process with the facts kept in the data folder (app/dashboard_facts.py):
+- cold: a fresh process with the facts kept in the data folder (app/services/dashboard_facts.py):
   the store's list, the kept facts, count. This is what `bka dashboard` costs.
 - one changed: a cold build after one assessment was saved (one rescored).
 - warm: a page rerun in the same process (facts in memory; nothing stored in between, so the
@@ -37,8 +37,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from app import dashboard_cli, dashboard_facts
 from app.core.dashboard import overview
+from app.services import dashboard as dashboard_cli
+from app.services import dashboard_facts
 from app.store import AssessmentStore, TinyDBAssessmentStore
 from bench.bench_postgres import fill_postgres
 from bench.bench_store import row, synthesise, templates, timed
@@ -98,7 +99,7 @@ def tinydb(count: int, runs: int, today: dt.date) -> None:
 def postgres(count: int, runs: int, today: dt.date) -> None:
     """The same against a private PostgreSQL server (tests/pg_server.py), filled in bulk as
     bench_postgres does; the kept facts in a folder of this app server, as `bka serve` with
-    BKA_DATABASE_URL keeps them (app/dashboard_facts.py)."""
+    BKA_DATABASE_URL keeps them (app/services/dashboard_facts.py)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     import pg_server
 

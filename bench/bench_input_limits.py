@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.paths import EXAMPLES_DIR, ROOT
+from app.services.paths import EXAMPLES_DIR, ROOT
 
 CEILING = 2 * 1024 * 1024 * 1024
 LEVELS = "abcdefghi"

@@ -27,7 +27,7 @@ import threading
 import time
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store import TinyDBAssessmentStore
 
 P95_TARGET = 200.0  # ms

@@ -17,9 +17,9 @@ import time
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
-from app.paths import EXAMPLES_DIR
 from app.report import render_pdf
-from app.shipped import catalog
+from app.services.paths import EXAMPLES_DIR
+from app.services.shipped import catalog
 
 WORDS = "Barnen går längre till skolan och vägen korsar en trafikerad gata. "
 # Ten times the text may take at most this many times as long between the two largest

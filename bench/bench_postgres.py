@@ -188,8 +188,9 @@ def fill_postgres(url: str, data: list[Assessment]) -> None:
 
     from app.store.edits import settle
     from app.store.postgres.engine import engine_for
+    from app.store.postgres.rows import columns as _columns
+    from app.store.postgres.rows import history_row as _history
     from app.store.postgres.schema import assessments, revisions
-    from app.store.postgres.store import _columns, _history
     from app.store.records import Revision
 
     engine = engine_for(url)

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR, ROOT
 from app.report import build_report
-from app.shipped import catalog
+from app.services.paths import EXAMPLES_DIR, ROOT
+from app.services.shipped import catalog
 
 WARM_TARGET = 0.5
 COLD_TARGET = 2.5

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
-from app.paths import EXAMPLES_DIR
+from app.services.paths import EXAMPLES_DIR
 from app.store import TinyDBAssessmentStore
 
 TARGET_SIZE = 3400  # bytes of JSON per assessment, as measured in issue 3

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "tests"))
 

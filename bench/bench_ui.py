@@ -17,8 +17,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR, ROOT
-from app.shipped import catalog
+from app.services.paths import EXAMPLES_DIR, ROOT
+from app.services.shipped import catalog
 
 
 def _median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:

@@ -17,8 +17,8 @@ from typing import Any
 from app.core.models.assessment import Answer
 from app.core.models.meeting import Action, Meeting
 from app.core.trainer_key import key_hash
-from app.paths import ROOT
-from app.shipped import cases, catalog
+from app.services.paths import ROOT
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.exchange import import_file
 from app.store.meetings import MeetingStore

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.1 A and AA, as the law asks (EN 301 549); best-practice rules are reported too.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Assessment
-from app.paths import EXAMPLES_DIR
+from app.services.paths import EXAMPLES_DIR
 
 LARGEST = EXAMPLES_DIR / "skolnedlaggning.yaml"
 
@@ -130,9 +130,9 @@ def heading_levels(page: Outline) -> list[tuple[int, str]]:
 
 def rated_areas(assessment: Assessment, lang: str = "sv") -> list[tuple[str, str]]:
     """(area, value as printed) of every rated cluster of an assessment, from its scorecard."""
-    from app.core.document.source import prepare
     from app.core.document.strings import number
     from app.core.text import tr
+    from app.report.context import prepare
 
     card = prepare(assessment, lang=lang).card
     return [(tr(c.title, lang), number(c.mean, lang, 2, sign=True)) for c in card.clusters

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 MINIMAL = """\
 id: mini
@@ -98,3 +99,22 @@ def line_of(text: str, fragment: str) -> int:
 def replaced(old: str, new: str, text: str = MINIMAL) -> str:
     assert old in text, old
     return text.replace(old, new, 1)
+
+
+def open_page(at: Any, name: str) -> Any:
+    """Switch an AppTest to the app's page `name` (app/ui/screens/<name>.py); returns `at`.
+
+    The app's pages are functions given to st.Page, which AppTest's file-based switch_page
+    cannot name; the app keeps its pages by name in session state after the first run, and
+    each page's hash is the one st.navigation registered for it.
+    """
+    page = at.session_state["pages"][name]
+    known = at._registered_pages  # what st.navigation gave this session, by page hash
+    if page._script_hash not in known:
+        # As a real session asking by address: a page left out of the navigation is not there.
+        by_hash = {p._script_hash: key for key, p in at.session_state["pages"].items()}
+        names = [by_hash.get(h, str(info.get("url_pathname"))) for h, info in known.items()]
+        raise ValueError(f"page {name!r} is not in this session's navigation. Known pages: "
+                         f"{names}")
+    at._page_hash = page._script_hash
+    return at

@@ -16,7 +16,7 @@ import pytest
 from a11y_walk import WAIT, Seeds, seed, set_language, settle
 from browser import ARGS, CHROMIUM, need_chromium, running_app
 
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 pytestmark = pytest.mark.browser
 
@@ -334,7 +334,7 @@ def _stored(store: Any, assessment_id: str, question: str, value: str, seconds: 
 def test_a_section_is_completed_with_the_keyboard_alone(app: App) -> None:
     """Tab to each field, Space and the arrows to answer, type, Tab on, Enter on Nästa."""
     from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
-    from app.shipped import catalog
+    from app.services.shipped import catalog
     from app.store import open_store
 
     cat = catalog()

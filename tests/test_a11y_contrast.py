@@ -7,7 +7,7 @@ import tomllib
 
 import pytest
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.ui import palette
 from app.ui.theme import CSS
 

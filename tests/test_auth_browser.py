@@ -14,7 +14,7 @@ from save_trials import to_section
 from app.core import trainer_key
 from app.core.models.assessment import Assessment, Decision, Ownership, QuestionnaireRef
 from app.core.roles import Person
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from app.cli import main
-from app.shipped import cases as shipped_cases
-from app.shipped import catalog
+from app.cli.main import main
+from app.services.shipped import cases as shipped_cases
+from app.services.shipped import catalog
 
 
 def test_a_case_uses_the_individual_track_with_trainer_notes(

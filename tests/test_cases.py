@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import line_of, write
 
-from app.cli import main
+from app.cli.main import main
 from app.core.cases import load_case
 from app.core.errors import LoadError
 

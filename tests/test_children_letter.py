@@ -8,25 +8,31 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import docx
 from pypdf import PdfReader
 
 from app.core.children import build_response, results
-from app.core.children_letter import draft
+from app.core.children_letter import draft as draft_from
 from app.core.children_loading import load_child_questionnaire
 from app.core.lix import lix, readability, sentences
 from app.core.loading import load_assessment
+from app.core.models.assessment import Assessment
 from app.core.models.child_collection import ChildCollection
-from app.letters import letter_for, save_edits
-from app.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
+from app.core.models.lifecycle import CommitteeDecision
+from app.report.context import prepare
 from app.report.letter import letter_pdf
 from app.report.letter_docx import letter_docx
+from app.services.letters import letter_for, save_edits
+from app.services.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
 from app.store.child_collections import ChildCollectionStore
 
 Q = load_child_questionnaire(QUESTIONNAIRES_DIR / "children-voices.yaml")
 SCHOOL, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
 SCHOOL = SCHOOL.model_copy(update={"id": "a1"})
+DECIDED = SCHOOL.model_copy(update={"status": "decided", "committee_decision": CommitteeDecision(
+    date=dt.date(2026, 11, 26), outcome="as_proposed")})
 SENTENCE = "Kommunen vill stänga Lövåkers skola <font size=40>nu</font>."
 
 
@@ -38,6 +44,10 @@ def collection(n: int) -> ChildCollection:
     responses = [build_response(Q, base, "age_10_12", {"plan_feeling": faces[i % 6]},
                                 {"worries": "Bussen tar för lång tid."}, day) for i in range(n)]
     return base.model_copy(update={"responses": responses})
+
+
+def draft(assessment: Assessment, lang: str, *rest: object) -> Any:
+    return draft_from(prepare(assessment, lang=lang), *rest)  # type: ignore[arg-type]
 
 
 def pdf_text(data: bytes) -> tuple[str, str]:
@@ -55,14 +65,15 @@ def test_lix_counts_words_sentences_and_long_words() -> None:
 
 def test_letter_with_five_or_more_answers_says_what_children_said() -> None:
     c = collection(6)
-    letter = draft(SCHOOL, "sv", c, Q, results(Q, c, "sv"))
+    letter = draft(DECIDED, "sv", c, Q, results(Q, c, "sv"))
     text, subject = pdf_text(letter_pdf(letter))
     assert "Det här sa barnen" in text
     assert "6 barn svarade på våra frågor. 2 tyckte att förslaget var bra. 3 tyckte att det var" \
         " dåligt." in text
-    assert "Ett barn skrev: ”Bussen tar för lång tid.”" in text
+    assert "skrev ett barn: ”Bussen tar för lång tid.”" in text  # under its question
+    assert re.search(r"På frågan ”[^”]+\?” skrev ett barn", text)
     assert "<font size=40>nu</font>" in text  # the official's text is text, never markup
-    assert "Beslutet togs den 19 november 2026." in text
+    assert "Beslutet togs den 26 november 2026." in text  # the recorded date, not the planned
     assert "Vi tittar på hur det blev den 15 februari 2028." in text
     # The LIX in the PDF is the one of the very sentences the PDF holds.
     for sentence in sentences(letter.prose):
@@ -78,13 +89,12 @@ def test_with_four_answers_the_letter_does_not_count_them() -> None:
 
 
 def test_english_letter_as_docx_in_large_type() -> None:
-    letter = draft(SCHOOL, "en", None)
+    letter = draft(DECIDED, "en", None)
     document = docx.Document(io.BytesIO(letter_docx(letter)))
     paragraphs = [p.text for p in document.paragraphs]
     assert paragraphs[0] == "What happened to the plan?"
     assert "What happens next" in paragraphs and "Do you want to ask something?" in paragraphs
-    assert any(p.startswith("The decision was made on 19 November 2026.") or
-               "The decision was made on 19 November 2026." in p for p in paragraphs)
+    assert any("The decision was made on 26 November 2026." in p for p in paragraphs)
     assert document.styles["Normal"].font.size.pt == 16
     assert document.core_properties.subject == f"LIX {lix(letter.prose):.0f}"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from helpers import line_of, write
 
-from app.checking import validate_paths, validate_shipped
 from app.core.children_loading import load_child_questionnaire
 from app.core.errors import LoadError
-from app.paths import QUESTIONNAIRES_DIR
+from app.services.checking import validate_paths, validate_shipped
+from app.services.paths import QUESTIONNAIRES_DIR
 
 SHIPPED = QUESTIONNAIRES_DIR / "children-voices.yaml"
 

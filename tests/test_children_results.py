@@ -12,8 +12,8 @@ from app.core.children_loading import load_child_questionnaire
 from app.core.children_participation import participation_answers
 from app.core.loading import load_assessment
 from app.core.models.child_collection import ChildCollection
-from app.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
-from app.shipped import catalog
+from app.services.paths import EXAMPLES_DIR, QUESTIONNAIRES_DIR
+from app.services.shipped import catalog
 from app.store.child_collections import ChildCollectionStore, CollectionClosed
 
 Q = load_child_questionnaire(QUESTIONNAIRES_DIR / "children-voices.yaml")

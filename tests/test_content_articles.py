@@ -7,7 +7,7 @@ import re
 from functools import cache
 from typing import Any
 
-from app.cli import main
+from app.cli.main import main
 
 
 @cache
@@ -117,7 +117,7 @@ def test_english_never_calls_the_child_it() -> None:
 
 
 def test_clusters_43_to_54_are_our_own_grouping(capsys: Any) -> None:
-    from app.shipped import catalog
+    from app.services.shipped import catalog
 
     library = catalog().library
     final = next(c for c in library.clusters if c.id == "monitoring_final")

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 
 def q(qid: str) -> Questionnaire:
@@ -112,9 +112,9 @@ def test_the_four_month_wait_is_a_social_services_rule(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     school = _score(tmp_path, capsys, "bka-individual",
-                    {"decision_area": "school", "waiting_weeks": 30})
+                    {"decision_area": ["school"], "waiting_weeks": 30})
     social = _score(tmp_path, capsys, "bka-individual",
-                    {"decision_area": "social_services", "waiting_weeks": 30})
+                    {"decision_area": ["social_services"], "waiting_weeks": 30})
     assert "long_wait" not in school and "long_wait" in social
 
 

@@ -12,14 +12,15 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 
-from app.cli_commands import format_scorecard
+from app.cli.commands import format_scorecard
 from app.core import verdict
 from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
 from app.core.text import tr
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 CORPUS = Path(__file__).parent / "corpus"
 FILES = sorted(CORPUS.glob("*.yaml"))
@@ -140,7 +141,7 @@ def test_resultat_says_the_defect(path: Path, lang: str, monkeypatch: pytest.Mon
     stored = open_store(tmp_path).create(assessment.model_copy(update={"id": None}),
                                          editor="test")
     at = start(monkeypatch, tmp_path, open_assessment=stored.id, lang_choice=lang)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     shown = " ".join(str(e.value) for kind in ("error", "warning") for e in getattr(at, kind))
     shown = " ".join(shown.replace("\\", "").replace("\u2060", "").split())
     card = scored(path)

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from app.paths import ROOT
-from app.shipped import catalog
+from app.services.paths import ROOT
+from app.services.shipped import catalog
 
 COVERAGE = ROOT / "docs" / "COVERAGE.md"
 TRACKS = ("bka-standard", "bka-individual")

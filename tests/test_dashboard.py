@@ -11,14 +11,14 @@ from typing import Any
 
 import pytest
 
-from app.cli import main
+from app.cli.main import main
 from app.core import lifecycle as life
 from app.core.dashboard import collect, groups_csv, overview
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import CommitteeDecision
-from app.paths import ROOT
-from app.shipped import catalog
+from app.services.paths import ROOT
+from app.services.shipped import catalog
 from app.store import open_store
 
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)

@@ -9,15 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import open_page
 from test_dashboard import BUN, KFN, known_set
 from test_report_support import pdf_text
 
-from app import dashboard_facts
-from app.cli import main
+from app.cli.main import main
 from app.core.dashboard import collect, names, reminders
 from app.core.models.assessment import Answer
-from app.followup_actions import after_completed, create
-from app.shipped import catalog
+from app.services import dashboard_facts
+from app.services.followup import after_completed, create
+from app.services.shipped import catalog
 from app.store import open_store
 
 TODAY = "2027-06-01"
@@ -129,7 +130,7 @@ def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPat
     ids = stored(tmp_path)
     create(open_store(tmp_path), catalog(), ids["A"], "Karin Lund")
     at = start(monkeypatch, tmp_path)
-    at = no_exception(at.switch_page("views/dashboard.py").run())
+    at = no_exception(open_page(at, "dashboard").run())
     tables = [d.value for d in at.dataframe]
     groups = next(t for t in tables if "Uppföljningar" in t.columns)
     assert groups["Uppföljningar"].sum() == 1 and at.metric[0].value == "4"
@@ -142,7 +143,7 @@ def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPat
 
 def test_erasing_for_good_takes_the_assessment_out_of_the_kept_facts(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from app.store.erase import erase_for_good
+    from app.services.erase import erase_for_good
 
     ids = stored(tmp_path)
     board(tmp_path, capsys)

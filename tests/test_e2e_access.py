@@ -9,7 +9,7 @@ import pytest
 from browser import ARGS, CHROMIUM, from_another_machine, need_chromium, running_app
 
 from app.core import trainer_key
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
 

@@ -14,7 +14,7 @@ from test_report_support import pdf_text
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store import open_store
 
 pytestmark = pytest.mark.browser

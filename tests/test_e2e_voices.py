@@ -11,7 +11,7 @@ import pytest
 from browser import ARGS, CHROMIUM, need_chromium, running_app
 
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR
+from app.services.paths import EXAMPLES_DIR
 from app.store import open_store
 
 pytestmark = pytest.mark.browser

@@ -8,8 +8,8 @@ import pytest
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer
-from app.paths import EXAMPLES_DIR
 from app.report import build_report
+from app.services.paths import EXAMPLES_DIR
 from app.store import TinyDBAssessmentStore, locking
 from app.store.layout import shard_of
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
 from app.core.models.child_collection import ChildCollection, ChildResponse
 from app.core.models.child_letter import LetterRecord, record_id
-from app.letters import letter_store
+from app.services.erase import erase_for_good
+from app.services.letters import letter_store
 from app.store import open_store
 from app.store.child_collections import ChildCollectionStore
-from app.store.erase import erase_for_good
 
 MARKER = "Zqxv-markör-som-inte-får-finnas-kvar"
 

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from test_report_support import pdf_text
 
-from app.cli import main
+from app.cli.main import main
 from app.core import followup
 from app.core import lifecycle as life
 from app.core.lifecycle import LifecycleRefused
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import CommitteeDecision
-from app.followup_actions import after_completed, create
-from app.paths import ROOT
 from app.report.followup import render_comparison
-from app.shipped import catalog
+from app.services.followup import after_completed, create
+from app.services.paths import ROOT
+from app.services.shipped import catalog
 from app.store import TinyDBAssessmentStore
 from app.store.exchange import export_bytes, import_bytes
 

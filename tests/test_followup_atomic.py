@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from test_followup import NOW, decided
 
-from app.followup_actions import create, follow_ups_of
-from app.shipped import catalog
+from app.services.followup import create, follow_ups_of
+from app.services.shipped import catalog
 from app.store import AssessmentStore, NotFound, StoreError, open_store
 
 

@@ -7,13 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from test_followup import answered, decided
 from ui_helpers import button, no_exception, start, texts
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store import open_store
 
 OFFICIAL = "Karin Lund"
@@ -36,7 +37,7 @@ def test_follow_up_from_results_to_followed_up(monkeypatch: pytest.MonkeyPatch,
     original = store.create(decided(), editor=OFFICIAL)
     aid = original.id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     assert "Uppföljningen är planerad till 2028-02-15" in texts(at)
     at.text_input(key=f"life_name:{aid}").set_value(OFFICIAL)
     at = click(at, "Följ upp")
@@ -50,7 +51,7 @@ def test_follow_up_from_results_to_followed_up(monkeypatch: pytest.MonkeyPatch,
 
     # Answered (as the questionnaire page would store it), then compared on Resultat
     open_store(tmp_path).update(fid, answered, editor=OFFICIAL)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     page = texts(at)
     assert "Före och efter" in page and "Uppföljning av Nedläggning av Lövåkers skola" in page
     # It leads with its own position, not with the best-interests question of an assessment
@@ -72,7 +73,7 @@ def test_follow_up_from_results_to_followed_up(monkeypatch: pytest.MonkeyPatch,
     assert again.status == "followed_up" and again.lifecycle[-1].action == "follow_up"
 
     # The original now lists its follow-up and offers no second one while... it is complete
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     at = click(at, "Öppna den ursprungliga analysen")
     assert "Uppföljning påbörjad" in texts(at)
 
@@ -82,7 +83,7 @@ def test_follow_up_is_not_offered_before_the_decision(monkeypatch: pytest.Monkey
     a, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
     aid = open_store(tmp_path).create(a).id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     assert not [b for b in at.button if b.label == "Följ upp"]
 
 

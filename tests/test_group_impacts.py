@@ -6,15 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import line_of, replaced, write
+from helpers import line_of, open_page, replaced, write
 from test_report_support import pdf_text
 from ui_helpers import by_label, no_exception, start
 
-from app.cli import main
+from app.cli.main import main
 from app.core.answers import normalise
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
 from app.report import render_pdf
-from app.shipped import catalog
+from app.services.shipped import catalog
 from app.store import open_store
 
 ANSWERS = {
@@ -103,7 +103,7 @@ def test_the_app_offers_the_named_groups_and_saves_a_group_rating(
     )
     aid = open_store(tmp_path).create(a, editor="test").id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     radio = by_label(at.sidebar.radio, "Avsnitt")
     radio.set_value(next(o for o in radio.options if "Konsekvenser" in o))
     at = no_exception(at.run())

@@ -7,12 +7,13 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from helpers import open_page
 from ui_helpers import no_exception, start, texts
 
-from app.cli import main
+from app.cli.main import main
 from app.core.import_check import readable_problems
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
-from app.shipped import catalog as shipped_catalog
+from app.services.shipped import catalog as shipped_catalog
 from app.store import open_store
 from app.store.exchange import export_document
 
@@ -96,7 +97,7 @@ def test_an_older_version_with_a_migration_is_read_through_it() -> None:
 def test_the_data_page_refuses_an_unknown_questionnaire(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     content = _file(tmp_path, "hemmagjord", "1.0.0", {}).read_bytes()
-    at = no_exception(start(monkeypatch, tmp_path / "data").switch_page("views/data.py").run())
+    at = no_exception(open_page(start(monkeypatch, tmp_path / "data"), "data").run())
     at = no_exception(at.file_uploader[0].set_value(("in.json", content, "application/json"))
                       .run())
     assert "Filen kan inte importeras" in texts(at) and "'hemmagjord'" in texts(at)

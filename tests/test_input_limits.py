@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from ui_helpers import no_exception, start, texts
 
 from app.core.errors import LoadError
 from app.core.yamlsource import parse_yaml
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store import open_store
 
 LEVELS = "abcdefghi"
@@ -108,7 +109,7 @@ def test_bka_import_refuses_it_and_changes_nothing(tmp_path: Path, name: str) ->
 def test_the_data_page_upload_refuses_it_in_words(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
     make, words = CASES[name]
-    at = no_exception(start(monkeypatch, tmp_path).switch_page("views/data.py").run())
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "data").run())
     at = no_exception(at.file_uploader[0].set_value(
         (name, make().encode("utf-8"), "application/octet-stream")).run())
     shown = texts(at)
@@ -143,7 +144,7 @@ def test_a_key_that_is_an_alias_to_a_list_is_refused_without_building_it() -> No
 
 def test_the_title_field_stops_at_the_limit_and_a_title_that_long_is_kept(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    at = no_exception(start(monkeypatch, tmp_path).switch_page("views/assess.py").run())
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "assess").run())
     assert at.text_input(key="new:title").max_chars == 300
     at.radio[0].set_value(at.radio[0].options[0])
     at.text_input(key="new:title").input("R" * 300)
@@ -160,7 +161,7 @@ def test_a_too_long_comment_is_a_message_and_nothing_is_saved(
         questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
         decision=Decision(title="Skolskjuts")), "t").id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     comment = at.text_area(key=f"q:{aid}:affects_children:comment")
     at = no_exception(comment.input("Lång kommentar. " * 1300).run())
     assert "Kommentaren får vara högst 20 000 tecken lång (nu 20 800)" in texts(at)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from helpers import MINIMAL, line_of, replaced, write
 
-from app.cli import main
+from app.cli.main import main
 from app.core.law import chosen_areas, citation
-from app.paths import LAW_DIR
-from app.shipped import catalog
+from app.services.paths import LAW_DIR
+from app.services.shipped import catalog
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -30,7 +30,7 @@ def test_every_area_of_the_issue_has_rules_on_best_interests() -> None:
     law = catalog().law
     assert law is not None
     for area in ("skola", "forskola", "socialtjanst", "lss", "halso_och_sjukvard",
-                 "plan_och_bygg", "migration", "kultur_och_fritid", "trafik"):
+                 "plan_och_bygg", "migration", "kultur_och_fritid", "trafik", "familjeratt"):
         rules = law.area[area].rules
         assert rules, area
         assert all(r.strength in law.strength for r in rules)
@@ -46,11 +46,20 @@ def test_citations_read_as_lawyers_write_them() -> None:
     assert "LSS (1993:387) 6 a §" in cited
     assert "Utlänningslagen (2005:716) 1 kap. 10 §" in cited
     assert "Barnkonventionen (2018:1197) artikel 3" in cited
-    # the new Social Services Act is named, never with a section we could not look up
+    for fixed in ("LVU (1990:52) 39 §", "LSS (1993:387) 8 §", "Minoritetslagen (2009:724) 5 §",
+                  "Minoritetslagen (2009:724) 5 a §", "Konsultationslagen (2022:66) 2 §",
+                  "Hälso- och sjukvårdslagen (2017:30) 5 kap. 7 §",
+                  "Diskrimineringslagen (2008:567) 1 kap. 1 §",
+                  "Lagen om elevresor (1991:1110) 2 §"):
+        assert fixed in cited, fixed
+    assert "LVU (1990:52) 36 §" not in cited  # 36 § is a 15-year-old's own case, not counsel
+    # the new Social Services Act is named, never with a section nobody could read
     social = [r for a in law.areas for r in a.rules if r.statute == "socialtjanstlagen"]
-    assert social and all(r.section is None and r.chapter is None for r in social)
+    assert social and all(r.section is None and r.status == "not_verified" for r in social)
     assert all(law.statute[r.statute].sfs == "2025:400" for r in social)
     assert "2001:453" not in {s.sfs for s in law.statutes}
+    # its standard is the convention's, not the old act's "särskilt beaktas"
+    assert all(r.strength != "sarskilt_beaktas" for r in social)
 
 
 def test_strengths_match_the_law() -> None:
@@ -71,8 +80,11 @@ def test_the_area_picked_decides_the_rules_shown() -> None:
     q = cat.questionnaire("bka-individual")
     assert q is not None
     question = q.questions["legal_requirements"]
-    shown = [a.id for a in chosen_areas(cat.law, question, {"decision_area": "social_services"})]
+    shown = [a.id for a in chosen_areas(cat.law, question, {"decision_area": ["social_services"]})]
     assert shown == ["socialtjanst", "allmant"]
+    picked = {"decision_area": ["school", "school_transport", "reception"]}
+    assert [a.id for a in chosen_areas(cat.law, question, picked)] == [
+        "skola", "trafik", "migration", "allmant"]
     assert [a.id for a in chosen_areas(cat.law, question, {})] == ["allmant"]
     std = cat.questionnaire("bka-standard")
     assert std is not None

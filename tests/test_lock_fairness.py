@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store.locking import SharedFolder
 
 

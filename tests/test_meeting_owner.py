@@ -9,13 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from ui_helpers import no_exception, start, texts
 
 from app.core.access import Identity, may_open_meeting
 from app.core.models.meeting import Action, Meeting
 from app.core.roles import Person
 from app.store.meetings import MeetingNotFound, MeetingRefused, MeetingStore
-from app.ui import auth
+from app.ui.session import signin
 
 DAY = dt.date(2026, 4, 14)
 ANNA = Person("sub-anna", "Anna Berg", "anna@kommun.se", frozenset({"handlaggare"}), "Soc")
@@ -83,8 +84,8 @@ def test_the_meeting_page_shows_only_the_persons_teams(
         Meeting(date=DAY, team="Fritidsgården Annas", article=12))
     MeetingStore(tmp_path, viewer=_as(CARL)).create(
         Meeting(date=DAY, team="Skolhälsan Carls", article=3))
-    monkeypatch.setattr(auth, "configured", lambda: True)
-    monkeypatch.setattr(auth, "person", lambda: BO)
-    at = no_exception(start(monkeypatch, tmp_path).switch_page("views/meeting.py").run())
+    monkeypatch.setattr(signin, "configured", lambda: True)
+    monkeypatch.setattr(signin, "person", lambda: BO)
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "meeting").run())
     shown = texts(at) + " ".join(str(o) for s in at.selectbox for o in s.options)
     assert "Fritidsgården Annas" in shown and "Skolhälsan Carls" not in shown

@@ -18,7 +18,7 @@ from app.core.meeting_edits import (
 from app.core.meetings import coverage, of_team, open_actions, reading_order, suggest, teams
 from app.core.models.article import ArticleLibrary
 from app.core.models.meeting import Action, Meeting
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 DAY = dt.date(2026, 3, 2)
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from test_report_support import font_names, pdf_text
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.article import ArticleLibrary
 from app.core.models.meeting import Action, Meeting
 from app.report.minutes import minutes_filename, render_minutes
-from app.shipped import catalog
+from app.services.shipped import catalog
 from app.store.meetings import MeetingStore
 
 DAY = dt.date(2026, 5, 18)

@@ -17,7 +17,7 @@ from app.core.models.assessment import Assessment, Decision, Ownership, Question
 from app.core.models.lifecycle import Review
 from app.core.roles import ROLES, Person
 from app.store import TinyDBAssessmentStore
-from app.ui import auth
+from app.ui.session import signin
 
 NBSP = "\u00a0"
 
@@ -91,8 +91,8 @@ def test_a_handlaggare_pages_through_her_rows_only_and_the_count_is_hers(
     # unit's (shared there): 120 she may see, 60 never.
     kinds = [("sub-anna", "Soc", False), ("sub-bo", "Soc", True), ("sub-carl", "Skola", True)]
     _fill(tmp_path, [kinds[i % 3] for i in range(180)])
-    monkeypatch.setattr(auth, "configured", lambda: True)
-    monkeypatch.setattr(auth, "person", lambda: OFFICIAL)
+    monkeypatch.setattr(signin, "configured", lambda: True)
+    monkeypatch.setattr(signin, "person", lambda: OFFICIAL)
     at = no_exception(start(monkeypatch, tmp_path))
     assert _showing(at) == "Visar 1–50 av 120"
     seen = set(_titles(at))
@@ -143,8 +143,8 @@ def test_reviewer_rows_are_paged_as_well(
         for i in range(1, 121)]
     TinyDBAssessmentStore(tmp_path).store_imported(batch, "test")
     greta = Person("sub-greta", "Greta", "greta@kommun.se", frozenset({"granskare"}), "Soc")
-    monkeypatch.setattr(auth, "configured", lambda: True)
-    monkeypatch.setattr(auth, "person", lambda: greta)
+    monkeypatch.setattr(signin, "configured", lambda: True)
+    monkeypatch.setattr(signin, "person", lambda: greta)
     at = no_exception(start(monkeypatch, tmp_path))
     assert _showing(at) == "Visar 1–50 av 60"
     assert all(int(t[-3:]) % 2 for t in _titles(at))

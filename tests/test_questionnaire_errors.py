@@ -256,19 +256,19 @@ def test_rules_name_word_lists_and_questions_that_exist(tmp_path: Path) -> None:
 
 
 def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None:
-    from app.shipped import catalog
+    from app.services.shipped import catalog
 
     # The follow-up (purpose: follow_up) is a questionnaire of its own, version 1.0.0.
     for q in catalog().questionnaires.values():
         if q.purpose != "assessment":
             continue
         assert q.scoring.serious_cap == "incomplete"
-        # Every earlier version is read through a chain of steps that ends at this one.
-        chain = [q.migrations[0].from_version]
-        for m in q.migrations:
-            assert m.from_version == chain[-1]
-            chain.append(m.to_version)
-        assert chain[0] == "1.0.0" and chain[-1] == q.version
+        # the steps form one chain from the first version to this one
+        chain, current = [], "1.0.0"
+        while (step := next((m for m in q.migrations if m.from_version == current), None)):
+            chain.append(step)
+            current = step.to_version
+        assert current == q.version and len(chain) == len(q.migrations)
         assert q.scoring.substance is not None and q.scoring.conclusion is not None
         assert q.scoring.impact.weakened == "either_term"
         assert q.scoring.impact.conclusion_articles == [3]

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from test_report_support import pdf_text
 
-from app.cli import main
+from app.cli.main import main
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR, ROOT
+from app.services.paths import EXAMPLES_DIR, ROOT
 
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.yaml"))
 needs_examples = pytest.mark.skipif(not EXAMPLES, reason="no shipped examples yet")

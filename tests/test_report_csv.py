@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from doc_support import example
 
-from app.cli import main
+from app.cli.main import main
 from app.core.document.csv_tables import table_csv
-from app.core.document.source import prepare
-from app.paths import EXAMPLES_DIR
+from app.report.context import prepare
+from app.services.paths import EXAMPLES_DIR
 
 
 def _rows(data: bytes, delimiter: str = ";") -> list[list[str]]:

@@ -11,9 +11,9 @@ from test_report_support import font_names, pdf_pages
 from app.core.loading import load_assessment, normalise_answers
 from app.core.scoring import score
 from app.core.text import tr
-from app.paths import EXAMPLES_DIR
 from app.report import render_pdf
-from app.shipped import catalog
+from app.services.paths import EXAMPLES_DIR
+from app.services.shipped import catalog
 
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.yaml"))
 

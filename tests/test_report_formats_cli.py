@@ -8,8 +8,8 @@ import pypdf
 import pytest
 from doc_support import docx_headings, open_docx, outline
 
-from app.cli import main
-from app.paths import EXAMPLES_DIR
+from app.cli.main import main
+from app.services.paths import EXAMPLES_DIR
 
 SOURCE = str(EXAMPLES_DIR / "fritidsgard-oppettider.yaml")
 

@@ -12,8 +12,8 @@ from doc_support import everything, example, heading_levels, outline, rated_area
 from test_report_support import ANSWERS, make_assessment, make_catalog
 
 from app.core.catalog import Catalog
-from app.paths import ROOT
 from app.report import render_as
+from app.services.paths import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

@@ -10,8 +10,8 @@ from app.core import lifecycle as life
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import CommitteeDecision
-from app.paths import ROOT
 from app.report import render_pdf
+from app.services.paths import ROOT
 
 NOW = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
 

@@ -14,7 +14,7 @@ import pytest
 from doc_support import example
 from test_report_support import pdf_pages
 
-from app.cli import main
+from app.cli.main import main
 from app.core.document.attachment import ATTACHMENT_NAME
 from app.report import render_as
 from app.store import open_store

@@ -19,10 +19,10 @@ from doc_support import (
 )
 from test_report_support import pdf_pages
 
-from app.cli import main
+from app.cli.main import main
 from app.core.loading import load_assessment
-from app.paths import EXAMPLES_DIR
 from app.report.formats import summary_as
+from app.services.paths import EXAMPLES_DIR
 
 CORPUS = Path(__file__).parent / "corpus"
 

@@ -16,7 +16,7 @@ import pypdf
 
 from app.core.catalog import Catalog, load_catalog
 from app.core.models.assessment import Assessment
-from app.paths import ARTICLES_DIR
+from app.services.paths import ARTICLES_DIR
 
 QUESTIONNAIRE = """\
 id: report-test

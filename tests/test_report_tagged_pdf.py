@@ -21,13 +21,13 @@ import pytest
 from doc_support import everything, example
 from pypdf.generic import ArrayObject, ContentStream, DictionaryObject, NameObject
 
-from app.cli import main
+from app.cli.main import main
 from app.core.document.attachment import ATTACHMENT_NAME
 from app.core.document.build import build_document
 from app.core.document.model import Chart
-from app.core.document.source import prepare
 from app.core.models.assessment import Assessment
 from app.report import render_as
+from app.report.context import prepare
 from app.report.tagged_pdf import available, css_string
 
 pytestmark = pytest.mark.skipif(

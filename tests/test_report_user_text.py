@@ -11,7 +11,7 @@ import pypdf
 import pytest
 from doc_support import docx_body_text, docx_header_text, everything, example, open_docx
 
-from app.cli import main
+from app.cli.main import main
 from app.core.document.attachment import ATTACHMENT_NAME
 from app.core.models.assessment import Answer, Assessment
 from app.report import render_as

@@ -245,7 +245,7 @@ def test_the_shipped_examples_are_what_the_app_reads() -> None:
     import tomllib
 
     from app.core.yamlsource import read_yaml
-    from app.paths import ROOT
+    from app.services.paths import ROOT
 
     source = read_yaml(ROOT / "roles.example.yaml")
     mapping, problems = parse_role_map(source.data, source.file, source.line_of)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from ui_helpers import button, by_label, no_exception, start, texts
 
 from app.core.access import AccessRefused, Identity, OwnAdministratorRole
@@ -20,7 +21,7 @@ from app.core.roles import (
     role_source,
 )
 from app.store.people import People
-from app.ui import auth
+from app.ui.session import signin
 
 ANNA = {"sub": "sub-anna", "email": "anna@kommun.se", "name": "Anna Berg"}
 FILE, _ = parse_role_map({"users": [{"email": "anna@kommun.se", "roles": ["granskare"],
@@ -102,8 +103,8 @@ def test_nobody_but_an_administrator_gives_roles_and_not_their_own_away(
 
 
 def _login(monkeypatch: pytest.MonkeyPatch, person: Person) -> None:
-    monkeypatch.setattr(auth, "configured", lambda: True)
-    monkeypatch.setattr(auth, "person", lambda: person)
+    monkeypatch.setattr(signin, "configured", lambda: True)
+    monkeypatch.setattr(signin, "person", lambda: person)
 
 
 def test_the_admin_page_gives_a_role_and_shows_who_gave_it(
@@ -112,7 +113,7 @@ def test_the_admin_page_gives_a_role_and_shows_who_gave_it(
     People().seen(OFFICIAL, "file")
     People().seen(ADMIN, "file")
     _login(monkeypatch, ADMIN)
-    at = no_exception(start(monkeypatch, tmp_path).switch_page("views/users.py").run())
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "users").run())
     by_label(at.selectbox, "Person").select(OFFICIAL.sub)
     at = no_exception(at.run())
     by_label(at.multiselect, "Roller för").select("granskare")
@@ -132,7 +133,7 @@ def test_a_handlaggare_asking_for_the_users_page_by_address_is_refused(
     _login(monkeypatch, OFFICIAL)
     at = no_exception(start(monkeypatch, tmp_path))
     with pytest.raises(ValueError, match="Known pages"):  # not in their navigation at all
-        at.switch_page("views/users.py")
+        open_page(at, "users")
     # Below the page: the store refuses the same person, whatever page asks.
     monkeypatch.setenv("BKA_DATA_DIR", str(tmp_path))
     People().seen(OFFICIAL)

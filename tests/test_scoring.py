@@ -11,7 +11,7 @@ from helpers import MINIMAL, write
 from app.core.loading import load_questionnaire
 from app.core.models.questionnaire import Questionnaire
 from app.core.scoring import score
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_overall_and_level_from_bands(mini: Questionnaire) -> None:
 def test_a_measure_needs_a_real_owner_and_a_date() -> None:
     """Gaming the measures rule: an owner 'x' or no date is no measure."""
     from app.core.scoring import score
-    from app.shipped import catalog
+    from app.services.shipped import catalog
 
     cat = catalog()
     q = cat.questionnaires["bka-standard"]
@@ -109,7 +109,7 @@ def test_a_measure_needs_a_real_owner_and_a_date() -> None:
 
 def test_harm_now_is_not_netted_by_gains_later() -> None:
     from app.core.scoring import score
-    from app.shipped import catalog
+    from app.services.shipped import catalog
 
     cat = catalog()
     q = cat.questionnaires["bka-standard"]
@@ -125,7 +125,7 @@ def test_harm_now_is_not_netted_by_gains_later() -> None:
 
 def test_each_article_counts_in_its_primary_cluster_only() -> None:
     from app.core.scoring import score
-    from app.shipped import catalog
+    from app.services.shipped import catalog
 
     cat = catalog()
     q = cat.questionnaires["bka-standard"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from browser import free_port
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 
 
 def _listening(port: int) -> bool:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from app.paths import EXAMPLES_DIR
+from app.cli.main import main
+from app.services.paths import EXAMPLES_DIR
 from app.store import open_store
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
 from app.core.models.meeting import Meeting
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import NotFound, StoreError, TinyDBAssessmentStore
 from app.store.collection import Collection
 from app.store.postgres.collection import PostgresCollection

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from disk_full import fill_after, small_disk
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
-from app.paths import EXAMPLES_DIR, ROOT
+from app.services.paths import EXAMPLES_DIR, ROOT
 from app.store import StoreCorrupted, StoreError, TinyDBAssessmentStore, locking
 from app.store.exchange import export_document, import_file
 from app.store.import_journal import journal_path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.scoring import decision_text, score
 from app.core.substance import matches
-from app.shipped import catalog
+from app.services.shipped import catalog
 
 REAL = ("Eleverna får längre skolväg och byter fritidshem från höstterminen; de yngsta "
         "reser ensamma med buss för första gången.")

@@ -7,16 +7,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from ui_helpers import MAIN, button, by_label, no_exception, start, texts
 
 from app.core import trainer_key
 from app.core.join_guard import SESSION_LIMIT, WORKSHOP_LIMIT
 from app.core.models.workshop import Workshop
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
-from app.ui import workshop_state
+from app.ui.session import workshop as workshop_state
 
 KEY = "KM7Q-4PXA-TR9C"
 OTHER_PAGES = ("overview", "workshop", "articles", "data", "meeting")
@@ -36,7 +37,7 @@ def _workshop(data: Path, names: list[str]) -> Workshop:
 
 
 def _join(at: AppTest, code: str) -> AppTest:
-    at = no_exception(at.switch_page("views/join.py").run())
+    at = no_exception(open_page(at, "join").run())
     by_label(at.text_input, "Gruppens kod").input(code)
     button(at, "Gå med").click()
     return no_exception(at.run())
@@ -44,7 +45,7 @@ def _join(at: AppTest, code: str) -> AppTest:
 
 def _refused(at: AppTest, page: str) -> None:
     with pytest.raises(ValueError, match="Known pages"):
-        at.switch_page(f"views/{page}.py")
+        open_page(at, page)
 
 
 def test_a_group_cannot_leave_and_roam_or_become_another_group(
@@ -58,11 +59,11 @@ def test_a_group_cannot_leave_and_roam_or_become_another_group(
     # Another group's code in the address of this session: still the first group.
     at.query_params["kod"] = two.code
     at.query_params["id"] = two.assessment_id
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     assert at.session_state["open_assessment"] == one.assessment_id
     assert "Ett" in at.title[0].value
     # "Lämna gruppen": back on the join page, and nothing else.
-    at = no_exception(at.switch_page("views/join.py").run())
+    at = no_exception(open_page(at, "join").run())
     button(at, "Lämna gruppen").click()
     at = no_exception(at.run())
     for page in (*OTHER_PAGES, "assess", "results"):
@@ -80,7 +81,7 @@ def test_a_browser_on_another_machine_reaches_only_join_and_the_key_form(
     at = no_exception(at.run())
     for page in ("overview", "assess", "results", "articles", "data", "meeting"):
         _refused(at, page)
-    at = no_exception(at.switch_page("views/workshop.py").run())
+    at = no_exception(open_page(at, "workshop").run())
     shown = texts(at)
     assert "Tränarens sida" in shown
     assert w.groups[0].code[:3] not in shown and w.title not in shown  # no list, no codes
@@ -95,7 +96,7 @@ def test_the_trainers_page_needs_the_key_in_a_session_that_did_not_create_it(
     w = _workshop(tmp_path, ["Ett"])
     code = f"{w.groups[0].code[:3]} {w.groups[0].code[3:]}"
     at = start(monkeypatch, tmp_path, workshop_open=w.id)
-    at = no_exception(at.switch_page("views/workshop.py").run())
+    at = no_exception(open_page(at, "workshop").run())
     assert code not in texts(at) and "Tränarnyckel" in [x.label for x in at.text_input]
     assert not at.expander  # the trainer's notes are not drawn at all
     by_label(at.text_input, "Tränarnyckel").input("AAAA-AAAA-AAAA")
@@ -112,7 +113,7 @@ def test_the_trainers_page_needs_the_key_in_a_session_that_did_not_create_it(
 
 def test_creating_a_workshop_shows_its_key_once(monkeypatch: pytest.MonkeyPatch,
                                                tmp_path: Path) -> None:
-    at = no_exception(start(monkeypatch, tmp_path).switch_page("views/workshop.py").run())
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "workshop").run())
     button(at, "Skapa workshoppen").click()
     at = no_exception(at.run())
     assert "visas bara nu" in texts(at)
@@ -144,7 +145,7 @@ def test_a_locked_workshop_refuses_the_right_code_until_the_trainer_lifts_it(
     group = _join(start(monkeypatch, tmp_path), w.groups[0].code)
     assert "stängts efter många felaktiga koder" in group.error[0].value
     trainer = start(monkeypatch, tmp_path, workshop_open=w.id, workshop_trainer_of={w.id})
-    trainer = no_exception(trainer.switch_page("views/workshop.py").run())
+    trainer = no_exception(open_page(trainer, "workshop").run())
     assert f"{WORKSHOP_LIMIT} felaktiga koder" in texts(trainer)
     button(trainer, "Öppna för nya grupper igen").click()
     trainer = no_exception(trainer.run())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from ui_helpers import button, by_label, no_exception, start, texts
 
@@ -56,7 +57,7 @@ def test_answers_are_saved_as_given_and_conditions_react(
 ) -> None:
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     at = open_section(at, "Berör ärendet barn")
     question = by_label(at.radio, "Berör ärendet barn?")
     question.set_value("none")
@@ -86,7 +87,7 @@ def test_results_show_level_and_flags(monkeypatch: pytest.MonkeyPatch, tmp_path:
         },
     )
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     said = texts(at)
     assert "Processkvalitet" in " ".join(m.label for m in at.metric)
     assert "Inga barn har fått säga vad de tycker, och det finns inget skäl till det" in said
@@ -101,7 +102,7 @@ def test_the_conclusion_and_the_cap_lead_the_results(
     corpus = Path(__file__).parent / "corpus" / "std-no-conclusion-seeovan.yaml"
     aid = open_store(tmp_path).create(load_assessment(corpus)[0], editor="test").id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     said = texts(at)
     assert "Är förslaget förenligt med barnets bästa? Ja" in said
     assert "Motiveringen saknar innehåll" in said
@@ -117,7 +118,7 @@ def test_marking_complete_with_gaps_needs_a_recorded_reason(
 ) -> None:
     aid = seeded(tmp_path, {"affects_children": "direct", "children_heard": "no"})
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     by_label(at.text_area, "Skäl att ändå markera analysen som klar").input("Brådskande.")
     at = no_exception(button(at, "Markera som klar med skälet").click().run())
     assert "Skälet är för kort eller säger ingenting" in " ".join(e.value for e in at.error)
@@ -135,7 +136,7 @@ def test_a_screening_record_has_no_level_and_says_what_is_wrong(
 ) -> None:
     aid = seeded(tmp_path, {"affects_children": "none", "why_not_concerned": "."})
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     said = texts(at)
     assert "Screening: ärendet berör inte barn" in said
     assert not at.metric  # no level, no points, no completeness figure
@@ -162,7 +163,7 @@ def test_full_assessment_from_start_to_result(
 ) -> None:
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
 
     def k(qid: str, part: str = "") -> str:
         return f"q:{aid}:{qid}:{part}"
@@ -194,7 +195,7 @@ def test_full_assessment_from_start_to_result(
     # a negative rating makes the measures question appear
     at = open_section(at, "Åtgärder")
     assert any("åtgärd" in str(b.label).lower() for b in at.button)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     said = texts(at)
     assert "/100" in said
     metrics = {m.label: m.value for m in at.metric}
@@ -207,7 +208,7 @@ def test_full_assessment_from_start_to_result(
 def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     aid = seeded(tmp_path, {"affects_children": "direct"})
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     at = open_section(at, "Berör ärendet barn")
     at.text_area(key=f"q:{aid}:affects_children:comment").input("Bedömt med rektorerna.")
     at = no_exception(at.run())
@@ -220,7 +221,7 @@ def test_personnummer_in_free_text_is_warned(
 ) -> None:
     aid = seeded(tmp_path, {"affects_children": "direct"})
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     at = open_section(at, "Berör ärendet barn")
     at.text_area(key=f"q:{aid}:how_concerned:").input("Gäller eleven 121212-1212.")
     at = no_exception(at.run())
@@ -263,10 +264,10 @@ def test_history_names_who_changed_which_question(monkeypatch: pytest.MonkeyPatc
                    decision=Decision(title="Ny idrottshall", official="Sara Lind"))
     aid = store.create(a, editor="Sara Lind").id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     at.radio(key=f"q:{aid}:affects_children:").set_value("indirect")
     at = no_exception(at.run())
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     table = next(d.value for d in at.dataframe if "Vem" in d.value.columns)
     newest = table.iloc[0]
     assert newest["Vem"] == "Sara Lind" and newest["Frågor eller fält"] == "1.1"
@@ -278,10 +279,10 @@ def test_a_complete_assessment_is_read_only_until_reopened(monkeypatch: pytest.M
     aid = seeded(tmp_path, {"affects_children": "direct"})
     open_store(tmp_path).set_status(aid, "complete", "t")
     at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     assert at.radio(key=f"q:{aid}:affects_children:").disabled
     assert "kan bara läsas" in texts(at)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     at = no_exception(button(at, "Öppna för redigering igen").click().run())
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     assert not at.radio(key=f"q:{aid}:affects_children:").disabled

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from ui_helpers import button, no_exception, start, texts
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -21,7 +22,7 @@ def _seed(data: Path) -> str:
 
 def _device(monkeypatch: pytest.MonkeyPatch, data: Path, aid: str):  # type: ignore[no-untyped-def]
     at = start(monkeypatch, data, open_assessment=aid, step="screening")
-    return no_exception(at.switch_page("views/assess.py").run())
+    return no_exception(open_page(at, "assess").run())
 
 
 def test_a_long_answer_from_one_device_is_not_replaced_by_the_other(

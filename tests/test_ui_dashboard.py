@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from test_dashboard import BUN, known_set
 from ui_helpers import no_exception, start, texts
 
@@ -17,7 +18,7 @@ def test_overview_page_shows_the_known_figures(monkeypatch: pytest.MonkeyPatch,
     for a in known_set():
         store.create(a, editor="test")
     at = start(monkeypatch, tmp_path)
-    at = no_exception(at.switch_page("views/dashboard.py").run())
+    at = no_exception(open_page(at, "dashboard").run())
     assert "Översikt för fullmäktige" in texts(at)
     assert at.metric[0].value == "4"
     tables = [d.value for d in at.dataframe]
@@ -37,5 +38,5 @@ def test_overview_page_shows_the_known_figures(monkeypatch: pytest.MonkeyPatch,
 
 def test_empty_store_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     at = start(monkeypatch, tmp_path)
-    at = no_exception(at.switch_page("views/dashboard.py").run())
+    at = no_exception(open_page(at, "dashboard").run())
     assert "Inga analyser i den valda perioden." in texts(at)

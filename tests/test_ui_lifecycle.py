@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from ui_helpers import button, by_label, no_exception, start, texts
 
 from app.core import lifecycle as life
 from app.core.loading import load_assessment
-from app.paths import ROOT
+from app.services.paths import ROOT
 from app.store import open_store
 
 OFFICIAL = "Karin Lund"
@@ -34,7 +35,7 @@ def click(at: AppTest, label: str) -> AppTest:
 def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     assert "Granskning och beslut" in texts(at)
 
     # The official may not review their own assessment.
@@ -77,9 +78,9 @@ def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert "Godkänd av Per Berg" in texts(at)
 
     # Frozen: the questionnaire page reads only.
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     assert "kan bara läsas" in texts(at)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
 
     # The committee's decision.
     as_person(at, aid, OFFICIAL)
@@ -116,5 +117,5 @@ def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert list(steps["Steg"]) == ["Öppnad igen", "Uppföljd", "Beslut registrerat", "Godkänd",
                                    "Skickad för granskning"]
     assert list(steps["Vem"]) == [OFFICIAL, OFFICIAL, OFFICIAL, REVIEWER, OFFICIAL]
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     assert "kan bara läsas" not in texts(at)

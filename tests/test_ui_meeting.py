@@ -7,18 +7,19 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from ui_helpers import button, by_label, no_exception, start, texts
 
 from app.core.models.meeting import Action, Meeting
 from app.store.meetings import MeetingStore
 
-PAGE = "views/meeting.py"
+PAGE = "meeting"
 
 
 def on_page(monkeypatch: pytest.MonkeyPatch, data: Path, **state: object) -> AppTest:
     at = start(monkeypatch, data, **state)
-    return no_exception(at.switch_page(PAGE).run())
+    return no_exception(open_page(at, PAGE).run())
 
 
 def plain(at: AppTest) -> str:

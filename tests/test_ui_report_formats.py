@@ -7,6 +7,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from doc_support import docx_body_text, example, open_docx
+from helpers import open_page
 from ui_helpers import button, no_exception, start, texts
 
 from app.store import open_store
@@ -21,7 +22,7 @@ def test_summary_is_shown_as_copyable_text_with_downloads(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     said = texts(at)
     assert "Sammanfattning för tjänsteskrivelsen" in said
     (code,) = [c for c in at.code if "Slutsats om barnets bästa" in str(c.value)]
@@ -36,7 +37,7 @@ def test_word_and_html_are_made_recorded_and_offered(
     monkeypatch.setenv("BKA_REPORTS_DIR", str(tmp_path / "reports"))
     aid = seeded(tmp_path)
     at = start(monkeypatch, tmp_path, open_assessment=aid)
-    at = no_exception(at.switch_page("views/results.py").run())
+    at = no_exception(open_page(at, "results").run())
     button(at, "Skapa Word-fil").click()
     at = no_exception(at.run())
     button(at, "Skapa HTML-fil").click()
@@ -64,7 +65,7 @@ def test_the_data_page_restores_an_assessment_from_its_report_pdf(
     stored = open_store(tmp_path / "there").get(seeded(tmp_path / "there"))
     pdf = render_as(stored, ".pdf")
     here = tmp_path / "here"
-    at = no_exception(start(monkeypatch, here).switch_page("views/data.py").run())
+    at = no_exception(open_page(start(monkeypatch, here), "data").run())
     at = no_exception(at.file_uploader[0].set_value(("rapport.pdf", pdf, "application/pdf"))
                       .run())
     assert "Nya (1)" in page_texts(at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import replaced, write
+from helpers import open_page, replaced, write
 from ui_helpers import by_label, no_exception, start, texts
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -23,7 +23,7 @@ def _seed(data: Path) -> str:
 
 def _on_screening(monkeypatch: pytest.MonkeyPatch, data: Path, aid: str):  # type: ignore[no-untyped-def]
     at = start(monkeypatch, data, open_assessment=aid, step="screening")
-    return no_exception(at.switch_page("views/assess.py").run())
+    return no_exception(open_page(at, "assess").run())
 
 
 def test_two_tabs_do_not_erase_each_other(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -50,8 +50,8 @@ def test_two_tabs_do_not_erase_each_other(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_broken_questionnaire_shows_the_loader_messages(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from app import shipped
-    from app.ui import state
+    from app.services import shipped
+    from app.ui.session import state
 
     folder = tmp_path / "questionnaires"
     write(folder, "broken.yaml", replaced("articles: [3]", "articles: [77]"))
@@ -60,7 +60,7 @@ def test_broken_questionnaire_shows_the_loader_messages(
     state._catalog.clear()
     try:
         at = no_exception(start(monkeypatch, tmp_path / "data"))
-        at = no_exception(at.switch_page("views/articles.py").run())
+        at = no_exception(open_page(at, "articles").run())
         shown = "\n".join(c.value for c in at.code)
         assert "broken.yaml:" in shown and "article 77" in shown
         assert any("kunde inte läsas" in e.value for e in at.error)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from disk_full import fill_after
+from helpers import open_page
 from ui_helpers import no_exception, start, texts
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -52,7 +53,7 @@ def test_a_record_without_a_decision_is_a_message(monkeypatch: pytest.MonkeyPatc
 
 def _on_screening(monkeypatch: pytest.MonkeyPatch, data: Path, aid: str):  # type: ignore[no-untyped-def]
     at = start(monkeypatch, data, open_assessment=aid, step="screening")
-    return no_exception(at.switch_page("views/assess.py").run())
+    return no_exception(open_page(at, "assess").run())
 
 
 def test_a_damaged_history_file_hit_while_answering_is_a_message(
@@ -78,7 +79,7 @@ def test_a_full_disk_while_answering_says_nothing_was_saved(
 
 
 def _upload(at, name: str, content: bytes):  # type: ignore[no-untyped-def]
-    at = no_exception(at.switch_page("views/data.py").run())
+    at = no_exception(open_page(at, "data").run())
     return no_exception(at.file_uploader[0].set_value((name, content, "application/json")).run())
 
 
@@ -102,7 +103,7 @@ def test_an_import_on_a_full_disk_says_nothing_from_the_file_was_saved(
 def test_a_backup_of_a_damaged_folder_is_refused_on_the_data_page(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     aid = _seed(tmp_path)
-    at = no_exception(start(monkeypatch, tmp_path).switch_page("views/data.py").run())
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "data").run())
     [history] = open_store(tmp_path).layout.history_files(aid)
     history.write_text("{}", encoding="utf-8")  # the overview does not read it; a backup does
     at = no_exception([b for b in at.button if "säkerhetskopia" in b.label][0].click().run())

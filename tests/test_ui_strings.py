@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app.ui.i18n import _strings
+from app.ui.strings.i18n import _strings
 
 UI = Path(__file__).resolve().parent.parent / "app" / "ui"
 
@@ -32,7 +32,7 @@ def test_every_key_used_in_code_is_defined() -> None:
 
 
 def test_counted_words_agree_with_their_number() -> None:
-    from app.ui.i18n import t
+    from app.ui.strings.i18n import t
 
     assert t("ws_groups_count", "sv", count=1) == "1 grupp"
     assert t("ws_groups_count", "sv", count=2) == "2 grupper"

@@ -5,18 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import open_page
 from streamlit.testing.v1 import AppTest
 from ui_helpers import button, by_label, no_exception, start, texts
 
 from app.core.models.assessment import Answer
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
 
 
 def trainer_creates(monkeypatch: pytest.MonkeyPatch, data: Path, names: list[str]) -> AppTest:
     at = start(monkeypatch, data)
-    at = no_exception(at.switch_page("views/workshop.py").run())
+    at = no_exception(open_page(at, "workshop").run())
     by_label(at.selectbox, "Fall ur biblioteket").set_value("lekplats-lindparken")
     by_label(at.number_input, "Antal grupper").set_value(len(names))
     at = no_exception(at.run())
@@ -28,7 +29,7 @@ def trainer_creates(monkeypatch: pytest.MonkeyPatch, data: Path, names: list[str
 
 def group_joins(monkeypatch: pytest.MonkeyPatch, data: Path, code: str) -> AppTest:
     at = start(monkeypatch, data)
-    at = no_exception(at.switch_page("views/join.py").run())
+    at = no_exception(open_page(at, "join").run())
     by_label(at.text_input, "Gruppens kod").input(code)
     button(at, "Gå med").click()
     return no_exception(at.run())
@@ -46,7 +47,7 @@ def test_trainer_creates_groups_join_and_trainer_compares(monkeypatch: pytest.Mo
     group = group_joins(monkeypatch, tmp_path, red.code.lower())
     assert "Röda gruppen" in texts(group) and "Bakgrund" in [t.label for t in group.tabs]
     assert group.session_state["open_assessment"] == red.assessment_id
-    group = no_exception(group.switch_page("views/assess.py").run())
+    group = no_exception(open_page(group, "assess").run())
     radio = by_label(group.sidebar.radio, "Avsnitt")
     radio.set_value(next(o for o in radio.options if "Berör ärendet barn" in o))
     group = no_exception(group.run())
@@ -69,7 +70,7 @@ def test_trainer_creates_groups_join_and_trainer_compares(monkeypatch: pytest.Mo
     assert "Artikel 31 (lek och fritid) försvagas" in tables and "Röda gruppen" in tables
     assert "Nyckelpunkter: **0 av 4**" in shown.replace("\\", "")
     # Nothing of the workshop shows in the official's overview.
-    overview = no_exception(trainer.switch_page("views/overview.py").run())
+    overview = no_exception(open_page(trainer, "overview").run())
     assert "Lindparken" not in texts(overview)
 
 
@@ -106,10 +107,10 @@ def test_a_joined_group_sees_only_its_own_pages_and_is_let_go_on_close(
     at = no_exception(at.run())
     assert at.session_state["open_assessment"] == w.groups[0].assessment_id
     for page in ("overview", "workshop", "articles", "data"):
-        with pytest.raises(ValueError, match=r"Known pages: \[.*join.py', .*assess.py', "
-                                             r".*results.py'\]"):
-            at.switch_page(f"views/{page}.py")
-    at = no_exception(at.switch_page("views/assess.py").run())
+        with pytest.raises(ValueError, match=r"Known pages: \[.*'join', .*'assess', "
+                                                 r".*'results'\]"):
+            open_page(at, page)
+    at = no_exception(open_page(at, "assess").run())
     ws.close(w.id)
     at = no_exception(at.run())  # the group's next click, on its assessment page
     assert "Workshoppen med koden" in texts(at) and "är avslutad" in texts(at)
@@ -123,7 +124,7 @@ def test_a_closed_workshop_takes_no_more_answers(monkeypatch: pytest.MonkeyPatch
     group = w.groups[0]
     at = group_joins(monkeypatch, tmp_path, group.code)
     at.session_state["step"] = "screening"
-    at = no_exception(at.switch_page("views/assess.py").run())
+    at = no_exception(open_page(at, "assess").run())
     ws.close(w.id)  # the trainer closes while the group's page is still open
     at.radio(key=f"q:{group.assessment_id}:affects_children:").set_value("direct")
     at = no_exception(at.run())
@@ -139,7 +140,7 @@ def test_the_trainer_can_hide_the_scores_from_the_groups(monkeypatch: pytest.Mon
     open_store(tmp_path).set_answer(green.assessment_id, "affects_children",
                                     Answer(value="direct"))
     group = group_joins(monkeypatch, tmp_path, green.code)
-    group = no_exception(group.switch_page("views/results.py").run())
+    group = no_exception(open_page(group, "results").run())
     assert "Processkvalitet" in [m.label for m in group.metric]
     ws.set_hide_scores(workshop.id, True)
     group = no_exception(group.run())

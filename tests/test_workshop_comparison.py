@@ -17,8 +17,8 @@ from app.core.comparison import (
 )
 from app.core.loading import load_questionnaire
 from app.core.models.questionnaire import Questionnaire
-from app.shipped import cases as shipped_cases
-from app.shipped import catalog
+from app.services.shipped import cases as shipped_cases
+from app.services.shipped import catalog
 
 QUESTIONNAIRE = """\
 id: cmp
@@ -232,7 +232,7 @@ def test_the_comparison_shows_which_group_caught_the_key_points_and_made_the_mis
 def test_a_case_rule_naming_an_unknown_question_is_a_load_error(tmp_path: Path) -> None:
     from app.core.cases import load_case
     from app.core.errors import LoadError
-    from app.paths import CASES_DIR
+    from app.services.paths import CASES_DIR
 
     text = (CASES_DIR / "lekplats-lindparken.yaml").read_text(encoding="utf-8")
     text = text.replace('when: "weakened(31)"', 'when: "weakend(31) or heard == 1"', 1)
@@ -246,7 +246,7 @@ def test_a_case_rule_naming_an_unknown_question_is_a_load_error(tmp_path: Path) 
 def test_a_case_rule_is_checked_against_the_questionnaire(tmp_path: Path) -> None:
     from app.core.cases import load_case
     from app.core.errors import LoadError
-    from app.paths import CASES_DIR
+    from app.services.paths import CASES_DIR
 
     text = (CASES_DIR / "lekplats-lindparken.yaml").read_text(encoding="utf-8")
     text = text.replace('when: "weakened(31)"', "when: \"heard == 'yes'\"", 1)

@@ -12,7 +12,7 @@ import pytest
 from app.core.models.assessment import Answer
 from app.core.models.case import Case
 from app.core.models.workshop import CODE_PATTERN
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshop_errors import DuplicateGroups, ExpiredCode, NoGroups, UnknownCode
 from app.store.workshops import WorkshopStore, workshop_assessment_ids

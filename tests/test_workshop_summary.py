@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.cli import main
+from app.cli.main import main
 from app.core.models.assessment import Answer
 from app.core.models.workshop import Workshop
 from app.report.workshop_summary import summary_pdf
-from app.shipped import cases, catalog
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
 

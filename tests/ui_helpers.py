@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app.paths import ROOT
+from app.services.paths import ROOT
 
 MAIN = str(ROOT / "app" / "ui" / "main.py")
 

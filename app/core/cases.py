@@ -8,9 +8,9 @@ from pathlib import Path
 from app.core import conditions
 from app.core.condition_check import check_condition
 from app.core.errors import LoadError, Problem
-from app.core.loading import validate_source
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
+from app.core.schema_errors import validate_source
 from app.core.text import LANGUAGES, missing_languages
 from app.core.yamlsource import Loc, Source, read_yaml
 

@@ -1,7 +1,8 @@
 """The letter back to the children (Barnombudsmannen's step 7), drafted from the assessment.
 
-The draft uses our own short sentences around what the official wrote (the decision for
-children, the reasons, what children said, what changed, what happens next, whom to ask).
+Every sentence is backed by the record (see `draft`). The draft uses our own short sentences
+around what the official wrote (the decision for children, the reasons, what children said,
+what changed, what happens next, whom to ask).
 The official's own text is taken as written, so the LIX shown beside the draft tells the
 official where to shorten; the letter is edited before it is printed.
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.children import Results
+from app.core.document.source import ReportInput
 from app.core.lix import sentences
 from app.core.models.assessment import Assessment
 from app.core.models.child_collection import ChildCollection
@@ -27,31 +29,52 @@ MONTHS = {
            "September", "October", "November", "December"],
 }
 HEADINGS = {
-    "sv": {"decided": "Det här bestämdes", "why": "Varför?", "said": "Det här sa barnen",
-           "changed": "Det här ändrades", "next": "Det här händer sedan",
-           "ask": "Vill du fråga något?"},
-    "en": {"decided": "What was decided", "why": "Why?", "said": "What children said",
-           "changed": "What changed", "next": "What happens next",
-           "ask": "Do you want to ask something?"},
+    "sv": {"decided": "Det här bestämdes", "proposed": "Det här föreslås", "why": "Varför?",
+           "said": "Det här sa barnen", "changed": "Det här ändrades",
+           "next": "Det här händer sedan", "ask": "Vill du fråga något?"},
+    "en": {"decided": "What was decided", "proposed": "What is proposed", "why": "Why?",
+           "said": "What children said", "changed": "What changed",
+           "next": "What happens next", "ask": "Do you want to ask something?"},
 }
 WORDS = {
-    "sv": {"title": "Vad hände med förslaget?", "hello": "Hej! Tack för att du sa vad du tycker.",
-           "on": "Beslutet togs den {date}.", "adults": "De vuxna tänkte så här.",
+    "sv": {"title": "Vad hände med förslaget?", "title_proposed": "Ett förslag som gäller barn",
+           "hello": "Hej! Tack för att du sa vad du tycker.",
+           "hello_unheard": "Hej! Här kan du läsa om ett förslag som gäller barn.",
+           "on": "Beslutet togs den {date}.",
+           "changed_outcome": "Förslaget ändrades innan det bestämdes.",
+           "sent_back": "Politikerna skickade tillbaka förslaget. Det är inte bestämt än.",
+           "rejected": "Politikerna sa nej till förslaget.",
+           "proposal": "Förslaget är: {what}", "when": "Det ska bestämmas den {date}.",
+           "not_yet": "Det är inte bestämt än.",
+           "adults": "De vuxna tänkte så här.",
            "answered": "{n} barn svarade på våra frågor.",
            "liked": "{n} tyckte att förslaget var bra.",
            "disliked": "{n} tyckte att det var dåligt.",
-           "between": "{n} tyckte att det var mitt emellan.", "wrote": "Ett barn skrev:",
+           "between": "{n} tyckte att det var mitt emellan.",
+           "wrote": "På frågan ”{question}” skrev ett barn: ”{quote}”",
+           "planned": "Det här planeras:",
            "follow": "Vi tittar på hur det blev den {date}.", "by": "{what} Klart den {date}.",
-           "ask": "Du kan fråga {who}.", "ask_school": "Du kan också fråga en vuxen i skolan.",
+           "ask": "Du kan fråga {who}.", "reach": "Så når du {who}: {how}.",
+           "ask_school": "Du kan också fråga en vuxen i skolan.",
            "bye": "Hälsningar"},
-    "en": {"title": "What happened to the plan?",
+    "en": {"title": "What happened to the plan?", "title_proposed": "A plan that concerns children",
            "hello": "Hello! Thank you for telling us what you think.",
-           "on": "The decision was made on {date}.", "adults": "The adults thought like this.",
+           "hello_unheard": "Hello! Here you can read about a plan that concerns children.",
+           "on": "The decision was made on {date}.",
+           "changed_outcome": "The plan was changed before it was decided.",
+           "sent_back": "The politicians sent the plan back. Nothing is decided yet.",
+           "rejected": "The politicians said no to the plan.",
+           "proposal": "The plan is: {what}", "when": "It will be decided on {date}.",
+           "not_yet": "Nothing is decided yet.",
+           "adults": "The adults thought like this.",
            "answered": "{n} children answered our questions.",
            "liked": "{n} thought the plan was good.", "disliked": "{n} thought it was bad.",
-           "between": "{n} thought it was in between.", "wrote": "One child wrote:",
+           "between": "{n} thought it was in between.",
+           "wrote": "To the question “{question}” one child wrote: “{quote}”",
+           "planned": "This is planned:",
            "follow": "We will look at how it went on {date}.", "by": "{what} Done by {date}.",
-           "ask": "You can ask {who}.", "ask_school": "You can also ask an adult at school.",
+           "ask": "You can ask {who}.", "reach": "How to reach {who}: {how}.",
+           "ask_school": "You can also ask an adult at school.",
            "bye": "Best wishes"},
 }
 
@@ -72,6 +95,7 @@ class Letter:
     greeting: str
     parts: tuple[Part, ...]
     signature: str
+    decided: bool = True  #: a committee decision is recorded (else the letter tells a proposal)
 
     @property
     def prose(self) -> str:
@@ -102,40 +126,88 @@ def _first_sentences(text: Any, n: int) -> str:
     return " ".join(s.strip() + "." for s in found[:n]).replace("..", ".")
 
 
-def draft(assessment: Assessment, lang: str, collection: ChildCollection | None = None,
-          child_q: ChildQuestionnaire | None = None, found: Results | None = None) -> Letter:
+def draft(ri: ReportInput, collection: ChildCollection | None = None,
+          child_q: ChildQuestionnaire | None = None, found: Results | None = None,
+          today: dt.date | None = None) -> Letter:
+    """The letter from what the record supports: shown answers (ri, conditions applied) and
+    recorded states. "Decided" only with a recorded committee decision (its date and outcome);
+    what children said only when the assessment shows they were heard, each quote under its
+    question; the official, how to reach them and the date at the end."""
+    lang = ri.lang
     w = WORDS.get(lang, WORDS["en"])
-    heading = HEADINGS.get(lang, HEADINGS["en"])
+    heard = children_heard(ri)
+    decided = ri.assessment.committee_decision is not None
     texts = {
-        "decided": _decided(assessment, collection, w, lang),
-        "why": _why(assessment, w),
-        "said": _said(assessment, child_q, found, w, lang),
-        "changed": _first_sentences(assessment.value("views_effect"), 4),
-        "next": _next(assessment, w, lang),
-        "ask": _ask(assessment, w),
+        "decided": _decided(ri, collection, w) if decided else _proposed(ri, collection, w),
+        "why": _why(ri, w),
+        "said": _said(ri, child_q, found, w) if heard else "",
+        "changed": _first_sentences(_shown_text(ri, "views_effect"), 4) if heard else "",
+        "next": _next(ri, w, decided),
+        "ask": _ask(ri.assessment, w),
     }
-    parts = tuple(Part(k, heading[k], texts[k]) for k in PART_KEYS if texts[k].strip())
-    signature = "\n".join(x for x in (w["bye"], assessment.decision.official,
-                                      assessment.decision.committee) if x)
-    return Letter(lang, w["title"], w["hello"], parts, signature)
+    parts = tuple(Part(k, heading(k, lang, decided), texts[k]) for k in PART_KEYS
+                  if texts[k].strip())
+    d = ri.assessment.decision
+    day = spoken_date(today or ri.generated.date(), lang)
+    signature = "\n".join(x for x in (w["bye"], d.official, d.committee, day) if x)
+    return Letter(lang, w["title"] if decided else w["title_proposed"],
+                  w["hello"] if heard else w["hello_unheard"], parts, signature, decided)
 
 
-def _decided(assessment: Assessment, collection: ChildCollection | None, w: dict[str, str],
-             lang: str) -> str:
-    what = collection.decision_for_children if collection else assessment.decision.title + "."
-    when = assessment.decision.decision_date
-    return what + (" " + w["on"].format(date=spoken_date(when, lang)) if when else "")
+def heading(key: str, lang: str, decided: bool = True) -> str:
+    """A part's heading; the first part says "proposed" until a decision is recorded."""
+    words = HEADINGS.get(lang, HEADINGS["en"])
+    return words["proposed" if key == "decided" and not decided else key]
 
 
-def _why(assessment: Assessment, w: dict[str, str]) -> str:
-    reasons = _first_sentences(assessment.value("motivation"), 2)
+def children_heard(ri: ReportInput) -> bool:
+    """The assessment shows children were heard: a question of its summary's `heard` list is
+    visible (its condition is the official's answer that children were heard)."""
+    spec = ri.questionnaire.summary
+    return spec is not None and any(ri.visible(qid) for qid in spec.heard)
+
+
+def _shown_text(ri: ReportInput, part: str) -> str:
+    """The shown answers the summary declares for `part` (heard, views_effect, ...), as text."""
+    spec = ri.questionnaire.summary
+    ids = spec.parts().get(part, []) if spec is not None else []
+    return " ".join(str(ri.values[qid]).strip() for qid in ids
+                    if ri.visible(qid) and isinstance(ri.values.get(qid), str)
+                    and ri.values[qid].strip())
+
+
+def _what(ri: ReportInput, collection: ChildCollection | None) -> str:
+    return collection.decision_for_children if collection else \
+        ri.assessment.decision.title.rstrip(".") + "."
+
+
+def _decided(ri: ReportInput, collection: ChildCollection | None, w: dict[str, str]) -> str:
+    recorded = ri.assessment.committee_decision
+    assert recorded is not None
+    on = w["on"].format(date=spoken_date(recorded.date, ri.lang))
+    if recorded.outcome == "as_proposed":
+        return f"{_what(ri, collection)} {on}"
+    if recorded.outcome == "changed":
+        return f"{_what(ri, collection)} {w['changed_outcome']} {on}"
+    return f"{w[recorded.outcome]} {on}"
+
+
+def _proposed(ri: ReportInput, collection: ChildCollection | None, w: dict[str, str]) -> str:
+    when = ri.assessment.decision.decision_date
+    later = w["when"].format(date=spoken_date(when, ri.lang)) if when else w["not_yet"]
+    return f"{w['proposal'].format(what=_what(ri, collection))} {later}"
+
+
+def _why(ri: ReportInput, w: dict[str, str]) -> str:
+    value = ri.values.get("motivation") if ri.visible("motivation") else None
+    reasons = _first_sentences(value, 2)
     return f"{w['adults']} {reasons}" if reasons else ""
 
 
-def _said(assessment: Assessment, child_q: ChildQuestionnaire | None, found: Results | None,
-          w: dict[str, str], lang: str) -> str:
+def _said(ri: ReportInput, child_q: ChildQuestionnaire | None, found: Results | None,
+          w: dict[str, str]) -> str:
     if found is None or not found.shown or child_q is None:
-        return _first_sentences(assessment.value("heard_who_what"), 3)
+        return _first_sentences(_shown_text(ri, "heard"), 3)
     lines = [w["answered"].format(n=found.answered)]
     plan = next((c for c in found.counts if c.key == "plan_feeling"), None)
     if plan is not None:
@@ -145,28 +217,40 @@ def _said(assessment: Assessment, child_q: ChildQuestionnaire | None, found: Res
                        ("between", plan.total.get("neither", 0))):
             if n:
                 lines.append(w[key].format(n=n))
-    quotes = [q for qs in found.quotes.values() for q in qs][:2]
-    for quote in quotes:
-        lines.append(f"{w['wrote']} ”{quote}”" if lang == "sv" else f"{w['wrote']} “{quote}”")
+    quotes = [(question, q) for question, qs in found.quotes.items() for q in qs][:2]
+    for question, quote in quotes:
+        lines.append(w["wrote"].format(question=question.strip().rstrip("?") + "?",
+                                       quote=quote.strip()))
     return " ".join(lines)
 
 
-def _next(assessment: Assessment, w: dict[str, str], lang: str) -> str:
+def _next(ri: ReportInput, w: dict[str, str], decided: bool) -> str:
     lines = []
-    for measure in list(assessment.value("measures") or [])[:3]:
-        if isinstance(measure, dict) and measure.get("what"):
-            what = str(measure["what"]).rstrip(".") + "."
-            due = measure.get("due")
-            lines.append(w["by"].format(what=what, date=spoken_date(due, lang)) if due else what)
-    follow = assessment.value("follow_up_date")
+    spec = ri.questionnaire.summary
+    for qid in spec.measures if spec is not None else []:
+        if not ri.visible(qid):
+            continue
+        for measure in list(ri.values.get(qid) or [])[:3]:
+            if isinstance(measure, dict) and measure.get("what"):
+                what = str(measure["what"]).rstrip(".") + "."
+                due = measure.get("due")
+                lines.append(w["by"].format(what=what, date=spoken_date(due, ri.lang))
+                             if due else what)
+    if lines and not decided:
+        lines.insert(0, w["planned"])
+    follow = ri.values.get("follow_up_date") if ri.visible("follow_up_date") else None
     if follow:
-        lines.append(w["follow"].format(date=spoken_date(follow, lang)))
+        lines.append(w["follow"].format(date=spoken_date(follow, ri.lang)))
     return " ".join(lines)
 
 
 def _ask(assessment: Assessment, w: dict[str, str]) -> str:
-    who = ", ".join(x for x in (assessment.decision.official, assessment.decision.committee) if x)
+    d = assessment.decision
+    who = ", ".join(x for x in (d.official, d.committee) if x)
     first = w["ask"].format(who=who) + " " if who else ""
+    how = (d.official_contact or assessment.ownership.email).strip()
+    if how and d.official:
+        first += w["reach"].format(who=d.official, how=how.rstrip(".")) + " "
     return first + w["ask_school"]
 
 
@@ -176,4 +260,4 @@ def edited(letter: Letter, title: str, greeting: str, texts: dict[str, str],
     parts = tuple(Part(p.key, p.heading, texts.get(p.key, p.text).strip())
                   for p in letter.parts if texts.get(p.key, p.text).strip())
     return Letter(letter.lang, title.strip() or letter.title, greeting.strip(), parts,
-                  signature.strip())
+                  signature.strip(), letter.decided)

@@ -6,10 +6,11 @@ import string
 from collections.abc import Iterator
 from pathlib import Path
 
+from app.core.duplicate_ids import duplicate_ids as _dupes
 from app.core.errors import LoadError, Problem
-from app.core.loading import validate_source
 from app.core.models.children import PLACEHOLDERS, ChildQuestion, ChildQuestionnaire
-from app.core.questionnaire_check import _dupes, _texts
+from app.core.questionnaire_check import texts_of as _texts
+from app.core.schema_errors import validate_source
 from app.core.text import Text, missing_languages, unknown_languages
 from app.core.yamlsource import Loc, Source, read_yaml
 

@@ -29,8 +29,8 @@ HEARD_DIRECTLY = {"children_heard": "directly", "child_heard": "directly"}
 FOLLOW_UP_DATE = "follow_up_date"
 NO_COMMITTEE = ""  #: the group of assessments whose committee is not given
 #: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
-#: kept between runs (app/dashboard_facts.py) are computed again
-FACTS_VERSION = 2
+#: kept between runs (app/services/dashboard_facts.py) are computed again
+FACTS_VERSION = 3
 
 
 class Measure(BaseModel):
@@ -155,7 +155,8 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
         committee=" ".join(d.committee.split()), date=when, status=assessment.status,
         kind=card.kind, level=card.level.id if card.level else None,
         level_label=card.level.label if card.level else None,
-        heard_directly=any(values.get(k) == v for k, v in HEARD_DIRECTLY.items()),
+        heard_directly=any(values.get(k) == v and k in card.visible
+                           for k, v in HEARD_DIRECTLY.items()),
         weakened=[r.number for r in card.weakened],
         strengthened=[r.number for r in card.strengthened],
         findings=list(flags), finding_labels=flags,

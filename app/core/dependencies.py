@@ -78,3 +78,20 @@ def evaluation_order(q: Questionnaire) -> list[str]:
     for question_id in q.questions:
         visit(question_id)
     return order
+
+
+def visibility_rules(q: Questionnaire) -> list[tuple[str, tuple[conditions.Node, ...]]]:
+    """Each question id in evaluation order with the parsed conditions that show it (its
+    section's, its own; none: always shown), worked out once per questionnaire rather than
+    once per question of every assessment scored: kept on the questionnaire object itself,
+    as functools.cached_property would, so it lives and dies with it."""
+    kept = q.__dict__.get(_RULES)
+    if kept is None:
+        kept = [(qid, tuple(parsed(c) for c in (q.section_of[qid].show_if,
+                                                q.questions[qid].show_if) if c))
+                for qid in evaluation_order(q)]
+        q.__dict__[_RULES] = kept
+    return kept
+
+
+_RULES = "_visibility_rules"

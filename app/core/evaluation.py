@@ -9,7 +9,7 @@ from typing import Any
 
 from app.core import substance
 from app.core.answers import is_answered
-from app.core.dependencies import parsed
+from app.core.dependencies import parsed, visibility_rules
 from app.core.models.article import ArticleLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
@@ -46,7 +46,7 @@ class Evaluation:
         self.decided = decided  #: the decision's (planned) date from the case details
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
-        for question_id, shown_if in questionnaire.visibility_rules:
+        for question_id, shown_if in visibility_rules(questionnaire):
             self.visible[question_id] = all(bool(c.evaluate(self)) for c in shown_if)
 
     def holds(self, condition: str) -> bool:

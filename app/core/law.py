@@ -8,8 +8,10 @@ from app.core.models.law import Area, LawLibrary, Rule
 from app.core.models.questionnaire import Question, Questionnaire
 
 _WORDS = {
-    "sv": {"article": "artikel", "chapter": "kap.", "section": "§"},
-    "en": {"article": "article", "chapter": "chapter", "section": "section"},
+    "sv": {"article": "artikel", "chapter": "kap.", "section": "§",
+           "not_verified": "paragraf ej kontrollerad"},
+    "en": {"article": "article", "chapter": "chapter", "section": "section",
+           "not_verified": "section not verified"},
 }
 
 
@@ -33,6 +35,20 @@ def citation(law: LawLibrary, rule: Rule, lang: str) -> str:
         if rule.section is not None:
             parts.append(f"{words['section']} {rule.section}")
     return " ".join(parts)
+
+
+def status_label(rule: Rule, lang: str) -> str | None:
+    """'paragraf ej kontrollerad' for a rule whose section could not be read; None otherwise."""
+    if rule.status == "verified":
+        return None
+    return _WORDS.get(lang, _WORDS["sv"])["not_verified"]
+
+
+def cited(law: LawLibrary, rule: Rule, lang: str) -> str:
+    """The citation with the rule's status beside it where the section was not verified."""
+    label = status_label(rule, lang)
+    text = citation(law, rule, lang)
+    return f"{text} ({label})" if label else text
 
 
 def chosen_areas(law: LawLibrary, question: Question, values: dict[str, Any]) -> list[Area]:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.core.errors import LoadError, Problem, display_path
-from app.core.loading import validate_source
-from app.core.models.law import Area, LawLibrary, LibraryFile, Statute, Strength
+from app.core.models.law import Area, LawLibrary, LibraryFile, Rule, Statute, Strength
 from app.core.models.questionnaire import Questionnaire
+from app.core.schema_errors import validate_source
 from app.core.text import LANGUAGES, Text, missing_languages
 from app.core.yamlsource import Loc, Source, read_yaml
 
@@ -121,9 +121,27 @@ def _check_area(
                     (*loc, "chapter"), f"{name}: a chapter needs its section ('section')"
                 )
             )
+        problems += _check_status(rule, source, loc, name)
         for key in ("applies", "requires"):
             problems += _languages(getattr(rule, key), source, (*loc, key), f"{name}: '{key}'")
     return problems
+
+
+def _check_status(rule: Rule, source: Source, loc: Loc, name: str) -> list[Problem]:
+    """A verified rule names the place it was verified at; an unverified one names none, since
+    a section nobody read is a guess."""
+    located = rule.section is not None or rule.article is not None
+    if rule.status == "verified" and not located:
+        return [source.problem(
+            (*loc, "status"), f"{name}: status 'verified' needs the section ('section') or, "
+            "for the convention, the article; if the section could not be read in a public "
+            "source, write status: not_verified")]
+    if rule.status == "not_verified" and rule.section is not None:
+        return [source.problem(
+            (*loc, "section"), f"{name}: a rule with status 'not_verified' names no section "
+            "(a section that was not read is a guess); remove it, or read it and write "
+            "status: verified")]
+    return []
 
 
 def check_law_links(q: Questionnaire, source: Source, law: LawLibrary | None) -> list[Problem]:

@@ -83,7 +83,7 @@ def allowed(assessment: Assessment) -> list[Action]:
 
 
 def unresolved(assessment: Assessment) -> list[ReviewComment]:
-    return [c for c in assessment.review.comments if not c.resolved]
+    return [c for c in assessment.review.comments if not c.resolved and not c.withdrawn_at]
 
 
 def same_person(a: str, b: str) -> bool:

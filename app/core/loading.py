@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
@@ -19,30 +19,11 @@ from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.questionnaire_check import check_questionnaire
 from app.core.salvage import salvage
-from app.core.schema_errors import schema_problems
+from app.core.schema_errors import validate_source
 from app.core.text import LANGUAGES, Text, missing_languages
 from app.core.yamlsource import Source, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def validate_source(source: Source, model: type[M]) -> M:
-    """The model a parsed file holds, or LoadError with a line for each schema problem."""
-    if not isinstance(source.data, dict):
-        raise LoadError(
-            [
-                Problem(
-                    source.file,
-                    source.line_of(()),
-                    "expected a mapping of keys "
-                    f"at the top of the file, found {type(source.data).__name__}",
-                )
-            ]
-        )
-    try:
-        return model.model_validate(source.data)
-    except ValidationError as exc:
-        raise LoadError(schema_problems(exc, source, model)) from None
 
 
 def content_hash(path: Path) -> str:

@@ -34,7 +34,10 @@ def _apply(step: Migration, answers: dict[str, Answer]) -> dict[str, Answer]:
         if qid in step.drop:
             continue
         new_id = step.rename.get(qid, qid)
-        value = _options(answer.value, step.options.get(new_id) or step.options.get(qid) or {})
+        value = answer.value
+        if new_id in step.to_list and value is not None and not isinstance(value, list):
+            value = [value]
+        value = _options(value, step.options.get(new_id) or step.options.get(qid) or {})
         if new_id in step.drop_ratings and isinstance(value, dict):
             gone = {str(n) for n in step.drop_ratings[new_id]}
             value = {k: v for k, v in value.items() if str(k) not in gone}

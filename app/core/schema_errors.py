@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any, Union, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from app.core.errors import Problem
+from app.core.errors import LoadError, Problem
 from app.core.yamlsource import Loc, Source
 
 # Parts of a pydantic loc that name a union member rather than a place in the data.
 _UNION_TAGS = {"str", "dict[str,str]", "int", "float", "literal['unknown']", "function-after"}
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def schema_problems(
@@ -146,3 +149,22 @@ def _expected(detail: ErrorDetails) -> str:
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def validate_source(source: Source, model: type[M]) -> M:
+    """The model a parsed file holds, or LoadError with a line for each schema problem."""
+    if not isinstance(source.data, dict):
+        raise LoadError(
+            [
+                Problem(
+                    source.file,
+                    source.line_of(()),
+                    "expected a mapping of keys "
+                    f"at the top of the file, found {type(source.data).__name__}",
+                )
+            ]
+        )
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        raise LoadError(schema_problems(exc, source, model)) from None

@@ -7,7 +7,7 @@
     with_report(assessment, record) -> Assessment   the record added, for the store to save
     ReportError                                     a plain sentence: why, and what to do
 
-The names load on first use: `bka` registers its `report` command from app.report.cli, and
+The names load on first use: `bka` registers its `report` command from app.cli.report, and
 every other command should not pay for importing reportlab.
 """
 

@@ -9,29 +9,19 @@ from pathlib import Path
 
 from app.core.catalog import Catalog
 from app.core.models.assessment import Assessment, ReportRecord
-from app.paths import REPORTS_DIR
-from app.report.context import ReportError, ReportInput, prepare
-from app.report.formats import format_for
+from app.report.context import ReportError, prepare
+from app.report.formats import format_for, render_as
 from app.report.naming import free_path, report_filename
+from app.services.paths import REPORTS_DIR
 from app.store import atomic as store_atomic
 
 ENV_DIR = "BKA_REPORTS_DIR"
 
 
-def render(ri: ReportInput) -> bytes:
-    """The PDF of a prepared report, in memory: drawn from the document model, carrying the
-    assessment as an attachment."""
-    from app.core.document.attachment import assessment_json
-    from app.core.document.build import build_document
-    from app.report.pdf_render import render_document_pdf
-
-    return render_document_pdf(build_document(ri), assessment_json(ri.assessment))
-
-
 def render_pdf(assessment: Assessment, *, lang: str | None = None,
                catalog: Catalog | None = None, now: dt.datetime | None = None) -> bytes:
     """The report as PDF bytes (for a download button); ReportError when it cannot be made."""
-    return render(prepare(assessment, lang=lang, catalog=catalog, now=now))
+    return render_as(assessment, ".pdf", lang=lang, catalog=catalog, now=now)
 
 
 def reports_dir(out_dir: Path | str | None = None) -> Path:

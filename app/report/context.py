@@ -1,6 +1,31 @@
-"""What one report shows, gathered before any drawing: now built in the core
-(app.core.document.source), kept under this name for the PDF modules."""
+"""What one report shows, gathered before any drawing: built in the core
+(app.core.document.source); here with the installation's shipped catalogue as the default."""
 
-from app.core.document.source import ReportError, ReportInput, prepare
+from __future__ import annotations
+
+import datetime as dt
+
+from app.core.catalog import Catalog
+from app.core.document.source import ReportError, ReportInput
+from app.core.document.source import prepare as prepare_with
+from app.core.errors import LoadError
+from app.core.models.assessment import Assessment
 
 __all__ = ["ReportError", "ReportInput", "prepare"]
+
+
+def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
+            now: dt.datetime | None = None) -> ReportInput:
+    """The core's prepare(), with the shipped questionnaires and articles unless given."""
+    return prepare_with(assessment, catalog=catalog if catalog is not None else _shipped(),
+                        lang=lang, now=now)
+
+
+def _shipped() -> Catalog:
+    from app.services.shipped import catalog
+
+    try:
+        return catalog()
+    except LoadError as exc:
+        raise ReportError("the shipped questionnaires or articles do not load; run "
+                          f"`bka validate`:\n{exc}") from None

@@ -42,22 +42,22 @@ from app.core.document.model import (
 )
 from app.core.document.summary import Summary
 from app.report.chart_image import chart_png
+from app.report.docx_setup import compact, set_fonts, set_language, set_properties
 
 MUTED = RGBColor(0x5B, 0x5B, 0x57)
 TONE = {"serious": RGBColor(0xA4, 0x26, 0x2C), "warning": RGBColor(0x8A, 0x5A, 0x12),
         "positive": RGBColor(0x2B, 0x6C, 0xB0), "negative": RGBColor(0xC2, 0x57, 0x1A)}
 TEXT_WIDTH_CM = 16.0
 INDENT_CM = 1.0  # answers' tables hang under their question
-FONT = "Arial"
 HEADING_OFFSET = 0  # model level 1 -> Heading 1 (the document title is Title)
 
 
 def render_docx(doc: Document) -> bytes:
     """The whole document as DOCX bytes."""
     word = new_docx()
-    _fonts(word)
-    _language(word, doc.properties.language)
-    _properties(word, doc)
+    set_fonts(word)
+    set_language(word, doc.properties.language)
+    set_properties(word, doc)
     _page_frame(word, doc)
     word.add_paragraph(doc.kicker, style="Subtitle")
     word.add_heading(doc.title, level=0)
@@ -72,9 +72,9 @@ def render_docx(doc: Document) -> bytes:
 def render_summary_docx(summary: Summary) -> bytes:
     """The one page for the tjänsteskrivelse: a heading, then paragraphs led by bold labels."""
     word = new_docx()
-    _fonts(word)
-    _compact(word)
-    _language(word, summary.properties.language)
+    set_fonts(word)
+    compact(word)
+    set_language(word, summary.properties.language)
     core = word.core_properties
     p = summary.properties
     core.title, core.author, core.subject = p.title, p.author, p.subject
@@ -97,71 +97,6 @@ def render_summary_docx(summary: Summary) -> bytes:
     out = BytesIO()
     word.save(out)
     return out.getvalue()
-
-
-def _compact(word: Any) -> None:
-    """One page: narrow margins, 10 pt text, little space between paragraphs."""
-    section = word.sections[0]
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2))
-    for side in ("top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    word.styles["Heading 1"].paragraph_format.space_before = Pt(0)
-    normal = word.styles["Normal"]
-    normal.font.size = Pt(10)
-    normal.paragraph_format.space_after = Pt(5)
-    normal.paragraph_format.line_spacing = 1.08
-    bullets = word.styles["List Bullet"].paragraph_format
-    bullets.space_after = Pt(1)
-
-
-def _language(word: Any, locale: str) -> None:
-    """The language on the document defaults and every style that names one."""
-    defaults = word.styles.element.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for old in rpr.findall(qn("w:lang")):
-        rpr.remove(old)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), locale)
-    lang.set(qn("w:eastAsia"), locale)
-    lang.set(qn("w:bidi"), "ar-SA")
-    rpr.append(lang)
-    for style in word.styles:
-        element = style.element.find(qn("w:rPr"))
-        found = element.find(qn("w:lang")) if element is not None else None
-        if found is not None:
-            found.set(qn("w:val"), locale)
-
-
-def _fonts(word: Any) -> None:
-    """Arial throughout: on every office machine (LibreOffice maps it to Liberation Sans), and
-    the face most municipal Word templates use, so pasted text looks at home."""
-    for name in ("Normal", "Title", "Subtitle", "Caption", *(f"Heading {i}" for i in (1, 2, 3))):
-        style = word.styles[name]
-        style.font.name = FONT
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = OxmlElement("w:rFonts")
-            rpr.append(fonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attr), FONT)
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-            fonts.attrib.pop(qn(attr), None)
-    word.styles["Normal"].font.size = Pt(10.5)
-
-
-def _properties(word: Any, doc: Document) -> None:
-    p, core = doc.properties, word.core_properties
-    core.title = p.title
-    core.author = p.author
-    core.subject = p.subject
-    core.keywords = p.keywords
-    core.language = p.language
-    core.last_modified_by = p.author
-    core.created = p.created
-    core.modified = p.created
-    core.comments = "bka"
 
 
 def _page_frame(word: Any, doc: Document) -> None:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.catalog import Catalog
-from app.core.document.source import ReportError, ReportInput, prepare
 from app.core.models.assessment import Assessment
+from app.report.context import ReportError, ReportInput, prepare
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,12 @@ class Format:
 
 
 def _pdf(ri: ReportInput) -> bytes:
-    from app.report.build import render
+    """The PDF drawn from the document model, carrying the assessment as an attachment."""
+    from app.core.document.attachment import assessment_json
+    from app.core.document.build import build_document
+    from app.report.pdf_render import render_document_pdf
 
-    return render(ri)
+    return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment))
 
 
 def _docx(ri: ReportInput) -> bytes:
@@ -49,7 +52,7 @@ def _tagged_pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.tagged_pdf import render_tagged_pdf
 
-    return render_tagged_pdf(build_document(ri), assessment_json(ri.assessment))
+    return render_tagged_pdf(build_document(ri), assessment_json(ri.shown_assessment))
 
 
 #: the option: PDF/UA-1 drawn from the HTML twin (app/report/tagged_pdf.py)

@@ -6,12 +6,12 @@ open collection. Everything else (opening, closing, reading the answers) is the 
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.join_codes import new_code, normalise_code
 from app.core.models.child_collection import ChildCollection, ChildResponse
+from app.core.respondents import with_response
 from app.store.collection import Collection
 
 NAME = "child_collections"
@@ -67,15 +67,14 @@ class ChildCollectionStore:
         raise UnknownCollection(wanted)
 
     def add_response(self, code: str, response: ChildResponse) -> None:
-        """Add a child's response at a random place, so the order does not tell who was first."""
+        """Add a child's response; an earlier one from the same respondent is replaced
+        (app/core/respondents.py)."""
         target = self.by_code(code)
 
         def change(c: ChildCollection) -> ChildCollection:
             if not c.open:
                 raise CollectionClosed(c.code)
-            at = secrets.randbelow(len(c.responses) + 1)
-            return c.model_copy(update={"responses": [*c.responses[:at], response,
-                                                      *c.responses[at:]]})
+            return with_response(c, response)
 
         assert target.id is not None
         self._records.update(target.id, change)

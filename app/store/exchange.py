@@ -37,6 +37,7 @@ from app.core.jsonsource import parse_json
 from app.core.loading import parse_assessment
 from app.core.models.assessment import FORMAT as ASSESSMENT_FORMAT
 from app.core.models.assessment import Assessment
+from app.core.shown import shown_only
 from app.core.yamlsource import Source, parse_yaml
 from app.store.atomic import write_atomic
 from app.store.changes import canonical, diff
@@ -86,23 +87,29 @@ class ImportResult:
 # -- export ----------------------------------------------------------------------------------
 
 
-def export_document(assessments: Sequence[Assessment],
-                    now: dt.datetime | None = None) -> dict[str, object]:
+def export_document(assessments: Sequence[Assessment], now: dt.datetime | None = None,
+                    catalog: Catalog | None = None) -> dict[str, object]:
+    """The export of `assessments`, each with its shown answers only (app/core/shown.py):
+    given the catalog, an answer its questionnaire's conditions hide does not leave."""
     moment = now or dt.datetime.now(dt.UTC)
+    kept = [shown_only(a, catalog) for a in assessments] if catalog else list(assessments)
     return {"format": EXPORT_FORMAT, "exported": moment.isoformat(timespec="seconds"),
-            "assessments": [a.model_dump(mode="json") for a in assessments]}
+            "assessments": [a.model_dump(mode="json") for a in kept]}
 
 
-def export_bytes(store: AssessmentStore, ids: Sequence[str] | None = None) -> bytes:
+def export_bytes(store: AssessmentStore, ids: Sequence[str] | None = None,
+                 catalog: Catalog | None = None) -> bytes:
     """An export file's bytes (for a download button): `ids`, or every assessment not in the
-    trash when None."""
+    trash when None; given the catalog (every caller in the app gives it), shown answers only.
+    """
     chosen = [s.id for s in store.list()] if ids is None else list(ids)
-    document = export_document(store.get_many(chosen))
+    document = export_document(store.get_many(chosen), catalog=catalog)
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def export_file(store: AssessmentStore, path: Path, ids: Sequence[str] | None = None) -> Path:
-    write_atomic(path, export_bytes(store, ids), keep_previous=False)
+def export_file(store: AssessmentStore, path: Path, ids: Sequence[str] | None = None,
+                catalog: Catalog | None = None) -> Path:
+    write_atomic(path, export_bytes(store, ids, catalog), keep_previous=False)
     return path
 
 

@@ -167,12 +167,15 @@ class WorkshopStore:
             result.append(GroupInput(group.name, values))
         return result
 
-    def export_group(self, workshop: Workshop, group: Group) -> bytes:
-        """One group's work as an export file (bka-export/1), to import elsewhere."""
-        return export_bytes(self.assessments, [group.assessment_id])
+    def export_group(self, workshop: Workshop, group: Group,
+                     catalog: Catalog | None = None) -> bytes:
+        """One group's work as an export file (bka-export/1), to import elsewhere; shown
+        answers only, given the catalog."""
+        return export_bytes(self.assessments, [group.assessment_id], catalog)
 
-    def export_all(self, workshop: Workshop) -> bytes:
-        return export_bytes(self.assessments, [g.assessment_id for g in workshop.groups])
+    def export_all(self, workshop: Workshop, catalog: Catalog | None = None) -> bytes:
+        return export_bytes(self.assessments, [g.assessment_id for g in workshop.groups],
+                            catalog)
 
 
 def check_names(names: Sequence[str]) -> list[str]:

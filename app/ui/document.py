@@ -15,7 +15,7 @@ import json
 
 import streamlit as st
 
-from app.ui.i18n import _strings
+from app.ui.strings.i18n import _strings
 
 _SCRIPT = """<script>
 (() => {

@@ -1,4 +1,5 @@
-"""The app's entry script: page setup, language, navigation. Pages live in app/ui/pages."""
+"""The app's entry script: page setup, language, navigation. Each page is a render() in
+app/ui/screens/, given to st.Page (app/ui/navigation/screens.py)."""
 
 from __future__ import annotations
 
@@ -12,12 +13,18 @@ import streamlit as st  # noqa: E402
 
 from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
-from app.ui import auth, document, state, store_errors, theme  # noqa: E402
-from app.ui.child_nav import run_if_child  # noqa: E402
-from app.ui.i18n import t  # noqa: E402
+from app.ui import document, store_errors, theme
+from app.ui.navigation.child import run_if_child  # noqa: E402
+from app.ui.navigation.screens import screen
+from app.ui.navigation.workshop import extend as with_workshop_pages  # noqa: E402
+from app.ui.navigation.workshop import page_name  # noqa: E402
 from app.ui.offline import ICON, seal  # noqa: E402
-from app.ui.workshop_nav import extend as with_workshop_pages  # noqa: E402
-from app.ui.workshop_nav import page_name  # noqa: E402
+from app.ui.session import (
+    auth,
+    signin,
+    state,  # noqa: E402
+)
+from app.ui.strings.i18n import t  # noqa: E402
 
 
 def main() -> None:
@@ -29,30 +36,30 @@ def main() -> None:
     if run_if_child(lang):  # a child's link: that page alone, nothing of the officials'
         return
     pages = {
-        "overview": st.Page("views/overview.py", title=t("nav_overview", lang),
+        "overview": st.Page(screen("overview"), title=t("nav_overview", lang),
                             icon=":material/folder_open:", url_path="oversikt", default=True),
-        "assess": st.Page("views/assess.py", title=t("nav_assess", lang),
+        "assess": st.Page(screen("assess"), title=t("nav_assess", lang),
                           icon=":material/edit_note:", url_path="analys"),
-        "results": st.Page("views/results.py", title=t("nav_results", lang),
+        "results": st.Page(screen("results"), title=t("nav_results", lang),
                            icon=":material/insights:", url_path="resultat"),
-        "articles": st.Page("views/articles.py", title=t("nav_articles", lang),
+        "articles": st.Page(screen("articles"), title=t("nav_articles", lang),
                             icon=":material/menu_book:", url_path="artiklar"),
-        "data": st.Page("views/data.py", title=t("nav_data", lang),
+        "data": st.Page(screen("data"), title=t("nav_data", lang),
                         icon=":material/save:", url_path="data"),
-        "voices": st.Page("views/voices.py", title=t("cv_nav", lang),
+        "voices": st.Page(screen("voices"), title=t("cv_nav", lang),
                           icon=":material/record_voice_over:", url_path="barnens-roster"),
-        "dashboard": st.Page("views/dashboard.py", title=t("nav_dashboard", lang),
+        "dashboard": st.Page(screen("dashboard"), title=t("nav_dashboard", lang),
                              icon=":material/bar_chart:", url_path="fullmaktige"),
-        "meeting": st.Page("views/meeting.py", title=t("mt_nav", lang),
+        "meeting": st.Page(screen("meeting"), title=t("mt_nav", lang),
                            icon=":material/groups:", url_path="mote"),
         # The projector's view: reached from a workshop or a meeting, not from the menu.
-        "present": st.Page("views/present.py", title=t("pr_nav", lang),
+        "present": st.Page(screen("present"), title=t("pr_nav", lang),
                            icon=":material/slideshow:", url_path="visning",
                            visibility="hidden"),
-        # The login mode's own pages (app/ui/login_nav.py): never in the local mode's menu.
-        "account": st.Page("views/account.py", title=t("auth_nav_account", lang),
+        # The login mode's own pages (app/ui/navigation/login.py): never in the local mode's menu.
+        "account": st.Page(screen("account"), title=t("auth_nav_account", lang),
                            icon=":material/account_circle:", url_path="konto"),
-        "users": st.Page("views/users.py", title=t("auth_nav_users", lang),
+        "users": st.Page(screen("users"), title=t("auth_nav_users", lang),
                          icon=":material/manage_accounts:", url_path="anvandare"),
     }
     st.session_state["pages"] = pages
@@ -79,7 +86,7 @@ def main() -> None:
     name = page_name(pages, page)
     if name not in ("start", "home") and (name is None or
                             not access.may_open_page(st.session_state["identity"], name)):
-        st.error(auth.refusal(lang))  # never reached through navigation: a check
+        st.error(signin.refusal(lang))  # never reached through navigation: a check
         st.stop()
     try:
         page.run()

@@ -10,7 +10,7 @@ import streamlit as st
 
 from app.store import StoreBusy, StoreCorrupted, StoreError, UnsupportedStore
 from app.store.errors import WriteFailed
-from app.ui.i18n import t
+from app.ui.strings.i18n import t
 
 
 def headline(exc: StoreError, lang: str) -> str:

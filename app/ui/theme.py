@@ -25,7 +25,7 @@ label:has(input[type="radio"]:focus-visible), label:has(input[type="checkbox"]:f
 [data-baseweb="textarea"]:focus-within, [data-baseweb="base-input"]:focus-within {{
   outline: 3px solid {palette.FOCUS}; outline-offset: 1px; }}
 /* A label drawn as Markdown over a widget whose own label is collapsed
-   (question_widgets.field_label): it looks like Streamlit's label. */
+   (app/ui/widgets/context.py, field_label): it looks like Streamlit's label. */
 [class*="st-key-bka-label-"] p {{ font-size: 0.875rem; margin-bottom: 0; }}
 [class*="st-key-bka-label-"] {{ margin-bottom: -0.5rem; }}
 </style>"""

@@ -32,6 +32,7 @@ from app.core.document.model import (
     Table,
     inline,
 )
+from app.core.document.review import review_words
 from app.core.document.source import ReportInput
 from app.core.document.strings import number, percent, t
 from app.core.models.scorecard import ClusterImpact
@@ -72,15 +73,24 @@ def is_draft(ri: ReportInput) -> bool:
 
 def decision_fields(ri: ReportInput) -> Fields:
     lang, d = ri.lang, ri.assessment.decision
-    date = d.decision_date.isoformat() if d.decision_date else ""
     status = t("status_complete_unexplained", lang) \
         if unexplained_completion(ri.assessment, ri.card) \
         else t(f"status_{ri.assessment.status}", lang)
     pairs = [("case_number", d.case_number), ("committee", d.committee),
-             ("decision_maker", d.decision_maker), ("decision_date", date),
+             ("decision_maker", d.decision_maker), _when_decided(ri),
              ("official", d.official), ("status", status)]
     empty = t("not_given", lang)
     return Fields(tuple(Field(t(key, lang), value.strip(), empty) for key, value in pairs))
+
+
+def _when_decided(ri: ReportInput) -> tuple[str, str]:
+    """The recorded decision's date and outcome; before one is recorded, the planned date,
+    labelled as planned (a plan is never printed as a decision)."""
+    recorded, d = ri.assessment.committee_decision, ri.assessment.decision
+    if recorded is not None:
+        return "decided_on", t("decided_value", ri.lang, date=recorded.date.isoformat(),
+                               outcome=review_words(recorded.outcome, ri.lang))
+    return "decision_date", d.decision_date.isoformat() if d.decision_date else ""
 
 
 def _notes(ri: ReportInput) -> list[Block]:

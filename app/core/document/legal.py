@@ -10,7 +10,7 @@ from typing import Any
 
 from app.core.document.model import Block, Heading, Para, Section, Span, Table, inline
 from app.core.document.source import ReportInput
-from app.core.law import chosen_areas, citation, law_questions
+from app.core.law import chosen_areas, cited, law_questions
 from app.core.models.law import Area, LawLibrary
 from app.core.text import tr
 
@@ -19,13 +19,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "intro": (
         "Reglerna om barnets bästa och om att höra barn för de områden som valdes i fråga "
         "{sources}, ur verktygets lagregister. Tjänstepersonens egen beskrivning av vad reglerna "
-        "kräver står vid fråga {numbers} i analysen. Där paragraf saknas anges bara lagen, "
-        "eftersom paragrafen inte har kunnat kontrolleras; kontrollera alltid mot lagtexten.",
+        "kräver står vid fråga {numbers} i analysen. Varje regel anger lag, SFS-nummer, kapitel "
+        "och paragraf; står det ”paragraf ej kontrollerad” har paragrafen inte kunnat läsas i en "
+        "offentlig källa, och bara lagen anges.",
         "The rules on the child's best interests and on hearing children for the areas chosen in "
         "question {sources}, from the tool's register of law. The official's own account of what "
-        "the rules require is given at question {numbers} in the analysis. Where no section is "
-        "given only the statute is named, because the section could not be verified; always "
-        "check against the text of the law.",
+        "the rules require is given at question {numbers} in the analysis. Each rule gives the "
+        "act, its SFS number, chapter and section; where it says 'section not verified', the "
+        "section could not be read in a public source, and only the act is named.",
     ),
     "no_area": (
         "Inget område har valts än; bara de regler som gäller alla beslut visas.",
@@ -68,7 +69,7 @@ def legal_section(ri: ReportInput) -> Section | None:
 def _area(law: LawLibrary, area: Area, lang: str) -> list[Block]:
     title = tr(area.title, lang)
     rows = tuple((
-        (Span(citation(law, rule, lang), strong=True),),
+        (Span(cited(law, rule, lang), strong=True),),
         inline(tr(law.strength[rule.strength].label, lang)),
         inline(f"{tr(rule.applies, lang)}: {tr(rule.requires, lang)}"),
     ) for rule in area.rules)

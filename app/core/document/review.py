@@ -56,6 +56,11 @@ def _t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def review_words(key: str, lang: str) -> str:
+    """Our words for a review or decision term (an outcome: as_proposed, changed, ...)."""
+    return _t(key, lang)
+
+
 def _when(moment: dt.datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -98,8 +103,9 @@ def _review_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
         rows.append((_t(r.outcome, lang), _who(r.decided_by, r.decided_at)))
         if r.comment:
             rows.append((_t("review_comment", lang), r.comment))
-    if r.comments:
-        rows.append((_t("comments", lang), _t("comments_value", lang, count=len(r.comments),
+    standing = [c for c in r.comments if not c.withdrawn_at]  # a withdrawn one was taken back
+    if standing:
+        rows.append((_t("comments", lang), _t("comments_value", lang, count=len(standing),
                                               open=len(life.unresolved(a)))))
     if life.is_frozen(a) and r.content_hash:
         value = r.content_hash if life.frozen_intact(a) else (

@@ -9,7 +9,6 @@ from typing import Any
 
 from app.core.catalog import Catalog
 from app.core.document.strings import LANGUAGES
-from app.core.errors import LoadError
 from app.core.loading import migration_notes, normalise_answers
 from app.core.models.article import ArticleLibrary
 from app.core.models.assessment import Answer, Assessment
@@ -17,6 +16,7 @@ from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
+from app.core.shown import keep_shown
 from app.core.text import Text
 
 
@@ -49,18 +49,24 @@ class ReportInput:
     def _visible(self) -> frozenset[str]:
         return frozenset(self.card.visible)
 
+    @cached_property
+    def shown_assessment(self) -> Assessment:
+        """The assessment as the report shows it: what its PDF carries, never a hidden
+        answer (app/core/shown.py)."""
+        return keep_shown(self.assessment, self.questionnaire, self._visible)
+
     def comment(self, question_id: str) -> str:
         answer = self.assessment.answers.get(question_id)
         return (answer.comment or "").strip() if answer else ""
 
 
-def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
+def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None,
             now: dt.datetime | None = None) -> ReportInput:
     """Resolve, normalise and score; ReportError when the questionnaire or answers don't fit."""
     language = lang or assessment.language
     if language not in LANGUAGES:
         raise ReportError(f"language '{language}' is not one the report speaks; use sv or en")
-    cat = catalog if catalog is not None else _shipped()
+    cat = catalog
     ref = assessment.questionnaire
     q = cat.questionnaire(ref.id)
     if q is None:
@@ -89,12 +95,3 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
         migration_notes=migration_notes(assessment, q),
     )
 
-
-def _shipped() -> Catalog:
-    from app.shipped import catalog
-
-    try:
-        return catalog()
-    except LoadError as exc:
-        raise ReportError("the shipped questionnaires or articles do not load; run "
-                          f"`bka validate`:\n{exc}") from None

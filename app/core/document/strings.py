@@ -20,6 +20,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "committee": ("Nämnd", "Committee"),
     "decision_maker": ("Beslutsfattare", "Decision-maker"),
     "decision_date": ("Planerat beslutsdatum", "Planned decision date"),
+    "decided_on": ("Beslutat", "Decided"),
+    "decided_value": ("{date}, {outcome}", "{date}, {outcome}"),
     "official": ("Ansvarig tjänsteperson", "Responsible official"),
     "status": ("Status", "Status"),
     "status_draft": ("Utkast, inte färdigställd", "Draft, not completed"),

@@ -67,6 +67,9 @@ class Decision(BaseModel):
     committee: str = Field(default="", max_length=LINE_MAX)  #: nämnd or unit
     decision_maker: str = Field(default="", max_length=LINE_MAX)  #: who decides
     official: str = Field(default="", max_length=LINE_MAX)  #: responsible official
+    #: how children and others reach the official (a work phone or e-mail); the letter to
+    #: the children prints it
+    official_contact: str = Field(default="", max_length=LINE_MAX)
     decision_date: dt.date | None = None  #: planned decision date
     description: str = Field(default="", max_length=TEXT_MAX)  #: the proposal, briefly
 

@@ -2,7 +2,9 @@
 
 Nothing here identifies a child: no name, no account, no address, no device, no time of day.
 A response holds the age band the child picked, the answers and the free text (checked for
-names and personal data before it was stored), and the day it came in.
+names and personal data before it was stored), the day it came in, and a respondent key: a
+hash of a random token the browser keeps and the collection's code, so that a device that
+answers again replaces its earlier answer (app/core/respondents.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class ChildResponse(BaseModel):
     answers: dict[str, str] = {}  #: question key (id, or id@n for the n-th place) -> level value
     texts: dict[str, str] = {}  #: question id -> free text
     day: dt.date  #: the day it came in; no time, so the order of a class cannot be read off
+    #: the respondent key (app/core/respondents.py); '' in answers from before it existed
+    respondent: str = Field(default="", max_length=64)
 
 
 class ChildCollection(BaseModel):

@@ -18,7 +18,7 @@ from app.core.text import Text
 
 ChildQuestionType = Literal["scale", "choice", "text"]
 #: Symbols drawn beside an answer's words; each page or renderer draws them its own way (the app
-#: as emoji, which screen readers name: app/ui/child_symbols.py).
+#: as emoji, which screen readers name: app/ui/widgets/child_symbols.py).
 Symbol = Literal["very_sad", "sad", "neutral", "happy", "very_happy", "yes", "no", "partly",
                  "unsure", "better", "same", "worse"]
 

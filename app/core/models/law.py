@@ -12,6 +12,9 @@ from app.core.text import Text
 
 ID = r"^[a-z][a-z0-9_]*$"
 Topic = Literal["best_interests", "hearing", "procedure", "other"]
+#: verified: the section (or the convention's article) was read in a named public source;
+#: not_verified: it could not be, and the app and the report say "paragraf ej kontrollerad"
+Status = Literal["verified", "not_verified"]
 
 
 class Strength(Strict):
@@ -32,7 +35,7 @@ class Statute(Strict):
 
 
 class Rule(Strict):
-    """One rule of a statute; chapter and section are given only where they were looked up."""
+    """One rule of a statute: where it stands, what it demands, and whether that was checked."""
 
     topic: Topic  #: best interests, hearing the child, procedure or other
     statute: str  #: a statute id from law/library.yaml
@@ -42,7 +45,8 @@ class Rule(Strict):
     strength: str  #: a strength id from law/library.yaml
     applies: Text  #: which decisions the rule covers
     requires: Text  #: what the rule demands, in our own words
-    verified: str  #: where the reference was checked (for maintainers; not shown to users)
+    status: Status  #: whether the section was read in a public source (shown to users)
+    verified: str = Field(min_length=20)  #: the source read and what it says, in our words
 
 
 class Area(Strict):

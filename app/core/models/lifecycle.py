@@ -25,6 +25,15 @@ class Reply(BaseModel):
     text: str
 
 
+class CommentVersion(BaseModel):
+    """A comment's earlier wording, kept when its author edits or withdraws it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    at: dt.datetime  #: when this wording was written
+
+
 class ReviewComment(BaseModel):
     """A reviewer's remark on one question ('' for the assessment as a whole)."""
 
@@ -39,6 +48,10 @@ class ReviewComment(BaseModel):
     resolved: bool = False
     resolved_by: str = ""
     resolved_at: dt.datetime | None = None
+    #: earlier wordings, oldest first (app/core/review_comments.py)
+    earlier: list[CommentVersion] = []
+    edited_at: dt.datetime | None = None  #: when the author last changed the text
+    withdrawn_at: dt.datetime | None = None  #: the author took it back; it no longer counts
 
 
 class Review(BaseModel):

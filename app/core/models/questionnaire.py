@@ -12,7 +12,7 @@ from app.core.models.summary import SummarySpec
 from app.core.text import Text
 
 if TYPE_CHECKING:
-    from app.core.conditions import Node
+    pass
 
 QuestionType = Literal["choice", "multi", "scale", "text", "number", "date", "impact", "actions"]
 ImpactValue = Literal[-2, -1, 0, 1, 2, "unknown"]
@@ -250,6 +250,8 @@ class Migration(Strict):
     options: dict[str, dict[str, str]] = {}  #: question id -> {old option: new option}
     drop: list[str] = []  #: questions no longer asked; their answers are kept, not scored
     drop_ratings: dict[str, list[int]] = {}  #: impact question -> articles no longer rated
+    #: questions that became multi: an earlier single answer is read as a one-element list
+    to_list: list[str] = []
 
 
 class Questionnaire(Strict):
@@ -290,24 +292,6 @@ class Questionnaire(Strict):
             for si, s in enumerate(self.sections, 1)
             for qi, q in enumerate(s.questions, 1)
         }
-
-    @cached_property
-    def evaluation_order(self) -> list[str]:
-        """Question ids, each after the questions its visibility reads."""
-        from app.core.dependencies import evaluation_order
-
-        return evaluation_order(self)
-
-    @cached_property
-    def visibility_rules(self) -> list[tuple[str, tuple[Node, ...]]]:
-        """Each question id in evaluation order with the parsed conditions that show it (its
-        section's, its own; none: always shown), worked out once per questionnaire rather
-        than once per question of every assessment scored."""
-        from app.core.dependencies import parsed
-
-        return [(qid, tuple(parsed(c) for c in (self.section_of[qid].show_if,
-                                                 self.questions[qid].show_if) if c))
-                for qid in self.evaluation_order]
 
     def impact_label(self, value: int | str | None) -> Text:
         for level in self.impact_scale:

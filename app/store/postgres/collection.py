@@ -9,7 +9,7 @@ import secrets
 import threading
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.store.collection import StaleRecord
 from app.store.errors import NotFound, StoreError
-from app.store.postgres.engine import DatabaseUnavailable, engine_for, shown
+from app.store.postgres.engine import DatabaseUnavailable, engine_for, shown, transaction
 from app.store.postgres.schema import records as R
 
 M = TypeVar("M", bound=BaseModel)
@@ -83,13 +83,9 @@ class PostgresCollection(Generic[M]):
     def location(self) -> str:
         return shown(self.url)
 
-    @contextmanager
-    def _tx(self) -> Iterator[Connection]:
-        try:
-            with self.engine.begin() as conn:
-                yield conn
-        except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(self.location, exc) from None
+    def _tx(self) -> AbstractContextManager[Connection]:
+        """One transaction; a database failure becomes a StoreError in plain words."""
+        return transaction(self.engine, self.location)
 
     def _load(self, record_id: str, document: object) -> M:
         try:

@@ -7,9 +7,11 @@ all of them (keyed by URL); each change borrows a connection for one transaction
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -119,3 +121,19 @@ def dispose_all() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+
+
+@contextmanager
+def transaction(engine: Engine, location: str,
+                passing: type[SQLAlchemyError] | None = None) -> Iterator[Connection]:
+    """One transaction, committed at the end or rolled back on an error: the one recipe of
+    every PostgreSQL write and read here. A database failure becomes DatabaseUnavailable,
+    in plain words; `passing` names an error the caller handles itself (an IntegrityError
+    when a new id is drawn again)."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except SQLAlchemyError as exc:
+        if passing is not None and isinstance(exc, passing):
+            raise
+        raise DatabaseUnavailable(location, exc) from None

@@ -17,11 +17,9 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import json
 import secrets
-import zipfile
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Mapping, Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
@@ -29,38 +27,28 @@ from pydantic import ValidationError
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    and_,
     delete,
-    false,
     func,
     insert,
-    or_,
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from app.core.access import Scope
 from app.core.models.assessment import Assessment, Status
 from app.store.changes import TRASH, diff
 from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
+from app.store.entries import Entry
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
-from app.store.postgres.engine import DatabaseUnavailable, engine_for, shown
-from app.store.postgres.moving_in import Entry
+from app.store.postgres.backup import write_backup
+from app.store.postgres.engine import engine_for, shown, transaction
+from app.store.postgres.rows import HOLDING, OVERVIEW, columns, history_row, summary, within
 from app.store.postgres.schema import assessments as A
-from app.store.postgres.schema import records as R
 from app.store.postgres.schema import revisions as H
 from app.store.records import Action, Change, Revision, Summary
 from app.store.tinydb_store import remove_reports
-
-BACKUP_FORMAT = "bka-pg-backup/1"
-OVERVIEW = (A.c.id, A.c.title, A.c.case_number, A.c.committee, A.c.status, A.c.questionnaire,
-            A.c.questionnaire_version, A.c.created, A.c.updated, A.c.revision, A.c.updated_by,
-            A.c.deleted_at, A.c.deleted_by, A.c.haystack)
-#: after `order` in Summary: whose it is
-HOLDING = (A.c.owner, A.c.unit, A.c.shared, A.c.reviewer)
-
 
 #: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
 GET_MANY_PART = 10_000
@@ -94,14 +82,9 @@ class PostgresAssessmentStore(EditRules):
     def location(self) -> str:
         return shown(self.url)
 
-    @contextmanager
-    def _tx(self) -> Iterator[Connection]:
+    def _tx(self) -> AbstractContextManager[Connection]:
         """One transaction; a database failure becomes a StoreError in plain words."""
-        try:
-            with self.engine.begin() as conn:
-                yield conn
-        except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(self.location, exc) from None
+        return transaction(self.engine, self.location)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -148,7 +131,7 @@ class PostgresAssessmentStore(EditRules):
              scope: Scope | None = None) -> builtins.list[Summary]:
         statement = select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_(None))
         if scope is not None:
-            statement = statement.where(_within(scope))
+            statement = statement.where(within(scope))
         if status is not None:
             statement = statement.where(A.c.status == status)
         needle = query.strip().casefold()
@@ -156,14 +139,14 @@ class PostgresAssessmentStore(EditRules):
             statement = statement.where(A.c.haystack.contains(needle, autoescape=True))
         with self._tx() as conn:
             rows = conn.execute(statement.order_by(A.c.updated.desc(), A.c.id)).all()
-        return [_summary(r) for r in rows]
+        return [summary(r) for r in rows]
 
     def revision_map(self, scope: Scope | None = None) -> dict[str, int]:
         """Two indexed columns instead of whole overview rows: 100,000 rows as Summary models
         took most of a council overview's rerun."""
         statement = select(A.c.id, A.c.revision).where(A.c.deleted_at.is_(None))
         if scope is not None:
-            statement = statement.where(_within(scope))
+            statement = statement.where(within(scope))
         with self._tx() as conn:
             return {row.id: int(row.revision) for row in conn.execute(statement)}
 
@@ -173,7 +156,7 @@ class PostgresAssessmentStore(EditRules):
         """One page in the overview's order, read through its index; the total beside it."""
         where: builtins.list[ColumnElement[bool]] = [A.c.deleted_at.is_(None)]
         if scope is not None:
-            where.append(_within(scope))
+            where.append(within(scope))
         if status is not None:
             where.append(A.c.status == status)
         needle = query.strip().casefold()
@@ -186,13 +169,13 @@ class PostgresAssessmentStore(EditRules):
                                 .order_by(A.c.updated.desc(), A.c.id)
                                 .limit(limit).offset(offset)).all()
             total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
-        return [_summary(r) for r in rows], int(total)
+        return [summary(r) for r in rows], int(total)
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:
             rows = conn.execute(select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_not(None))
                                 .order_by(A.c.deleted_at.desc(), A.c.id.desc())).all()
-        return [_summary(r) for r in rows]
+        return [summary(r) for r in rows]
 
     def revisions(self, assessment_id: str) -> builtins.list[Revision]:
         with self._tx() as conn:
@@ -256,35 +239,8 @@ class PostgresAssessmentStore(EditRules):
         return result
 
     def backup(self) -> Path:
-        """A zip with every row of the database (one JSON file), written beside the app's
-        data folder and read back before it is handed out. For the server's own backups IT
-        uses pg_dump (docs/DEPLOY.md); this is the same button the local store offers."""
-        with self._tx() as conn:
-            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            content = {
-                "format": BACKUP_FORMAT, "database": self.location,
-                "made": _now().isoformat(),
-                "assessments": [_jsonable(r._asdict()) for r in conn.execute(
-                    select(A).order_by(A.c.id))],
-                "revisions": [_jsonable(r._asdict()) for r in conn.execute(
-                    select(H).order_by(H.c.assessment_id, H.c.revision))],
-                "records": [_jsonable(r._asdict()) for r in conn.execute(
-                    select(R).order_by(R.c.kind, R.c.id))],
-            }
-        data = json.dumps(content, ensure_ascii=False).encode("utf-8")
-        self.backups_folder.mkdir(parents=True, exist_ok=True)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.backups_folder / f"bka-backup-{stamp}-{secrets.token_hex(2)}.zip"
-        partial = target.with_name("." + target.name + ".part")
-        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("database.json", data)
-        with zipfile.ZipFile(partial) as zf:
-            if zf.read("database.json") != data:
-                partial.unlink()
-                raise StoreError(f"The backup {target} did not read back as written; it was "
-                                 "removed. Check the disk and try again.")
-        partial.replace(target)
-        return target
+        """A zip of every row, beside the app's data folder (app/store/postgres/backup.py)."""
+        return write_backup(self.engine, self.location, self.backups_folder)
 
     # -- the write path --------------------------------------------------------------------
 
@@ -310,14 +266,12 @@ class PostgresAssessmentStore(EditRules):
             entry = Revision(assessment_id=new_id, revision=1, at=now, editor=editor,
                              action=action, note=note)
             try:
-                with self.engine.begin() as conn:
-                    conn.execute(insert(A).values(**_columns(stored, body, editor)))
-                    conn.execute(insert(H).values(**_history(entry)))
+                with transaction(self.engine, self.location, passing=IntegrityError) as conn:
+                    conn.execute(insert(A).values(**columns(stored, body, editor)))
+                    conn.execute(insert(H).values(**history_row(entry)))
                 return stored
             except IntegrityError:
                 continue  # the id was taken meanwhile: draw another
-            except SQLAlchemyError as exc:
-                raise DatabaseUnavailable(self.location, exc) from None
         raise StoreError("No free id was found for a new assessment; try again.")
 
     def create_linked(self, assessment: Assessment, parent_id: str,
@@ -331,8 +285,8 @@ class PostgresAssessmentStore(EditRules):
             data = assessment.model_dump(mode="json")
             data.update(id=new_id, created=now.isoformat(), updated=now.isoformat(), revision=1)
             stored, body = settle(data)
-            conn.execute(insert(A).values(**_columns(stored, body, editor)))
-            conn.execute(insert(H).values(**_history(Revision(
+            conn.execute(insert(A).values(**columns(stored, body, editor)))
+            conn.execute(insert(H).values(**history_row(Revision(
                 assessment_id=new_id, revision=1, at=now, editor=editor, action="create"))))
             self._edit_in(conn, parent_id, editor, "update",
                           lambda parent, _wrapper: link(parent, new_id))
@@ -370,10 +324,10 @@ class PostgresAssessmentStore(EditRules):
 
     def _write(self, conn: Connection, revision: int, new: Assessment, body: dict[str, Any],
                editor: str, entry: Revision, *, deleted: Any = False) -> None:
-        values = _columns(new, body, editor)
+        values = columns(new, body, editor)
         if deleted is not False:
             values.update(deleted_at=deleted[0], deleted_by=deleted[1])
-        conn.execute(insert(H).values(**_history(entry)))
+        conn.execute(insert(H).values(**history_row(entry)))
         done = conn.execute(update(A).where(A.c.id == new.id, A.c.revision == revision)
                             .values(**values))
         if done.rowcount != 1:  # pragma: no cover - the row lock makes this unreachable
@@ -420,7 +374,7 @@ class PostgresAssessmentStore(EditRules):
                 "at": row.deleted_at.isoformat(), "by": row.deleted_by}))
         entry = Revision(assessment_id=incoming.id, revision=stored.revision, at=now,
                          editor=editor, action="import", note=note, changes=changes)
-        values = {**_columns(stored, body, editor), "deleted_at": None, "deleted_by": ""}
+        values = {**columns(stored, body, editor), "deleted_at": None, "deleted_by": ""}
         # An entry at this number may exist (a revision skipped back to): the later one wins,
         # as in the local store.
         conn.execute(delete(H).where(H.c.assessment_id == incoming.id,
@@ -429,7 +383,7 @@ class PostgresAssessmentStore(EditRules):
             conn.execute(insert(A).values(**values))
         else:
             conn.execute(update(A).where(A.c.id == incoming.id).values(**values))
-        conn.execute(insert(H).values(**_history(entry)))
+        conn.execute(insert(H).values(**history_row(entry)))
         return stored
 
     # -- moving in (bka migrate) -----------------------------------------------------------
@@ -457,17 +411,15 @@ class PostgresAssessmentStore(EditRules):
         if existing is not None:
             return "unchanged" if existing.digest() == entry.digest() else "conflicts"
         body = a.model_dump(mode="json")
-        values = {**_columns(a, body, entry.updated_by), "deleted_at": entry.deleted_at,
+        values = {**columns(a, body, entry.updated_by), "deleted_at": entry.deleted_at,
                   "deleted_by": entry.deleted_by}
         try:
-            with self.engine.begin() as conn:
+            with transaction(self.engine, self.location, passing=IntegrityError) as conn:
                 conn.execute(insert(A).values(**values))
                 for revision in entry.history:
-                    conn.execute(insert(H).values(**_history(revision)))
+                    conn.execute(insert(H).values(**history_row(revision)))
         except IntegrityError:
             return "conflicts"  # another run put it there meanwhile: compared next time
-        except SQLAlchemyError as exc:
-            raise DatabaseUnavailable(self.location, exc) from None
         return "created"
 
     def count(self) -> dict[str, int]:
@@ -478,50 +430,4 @@ class PostgresAssessmentStore(EditRules):
                 "revisions": conn.execute(select(func.count()).select_from(H)).scalar_one(),
             }
 
-
-def _within(scope: Scope) -> ColumnElement[bool]:
-    """Scope.admits as SQL, each part on an indexed column (owner, unit, reviewer)."""
-    parts: builtins.list[ColumnElement[bool]] = []
-    if scope.owner:
-        parts.append(A.c.owner == scope.owner)
-    if scope.unit:
-        parts.append(and_(A.c.unit == scope.unit, A.c.shared.is_(True)))
-    if scope.reviewer:
-        parts.append(A.c.reviewer == scope.reviewer)
-    return or_(*parts) if parts else false()
-
-
-def _columns(a: Assessment, body: dict[str, Any], editor: str) -> dict[str, Any]:
-    """The row of one assessment: the document and the overview's columns taken from it."""
-    d = a.decision
-    case_number = d.case_number or ""
-    return {
-        "id": a.id, "revision": a.revision, "document": body, "updated_by": editor,
-        "title": d.title, "case_number": case_number, "committee": d.committee or "",
-        "status": a.status, "questionnaire": a.questionnaire.id,
-        "questionnaire_version": a.questionnaire.version,
-        "created": a.created, "updated": a.updated,
-        "haystack": f"{d.title}\n{case_number}".casefold(),
-        "owner": a.ownership.sub, "unit": a.ownership.unit, "shared": a.ownership.shared,
-        "reviewer": a.review.reviewer_sub,
-    }
-
-
-def _history(entry: Revision) -> dict[str, Any]:
-    return {"assessment_id": entry.assessment_id, "revision": entry.revision, "at": entry.at,
-            "editor": entry.editor, "action": entry.action, "note": entry.note,
-            "changes": [c.model_dump(mode="json") for c in entry.changes]}
-
-
-def _summary(r: Any) -> Summary:
-    # By position (the order of OVERVIEW): a Row's attribute lookup by name costs more than
-    # the rest of building the row, at 100,000 rows.
-    values = tuple(r)
-    updated, cut = values[8], len(OVERVIEW)
-    return Summary._make((*values[:cut], updated.timestamp() if updated else float("-inf"),
-                          *values[cut:]))
-
-
-def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if isinstance(v, dt.datetime) else v for k, v in row.items()}
 

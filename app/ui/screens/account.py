@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app.core.roles import ROLES
-from app.ui import auth, state
-from app.ui.i18n import t
 from app.ui.safe import user
+from app.ui.session import signin, state
+from app.ui.strings.i18n import t
 
 
 def render() -> None:
@@ -19,7 +19,7 @@ def render() -> None:
             st.login()
         st.caption(t("auth_group_hint", lang))
         return
-    person = auth.person()
+    person = signin.person()
     st.title(t("auth_account_title", lang))
     if person is None:  # a token without a subject id: nothing can be recorded under it
         st.error(t("auth_no_subject", lang))
@@ -31,7 +31,7 @@ def render() -> None:
                        unit=user(person.unit) if person.unit else t("auth_no_unit", lang)))
         else:
             st.warning(t("auth_no_role", lang))
-    _, problems = auth.role_map()
+    _, problems = signin.role_map()
     if problems:
         st.warning(t("auth_roles_file_broken", lang))
     if st.button(t("auth_logout", lang)):

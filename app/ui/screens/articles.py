@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app.core.text import tr
-from app.ui import state
-from app.ui.i18n import t
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 
 def render() -> None:

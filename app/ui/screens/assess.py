@@ -7,42 +7,36 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from app.core.answer_text import answer_text
 from app.core.answers import normalise
 from app.core.loading import normalise_answers
 from app.core.models.assessment import (
     ANSWER_TEXT_MAX,
-    LINE_MAX,
     TEXT_MAX,
-    TITLE_MAX,
     Answer,
     Assessment,
-    Decision,
-    QuestionnaireRef,
 )
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.store import Conflict, NotFound, StoreError
-from app.ui import auth, page_scripts, state, store_errors, workshop_state
-from app.ui.answer_keys import key
-from app.ui.i18n import t
-from app.ui.question_widgets import WIDE_TYPES, Ctx, draw, warn_personal_data
-from app.ui.safe import md, plain
+from app.ui import page_scripts, store_errors
+from app.ui.safe import md
+from app.ui.screens.assess_conflicts import editor, seen_answers, show_conflicts
+from app.ui.screens.assess_decision import (
+    DECISION_STEP,
+    STEP_KEY,
+    decision_step,
+    heading_anchor,
+    new_assessment_form,
+)
+from app.ui.session import auth, state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.answer_keys import key
+from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
-STEP_KEY = "step"
 NAV_KEY = "nav"  #: the sidebar's section list
 MOVED_KEY = "step_moved"  #: set when the user opened another step: focus goes to its heading
-DECISION_STEP = "_decision"
-DECISION_FIELDS = (
-    "title",
-    "case_number",
-    "committee",
-    "decision_maker",
-    "official",
-    "decision_date",
-    "description",
-)
 
 
 def render() -> None:
@@ -71,110 +65,6 @@ def render() -> None:
     st.title(md(assessment.decision.title))
     st.caption(md(f"{tr(q.title, lang)} · {t('status_' + assessment.status, lang)}"))
     guided(assessment, q, lang)
-
-
-def new_assessment_form(lang: str) -> None:
-    st.title(t("new_title", lang))
-    st.write(t("new_intro", lang))
-    cat = state.catalog()
-    with st.form("new_assessment"):
-        # A follow-up is created from a decided assessment (Följ upp), never on its own.
-        ids = [i for i, q in cat.questionnaires.items() if q.purpose == "assessment"]
-        qid = st.radio(
-            t("choose_questionnaire", lang),
-            ids,
-            index=None,
-            format_func=lambda i: tr(cat.questionnaires[i].title, lang),
-            captions=[tr(cat.questionnaires[i].description, lang) for i in ids],
-        )
-        values = decision_inputs(lang, None, prefix="new")
-        submitted = st.form_submit_button(t("start", lang), type="primary")
-    if submitted:
-        if not str(values.get("title") or "").strip():
-            st.error(t("title_required", lang))
-            return
-        if qid is None:
-            st.error(t("questionnaire_required", lang))
-            return
-        q = cat.questionnaires[qid]
-        decision = decision_or_message(values, lang)
-        if decision is None:
-            return
-        assessment = Assessment(
-            questionnaire=QuestionnaireRef(id=q.id, version=q.version, hash=cat.hashes[q.id]),
-            language=lang,  # type: ignore[arg-type]
-            decision=decision,
-        )
-        assessment = auth.owned(assessment)  # the login mode: the person and their unit
-        created = state.store().create(assessment,
-                                       editor=auth.editor(values.get("official") or ""))
-        state.set_open(created.id)
-        st.session_state[STEP_KEY] = q.sections[0].id
-        st.rerun()
-
-
-# The decision's text fields in two columns, in reading order (column 0 left, 1 right).
-_PAIRED_FIELDS = (("case_number", 0), ("committee", 1), ("decision_maker", 0), ("official", 1))
-
-
-def decision_inputs(
-    lang: str, decision: Decision | None, prefix: str, disabled: bool = False
-) -> dict[str, Any]:
-    """The decision's fields as inputs; returns the values typed."""
-    d = decision or Decision(title="-")
-    values: dict[str, Any] = {}
-    values["title"] = st.text_input(
-        t("field_title", lang) + " *",
-        value=d.title if decision else "",
-        key=f"{prefix}:title",
-        disabled=disabled,
-        max_chars=TITLE_MAX,
-    )
-    columns = st.columns(2)
-    me = auth.person()
-    for field, column in _PAIRED_FIELDS:
-        # The login mode: a new assessment's official is the person logged in, not typed.
-        fixed = field == "official" and me is not None and decision is None
-        values[field] = columns[column].text_input(
-            t(f"field_{field}", lang),
-            value=me.name if fixed and me else getattr(d, field),
-            key=f"{prefix}:{field}",
-            disabled=disabled or fixed,
-            max_chars=LINE_MAX,
-        )
-    values["decision_date"] = columns[0].date_input(
-        t("field_decision_date", lang),
-        value=d.decision_date,
-        format="YYYY-MM-DD",
-        key=f"{prefix}:decision_date",
-        disabled=disabled,
-    )
-    values["description"] = st.text_area(
-        t("field_description", lang),
-        value=d.description,
-        key=f"{prefix}:description",
-        disabled=disabled,
-        max_chars=TEXT_MAX,
-    )
-    warn_personal_data(values["description"], lang)
-    return values
-
-
-def decision_or_message(values: dict[str, Any], lang: str) -> Decision | None:
-    """The decision typed, or None after saying in words which field is too long (the
-    inputs stop typing at the limit; a pasted or scripted value may still exceed it)."""
-    try:
-        return Decision(**values)
-    except ValidationError as exc:
-        for error in exc.errors():
-            field = str(error["loc"][0]) if error["loc"] else ""
-            limit = (error.get("ctx") or {}).get("max_length")
-            if limit is None:
-                st.error(f"{t('field_' + field, lang)}: {error['msg']}")
-                continue
-            st.error(t("text_too_long", lang, field=t("field_" + field, lang), limit=limit,
-                       length=len(str(values.get(field) or ""))))
-        return None
 
 
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
@@ -206,11 +96,6 @@ def current_step(q: Questionnaire) -> str:
         step = DECISION_STEP
     st.session_state[STEP_KEY] = step
     return str(step)
-
-
-def heading_anchor(step: str) -> str:
-    """The id of a step's heading, where focus goes when the step is opened."""
-    return "bka-step-" + step.replace("_", "-")
 
 
 def go_to(step: str) -> None:
@@ -249,38 +134,6 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
     st.session_state[NAV_KEY] = step
     st.radio(t("sections", lang), ids, format_func=label, key=NAV_KEY,
              on_change=lambda: go_to(str(st.session_state[NAV_KEY])))
-
-
-def decision_step(assessment: Assessment, lang: str) -> None:
-    st.header(t("step_decision", lang), anchor=heading_anchor(DECISION_STEP))
-    locked = assessment.status != "draft" or not workshop_state.may_change(assessment.id or "")
-    if locked:
-        st.info(t("locked_complete", lang) if assessment.status != "draft" else
-                t("auth_read_only", lang))
-    auth.ownership_line(assessment, lang)
-    with st.form("decision"):
-        values = decision_inputs(
-            lang, assessment.decision, prefix=f"dec:{assessment.id}", disabled=locked
-        )
-        personal = st.checkbox(
-            t("personal_data_flag", lang), value=assessment.personal_data, disabled=locked
-        )
-        saved = st.form_submit_button(t("save", lang), type="primary", disabled=locked)
-    if saved:
-        if not str(values.get("title") or "").strip():
-            st.error(t("title_required", lang))
-            return
-        checked = decision_or_message(values, lang)
-        if checked is None:
-            return
-        decision = checked
-
-        def update(a: Assessment) -> Assessment:
-            return a.model_copy(update={"decision": decision, "personal_data": personal})
-
-        state.store().update(assessment.id or "", update, editor=auth.editor(decision.official))
-        st.toast(t("saved", lang))
-        st.rerun()
 
 
 def section_step(
@@ -369,11 +222,6 @@ def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
                 st.write(tr(article.summary, lang))
 
 
-def _seen(aid: str) -> dict[str, Answer | None]:
-    seen: dict[str, Answer | None] = st.session_state.setdefault("seen", {}).setdefault(aid, {})
-    return seen
-
-
 def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     """Save one answer, keeping its comment. If another tab changed this very answer since
     this tab showed it, nothing is written and the user chooses (see show_conflicts)."""
@@ -382,14 +230,14 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     except ValueError as exc:
         st.session_state.setdefault("answer_errors", {})[qid] = str(exc)
         return
-    seen = _seen(aid)
+    seen = seen_answers(aid)
     before = seen.get(qid)
     comment = before.comment if before else None
     _write(aid, qid, normalised, comment, before)
 
 
 def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
-    seen = _seen(ctx.aid)
+    seen = seen_answers(ctx.aid)
     before = seen.get(qid, ctx.answers.get(qid))
     value = before.value if before else None
     _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
@@ -412,7 +260,7 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
             length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(",", " "))
         return
     try:
-        state.store().set_answer(aid, qid, answer, editor=_editor(), expected=before)
+        state.store().set_answer(aid, qid, answer, editor=editor(), expected=before)
     except Conflict:
         # The whole answer this tab wanted, comment included: a comment typed in a conflict
         # was lost when only the value was kept.
@@ -422,86 +270,7 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         st.session_state.setdefault("answer_errors", {})[qid] = store_errors.message(
             exc, state.lang())
         return
-    _seen(aid)[qid] = answer
-
-
-def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
-    """Each answer another tab or device changed while this one was writing: both versions,
-    labelled and in words (never stored codes), in the same run as the save that hit it.
-    Free text can also be merged: both texts in one field, to edit and save."""
-    conflicts: dict[str, Answer | None] = st.session_state.get("conflicts", {})
-    for qid, mine in list(conflicts.items()):
-        question = q.questions.get(qid)
-        if question is None:
-            conflicts.pop(qid, None)
-            continue
-        stored = assessment.answers.get(qid)
-        with st.container(border=True, key=f"bka-conflict-{qid}"):
-            st.warning(t("conflict", lang, number=q.numbering.get(qid, qid)))
-            c1, c2 = st.columns(2)
-            for column, label, answer in ((c1, "conflict_theirs", stored),
-                                          (c2, "conflict_mine", mine)):
-                column.caption(t(label, lang))
-                column.text(plain(_in_words(q, question, answer, lang)))
-            if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
-                _resolve(assessment.id or "", qid, stored, keep_stored=True)
-            if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
-                _resolve(assessment.id or "", qid, mine)
-            if _mergeable(question, stored, mine):
-                merge_box(assessment.id or "", question, stored, mine, lang)
-
-
-def _in_words(q: Questionnaire, question: Question, answer: Answer | None, lang: str) -> str:
-    if answer is None:
-        return "–"
-    words = answer_text(q, question, answer.value, lang) or "–"
-    if answer.comment:
-        words += f"\n{t('comment', lang)}: {answer.comment}"
-    return words
-
-
-def _mergeable(question: Question, stored: Answer | None, mine: Answer | None) -> bool:
-    """Two texts to put together: a free-text answer, or a comment, on both sides."""
-    if stored is None or mine is None:
-        return False
-    texts = question.type == "text" and stored.value != mine.value
-    return texts or (bool(stored.comment) and bool(mine.comment) and stored.comment != mine.comment)
-
-
-def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer | None,
-              lang: str) -> None:
-    assert stored is not None and mine is not None
-    k = f"merge:{aid}:{question.id}"
-    is_text = question.type == "text" and stored.value != mine.value
-    if k not in st.session_state:
-        both = (stored.value, mine.value) if is_text else (stored.comment, mine.comment)
-        st.session_state[k] = f"{both[0] or ''}\n\n{both[1] or ''}".strip()
-    merged = st.text_area(t("conflict_merge", lang), key=k, height=160)
-    if st.button(t("conflict_save_merged", lang), key=f"save_merged:{question.id}"):
-        text = merged.strip() or None
-        answer = (Answer(value=text, comment=stored.comment) if is_text
-                  else Answer(value=stored.value, comment=text))
-        st.session_state.pop(k, None)
-        _resolve(aid, question.id, answer)
-
-
-def _editor() -> str:
-    """Who the history names for a change: the person logged in, or in the local mode the
-    assessment's responsible official."""
-    return auth.editor(str(st.session_state.get("editor", "")))
-
-
-def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = False) -> None:
-    """Write the chosen answer over whatever is stored now (the user saw both), or keep it."""
-    if not keep_stored:
-        state.store().set_answer(aid, qid, chosen, editor=_editor())
-    current = state.store().get(aid).answers.get(qid)
-    st.session_state["conflicts"].pop(qid, None)
-    _seen(aid)[qid] = current
-    prefix = key(aid, qid, "")
-    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[k]
-    st.rerun()
+    seen_answers(aid)[qid] = answer
 
 
 def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:

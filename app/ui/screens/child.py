@@ -13,14 +13,16 @@ import streamlit as st
 from app.core.children import Asked, asked_questions, build_response, flagged_texts, intro
 from app.core.models.child_collection import MAX_TEXT, ChildCollection, ChildResponse
 from app.core.models.children import ChildQuestionnaire
+from app.core.respondents import AnswerRate, replaces, respondent_key
 from app.core.text import tr
 from app.store import StoreError
 from app.store.child_collections import CollectionClosed, UnknownCollection
-from app.ui import voices_state
-from app.ui.child_nav import child_code
-from app.ui.child_symbols import label
-from app.ui.i18n import t
+from app.ui.navigation.child import child_code
 from app.ui.safe import md
+from app.ui.session import voices as voices_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.child_symbols import label
+from app.ui.widgets.device_token import device_token, renew
 
 # Our own style (no user text): larger answers and questions, easier to hit and read on a
 # phone for a six-year-old. Scoped to this page, which only children's sessions run.
@@ -50,20 +52,26 @@ def render() -> None:
         st.error(t("cv_child_failed", "sv"))
         return
     st.html(_LARGER)
+    respondent = respondent_key(collection.code, device_token())
     lang = _language(collection)
     st.title(md(tr(q.title, lang)))
     if st.session_state.get(SENT_KEY) == collection.code:
         st.success(md(tr(q.thanks, lang)))
+        st.caption(t("cv_child_again", lang))
+        if st.button(t("cv_child_another", lang), key="child_another"):
+            _next_child()
         return
     st.write(md(intro(q, collection, lang)))
     st.info(md(tr(q.privacy_note, lang)), icon=":material/lock:")
+    if replaces(collection, respondent):
+        st.info(t("cv_child_replaces", lang), icon=":material/restart_alt:")
     band = st.radio(t("cv_child_age", lang), [b.id for b in q.age_bands], index=None,
                     horizontal=True, format_func=lambda b: tr(q.band_by_id[b].label, lang),
                     help=t("cv_child_age_help", lang), key="child_band")
     if band is None:
         return
     asked = asked_questions(q, collection, band, lang)
-    _form(q, collection, band, asked, lang)
+    _form(q, collection, band, asked, lang, respondent)
 
 
 def _language(collection: ChildCollection) -> str:
@@ -77,7 +85,7 @@ def _language(collection: ChildCollection) -> str:
 
 
 def _form(q: ChildQuestionnaire, collection: ChildCollection, band: str, asked: list[Asked],
-          lang: str) -> None:
+          lang: str, respondent: str) -> None:
     answers: dict[str, str | None] = {}
     texts: dict[str, str | None] = {}
     with st.form(f"child_{band}"):
@@ -96,22 +104,35 @@ def _form(q: ChildQuestionnaire, collection: ChildCollection, band: str, asked: 
         sent = st.form_submit_button(t("cv_child_send", lang), type="primary")
     if sent:
         response = build_response(q, collection, band, answers, texts, dt.date.today())
+        response = response.model_copy(update={"respondent": respondent})
         flagged = flagged_texts(collection, response.texts)
         if not flagged:
-            _send(collection, response)
+            _send(collection, response, lang)
             return
         st.session_state[PENDING_KEY] = response
         by_key = {a.key: a.text for a in asked}
         for key in flagged:
             st.warning(t("cv_child_flagged", lang, question=md(by_key.get(key, key))))
     pending: ChildResponse | None = st.session_state.get(PENDING_KEY)
-    if pending is not None and st.button(t("cv_child_send_without", lang)):
+    if pending is not None and flagged_texts(collection, pending.texts) \
+            and st.button(t("cv_child_send_without", lang)):
         keep = {k: v for k, v in pending.texts.items()
                 if k not in flagged_texts(collection, pending.texts)}
-        _send(collection, pending.model_copy(update={"texts": keep}))
+        _send(collection, pending.model_copy(update={"texts": keep}), lang)
 
 
-def _send(collection: ChildCollection, response: ChildResponse) -> None:
+@st.cache_resource
+def _rate() -> AnswerRate:
+    """Answers per minute per collection, for every session of this server process."""
+    return AnswerRate()
+
+
+def _send(collection: ChildCollection, response: ChildResponse, lang: str = "sv") -> None:
+    wait = _rate().take(collection.code)
+    if wait:  # kept as pending: the child sends the same answers again in a moment
+        st.session_state[PENDING_KEY] = response
+        st.warning(t("cv_child_busy", lang, seconds=max(1, round(wait))))
+        return
     try:
         voices_state.store().add_response(collection.code, response)
     except (UnknownCollection, CollectionClosed):
@@ -122,4 +143,14 @@ def _send(collection: ChildCollection, response: ChildResponse) -> None:
         return
     st.session_state.pop(PENDING_KEY, None)
     st.session_state[SENT_KEY] = collection.code
+    st.rerun()
+
+
+def _next_child() -> None:
+    """Another child on the same device: a new token, an empty form."""
+    renew()
+    for key in [k for k in st.session_state if str(k).startswith(("child_a_", "child_t_"))]:
+        del st.session_state[key]
+    for key in (SENT_KEY, PENDING_KEY, "child_band"):
+        st.session_state.pop(key, None)
     st.rerun()

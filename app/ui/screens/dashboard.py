@@ -13,9 +13,9 @@ import streamlit as st
 
 from app.core.dashboard import Dashboard, Ranked, groups_csv
 from app.core.text import tr
-from app.dashboard_cli import build
-from app.ui import auth, state
-from app.ui.i18n import t
+from app.services.dashboard import build
+from app.ui.session import auth, signin, state
+from app.ui.strings.i18n import t
 
 
 def render() -> None:
@@ -30,7 +30,7 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
-    login = auth.configured()  # logged in: the roles' rows; locally every row
+    login = signin.configured()  # logged in: the roles' rows; locally every row
     board, skipped = build(None, start, end, visible=auth.visible_rows if login else None,
                            scope=auth.scope())
     if skipped:

@@ -9,9 +9,10 @@ import streamlit as st
 
 from app.store import StoreError
 from app.store.exchange import ImportRejected, ImportResult, export_bytes, import_bytes
-from app.ui import auth, state, store_errors
-from app.ui.i18n import t
+from app.ui import store_errors
 from app.ui.safe import md
+from app.ui.session import signin, state
+from app.ui.strings.i18n import t
 
 
 def render() -> None:
@@ -37,7 +38,7 @@ def export_area(lang: str) -> None:
     stamp = dt.date.today().isoformat()
     st.download_button(
         t("export_all", lang, count=len(items)),
-        export_bytes(store),
+        export_bytes(store, catalog=state.catalog()),
         file_name=f"bka-export-{stamp}.json",
         mime="application/json",
     )
@@ -51,7 +52,7 @@ def export_area(lang: str) -> None:
     if chosen:
         st.download_button(
             t("export_download_one", lang),
-            export_bytes(store, [chosen]),
+            export_bytes(store, [chosen], state.catalog()),
             file_name=f"bka-{chosen}-{stamp}.json",
             mime="application/json",
             key="export_one_button",
@@ -67,7 +68,7 @@ def import_area(lang: str) -> None:
         return
     data = upload.getvalue()
     try:
-        preview = import_bytes(store, data, upload.name, editor=auth.editor(), apply=False,
+        preview = import_bytes(store, data, upload.name, editor=signin.editor(), apply=False,
                                catalog=state.catalog())
     except ImportRejected as exc:
         st.error(t("import_rejected", lang))
@@ -84,7 +85,7 @@ def import_area(lang: str) -> None:
         )
     if (preview.changed or take) and st.button(t("import_apply", lang), type="primary"):
         try:
-            result = import_bytes(store, data, upload.name, editor=auth.editor(),
+            result = import_bytes(store, data, upload.name, editor=signin.editor(),
                                   take_incoming=take, catalog=state.catalog())
         except StoreError as exc:  # a full disk, a damaged file: all of it or none went in
             store_errors.show(exc, lang, lead=t("import_failed", lang))

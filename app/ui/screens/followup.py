@@ -1,6 +1,6 @@
 """The Resultat page's follow-up part: `Följ upp` on a decided assessment, and before beside
 after on a follow-up. Draws only: the rules and the comparison are app/core/followup.py's,
-the two linked writes app/followup_actions.py's."""
+the two linked writes app/services/followup.py's."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app import followup_actions
 from app.core import followup
 from app.core.lifecycle import LifecycleRefused
 from app.core.models.assessment import Assessment
 from app.core.text import tr
+from app.services import followup as followup_actions
 from app.store import NotFound
-from app.ui import state
-from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 
 def _open(assessment_id: str) -> None:

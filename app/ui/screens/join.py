@@ -12,10 +12,11 @@ from app.store.workshop_errors import (
     UnknownCode,
     WorkshopError,
 )
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts, case_file
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 
 def render() -> None:

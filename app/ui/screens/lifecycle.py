@@ -2,7 +2,7 @@
 
 Draws only: the rules (who may do what, in which status, what freezes) are app/core/lifecycle.py.
 Names are typed: in local mode the person acting writes their name, as for the history. In
-the login mode the person logged in acts (app/ui/auth.py), and each step is offered only to
+the login mode the person logged in acts (app/ui/session/auth.py), and each step is offered only to
 those the access rules let take it (the official's steps, the reviewer's).
 """
 
@@ -15,16 +15,18 @@ import pandas as pd
 import streamlit as st
 
 from app.core import lifecycle as life
+from app.core import review_comments as comments_rules
 from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
-from app.ui import auth, state
-from app.ui.i18n import t
 from app.ui.safe import md
-from app.ui.screens import review_checklist
+from app.ui.widgets import review_checklist
 from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
+from app.ui.session import auth, state, whoami
+from app.ui.strings.i18n import t
+from app.ui.widgets import post_box
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -45,7 +47,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
-    name = auth.acting_name(t("life_name", lang), key=f"life_name:{aid}",
+    name = whoami.acting_name(t("life_name", lang), key=f"life_name:{aid}",
                             help=t("life_name_help", lang))
     official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)
     frozen(assessment, lang)
@@ -75,8 +77,9 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
 
 
 def _apply(assessment: Assessment, change: Change, name: str, lang: str,
-           done: str = "life_saved") -> None:
-    """Check the step on the copy shown, then apply it to the stored copy under the lock."""
+           done: str = "life_saved", clears: tuple[str, ...] = ()) -> None:
+    """Check the step on the copy shown, then apply it to the stored copy under the lock;
+    the text boxes `clears` are emptied once their text is stored (app/ui/widgets/post_box.py)."""
     try:
         change(assessment)
     except life.LifecycleRefused as exc:
@@ -87,6 +90,7 @@ def _apply(assessment: Assessment, change: Change, name: str, lang: str,
     except life.LifecycleRefused as exc:  # someone else took a step in between
         st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
         return
+    post_box.posted(clears)
     state.flash(t(done, lang))
     st.rerun()
 
@@ -165,43 +169,78 @@ def comments(assessment: Assessment, q: Questionnaire, name: str, lang: str,
         question = st.selectbox(t("life_comment_question", lang), qids,
                                 format_func=lambda v: _question_label(q, v, lang),
                                 key=f"life_cq:{aid}")
-        text = st.text_area(t("life_comment_text", lang), key=f"life_ct:{aid}")
+        box = post_box.prepare(f"life_ct:{aid}")
+        text = st.text_area(t("life_comment_text", lang), key=box)
         if st.button(t("life_comment_add", lang), key=f"life_cadd:{aid}"):
             _apply(assessment, lambda a: life.add_comment(a, question or "", text, name, _now()),
-                   name, lang)
+                   name, lang, clears=(box,))
 
 
 def comment(assessment: Assessment, q: Questionnaire, c: ReviewComment, name: str,
             lang: str) -> None:
     aid = assessment.id or ""
     with st.container(border=True):
-        mark = t("life_resolved", lang, by=c.resolved_by) if c.resolved else t("life_open", lang)
+        if c.withdrawn_at:
+            mark = t("life_withdrawn", lang, at=_when(c.withdrawn_at))
+        elif c.resolved:
+            mark = t("life_resolved", lang, by=c.resolved_by)
+        else:
+            mark = t("life_open", lang)
+        edited = f" · {t('life_edited', lang, at=_when(c.edited_at))}" if c.edited_at else ""
         st.caption(md(f"{_question_label(q, c.question, lang)} · {c.author} · {_when(c.at)} · "
-                      f"{mark}"))
+                      f"{mark}{edited}"))
         st.text(c.text)  # user text: never Markdown
+        if c.earlier:
+            with st.expander(t("life_earlier", lang, count=len(c.earlier))):
+                for old in c.earlier:
+                    st.caption(md(_when(old.at)))
+                    st.text(old.text)
         for r in c.replies:
             st.caption(md(f"↳ {r.author} · {_when(r.at)}"))
             st.text(r.text)
-        if c.resolved or life.is_frozen(assessment):
+        if comments_rules.may_change(assessment, c, name):
+            own(assessment, c, name, lang)
+        if c.resolved or c.withdrawn_at or life.is_frozen(assessment):
             return
-        answer = st.text_input(t("life_reply", lang), key=f"life_rt:{aid}:{c.id}")
+        box = post_box.prepare(f"life_rt:{aid}:{c.id}")
+        answer = st.text_input(t("life_reply", lang), key=box)
         c1, c2 = st.columns(2)
         if c1.button(t("life_reply_send", lang), key=f"life_rs:{aid}:{c.id}"):
-            _apply(assessment, lambda a: life.reply(a, c.id, answer, name, _now()), name, lang)
+            _apply(assessment, lambda a: life.reply(a, c.id, answer, name, _now()), name, lang,
+                   clears=(box,))
         if c2.button(t("life_resolve", lang), key=f"life_res:{aid}:{c.id}"):
             _apply(assessment, lambda a: life.resolve(a, c.id, name, _now()), name, lang)
 
 
+def own(assessment: Assessment, c: ReviewComment, name: str, lang: str) -> None:
+    """The author's change or withdrawal of their own comment, until the approval."""
+    aid = assessment.id or ""
+    with st.popover(t("life_change_own", lang)):
+        box = post_box.prepare(f"life_et:{aid}:{c.id}", c.text)
+        if box not in st.session_state:
+            st.session_state[box] = c.text
+        text = st.text_area(t("life_comment_text", lang), key=box)
+        c1, c2 = st.columns(2)
+        if c1.button(t("life_edit_save", lang), key=f"life_es:{aid}:{c.id}"):
+            _apply(assessment, lambda a: comments_rules.edit_comment(a, c.id, text, name,
+                                                                    _now()),
+                   name, lang, clears=(box,))
+        if c2.button(t("life_withdraw", lang), key=f"life_wd:{aid}:{c.id}"):
+            _apply(assessment, lambda a: comments_rules.withdraw_comment(a, c.id, name, _now()),
+                   name, lang, clears=(box,))
+
+
 def verdict(assessment: Assessment, name: str, lang: str) -> None:
     aid = assessment.id or ""
-    words = st.text_area(t("life_verdict_comment", lang), key=f"life_vc:{aid}")
+    box = post_box.prepare(f"life_vc:{aid}")
+    words = st.text_area(t("life_verdict_comment", lang), key=box)
     c1, c2 = st.columns(2)
     if c1.button(t("life_approve", lang), key=f"life_ok:{aid}", type="primary"):
         _apply(assessment, lambda a: life.approve(a, name, words, _now()), name, lang,
-               "life_approved")
+               "life_approved", clears=(box,))
     if c2.button(t("life_return", lang), key=f"life_back:{aid}"):
         _apply(assessment, lambda a: life.return_to_official(a, name, words, _now()), name,
-               lang, "life_returned")
+               lang, "life_returned", clears=(box,))
 
 
 def decide(assessment: Assessment, name: str, lang: str) -> None:
@@ -210,31 +249,32 @@ def decide(assessment: Assessment, name: str, lang: str) -> None:
         st.markdown(f"**{t('life_dec_title', lang)}**")
         date = st.date_input(t("life_dec_date", lang), key=f"life_dd:{aid}",
                              value=assessment.decision.decision_date or dt.date.today())
-        paragraph = st.text_input(t("life_dec_paragraph", lang), key=f"life_dp:{aid}")
+        boxes = tuple(post_box.prepare(f"life_{k}:{aid}") for k in ("dp", "dh", "dr"))
+        paragraph = st.text_input(t("life_dec_paragraph", lang), key=boxes[0])
         outcome = st.selectbox(t("life_dec_outcome", lang), OUTCOMES, key=f"life_do:{aid}",
                                format_func=lambda v: t(f"life_outcome_{v}", lang))
         departs = st.checkbox(t("life_dec_departs", lang), key=f"life_dx:{aid}")
-        departure = st.text_area(t("life_dec_departure", lang), key=f"life_dh:{aid}")
-        protocol = st.text_input(t("life_dec_protocol", lang), key=f"life_dr:{aid}")
+        departure = st.text_area(t("life_dec_departure", lang), key=boxes[1])
+        protocol = st.text_input(t("life_dec_protocol", lang), key=boxes[2])
         if st.button(t("life_dec_save", lang), key=f"life_ds:{aid}", type="primary"):
             record = CommitteeDecision(
                 date=date if isinstance(date, dt.date) else dt.date.today(),
                 paragraph=paragraph.strip(), outcome=outcome, departs=departs,
                 departure=departure.strip(), protocol=protocol.strip())
             _apply(assessment, lambda a: life.record_decision(a, record, name, _now()), name,
-                   lang, "life_decided")
+                   lang, "life_decided", clears=boxes)
 
 
 def reopen(assessment: Assessment, name: str, lang: str) -> None:
     aid = assessment.id or ""
     why = ""
     if life.is_frozen(assessment):
-        why = st.text_area(t("life_reopen_why", lang), key=f"life_why:{aid}",
+        why = st.text_area(t("life_reopen_why", lang), key=post_box.prepare(f"life_why:{aid}"),
                            help=t("life_reopen_help", lang, min=life.MIN_REASON_CHARS))
     if st.button(t("reopen", lang), key=f"life_reopen:{aid}"):
         who = name if name.strip() else assessment.decision.official
         _apply(assessment, lambda a: life.reopen(a, who, why, _now()), who, lang,
-               "life_reopened")
+               "life_reopened", clears=(f"life_why:{aid}",))
 
 
 def log(assessment: Assessment, lang: str) -> None:

@@ -9,11 +9,11 @@ from streamlit.delta_generator import DeltaGenerator
 
 from app.core.models.meeting import Action, Meeting
 from app.store.meetings import MeetingNotFound
-from app.ui import state
-from app.ui.i18n import t
-from app.ui.question_widgets import field_label
 from app.ui.screens import meeting_common as common
 from app.ui.screens.meeting_fields import Field, bind, flag_field, key_of
+from app.ui.session import state
+from app.ui.strings.i18n import t
+from app.ui.widgets.questions import field_label
 
 WIDTHS = [5, 3, 2, 2, 2]
 

@@ -22,7 +22,7 @@ SEEN_KEY = "mt:seen"
 def store() -> MeetingStore:
     # Cheap to make: every handle on one folder shares that folder's lock (see locking.py).
     # The session's identity: in the login mode the store holds only the person's meetings.
-    from app.ui import auth
+    from app.ui.session import auth
 
     return MeetingStore(data_dir(), viewer=auth.current_identity())
 

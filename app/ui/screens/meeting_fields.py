@@ -19,9 +19,9 @@ from pydantic import ValidationError
 from app.core.meeting_edits import NoSuchAction, Part, read_part
 from app.core.models.meeting import Meeting
 from app.store.meetings import MeetingNotFound, PartConflict
-from app.ui import state
-from app.ui.i18n import t
 from app.ui.screens import meeting_common as common
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 CONFLICTS_KEY = "mt:conflicts"
 SAVED_KEY = "mt:saved_at"

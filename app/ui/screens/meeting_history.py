@@ -12,10 +12,10 @@ from app.core.models.article import ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.store.meetings import MeetingNotFound
-from app.ui import state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens import meeting_common as common
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 GRID_CSS = """<style>
 .mt-grid { display: grid; grid-template-columns: repeat(9, 1fr); gap: 4px; max-width: 46rem; }

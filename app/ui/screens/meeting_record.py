@@ -9,9 +9,7 @@ from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.report.minutes import minutes_filename, render_minutes
 from app.store import StoreError
-from app.ui import state, store_errors
-from app.ui.i18n import t
-from app.ui.question_widgets import warn_personal_data
+from app.ui import store_errors
 from app.ui.safe import md
 from app.ui.screens import meeting_common as common
 from app.ui.screens.meeting_actions import actions_area
@@ -23,6 +21,9 @@ from app.ui.screens.meeting_fields import (
     saved_note,
     show_conflicts,
 )
+from app.ui.session import state
+from app.ui.strings.i18n import t
+from app.ui.widgets.questions import warn_personal_data
 
 BIG_KEY = "mt:big"
 BIG_KEPT = "mt:big-kept"

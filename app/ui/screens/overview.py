@@ -7,14 +7,14 @@ from collections.abc import Collection
 import streamlit as st
 
 from app.core.numbers import count as num
+from app.services.erase import erase_for_good
 from app.store import AssessmentStore, data_dir
-from app.store.erase import erase_for_good
 from app.store.records import Summary
 from app.store.workshops import workshop_assessment_ids
-from app.ui import auth, state
-from app.ui.i18n import t
 from app.ui.safe import md, plain, user
 from app.ui.screens import reminders
+from app.ui.session import auth, signin, state
+from app.ui.strings.i18n import t
 
 PAGE_SIZE = 50  #: rows on one page of the overview
 _PAGE_KEY = "overview_page"  #: the page shown, from 0
@@ -68,7 +68,7 @@ def render() -> None:
                 st.switch_page(st.session_state["pages"]["assess"])
             if auth.may("create", item) and b2.button(
                     t("duplicate", lang), key=f"dup:{item.id}", use_container_width=True):
-                copy = auth.take_copy(store, store.duplicate(item.id, editor=auth.editor()))
+                copy = auth.take_copy(store, store.duplicate(item.id, editor=signin.editor()))
                 state.flash(t("duplicated", lang, title=user(copy.decision.title)))
                 st.rerun()
             if auth.may("share", item) and b3.button(
@@ -78,7 +78,7 @@ def render() -> None:
                 st.warning(t("confirm_delete", lang))
                 y, n = st.columns(2)
                 if y.button(t("yes_delete", lang), key=f"yes:{item.id}", type="primary"):
-                    store.delete(item.id, editor=auth.editor())
+                    store.delete(item.id, editor=signin.editor())
                     st.session_state.pop("confirm_delete", None)
                     if state.open_id() == item.id:
                         state.set_open(None)
@@ -157,7 +157,7 @@ def trash(lang: str) -> None:
             c1, c2, c3 = row.columns([5, 1, 1])
             c1.text(plain(item.title))
             if c2.button(t("restore", lang), key=f"restore:{item.id}"):
-                store.restore(item.id, editor=auth.editor())
+                store.restore(item.id, editor=signin.editor())
                 state.flash(t("restored", lang))
                 st.rerun()
             if c3.button(t("purge", lang), key=f"purge:{item.id}"):

@@ -20,11 +20,12 @@ from app.core.models.article import Article
 from app.core.text import tr
 from app.store.meetings import MeetingNotFound
 from app.store.workshop_errors import WorkshopNotFound
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens import meeting_common
 from app.ui.screens.workshop_compare import agenda_item, articles, scores
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 ITEM_PARAM = "n"
 

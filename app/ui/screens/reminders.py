@@ -3,7 +3,7 @@ due soon, follow-ups due of their decided assessments, assessments waiting for t
 
 Draws only: who the person is comes from app/ui/whoami.current_name (the typed name locally,
 the logged-in person later); what is due is app/core/dashboard.reminders, over the facts the
-council overview keeps (app/dashboard_facts.py), so the start page scores nothing new."""
+council overview keeps (app/services/dashboard_facts.py), so the start page scores nothing new."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import datetime as dt
 import streamlit as st
 
 from app.core.dashboard import Reminder, reminders
-from app.dashboard_facts import current_facts
+from app.services.dashboard_facts import current_facts
 from app.store import data_dir
-from app.ui import auth, state, whoami
-from app.ui.i18n import t
 from app.ui.safe import md, user
+from app.ui.session import auth, signin, state, whoami
+from app.ui.strings.i18n import t
 
 
 def _text(r: Reminder, lang: str) -> str:
@@ -30,7 +30,7 @@ def _text(r: Reminder, lang: str) -> str:
 def render(lang: str, hidden: set[str]) -> None:
     """The reminders of the person named; `hidden` are ids the official's list leaves out."""
     name = whoami.current_name()
-    logged_in = auth.person() is not None
+    logged_in = signin.person() is not None
     if not logged_in:  # logged in, the reminders are the person's own: no name to type
         typed = st.text_input(t("rem_name", lang), value=name, key="rem_name",
                               help=t("rem_name_help", lang))

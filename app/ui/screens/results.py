@@ -15,13 +15,16 @@ from app.core.models.scorecard import Scorecard
 from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
-from app.followup_actions import after_completed
+from app.services.followup import after_completed
 from app.store import NotFound
-from app.ui import auth, palette, state, whoami, workshop_state
-from app.ui.charts import chart_with_table
-from app.ui.i18n import t
+from app.ui import palette
 from app.ui.safe import md
-from app.ui.screens import review_checklist
+from app.ui.session import auth, signin, state, whoami
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets import post_box
+from app.ui.widgets.charts import chart_with_table
+from app.ui.widgets import review_checklist
 
 
 def render() -> None:
@@ -289,7 +292,7 @@ def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, la
                          serious=len(gaps.serious)))
             minimum = q.scoring.completion.min_reason_chars
             reason = st.text_area(t("res_complete_reason", lang),
-                                  key=f"complete_reason:{assessment.id}",
+                                  key=post_box.prepare(f"complete_reason:{assessment.id}"),
                                   help=t("res_complete_reason_help", lang, min=minimum))
             if st.button(t("res_complete_anyway", lang)):
                 _complete(assessment, card, q, reason or "", lang)
@@ -309,10 +312,11 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     stored = state.store().update(
         assessment.id or "",
         lambda a: mark_complete(a, card, q, reason),
-        editor=auth.editor(assessment.decision.official),
+        editor=signin.editor(assessment.decision.official),
     )
     # a follow-up: its original is marked uppföljd, by the signature when logged in
-    after_completed(state.store(), stored, auth.editor(whoami.current_name()))
+    after_completed(state.store(), stored, signin.editor(whoami.current_name()))
+    post_box.posted([f"complete_reason:{assessment.id}"])  # a reopened draft starts empty
     state.flash(t("marked_complete", lang))
     st.rerun()
 
@@ -324,7 +328,7 @@ def lifecycle_section(assessment: Assessment, q: Questionnaire, lang: str) -> No
 
 
 def reports_area(assessment: Assessment, lang: str) -> None:
-    from app.ui.report_area import reports_area as draw
+    from app.ui.widgets.report_area import reports_area as draw
 
     draw(assessment, lang)
 

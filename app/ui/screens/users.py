@@ -16,9 +16,9 @@ from app.core.access import AccessRefused, OwnAdministratorRole
 from app.core.models.member import Member
 from app.core.roles import ROLES, Role
 from app.store.people import People
-from app.ui import auth, state
-from app.ui.i18n import t
 from app.ui.safe import user
+from app.ui.session import auth, signin, state
+from app.ui.strings.i18n import t
 
 
 def _roles(names: object, lang: str) -> str:
@@ -50,8 +50,8 @@ def render() -> None:
     else:
         st.info(t("auth_users_none", lang))
     st.header(t("auth_users_file", lang))
-    mapping, problems = auth.role_map()
-    path = os.environ.get(auth.ROLES_FILE, "")
+    mapping, problems = signin.role_map()
+    path = os.environ.get(signin.ROLES_FILE, "")
     st.caption(t("auth_users_file_at", lang, path=path) if path else
                t("auth_users_file_none", lang))
     for problem in problems:

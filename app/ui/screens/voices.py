@@ -14,10 +14,12 @@ from app.core.join_codes import spaced
 from app.core.models.assessment import Assessment
 from app.core.models.child_collection import ChildCollection
 from app.store import NotFound
-from app.ui import state, voices_state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens import voices_letter, voices_results
+from app.ui.session import state
+from app.ui.session import voices as voices_state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from app.core import lix
-from app.core.children_letter import HEADINGS, LIX_TARGET, PART_KEYS, Letter, edited
+from app.core.children_letter import LIX_TARGET, PART_KEYS, Letter, edited, heading
+from app.core.document.source import ReportError
 from app.core.models.assessment import Assessment
-from app.letters import drafted, letter_for, save_edits, with_all_parts
 from app.report.letter import letter_pdf
 from app.report.letter_docx import letter_docx
+from app.services.letters import drafted, letter_for, save_edits, with_all_parts
 from app.store import data_dir
-from app.ui import state
-from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 
 def render(assessment: Assessment, lang: str) -> None:
@@ -24,10 +25,15 @@ def render(assessment: Assessment, lang: str) -> None:
                                        format_func=lambda v: {"sv": "Svenska",
                                                               "en": "English"}[v])
     letter_lang = str(letter_lang or assessment.language)
-    current = letter_for(assessment, letter_lang, data_dir())
+    try:
+        current = letter_for(assessment, letter_lang, data_dir())
+    except ReportError as exc:
+        st.error(t("cv_letter_failed", lang, detail=str(exc)))
+        return
     full = with_all_parts(current, {p.key: p.text for p in current.parts})
     letter = _editor(assessment, full, letter_lang, lang)
-    if not any(p.key == "changed" for p in letter.parts):
+    keys = {p.key for p in letter.parts}
+    if "said" in keys and "changed" not in keys:  # heard, but not told what it changed
         st.warning(t("cv_letter_no_changed", lang))
     _readability(letter, lang)
     _downloads(assessment, letter, lang)
@@ -35,13 +41,13 @@ def render(assessment: Assessment, lang: str) -> None:
 
 def _editor(assessment: Assessment, letter: Letter, letter_lang: str, lang: str) -> Letter:
     version = f"{assessment.id}-{letter_lang}-{st.session_state.get('cv_letter_version', 0)}"
-    headings = HEADINGS.get(letter_lang, HEADINGS["en"])
     have = {p.key: p.text for p in letter.parts}
     with st.form(f"cv_letter_{version}"):
         title = st.text_input(t("cv_letter_title", lang), value=letter.title, max_chars=120)
         greeting = st.text_area(t("cv_letter_greeting", lang), value=letter.greeting,
                                 height=80)
-        texts = {key: st.text_area(headings[key], value=have.get(key, ""), height=140)
+        texts = {key: st.text_area(heading(key, letter_lang, letter.decided),
+                                   value=have.get(key, ""), height=140)
                  for key in PART_KEYS}
         signature = st.text_area(t("cv_letter_signature", lang), value=letter.signature,
                                  height=100)

@@ -11,9 +11,10 @@ from app.core.models.assessment import Answer, Assessment
 from app.core.models.child_collection import ChildCollection
 from app.core.models.children import ChildQuestionnaire
 from app.core.text import tr
-from app.ui import auth, state, voices_state
-from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.session import signin, state
+from app.ui.session import voices as voices_state
+from app.ui.strings.i18n import t
 
 
 def render(assessment: Assessment, collection: ChildCollection, lang: str) -> None:
@@ -75,7 +76,7 @@ def _record(assessment: Assessment, q: ChildQuestionnaire, collection: ChildColl
         answers = participation_answers(official_q, assessment, q, collection, found, lang)
         for qid, answer in answers.items():
             state.store().set_answer(assessment.id or "", qid, answer,
-                                     editor=auth.editor(assessment.decision.official))
+                                     editor=signin.editor(assessment.decision.official))
         state.flash(t("cv_recorded", lang))
         st.rerun()
 
@@ -91,6 +92,6 @@ def _views_effect(assessment: Assessment, lang: str) -> None:
         answer = Answer(value=text.strip() or None, comment=old.comment if old else None)
         state.store().set_answer(assessment.id or "", VIEWS_EFFECT,
                                  answer if text.strip() else None,
-                                 editor=auth.editor(assessment.decision.official))
+                                 editor=signin.editor(assessment.decision.official))
         state.flash(t("cv_saved", lang))
         st.rerun()

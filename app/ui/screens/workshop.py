@@ -10,8 +10,6 @@ from app.core.models.case import Case
 from app.core.models.workshop import Workshop
 from app.core.text import tr
 from app.store.workshop_errors import WorkshopNotFound
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts, case_file
 from app.ui.screens.workshop_compare import comparison
@@ -19,6 +17,9 @@ from app.ui.screens.workshop_create import create_form
 from app.ui.screens.workshop_live import codes, progress
 from app.ui.screens.workshop_manage import manage, trainer_notes
 from app.ui.screens.workshop_trainer import lockout_notice, new_key_notice, trainer_key_form
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 # The codes fill their card's width (container query units), on one line, however many
 # cards share a row: read from the back of a training room.

@@ -10,7 +10,7 @@ import streamlit as st
 
 from app.core.models.case import Case
 from app.core.text import tr
-from app.ui.i18n import t
+from app.ui.strings.i18n import t
 
 PARTS = ("background", "proposal", "facts", "children_said")
 

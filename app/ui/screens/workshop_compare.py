@@ -15,10 +15,12 @@ from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
 from app.core.numbers import number as decimal
 from app.core.text import tr
-from app.ui import palette, state, workshop_state
-from app.ui.charts import chart_with_table
-from app.ui.i18n import t
+from app.ui import palette
 from app.ui.safe import md
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
+from app.ui.widgets.charts import chart_with_table
 
 PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander
@@ -121,8 +123,12 @@ def articles(result: Comparison, lang: str) -> None:
                                                     range=[NEGATIVE, NEUTRAL, POSITIVE],
                                                     interpolate="rgb"),
                         legend=alt.Legend(title=t("ws_rating", lang), orient="bottom")))
+    # The figure's ink is a fixed value chosen per cell, never a second colour scale: a layer
+    # with `scale=None` merged into the cells' shared rating scale leaves Vega a null scale, and
+    # the whole chart fails to draw ("Cannot read properties of null (reading 'type')").
     text = base.mark_text(fontSize=18, fontWeight="bold", aria=False).encode(
-        text="shown:N", color=alt.Color("ink:N", scale=None, legend=None))
+        text="shown:N", color=alt.condition(f"datum.ink == '{palette.WHITE}'",
+                                            alt.value(palette.WHITE), alt.value(palette.BLACK)))
     height = 44 * len(result.articles) + (140 if many else 40)  # slanted names need room
     names = [g.name for g in result.groups]
     table = pd.DataFrame(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app.core import trainer_key
 from app.core.text import tr
-from app.shipped import cases
+from app.services.shipped import cases
 from app.store.workshop_errors import (
     DuplicateGroups,
     LongGroupName,
@@ -15,11 +15,12 @@ from app.store.workshop_errors import (
     WorkshopError,
 )
 from app.store.workshops import MAX_GROUPS, MAX_NAME
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts
 from app.ui.screens.workshop_trainer import remember_new_key
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 PER_ROW = 3  # group name inputs side by side
 

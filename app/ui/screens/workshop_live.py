@@ -12,9 +12,10 @@ from app.core.loading import normalise_answers
 from app.core.models.workshop import Workshop
 from app.core.progress import progress as section_progress
 from app.store import NotFound, StoreError
-from app.ui import state, store_errors
-from app.ui.i18n import t
+from app.ui import store_errors
 from app.ui.safe import md
+from app.ui.session import state
+from app.ui.strings.i18n import t
 
 PER_ROW = 3
 REFRESH_SECONDS = 5

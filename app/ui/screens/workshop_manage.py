@@ -10,10 +10,11 @@ from app.core.models.case import Case
 from app.core.models.workshop import Workshop
 from app.core.text import tr
 from app.report.naming import slug
-from app.ui import state, workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts
+from app.ui.session import state
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 PDF_KEY = "ws_pdf"
 
@@ -55,11 +56,12 @@ def exports(w: Workshop, lang: str) -> None:
     st.header(t("ws_export", lang))
     st.write(t("ws_export_intro", lang))
     ws = workshop_state.store()
-    st.download_button(t("ws_export_all", lang), ws.export_all(w), mime="application/json",
+    st.download_button(t("ws_export_all", lang), ws.export_all(w, state.catalog()),
+                       mime="application/json",
                        file_name=f"workshop-{slug(w.title)}.json", key=f"ws_exp_all:{w.id}")
     for group in w.groups:
         st.download_button(t("ws_export_group", lang, group=md(group.name)),
-                           ws.export_group(w, group), mime="application/json",
+                           ws.export_group(w, group, state.catalog()), mime="application/json",
                            file_name=f"workshop-{slug(w.title)}-{slug(group.name)}.json",
                            key=f"ws_exp:{w.id}:{group.code}")
 

@@ -8,9 +8,9 @@ import streamlit as st
 from app.core import access, trainer_key
 from app.core.access import Identity
 from app.core.models.workshop import Workshop
-from app.ui import workshop_state
-from app.ui.i18n import t
 from app.ui.safe import md
+from app.ui.session import workshop as workshop_state
+from app.ui.strings.i18n import t
 
 
 def trainer_key_form(workshop: Workshop | None, identity: Identity, lang: str) -> None:

@@ -1,0 +1,7 @@
+"""`python -m app.cli`: the same as the `bka` command."""
+
+import sys
+
+from app.cli.main import main
+
+sys.exit(main())

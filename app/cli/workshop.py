@@ -1,0 +1,61 @@
+"""`bka workshop-summary ID [-o OUT.pdf] [--lang sv|en] [--data-dir DIR]`: the summary PDF.
+
+Like `bka report`: one plain message on stderr and exit code 2 when it cannot be made.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Add `workshop-summary` to bka's subparsers (see app.cli.commands.EXTRA_COMMANDS)."""
+    p = sub.add_parser("workshop-summary", help="the summary PDF of a workshop")
+    p.add_argument("workshop", metavar="ID", help="the workshop's id (shown on its page)")
+    p.add_argument("-o", "--output", type=Path, default=None,
+                   help="where to write the PDF (default: a new file in reports/ or "
+                   "$BKA_REPORTS_DIR)")
+    p.add_argument("--lang", choices=["sv", "en"], default=None,
+                   help="language of the summary (default: the workshop's)")
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="where the workshops are (default: ./data or $BKA_DATA_DIR)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        print(_run(args))
+    except Exception as exc:  # noqa: BLE001 - the promise is: a message, never a traceback
+        print(f"bka workshop-summary: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _run(args: argparse.Namespace) -> Path:
+    from app.report.build import reports_dir, write_atomic
+    from app.report.naming import free_path, slug
+    from app.report.workshop_summary import summary_pdf
+    from app.services.shipped import cases, catalog
+    from app.store import open_store
+    from app.store.workshops import WorkshopStore
+
+    ws = WorkshopStore(open_store(args.data_dir), args.data_dir)
+    workshop = ws.get(args.workshop)
+    case = next((c for c in cases() if c.id == workshop.case), None)
+    if case is None:
+        raise LookupError(f"the workshop's case '{workshop.case}' is not in cases/")
+    q = catalog().questionnaires[workshop.questionnaire]
+    data = summary_pdf(workshop, case, catalog(), ws.group_inputs(workshop, q),
+                       args.lang or workshop.language)
+    if args.output is not None:
+        path = Path(args.output)
+    else:
+        folder = reports_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = free_path(folder, f"{dt.date.today()}_workshop_{slug(workshop.title)}.pdf")
+    write_atomic(path, data)
+    return path

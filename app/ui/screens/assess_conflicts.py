@@ -1,0 +1,100 @@
+"""When two tabs or devices change the same answer: both versions side by side in words, the
+choice of either, or free text merged; and what this tab has seen, which a save compares with."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.core.answer_text import answer_text
+from app.core.models.assessment import Answer, Assessment
+from app.core.models.questionnaire import Question, Questionnaire
+from app.ui.safe import plain
+from app.ui.session import signin, state
+from app.ui.strings.i18n import t
+from app.ui.widgets.answer_keys import key
+
+
+def seen_answers(aid: str) -> dict[str, Answer | None]:
+    """The answers as this tab last showed them, by question: what a save compares with to
+    tell that another tab or device changed the same answer in between."""
+    seen: dict[str, Answer | None] = st.session_state.setdefault("seen", {}).setdefault(aid, {})
+    return seen
+
+
+def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
+    """Each answer another tab or device changed while this one was writing: both versions,
+    labelled and in words (never stored codes), in the same run as the save that hit it.
+    Free text can also be merged: both texts in one field, to edit and save."""
+    conflicts: dict[str, Answer | None] = st.session_state.get("conflicts", {})
+    for qid, mine in list(conflicts.items()):
+        question = q.questions.get(qid)
+        if question is None:
+            conflicts.pop(qid, None)
+            continue
+        stored = assessment.answers.get(qid)
+        with st.container(border=True, key=f"bka-conflict-{qid}"):
+            st.warning(t("conflict", lang, number=q.numbering.get(qid, qid)))
+            c1, c2 = st.columns(2)
+            for column, label, answer in ((c1, "conflict_theirs", stored),
+                                          (c2, "conflict_mine", mine)):
+                column.caption(t(label, lang))
+                column.text(plain(_in_words(q, question, answer, lang)))
+            if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
+                _resolve(assessment.id or "", qid, stored, keep_stored=True)
+            if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
+                _resolve(assessment.id or "", qid, mine)
+            if _mergeable(question, stored, mine):
+                merge_box(assessment.id or "", question, stored, mine, lang)
+
+
+def _in_words(q: Questionnaire, question: Question, answer: Answer | None, lang: str) -> str:
+    if answer is None:
+        return "–"
+    words = answer_text(q, question, answer.value, lang) or "–"
+    if answer.comment:
+        words += f"\n{t('comment', lang)}: {answer.comment}"
+    return words
+
+
+def _mergeable(question: Question, stored: Answer | None, mine: Answer | None) -> bool:
+    """Two texts to put together: a free-text answer, or a comment, on both sides."""
+    if stored is None or mine is None:
+        return False
+    texts = question.type == "text" and stored.value != mine.value
+    return texts or (bool(stored.comment) and bool(mine.comment) and stored.comment != mine.comment)
+
+
+def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer | None,
+              lang: str) -> None:
+    assert stored is not None and mine is not None
+    k = f"merge:{aid}:{question.id}"
+    is_text = question.type == "text" and stored.value != mine.value
+    if k not in st.session_state:
+        both = (stored.value, mine.value) if is_text else (stored.comment, mine.comment)
+        st.session_state[k] = f"{both[0] or ''}\n\n{both[1] or ''}".strip()
+    merged = st.text_area(t("conflict_merge", lang), key=k, height=160)
+    if st.button(t("conflict_save_merged", lang), key=f"save_merged:{question.id}"):
+        text = merged.strip() or None
+        answer = (Answer(value=text, comment=stored.comment) if is_text
+                  else Answer(value=stored.value, comment=text))
+        st.session_state.pop(k, None)
+        _resolve(aid, question.id, answer)
+
+
+def editor() -> str:
+    """Who the history names for a change: the person logged in, or in the local mode the
+    assessment's responsible official."""
+    return signin.editor(str(st.session_state.get("editor", "")))
+
+
+def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = False) -> None:
+    """Write the chosen answer over whatever is stored now (the user saw both), or keep it."""
+    if not keep_stored:
+        state.store().set_answer(aid, qid, chosen, editor=editor())
+    current = state.store().get(aid).answers.get(qid)
+    st.session_state["conflicts"].pop(qid, None)
+    seen_answers(aid)[qid] = current
+    prefix = key(aid, qid, "")
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[k]
+    st.rerun()

@@ -1,0 +1,120 @@
+"""The measures question: rows of what, who, by when and status, added and removed in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from app.core.models.questionnaire import Question
+from app.ui.strings.i18n import t
+from app.ui.widgets.context import Ctx, field_label, markdown_label, to_date
+
+_ACTION_FIELDS = ("what", "who", "due", "status")
+
+
+def draw_actions(ctx: Ctx, question: Question) -> None:
+    st.markdown(markdown_label(ctx, question))
+    rows_key = ctx.k(question, "rows")
+    ctx.seed(rows_key, len(ctx.values.get(question.id) or []) or 1)
+    stored = list(ctx.values.get(question.id) or [])
+    # Every field has its own visible label (rows stack on a narrow screen, where a heading
+    # row would be far away) and a name with its row: "Ansvarig, åtgärd 2".
+    for i in range(st.session_state[rows_key]):
+        item = stored[i] if i < len(stored) else {}
+        cols = st.columns([4, 3, 2, 2, 2], vertical_alignment="bottom")
+        row = i + 1
+        for col, field in zip(cols, _ACTION_FIELDS, strict=False):
+            k = ctx.k(question, f"{i}:{field}")
+            shown = t(f"action_{field}", ctx.lang)
+            with col:
+                field_label(k, t("action_what_row", ctx.lang, row=row) if field == "what"
+                            else shown)
+            label = t("action_field_name", ctx.lang, field=shown, row=row)
+            if field == "due":
+                ctx.seed(k, to_date(item.get("due")))
+                col.date_input(
+                    label,
+                    key=k,
+                    value=None,
+                    format="YYYY-MM-DD",
+                    label_visibility="collapsed",
+                    disabled=ctx.locked,
+                    on_change=_actions_changed,
+                    args=(ctx, question),
+                )
+            elif field == "status":
+                ctx.seed(k, item.get("status", "open"))
+                col.selectbox(
+                    label,
+                    ["open", "done"],
+                    key=k,
+                    label_visibility="collapsed",
+                    format_func=lambda v: t(f"action_status_{v}", ctx.lang),
+                    disabled=ctx.locked,
+                    on_change=_actions_changed,
+                    args=(ctx, question),
+                )
+            else:
+                ctx.seed(k, item.get(field, ""))
+                col.text_input(
+                    label,
+                    key=k,
+                    label_visibility="collapsed",
+                    disabled=ctx.locked,
+                    on_change=_actions_changed,
+                    args=(ctx, question),
+                )
+        cols[4].button(
+            t("action_remove_row", ctx.lang, row=row),
+            key=ctx.k(question, f"{i}:remove"),
+            icon=":material/delete:",
+            type="tertiary",
+            disabled=ctx.locked,
+            on_click=_remove_action,
+            args=(ctx, question, i),
+        )
+    st.button(
+        t("action_add", ctx.lang),
+        key=ctx.k(question, "add"),
+        disabled=ctx.locked,
+        on_click=_add_action,
+        args=(ctx, question),
+    )
+
+
+def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for i in range(st.session_state[ctx.k(question, "rows")]):
+        row = {f: st.session_state.get(ctx.k(question, f"{i}:{f}")) for f in _ACTION_FIELDS}
+        row["due"] = row["due"].isoformat() if isinstance(row["due"], dt.date) else None
+        row["status"] = row["status"] or "open"
+        row["what"], row["who"] = row["what"] or "", row["who"] or ""
+        rows.append(row)
+    return rows
+
+
+def _actions_changed(ctx: Ctx, question: Question) -> None:
+    rows = [
+        r
+        for r in _collect_actions(ctx, question)
+        if r["what"].strip() or r["who"].strip() or r["due"]
+    ]
+    ctx.save(question.id, rows or None)
+
+
+def _add_action(ctx: Ctx, question: Question) -> None:
+    st.session_state[ctx.k(question, "rows")] += 1
+
+
+def _remove_action(ctx: Ctx, question: Question, index: int) -> None:
+    rows = _collect_actions(ctx, question)
+    del rows[index]
+    prefix = ctx.k(question, "")
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[k]
+    st.session_state[ctx.k(question, "rows")] = max(len(rows), 1)
+    kept = [r for r in rows if r["what"].strip() or r["who"].strip() or r["due"]]
+    ctx.values[question.id] = kept
+    ctx.save(question.id, kept or None)

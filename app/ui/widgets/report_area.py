@@ -1,0 +1,64 @@
+"""The report part of the result page: make the PDF, download it, find earlier ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from app.core.models.assessment import Assessment
+from app.report import FORMATS, ReportError, build_report
+from app.ui.session import signin, state
+from app.ui.strings.i18n import t
+from app.ui.widgets.report_formats import format_area
+
+
+def _mime(path: Path) -> str:
+    found = FORMATS.get(path.suffix.lower())
+    return found.mime if found else "application/octet-stream"
+
+
+def reports_area(assessment: Assessment, lang: str) -> None:
+    st.header(t("report_title", lang))
+    st.write(t("report_intro", lang))
+    choice = st.radio(
+        t("report_language", lang),
+        ["sv", "en"],
+        horizontal=True,
+        index=0 if assessment.language == "sv" else 1,
+        format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
+    )
+    if st.button(t("report_make", lang), type="primary"):
+        try:
+            with st.spinner(t("report_making", lang)):
+                record = build_report(assessment, lang=choice, catalog=state.catalog())
+        except ReportError as exc:
+            st.error(t("report_failed", lang, reason=str(exc)))
+            return
+        state.store().add_report(assessment.id or "", record,
+                                 editor=signin.editor(assessment.decision.official))
+        st.session_state["last_report"] = record.path
+        st.rerun()
+    format_area(assessment, choice, lang)
+    earlier = list(reversed(assessment.reports))
+    if not earlier:
+        return
+    st.markdown(f"**{t('report_earlier', lang)}**")
+    for i, record in enumerate(earlier):
+        path = Path(record.path)
+        c1, c2 = st.columns([4, 1])
+        stamp = record.created.strftime("%Y-%m-%d %H:%M")
+        c1.text(f"{stamp} · {record.language} · {path.name}\nSHA-256 {record.sha256[:16]}…")
+        if path.exists():
+            c2.download_button(
+                t("report_download", lang),
+                path.read_bytes(),
+                file_name=path.name,
+                mime=_mime(path),
+                key=f"report:{i}",
+                type="primary"
+                if st.session_state.get("last_report") == record.path
+                else "secondary",
+            )
+        else:
+            c2.caption(t("report_missing", lang))

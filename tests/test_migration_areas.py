@@ -1,0 +1,59 @@
+"""Answers given before the area became a multiple choice and before the strength question
+started from article 3 are read by the current versions without loss."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli.main import main
+from app.core.migration import migrate
+from app.core.models.assessment import Answer
+from app.services.shipped import catalog
+
+
+def _q(qid: str):  # noqa: ANN202
+    q = catalog().questionnaire(qid)
+    assert q is not None
+    return q
+
+
+def test_an_old_single_area_is_read_as_a_one_element_list() -> None:
+    q = _q("bka-individual")
+    old = {"decision_area": Answer(value="school"), "law_strength": Answer(value="particular")}
+    answers, steps = migrate(old, "2.0.0", q)
+    assert answers["decision_area"].value == ["school"]
+    assert answers["law_strength"].value == "primary"  # article 3 is the floor
+    assert steps and "flera områden" in str(steps[-1].note)
+
+
+def test_a_first_version_record_goes_through_both_steps() -> None:
+    q = _q("bka-individual")
+    answers, steps = migrate({"decision_area": Answer(value="health")}, "1.0.0", q)
+    assert answers["decision_area"].value == ["health"]
+    assert [s.to_version for s in steps] == ["2.0.0", q.version]
+
+
+def test_standard_strength_answer_particular_reads_as_primary() -> None:
+    q = _q("bka-standard")
+    answers, _ = migrate({"law_strength": Answer(value="particular")}, "2.0.0", q)
+    assert answers["law_strength"].value == "primary"
+
+
+def test_an_old_record_still_scores_with_nothing_left_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({
+        "format": "bka-assessment/1",
+        "questionnaire": {"id": "bka-individual", "version": "2.0.0"},
+        "decision": {"title": "Skolskjuts"},
+        "answers": {"decision_area": {"value": "school"},
+                    "law_strength": {"value": "particular"}},
+    }), encoding="utf-8")
+    assert main(["score", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["version"] == _q("bka-individual").version
+    assert report["unknown_answers"] == []

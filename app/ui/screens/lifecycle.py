@@ -21,12 +21,11 @@ from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
 from app.ui.safe import md
-from app.ui.widgets import review_checklist
 from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
 from app.ui.session import auth, state, whoami
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box
+from app.ui.widgets import post_box, review_checklist
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]

@@ -22,9 +22,8 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box
+from app.ui.widgets import post_box, review_checklist
 from app.ui.widgets.charts import chart_with_table
-from app.ui.widgets import review_checklist
 
 
 def render() -> None:

@@ -15,8 +15,8 @@ from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
 from app.core.text import tr
-from app.ui.session import state
 from app.ui.safe import md
+from app.ui.session import state
 
 
 def draw(card: Scorecard, assessment: Assessment, lang: str) -> None:

@@ -53,8 +53,9 @@ def front_section(ri: ReportInput) -> Section:
     if is_screening(ri):
         blocks += _screening(ri) + findings_blocks(ri, serious=True) + review_blocks(ri)
     else:
-        blocks += _conclusion(ri) + findings_blocks(ri, serious=True) + review_blocks(ri)
-        blocks += [_level(ri), _figures(ri)]
+        blocks += _conclusion(ri) + findings_blocks(ri, serious=True)
+        # What the checks cannot judge follows the level that they decided.
+        blocks += [_level(ri), _figures(ri), *review_blocks(ri)]
         blocks += rights_blocks(ri) + chart_blocks(ri) + findings_blocks(ri, serious=False)
     return Section(id="summary", title=t("summary", lang), blocks=tuple(blocks),
                    show_heading=False)

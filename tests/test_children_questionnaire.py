@@ -105,3 +105,18 @@ def test_validate_given_file_dispatches_on_audience(tmp_path: Path) -> None:
     path = write(tmp_path, "mine.yaml", SMALL.replace("{id: old, min: 10", "{id: old, min: 12"))
     report = validate_paths([path])
     assert len(report.problems) == 1 and "should start at 10" in str(report.problems[0])
+
+
+def test_the_child_is_told_it_may_choose_and_where_to_turn() -> None:
+    q = load_child_questionnaire(QUESTIONNAIRES_DIR / "children-voices.yaml")
+    for lang, decide, aloud in (
+        ("sv", "Du bestämmer själv om du vill svara", "läsa frågorna högt"),
+        ("en", "You decide whether you want to answer", "read the questions aloud"),
+    ):
+        note = q.privacy_note if isinstance(q.privacy_note, str) else q.privacy_note[lang]
+        assert decide in note and aloud in note
+    worries = next(x for x in q.questions if x.id == "worries")
+    assert worries.help is not None
+    for lang in ("sv", "en"):
+        help_text = worries.help if isinstance(worries.help, str) else worries.help[lang]
+        assert "116 111" in help_text and "112" in help_text

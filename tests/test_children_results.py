@@ -33,8 +33,14 @@ def collection(n: int, band: str = "age_10_12", **extra: object) -> ChildCollect
 
 def test_places_become_questions_and_the_youngest_get_their_own_wording() -> None:
     texts = [a.text for a in asked_questions(Q, collection(0), "age_6_9", "sv")]
-    assert texts[0] == "Vad tycker du om det?"
-    assert "Hur känns det att vara här: Parken?" in texts
+    # the youngest get a plain opening that says what the plan is, in the first question
+    assert texts[0].startswith("De vuxna vill ändra något")
+    assert "Fritidsgården ska stänga klockan 20." in texts[0]
+    assert "Hur är det att vara på Parken?" in texts
+    older = [a.text for a in asked_questions(Q, collection(0), "age_13_17", "sv")]
+    # a child answering at home is not asked how it feels "to be here"
+    assert "Hur känns det när du är på den här platsen: Parken?" in older
+    assert not any("att vara här" in t for t in texts + older)
 
 
 def test_four_answers_show_nothing_five_show_counts() -> None:

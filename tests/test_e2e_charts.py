@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from app.shipped import cases, catalog
 from browser import ARGS, CHROMIUM, need_chromium, running_app
 from charts_seen import WAIT, assert_charts_drawn, watch_console
 from test_dashboard import known_set, rating
 
 from app.core.models.assessment import Answer
 from app.core.trainer_key import key_hash
+from app.services.shipped import cases, catalog
 from app.store import open_store
 from app.store.workshops import WorkshopStore
 

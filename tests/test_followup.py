@@ -56,6 +56,10 @@ def answered(f: Assessment) -> Assessment:
         "rights_now": rights, "measures": measures, "expectations_met": "mixed",
         "outcome_described": "Undervisningen blev bättre än väntat, men fritiden sämre.",
         "measures_effect": "Bussvärden minskade oron; kvällsbussen kom aldrig till stånd.",
+        "planned_indicators": f.answers["planned_indicators"].value,
+        "indicators_now": "Restiden är högst 40 minuter; frånvaron är oförändrad enligt registret.",
+        "planned_triggers": f.answers["planned_triggers"].value,
+        "triggers_met": "no",
         "children_heard": "directly",
         "children_say": "Eleverna i årskurs 3 säger att bussen är lugn men att de saknar skogen.",
         "reconsider": "adjust",
@@ -212,3 +216,38 @@ def test_the_assessment_pdf_names_its_follow_up(tmp_path: Path) -> None:
     assert f"Uppföljningar (id) {f.id}" in text
     text = " ".join(pdf_text(render_pdf(store.get(f.id or ""))).split())
     assert f"Uppföljning av analys (id) {original.id}" in text
+
+
+def test_the_follow_up_brings_back_the_plans_signs_and_asks_what_they_show(
+    tmp_path: Path,
+) -> None:
+    store, original = stored_decided(tmp_path)
+    f, _ = create(store, catalog(), original.id or "", "Karin Lund", NOW)
+    # the original's indicators and triggers, as written, to be answered in the follow-up
+    assert f.answers["planned_indicators"].value == original.value("follow_up_indicators")
+    assert f.answers["planned_triggers"].value == original.value("reconsider_triggers")
+    done = answered(f).model_copy(update={"id": f.id})
+    done.answers["triggers_met"] = Answer(value="some")
+    done.answers["reconsider"] = Answer(value="no")
+    done.answers["reconsider_why"] = Answer(value="")
+    card = followup.scored(done, catalog())
+    assert card is not None
+    flags = [x.id for x in card[2].flags]
+    assert "trigger_met_stands" in flags  # a sign the plan named occurred, and nothing is said
+    shown = followup.compare(original, followup.scored(original, catalog())[2], done, card[2],
+                             card[0], card[1], catalog())
+    texts = [str(answer) for _, answer in shown.answers]
+    assert original.value("reconsider_triggers") in texts
+
+
+def test_only_adults_asked_is_not_children_heard(tmp_path: Path) -> None:
+    store, original = stored_decided(tmp_path)
+    f, _ = create(store, catalog(), original.id or "", "Karin Lund", NOW)
+    done = answered(f)
+    done.answers["children_heard"] = Answer(value="only_adults")
+    done.answers["why_not_heard"] = Answer(value="Vi frågade bara föräldrarådet.")
+    q, values, card = followup.scored(done, catalog()) or (None, None, None)
+    assert card is not None and q is not None
+    assert "not_heard_again" in [x.id for x in card.flags]
+    assert "children_say" not in card.visible and "why_not_heard" in card.visible
+    assert not next(c for c in card.criteria if c.id == "children_heard_again").met

@@ -153,5 +153,5 @@ def test_reviewer_rows_are_paged_as_well(
 def test_counts_are_grouped_in_thousands_as_each_language_writes_them() -> None:
     from app.core.numbers import count
 
-    assert count(1234, "sv") == "1\u00a0234" and count(100000, "sv") == "100\u00a0000"
+    assert count(1234, "sv") == "1\u202f234" and count(100000, "sv") == "100\u202f000"
     assert count(1234, "en") == "1,234" and count(50, "sv") == "50"

@@ -38,7 +38,8 @@ def test_a_stored_assessment_by_id_as_word(tmp_path: Path,
     (stored,) = open_store(data).list()
     out = tmp_path / "r.docx"
     capsys.readouterr()
-    assert main(["report", stored.id, "-o", str(out), "--data-dir", data, "--lang", "en"]) == 0
+    assert main(["report", stored.id, "-o", str(out), "--data-dir", data, "--lang", "en",
+                 "--form", "full"]) == 0
     assert any(text == "Analysis by section" for _, text in docx_headings(open_docx(
         out.read_bytes())))
     assert [Path(r.path).suffix for r in open_store(data).get(stored.id).reports] == [".docx"]

@@ -58,8 +58,8 @@ def test_what_children_said_how_it_changed_measures_follow_up(text: str) -> None
            "Storbyskolan, senast 2027-08-17)" in text
     assert "Uppföljning: Förvaltningens kvalitetsstrateg tillsammans med rektor på " \
            "Storbyskolan. Senast 2028-02-15." in text
-    assert re.search(r"\(dnr BUN 2026/87, \d{4}-\d\d-\d\d\) bifogas ärendet\.$", text.rstrip())
-    assert "«Nedläggning av Lövåkers skola (F-3)»" in text.splitlines()[-1]
+    assert re.search(r"\(dnr\u00a0BUN 2026/87, \d{4}-\d\d-\d\d\) bifogas ärendet\.$", text.rstrip())
+    assert "”Nedläggning av Lövåkers skola (F-3)”" in text.splitlines()[-1]
 
 
 def test_no_line_is_broken_by_us(text: str) -> None:
@@ -86,7 +86,9 @@ def test_a_screening_record_says_so_and_gives_its_reason() -> None:
 def test_english(tmp_path: Path) -> None:
     text = summary_as(example(), ".txt", lang="en").decode("utf-8")
     assert text.startswith("Conclusion on the child's best interests: Partly.")
-    assert "Rights weakened:\n– Article 2 Equal rights for every child (short term)" in text
+    # worst first: article 31 (−1 in both terms) before article 2 (−1 in the short term)
+    assert "Rights weakened:\n– Article 31 Rest, leisure, play and culture" in text
+    assert "– Article 2 Equal rights for every child (short term)" in text
 
 
 def test_word_summary_has_its_heading_language_and_draft_header() -> None:

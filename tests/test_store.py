@@ -306,3 +306,17 @@ def test_save_expects_by_default_the_revision_the_copy_was_read_at(
     with pytest.raises(Conflict):
         store.save(a.model_copy(update={"status": "complete"}))
     assert store.save(newer.model_copy(update={"status": "complete"})).status == "complete"
+
+
+def test_a_copy_is_titled_kopia_with_no_case_number_and_nothing_it_did_not_go_through(
+        store: TinyDBAssessmentStore) -> None:
+    source = assessment(affects_children="direct")
+    source = source.model_copy(update={"decision": source.decision.model_copy(
+        update={"case_number": "BUN 2026/87"})})
+    a = store.create(source, "Anna")
+    store.set_status(a.id or "", "complete", "Anna")
+    copy = store.duplicate(a.id or "", "Bo")
+    assert copy.decision.title == f"{a.decision.title} (kopia)"
+    assert copy.decision.case_number == ""  # left for the official
+    assert copy.copy_of == a.id and copy.committee_decision is None and not copy.lifecycle
+    assert store.get(a.id or "").decision.case_number == "BUN 2026/87"

@@ -53,9 +53,9 @@ def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     at.text_area(key=f"life_ct:{aid}").set_value("Vilken prognos bygger siffrorna på?")
     at = click(at, "Lägg till kommentar")
     assert "Vilken prognos bygger siffrorna på?" in texts(at)
-    assert "1 öppna" in texts(at)
+    assert "1 öppen" in texts(at)
     at = click(at, "Godkänn")
-    assert "1 kommentarer är inte lösta" in texts(at)
+    assert "1 kommentar är inte löst" in texts(at)
     assert open_store(tmp_path).get(aid).status == "in_review"
 
     # Someone else than the named reviewer cannot approve either.

@@ -62,7 +62,7 @@ def test_trainer_creates_groups_join_and_trainer_compares(monkeypatch: pytest.Mo
     shown = texts(trainer)
     assert "Börja samtalet här" in shown
     assert "Berör ärendet barn?" in shown.replace("\\", "")
-    assert any("Oenighet 100 %" in str(bar.proto) for bar in trainer.get("progress"))
+    assert any("Oenighet 100\u00a0%" in str(bar.proto) for bar in trainer.get("progress"))
     assert [m.label for m in trainer.metric][:2] == ["Bristfällig analys"] * 2
     # the case's key points and common mistakes, group by group
     assert "Nyckelpunkter och vanliga misstag" in shown

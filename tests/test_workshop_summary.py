@@ -58,7 +58,7 @@ def test_summary_holds_case_groups_scores_articles_and_agenda(tmp_path: Path) ->
 def test_summary_in_english_has_no_swedish_frame(tmp_path: Path) -> None:
     ws, w = answered(tmp_path)
     text = pdf(ws, w, "en")
-    assert "Where the groups differed most" in text and "Disagreement 100 %" in text
+    assert "Where the groups differed most" in text and "Disagreement 100%" in text
     assert "Oenighet" not in text and "Grupperna" not in text
 
 

@@ -19,6 +19,7 @@ from app.core.loading import (
     unknown_answers,
 )
 from app.core.models.scorecard import Scorecard
+from app.core.numbers import number, percent
 from app.core.scoring import decision_text
 from app.core.scoring import score as compute_score
 from app.core.text import LANGUAGES, as_mapping, tr
@@ -186,19 +187,21 @@ def _level_lines(card: Scorecard, lang: str, q: Any) -> list[str]:
         lines.append(f"{verdict.conclusion_question(q, lang)} {verdict.outcome_text(card, lang)}"
                      + (f" ({note})" if note else ""))
     level = tr(card.level.label, lang) if card.level else "–"
-    lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({card.overall:.0f}/100)")
+    lines.append(f"{'Nivå' if sv else 'Level'}: {level} ({number(card.overall, lang)}/100)")
     cap = verdict.cap_sentence(card, lang)
     if cap:
         lines.append(cap)
     lines.append(
-        f"{'Processkvalitet' if sv else 'Process quality'}: {card.process_quality:.0f}/100"
+        f"{'Processkvalitet' if sv else 'Process quality'}: "
+        f"{number(card.process_quality, lang)}/100"
     )
     lines.append(
-        f"{'Fullständighet' if sv else 'Completeness'}: {card.completeness:.0f}% "
+        f"{'Fullständighet' if sv else 'Completeness'}: {percent(card.completeness, lang)} "
         f"({card.required_answered}/{card.required_visible})"
     )
     balance = (
-        f"{card.balance:+.2f} {tr(card.balance_label, lang)}" if card.balance is not None else "–"
+        f"{number(card.balance, lang, 2, sign=True)} {tr(card.balance_label, lang)}"
+        if card.balance is not None else "–"
     )
     lines.append(f"{'Påverkansbalans' if sv else 'Impact balance'}: {balance}")
     lines.append(f"{verdict.s('weakened', lang)}: {verdict.changes(card.weakened, lang)}")
@@ -209,7 +212,7 @@ def _level_lines(card: Scorecard, lang: str, q: Any) -> list[str]:
         f"{'Lång' if sv else 'Long':>7}{'Samlad' if sv else 'Combined':>10}"
     )
     for a in card.articles:
-        combined = f"{a.combined:+.2f}" if a.combined is not None else "–"
+        combined = number(a.combined, lang, 2, sign=True) if a.combined is not None else "–"
         lines.append(f"{a.number:<8}{_r(a.short):>7}{_r(a.long):>7}{combined:>10}")
     return lines
 
@@ -252,7 +255,10 @@ def serve(args: argparse.Namespace) -> int:
     address = "0.0.0.0" if args.lan else "127.0.0.1"
     if args.lan:
         print(
-            "VARNING / WARNING: the app now listens on every network interface. Anyone on this "
+            "VARNING: appen tar nu emot anslutningar på alla nätverkskort. Alla på det här "
+            "nätverket kan öppna den och läsa det som är sparat. Använd det bara för en workshop "
+            "med påhittade fall, aldrig med personuppgifter.\n"
+            "WARNING: the app now listens on every network interface. Anyone on this "
             "network can open it and read what is stored. Use it only for a workshop with "
             "fictional cases, never with personal data.",
             file=sys.stderr,

@@ -11,6 +11,7 @@ from typing import Any
 
 from app.core.dashboard import Dashboard, groups_csv
 from app.core.errors import LoadError
+from app.core.numbers import percent
 from app.core.text import tr
 from app.services.dashboard import build
 from app.services.shipped import catalog as shipped_catalog
@@ -81,7 +82,7 @@ def text(board: Dashboard, lang: str) -> str:
     lines = [("Översikt" if sv else "Overview") + f": {board.total} "
              + ("analyser" if sv else "assessments")]
     for g in board.groups:
-        share = "–" if g.heard_share is None else f"{100 * g.heard_share:.0f} %"
+        share = "–" if g.heard_share is None else percent(100 * g.heard_share, lang)
         levels = ", ".join(f"{tr(board.level_labels.get(k, k), lang)} {n}"
                            for k, n in sorted(g.levels.items()))
         name = g.committee or ("(nämnd saknas)" if sv else "(no committee)")

@@ -1,5 +1,6 @@
-"""`bka report FILE_OR_ID [-o OUT.pdf|.docx|.html] [--summary] [--lang sv|en] [--data-dir DIR]`:
-the report without the UI, in the format the output's suffix names; `--summary` writes the
+"""`bka report FILE_OR_ID [-o OUT.pdf|.docx|.html] [--form short|full] [--summary] [--lang sv|en]
+[--data-dir DIR]`: the report without the UI, in the format the output's suffix names and the
+form asked for (the report for the case file by default); `--summary` writes the
 one-page summary for the tjänsteskrivelse instead (.docx or .txt, or the text to stdout).
 
 Errors go to stderr as one plain message and exit code 2; never a traceback. reportlab is
@@ -32,6 +33,10 @@ def register(sub: Any) -> None:
     p.add_argument("--tagged", action="store_true",
                    help="a tagged PDF (PDF/UA-1) drawn from the HTML twin by WeasyPrint, for "
                    "publishing; needs `pip install 'bka[tagged]'` (default: the untagged PDF)")
+    p.add_argument("--form", choices=["short", "full"], default="short",
+                   help="short: the report for the case file, a few pages with what decides "
+                   "on page 1 (default); full: the full documentation, every answer and the "
+                   "appendices")
     p.add_argument("--summary", action="store_true",
                    help="write the one-page summary for the tjänsteskrivelse instead: to -o "
                    "(.docx or .txt), or as text to stdout")
@@ -80,14 +85,14 @@ def _run(args: argparse.Namespace) -> int:
     if path.is_file():
         assessment, _ = load_assessment(path)
         record = build_report(assessment, lang=args.lang, out_path=args.output,
-                              tagged=args.tagged)
+                              tagged=args.tagged, form=args.form)
     elif path.suffix.lower() in _FILE_SUFFIXES or "/" in source or "\\" in source:
         raise _Failure(f"no such file: {source}")
     else:
         store = _store(args.data_dir)
         assessment = _stored(store, source)
         record = build_report(assessment, lang=args.lang, out_path=args.output,
-                              tagged=args.tagged)
+                              tagged=args.tagged, form=args.form)
         try:
             store.add_report(source, record, EDITOR)
         except Exception as exc:  # noqa: BLE001 - the PDF exists; say what was not recorded

@@ -40,8 +40,14 @@ CHILDREN_HEARD = "children_heard"
 CHILDREN_SAY = "children_say"
 RECONSIDER = "reconsider"
 RECONSIDER_WHY = "reconsider_why"
+INDICATORS_NOW = "indicators_now"
+TRIGGERS_MET = "triggers_met"
 #: the original's questions the comparison reads beside them
 MEASURE_QUESTIONS = ("measures",)
+#: the original's follow-up plan, brought into the follow-up's questions of the same meaning:
+#: what was to be followed, and what would make the committee reconsider
+PLAN_CARRIED = {"follow_up_indicators": "planned_indicators",
+                "reconsider_triggers": "planned_triggers"}
 
 
 def follow_up_questionnaire(catalog: Catalog) -> Questionnaire | None:
@@ -104,6 +110,7 @@ def start(original: Assessment, card: Scorecard, q: Questionnaire, q_hash: str |
     answers = {RIGHTS: Answer(value=rights)} if rights else {}
     if measures := _measures(original):
         answers[MEASURES] = Answer(value=measures)
+    answers |= _plan(original, q)
     d = original.decision
     return Assessment(
         questionnaire=QuestionnaireRef(id=q.id, version=q.version, hash=q_hash),
@@ -113,6 +120,16 @@ def start(original: Assessment, card: Scorecard, q: Questionnaire, q_hash: str |
         # the case's: whoever may see the original (its owner, its unit if shared) sees its
         # follow-up too (the login mode's roles, app/core/access.py)
         ownership=original.ownership)
+
+
+def _plan(original: Assessment, q: Questionnaire) -> dict[str, Answer]:
+    """The original's indicators and triggers, as written, for the follow-up to answer."""
+    carried = {}
+    for source, target in PLAN_CARRIED.items():
+        text = original.value(source)
+        if target in q.questions and isinstance(text, str) and text.strip():
+            carried[target] = Answer(value=text)
+    return carried
 
 
 def link(original: Assessment, follow_up_id: str) -> Assessment:
@@ -240,8 +257,9 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
                                        planned=(m["what"], m.get("who") or "") in planned,
                                        status=m.get("status") or "open"))
     answers: list[tuple[Text, Text]] = []
-    for qid in (EXPECTATIONS, OUTCOME_TEXT, MEASURES_EFFECT, CHILDREN_HEARD, CHILDREN_SAY,
-                RECONSIDER, RECONSIDER_WHY):
+    for qid in (EXPECTATIONS, OUTCOME_TEXT, *PLAN_CARRIED.values(), INDICATORS_NOW,
+                TRIGGERS_MET, MEASURES_EFFECT, CHILDREN_HEARD, CHILDREN_SAY, RECONSIDER,
+                RECONSIDER_WHY):
         question = fq.questions.get(qid)
         if question is None or qid not in card_after.visible:
             continue

@@ -59,6 +59,8 @@ class LifecycleRefused(ValueError):
 def content_hash(assessment: Assessment) -> str:
     """SHA-256 of the assessment's content in a canonical form (sorted keys, no whitespace)."""
     data = assessment.model_dump(mode="json", include=HASHED_FIELDS)
+    if assessment.free_sections:  # content, when there is any; absent, old hashes still hold
+        data["free_sections"] = [s.model_dump(mode="json") for s in assessment.free_sections]
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

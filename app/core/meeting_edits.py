@@ -12,8 +12,10 @@ A part is a tuple:
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from app.core.minutes_lock import check_open, with_status
 from app.core.models.meeting import Action, Meeting
 
 Part = tuple[Any, ...]
@@ -41,9 +43,14 @@ def read_part(meeting: Meeting, part: Part) -> Any:
     raise UnknownPart(repr(part))
 
 
-def write_part(meeting: Meeting, part: Part, value: Any) -> Meeting:
-    """The meeting with one part replaced, validated like a stored record."""
+def write_part(meeting: Meeting, part: Part, value: Any,
+               now: dt.datetime | None = None) -> Meeting:
+    """The meeting with one part replaced, validated like a stored record; MinutesFinal when
+    the minutes are final and the part is not one that may still change."""
+    check_open(meeting, part)
     kind = part[0]
+    if part == ("status",):
+        return _valid(meeting, with_status(meeting, value, now or dt.datetime.now(dt.UTC)))
     if kind in FIELDS and len(part) == 1:
         return _valid(meeting, {kind: value})
     if kind == "prompt" and len(part) == 2:
@@ -58,10 +65,12 @@ def write_part(meeting: Meeting, part: Part, value: Any) -> Meeting:
 
 
 def add_action(meeting: Meeting, action: Action) -> Meeting:
+    check_open(meeting, ("actions",))
     return _valid(meeting, {"actions": [a.model_dump() for a in [*meeting.actions, action]]})
 
 
 def remove_action(meeting: Meeting, action_id: str) -> Meeting:
+    check_open(meeting, ("actions",))
     _action(meeting, action_id)
     kept = [a.model_dump() for a in meeting.actions if a.id != action_id]
     return _valid(meeting, {"actions": kept})

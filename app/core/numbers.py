@@ -12,6 +12,7 @@ from typing import Literal
 
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash to screen readers and eyes
 NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space: the thin gap between groups of digits
 
 PluralForm = Literal["one", "other"]
 
@@ -72,6 +73,9 @@ def plural(count: float, lang: str) -> PluralForm:
 
 def count(value: int, lang: str) -> str:
     """A whole count in thousands the reader can take in at a glance: Swedish "1 234" (a
-    no-break space, so that it never breaks over a line), English "1,234"."""
+    narrow no-break space, as Swedish typesetting groups digits, never broken over a line),
+    English "1,234"."""
     grouped = f"{value:,}"
-    return grouped if lang == "en" else grouped.replace(",", "\u00a0")
+    if lang == "en":
+        return grouped
+    return grouped.replace(",", NNBSP).replace("-", MINUS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import RightChange, Scorecard
 from app.core.text import tr
+from app.core.wording import fill
 
 STRINGS: dict[str, dict[str, str]] = {
     "capped": {
@@ -19,9 +20,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "would otherwise reach {points_level}.",
     },
     "one_finding": {"sv": "en allvarlig brist", "en": "one serious finding"},
-    "findings": {"sv": "{count} allvarliga brister", "en": "{count} serious findings"},
+    "findings": {"sv": "{count:# allvarlig brist|# allvarliga brister}",
+                 "en": "{count:# serious finding|# serious findings}"},
     "one_any": {"sv": "en brist", "en": "one finding"},
-    "any": {"sv": "{count} brister", "en": "{count} findings"},
+    "any": {"sv": "{count:# brist|# brister}", "en": "{count:# finding|# findings}"},
     "screening": {
         "sv": "Ärendet är antecknat som att det inte berör barn. Det är ett "
         "ställningstagande, inte en analys, och får därför ingen nivå och inga poäng.",
@@ -63,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def s(key: str, lang: str, **values: object) -> str:
     text = STRINGS[key].get(lang) or STRINGS[key]["sv"]
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def conclusion_question(q: Questionnaire, lang: str) -> str:
@@ -85,7 +87,7 @@ def cap_sentence(card: Scorecard, lang: str) -> str:
     else:  # a warning that holds the top level for a reviewer to see
         findings = s("one_any", lang) if count == 1 else s("any", lang, count=count)
     return s("capped", lang, level=tr(card.level.label, lang), findings=findings,
-             points=f"{card.overall:.0f}", points_level=tr(card.points_level.label, lang))
+             points=round(card.overall), points_level=tr(card.points_level.label, lang))
 
 
 def outcome_text(card: Scorecard, lang: str) -> str:

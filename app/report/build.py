@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from app.core.catalog import Catalog
+from app.core.document.model import Form
 from app.core.models.assessment import Assessment, ReportRecord
 from app.report.context import ReportError, prepare
 from app.report.formats import format_for, render_as
@@ -19,9 +20,10 @@ ENV_DIR = "BKA_REPORTS_DIR"
 
 
 def render_pdf(assessment: Assessment, *, lang: str | None = None,
-               catalog: Catalog | None = None, now: dt.datetime | None = None) -> bytes:
+               catalog: Catalog | None = None, now: dt.datetime | None = None,
+               form: Form = "full") -> bytes:
     """The report as PDF bytes (for a download button); ReportError when it cannot be made."""
-    return render_as(assessment, ".pdf", lang=lang, catalog=catalog, now=now)
+    return render_as(assessment, ".pdf", lang=lang, catalog=catalog, now=now, form=form)
 
 
 def reports_dir(out_dir: Path | str | None = None) -> Path:
@@ -35,15 +37,17 @@ def reports_dir(out_dir: Path | str | None = None) -> Path:
 def build_report(assessment: Assessment, *, lang: str | None = None,
                  out_dir: Path | str | None = None, out_path: Path | str | None = None,
                  catalog: Catalog | None = None, now: dt.datetime | None = None,
-                 kind: str = "pdf", tagged: bool = False) -> ReportRecord:
+                 kind: str = "pdf", tagged: bool = False, form: Form = "full") -> ReportRecord:
     """Render the report and write it; return the record to keep on the assessment.
 
     The file is `out_path` if given (replaced if it exists; its suffix picks the format:
     .pdf, .docx or .html; `tagged` for a tagged PDF/UA), else a new, never overwritten
     `date_slug_shortid.<kind>` in `reports_dir(out_dir)`. It appears complete or not at all.
+    `form` is the report for the case file (short) or the full documentation (full); the
+    record notes which, so the one that went to the committee can be told apart.
     """
     fmt = format_for(out_path if out_path is not None else f"report.{kind}", tagged)
-    ri = prepare(assessment, lang=lang, catalog=catalog, now=now)
+    ri = prepare(assessment, lang=lang, catalog=catalog, now=now, form=form)
     data = fmt.render(ri)
     if out_path is not None:
         path = Path(out_path)
@@ -56,7 +60,7 @@ def build_report(assessment: Assessment, *, lang: str | None = None,
         path = free_path(folder, stem + fmt.suffix)
     write_atomic(path, data)
     return ReportRecord(path=str(path.resolve()), sha256=hashlib.sha256(data).hexdigest(),
-                        created=ri.generated, language=ri.lang)
+                        created=ri.generated, language=ri.lang, form=form)
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -1,11 +1,15 @@
 """What one report shows, gathered before any drawing: built in the core
-(app.core.document.source); here with the installation's shipped catalogue as the default."""
+(app.core.document.source); here with the installation's shipped catalogue as the default,
+and the organisation's profile (its letterhead and the way it writes dates), so every report of
+the installation carries it."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from app.core.catalog import Catalog
+from app.core.document.model import Form
 from app.core.document.source import ReportError, ReportInput
 from app.core.document.source import prepare as prepare_with
 from app.core.errors import LoadError
@@ -15,10 +19,20 @@ __all__ = ["ReportError", "ReportInput", "prepare"]
 
 
 def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
-            now: dt.datetime | None = None) -> ReportInput:
-    """The core's prepare(), with the shipped questionnaires and articles unless given."""
+            now: dt.datetime | None = None, form: Form = "full", **given: Any) -> ReportInput:
+    """The core's prepare(), with the shipped questionnaires and articles unless given, and
+    the organisation's letterhead and date style unless given."""
+    if "letterhead" not in given or "date_style" not in given:
+        from app.services import organisation
+
+        try:
+            given.setdefault("letterhead", organisation.letterhead())
+            given.setdefault("date_style", organisation.profile().date_style)
+        except LoadError as exc:
+            raise ReportError("the organisation's profile cannot be read:\n"
+                              + "\n".join(str(p) for p in exc.problems)) from None
     return prepare_with(assessment, catalog=catalog if catalog is not None else _shipped(),
-                        lang=lang, now=now)
+                        lang=lang, now=now, form=form, **given)
 
 
 def _shipped() -> Catalog:

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.core.dashboard import Dashboard, Ranked
 from app.core.models.article import ArticleLibrary
+from app.core.numbers import percent
 from app.core.text import tr
 from app.report.fonts import register_fonts
 from app.report.page import Running, canvas_maker, make_document
@@ -165,7 +166,7 @@ def _committees(board: Dashboard, lang: str) -> list[Flowable]:
                                  "departed", "follow_ups")]
     rows = []
     for g in board.groups:
-        share = "–" if g.heard_share is None else f"{100 * g.heard_share:.0f} %"
+        share = "–" if g.heard_share is None else percent(100 * g.heard_share, lang)
         rows.append([g.committee or w("no_committee", lang), str(g.year), str(g.assessments),
                      str(g.screenings), share, str(g.departed), str(g.follow_ups)])
     chart = _bars([(f"{g.year} {g.committee or w('no_committee', lang)}", g.assessments)

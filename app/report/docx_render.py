@@ -12,7 +12,6 @@ from __future__ import annotations
 from io import BytesIO
 from typing import Any
 
-from docx import Document as new_docx
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -43,6 +42,7 @@ from app.core.document.model import (
 from app.core.document.summary import Summary
 from app.report.chart_image import chart_png
 from app.report.docx_setup import compact, set_fonts, set_language, set_properties
+from app.report.word_page import a4_document
 
 MUTED = RGBColor(0x5B, 0x5B, 0x57)
 TONE = {"serious": RGBColor(0xA4, 0x26, 0x2C), "warning": RGBColor(0x8A, 0x5A, 0x12),
@@ -54,7 +54,7 @@ HEADING_OFFSET = 0  # model level 1 -> Heading 1 (the document title is Title)
 
 def render_docx(doc: Document) -> bytes:
     """The whole document as DOCX bytes."""
-    word = new_docx()
+    word = a4_document()
     set_fonts(word)
     set_language(word, doc.properties.language)
     set_properties(word, doc)
@@ -71,7 +71,7 @@ def render_docx(doc: Document) -> bytes:
 
 def render_summary_docx(summary: Summary) -> bytes:
     """The one page for the tjänsteskrivelse: a heading, then paragraphs led by bold labels."""
-    word = new_docx()
+    word = a4_document()
     set_fonts(word)
     compact(word)
     set_language(word, summary.properties.language)

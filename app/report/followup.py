@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.core.followup import Comparison, RightRow
 from app.core.text import tr
+from app.core.wording import fill
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t
@@ -74,7 +75,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
 def w(key: str, lang: str, **values: object) -> str:
     sv, en = WORDS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def render_comparison(c: Comparison, lang: str = "sv", now: dt.datetime | None = None) -> bytes:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.catalog import Catalog
+from app.core.document.model import Form
 from app.core.models.assessment import Assessment
 from app.report.context import ReportError, ReportInput, prepare
 
@@ -86,11 +87,11 @@ def format_for(path: Path | str, tagged: bool = False) -> Format:
 
 def render_as(assessment: Assessment, suffix: str, *, lang: str | None = None,
               catalog: Catalog | None = None, now: dt.datetime | None = None,
-              tagged: bool = False) -> bytes:
+              tagged: bool = False, form: Form = "full") -> bytes:
     """The report in the format `suffix` names ('.pdf', '.docx', '.html'), in memory;
-    `tagged` for the tagged PDF."""
+    `tagged` for the tagged PDF; `form` short (for the case file) or full."""
     fmt = format_for(f"report{suffix}", tagged)
-    return fmt.render(prepare(assessment, lang=lang, catalog=catalog, now=now))
+    return fmt.render(prepare(assessment, lang=lang, catalog=catalog, now=now, form=form))
 
 
 SUMMARY_SUFFIXES = (".docx", ".txt")

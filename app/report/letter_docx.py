@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import io
 
-from docx import Document
 from docx.shared import Pt
 
 from app.core.children_letter import Letter
 from app.core.lix import readability
 from app.report.text import clean
+from app.report.word_page import a4_document
 
 BODY_SIZE = 16
 
 
 def letter_docx(letter: Letter) -> bytes:
-    doc = Document()
+    doc = a4_document()
     normal = doc.styles["Normal"]
     normal.font.name = "DejaVu Sans"  # type: ignore[attr-defined]
     normal.font.size = Pt(BODY_SIZE)  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
+from app.core.wording import fill
 from app.report.answers import long_text
 from app.report.build import _ensure_folder, reports_dir, write_atomic
 from app.report.context import ReportError
@@ -38,9 +39,13 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "team": ("Team", "Team"),
     "participants": ("Deltagare", "Participants"),
     "count_only": ("{count} deltagare, namnen antecknades inte",
-                   "{count} participants, names not recorded"),
+                   "{count:# participant|# participants}, names not recorded"),
     "draft": ("Utkast", "Draft"),
     "final": ("Färdiga", "Final"),
+    "changed_after": ("Version {version}: ändrad efter att version {before} markerades som "
+                      "färdig ({final}); öppnad för ändring {reopened}.",
+                      "Version {version}: changed after version {before} was marked final "
+                      "({final}); reopened for changes {reopened}."),
     "article_of_day": ("Dagens artikel", "Article of the day"),
     "prompts": ("Samtalsfrågor och anteckningar", "Discussion prompts and notes"),
     "no_notes": ("Inga anteckningar.", "No notes."),
@@ -64,7 +69,7 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
 def w(key: str, lang: str, **values: object) -> str:
     sv, en = WORDS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | None = None,
@@ -95,7 +100,7 @@ def story(meeting: Meeting, article: Article, lang: str, now: dt.datetime) -> li
     s = styles()
     return [Paragraph(w("kicker", lang), s.kicker),
             Paragraph(f"{w('minutes', lang)}: {markup(meeting.team)}", s.title),
-            _meta(meeting, lang), Spacer(0, 4),
+            _meta(meeting, lang), *_changed_after(meeting, lang), Spacer(0, 4),
             *_article(article, lang), *_prompts(meeting, article, lang),
             *_text_part(w("decisions", lang), meeting.decisions, w("no_decisions", lang)),
             *_actions(meeting, lang),
@@ -103,6 +108,20 @@ def story(meeting: Meeting, article: Article, lang: str, now: dt.datetime) -> li
             Spacer(0, 10), Paragraph(w("source", lang), s.muted),
             Paragraph(w("made", lang, when=now.strftime("%Y-%m-%d %H:%M"), id=meeting.id or "–",
                         revision=meeting.revision), s.muted)]
+
+
+def _changed_after(meeting: Meeting, lang: str) -> list[Flowable]:
+    """A version changed after an earlier one was final says so, at the top."""
+    if not meeting.earlier:
+        return []
+    last = meeting.earlier[-1]
+
+    def when(moment: dt.datetime | None) -> str:
+        return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "–"
+
+    return [Spacer(0, 4), Paragraph(w("changed_after", lang, version=meeting.minutes_version,
+                                      before=last.version, final=when(last.finalised_at),
+                                      reopened=when(last.reopened_at)), styles().muted)]
 
 
 def _meta(meeting: Meeting, lang: str) -> Table:

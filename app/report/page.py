@@ -10,7 +10,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from app.core.document.model import Letterhead
 from app.report.fonts import register_fonts
+from app.report.letterhead import draw_letterhead
 from app.report.styles import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -31,6 +33,7 @@ class Running:
     footer: str  #: left of the page number
     page_label: str  #: "Sida {page} av {pages}"
     watermark: str | None  #: "UTKAST" on a draft, None when complete
+    letterhead: Letterhead | None = None  #: the organisation's logo and name, on every page
 
 
 def make_document(target: Any, running: Running, meta: dict[str, str]) -> BaseDocTemplate:
@@ -93,8 +96,12 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     c.setFillColor(MUTED)
     number = _fit(r.case_number, regular, 8, (right - left) * 0.4)
     number_w = stringWidth(number, regular, 8) if number else 0
+    start = left
+    if r.letterhead is not None:  # the organisation's logo and name lead the header
+        start = draw_letterhead(c, r.letterhead, left, top, bold) + 10
     c.setFont(bold, 8)
-    c.drawString(left, top, _fit(r.title, bold, 8, right - left - number_w - 12))
+    c.setFillColor(MUTED)
+    c.drawString(start, top, _fit(r.title, bold, 8, right - start - number_w - 12))
     c.setFont(regular, 8)
     if number:
         c.drawRightString(right, top, number)
@@ -103,7 +110,10 @@ def _decorate(c: Canvas, r: Running, total: int) -> None:
     c.line(left, top - 4, right, top - 4)
     bottom = 10 * mm
     c.line(left, bottom + 10, right, bottom + 10)
-    c.drawString(left, bottom, r.footer)
+    footer = r.footer
+    if r.letterhead is not None and r.letterhead.lines and c.getPageNumber() == 1:
+        footer = _fit(" · ".join(r.letterhead.lines), regular, 8, (right - left) * 0.75)
+    c.drawString(left, bottom, footer)
     c.drawRightString(right, bottom, r.page_label.format(page=c.getPageNumber(), pages=total))
     _end_artifact(c)
     if r.watermark:

@@ -56,7 +56,7 @@ def render_document_pdf(doc: Document, attachment: bytes | None = None) -> bytes
 def _layout(doc: Document, marks: Marks) -> bytes:
     running = Running(title=plain(doc.running.title), case_number=plain(doc.running.case_number),
                       footer=plain(doc.running.footer), page_label=doc.running.page_label,
-                      watermark=doc.running.watermark or None)
+                      watermark=doc.running.watermark or None, letterhead=doc.letterhead)
     p = doc.properties
     meta = {"title": p.title, "author": p.author, "subject": p.subject,
             "keywords": p.keywords, "lang": p.language}

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from typing import Final
 
+from app.core.wording import fill
+
 STRINGS: Final[dict[str, tuple[str, str]]] = {
     "footer": ("Workshopsammanfattning", "Workshop summary"),
     "kicker": ("Workshop i barnkonsekvensanalys · sammanfattning",
                "Workshop in child rights impact assessment · summary"),
-    "line": ("{date} · {count} grupper:", "{date} · {count} groups:"),
+    "line": ("{date} · {count:# grupp|# grupper}:", "{date} · {count:# group|# groups}:"),
     "case": ("Fallet", "The case"),
-    "case_line": ("Nivå: {level} · ungefär {minutes} minuter · artiklar en bra analys tar upp: "
-                  "{articles}",
-                  "Level: {level} · about {minutes} minutes · articles a good analysis covers: "
-                  "{articles}"),
+    "case_line": ("Nivå: {level} · ungefär {minutes:# minut|# minuter} · artiklar en bra "
+                  "analys tar upp: {articles}",
+                  "Level: {level} · about {minutes:# minute|# minutes} · articles a good "
+                  "analysis covers: {articles}"),
     "scores": ("Grupperna: nivå och poäng", "The groups: level and scores"),
     "scores_intro": (
         "Samlad poäng och nivå räknas ur processkvalitet och fullständighet enligt formulärets "
@@ -64,23 +66,26 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
                    "With one group there is nothing to compare."),
     "agenda_none": ("Grupperna svarade inte olika på någon fråga.",
                     "The groups did not answer any question differently."),
-    "agenda_more": ("Ytterligare {count} frågor där grupperna skilde sig visas i appen.",
-                    "A further {count} questions where the groups differed are shown in the app."),
+    "agenda_more": ("Ytterligare {count:# fråga|# frågor} där grupperna skilde sig visas i "
+                    "appen.",
+                    "A further {count:# question|# questions} where the groups differed are "
+                    "shown in the app."),
     "question_no": ("fråga {number}", "question {number}"),
-    "disagreement": ("Oenighet {percent} %", "Disagreement {percent} %"),
+    "disagreement": ("Oenighet {percent}", "Disagreement {percent}"),
     "method": ("Så räknas oenigheten", "How disagreement is computed"),
     "method_text": (
-        "Från 0 % (alla grupper som svarat gav samma svar) till 100 % (så olika som möjligt). "
-        "Ett val: andelen grupper som inte gav det vanligaste svaret, jämfört med största möjliga "
-        "andel för så många grupper. Flera val: genomsnittligt Jaccard-avstånd mellan "
-        "gruppernas val, par för par (1 − gemensamma val / alla valda). Tal: skillnaden mellan "
-        "högsta och lägsta svar, delad med det högsta. En artikel: skillnaden mellan högsta och "
-        "lägsta samlade bedömning, delad med 4. Bara grupper som ser frågan och har svarat "
-        "räknas, och en fråga behöver minst två sådana grupper. Fritext jämförs inte.",
-        "From 0 % (every group that answered gave the same answer) to 100 % (as different as "
+        "Från 0\u00a0% (alla grupper som svarat gav samma svar) till 100\u00a0% (så olika som "
+        "möjligt). Ett val: andelen grupper som inte gav det vanligaste svaret, jämfört med "
+        "största möjliga andel för så många grupper. Flera val: hur lite gruppernas val "
+        "överlappar, i genomsnitt par för par (1 − gemensamma val / alla valda). Tal: "
+        "skillnaden mellan högsta och lägsta svar, delad med det högsta. En artikel: "
+        "skillnaden mellan högsta och lägsta samlade bedömning, delad med 4. Bara grupper som "
+        "ser frågan och har svarat räknas, och en fråga behöver minst två sådana grupper. "
+        "Fritext jämförs inte.",
+        "From 0% (every group that answered gave the same answer) to 100% (as different as "
         "possible). One choice: the share of groups that did not give the most common answer, "
-        "against the largest share possible for that many groups. Several choices: the mean "
-        "Jaccard distance between the groups' choices, pair by pair (1 − shared / all chosen). "
+        "against the largest share possible for that many groups. Several choices: how little "
+        "the groups' choices overlap, on average pair by pair (1 − shared / all chosen). "
         "Numbers: the difference between the highest and lowest answer, divided by the highest. "
         "An article: the difference between the highest and lowest combined rating, divided by "
         "4. Only groups that see the question and answered it count, and a question needs at "
@@ -92,4 +97,4 @@ def t(key: str, lang: str, **values: object) -> str:
     """The summary's own text `key` in `lang` (Swedish unless English is asked for)."""
     sv, en = STRINGS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)

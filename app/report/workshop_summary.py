@@ -18,6 +18,7 @@ from app.core.comparison import ArticleRow, Comparison, GroupInput, Item, compar
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
+from app.core.numbers import percent
 from app.core.text import tr
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES, number
@@ -94,7 +95,7 @@ def score_table(result: Comparison, lang: str) -> list[Flowable]:
             Paragraph(markup(tr(card.level.label, lang)) if card.level else "–", s.cell),
             Paragraph(f"<b>{number(card.overall, lang)}</b>", s.cell_right),
             Paragraph(number(card.process_quality, lang), s.cell_right),
-            Paragraph(f"{number(card.completeness, lang)} %", s.cell_right),
+            Paragraph(percent(card.completeness, lang), s.cell_right),
             Paragraph(balance, s.cell_right),
         ])
     widths = [w * FRAME_WIDTH for w in (0.25, 0.25, 0.12, 0.14, 0.13, 0.11)]
@@ -207,7 +208,7 @@ def _agenda_item(n: int, item: Item, result: Comparison, q: Questionnaire, catal
         article = catalog.library.by_number[item.article]
         title = f"{t('article', lang)} {item.article}: {markup(tr(article.title, lang))}"
         where = f"{asked} ({where})"
-    share = number(100 * (item.disagreement or 0), lang)
+    share = percent(100 * (item.disagreement or 0), lang)
     rows = [[Paragraph(f"<b>{markup(g.name)}</b>", s.cell),
              Paragraph(markup(answer_text(q, question, a, lang)) or "–", s.cell)]
             for g, a in zip(result.groups, item.answers, strict=True)]

@@ -15,7 +15,15 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from app.core.access import Scope
-from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
+from app.core.models.assessment import (
+    TITLE_MAX,
+    Answer,
+    Assessment,
+    Decision,
+    ReportRecord,
+    Status,
+)
+from app.core.models.lifecycle import Review
 from app.store.changes import canonical, same, undo
 from app.store.errors import AnswerConflict, Conflict, StoreError
 from app.store.protocol import MISSING, Missing
@@ -179,11 +187,22 @@ def _answer_json(answer: Answer | None) -> Any:
     return None if answer is None else canonical(answer.model_dump(mode="json"))
 
 
+COPY_WORD = {"sv": "kopia", "en": "copy"}  #: in a copy's title
+
+
 def duplicated(source: Assessment, title: str | None = None) -> Assessment:
-    """A new draft with the source's answers and decision (retitled if asked), no id, no
-    reports: what both stores save as a duplicate."""
-    decision = source.decision.model_copy(update={"title": title} if title else {})
+    """A new draft with the source's answers and decision: what both stores save as a
+    duplicate. Titled "(kopia)" unless a title is given, so it is never taken for the source;
+    the case number is left for the official (a copy is another case, or a draft of the same
+    one). Nothing the source went through is carried over: no reports, review, committee
+    decision or lifecycle, and it is not a follow-up; `copy_of` names the source, so the
+    council's overview never counts a decision twice."""
+    suffix = f" ({COPY_WORD.get(source.language, COPY_WORD['sv'])})"
+    own = title or source.decision.title[:TITLE_MAX - len(suffix)] + suffix
+    decision = source.decision.model_copy(update={"title": own, "case_number": ""})
     return source.model_copy(update={"id": None, "status": "draft", "reports": [],
-                                     "decision": decision,
+                                     "decision": decision, "review": Review(),
+                                     "committee_decision": None, "lifecycle": [],
+                                     "completion_reason": "", "copy_of": source.id,
                                      # a copy is not a follow-up, nor followed up
                                      "follow_up_of": None, "follow_ups": []})

@@ -23,6 +23,7 @@ from app.core.document.source import ReportInput
 from app.core.document.strings import number, percent, t, weight
 from app.core.models.questionnaire import Band
 from app.core.text import tr
+from app.core.typography import quote
 
 
 def concerned_articles(ri: ReportInput) -> list[int]:
@@ -82,7 +83,7 @@ def _gates(ri: ReportInput) -> list[Block]:
     out: list[Block] = [Heading(2, t("method_gates", lang), "method-gates")]
     if cap:
         out.append(Para(inline(t("method_gates_text", lang, cap=levels.get(cap, cap)))))
-    own = [f"{_first_sentence(tr(f.message, lang))} → «{levels.get(f.cap, f.cap)}»"
+    own = [f"{_first_sentence(tr(f.message, lang))} → {quote(levels.get(f.cap, f.cap), lang)}"
            for f in q.scoring.flags if f.cap]
     if own:
         out.append(Para(inline(t("method_gates_own", lang, rules="; ".join(own)))))
@@ -104,7 +105,7 @@ def _substance(ri: ReportInput) -> list[Block]:
     rules = q.scoring.substance
     if rules is None:
         return []
-    examples = ", ".join(f"«{p}»" for p in (rules.placeholders.get(lang) or [])[:6])
+    examples = ", ".join(quote(p, lang) for p in (rules.placeholders.get(lang) or [])[:6])
     overrides = ", ".join(f"{q.numbering.get(qid, qid)}: {n}"
                           for qid, n in rules.min_chars_for.items())
     text = t("method_substance_text", lang, examples=examples,

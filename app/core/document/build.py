@@ -2,31 +2,49 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.document.analysis import analysis_section, impact_section
 from app.core.document.appendix import articles_section, method_section
 from app.core.document.clean import cleaned
+from app.core.document.free import free_sections, with_free_sections
 from app.core.document.front import front_section, is_draft
 from app.core.document.groups import groups_section
 from app.core.document.legal import legal_section
-from app.core.document.model import Document, Properties, Running
+from app.core.document.model import Document, Properties, Running, Section
 from app.core.document.review import review_section
+from app.core.document.short import closing, short_sections
 from app.core.document.source import ReportInput
 from app.core.document.strings import LOCALES, t
 from app.core.text import tr
 
 
 def build_document(ri: ReportInput) -> Document:
-    """What the report says, in reading order, in the report's language."""
-    # The appendix (articles, method) comes last: reference a reader can skip.
-    parts = [front_section(ri), analysis_section(ri), legal_section(ri), impact_section(ri),
-             groups_section(ri), review_section(ri), articles_section(ri), method_section(ri)]
-    sections = [s for s in parts if s is not None]
+    """What the report says, in reading order, in the report's language and form."""
+    sections = short_form(ri) if ri.form == "short" else full_form(ri)
     # User text cleaned once here for every format (control characters, bidi overrides).
     return cleaned(Document(lang=ri.lang, kicker=tr(ri.questionnaire.title, ri.lang),
                     title=one_line(ri.assessment.decision.title), properties=properties(ri),
                     running=running(ri), sections=tuple(sections),
                     contents_label=t("contents", ri.lang), appendix_label=t("appendix", ri.lang),
-                    draft=is_draft(ri)))
+                    draft=is_draft(ri), form=ri.form, letterhead=ri.letterhead))
+
+
+def full_form(ri: ReportInput) -> list[Section]:
+    """Everything: page 1, every answer, the legal basis, the tables, the appendices."""
+    # The appendix (articles, method) comes last: reference a reader can skip.
+    parts = [front_section(ri), analysis_section(ri), legal_section(ri), impact_section(ri),
+             groups_section(ri), review_section(ri)]
+    main = [s for s in parts if s is not None]
+    return with_free_sections(ri, main) + [articles_section(ri), method_section(ri)]
+
+
+def short_form(ri: ReportInput) -> list[Section]:
+    """The report for the case file: page 1, what the decision rests on, the official's own
+    sections, and where the full documentation is."""
+    sections = [front_section(ri), *short_sections(ri), *free_sections(ri)]
+    last = sections[-1]
+    return sections[:-1] + [replace(last, blocks=(*last.blocks, closing(ri)))]
 
 
 def report_name(ri: ReportInput) -> str:

@@ -11,6 +11,17 @@ from app.core import verdict
 from app.core.completion import unexplained_completion
 from app.core.document.answers import article_cell
 from app.core.document.evidence import review_blocks
+from app.core.document.decisive import (
+    PAGE_ONE_ROWS,
+    alternatives_text,
+    decided_text,
+    most_affected,
+    outcome_word,
+    rating_words,
+    term_text,
+    who_text,
+)
+from app.core.document.decisive import s as ds
 from app.core.document.model import (
     Bar,
     Block,
@@ -35,11 +46,13 @@ from app.core.document.model import (
 from app.core.document.review import review_words
 from app.core.document.source import ReportInput
 from app.core.document.strings import number, percent, t
+from app.core.document.track import w
 from app.core.models.scorecard import ClusterImpact
 from app.core.text import tr
 
 HIDDEN_CLUSTERS = {"monitoring_final"}  # articles 43-54 are about the Committee, never rated
 CLIP = 220  # characters of a 'for which children' text on page 1; the table has all of it
+ALTERNATIVES_CLIP = 700  # the alternatives on page 1; the analysis has the whole answer
 
 
 def front_section(ri: ReportInput) -> Section:
@@ -49,14 +62,18 @@ def front_section(ri: ReportInput) -> Section:
         blocks += [Para(inline(t("description", lang)), role="muted"),
                    LongText(d.description, role="body")]
     blocks += _notes(ri)
-    # The conclusion and what is wrong with the assessment come first; the figures after.
+    # What decides comes first: the conclusion and its reasons, the rights and groups most
+    # weakened, the alternatives, the recorded decision, what is wrong with the assessment;
+    # the level and the figures after.
     if is_screening(ri):
-        blocks += _screening(ri) + findings_blocks(ri, serious=True) + review_blocks(ri)
+        blocks += _screening(ri) + decision_blocks(ri) + findings_blocks(ri, serious=True)
+        blocks += review_blocks(ri)
     else:
-        blocks += _conclusion(ri) + findings_blocks(ri, serious=True)
+        blocks += _conclusion(ri) + rights_blocks(ri) + alternatives_blocks(ri)
+        blocks += decision_blocks(ri) + findings_blocks(ri, serious=True)
         # What the checks cannot judge follows the level that they decided.
         blocks += [_level(ri), _figures(ri), *review_blocks(ri)]
-        blocks += rights_blocks(ri) + chart_blocks(ri) + findings_blocks(ri, serious=False)
+        blocks += chart_blocks(ri) + findings_blocks(ri, serious=False)
     return Section(id="summary", title=t("summary", lang), blocks=tuple(blocks),
                    show_heading=False)
 
@@ -73,25 +90,56 @@ def is_draft(ri: ReportInput) -> bool:
 
 
 def decision_fields(ri: ReportInput) -> Fields:
+    """The case's metadata; once a decision is recorded, its date and paragraph stand where
+    the planned date stood."""
     lang, d = ri.lang, ri.assessment.decision
     status = t("status_complete_unexplained", lang) \
         if unexplained_completion(ri.assessment, ri.card) \
         else t(f"status_{ri.assessment.status}", lang)
-    pairs = [("case_number", d.case_number), ("committee", d.committee),
-             ("decision_maker", d.decision_maker), _when_decided(ri),
-             ("official", d.official), ("status", status)]
+    pairs = [(t("case_number", lang), d.case_number), (w("committee", ri), d.committee),
+             (t("decision_maker", lang), d.decision_maker), _when_decided(ri),
+             (t("official", lang), d.official), (t("status", lang), status)]
     empty = t("not_given", lang)
-    return Fields(tuple(Field(t(key, lang), value.strip(), empty) for key, value in pairs))
+    return Fields(tuple(Field(label, value.strip(), empty) for label, value in pairs))
+
+
+def decision_blocks(ri: ReportInput) -> list[Block]:
+    """The recorded decision and its outcome (only once it is recorded)."""
+    lang, d = ri.lang, ri.assessment.committee_decision
+    if d is None:
+        return []
+    lines: list[Inline] = [(Span(f"{ds('decided', lang)}: ", strong=True),
+                            Span(decided_text(d, lang, ri.date(d.date))))]
+    if d.departs:
+        lines.append((Span(f"{ds('departs', lang)}: ", strong=True, tone="serious"),
+                      Span(d.departure.strip() or t("not_given", lang))))
+    if d.protocol.strip():
+        lines.append((Span(f"{ds('protocol', lang)}: ", strong=True), Span(d.protocol.strip())))
+    return [Callout(w("decision", ri), (Span(outcome_word(d, lang), strong=True),),
+                    tuple(lines))]
+
+
+def alternatives_blocks(ri: ReportInput) -> list[Block]:
+    """The alternatives weighed and why they were not chosen, as answered (clipped on page 1;
+    the whole answer stands in the analysis)."""
+    if ri.questionnaire.summary is None or not ri.questionnaire.summary.alternatives:
+        return []
+    text = alternatives_text(ri)
+    head = Heading(2, ds("alternatives", ri.lang), "alternatives")
+    if not text:
+        return [head, Para(inline(ds("no_alternatives", ri.lang)), role="muted")]
+    return [head, LongText(clip(text, ALTERNATIVES_CLIP), role="body")]
 
 
 def _when_decided(ri: ReportInput) -> tuple[str, str]:
     """The recorded decision's date and outcome; before one is recorded, the planned date,
     labelled as planned (a plan is never printed as a decision)."""
-    recorded, d = ri.assessment.committee_decision, ri.assessment.decision
+    recorded, d, lang = ri.assessment.committee_decision, ri.assessment.decision, ri.lang
     if recorded is not None:
-        return "decided_on", t("decided_value", ri.lang, date=recorded.date.isoformat(),
-                               outcome=review_words(recorded.outcome, ri.lang))
-    return "decision_date", d.decision_date.isoformat() if d.decision_date else ""
+        when = decided_text(recorded, lang, ri.date(recorded.date))
+        return t("decided_on", lang), t("decided_value", lang, date=when,
+                                        outcome=review_words(recorded.outcome, lang))
+    return t("decision_date", lang), ri.date(d.decision_date)
 
 
 def _notes(ri: ReportInput) -> list[Block]:
@@ -186,18 +234,32 @@ def _figures(ri: ReportInput) -> Figures:
 
 
 def rights_blocks(ri: ReportInput) -> list[Block]:
-    """Each weakened right, in which term, and for which children: who loses is not averaged."""
-    lang, card = ri.lang, ri.card
-    if not card.weakened:
+    """The rights and groups most weakened, worst first: who loses is not averaged, and a
+    group worse off than all children is named as such."""
+    lang = ri.lang
+    items = most_affected(ri)
+    if not items:
         return []
     rows = []
-    for change in card.weakened:
-        terms = ", ".join(verdict.s(term, lang) for term in change.terms)
-        rows.append((article_cell(ri, change.number) + (Span(f"\n{terms}", muted=True),),
-                     inline(clip(change.children) or "–")))
-    table = Table(header=(t("article", lang), t("children", lang)), rows=tuple(rows),
-                  widths=(0.34, 0.66), caption=t("weakened_for", lang), row_headers=True)
-    return [Heading(2, t("weakened_for", lang), "weakened"), table]
+    for item in items[:PAGE_ONE_ROWS]:
+        right = article_cell(ri, item.number)
+        if item.terms:
+            right += (Span(f"\n{term_text(ri, item)}", muted=True),)
+        who: Inline = (Span(clip(who_text(ri, item))),)
+        if item.worse and item.all_children is not None:
+            compared = ds("all_value", lang, value=number(item.all_children, lang, 1,
+                                                          sign=item.all_children != 0))
+            who += (Span(f" ({ds('worse', lang)}; {compared})", strong=True,
+                         tone="serious"),)
+        rows.append((right, who, (Span(rating_words(ri, item.value), strong=True),)))
+    title = w("most_affected", ri)
+    table = Table(header=(ds("right", lang), ds("who", lang), ds("rating", lang)),
+                  rows=tuple(rows), widths=(0.3, 0.48, 0.22), caption=title, row_headers=True)
+    out: list[Block] = [Heading(2, title, "weakened"), table]
+    if len(items) > PAGE_ONE_ROWS:
+        out.append(Para(inline(ds("more", lang, count=len(items) - PAGE_ONE_ROWS)),
+                        role="muted"))
+    return out
 
 
 def clip(text: str, limit: int = CLIP) -> str:

@@ -13,6 +13,7 @@ from app.core.document.source import ReportInput
 from app.core.law import chosen_areas, cited, law_questions
 from app.core.models.law import Area, LawLibrary
 from app.core.text import tr
+from app.core.wording import fill
 
 _WORDS: dict[str, tuple[str, str]] = {
     "heading": ("Rättslig grund", "Legal basis"),
@@ -41,7 +42,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 def _w(key: str, lang: str, **values: Any) -> str:
     sv, en = _WORDS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def legal_section(ri: ReportInput) -> Section | None:

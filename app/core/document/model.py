@@ -227,6 +227,25 @@ class Running:
     watermark: str = ""  #: the draft's word for a paged format's page background, else ''
 
 
+Form = Literal["short", "full"]
+#: the report for the case file (default): page 1 and what decides, a few pages; the full
+#: documentation: every answer, the legal basis, the appendices
+FORMS: tuple[Form, ...] = ("short", "full")
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The organisation's profile as a paged format draws it: name, contact, logo, colour."""
+
+    name: str
+    unit: str = ""
+    lines: tuple[str, ...] = ()  #: address and contact, one per line
+    logo: bytes | None = None  #: the logo file's bytes
+    logo_kind: Literal["png", "svg", ""] = ""
+    colour: str = "#1f4e79"  #: headings and rules, as #rrggbb
+    word_template: bytes | None = None  #: the organisation's .dotx/.docx, for the Word report
+
+
 @dataclass(frozen=True)
 class Document:
     """One report in one language."""
@@ -240,6 +259,8 @@ class Document:
     contents_label: str  #: "Innehåll"
     appendix_label: str  #: "Bilaga"
     draft: bool = False
+    form: Form = "full"
+    letterhead: Letterhead | None = None
 
     def blocks(self) -> list[Block]:
         return [b for s in self.sections for b in s.blocks]

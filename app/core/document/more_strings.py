@@ -42,16 +42,19 @@ MORE: Final[dict[str, tuple[str, str]]] = {
     # the honest profile
     "profile_title": ("Rättigheter som försvagas och stärks", "Rights weakened and strengthened"),
     "profile_counts": (
-        "{neg} rättigheter försvagas och {pos} stärks, på kort eller lång sikt.",
-        "{neg} rights are weakened and {pos} strengthened, in the short or the long term.",
+        "{neg:# rättighet försvagas|# rättigheter försvagas} och {pos} stärks, på kort eller "
+        "lång sikt.",
+        "{neg:# right is weakened|# rights are weakened} and {pos} strengthened, in the short "
+        "or the long term.",
     ),
     "direction": ("Riktning", "Direction"),
     "terms": ("Sikt", "Term"),
     # the chart as text
     "chart_alt": (
-        "Stapeldiagram över påverkan på barnets rättigheter i {count} områden, på en skala "
+        "Stapeldiagram över påverkan på barnets rättigheter i {count:# område|# områden}, på en "
+        "skala "
         "från −2 (försvagas) till +2 (stärks): {list}.",
-        "Bar chart of the impact on the child's rights in {count} areas, on a scale from "
+        "Bar chart of the impact on the child's rights in {count:# area|# areas}, on a scale from "
         "−2 (weakened) to +2 (strengthened): {list}.",
     ),
     "chart_table": ("Diagrammets värden", "The chart's values"),
@@ -101,11 +104,11 @@ MORE: Final[dict[str, tuple[str, str]]] = {
     "summary_no_follow_up": ("Ingen uppföljning angiven.", "No follow-up given."),
     "summary_findings": ("Brister som återstår", "Findings that remain"),
     "summary_pointer": (
-        "Den fullständiga barnkonsekvensanalysen av «{title}» ({date}) bifogas ärendet.",
+        "Den fullständiga barnkonsekvensanalysen av ”{title}” ({date}) bifogas ärendet.",
         "The full child rights impact assessment of '{title}' ({date}) is attached to the case.",
     ),
     "summary_pointer_case": (
-        "Den fullständiga barnkonsekvensanalysen av «{title}» (dnr {case}, {date}) bifogas "
+        "Den fullständiga barnkonsekvensanalysen av ”{title}” (dnr {case}, {date}) bifogas "
         "ärendet.",
         "The full child rights impact assessment of '{title}' (case {case}, {date}) is "
         "attached to the case.",

@@ -12,8 +12,10 @@ import datetime as dt
 from app.core import lifecycle as life
 from app.core.document.model import Block, Field, Fields, Heading, Section
 from app.core.document.source import ReportInput
+from app.core.document.track import w
 from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision
+from app.core.wording import fill
 
 _S: dict[str, tuple[str, str]] = {
     "title": ("Granskning och beslut", "Review and decision"),
@@ -24,7 +26,7 @@ _S: dict[str, tuple[str, str]] = {
     "returned": ("Skickad tillbaka", "Returned"),
     "review_comment": ("Granskarens omdöme", "Reviewer's comment"),
     "comments": ("Granskningskommentarer", "Review comments"),
-    "comments_value": ("{count}, varav {open} olösta", "{count}, {open} unresolved"),
+    "comments_value": ("{count}, varav {open:# olöst|# olösta}", "{count}, {open} unresolved"),
     "hash": ("Innehållets kontrollsumma (SHA-256)", "Content hash (SHA-256)"),
     "hash_broken": ("Stämmer inte med innehållet: ändrat efter godkännandet",
                     "Does not match the content: changed after the approval"),
@@ -53,7 +55,7 @@ _S: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, **values: object) -> str:
     sv, en = _S[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 def review_words(key: str, lang: str) -> str:
@@ -80,7 +82,7 @@ def review_section(ri: ReportInput) -> Section | None:
     if review:
         blocks += [Heading(2, _t("review", lang), "review-steps"), _pairs(review)]
     if d is not None:
-        blocks += [Heading(2, _t("decision", lang), "review-decision"),
+        blocks += [Heading(2, w("decision", ri), "review-decision"),
                    _pairs(_decision_rows(d, lang))]
     follow = _follow_up_rows(a, lang)
     if follow:

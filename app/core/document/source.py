@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from app.core.catalog import Catalog
+from app.core.document.model import Form, Letterhead
 from app.core.document.strings import LANGUAGES
 from app.core.loading import migration_notes, normalise_answers
 from app.core.models.article import ArticleLibrary
@@ -18,6 +19,7 @@ from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
 from app.core.shown import keep_shown
 from app.core.text import Text
+from app.core.typography import DateStyle, date_text
 
 
 class ReportError(Exception):
@@ -41,6 +43,13 @@ class ReportInput:
     orphans: dict[str, Answer] = field(default_factory=dict)  #: stored answers that no longer fit
     law: LawLibrary | None = None  #: the legal reference library, for the legal basis
     migration_notes: list[Text] = field(default_factory=list)  #: declared migrations applied
+    form: Form = "full"  #: the report for the case file, or the full documentation
+    letterhead: Letterhead | None = None  #: the organisation's profile, when one is set
+    date_style: DateStyle = "iso"  #: how the organisation writes dates
+
+    def date(self, value: dt.date | None) -> str:
+        """A date as the organisation writes it ('' for none)."""
+        return date_text(value, self.lang, self.date_style)
 
     def visible(self, question_id: str) -> bool:
         return question_id in self._visible
@@ -61,11 +70,15 @@ class ReportInput:
 
 
 def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None,
-            now: dt.datetime | None = None) -> ReportInput:
+            now: dt.datetime | None = None, form: Form = "full",
+            letterhead: Letterhead | None = None, date_style: DateStyle = "iso") -> ReportInput:
     """Resolve, normalise and score; ReportError when the questionnaire or answers don't fit."""
     language = lang or assessment.language
     if language not in LANGUAGES:
         raise ReportError(f"language '{language}' is not one the report speaks; use sv or en")
+    if form not in ("short", "full"):
+        raise ReportError(f"'{form}' is not a form of the report; use short (the report for "
+                          "the case file) or full (the full documentation)")
     cat = catalog
     ref = assessment.questionnaire
     q = cat.questionnaire(ref.id)
@@ -93,5 +106,6 @@ def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None
         orphans={k: v for k, v in assessment.answers.items() if k not in values},
         law=cat.law,
         migration_notes=migration_notes(assessment, q),
+        form=form, letterhead=letterhead, date_style=date_style,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from app.core import numbers
+from app.core.wording import fill
 
 STRINGS: Final[dict[str, tuple[str, str]]] = {
     # key: (sv, en)
@@ -42,21 +43,24 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "summary": ("Sammanfattning", "Summary"),
     "overall_level": ("Samlad nivå", "Overall level"),
     "points": ("{score} av 100 poäng", "{score} of 100 points"),
-    "band": ("Nivån omfattar {low}–{high} poäng.", "This level covers {low}–{high} points."),
+    "band": ("Nivån omfattar {low}–{high} poäng.",
+             "This level covers {low}–{high:# point|# points}."),
     "no_level": ("Ingen nivå kunde beräknas.", "No level could be computed."),
     "balance": ("Påverkansbalans", "Impact balance"),
     "balance_scale": ("−2 till +2", "−2 to +2"),
     "balance_counts": (
-        "{rated} artiklar bedömda, {neg} försvagas och {pos} stärks",
-        "{rated} articles rated, {neg} weakened and {pos} strengthened",
+        "{rated:# artikel bedömd|# artiklar bedömda}, {neg} försvagas och {pos} stärks",
+        "{rated:# article rated|# articles rated}, {neg} weakened and {pos} strengthened",
     ),
     "no_ratings": ("Ingen artikel bedömd ännu", "No article rated yet"),
     "quality": ("Processkvalitet", "Process quality"),
     "quality_of": ("poäng av 100", "points of 100"),
     "completeness": ("Fullständighet", "Completeness"),
     "answered_of": (
-        "{answered} av {required} obligatoriska frågor har ett svar som räknas",
-        "{answered} of {required} required questions have an answer that counts",
+        "{answered} av {required:# obligatorisk fråga|# obligatoriska frågor} har ett svar som "
+        "räknas",
+        "{answered} of {required:# required question has|# required questions have} an answer "
+        "that counts",
     ),
     "chart_title": (
         "Påverkan på barnets rättigheter per område",
@@ -89,7 +93,8 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "rights_title": ("Rättigheter som försvagas eller stärks", "Rights weakened or strengthened"),
     "rights_weakened": ("försvagas", "weakened"),
     "rights_strengthened": ("stärks", "strengthened"),
-    "rights_of": ("{rated} bedömda artiklar", "{rated} rated articles"),
+    "rights_of": ("{rated:# bedömd artikel|# bedömda artiklar}",
+                  "{rated:# rated article|# rated articles}"),
     "rights_weakened_title": ("Rättigheter som försvagas", "Rights weakened"),
     "rights_strengthened_n": ("{n} stärks", "{n} strengthened"),
     "weakened_for": ("Försvagas, och för vilka barn", "Weakened, and for which children"),
@@ -101,12 +106,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "official's reason: {reason}",
     ),
     "completion_unexplained": (
-        "Markerad som färdig, men {missing} obligatoriska frågor saknar ett svar som räknas, "
-        "{serious} allvarliga brister återstår och inget skäl är antecknat. Rapporten visas "
-        "därför som utkast.",
-        "Marked complete, but {missing} required questions lack an answer that counts, "
-        "{serious} serious findings remain and no reason is recorded. The report is "
-        "therefore shown as a draft.",
+        "Markerad som färdig, men {missing:# obligatorisk fråga|# obligatoriska frågor} saknar "
+        "ett svar som räknas, {serious:# allvarlig brist|# allvarliga brister} återstår och "
+        "inget skäl är antecknat. Rapporten visas därför som utkast.",
+        "Marked complete, but {missing:# required question lacks|# required questions lack} "
+        "an answer that counts, {serious:# serious finding remains|# serious findings remain} "
+        "and no reason is recorded. The report is therefore shown as a draft.",
     ),
     "status_complete_unexplained": ("Markerad som färdig, med brister", "Marked complete, with "
                                     "findings"),
@@ -140,9 +145,12 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "{version}, another checksum).",
     ),
     "orphans_note": (
-        "{count} sparade svar passar inte den nuvarande versionen och räknas inte in i "
+        "{count:# sparat svar passar|# sparade svar passar} inte den nuvarande versionen och "
+        "räknas "
+        "inte in i "
         "poängen. De visas vid sina frågor, eller sist i analysen om frågan har tagits bort.",
-        "{count} stored answers do not fit the current version and are left out of the "
+        "{count:# stored answer does not fit the current version and is|# stored answers do not "
+        "fit the current version and are} left out of the "
         "scores. They are shown at their questions, or at the end of the analysis if the "
         "question was removed.",
     ),
@@ -150,7 +158,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Svar på frågor som inte finns i den nuvarande versionen",
         "Answers to questions the current version does not have",
     ),
-    "orphan_question": ("Fråga med id «{qid}»", "Question with id «{qid}»"),
+    "orphan_question": ("Fråga med id ”{qid}”", "Question with id ‘{qid}’"),
     "orphan_value": (
         "Sparat svar som inte passar den nuvarande versionen",
         "Stored answer that does not fit the current version",
@@ -206,28 +214,29 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "inga poäng och ingen kriterietabell, eftersom ingen analys har gjorts som siffrorna "
         "kan beskriva. Bara screeningens egna regler prövas: att skälet har innehåll (minst "
         "{min} tecken, ingen platshållare) och att beslutets rubrik och beskrivning inte "
-        "nämner barn eller platser och grupper där barn finns (ordlistan «{words}»).",
+        "nämner barn eller platser och grupper där barn finns (ordlistan ”{words}”).",
         "The matter is recorded as not concerning children. Such a screening gets no level, "
         "no points and no criteria table, since no assessment was made that the figures "
         "could describe. Only the screening's own rules are checked: that the reason has "
-        "content (at least {min} characters, no placeholder) and that the decision's title "
+        "content (at least {min:# character|# characters}, no placeholder) and that the "
+        "decision's title "
         "and description name no children or places and groups where children are (the "
-        "word list «{words}»).",
+        "word list ‘{words}’).",
     ),
     "method_gates": ("Spärrar före poäng", "Gates before points"),
     "method_gates_text": (
         "Bristerna prövas före poängen. Så länge en allvarlig brist finns kan nivån inte bli "
-        "högre än «{cap}», hur många poäng analysen än får.",
+        "högre än ”{cap}”, hur många poäng analysen än får.",
         "The findings are checked before the points. While a serious finding is raised, the "
-        "level cannot be higher than '{cap}', however many points the assessment gets.",
+        "level cannot be higher than ‘{cap}’, however many points the assessment gets.",
     ),
     "method_gates_own": (
         "Regler med en egen, lägre spärr: {rules}.",
         "Rules with a lower cap of their own: {rules}.",
     ),
     "method_gates_result": (
-        "Poängen räcker till «{points_level}»; nivån är «{level}».",
-        "The points reach '{points_level}'; the level is '{level}'.",
+        "Poängen räcker till ”{points_level}”; nivån är ”{level}”.",
+        "The points reach ‘{points_level}’; the level is ‘{level}’.",
     ),
     "method_substance": ("Svar med innehåll", "Answers with content"),
     "method_substance_text": (
@@ -237,7 +246,7 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "ett tidigare svar. En åtgärd räknas bara med ansvarig och datum. Svar som inte "
         "räknas ger inga poäng och tas upp bland bristerna.",
         "A text answer counts only when it says something: not a placeholder (for example "
-        "{examples}), not shorter than {multiline} characters for a longer answer "
+        "{examples}), not shorter than {multiline:# character|# characters} for a longer answer "
         "({overrides}), not a copy of an article summary from the library and not the same "
         "text as an earlier answer. A measure counts only with an owner and a date. Answers "
         "that do not count earn no points and are listed among the findings.",
@@ -335,7 +344,7 @@ def t(key: str, lang: str, **values: object) -> str:
     """The report's own text `key` in `lang` (Swedish unless English is asked for)."""
     sv, en = STRINGS[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values)
 
 
 # The way numbers are written lives in the core, shared with the app: one writer per language.

@@ -16,12 +16,26 @@ from app.core import verdict
 from app.core.document.answers import action_row, is_empty, short_answer
 from app.core.document.build import one_line, properties
 from app.core.document.clean import cleaned
-from app.core.document.front import is_draft, is_screening
+from app.core.document.decisive import (
+    alternatives_text,
+    article_words,
+    decided_text,
+    most_affected,
+    outcome_word,
+    rating_words,
+)
+from app.core.document.decisive import s as ds
+from app.core.document.front import clip, is_draft, is_screening
 from app.core.document.model import Properties
 from app.core.document.source import ReportInput
 from app.core.document.strings import t
+from app.core.document.track import w
 from app.core.models.scorecard import RightChange
 from app.core.text import tr
+
+# One page: the long answers are shortened here; the report has them whole.
+ALTERNATIVES_CLIP = 320
+CHILDREN_CLIP = 150
 
 
 @dataclass(frozen=True)
@@ -87,25 +101,67 @@ def _assessment(ri: ReportInput) -> list[SummaryPart]:
         conclusion += " " + c.motivation.strip()
     parts = [SummaryPart(t("summary_conclusion", lang), conclusion)]
     said: set[int] = set()
-    for key, changes in (("weakened", card.weakened), ("strengthened", card.strengthened)):
-        items = _rights(ri, changes, said)
-        parts.append(SummaryPart(t(f"summary_{key}", lang), items=items) if items
-                     else SummaryPart(t(f"summary_{key}", lang), t(f"summary_none_{key}", lang)))
+    weakened = _weakened(ri, said)
+    parts.append(SummaryPart(w("weakened", ri), items=weakened) if weakened
+                 else SummaryPart(w("weakened", ri), t("summary_none_weakened", lang)))
+    strengthened = _rights(ri, card.strengthened, said)
+    parts.append(SummaryPart(w("strengthened", ri), items=strengthened) if strengthened
+                 else SummaryPart(w("strengthened", ri), t("summary_none_strengthened", lang)))
     spec = ri.questionnaire.summary
     if spec is None:
-        return parts
+        return parts + _decision(ri)
+    if spec.alternatives:
+        text = clip(_one_paragraph(alternatives_text(ri)), ALTERNATIVES_CLIP)
+        parts.append(SummaryPart(ds("alternatives", lang), text or ds("no_alternatives", lang)))
     for key, ids in (("heard", spec.heard), ("views_effect", spec.views_effect),
                      ("not_heard", spec.not_heard)):
         text = " ".join(_answer(ri, qid) for qid in ids if _answer(ri, qid))
         if text:
-            parts.append(SummaryPart(t(f"summary_{key}", lang), text))
+            parts.append(SummaryPart(w(key, ri), text))
     parts.append(_measures(ri, spec.measures))
+    support = " ".join(_answer(ri, qid) for qid in spec.support if _answer(ri, qid))
+    if support:
+        parts.append(SummaryPart(w("support", ri), support))
     follow = [_answer(ri, qid, follow_up=True) for qid in spec.follow_up]
     text = " ".join(_sentence(x) for x in follow if x)
     parts.append(SummaryPart(t("summary_follow_up", lang), text or t("summary_no_follow_up",
                                                                       lang)))
-    return parts
+    return parts + _decision(ri)
 
+
+def _weakened(ri: ReportInput, said: set[int]) -> tuple[str, ...]:
+    """The rights weakened for all children and for groups, worst first; a group worse off
+    than all children says so."""
+    lang, out = ri.lang, list[str]()
+    changes = {c.number: c for c in ri.card.weakened}
+    for item in most_affected(ri):
+        if not item.group:
+            change = changes.get(item.number)
+            if change is not None:
+                out += _rights(ri, [change], said)
+            continue
+        text = f"{article_words(ri, item.number)}, {item.group}: {rating_words(ri, item.value)}"
+        if item.worse:
+            text += f" ({ds('worse', lang)})"
+        out.append(text)
+    rest = [c for c in ri.card.weakened if c.number not in said]  # weakened in one term only
+    return tuple(out) + _rights(ri, rest, said)
+
+
+def _decision(ri: ReportInput) -> list[SummaryPart]:
+    """The recorded decision and its outcome, once recorded."""
+    d, lang = ri.assessment.committee_decision, ri.lang
+    if d is None:
+        return []
+    text = _sentence(f"{outcome_word(d, lang)}, {decided_text(d, lang, ri.date(d.date))}")
+    if d.departs:
+        text += f" {_sentence(ds('departs', lang))} {d.departure.strip()}".rstrip()
+    return [SummaryPart(w("decision", ri), text)]
+
+
+def _one_paragraph(text: str) -> str:
+    """The summary's paragraphs reflow where they are pasted: blank lines become spaces."""
+    return " ".join(text.split())
 
 def _rights(ri: ReportInput, changes: list[RightChange], said: set[int]) -> tuple[str, ...]:
     """'Artikel 28 Rätt till utbildning (kort sikt): <for which children>', one per right.
@@ -119,7 +175,7 @@ def _rights(ri: ReportInput, changes: list[RightChange], said: set[int]) -> tupl
         title = tr(article.title, lang) if article else ""
         terms = ", ".join(verdict.s(term, lang) for term in change.terms)
         text = t("summary_right", lang, number=change.number, title=title, terms=terms)
-        children = " ".join(change.children.split())
+        children = clip(change.children, CHILDREN_CLIP)
         if children and change.number not in said:
             text += f": {children}"
         said.add(change.number)
@@ -149,7 +205,7 @@ def _measures(ri: ReportInput, ids: list[str]) -> SummaryPart:
         for action in ri.values[qid]:
             what, who, due, _status = action_row(action, lang)
             items.append(t("summary_measure", lang, what=what.rstrip("."), who=who, due=due))
-    label = t("summary_measures", lang)
+    label = w("measures", ri)
     return SummaryPart(label, items=tuple(items)) if items else \
         SummaryPart(label, t("summary_no_measures", lang))
 
@@ -162,13 +218,12 @@ def _findings(ri: ReportInput) -> list[SummaryPart]:
 
 
 def _pointer(ri: ReportInput) -> str:
-    lang, d = ri.lang, ri.assessment.decision
-    date = ri.generated.strftime("%Y-%m-%d")
+    d = ri.assessment.decision
+    date = ri.date(ri.generated.date())
     title = one_line(d.title)
     if d.case_number.strip():
-        return t("summary_pointer_case", lang, title=title, case=one_line(d.case_number),
-                 date=date)
-    return t("summary_pointer", lang, title=title, date=date)
+        return w("pointer_case", ri, title=title, case=one_line(d.case_number), date=date)
+    return w("pointer", ri, title=title, date=date)
 
 
 def _sentence(text: str) -> str:

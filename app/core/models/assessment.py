@@ -93,6 +93,21 @@ class ReportRecord(BaseModel):
     sha256: str
     created: dt.datetime
     language: str
+    #: short: the report for the case file; full: the full documentation; None in records
+    #: from before the two forms (they were the full documentation)
+    form: Literal["short", "full"] | None = None
+
+
+class FreeSection(BaseModel):
+    """A titled section of the official's own, for what the case needs and no question asks."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=LINE_MAX)
+    text: str = Field(default="", max_length=TEXT_MAX)
+    #: the questionnaire section it follows in the full documentation ('' at the end, before
+    #: the appendices); in the report for the case file it follows the measures and follow-up
+    after: str = Field(default="", max_length=LINE_MAX)
 
 
 class Ownership(BaseModel):
@@ -124,6 +139,7 @@ class Assessment(BaseModel):
     updated: dt.datetime | None = None
     revision: int = 0  #: increases by one with every stored change
     reports: list[ReportRecord] = []
+    free_sections: list[FreeSection] = []  #: the official's own titled sections, in order
     personal_data: bool = False  #: the official has marked that it holds personal data
     #: the official's reason for marking it complete while required answers or serious
     #: findings remain; printed on page 1 of the report
@@ -136,6 +152,8 @@ class Assessment(BaseModel):
     follow_up_of: str | None = Field(default=None, max_length=LINE_MAX)
     #: on an original: the ids of its follow-ups, oldest first
     follow_ups: list[str] = []
+    #: on a copy: the id of the assessment it was copied from (app/store/edits.py)
+    copy_of: str | None = Field(default=None, max_length=LINE_MAX)
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

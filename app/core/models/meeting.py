@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -30,6 +30,17 @@ class Action(BaseModel):
     status: ActionStatus = "open"  #: open or done
 
 
+class MinutesVersion(BaseModel):
+    """A version of the minutes that was marked final and later taken back to draft."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int = Field(ge=1)  #: its number (1 for the first)
+    finalised_at: dt.datetime | None = None  #: when it was marked final
+    reopened_at: dt.datetime  #: when it was taken back to draft
+    content: dict[str, Any] = Field(default_factory=dict)  #: the minutes as they were final
+
+
 class Meeting(BaseModel):
     """One meeting of one team about one article, as recorded while it is held."""
 
@@ -50,6 +61,10 @@ class Meeting(BaseModel):
     decisions: str = ""  #: what the team decided
     actions: list[Action] = Field(default_factory=list)  #: who does what by when
     status: MeetingStatus = "draft"  #: draft while notes are taken, final when agreed
+    finalised_at: dt.datetime | None = None  #: when the current version was marked final
+    minutes_version: int = Field(default=1, ge=1)  #: raised when final minutes are changed
+    #: earlier final versions, oldest first (app/core/minutes_lock.py)
+    earlier: list[MinutesVersion] = Field(default_factory=list)
     #: whose it is in the login mode (who created it, their unit): app/core/access.py's
     #: may_open_meeting; empty in the local mode and in records from before (they load)
     ownership: Ownership = Field(default_factory=Ownership)

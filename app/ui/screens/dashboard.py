@@ -12,10 +12,12 @@ import pandas as pd
 import streamlit as st
 
 from app.core.dashboard import Dashboard, Ranked, groups_csv
+from app.core.numbers import percent
 from app.core.text import tr
 from app.services.dashboard import build
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
+from app.ui.widgets.charts import localised
 
 
 def render() -> None:
@@ -65,7 +67,7 @@ def committees(board: Dashboard, lang: str) -> None:
             t("dash_col_count", lang): g.assessments,
             t("dash_col_screenings", lang): g.screenings,
             t("dash_col_heard", lang): "–" if g.heard_share is None
-            else f"{100 * g.heard_share:.0f} %",
+            else percent(100 * g.heard_share, lang),
             t("dash_col_departed", lang): g.departed,
             t("dash_col_follow_ups", lang): g.follow_ups,
         }
@@ -77,9 +79,9 @@ def committees(board: Dashboard, lang: str) -> None:
         "label": [f"{r[t('dash_col_committee', lang)]} {r[t('dash_col_year', lang)]}"
                   for r in rows],
         "count": [r[t("dash_col_count", lang)] for r in rows]})
-    left.altair_chart(alt.Chart(chart_data).mark_bar().encode(
+    left.altair_chart(localised(alt.Chart(chart_data).mark_bar().encode(
         x=alt.X("count:Q", title=t("dash_col_count", lang)),
-        y=alt.Y("label:N", title=None, sort=None)), width="stretch")
+        y=alt.Y("label:N", title=None, sort=None)), lang), width="stretch")
     right.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -106,8 +108,9 @@ def rights(board: Dashboard, lang: str) -> None:
             continue
         table = _articles(items, lang)
         left, right = st.columns(2)  # the chart, and its table beside it
-        left.altair_chart(_bars(table, t("dash_col_article", lang), t("dash_col_times", lang),
-                                colour), width="stretch")
+        left.altair_chart(localised(_bars(table, t("dash_col_article", lang),
+                                          t("dash_col_times", lang), colour), lang),
+                          width="stretch")
         right.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -120,8 +123,9 @@ def findings(board: Dashboard, lang: str) -> None:
         t("dash_col_finding", lang): tr(r.label, lang) if r.label else r.key,
         t("dash_col_times", lang): r.count} for r in board.findings[:10]])
     left, right = st.columns(2)
-    left.altair_chart(_bars(table, t("dash_col_finding", lang), t("dash_col_times", lang),
-                            "#1f4e79"), width="stretch")
+    left.altair_chart(localised(_bars(table, t("dash_col_finding", lang),
+                                      t("dash_col_times", lang), "#1f4e79"), lang),
+                      width="stretch")
     right.dataframe(table, hide_index=True, width="stretch")
 
 

@@ -61,7 +61,7 @@ def refusal(exc: WorkshopError, lang: str) -> str:
     if isinstance(exc, ExpiredCode):
         return t("ws_join_expired", lang, code=md(spaced(exc.code)))
     if isinstance(exc, JoinPaused):
-        return t("ws_join_paused", lang, seconds=f"{exc.seconds:.0f}")
+        return t("ws_join_paused", lang, seconds=round(exc.seconds))
     if isinstance(exc, JoinLocked):
         return t("ws_join_locked", lang)
     return md(str(exc))

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from app.core.minutes_lock import MinutesFinal
 from app.core.models.meeting import Action, Meeting
 from app.store.meetings import MeetingNotFound
 from app.ui.screens import meeting_common as common
@@ -54,10 +55,12 @@ def action_row(meeting: Meeting, action: Action, row: int, lang: str) -> None:
                                              t("mt_action_done", lang))))
     remove.button(t("action_remove_row", lang, row=row), icon=":material/delete:",
                   type="tertiary", key=f"mt:remove:{action.id}", on_click=_remove,
-                  args=(meeting.id, action.id))
+                  args=(meeting.id, action.id), disabled=meeting.status == "final")
 
 
 def add_form(meeting: Meeting, lang: str) -> None:
+    if meeting.status == "final":  # locked: app/core/minutes_lock.py
+        return
     with st.form(f"mt:add:{meeting.id}", clear_on_submit=True, border=True):
         st.markdown(f"**{t('mt_action_new', lang)}**")
         c1, c2, c3 = st.columns([5, 3, 2])
@@ -77,6 +80,8 @@ def add_form(meeting: Meeting, lang: str) -> None:
     except MeetingNotFound:
         state.flash(t("mt_gone", lang), "warning")
         common.set_open(None)
+    except MinutesFinal:
+        state.flash(t("mt_locked", lang), "warning")
     st.rerun()
 
 
@@ -85,6 +90,8 @@ def _remove(meeting_id: str, action_id: str) -> None:
         common.store().remove_action(meeting_id, action_id)
     except (LookupError, MeetingNotFound):
         state.flash(t("mt_action_gone", state.lang()), "warning")
+    except MinutesFinal:
+        state.flash(t("mt_locked", state.lang()), "warning")
     prefix = key_of(meeting_id, ("action", action_id))
     for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
         del st.session_state[key]

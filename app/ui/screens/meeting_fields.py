@@ -17,6 +17,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from app.core.meeting_edits import NoSuchAction, Part, read_part
+from app.core.minutes_lock import MinutesFinal, check_open
 from app.core.models.meeting import Meeting
 from app.store.meetings import MeetingNotFound, PartConflict
 from app.ui.screens import meeting_common as common
@@ -78,7 +79,12 @@ def bind(meeting: Meeting, f: Field) -> dict[str, Any]:
         st.session_state[key] = f.to_widget(stored)
         seen[f.part] = stored
     seen.setdefault(f.part, stored)
-    return {"key": key, "on_change": save, "args": (meeting.id, f, key)}
+    try:
+        check_open(meeting, f.part)
+        locked = False
+    except MinutesFinal:  # final minutes: read only until taken back to draft
+        locked = True
+    return {"key": key, "on_change": save, "args": (meeting.id, f, key), "disabled": locked}
 
 
 def save(meeting_id: str, f: Field, key: str) -> None:
@@ -98,6 +104,10 @@ def save(meeting_id: str, f: Field, key: str) -> None:
     except MeetingNotFound:
         state.flash(t("mt_gone", state.lang()), "warning")
         common.set_open(None)
+        return
+    except MinutesFinal:  # made final from another laptop meanwhile
+        state.flash(t("mt_locked", state.lang()), "warning")
+        _reload(key, seen, f.part)
         return
     except ValidationError as exc:
         state.flash(t("mt_invalid", state.lang(), reason=exc.errors()[0]["msg"]), "error")

@@ -124,6 +124,14 @@ def closing(meeting: Meeting, lang: str, article: Article) -> None:
         t("mt_minutes_download", lang), type="primary", icon=":material/download:",
         data=lambda: render_minutes(common.store().get(meeting_id), library, lang=choice),
         file_name=minutes_filename(meeting), mime="application/pdf", on_click="ignore")
+    if meeting.status == "final":
+        st.info(t("mt_locked", lang), icon=":material/lock:")
+    if meeting.earlier:
+        last = meeting.earlier[-1]
+        final = last.finalised_at.astimezone().strftime("%Y-%m-%d %H:%M") \
+            if last.finalised_at else "–"
+        st.caption(t("mt_version", lang, version=meeting.minutes_version, before=last.version,
+                     final=final))
     st.caption(t("mt_meeting_id", lang, id=meeting.id))
     with st.popover(t("mt_delete", lang), icon=":material/delete:"):
         st.write(t("mt_delete_confirm", lang))

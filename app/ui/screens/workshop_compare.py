@@ -14,6 +14,7 @@ from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
 from app.core.numbers import number as decimal
+from app.core.numbers import percent
 from app.core.text import tr
 from app.ui import palette
 from app.ui.safe import md
@@ -177,7 +178,7 @@ def agenda_item(number: int, item: Item, result: Comparison, q: Questionnaire,
     share = item.disagreement or 0.0
     with st.container(border=True):
         st.markdown(f"### {number}. {md(title)}")
-        st.progress(share, text=t("ws_disagreement", lang, percent=decimal(100 * share, lang))
+        st.progress(share, text=t("ws_disagreement", lang, percent=percent(100 * share, lang))
                     + " · " + md(where))
         side_by_side(item, result, q, lang)
 

@@ -36,7 +36,7 @@ def trainer_key_form(workshop: Workshop | None, identity: Identity, lang: str) -
     g, me = workshop_state.guard(), "key:" + workshop_state.who()
     wait = g.wait(me)
     if wait:
-        st.error(t("ws_join_paused", lang, seconds=f"{wait:.0f}"))
+        st.error(t("ws_join_paused", lang, seconds=round(wait)))
         return
     candidates = [workshop] if workshop else [
         w for w in workshop_state.store().all() if w.status != "archived" and w.trainer_key]

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from app.core.numbers import plural
+from app.core.wording import fill
 
 _FOLDER = Path(__file__).parent
 
@@ -30,14 +31,15 @@ def t(key: str, lang: str, **values: Any) -> str:
     """The string `key` in `lang` (Swedish when missing), with {placeholders} filled in.
 
     A string that counts something has a form per number, `{one: ..., other: ...}`, and the
-    `count` value picks it ("1 grupp", "2 grupper")."""
+    `count` value picks it ("1 grupp", "2 grupper"); a sentence with several counts picks each
+    inline, "{missing:# fråga|# frågor}". Figures are written in `lang`'s way (wording.py)."""
     entry = _strings().get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry.get("sv") or key
     if isinstance(text, dict):
         text = text[plural(values.get("count", 0), lang)]
-    return str(text).format(**values) if values else str(text)
+    return fill(str(text), lang, **values)
 
 
 def keys() -> set[str]:

@@ -13,15 +13,31 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app.core.numbers import MINUS, NNBSP
 from app.ui.safe import md
 from app.ui.strings.i18n import t
+
+# How Vega writes the figures on axes, legends and tooltips, per language (d3-format's locale):
+# without it a Swedish axis reads "-2.0" beside a page that says "−2,0".
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
+    "sv": {"decimal": ",", "thousands": NNBSP, "grouping": [3], "currency": ["", "\u00a0kr"],
+           "minus": MINUS, "percent": "\u00a0%"},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]},
+}
+
+
+def localised(chart: alt.TopLevelMixin, lang: str) -> Any:
+    """`chart` with its figures written in `lang`'s way; every chart of the app goes through
+    here (or through chart_with_table, which calls it)."""
+    number = NUMBER_LOCALES.get(lang, NUMBER_LOCALES["sv"])
+    return chart.configure(locale=alt.Locale(number=alt.NumberLocale(**number)))
 
 
 def chart_with_table(chart: alt.TopLevelMixin, description: str, table: pd.DataFrame,
                      lang: str, key: str) -> None:
     """The chart, named by `description`, and `table` under it, every cell shown as typed
     (st.table reads Markdown, so each one is escaped)."""
-    described: Any = chart.properties(description=description)
+    described: Any = localised(chart.properties(description=description), lang)
     st.altair_chart(described, width="stretch", key=f"chart:{key}")
     with st.expander(t("chart_as_table", lang)):
         shown = table.map(lambda v: md(str(v))).rename(columns=lambda c: md(str(c)))

@@ -56,6 +56,22 @@ def _choice(ctx: Ctx, question: Question) -> None:
         on_change=_changed,
         args=(ctx, question, k),
     )
+    _clear_button(ctx, question, k)
+
+
+def _clear(ctx: Ctx, question: Question, widget_key: str) -> None:
+    st.session_state[widget_key] = None  # allowed in a callback: before the widget is drawn
+    ctx.save(question.id, None)
+
+
+def _clear_button(ctx: Ctx, question: Question, widget_key: str) -> None:
+    """A chosen radio answer can be taken back to unanswered (a radio alone cannot)."""
+    if ctx.locked or st.session_state.get(widget_key) is None:
+        return
+    number = ctx.q.numbering[question.id]
+    st.button(t("clear_answer", ctx.lang, number=number), key=f"{widget_key}:clear",
+              type="tertiary", icon=":material/backspace:", on_click=_clear,
+              args=(ctx, question, widget_key), help=t("clear_answer_help", ctx.lang))
 
 
 def _multi(ctx: Ctx, question: Question) -> None:
@@ -91,6 +107,7 @@ def _scale(ctx: Ctx, question: Question) -> None:
         on_change=_changed,
         args=(ctx, question, k),
     )
+    _clear_button(ctx, question, k)
     ends = [tr(question.min_label, ctx.lang), tr(question.max_label, ctx.lang)]
     if any(ends):
         st.caption(md(f"{low} = {ends[0]} · {high} = {ends[1]}"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.core.document.model import FORMS
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report
 from app.ui.session import signin, state
@@ -28,10 +29,14 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         index=0 if assessment.language == "sv" else 1,
         format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
     )
+    # The report for the case file is the default; the full documentation when asked for.
+    form = st.radio(t("report_form", lang), list(FORMS), horizontal=True, index=0,
+                    format_func=lambda v: t(f"report_form_{v}", lang), key="report-form")
     if st.button(t("report_make", lang), type="primary"):
         try:
             with st.spinner(t("report_making", lang)):
-                record = build_report(assessment, lang=choice, catalog=state.catalog())
+                record = build_report(assessment, lang=choice, catalog=state.catalog(),
+                                      form=form)
         except ReportError as exc:
             st.error(t("report_failed", lang, reason=str(exc)))
             return
@@ -39,7 +44,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
                                  editor=signin.editor(assessment.decision.official))
         st.session_state["last_report"] = record.path
         st.rerun()
-    format_area(assessment, choice, lang)
+    format_area(assessment, choice, lang, form)
     earlier = list(reversed(assessment.reports))
     if not earlier:
         return
@@ -48,7 +53,9 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         path = Path(record.path)
         c1, c2 = st.columns([4, 1])
         stamp = record.created.strftime("%Y-%m-%d %H:%M")
-        c1.text(f"{stamp} · {record.language} · {path.name}\nSHA-256 {record.sha256[:16]}…")
+        shown = t(f"report_form_label_{record.form or 'none'}", lang)
+        c1.text(f"{stamp} · {record.language} · {shown} · {path.name}\n"
+                f"SHA-256 {record.sha256[:16]}…")
         if path.exists():
             c2.download_button(
                 t("report_download", lang),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from app.core.document.csv_tables import TABLES, table_csv
+from app.core.document.model import Form
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report, slug
 from app.report.context import prepare
@@ -21,7 +22,8 @@ from app.ui.session import state
 from app.ui.strings.i18n import t
 
 
-def format_area(assessment: Assessment, report_lang: str, lang: str) -> None:
+def format_area(assessment: Assessment, report_lang: str, lang: str,
+                form: Form = "short") -> None:
     st.markdown(f"**{t('formats_title', lang)}**")
     st.caption(t("formats_intro", lang))
     # The tagged PDF is offered where WeasyPrint is installed (the `tagged` extra).
@@ -29,7 +31,7 @@ def format_area(assessment: Assessment, report_lang: str, lang: str) -> None:
     columns = st.columns(len(kinds))
     for column, kind in zip(columns, kinds, strict=True):
         if column.button(t(f"formats_make_{kind}", lang), key=f"report-make:{kind}"):
-            _make(assessment, report_lang, kind, lang)
+            _make(assessment, report_lang, kind, lang, form)
     _tables(assessment, report_lang, lang)
     summary_area(assessment, report_lang, lang)
 
@@ -48,12 +50,12 @@ def _tables(assessment: Assessment, report_lang: str, lang: str) -> None:
             key=f"csv:{table}")
 
 
-def _make(assessment: Assessment, report_lang: str, kind: str, lang: str) -> None:
+def _make(assessment: Assessment, report_lang: str, kind: str, lang: str, form: Form) -> None:
     try:
         with st.spinner(t("report_making", lang)):
             record = build_report(assessment, lang=report_lang, catalog=state.catalog(),
                                   kind="pdf" if kind == "tagged" else kind,
-                                  tagged=kind == "tagged")
+                                  tagged=kind == "tagged", form=form)
     except ReportError as exc:
         st.error(t("report_failed", lang, reason=str(exc)))
         return

@@ -121,6 +121,8 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function == "decision_mentions":
             words = str(getattr(node.args[0], "value", ""))
             details += ev.decision_words(words)
+        elif node.function == "missing_required":
+            details += [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]
         elif node.function == "analysed_impacts":
             details += [f"{q.numbering.get(h.question, h.question)} art. {h.article}"
                         for h in ev.hollow if h.article is not None]

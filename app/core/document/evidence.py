@@ -33,6 +33,11 @@ _S: dict[str, tuple[str, str]] = {
     "addresses": ("{what}: gäller {targets}", "{what}: addresses {targets}"),
     "addresses_none": ("{what}: nämner ingen försvagad rättighet eller grupp",
                        "{what}: names no weakened right or group"),
+    "migrated": ("Svaren gavs till version {old} av frågeformuläret och läses med version {new}, "
+                 "i {steps} steg. Vad varje steg ändrar står under Metod.",
+                 "The answers were given to version {old} of the questionnaire and are read with "
+                 "version {new}, in {steps} steps. What each step changes is under Method."),
+    "migration_title": ("Svar från äldre versioner", "Answers from earlier versions"),
     "targets": ("Vilka försvagade rättigheter eller grupper åtgärderna gäller",
                 "Which weakened rights or groups the measures address"),
 }
@@ -50,6 +55,20 @@ def checklist_title(lang: str) -> str:
 
 def checklist_intro(lang: str) -> str:
     return _t("intro", lang)
+
+
+def migrated_line(ri: ReportInput) -> str:
+    """Page 1's one line when the answers pass several migration steps."""
+    return _t("migrated", ri.lang, old=ri.assessment.questionnaire.version,
+              new=ri.questionnaire.version, steps=len(ri.migration_notes))
+
+
+def migration_blocks(ri: ReportInput) -> list[Block]:
+    """Under Method: what each migration step changed, in order (when there were several)."""
+    if len(ri.migration_notes) < 2:
+        return []
+    return [Heading(2, _t("migration_title", ri.lang), "method-migrations"),
+            Bullets(tuple(inline(tr(note, ri.lang)) for note in ri.migration_notes))]
 
 
 def review_blocks(ri: ReportInput) -> list[Block]:

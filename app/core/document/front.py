@@ -10,7 +10,6 @@ from __future__ import annotations
 from app.core import verdict
 from app.core.completion import unexplained_completion
 from app.core.document.answers import article_cell
-from app.core.document.evidence import review_blocks
 from app.core.document.decisive import (
     PAGE_ONE_ROWS,
     alternatives_text,
@@ -22,6 +21,7 @@ from app.core.document.decisive import (
     who_text,
 )
 from app.core.document.decisive import s as ds
+from app.core.document.evidence import migrated_line, review_blocks
 from app.core.document.model import (
     Bar,
     Block,
@@ -146,7 +146,9 @@ def _notes(ri: ReportInput) -> list[Block]:
     """What the reader must know before trusting the figures: version, completion, data."""
     lang, q, a = ri.lang, ri.questionnaire, ri.assessment
     notes = []
-    if ri.migration_notes:  # a declared migration says itself what changed
+    if len(ri.migration_notes) > 1:  # several steps: one line here, each step under Method
+        notes.append(migrated_line(ri))
+    elif ri.migration_notes:  # a declared migration says itself what changed
         notes += [tr(note, lang) for note in ri.migration_notes]
     elif ri.stale_version:
         notes.append(t("stale_version", lang, old=ri.stale_version, qid=q.id, new=q.version))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -101,6 +102,55 @@ def row(name: str, samples: list[float], target: float | None) -> None:
     print(f"{name:<38} {median:9.2f} {p95:9.2f}   {goal:<10} {verdict}")
 
 
+def written_bytes() -> int:
+    """Bytes this process has handed to write() so far (Linux; 0 elsewhere)."""
+    try:
+        for line in Path("/proc/self/io").read_text().splitlines():
+            if line.startswith("wchar:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def fsynced_write(path: Path, data: bytes) -> None:
+    """The peer of a save: the same bytes written to one file and fsynced, nothing else."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def typing_ratio(store: TinyDBAssessmentStore, aid: str, folder: Path, runs: int) -> None:
+    """One person answering in one assessment, beside one fsync'd write of the assessment's
+    bytes, interleaved so that both meet the same disk; and the bytes a save writes."""
+    size = len(store.get(aid).model_dump_json().encode("utf-8"))
+    peer_file = folder / "peer.json"
+    saves: list[float] = []
+    peers: list[float] = []
+    wrote: list[int] = []
+    for n in range(runs):
+        body = store.get(aid).model_dump_json().encode("utf-8")
+        start = time.perf_counter()
+        fsynced_write(peer_file, body)
+        peers.append((time.perf_counter() - start) * 1000)
+        before = written_bytes()
+        start = time.perf_counter()
+        store.set_answer(aid, "knowledge_gaps", Answer(value=f"Skrivet svar {n}"), "bench")
+        saves.append((time.perf_counter() - start) * 1000)
+        wrote.append(written_bytes() - before)
+    save, peer = statistics.median(saves), statistics.median(peers)
+    ratios = sorted(s / p for s, p in zip(saves, peers, strict=True))
+    p95 = ratios[max(0, int(len(ratios) * 0.95) - 1)]
+    print(f"\none person answering in one assessment ({size:,} bytes), {runs} saves:")
+    print(f"  save (set_answer)                 median {save:7.2f} ms")
+    print(f"  peer: one fsync'd write of it     median {peer:7.2f} ms")
+    print(f"  ratio save/peer                   median {statistics.median(ratios):5.1f}x   "
+          f"p95 {p95:5.1f}x   goal <= 3x")
+    print(f"  bytes written per save            median {statistics.median(wrote):,.0f} = "
+          f"{statistics.median(wrote) / size:.1f}x the assessment   goal <= 3x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
@@ -157,6 +207,7 @@ def main() -> None:
                        expected_revision=current.revision)
 
         row("save: whole assessment (save)", timed(full_save, args.runs, before=read_copy), 50)
+        typing_ratio(store, ids[0], Path(folder), args.runs)
         row("list right after a save", timed(store.list, args.runs // 2, before=answer), 200)
         row("create", timed(lambda: store.create(bases[0], "bench"), args.runs // 2), 50)
         print("\n(list rows are served from a cache keyed by each index file's inode, size "

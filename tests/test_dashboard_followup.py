@@ -30,8 +30,9 @@ def stored(data: Path) -> dict[str, str]:
 
 
 def board(data: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> dict[str, Any]:
+    """The board over every status (the known set holds drafts as well as a decision)."""
     assert main(["dashboard", "--json", "--data-dir", str(data), "--today", TODAY,
-                 *extra]) == 0
+                 "--status", "all", *extra]) == 0
     result: dict[str, Any] = json.loads(capsys.readouterr().out)
     return result
 
@@ -60,11 +61,13 @@ def test_pdf_of_the_overview(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     stored(tmp_path)
     out = tmp_path / "oversikt.pdf"
     assert main(["dashboard", "--data-dir", str(tmp_path), "--today", TODAY,
-                 "--pdf", str(out)]) == 0
+                 "--status", "all", "--pdf", str(out)]) == 0
     capsys.readouterr()
     text = " ".join(pdf_text(out.read_bytes()).split())
     assert "Översikt för fullmäktige" in text
-    assert "Analyser och prövningar: 4" in text
+    assert "Beslut (analyser och screeningar): 4" in text
+    assert "rör inte barn" in text  # the screenings column says what it counts
+    assert "en per beslut" in text
     assert BUN in text and KFN in text and "100 %" in text
     assert "Rättigheter som oftast försvagas" in text and "31 Vila, fritid, lek och kultur" in text
     assert "Skolan stängs ett år senare." in text
@@ -72,8 +75,11 @@ def test_pdf_of_the_overview(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "Försenade uppföljningar (1)" in text and "2027-03-01" in text
     en = tmp_path / "overview.pdf"
     assert main(["dashboard", "--data-dir", str(tmp_path), "--today", TODAY, "--lang", "en",
-                 "--pdf", str(en)]) == 0
-    assert "Overview for the council" in pdf_text(en.read_bytes())
+                 "--pdf", str(en)]) == 0  # by default: decisions taken, here A alone
+    english = " ".join(pdf_text(en.read_bytes()).split())
+    assert "Overview for the council" in english
+    assert "Decisions (assessments and screenings): 1" in english
+    assert "Counts assessments that are decided, followed up, in all committees" in english
 
 
 def test_kept_facts_follow_every_change_and_survive_damage(
@@ -116,11 +122,29 @@ def test_reminders_are_the_persons_own() -> None:
     assert reminders(cases, "Cia", today) == []  # due 2027-09-01: far off
     assert [(r.what, r.overdue) for r in reminders(cases, "anna", dt.date(2027, 2, 1))] == [
         ("Skolskjuts", True)]
-    # A's follow-up (2027-03-01) reaches its official, 'Karin Lund, utredare', by name
+    # The official ('Karin Lund, utredare') answers for every open measure of her assessments,
+    # whoever each names, and for A's follow-up (2027-03-01)
     karin = reminders(cases, "Karin Lund", dt.date(2027, 3, 5))
-    assert [(r.kind, r.title, r.overdue) for r in karin] == [
-        ("follow_up", "A: skolnedläggning", True)]
+    assert [(r.kind, r.title, r.what, r.overdue) for r in karin] == [
+        ("measure", "A: skolnedläggning", "Skolskjuts", True),
+        ("measure", "B: ny skolskjuts", "Buss", True),
+        ("follow_up", "A: skolnedläggning", "", True)]
     assert reminders(cases, "Per Berg", dt.date(2027, 3, 5)) == []
+
+
+def test_a_measure_owned_by_a_role_reaches_the_official_and_the_owner_by_login() -> None:
+    cases, _ = collect(known_set(), catalog())
+    role = [c.model_copy(update={"measures": [m.model_copy(update={"who": "skolskjutssamordnaren"})
+                                              for m in c.measures]}) for c in cases]
+    today = dt.date(2027, 1, 8)  # B's Buss is due 2027-01-20: within 14 days
+    assert [r.what for r in reminders(role, "Karin Lund", today)] == ["Skolskjuts", "Buss"]
+    assert reminders(role, "Dan", today) == []  # the role names no one
+    # Logged in, the owner is the person with the subject id, whatever the name typed on it.
+    owned = [c.model_copy(update={"owner_sub": "sub-42", "official": "Någon annan"})
+             for c in role]
+    assert [r.what for r in reminders(owned, "Eva Ek", today, me_sub="sub-42")] == [
+        "Skolskjuts", "Buss"]
+    assert reminders(owned, "Karin Lund", today, me_sub="sub-7") == []
 
 
 def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPatch,
@@ -131,9 +155,14 @@ def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPat
     create(open_store(tmp_path), catalog(), ids["A"], "Karin Lund")
     at = start(monkeypatch, tmp_path)
     at = no_exception(open_page(at, "dashboard").run())
+    assert at.metric[0].value == "1"  # by default the decisions taken: A alone
+    at.multiselect(key="dash_status").set_value(
+        ["draft", "complete", "in_review", "approved", "decided", "followed_up"])
+    at = no_exception(at.run())
     tables = [d.value for d in at.dataframe]
-    groups = next(t for t in tables if "Uppföljningar" in t.columns)
-    assert groups["Uppföljningar"].sum() == 1 and at.metric[0].value == "4"
+    groups = next(t for t in tables if "Uppföljningar (räknas för sig)" in t.columns)
+    assert "Varav screeningar: rör inte barn" in groups.columns
+    assert groups["Uppföljningar (räknas för sig)"].sum() == 1 and at.metric[0].value == "4"
     # committees, weakened, strengthened, findings: a chart each, each with its table
     assert len(at.get("vega_lite_chart")) == 4
     assert any(t.columns[0] == "Brist" for t in tables)

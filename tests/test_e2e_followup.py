@@ -114,7 +114,7 @@ def seeded(data: Path) -> str:
     late = (dt.date.today() - dt.timedelta(days=2)).isoformat()
     measures = [*a.answers["measures"].value,
                 {"what": "Ny belysning vid busshållplatsen", "who": OFFICIAL, "due": late,
-                 "status": "open"}]
+                 "status": "ongoing"}]
     a = a.model_copy(update={"answers": {**a.answers, "measures": Answer(value=measures)}})
     return open_store(data).create(a, editor="test").id or ""
 

@@ -150,7 +150,7 @@ def test_comparison_pairs_each_right_before_and_after() -> None:
     assert rows[12].change == "same"  # expected 0.6, now 0.5
     assert rows[2].change == "worse"  # expected -0.4, now -1 (only 'so far' given)
     assert rows[2].before_short == -1 and rows[2].after_short == -1
-    assert [m.status for m in c.measures] == ["done"] * 3 + ["open"] * 2
+    assert [m.status for m in c.measures] == ["done"] * 3 + ["planned"] * 2
     assert all(m.planned for m in c.measures)
     assert c.due == dt.date(2028, 2, 15)
 

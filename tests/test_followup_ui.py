@@ -89,7 +89,7 @@ def test_follow_up_is_not_offered_before_the_decision(monkeypatch: pytest.Monkey
 
 def _with_measure(who: str, due: dt.date, title: str) -> Answer:
     return Answer(value=[{"what": f"Åtgärd för {title}", "who": who, "due": due.isoformat(),
-                          "status": "open"}])
+                          "status": "ongoing"}])
 
 
 def test_reminders_reach_the_person_responsible_only(monkeypatch: pytest.MonkeyPatch,
@@ -102,7 +102,8 @@ def test_reminders_reach_the_person_responsible_only(monkeypatch: pytest.MonkeyP
         "follow_up_date": Answer(value=late.isoformat())}})
     store.create(a)
     b, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
-    b = b.model_copy(update={"decision": b.decision.model_copy(update={"title": "Pers ärende"}),
+    b = b.model_copy(update={"decision": b.decision.model_copy(update={"title": "Pers ärende",
+                                                                      "official": REVIEWER}),
                              "answers": {**b.answers, "measures": _with_measure(
                                  REVIEWER, late, "Pers lekplats")}})
     store.create(b)

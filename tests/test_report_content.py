@@ -75,7 +75,7 @@ def test_impact_and_actions_are_tables_with_labels(swedish: bytes) -> None:
     assert "−1 Något försvagad" in text and "Kan inte bedömas än" in text
     assert "Elever med lång skolväg" in text
     assert "Åtgärd Ansvarig Klart senast Status" in text
-    assert "Skolskjutsenheten 2027-01-15 Ej klar" in text
+    assert "Skolskjutsenheten 2027-01-15 Pågår" in text
     assert "Påverkan per artikel" in text and "+1,60" in text
 
 

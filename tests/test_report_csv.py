@@ -25,7 +25,7 @@ def test_measures_what_who_when_status() -> None:
     assert rows[0] == ["Fråga", "Åtgärd", "Ansvarig", "Klart senast", "Status"]
     assert ["9.1 Vilka åtgärder minskar de negativa följderna?",
             "Vuxen följer med på bussen under höstterminen 2027", "Rektor, Storbyskolan",
-            "2027-08-17", "Ej klar"] in rows
+            "2027-08-17", "Planerad"] in rows
     assert len(rows) == 6
 
 
@@ -50,7 +50,7 @@ def test_user_text_cannot_become_a_formula() -> None:
     answers = dict(assessment.answers)
     measures = answers["measures"].model_copy(update={"value": [
         {"what": "=HYPERLINK(\"http://x\")", "who": "@rektor", "due": "2027-01-01",
-         "status": "open"}]})
+         "status": "ongoing"}]})
     answers["measures"] = measures
     rows = _rows(table_csv(prepare(assessment.model_copy(update={"answers": answers})),
                            "measures"))

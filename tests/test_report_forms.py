@@ -221,3 +221,78 @@ def _contains(data: bytes, suffix: str, words: str) -> bool:
 
 def _near(pixel: tuple[int, int, int], colour: tuple[int, int, int]) -> bool:
     return all(abs(a - b) < 30 for a, b in zip(pixel, colour, strict=True))
+
+
+def _template(folder: Path) -> None:
+    """A .dotx as Word saves one: its own header, footer and body font, a body to drop."""
+    from docx import Document
+    from docx.shared import Pt
+
+    word = Document()
+    word.styles["Normal"].font.name = "Georgia"
+    word.styles["Normal"].font.size = Pt(12)
+    word.sections[0].header.paragraphs[0].text = "MALLENS SIDHUVUD"
+    word.sections[0].footer.paragraphs[0].text = "MALLENS SIDFOT"
+    word.add_paragraph("Mallens exempeltext")
+    out = BytesIO()
+    word.save(out)
+    import zipfile
+
+    source = zipfile.ZipFile(BytesIO(out.getvalue()))
+    with zipfile.ZipFile(folder / "mall.dotx", "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            target.writestr(item, data)
+
+
+def test_the_word_report_is_a4_with_the_letterhead(no_profile: Path, tmp_path: Path) -> None:
+    from doc_support import docx_to_pdf, open_docx, soffice
+
+    with_profile(no_profile)
+    data = render_as(example("skolnedlaggning"), ".docx", form="short")
+    word = open_docx(data)
+    section = word.sections[0]
+    assert (section.page_width.cm, section.page_height.cm) == pytest.approx((21.0, 29.7), abs=0.01)
+    header = section.header
+    assert "Lövåkers kommun" in " ".join(p.text for p in header.paragraphs)
+    assert header._element.xpath(".//w:drawing")  # the logo
+    if soffice() is None:
+        pytest.skip("LibreOffice is needed to look at the Word file's pages")
+    pdf = docx_to_pdf(data, tmp_path)
+    pages = pypdf.PdfReader(BytesIO(pdf)).pages
+    assert 3 <= len(pages) <= 5
+    for number in range(1, len(pages) + 1):
+        image = page_png(pdf, tmp_path, number)
+        width, height = image.size
+        assert height / width == pytest.approx(A4[1] / A4[0], rel=0.01)
+        header_strip = image.crop((0, 0, width // 3, height // 12))
+        assert any(_near(pixel, GREEN) for pixel in header_strip.getdata())
+
+
+def test_the_word_report_uses_the_organisations_template(no_profile: Path) -> None:
+    from doc_support import docx_body_text, open_docx
+
+    with_profile(no_profile)
+    _template(no_profile)
+    profile = (no_profile / "organisation.yaml").read_text(encoding="utf-8")
+    (no_profile / "organisation.yaml").write_text(profile + "word_template: mall.dotx\n",
+                                                  encoding="utf-8")
+    word = open_docx(render_as(example("skolnedlaggning"), ".docx", form="short"))
+    section = word.sections[0]
+    assert (section.page_width.cm, section.page_height.cm) == pytest.approx((21.0, 29.7), abs=0.01)
+    assert "MALLENS SIDHUVUD" in " ".join(p.text for p in section.header.paragraphs)
+    assert "MALLENS SIDFOT" in " ".join(p.text for p in section.footer.paragraphs)
+    assert word.styles["Normal"].font.name == "Georgia"
+    body = docx_body_text(word)
+    assert "Mallens exempeltext" not in body and "Det som försvagas mest" in body
+    summary = open_docx(summary_as(example("skolnedlaggning"), ".docx"))
+    assert "MALLENS SIDHUVUD" in " ".join(p.text for p in summary.sections[0].header.paragraphs)
+
+
+def test_the_html_page_carries_the_letterhead(no_profile: Path) -> None:
+    with_profile(no_profile, "svg")
+    page = render_as(example("skolnedlaggning"), ".html", form="short").decode("utf-8")
+    assert 'src="data:image/svg+xml;base64,' in page and "Lövåkers kommun" in page
+    assert "Box 1 · 123 45 Lövåker" in page

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_report_support import ANSWERS, make_assessment, make_catalog, pdf_text
 
-import app.report.build as build_module
+import app.report.pdf_render as pdf_render
 from app.core.catalog import Catalog
 from app.report import ReportError, build_report, report_filename, slug, with_report
 
@@ -117,7 +117,7 @@ def test_failing_rendering_writes_nothing(catalog: Catalog, tmp_path: Path,
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(build_module, "render", broken)
+    monkeypatch.setattr(pdf_render, "render_document_pdf", broken)
     with pytest.raises(RuntimeError):
         build_report(make_assessment(ANSWERS), out_dir=tmp_path / "r", catalog=catalog)
     assert not (tmp_path / "r").exists() or not any((tmp_path / "r").iterdir())

@@ -186,7 +186,7 @@ ANSWERS: dict[str, Any] = {
     "motivation": "Skolans lokaler är uttjänta. Barnens skolväg blir längre men skolan bättre.",
     "measures": [
         {"what": "Skolskjuts för elever med mer än 2 km", "who": "Skolskjutsenheten",
-         "due": "2027-01-15", "status": "open"},
+         "due": "2027-01-15", "status": "ongoing"},
         {"what": "Trygg gångväg längs Storgatan", "who": "Tekniska förvaltningen",
          "due": "2027-06-30", "status": "done"},
     ],

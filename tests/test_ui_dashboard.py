@@ -20,11 +20,17 @@ def test_overview_page_shows_the_known_figures(monkeypatch: pytest.MonkeyPatch,
     at = start(monkeypatch, tmp_path)
     at = no_exception(open_page(at, "dashboard").run())
     assert "Översikt för fullmäktige" in texts(at)
+    assert at.metric[0].value == "1"  # by default the decisions taken
+    assert "Räknar analyser som är beslutade, uppföljda, i alla nämnder" in texts(at)
+    at.multiselect(key="dash_status").set_value(
+        ["draft", "complete", "in_review", "approved", "decided", "followed_up"])
+    at = no_exception(at.run())
     assert at.metric[0].value == "4"
     tables = [d.value for d in at.dataframe]
-    groups = next(t for t in tables if "Varav prövningar" in t.columns)
+    groups = next(t for t in tables if "Varav screeningar: rör inte barn" in t.columns)
     bun26 = groups[(groups["Nämnd"] == BUN) & (groups["År"] == "2026")].iloc[0]
-    assert (bun26["Analyser"], bun26["Varav prövningar"], bun26["Barn hörda direkt"],
+    heard = "Barn hörda direkt (andel av fullständiga analyser)"
+    assert (bun26["Beslut"], bun26["Varav screeningar: rör inte barn"], bun26[heard],
             bun26["Avvikande beslut"]) == (2, 1, "100\u00a0%", 1)
     weakened = next(t for t in tables if "Artikel" in t.columns)
     assert weakened.iloc[0]["Artikel"].startswith("31 ") and weakened.iloc[0][
@@ -40,3 +46,18 @@ def test_empty_store_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     at = start(monkeypatch, tmp_path)
     at = no_exception(open_page(at, "dashboard").run())
     assert "Inga analyser i den valda perioden." in texts(at)
+
+
+def test_the_committee_filter_counts_one_committee(monkeypatch: pytest.MonkeyPatch,
+                                                  tmp_path: Path) -> None:
+    store = open_store(tmp_path)
+    for a in known_set():
+        store.create(a, editor="test")
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(open_page(at, "dashboard").run())
+    at.multiselect(key="dash_status").set_value(
+        ["draft", "complete", "in_review", "approved", "decided", "followed_up"])
+    at = no_exception(at.run())
+    at.multiselect(key="dash_committee").set_value([BUN])
+    at = no_exception(at.run())
+    assert at.metric[0].value == "3"

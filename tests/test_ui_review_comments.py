@@ -73,4 +73,43 @@ def test_boxes_empty_after_posting_and_the_author_edits_or_withdraws(
     taken = open_store(tmp_path).get(aid)
     assert taken.review.comments[1].withdrawn_at is not None
     assert "återtagen av skribenten" in texts(at)
-    assert "1 öppna" in texts(at)  # the withdrawn one no longer counts as open
+    assert "varav 1 öppen" in texts(at)  # the withdrawn one no longer counts as open
+
+
+def test_a_returned_assessment_stands_out_on_the_overview_and_reminds_its_official(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assessment, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
+    now = dt.datetime.now(dt.UTC)
+    sent = life.send_for_review(assessment, REVIEWER, OFFICIAL, now)
+    back = life.return_to_official(sent, REVIEWER, "Barnen i förskolan saknas i analysen.", now)
+    store = open_store(tmp_path)
+    store.create(back, editor="test")
+    plain = store.create(assessment.model_copy(update={"status": "draft"}), editor="test")
+    at = start(monkeypatch, tmp_path)
+    marks = [w.value for w in at.warning if "Skickad tillbaka av granskaren" in str(w.value)]
+    assert len(marks) == 1  # the returned one, not the plain draft
+    assert plain.id
+    at.text_input(key="rem_name").set_value(OFFICIAL)
+    at = no_exception(at.run())
+    assert "Skickad tillbaka av granskaren: svara på kommentarerna" in texts(at)
+
+
+def test_review_comments_stand_beside_their_questions_on_analys(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assessment, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
+    now = dt.datetime.now(dt.UTC)
+    sent = life.send_for_review(assessment, REVIEWER, OFFICIAL, now)
+    sent = life.add_comment(sent, "children_heard", "Hördes förskolebarnen?", REVIEWER, now)
+    back = life.return_to_official(sent, REVIEWER, "Se kommentaren om barnens röster.", now)
+    aid = open_store(tmp_path).create(back, editor="test").id or ""
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "assess").run())
+    radio = by_label(at.sidebar.radio, "Avsnitt")
+    radio.set_value(next(o for o in radio.options if "delaktighet" in o.lower()))
+    at = no_exception(at.run())
+    page = texts(at)
+    assert "Granskarens kommentar" in page and "Hördes förskolebarnen?" in page
+    radio = by_label(at.sidebar.radio, "Avsnitt")
+    radio.set_value(radio.options[0])
+    at = no_exception(at.run())
+    assert "Hördes förskolebarnen?" not in texts(at)  # only beside its own question

@@ -18,11 +18,11 @@ from app.ui.strings.i18n import t as ui
 # brister". A new placeholder is checked until it is named here as text.
 TEXTS = {"address", "articles", "by", "code", "date", "due", "field", "group", "id", "level",
          "mean", "name", "qid", "quality", "question", "title", "value", "what", "who",
-         "number"}  # "number": a question's number ("fråga 4.2"), not a count
+         "number", "before", "version"}  # a question's number ("fråga 4.2"), a version: no counts
 # Words that may follow a count whatever its number ("3 av 5", "2 of 4", "7 tecken", "5 barn"):
 # prepositions, and Swedish nouns whose plural is the singular.
-ANY_NUMBER = {"av", "of", "till", "to", "på", "från", "from", "per", "i", "in", "st", "tecken",
-              "barn", "ord", "avsnitt", "år", "deltagare", "poäng", "stärks", "försvagas",
+ANY_NUMBER = {"av", "of", "till", "to", "for", "på", "från", "from", "per", "i", "in", "st",
+              "tecken", "barn", "ord", "avsnitt", "år", "deltagare", "poäng", "stärks", "försvagas",
               # English adjectives and participles: one form for any number
               "required", "updated", "rated", "open", "unresolved", "strengthened", "weakened",
               "new"}
@@ -34,7 +34,7 @@ def catalogues() -> Iterator[tuple[str, str]]:
     from app.core import verdict
     from app.core.document import legal, review
     from app.core.document.strings import STRINGS as report
-    from app.report import followup, minutes, workshop_strings
+    from app.report import dashboard, followup, meeting_period, minutes, workshop_strings
 
     for key, entry in _strings().items():
         for lang, text in entry.items():
@@ -43,7 +43,8 @@ def catalogues() -> Iterator[tuple[str, str]]:
                 yield f"strings {key}.{lang}{form and '.' + form}", str(value)
     tables = {"report": report, "followup": followup.WORDS, "minutes": minutes.WORDS,
               "workshop summary": workshop_strings.STRINGS, "review": review._S,
-              "legal": legal._WORDS}
+              "legal": legal._WORDS, "council overview": dashboard.WORDS,
+              "meetings of a period": meeting_period.WORDS}
     for name, table in tables.items():
         for key, pair in table.items():
             for lang, text in zip(("sv", "en"), pair, strict=True):

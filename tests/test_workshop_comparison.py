@@ -189,7 +189,7 @@ CAREFUL: dict[str, Any] = {
         31: {"short": -2, "long": -1, "children": "Barnen i Västerängen förlorar sin park."},
     },
     "measures": [{"what": "Säkrare övergångsställe vid Ängsvägen", "who": "Trafikenheten",
-                  "due": "2027-06-01", "status": "open"}],
+                  "due": "2027-06-01", "status": "ongoing"}],
 }
 CLASSIC: dict[str, Any] = {
     "affects_children": "direct",

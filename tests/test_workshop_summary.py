@@ -48,17 +48,24 @@ def test_summary_holds_case_groups_scores_articles_and_agenda(tmp_path: Path) ->
     for expected in ("Workshop i Ekeby", "Bostäder i Lindparken", "Grupperna: nivå och poäng",
                      "Röda gruppen", "Blå <b>gruppen</b>", "Bristfällig analys",
                      "Artiklarna sida vid sida", "Art.", "Vila, fritid, lek och kultur",
-                     "−2,0", "+1,0", "Där grupperna skilde sig mest", "Oenighet 100 %",
+                     "−2,0", "+1,0", "Dagordning för samtalet", "Oenighet 100 %",
                      "Artikel 31", "Berör ärendet barn?", "Ja, direkt", "Så räknas oenigheten"):
         assert expected in text, expected
-    # the choice (two groups, two answers: 100 %) comes before article 31 (spread 3 of 4)
-    assert text.index("Oenighet 100 %") < text.index("Oenighet 75 %")
+    # The case's central harm (article 31, a key article: spread 3 of 4) leads, before a
+    # larger disagreement on a question the case is not about (two answers: 100 %).
+    assert text.index("Fallets kärna") < text.index("Oenighet 75 %") \
+        < text.index("Där de flesta grupper svarade olika") < text.index("Oenighet 100 %")
+    assert "2 av 2 grupper svarade" in text
+    # The trainer's questions for the whole room, all of them; nothing left "for the app".
+    assert "Frågor till helgruppen" in text and "Räcker det att barn har hörts" in text
+    assert "appen" not in text
 
 
 def test_summary_in_english_has_no_swedish_frame(tmp_path: Path) -> None:
     ws, w = answered(tmp_path)
     text = pdf(ws, w, "en")
-    assert "Where the groups differed most" in text and "Disagreement 100%" in text
+    assert "Agenda for the discussion" in text and "Disagreement 100%" in text
+    assert "The heart of the case" in text and "Questions for the whole room" in text
     assert "Oenighet" not in text and "Grupperna" not in text
 
 

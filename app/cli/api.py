@@ -12,14 +12,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core.api_tokens import describe
 from app.store import StoreError
 from app.store.errors import NotFound
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("api", help="start the HTTP API for case systems (localhost only by "
-                                   "default; docs/API.md)")
+    p = sub.add_parser("api", help=help_of("api"))
     p.add_argument("--data-dir", type=Path, default=None)
     p.add_argument("--database-url", default=None, metavar="postgresql://...")
     p.add_argument("--host", default="127.0.0.1",
@@ -40,8 +40,7 @@ def register(sub: Any) -> None:
                         "the caller's address)")
     p.set_defaults(handler=serve_command)
 
-    p = sub.add_parser("api-token", help="create, list or revoke the API tokens of case "
-                                         "systems (an administrator's command)")
+    p = sub.add_parser("api-token", help=help_of("api-token"))
     actions = p.add_subparsers(dest="action", required=True)
     c = actions.add_parser("create", help="a new token; its text is shown once")
     c.add_argument("name", help="the system, e.g. 'W3D3' (every log line names it)")

@@ -1,14 +1,14 @@
-"""What each `bka` command does; app.cli.main only wires them to arguments."""
+"""`bka validate`, `articles`, `cases` and `score`: the shipped content and scoring."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core import verdict
 from app.core.document.evidence import checklist_title
 from app.core.errors import LoadError
@@ -24,9 +24,30 @@ from app.core.scoring import decision_text
 from app.core.scoring import score as compute_score
 from app.core.text import LANGUAGES, as_mapping, tr
 from app.services import checking
-from app.services.paths import ROOT
 from app.services.shipped import cases as shipped_cases
 from app.services.shipped import catalog as shipped_catalog
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("validate", help=help_of("validate"))
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all shipped)")
+    p.set_defaults(handler=validate)
+
+    p = sub.add_parser("articles", help=help_of("articles"))
+    p.add_argument("--json", action="store_true", help="a JSON array for machines")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv")
+    p.set_defaults(handler=articles)
+
+    p = sub.add_parser("cases", help=help_of("cases"))
+    p.add_argument("--json", action="store_true", help="a JSON array for machines")
+    p.add_argument("--lang", choices=["sv", "en"], default="sv")
+    p.set_defaults(handler=cases)
+
+    p = sub.add_parser("score", help=help_of("score"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
+    p.add_argument("--lang", choices=["sv", "en"], default=None)
+    p.set_defaults(handler=score)
 
 
 def _emit(data: object) -> None:
@@ -235,61 +256,3 @@ def _r(value: Any) -> str:
     if value == "unknown":
         return "?"
     return f"{value:+d}"
-
-
-def serve(args: argparse.Namespace) -> int:
-    env = dict(os.environ)
-    if args.data_dir:
-        env["BKA_DATA_DIR"] = str(args.data_dir.resolve())
-    if getattr(args, "database_url", None):
-        env["BKA_DATABASE_URL"] = args.database_url
-    if getattr(args, "roles", None):
-        env["BKA_ROLES_FILE"] = str(args.roles.resolve())
-    if env.get("BKA_DATABASE_URL", "").strip():
-        # Reached and its schema brought up to date now, so a wrong address or password is
-        # one message here (main() prints a StoreError, exit 2), not an error in every page.
-        from app.store.postgres.store import PostgresAssessmentStore
-
-        store = PostgresAssessmentStore(env["BKA_DATABASE_URL"].strip())
-        print(f"bka serve: data in the database {store.location}", file=sys.stderr)
-    address = "0.0.0.0" if args.lan else "127.0.0.1"
-    if args.lan:
-        print(
-            "VARNING: appen tar nu emot anslutningar på alla nätverkskort. Alla på det här "
-            "nätverket kan öppna den och läsa det som är sparat. Använd det bara för en workshop "
-            "med påhittade fall, aldrig med personuppgifter.\n"
-            "WARNING: the app now listens on every network interface. Anyone on this "
-            "network can open it and read what is stored. Use it only for a workshop with "
-            "fictional cases, never with personal data.",
-            file=sys.stderr,
-        )
-    command = [
-        sys.executable,
-        "-m",
-        "app.ui.launch",  # Streamlit's own command line, with its public-IP lookup off
-        "run",
-        str(ROOT / "app" / "ui" / "main.py"),
-        "--server.address",
-        address,
-        "--server.port",
-        str(args.port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    if getattr(args, "secrets", None):
-        secrets = args.secrets.resolve()
-        if not secrets.is_file():
-            print(f"bka serve: {args.secrets}: no such file", file=sys.stderr)
-            return 2
-        command += ["--secrets.files", str(secrets)]
-    if os.name == "posix":
-        # Become the server (exec, same PID) rather than start it as a child: a service
-        # manager or an operator who stops this PID then stops the server, and nothing is
-        # left listening on the port. A parent forwarding signals would miss SIGKILL.
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os.chdir(ROOT)
-        os.execve(sys.executable, command, env)
-    return subprocess.call(command, env=env, cwd=ROOT)  # Windows: no exec; Ctrl+C reaches both

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.core.dashboard import Dashboard, groups_csv
+from app.cli.registry import help_of
+from app.core.dashboard import DECIDED, STATUS_ORDER, Dashboard, counted_what, groups_csv
 from app.core.errors import LoadError
 from app.core.numbers import percent
 from app.core.text import tr
@@ -26,7 +27,7 @@ def _day(text: str) -> dt.date:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("dashboard", help="the council's overview of the stored assessments")
+    p = sub.add_parser("dashboard", help=help_of("dashboard"))
     p.add_argument("--json", action="store_true", help="every figure as JSON")
     p.add_argument("--csv", type=Path, default=None, metavar="FILE",
                    help="also write the per-committee table as CSV")
@@ -34,6 +35,12 @@ def register(sub: Any) -> None:
                    help="also write the overview as PDF (for the council's annual follow-up)")
     p.add_argument("--from", dest="start", type=_day, default=None, metavar="DATE")
     p.add_argument("--to", dest="end", type=_day, default=None, metavar="DATE")
+    p.add_argument("--status", action="append", default=None, metavar="STATUS",
+                   choices=[*STATUS_ORDER, "all"],
+                   help="count assessments in this status (repeatable; 'all' for every "
+                   "status); by default the decided and followed-up ones")
+    p.add_argument("--committee", action="append", default=None, metavar="NAME",
+                   help="count only this committee (repeatable); by default all")
     p.add_argument("--today", type=_day, default=None, help=argparse.SUPPRESS)
     p.add_argument("--lang", choices=["sv", "en"], default="sv")
     p.add_argument("--data-dir", type=Path, default=None)
@@ -45,7 +52,9 @@ def dashboard_command(args: argparse.Namespace) -> int:
         print("bka dashboard: --from is after --to", file=sys.stderr)
         return 2
     try:
-        board, skipped = build(args.data_dir, args.start, args.end, args.today)
+        statuses = None if args.status and "all" in args.status else (args.status or DECIDED)
+        board, skipped = build(args.data_dir, args.start, args.end, args.today,
+                               statuses=statuses, committees=args.committee)
     except LoadError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -80,7 +89,7 @@ def dashboard_command(args: argparse.Namespace) -> int:
 def text(board: Dashboard, lang: str) -> str:
     sv = lang != "en"
     lines = [("Översikt" if sv else "Overview") + f": {board.total} "
-             + ("analyser" if sv else "assessments")]
+             + ("analyser" if sv else "assessments"), counted_what(board, lang)]
     for g in board.groups:
         share = "–" if g.heard_share is None else percent(100 * g.heard_share, lang)
         levels = ", ".join(f"{tr(board.level_labels.get(k, k), lang)} {n}"
@@ -88,9 +97,10 @@ def text(board: Dashboard, lang: str) -> str:
         name = g.committee or ("(nämnd saknas)" if sv else "(no committee)")
         lines.append(
             f"  {name} {g.year}: {g.assessments} "
-            + (f"(varav {g.screenings} prövningar), barn hörda direkt {share}, "
+            + (f"(varav {g.screenings} screeningar: rör inte barn), barn hörda direkt {share}, "
                f"avvikande beslut {g.departed}, uppföljningar {g.follow_ups}" if sv else
-               f"(of which {g.screenings} screenings), children heard directly {share}, "
+               f"(of which {g.screenings} screenings: does not concern children), children "
+               f"heard directly {share}, "
                f"departing decisions {g.departed}, follow-ups {g.follow_ups}")
             + (f"; {levels}" if levels else ""))
     def ranked(title: str, items: list[Any]) -> None:

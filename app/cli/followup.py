@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core import followup
 from app.core.errors import LoadError
 from app.core.lifecycle import LifecycleRefused
@@ -32,8 +33,7 @@ REFUSED = {
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("followup", help="start the follow-up of a decided assessment, or "
-                       "write its before-and-after comparison (--pdf)")
+    p = sub.add_parser("followup", help=help_of("followup"))
     p.add_argument("id", help="the id of a stored assessment")
     p.add_argument("--name", default="", help="who starts it (recorded in the history)")
     p.add_argument("--pdf", type=Path, default=None, metavar="FILE",

@@ -8,11 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
+
 PROG = "bka letter"
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("letter", help="write the letter back to the children as PDF or DOCX")
+    p = sub.add_parser("letter", help=help_of("letter"))
     p.add_argument("source", metavar="ID_OR_FILE",
                    help="a stored assessment's id, or an assessment file (YAML or JSON)")
     p.add_argument("-o", "--output", type=Path, required=True,

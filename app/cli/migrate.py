@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.store.errors import StoreError
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("migrate", help="copy a local data folder into a PostgreSQL database")
+    p = sub.add_parser("migrate", help=help_of("migrate"))
     p.add_argument("--to", required=True, metavar="postgresql://...",
                    help="the database (its schema is created or upgraded first)")
     p.add_argument("--data-dir", type=Path, default=None,

@@ -11,12 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
+
 PROG = "bka minutes"
 
 
 def register(sub: Any) -> None:
     """Add the `minutes` subcommand to bka's subparsers (see app.cli.commands.EXTRA_COMMANDS)."""
-    p = sub.add_parser("minutes", help="write the minutes of a stored team meeting as PDF")
+    p = sub.add_parser("minutes", help=help_of("minutes"))
     p.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (shown on the "
                    "Möte page and in the minutes)")
     p.add_argument("-o", "--output", type=Path, default=None,
@@ -39,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> Path:
     from app.core.errors import LoadError
+    from app.core.meetings import carried_actions
     from app.report.minutes import write_minutes
     from app.services.shipped import catalog
     from app.store.meetings import MeetingStore
@@ -58,7 +61,8 @@ def _run(args: argparse.Namespace) -> Path:
     except LoadError as exc:
         raise _Failure("the shipped articles do not load; run `bka validate`:\n"
                        + "\n".join(str(p) for p in exc.problems)) from None
-    return write_minutes(meeting, library, lang=args.lang, out_path=args.output)
+    carried = carried_actions(store.of_team(meeting.team), meeting)
+    return write_minutes(meeting, library, lang=args.lang, out_path=args.output, carried=carried)
 
 
 class _Failure(Exception):

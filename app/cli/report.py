@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core.errors import LoadError
 from app.core.models.assessment import Assessment
 
@@ -23,8 +24,7 @@ _FILE_SUFFIXES = {".yaml", ".yml", ".json"}
 
 def register(sub: Any) -> None:
     """Add the `report` subcommand to bka's subparsers (see app.cli.commands.EXTRA_COMMANDS)."""
-    p = sub.add_parser("report", help="build the report (PDF, Word or HTML) of an assessment "
-                       "file or a stored assessment")
+    p = sub.add_parser("report", help=help_of("report"))
     p.add_argument("source", metavar="FILE_OR_ID",
                    help="an assessment file (YAML or JSON) or the id of a stored assessment")
     p.add_argument("-o", "--output", type=Path, default=None,

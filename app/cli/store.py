@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.registry import help_of
 from app.core.errors import LoadError
 from app.services.shipped import catalog as shipped_catalog
 from app.store import StoreError, open_store
@@ -14,14 +15,13 @@ from app.store.exchange import ImportRejected, ImportResult, export_file, import
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="export stored assessments to one JSON file")
+    p = sub.add_parser("export", help=help_of("export"))
     p.add_argument("ids", nargs="*", help="assessment ids (default: every one not in the trash)")
     p.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
     p.add_argument("--data-dir", type=Path, default=None)
     p.set_defaults(handler=export_command)
 
-    p = sub.add_parser("import", help="import an export file, one assessment file, or the "
-                       "assessment carried by a report PDF")
+    p = sub.add_parser("import", help=help_of("import"))
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="only say what would happen")
     p.add_argument("--take", action="append", default=[], metavar="ID",
@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     p.add_argument("--data-dir", type=Path, default=None)
     p.set_defaults(handler=import_command)
 
-    p = sub.add_parser("backup", help="write a zip of the whole data folder into data/backups")
+    p = sub.add_parser("backup", help=help_of("backup"))
     p.add_argument("--data-dir", type=Path, default=None)
     p.set_defaults(handler=backup_command)
 

@@ -219,10 +219,14 @@ def visible(identity: Identity, rows: Iterable[tuple[str, Holding]]) -> list[str
 
 
 def may_run_workshop(identity: Identity, workshop_id: str) -> bool:
-    """The trainer's view of a workshop (codes, progress, comparison, notes): only a session
-    that created it or gave its trainer key, and never a group device."""
+    """The trainer's view of a workshop (codes, progress, comparison, notes): in the login
+    mode an utbildare or an administrator; without a login a session that created it or gave
+    its trainer key, or a browser that did (its kept secret); never a group device."""
     if identity.group_device or identity.group_assessment is not None:
         return False
+    if identity.login and identity.person is not None:
+        # The login mode: the utbildare role replaces the key (and an administrator may).
+        return identity.person.admin or identity.person.has("utbildare")
     return workshop_id in identity.trainer_of
 
 

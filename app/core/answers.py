@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.core.measure_status import DEFAULT, STATUSES
 from app.core.models.questionnaire import IMPACT_VALUES, Question
 
 _RATINGS = {str(v): v for v in IMPACT_VALUES}
-ACTION_STATUSES = ("open", "done")
+ACTION_STATUSES = STATUSES  # planned, ongoing, done, cancelled (app/core/measure_status.py)
 
 
 def is_answered(question: Question, value: Any) -> bool:
@@ -159,9 +160,10 @@ def _actions(value: Any) -> list[dict[str, Any]]:
         extra = set(item) - {"what", "who", "due", "status", "addresses"}
         if extra:
             raise ValueError(f"action {i}: unknown key(s) {', '.join(sorted(extra))}")
-        status = str(item.get("status") or "open")
+        status = str(item.get("status") or DEFAULT)
         if status not in ACTION_STATUSES:
-            raise ValueError(f"action {i}: status must be open or done, not {status!r}")
+            raise ValueError(f"action {i}: status must be one of {', '.join(STATUSES)}, "
+                             f"not {status!r}")
         due = item.get("due")
         action: dict[str, Any] = {
             "what": str(item.get("what") or ""),

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any, Literal
 
 from app.core.answers import is_answered
+from app.core.debrief import Focus, Part, room_order
 from app.core.evaluation import Evaluation
 from app.core.models.article import ArticleLibrary
 from app.core.models.case import Case
@@ -83,6 +84,7 @@ class Item:
     article: int | None  #: impact questions: the article; else None
     answers: tuple[Any, ...]  #: None where a group gave no answer or cannot see the question
     disagreement: float | None  #: 0..1; None for questions that are not compared
+    part: Part = "rest"  #: where the debrief takes it up (app/core/debrief.py)
 
     @property
     def answered(self) -> int:
@@ -103,7 +105,7 @@ class RuleRow:
 class Comparison:
     groups: list[GroupResult]
     articles: list[ArticleRow]  #: the case's key articles and every article any group rated
-    agenda: list[Item]  #: compared items where groups disagree, most disagreement first
+    agenda: list[Item]  #: the debrief: key items, then most groups' disagreements, then the rest
     listed: list[Item]  #: free-text and other answers shown side by side, not compared
     rules: list[RuleRow] = field(default_factory=list)  #: the case's key points, then mistakes
 
@@ -135,8 +137,8 @@ def compare(q: Questionnaire, library: ArticleLibrary, groups: Sequence[GroupInp
             if item.answered:
                 listed.append(item)
     order = {qid: i for i, qid in enumerate(q.questions)}
-    agenda = [i for i in compared if i.disagreement]
-    agenda.sort(key=lambda i: (-(i.disagreement or 0), order[i.question], i.article or 0))
+    ranked = room_order(compared, Focus.of(case), len(results), order)
+    agenda = [replace(item, part=part) for part, item in ranked]
     return Comparison(results, article_rows(results, key_articles), agenda, listed,
                       case_rules(q, library, groups, case))
 

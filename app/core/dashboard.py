@@ -16,11 +16,13 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, Field
 
+from app.core import measure_status
 from app.core.catalog import Catalog
 from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
+from app.core.review_comments import returned
 from app.core.scoring import decision_text, score
 from app.core.text import Text, tr
 
@@ -28,9 +30,14 @@ from app.core.text import Text, tr
 HEARD_DIRECTLY = {"children_heard": "directly", "child_heard": "directly"}
 FOLLOW_UP_DATE = "follow_up_date"
 NO_COMMITTEE = ""  #: the group of assessments whose committee is not given
+#: what the overview counts unless asked otherwise: assessments with a recorded decision
+DECIDED = ("decided", "followed_up")
+#: statuses in the order an assessment moves through them: the most advanced one of a
+#: decision's copies is the one counted
+STATUS_ORDER = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 #: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
 #: kept between runs (app/services/dashboard_facts.py) are computed again
-FACTS_VERSION = 3
+FACTS_VERSION = 4
 
 
 class Measure(BaseModel):
@@ -39,7 +46,7 @@ class Measure(BaseModel):
     what: str
     who: str
     due: dt.date | None
-    status: str  #: open | done
+    status: str  #: planned | ongoing | done | cancelled (app/core/measure_status.py)
 
 
 class CaseFacts(BaseModel):
@@ -65,6 +72,10 @@ class CaseFacts(BaseModel):
     measures: list[Measure] = Field(default_factory=list)
     follow_up: dt.date | None = None
     official: str = ""  #: the responsible official (decision.official)
+    owner: str = ""  #: the owner's name (login mode; '' locally)
+    owner_sub: str = ""  #: the owner's subject id (login mode; '' locally)
+    returned: bool = False  #: a draft the reviewer sent back, not yet sent again
+    copy_of: str | None = None  #: set on a copy: the id it was copied from
     reviewer: str = ""  #: the named reviewer, while in review
     follow_up_of: str | None = None  #: set on a follow-up: the original's id
 
@@ -109,6 +120,11 @@ class Dashboard(BaseModel):
     start: dt.date | None
     end: dt.date | None
     today: dt.date
+    #: the statuses counted (by default the decided ones) and the committees ([] = all)
+    statuses: list[str] = Field(default_factory=lambda: list(DECIDED))
+    committees: list[str] = Field(default_factory=list)
+    #: copies and superseded drafts set aside: one decision is counted once
+    set_aside: int = 0
     total: int
     groups: list[GroupFigures]
     level_labels: dict[str, Text]
@@ -148,7 +164,8 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
                 if isinstance(item, dict) and str(item.get("what") or "").strip():
                     measures.append(Measure(what=str(item["what"]), who=str(item.get("who") or ""),
                                             due=_date(item.get("due")),
-                                            status=str(item.get("status") or "open")))
+                                            status=str(item.get("status")
+                                                       or measure_status.DEFAULT)))
     flags = {f.id: f.message for f in card.flags}
     return CaseFacts(
         id=assessment.id or "", title=d.title, case_number=d.case_number,
@@ -165,6 +182,9 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
         measures=measures,
         follow_up=_date(values.get(FOLLOW_UP_DATE)) if FOLLOW_UP_DATE in card.visible else None,
         official=" ".join(d.official.split()),
+        owner=" ".join(assessment.ownership.name.split()), owner_sub=assessment.ownership.sub,
+        returned=returned(assessment),
+        copy_of=assessment.copy_of,
         reviewer=assessment.review.reviewer if assessment.status == "in_review" else "",
         follow_up_of=assessment.follow_up_of,
     )
@@ -181,12 +201,24 @@ def _ranked(counter: Counter[str], labels: dict[str, Text] | None = None) -> lis
 
 
 def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None = None,
-             end: dt.date | None = None) -> Dashboard:
-    """Count per committee and year, for cases dated start..end (both inclusive).
+             end: dt.date | None = None, statuses: Iterable[str] | None = DECIDED,
+             committees: Iterable[str] | None = None) -> Dashboard:
+    """Count per committee and year, for cases dated start..end (both inclusive), in
+    `statuses` (None: every status; by default the decided ones) and `committees` (None or
+    empty: all).
 
+    One decision counts once (one_per_decision): a copy and the draft it superseded are one.
     A follow-up assessment is counted as a follow-up of its group, not as an assessment; it
     takes over its original's measures (their status is recorded in the latest follow-up)."""
-    cases = list(cases)
+    every = list(cases)
+    kept = one_per_decision(every)
+    wanted = set(statuses) if statuses is not None else set(STATUS_ORDER)
+    chosen = {" ".join(c.split()) for c in committees or []}
+    cases = [c for c in every if (c.follow_up_of or (c.id in kept and c.status in wanted))
+             and (not chosen or c.committee in chosen)]
+    set_aside = sum(1 for c in every if not c.follow_up_of and c.id not in kept
+                    and (not chosen or c.committee in chosen)
+                    and not (start and c.date < start) and not (end and c.date > end))
     counted = measure_keepers(cases)
     follow_ups: Counter[tuple[str, int]] = Counter()
     groups: dict[tuple[str, int], list[CaseFacts]] = defaultdict(list)
@@ -241,7 +273,8 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
             departed=sum(c.departs for c in items),
             follow_ups=follow_ups[(committee, year)]))
     return Dashboard(
-        start=start, end=end, today=today, total=total, groups=figures,
+        start=start, end=end, today=today, statuses=sorted(wanted, key=STATUS_ORDER.index),
+        committees=sorted(chosen), set_aside=set_aside, total=total, groups=figures,
         level_labels=level_labels,
         weakened=_ranked(Counter({str(n): k for n, k in weakened_n.items()})),
         strengthened=_ranked(Counter({str(n): k for n, k in strengthened_n.items()})),
@@ -250,6 +283,49 @@ def overview(cases: Iterable[CaseFacts], today: dt.date, start: dt.date | None =
         overdue_measures=sorted(overdue_measures, key=lambda o: (o.due, o.id, o.what)),
         overdue_follow_ups=sorted(overdue_follow_ups, key=lambda o: (o.due, o.id)),
     )
+
+
+def _case_key(c: CaseFacts) -> str:
+    return " ".join(c.case_number.casefold().split())
+
+
+def one_per_decision(cases: list[CaseFacts]) -> set[str]:
+    """Ids of the cases that stand for a decision: of the assessments that are one decision,
+    the one furthest along (then the latest), so a copy or a superseded draft never counts
+    twice. One decision: the same committee and case number, or a copy and its source (a copy
+    with a case number of its own, other than its source's, is another decision). Follow-ups
+    are not decisions of their own and are left out."""
+    own = [c for c in cases if not c.follow_up_of]
+    by_id = {c.id: c for c in own}
+    parent = {c.id: c.id for c in own}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
+    first_of_case: dict[tuple[str, str], str] = {}
+    for c in own:
+        if _case_key(c):
+            join(c.id, first_of_case.setdefault((c.committee, _case_key(c)), c.id))
+        source = by_id.get(c.copy_of or "")
+        if source is not None and _case_key(c) in ("", _case_key(source)):
+            join(c.id, source.id)
+    best: dict[str, CaseFacts] = {}
+    for c in own:
+        r = root(c.id)
+        if r not in best or _rank(c) > _rank(best[r]):
+            best[r] = c
+    return {c.id for c in best.values()}
+
+
+def _rank(c: CaseFacts) -> tuple[int, dt.date, str]:
+    status = STATUS_ORDER.index(c.status) if c.status in STATUS_ORDER else -1
+    return (status, c.date, c.id)
 
 
 def measure_keepers(cases: list[CaseFacts]) -> set[str]:
@@ -267,7 +343,8 @@ def measure_keepers(cases: list[CaseFacts]) -> set[str]:
 def _overdue(c: CaseFacts, today: dt.date) -> list[Overdue]:
     return [Overdue(id=c.id, title=c.title, committee=c.committee, what=m.what, who=m.who,
                     due=m.due)
-            for m in c.measures if m.status != "done" and m.due is not None and m.due < today]
+            for m in c.measures if measure_status.still_to_do(m.status) and m.due is not None
+            and m.due < today]
 
 
 def _cell(text: str) -> str:
@@ -279,10 +356,14 @@ def groups_csv(board: Dashboard, lang: str) -> str:
     """The per-committee table as CSV (semicolons and a BOM: Excel in Swedish opens it)."""
     sv = lang != "en"
     levels = sorted(board.level_labels)
-    head = (["Nämnd", "År", "Analyser", "Varav prövningar", "Barn hörda direkt",
-             "Andel hörda direkt", "Avvikande beslut", "Uppföljningar"] if sv else
-            ["Committee", "Year", "Assessments", "Of which screenings", "Children heard directly",
-             "Share heard directly", "Departing decisions", "Follow-ups"])
+    head = (["Nämnd", "År", count_label(board, lang),
+             "Varav screeningar: rör inte barn", "Barn hörda direkt (fullständiga analyser)",
+             "Andel hörda direkt (%)", "Beslut som avvek från analysen",
+             "Uppföljningar (räknas för sig)"] if sv else
+            ["Committee", "Year", count_label(board, lang),
+             "Of which screenings: does not concern children",
+             "Children heard directly (full assessments)", "Share heard directly (%)",
+             "Decisions departing from the assessment", "Follow-ups (counted apart)"])
     head += [tr(board.level_labels[k], lang) for k in levels]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if sv else ",", lineterminator="\r\n")
@@ -292,6 +373,37 @@ def groups_csv(board: Dashboard, lang: str) -> str:
         writer.writerow([_cell(g.committee), g.year, g.assessments, g.screenings, g.heard_directly,
                          share, g.departed, g.follow_ups, *[g.levels.get(k, 0) for k in levels]])
     return "\ufeff" + out.getvalue()
+
+
+STATUS_WORDS = {
+    "draft": ("utkast", "drafts"), "complete": ("färdigställda", "completed"),
+    "in_review": ("under granskning", "in review"), "approved": ("godkända", "approved"),
+    "decided": ("beslutade", "decided"), "followed_up": ("uppföljda", "followed up"),
+}
+
+
+def count_label(board: Dashboard, lang: str) -> str:
+    """The count column's label: which statuses, one per decision."""
+    sv = lang != "en"
+    which = ", ".join(STATUS_WORDS[s][0 if sv else 1] for s in board.statuses
+                      if s in STATUS_WORDS)
+    return (f"Analyser och screeningar ({which}), en per beslut" if sv else
+            f"Assessments and screenings ({which}), one per decision")
+
+
+def counted_what(board: Dashboard, lang: str) -> str:
+    """One sentence on what the figures count: statuses, committees, copies set aside."""
+    sv = lang != "en"
+    which = ", ".join(STATUS_WORDS[s][0 if sv else 1] for s in board.statuses
+                      if s in STATUS_WORDS)
+    where = ", ".join(board.committees) if board.committees else (
+        "alla nämnder" if sv else "all committees")
+    text = (f"Räknar analyser som är {which}, i {where}, en per beslut" if sv else
+            f"Counts assessments that are {which}, in {where}, one per decision")
+    if board.set_aside:
+        text += (f" ({board.set_aside} kopior och ersatta utkast räknas inte)" if sv else
+                 f" ({board.set_aside} copies and superseded drafts not counted)")
+    return text + "."
 
 
 def collect(assessments: Iterable[Assessment], catalog: Catalog) -> tuple[list[CaseFacts],
@@ -323,7 +435,7 @@ SOON_DAYS = 14
 class Reminder(BaseModel):
     """Something one person should do: a measure they own, a follow-up, a review."""
 
-    kind: str  #: measure | follow_up | review
+    kind: str  #: measure | follow_up | returned | review
     id: str  #: the assessment's id
     title: str
     what: str = ""  #: the measure, for kind measure
@@ -342,12 +454,23 @@ def names(written: str, me: str) -> bool:
                                                                          " -"))
 
 
+def responsible(c: CaseFacts, me: str, me_sub: str = "") -> bool:
+    """`me` is the assessment's responsible official: its owner (by subject id in the login
+    mode), or the official named on it."""
+    if me_sub and c.owner_sub:
+        return c.owner_sub == me_sub
+    return names(c.official, me) or names(c.owner, me)
+
+
 def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
-              soon_days: int = SOON_DAYS) -> list[Reminder]:
-    """What `me` should see on the start page: open measures they own that are overdue or due
-    within `soon_days`; follow-ups due of decided cases whose official they are; assessments
-    waiting for their review. Names are compared as typed (case and spaces aside); a measure
-    owned by a role ('Rektor') reaches no one by name."""
+              soon_days: int = SOON_DAYS, me_sub: str = "") -> list[Reminder]:
+    """What `me` should see on the start page: open measures overdue or due within
+    `soon_days` that they own, or that belong to an assessment they are responsible for (a
+    measure's "who" is often a role, "skolskjutssamordnaren", which reaches no one by name:
+    the official answers for every measure of their assessment); follow-ups due of the decided
+    assessments they are responsible for; assessments the reviewer returned to them; and
+    assessments waiting for their review. Names are compared as typed (case and spaces
+    aside); in the login mode the owner is matched by subject id (`me_sub`)."""
     if not me.strip():
         return []
     cases = list(cases)
@@ -355,14 +478,17 @@ def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
     horizon = today + dt.timedelta(days=soon_days)
     out: list[Reminder] = []
     for c in cases:
+        mine = responsible(c, me, me_sub)
         for m in c.measures if c.id in counted else []:
-            if m.status != "done" and m.due and m.due <= horizon and names(m.who, me):
+            if measure_status.still_to_do(m.status) and m.due and m.due <= horizon \
+                    and (mine or names(m.who, me)):
                 out.append(Reminder(kind="measure", id=c.id, title=c.title, what=m.what,
                                     due=m.due, overdue=m.due < today))
-        if (c.follow_up and c.follow_up <= horizon and c.status == "decided"
-                and names(c.official, me)):
+        if (c.follow_up and c.follow_up <= horizon and c.status == "decided" and mine):
             out.append(Reminder(kind="follow_up", id=c.id, title=c.title, due=c.follow_up,
                                 overdue=c.follow_up < today))
+        if c.returned and mine:
+            out.append(Reminder(kind="returned", id=c.id, title=c.title, overdue=True))
         if c.status == "in_review" and names(c.reviewer, me):
             out.append(Reminder(kind="review", id=c.id, title=c.title))
     return sorted(out, key=lambda r: (not r.overdue, r.due or dt.date.max, r.title, r.what))

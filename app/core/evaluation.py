@@ -136,8 +136,10 @@ class Evaluation:
         value = self.answer(question_id)
         if not isinstance(value, list):
             return []
+        # A cancelled measure softens nothing, whatever it says.
         return [a for a in value if isinstance(a, dict) and self._says(str(a.get("what") or ""))
-                and self._says(str(a.get("who") or "")) and a.get("due")]
+                and self._says(str(a.get("who") or "")) and a.get("due")
+                and a.get("status") != "cancelled"]
 
     def missing_required(self) -> int:
         """Visible required questions with no answer at all (a hollow text is a text check's

@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.core import measure_status
 from app.core.catalog import Catalog
 from app.core.dashboard import FOLLOW_UP_DATE
 from app.core.lifecycle import LifecycleRefused, mark_followed_up
@@ -95,7 +96,7 @@ def _measures(original: Assessment) -> list[dict[str, Any]]:
             if isinstance(item, dict) and str(item.get("what") or "").strip():
                 out.append({"what": str(item["what"]), "who": str(item.get("who") or ""),
                             "due": item.get("due") or None,
-                            "status": str(item.get("status") or "open")})
+                            "status": str(item.get("status") or measure_status.DEFAULT)})
     return out
 
 
@@ -172,7 +173,7 @@ class MeasureRow:
     who: str
     due: str
     planned: bool  #: in the original's action plan
-    status: str  #: open | done, as the follow-up records it
+    status: str  #: planned | ongoing | done | cancelled, as the follow-up records it
 
 
 @dataclass(frozen=True)
@@ -255,7 +256,7 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
             measures.append(MeasureRow(what=m["what"], who=m.get("who") or "",
                                        due=str(m.get("due") or ""),
                                        planned=(m["what"], m.get("who") or "") in planned,
-                                       status=m.get("status") or "open"))
+                                       status=m.get("status") or measure_status.DEFAULT))
     answers: list[tuple[Text, Text]] = []
     for qid in (EXPECTATIONS, OUTCOME_TEXT, *PLAN_CARRIED.values(), INDICATORS_NOW,
                 TRIGGERS_MET, MEASURES_EFFECT, CHILDREN_HEARD, CHILDREN_SAY, RECONSIDER,

@@ -103,3 +103,14 @@ def open_actions(meetings: Iterable[Meeting], team: str, today: dt.date) -> list
              if a.status == "open" and a.what.strip()]
     return sorted(found, key=lambda o: (o.action.due is None, o.action.due or dt.date.max,
                                         o.meeting_date, o.action.what.casefold()))
+
+
+def carried_actions(meetings: Iterable[Meeting], meeting: Meeting) -> list[OpenAction]:
+    """What a meeting carries over: open actions of the team's meetings held before it (or
+    the same day), those overdue on its day first, then the soonest due. A later meeting's
+    actions are not carried back into earlier minutes."""
+    earlier = [m for m in of_team(meetings, meeting.team)
+               if m.id != meeting.id and m.date <= meeting.date]
+    found = open_actions(earlier, meeting.team, meeting.date)
+    return sorted(found, key=lambda o: (not o.overdue, o.action.due is None,
+                                        o.action.due or dt.date.max, o.meeting_date))

@@ -51,8 +51,17 @@ def _options(value: Any, mapping: dict[str, str]) -> Any:
     if isinstance(value, str):
         return mapping.get(value, value)
     if isinstance(value, list):
-        return [mapping.get(v, v) if isinstance(v, str) else v for v in value]
+        return [_option(v, mapping) for v in value]
     return value
+
+
+def _option(item: Any, mapping: dict[str, str]) -> Any:
+    """One chosen option, or one measure of an actions question (its status is mapped)."""
+    if isinstance(item, str):
+        return mapping.get(item, item)
+    if isinstance(item, dict) and isinstance(item.get("status"), str):
+        return {**item, "status": mapping.get(item["status"], item["status"])}
+    return item
 
 
 def dropped(answers: dict[str, Answer], version: str, q: Questionnaire) -> list[str]:

@@ -11,6 +11,7 @@ from app.core.condition_check import check_condition
 from app.core.dependencies import find_cycle, question_dependencies
 from app.core.duplicate_ids import duplicate_ids
 from app.core.errors import Problem
+from app.core.measure_status import STATUSES
 from app.core.models.questionnaire import Questionnaire
 from app.core.scoring_check import check_gates, check_rules, check_scoring
 from app.core.summary_check import check_summary
@@ -256,17 +257,20 @@ def _check_migrations(q: Questionnaire, source: Source) -> list[Problem]:
                     f"to '{new}', which is not a question of version {q.version}"))
         for qid, mapping in m.options.items():
             question = q.questions.get(qid)
-            if question is None or question.type not in ("choice", "multi"):
+            if question is None or question.type not in ("choice", "multi", "actions"):
                 problems.append(source.problem(
                     (*loc, "options", qid), f"migration from {m.from_version} maps options of "
-                    f"'{qid}', which is not a choice or multi question of version {q.version}"))
+                    f"'{qid}', which is not a choice, multi or actions question of version "
+                    f"{q.version}"))
                 continue
+            # an actions question's options are its measures' states
+            allowed = STATUSES if question.type == "actions" else question.option_values
             for old, new in mapping.items():
-                if new not in question.option_values:
+                if new not in allowed:
                     problems.append(source.problem(
                         (*loc, "options", qid, old), f"migration from {m.from_version} maps "
                         f"'{old}' to '{new}', which is not an option of '{qid}' (options: "
-                        f"{', '.join(question.option_values)})"))
+                        f"{', '.join(allowed)})"))
         for qid in m.to_list:
             question = q.questions.get(qid)
             if question is None or question.type != "multi":

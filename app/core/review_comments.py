@@ -14,6 +14,12 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommentVersion, ReviewComment
 
 
+def returned(assessment: Assessment) -> bool:
+    """A draft the reviewer sent back that has not been sent again: the official's turn."""
+    return (assessment.status == "draft" and bool(assessment.lifecycle)
+            and assessment.lifecycle[-1].action == "return")
+
+
 def may_change(assessment: Assessment, comment: ReviewComment, by: str) -> bool:
     """The author, before the approval, on a comment not taken back."""
     return (not is_frozen(assessment) and comment.withdrawn_at is None

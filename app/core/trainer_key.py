@@ -45,3 +45,32 @@ def matches(typed: str, stored: str) -> bool:
 
 def _digest(key: str, salt: str, rounds: int) -> str:
     return hashlib.pbkdf2_hmac("sha256", key.encode(), salt.encode(), rounds).hex()
+
+
+# The trainer's own browser keeps a secret of its own (a cookie, never in the address), and the
+# workshop keeps its hash: a reload on that machine finds the trainer again without the key.
+# A reset of the key (`bka workshop-key`) forgets every such browser.
+DEVICE_COOKIE_PREFIX = "bka_trainer_"
+DEVICE_DAYS = 30  #: how long a browser stays the trainer without the key
+MAX_DEVICES = 10  #: the oldest browser is forgotten when an eleventh is remembered
+
+
+def new_device_secret() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def device_hash(secret: str) -> str:
+    """A fast hash is enough: the secret is 256 random bits, not something a person chose."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def device_known(secret: str, hashes: list[str]) -> bool:
+    if not secret:
+        return False
+    mine = device_hash(secret)
+    return any(hmac.compare_digest(mine, h) for h in hashes)
+
+
+def cookie_name(workshop_id: str) -> str:
+    """One cookie per workshop; an id holds only letters, digits, '-' and '_'."""
+    return DEVICE_COOKIE_PREFIX + "".join(c for c in workshop_id if c.isalnum() or c in "-_")

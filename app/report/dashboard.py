@@ -17,7 +17,7 @@ from typing import Any, Final
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from app.core.dashboard import Dashboard, Ranked
+from app.core.dashboard import Dashboard, Ranked, counted_what
 from app.core.models.article import ArticleLibrary
 from app.core.numbers import percent
 from app.core.text import tr
@@ -36,13 +36,14 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "period": ("Period", "Period"),
     "all_time": ("alla analyser", "all assessments"),
     "made_on": ("Sammanställd", "Compiled"),
-    "total": ("Analyser och prövningar", "Assessments and screenings"),
+    "total": ("Beslut (analyser och screeningar)", "Decisions (assessments and screenings)"),
     "committees": ("Per nämnd och år", "Per committee and year"),
     "committee": ("Nämnd", "Committee"),
     "no_committee": ("(nämnd saknas)", "(no committee)"),
     "year": ("År", "Year"),
-    "count": ("Analyser", "Assessments"),
-    "screenings": ("Varav prövningar", "Of which screenings"),
+    "count": ("Beslut", "Decisions"),
+    "screenings": ("Varav screeningar: rör inte barn",
+                   "Of which screenings: does not concern children"),
     "heard": ("Barn hörda direkt", "Children heard directly"),
     "departed": ("Avvikande beslut", "Departing decisions"),
     "follow_ups": ("Uppföljningar", "Follow-ups"),
@@ -67,11 +68,13 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
     "empty": ("Inga analyser i perioden.", "No assessments in the period."),
     "note": ("Siffrorna räknas från de sparade analyserna med samma regler som kommandot bka "
              "dashboard. En analys räknas till året för nämndens beslut, annars det planerade "
-             "beslutsdatumet. Andelen hörda direkt gäller fullständiga analyser, inte "
-             "prövningar. Uppföljningar räknas för sig.",
+             "beslutsdatumet. Ett beslut räknas en gång: kopior och utkast som ersatts räknas "
+             "inte. Andelen hörda direkt gäller fullständiga analyser, inte screeningar. "
+             "Uppföljningar räknas för sig.",
              "The figures are counted from the stored assessments with the same rules as the "
              "command bka dashboard. An assessment counts in the year of the committee's "
-             "decision, else its planned decision date. The share heard directly is of full "
+             "decision, else its planned decision date. A decision counts once: copies and "
+             "superseded drafts are not counted. The share heard directly is of full "
              "assessments, not screenings. Follow-ups are counted apart."),
 }
 TOP = 10  #: rows of the ranked tables
@@ -117,6 +120,7 @@ def story(board: Dashboard, library: ArticleLibrary, lang: str,
         Paragraph(f"{w('period', lang)}: {markup(_period(board, lang))} · "
                   f"{w('made_on', lang)} {board.today.isoformat()} · "
                   f"{w('total', lang)}: {board.total}", s.body),
+        Paragraph(markup(counted_what(board, lang)), s.body),
         Spacer(0, 4), Paragraph(w("note", lang), s.muted)]
     if not board.total:
         return [*out, Paragraph(w("empty", lang), s.body)]

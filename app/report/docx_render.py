@@ -31,6 +31,7 @@ from app.core.document.model import (
     Findings,
     Heading,
     Inline,
+    Letterhead,
     LongText,
     Note,
     Para,
@@ -42,7 +43,13 @@ from app.core.document.model import (
 from app.core.document.summary import Summary
 from app.report.chart_image import chart_png
 from app.report.docx_setup import compact, set_fonts, set_language, set_properties
-from app.report.word_page import a4_document
+from app.report.word_letterhead import (
+    contact_footer,
+    letterhead_header,
+    new_word,
+    template_has_header,
+    uses_template,
+)
 
 MUTED = RGBColor(0x5B, 0x5B, 0x57)
 TONE = {"serious": RGBColor(0xA4, 0x26, 0x2C), "warning": RGBColor(0x8A, 0x5A, 0x12),
@@ -53,9 +60,11 @@ HEADING_OFFSET = 0  # model level 1 -> Heading 1 (the document title is Title)
 
 
 def render_docx(doc: Document) -> bytes:
-    """The whole document as DOCX bytes."""
-    word = a4_document()
-    set_fonts(word)
+    """The whole document as DOCX bytes: on the organisation's template when it gave one (its
+    styles, header and footer), A4."""
+    word = new_word(doc.letterhead)
+    if not uses_template(doc.letterhead):
+        set_fonts(word)  # a template's own faces are the organisation's choice
     set_language(word, doc.properties.language)
     set_properties(word, doc)
     _page_frame(word, doc)
@@ -71,8 +80,9 @@ def render_docx(doc: Document) -> bytes:
 
 def render_summary_docx(summary: Summary) -> bytes:
     """The one page for the tjänsteskrivelse: a heading, then paragraphs led by bold labels."""
-    word = a4_document()
-    set_fonts(word)
+    word = new_word(summary.letterhead)
+    if not uses_template(summary.letterhead):
+        set_fonts(word)
     compact(word)
     set_language(word, summary.properties.language)
     core = word.core_properties
@@ -80,9 +90,9 @@ def render_summary_docx(summary: Summary) -> bytes:
     core.title, core.author, core.subject = p.title, p.author, p.subject
     core.keywords, core.language, core.created, core.modified = (p.keywords, p.language,
                                                                  p.created, p.created)
+    header = _letterhead(word, summary.letterhead)
     if summary.draft:
-        _run(word.sections[0].header.paragraphs[0], summary.draft, bold=True, size=9,
-             colour=TONE["serious"])
+        _run(header, summary.draft, bold=True, size=9, colour=TONE["serious"])
     word.add_heading(summary.heading, level=1)
     for part in summary.parts:
         paragraph = word.add_paragraph()
@@ -99,17 +109,31 @@ def render_summary_docx(summary: Summary) -> bytes:
     return out.getvalue()
 
 
+def _letterhead(word: Any, head: Letterhead | None) -> Any:
+    """The header paragraph to write the document's own line into: after the organisation's
+    logo and name, or after the template's own header, or the empty first one."""
+    header = word.sections[0].header
+    if uses_template(head) and template_has_header(word):
+        return header.add_paragraph()
+    if head is not None:
+        contact_footer(word, head)
+        return letterhead_header(word, head)
+    return header.paragraphs[0]
+
+
 def _page_frame(word: Any, doc: Document) -> None:
-    """Header with the decision and the draft mark; footer with 'Sida X av Y'."""
+    """Header with the letterhead, the decision and the draft mark; footer with 'Sida X av Y'
+    (after the template's own footer, when it has one)."""
     section = word.sections[0]
-    header = section.header.paragraphs[0]
+    header = _letterhead(word, doc.letterhead)
     _run(header, doc.running.title, bold=True, size=8)
     if doc.running.case_number:
         _run(header, f" · {doc.running.case_number}", size=8)
     if doc.running.draft_mark:
         mark = section.header.add_paragraph()
         _run(mark, doc.running.draft_mark, bold=True, size=9, colour=TONE["serious"])
-    footer = section.footer.paragraphs[0]
+    footer = section.footer.paragraphs[0] if not section.footer.paragraphs[0].text.strip() \
+        else section.footer.add_paragraph()
     _run(footer, f"{doc.running.footer} · ", size=8)
     before, middle, after = _split_page_label(doc.running.page_label)
     _run(footer, before, size=8)
@@ -180,7 +204,9 @@ def _has(word: Any, style: str) -> bool:
 
 
 def _section(word: Any, doc: Document, section: Section) -> None:
-    if section.new_page:
+    # A hard break in the few pages for the case file leaves a page nearly empty; Word's
+    # own flow keeps headings with what follows.
+    if section.new_page and doc.form == "full":
         word.add_section(WD_SECTION.NEW_PAGE)
     word.add_heading(_title(doc, section), level=1)
     for block in section.blocks:
@@ -204,10 +230,7 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
     elif isinstance(block, Table):
         _table(word, block)
     elif isinstance(block, Fields):
-        for f in block.items:
-            paragraph = word.add_paragraph()
-            _run(paragraph, f"{f.label}: ", bold=True)
-            _run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
+        _fields(word, block)
     elif isinstance(block, Note):
         for item in block.items:
             paragraph = word.add_paragraph(style="Intense Quote")
@@ -234,6 +257,32 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
         raise TypeError(f"no DOCX for {type(block).__name__}")
 
 
+def _fields(word: Any, block: Fields) -> None:
+    """Label-value pairs: side by side in columns set by tab stops where the model asks for
+    columns (the decision's metadata: a line of labels, then a line of values), one paragraph
+    each otherwise. Not a table: a reader would announce a layout as data."""
+    if block.columns <= 1:
+        for f in block.items:
+            paragraph = word.add_paragraph()
+            _run(paragraph, f"{f.label}: ", bold=True)
+            _run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
+        return
+    step = TEXT_WIDTH_CM / block.columns
+    for start in range(0, len(block.items), block.columns):
+        row = block.items[start:start + block.columns]
+        labels, values = word.add_paragraph(), word.add_paragraph()
+        for paragraph in (labels, values):
+            for i in range(1, block.columns):
+                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(step * i))
+        labels.paragraph_format.space_after = Pt(0)
+        labels.paragraph_format.keep_with_next = True
+        values.paragraph_format.space_after = Pt(5)
+        for i, f in enumerate(row):
+            _run(labels, ("\t" if i else "") + f.label, size=8, colour=MUTED)
+            _run(values, "\t" if i else "")
+            _run(values, f.value or f.empty, colour=None if f.value else MUTED)
+
+
 def _long(word: Any, block: LongText) -> None:
     paras = [p.strip() for p in block.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
     for i, para in enumerate(paras or ["–"]):
@@ -248,7 +297,10 @@ def _table(word: Any, table: Table) -> None:
         # A caption left at a page's foot, its table on the next, reads as a stray line.
         word.add_paragraph(table.caption, style="Caption").paragraph_format.keep_with_next = True
     grid = word.add_table(rows=1, cols=len(table.header))
-    grid.style = "Light Grid Accent 1" if _has(word, "Light Grid Accent 1") else "Table Grid"
+    for style in ("Light Grid Accent 1", "Table Grid"):  # a template may have neither
+        if _has(word, style):
+            grid.style = style
+            break
     grid.alignment = WD_TABLE_ALIGNMENT.RIGHT if table.indent else WD_TABLE_ALIGNMENT.LEFT
     grid.autofit = False
     head = grid.rows[0]

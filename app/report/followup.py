@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.core import measure_status
 from app.core.followup import Comparison, RightRow
 from app.core.text import tr
 from app.core.wording import fill
@@ -170,7 +171,7 @@ def _measures(c: Comparison, lang: str) -> list[Flowable]:
     for m in c.measures:
         rows.append([Paragraph(markup(m.what), s.cell), Paragraph(markup(m.who) or "–", s.cell),
                      Paragraph(m.due or "–", s.cell),
-                     Paragraph(report_t(f"action_{m.status}", lang), s.cell),
+                     Paragraph(measure_status.word(m.status, lang), s.cell),
                      Paragraph(w("yes" if m.planned else "no", lang), s.cell)])
     widths = [x * FRAME_WIDTH for x in (0.4, 0.2, 0.13, 0.12, 0.15)]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")

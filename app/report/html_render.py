@@ -7,6 +7,8 @@ style sheet is inline, the chart is inline SVG with a title, a description and i
 
 from __future__ import annotations
 
+import base64
+import re
 from html import escape
 
 from app.core.document.model import (
@@ -39,6 +41,9 @@ h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 1px solid #c8c8c2; }
 h3 { font-size: 1.1rem; margin-top: 1.5rem; }
 h4 { font-size: 1rem; color: #1d1d1b; margin: 1.1rem 0 .2rem; }
 .kicker { color: #1f4e79; margin: 0; }
+.org { display: flex; align-items: center; gap: .8rem; font-weight: bold; margin: 0 0 .8rem; }
+.org img.logo { height: 3rem; width: auto; max-width: 12rem; }
+footer.org { font-weight: normal; font-size: .85rem; color: #5b5b57; }
 .draft { border: 2px solid #a4262c; padding: .5rem .8rem; font-weight: bold; }
 .muted, .intro, figcaption, .missing { color: #5b5b57; }
 .comment { color: #3a3a36; }
@@ -92,7 +97,8 @@ def render_html(doc: Document) -> bytes:
             f"<meta name=\"description\" content=\"{_e(p.subject)}\">"
             f"<meta name=\"keywords\" content=\"{_e(p.keywords)}\">"
             f"<meta name=\"generator\" content=\"bka\"><style>{CSS}</style>")
-    parts = [f"<header><p class=\"kicker\">{_e(doc.kicker)}</p><h1>{_e(doc.title)}</h1>"]
+    parts = [f"<header>{_letterhead(doc)}<p class=\"kicker\">{_e(doc.kicker)}</p>"
+             f"<h1>{_e(doc.title)}</h1>"]
     if doc.running.draft_mark:
         parts.append(f"<p class=\"draft\" role=\"note\">{_e(doc.running.draft_mark)}</p>")
     parts.append("</header>")
@@ -101,9 +107,29 @@ def render_html(doc: Document) -> bytes:
     for section in doc.sections:
         parts.append(_section(doc, section))
     parts.append("</main>")
+    if doc.letterhead is not None and doc.letterhead.lines:
+        parts.append("<footer class=\"org\"><p>"
+                     + " · ".join(_e(x) for x in doc.letterhead.lines) + "</p></footer>")
     page = (f"<!DOCTYPE html>\n<html lang=\"{_e(p.language)}\"><head>{head}</head>"
             f"<body>{''.join(parts)}</body></html>\n")
     return page.encode("utf-8")
+
+
+def _letterhead(doc: Document) -> str:
+    """The organisation's logo and name above the title. The logo is inlined as a data URL in
+    an <img> (an SVG there runs no script and fetches nothing), with the name as its text."""
+    head = doc.letterhead
+    if head is None:
+        return ""
+    name = " · ".join(x for x in (head.name, head.unit) if x)
+    logo = ""
+    if head.logo is not None and head.logo_kind:
+        mime = "image/svg+xml" if head.logo_kind == "svg" else "image/png"
+        data = base64.b64encode(head.logo).decode("ascii")
+        logo = f"<img class=\"logo\" src=\"data:{mime};base64,{data}\" alt=\"{_e(head.name)}\">"
+    colour = head.colour if re.fullmatch(r"#[0-9a-fA-F]{6}", head.colour) else "#1f4e79"
+    return (f"<div class=\"org\" style=\"color:{colour}\">{logo}"
+            f"<span class=\"org-name\">{_e(name)}</span></div>")
 
 
 def _e(text: str) -> str:

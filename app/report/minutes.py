@@ -10,6 +10,7 @@ the minutes look like the assessment reports and user text is printed exactly as
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
@@ -17,6 +18,7 @@ from typing import Any, Final
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from app.core.meetings import OpenAction
 from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
@@ -61,6 +63,12 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
                "rättigheter.",
                "The summary and prompts are written in our own words. The convention's text "
                "is in the Swedish act (2018:1197) incorporating it."),
+    "carried": ("Öppna åtgärder från tidigare möten", "Open actions from earlier meetings"),
+    "no_carried": ("Inga öppna åtgärder från tidigare möten.",
+                   "No open actions from earlier meetings."),
+    "carried_from": ("Från mötet", "From the meeting"),
+    "carried_meeting": ("{date}, artikel {article}", "{date}, article {article}"),
+    "overdue": ("försenad", "overdue"),
     "made": ("Skapad med bka {when}. Mötets id: {id}, version {revision}.",
              "Produced with bka {when}. Meeting id: {id}, revision {revision}."),
 }
@@ -73,8 +81,10 @@ def w(key: str, lang: str, **values: object) -> str:
 
 
 def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | None = None,
-                   now: dt.datetime | None = None) -> bytes:
-    """The minutes as PDF bytes; ReportError when the language or article is unknown."""
+                   now: dt.datetime | None = None,
+                   carried: Sequence[OpenAction] = ()) -> bytes:
+    """The minutes as PDF bytes; ReportError when the language or article is unknown.
+    `carried`: the open actions of earlier meetings (app/core/meetings.carried_actions)."""
     language = lang or meeting.language
     if language not in LANGUAGES:
         raise ReportError(f"language '{language}' is not one the minutes speak; use sv or en")
@@ -92,16 +102,18 @@ def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | Non
             f"{tr(article.title, language)}", "lang": LOCALES[language]}
     buffer = BytesIO()
     doc = make_document(buffer, running, meta)
-    doc.build(story(meeting, article, language, moment), canvasmaker=canvas_maker(running))
+    doc.build(story(meeting, article, language, moment, carried),
+              canvasmaker=canvas_maker(running))
     return buffer.getvalue()
 
 
-def story(meeting: Meeting, article: Article, lang: str, now: dt.datetime) -> list[Flowable]:
+def story(meeting: Meeting, article: Article, lang: str, now: dt.datetime,
+          carried: Sequence[OpenAction] = ()) -> list[Flowable]:
     s = styles()
     return [Paragraph(w("kicker", lang), s.kicker),
             Paragraph(f"{w('minutes', lang)}: {markup(meeting.team)}", s.title),
             _meta(meeting, lang), *_changed_after(meeting, lang), Spacer(0, 4),
-            *_article(article, lang), *_prompts(meeting, article, lang),
+            *_carried(carried, lang), *_article(article, lang), *_prompts(meeting, article, lang),
             *_text_part(w("decisions", lang), meeting.decisions, w("no_decisions", lang)),
             *_actions(meeting, lang),
             *_text_part(w("notes", lang), meeting.notes, None),
@@ -207,6 +219,30 @@ def _actions(meeting: Meeting, lang: str) -> list[Flowable]:
     return [head, table]
 
 
+def _carried(carried: Sequence[OpenAction], lang: str) -> list[Flowable]:
+    """Earlier meetings' open actions, overdue ones first and marked in words."""
+    s = styles()
+    head = Paragraph(w("carried", lang), s.h2)
+    if not carried:
+        return [head, _empty(w("no_carried", lang))]
+    rows: list[list[Any]] = [[Paragraph(report_t(k, lang), s.head) for k in
+                              ("action_what", "action_who", "action_due")]
+                             + [Paragraph(w("carried_from", lang), s.head)]]
+    for item in carried:
+        a = item.action
+        due = a.due.isoformat() if a.due else "–"
+        if item.overdue:
+            due = f"<b>{due} · {w('overdue', lang)}</b>"
+        rows.append([Paragraph(markup(a.what), s.cell), Paragraph(markup(a.who) or "–", s.cell),
+                     Paragraph(due, s.cell),
+                     Paragraph(w("carried_meeting", lang, date=item.meeting_date.isoformat(),
+                                 article=item.article), s.cell)])
+    widths = [w_ * FRAME_WIDTH for w_ in (0.44, 0.18, 0.18, 0.2)]
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
+    table.setStyle(grid_style())
+    return [head, table]
+
+
 def minutes_filename(meeting: Meeting) -> str:
     """date_team_artNN_id.pdf: readable, sortable, and never a path from user text."""
     short = "".join(c for c in (meeting.id or "").lower() if c.isalnum())[:8] or "utkast"
@@ -215,9 +251,10 @@ def minutes_filename(meeting: Meeting) -> str:
 
 
 def write_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | None = None,
-                  out_path: Path | str | None = None, out_dir: Path | str | None = None) -> Path:
+                  out_path: Path | str | None = None, out_dir: Path | str | None = None,
+                  carried: Sequence[OpenAction] = ()) -> Path:
     """Write the minutes to `out_path` (replaced), or to a new file in the reports folder."""
-    data = render_minutes(meeting, library, lang=lang)
+    data = render_minutes(meeting, library, lang=lang, carried=carried)
     if out_path is not None:
         path = Path(out_path)
         _ensure_folder(path.parent)

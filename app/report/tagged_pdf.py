@@ -12,6 +12,7 @@ files only, so no request leaves the machine whatever a user typed.
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
@@ -60,6 +61,8 @@ def _fonts_only() -> Any:
 
     class FontsOnly(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("data:"):  # the organisation's logo, inlined in the page
+                return _data_url(url)
             name = url.removeprefix("bka-font:")
             if not url.startswith("bka-font:") or name not in FONTS:
                 raise ValueError(f"not fetched: {url[:80]}")
@@ -67,6 +70,19 @@ def _fonts_only() -> Any:
                                       {"Content-Type": "font/ttf"})
 
     return FontsOnly()
+
+
+def _data_url(url: str) -> Any:
+    """A data: URL's bytes (the logo); nothing is fetched for it."""
+    from urllib.parse import unquote_to_bytes
+
+    from weasyprint.urls import URLFetcherResponse
+
+    header, _, payload = url.partition(",")
+    mime = header.removeprefix("data:").split(";")[0] or "text/plain"
+    data = base64.b64decode(payload) if header.endswith(";base64") else \
+        unquote_to_bytes(payload)
+    return URLFetcherResponse(url[:64], data, {"Content-Type": mime})
 
 
 def print_css(doc: Document) -> str:
@@ -91,6 +107,10 @@ body {{ max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1
 h2 {{ break-after: avoid; }} h3, h4 {{ break-after: avoid; }}
 tr, figure, .box {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}
+dl.fields {{ display: grid; grid-template-columns: 1fr 1fr 1fr !important; }}
+h1 {{ font-size: 18pt !important; }} h2 {{ font-size: 13pt !important; margin-top: 1.1em; }}
+h3 {{ font-size: 10.5pt !important; margin-top: .9em; }} h4 {{ margin-top: .7em; }}
+ul.figures {{ display: grid; grid-template-columns: 1fr 1fr 1fr !important; }}
 """
 
 

@@ -57,19 +57,24 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "art": ("Art.", "Art."),
     "spread": ("Spridning", "Spread"),
     "no_ratings": ("Ingen grupp bedömde någon artikel.", "No group rated an article."),
-    "agenda": ("Där grupperna skilde sig mest", "Where the groups differed most"),
+    "agenda": ("Dagordning för samtalet", "Agenda for the discussion"),
     "agenda_intro": (
-        "Frågorna i ordning efter hur olika grupperna svarade: en dagordning för samtalet.",
-        "The questions in order of how differently the groups answered: an agenda for the "
-        "discussion."),
+        "Först fallets nyckelartiklar och det nyckelpunkterna och de vanliga misstagen handlar "
+        "om, sedan frågor som de flesta grupper svarade olika på, sist resten.",
+        "First the case's key articles and what its key points and common mistakes are about, "
+        "then questions most groups answered differently, then the rest."),
+    "part_key": ("Fallets kärna: nyckelartiklar, nyckelpunkter och vanliga misstag",
+                 "The heart of the case: key articles, key points and common mistakes"),
+    "part_most": ("Där de flesta grupper svarade olika", "Where most groups answered differently"),
+    "part_rest": ("Övriga skillnader, där få grupper svarade",
+                  "Other differences, where few groups answered"),
+    "answered_by": ("{answered} av {groups:# grupp|# grupper} svarade",
+                    "{answered} of {groups:# group|# groups} answered"),
+    "plenary": ("Frågor till helgruppen", "Questions for the whole room"),
     "agenda_one": ("Med en grupp finns inget att jämföra.",
                    "With one group there is nothing to compare."),
     "agenda_none": ("Grupperna svarade inte olika på någon fråga.",
                     "The groups did not answer any question differently."),
-    "agenda_more": ("Ytterligare {count:# fråga|# frågor} där grupperna skilde sig visas i "
-                    "appen.",
-                    "A further {count:# question|# questions} where the groups differed are "
-                    "shown in the app."),
     "question_no": ("fråga {number}", "question {number}"),
     "disagreement": ("Oenighet {percent}", "Disagreement {percent}"),
     "method": ("Så räknas oenigheten", "How disagreement is computed"),

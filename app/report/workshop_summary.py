@@ -37,7 +37,6 @@ from app.report.workshop_strings import t
 
 ARTICLES_PER_TABLE = 9  # more articles than this: the table continues below
 AGENDA_START = 230  # points: the agenda's heading, intro and a first item of eight groups
-AGENDA_ITEMS = 15  # the discussion agenda; the rest is counted, not printed
 
 
 def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
@@ -57,7 +56,7 @@ def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
     story = [*front(workshop, case, result, lang, when), *score_table(result, lang),
              *rule_tables(result, lang),
              *article_tables(result, catalog, lang), *agenda(result, q, catalog, lang),
-             *method(lang)]
+             *plenary(case, lang), *method(lang)]
     doc.build(story, canvasmaker=canvas_maker(running))
     return buffer.getvalue()
 
@@ -189,12 +188,23 @@ def agenda(result: Comparison, q: Questionnaire, catalog: Catalog,
         key = "agenda_one" if len(result.groups) < 2 else "agenda_none"
         return out + [Paragraph(t(key, lang), s.body)]
     out.append(Paragraph(t("agenda_intro", lang), s.intro))
-    for n, item in enumerate(result.agenda[:AGENDA_ITEMS], 1):
+    part = None
+    for n, item in enumerate(result.agenda, 1):  # the whole agenda: the room's handout
+        if item.part != part:
+            part = item.part
+            out.append(Paragraph(t(f"part_{part}", lang), s.h2))
         out.append(KeepTogether(_agenda_item(n, item, result, q, catalog, lang)))
-    rest = len(result.agenda) - AGENDA_ITEMS
-    if rest > 0:
-        out.append(Paragraph(t("agenda_more", lang, count=rest), s.muted))
     return out
+
+
+def plenary(case: Case, lang: str) -> list[Flowable]:
+    """The trainer's questions for the whole room, numbered as on the projector."""
+    if not case.plenary:
+        return []
+    s = styles()
+    return [Paragraph(t("plenary", lang), s.h1),
+            *(Paragraph(f"{n}. {markup(tr(q, lang))}", s.body)
+              for n, q in enumerate(case.plenary, 1))]
 
 
 def _agenda_item(n: int, item: Item, result: Comparison, q: Questionnaire, catalog: Catalog,
@@ -215,7 +225,8 @@ def _agenda_item(n: int, item: Item, result: Comparison, q: Questionnaire, catal
     table = Table(rows, colWidths=[0.25 * FRAME_WIDTH, 0.75 * FRAME_WIDTH], hAlign="LEFT",
                   splitInRow=1)
     table.setStyle(answers_style())
-    line = f"<b>{t('disagreement', lang, percent=share)}</b> · {where}"
+    answered = t("answered_by", lang, answered=item.answered, groups=len(result.groups))
+    line = f"<b>{t('disagreement', lang, percent=share)}</b> · {answered} · {where}"
     return [Paragraph(f"{n}. {title}", s.h3), Paragraph(line, s.muted), table]
 
 

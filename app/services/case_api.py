@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core import api_tokens as rules
+from app.core import measure_status
 from app.core.access import Holding
 from app.core.catalog import Catalog
 from app.core.followup import MEASURES, due, scored
@@ -142,7 +143,7 @@ class CaseApi:
             if isinstance(item, dict) and str(item.get("what") or "").strip():
                 measures.append({"what": str(item["what"]), "who": str(item.get("who") or ""),
                                  "due": str(item["due"]) if item.get("due") else None,
-                                 "status": str(item.get("status") or "open")})
+                                 "status": str(item.get("status") or measure_status.DEFAULT)})
         follow_ups = []
         for fid in assessment.follow_ups:
             try:

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from app.store.errors import (
     AnswerConflict,
     Conflict,
@@ -18,11 +21,33 @@ from app.store.errors import (
     StoreError,
     UnsupportedStore,
 )
-from app.store.factory import database_url, open_collection, open_store
 from app.store.layout import data_dir
-from app.store.protocol import MISSING, AssessmentStore, Missing
-from app.store.records import Change, Revision, Summary
-from app.store.tinydb_store import TinyDBAssessmentStore
+
+if TYPE_CHECKING:
+    from app.store.factory import database_url, open_collection, open_store
+    from app.store.protocol import MISSING, AssessmentStore, Missing
+    from app.store.records import Change, Revision, Summary
+    from app.store.tinydb_store import TinyDBAssessmentStore
+
+# Imported on first use (PEP 562), so that `from app.store import StoreError` or the atomic
+# writer of a report does not load TinyDB, the file lock and every record model.
+_LAZY = {
+    "database_url": "app.store.factory", "open_collection": "app.store.factory",
+    "open_store": "app.store.factory", "MISSING": "app.store.protocol",
+    "AssessmentStore": "app.store.protocol", "Missing": "app.store.protocol",
+    "Change": "app.store.records", "Revision": "app.store.records",
+    "Summary": "app.store.records", "TinyDBAssessmentStore": "app.store.tinydb_store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'app.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "MISSING",

@@ -65,6 +65,22 @@ def _write(path: Path, data: bytes, *, keep_previous: bool, durable: bool) -> No
         fsync_folder(folder)
 
 
+def remove_atomic(path: Path, *, keep_previous: bool = True, durable: bool = True) -> None:
+    """Remove the file at `path`, its content kept as NAME.prev (when asked), as a write
+    would keep it; the folder is fsynced so the removal survives a power cut."""
+    try:
+        if keep_previous:
+            _keep_previous(path)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            return
+        if durable:
+            fsync_folder(path.parent)
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+
+
 def is_temp_of(name: str, target: str | None = None) -> bool:
     """Whether `name` is a temporary file of this recipe (of the file `target`, if given)."""
     prefix = f".{target}." if target is not None else "."

@@ -51,8 +51,18 @@ class Collection(Generic[R]):
     def _check(self, tables: dict[str, dict[str, Any]], storage: AtomicJSONStorage) -> None:
         """Every record of the file, not only the one asked for: a write into a file of the
         wrong shape would replace it and its .prev copy."""
+        seen: set[object] = set()
         for doc in only_table(tables, TABLE, storage.corrupted).values():
-            self._load(doc)
+            record = self._load(doc)
+            record_id = getattr(record, "id", None)
+            if record_id in seen:
+                raise storage.corrupted(f"the record {record_id} is stored twice")
+            seen.add(record_id)
+            # Stored records start at revision 1 (create) and only go up.
+            revision = getattr(record, "revision", None)
+            if isinstance(revision, int) and revision < 1:
+                raise storage.corrupted(f"the record {record_id} has revision {revision}; a "
+                                        "stored one has 1 or more")
 
     def _load(self, doc: dict[str, object]) -> R:
         try:

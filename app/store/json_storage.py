@@ -10,17 +10,20 @@ previous copy and the newest backup.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
-from app.store.atomic import previous_copy, remove_temp_files, write_atomic
+from app.store.atomic import previous_copy, remove_atomic, remove_temp_files, write_atomic
 from app.store.backups import newest_backup
 from app.store.errors import StoreCorrupted
 
 Tables = dict[str, dict[str, Any]]
+FileKey = tuple[int, int, int]  # (inode, size, mtime_ns): every write makes a new inode
+_UNREAD = "unread"
 
 
 class AtomicJSONStorage(Storage):
@@ -37,31 +40,84 @@ class AtomicJSONStorage(Storage):
         self.durable = durable
         self.keep_previous = keep_previous
         self.check = check
+        # The file as this object last read and checked it (None: there was none). A write
+        # that keeps a .prev copy turns the current file into the "last good state", so it
+        # must be exactly the file that was checked: see write().
+        self.seen: FileKey | None | str = _UNREAD
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            raw = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                key = file_key(os.fstat(handle.fileno()))
+                raw = handle.read()
         except FileNotFoundError:
+            self.seen = None
             return None  # nothing stored here yet
         except OSError as exc:
             raise self.corrupted(f"the system refused to read it ({exc.strerror})") from None
         tables = parse_tables(raw, self.corrupted)
+        if tables and not any(tables.values()):
+            self._refuse_if_emptied()
         if self.check is not None:
             self.check(tables, self)
+        self.seen = key
         return tables
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file; store files are written under the folder lock, so any other
-        temporary file of this name is a cut-off write's, and is removed."""
-        write_atomic(self.path, encode(data), durable=self.durable,
-                     keep_previous=self.keep_previous)
+        temporary file of this name is a cut-off write's, and is removed.
+
+        A file left without records is removed rather than written empty (its .prev keeps
+        the last records), so an empty table on disk is never this store's doing.
+        """
+        if self.keep_previous:
+            self._current_is_checked()
+        if not any(data.values()):
+            remove_atomic(self.path, durable=self.durable, keep_previous=self.keep_previous)
+        else:
+            write_atomic(self.path, encode(data), durable=self.durable,
+                         keep_previous=self.keep_previous)
         remove_temp_files(self.path.parent, self.path.name)
+        self.seen = current_key(self.path)
+
+    def _current_is_checked(self) -> None:
+        """The file about to become .prev is the one read and checked, or a write would keep
+        as "the copy before" a file nobody checked (damaged, or put there meanwhile)."""
+        if self.seen == _UNREAD:
+            self.read()  # TinyDB always reads first; a direct write is checked here
+        if current_key(self.path) != self.seen:
+            raise self.corrupted("it was replaced by another program after it was read; it "
+                                 "is kept as it is, and neither it nor its copy was overwritten")
+
+    def _refuse_if_emptied(self) -> None:
+        """An empty table where its previous copy holds records is damage (a file this store
+        empties is removed instead); reading it as "nothing stored" would lose them."""
+        previous = previous_copy(self.path)
+        try:
+            before = parse_tables(previous.read_bytes(), self.corrupted)
+        except (OSError, StoreCorrupted):
+            return  # no evidence of records: an emptied file of an earlier version
+        count = sum(len(t) for t in before.values())
+        if count:
+            raise self.corrupted(f"it holds no records, while its previous copy holds "
+                                 f"{count}; this tool never writes an emptied file")
 
     def corrupted(self, reason: str) -> StoreCorrupted:
         previous = previous_copy(self.path)
         return StoreCorrupted(self.path, reason,
                               previous=previous if previous.exists() else None,
                               backup=newest_backup(self.backups) if self.backups else None)
+
+
+def file_key(st: os.stat_result) -> FileKey:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def current_key(path: Path) -> FileKey | None:
+    try:
+        return file_key(os.stat(path))
+    except FileNotFoundError:
+        return None
 
 
 def encode(data: Any) -> bytes:

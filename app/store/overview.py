@@ -104,6 +104,15 @@ class Overview:
         cache[""] = (seen, result)
         return result
 
+    def listed(self, shard: str) -> int:
+        """How many assessments the index file of `shard` lists (0 when it is unreadable:
+        derived data is no evidence)."""
+        try:
+            tables = AtomicJSONStorage(self.layout.index_file(shard)).read() or {}
+            return len(tables[ROWS])
+        except (StoreCorrupted, KeyError, TypeError):
+            return 0
+
     def _cache(self) -> dict[str, Any]:
         with self.shared.cache_lock:
             cache: dict[str, Any] = self.shared.cache.setdefault("overview", {})

@@ -31,7 +31,7 @@ from typing import Any
 from app.core.access import Scope
 from app.core.models.assessment import Assessment, ReportRecord, Status
 from app.store import backups as backup_files
-from app.store import import_journal, verify
+from app.store import checked_files, import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
 from app.store.changes import TRASH, diff
 from app.store.edits import EditRules, duplicated, settle
@@ -42,7 +42,7 @@ from app.store.errors import (
     UnsupportedStore,
     WriteFailed,
 )
-from app.store.json_storage import AtomicJSONStorage, encode
+from app.store.json_storage import AtomicJSONStorage, current_key, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
 from app.store.overview import Overview, index_tables, stat_key
@@ -64,9 +64,40 @@ class _DocFile:
         self.shard = shard
         self.path = store.layout.doc_file(shard)
         self.storage = store.storage(self.path)
+        self.shared = store.shared
+        self._models: dict[int, Assessment] = {}
+        now = current_key(self.path)
+        kept = checked_files.recall(self.shared, shard, now)
+        if kept is not None:  # this very file was checked whole already (checked_files.py)
+            self.docs = kept
+            self.storage.seen = now
+            return
         # The whole file is checked, not only the document asked for: a file of the wrong
         # shape must stop every write into it, or the write would replace it and its .prev.
-        self.docs, self._models = check_docs(self.storage.read(), shard, self.storage.corrupted)
+        tables = self.storage.read()
+        self.docs, self._models = check_docs(tables, shard, self.storage.corrupted)
+        if tables is not None and not self.docs:
+            self._refuse_if_listed(store)
+        for doc in self.docs.values():  # a revision no save reached is not a stored state
+            self._check_revision(store, doc["id"], doc["assessment"]["revision"])
+        checked_files.remember(self.shared, shard, self.storage.seen, self.docs)
+
+    def _refuse_if_listed(self, store: TinyDBAssessmentStore) -> None:
+        """An empty table while the index still lists assessments of this file: they were
+        lost (this store removes a file whose last assessment goes), not deleted."""
+        listed = store.overview.listed(self.shard)
+        if listed:
+            raise self.storage.corrupted(f"it holds no assessments, while the overview lists "
+                                         f"{listed} stored in it")
+
+    def _check_revision(self, store: TinyDBAssessmentStore, assessment_id: str,
+                        revision: int) -> None:
+        # Every stored revision was written to the history before the document (the order
+        # of _commit), so its history file exists; a revision without one was never saved.
+        if not store.layout.history_file(assessment_id, revision).is_file():
+            raise self.storage.corrupted(
+                f"assessment {assessment_id} claims revision {revision}, which its history "
+                "never recorded")
 
     def find(self, assessment_id: str) -> tuple[int, Wrapper] | None:
         for doc_id, doc in self.docs.items():
@@ -96,6 +127,8 @@ class _DocFile:
 
     def write(self) -> None:
         self.storage.write({DOCS: {str(k): v for k, v in sorted(self.docs.items())}})
+        # Every document written was checked: read from the checked file or made by settle().
+        checked_files.remember(self.shared, self.shard, self.storage.seen, self.docs)
 
 
 class TinyDBAssessmentStore(EditRules):
@@ -388,13 +421,22 @@ class TinyDBAssessmentStore(EditRules):
         # crash replaces the entry that never took effect. One read and one write of a chunk
         # of at most 100 entries (TinyDB's insert() would read it twice).
         path = self.layout.history_file(entry.assessment_id, entry.revision)
-        table = self._history(path, entry.assessment_id)
-        table[str(entry.revision)] = entry.model_dump(mode="json")
-        self.storage(path).write({HISTORY: table})
-
-    def _history(self, path: Path, assessment_id: str) -> dict[str, dict[str, Any]]:
-        """The checked entries of one history file (none if it does not exist yet)."""
         storage = self.storage(path)
+        name = str(path)
+        now = current_key(path)
+        table = checked_files.recall(self.shared, name, now)
+        if table is None:
+            table = self._history(path, entry.assessment_id, storage)
+        else:
+            storage.seen = now
+        table[str(entry.revision)] = entry.model_dump(mode="json")
+        storage.write({HISTORY: table})  # the same storage: it replaces what it checked
+        checked_files.remember(self.shared, name, storage.seen, table)
+
+    def _history(self, path: Path, assessment_id: str,
+                 storage: AtomicJSONStorage | None = None) -> dict[str, dict[str, Any]]:
+        """The checked entries of one history file (none if it does not exist yet)."""
+        storage = storage or self.storage(path)
         try:
             chunk = int(path.stem)
         except ValueError:

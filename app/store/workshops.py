@@ -24,6 +24,7 @@ from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Group, Workshop, group_key
 from app.core.text import tr
+from app.core.trainer_key import MAX_DEVICES
 from app.store.errors import NotFound
 from app.store.exchange import export_bytes
 from app.store.factory import RecordCollection, open_collection
@@ -138,6 +139,18 @@ class WorkshopStore:
     def set_trainer_key(self, workshop_id: str, hashed: str) -> Workshop:
         """Give a workshop made before trainer keys existed its key (the hash of it)."""
         return self._set(workshop_id, lambda w: w.model_copy(update={"trainer_key": hashed}))
+
+    def remember_device(self, workshop_id: str, hashed: str) -> Workshop:
+        """Keep the hash of a trainer's browser secret (the newest MAX_DEVICES)."""
+        def change(w: Workshop) -> Workshop:
+            kept = [h for h in w.trainer_devices if h != hashed][-(MAX_DEVICES - 1):]
+            return w.model_copy(update={"trainer_devices": [*kept, hashed]})
+        return self._set(workshop_id, change)
+
+    def reset_trainer_key(self, workshop_id: str, hashed: str) -> Workshop:
+        """A new key (its hash) for a lost one: every browser that was the trainer forgets."""
+        return self._set(workshop_id, lambda w: w.model_copy(
+            update={"trainer_key": hashed, "trainer_devices": []}))
 
     def set_notes(self, workshop_id: str, notes: str) -> Workshop:
         return self._set(workshop_id, lambda w: w.model_copy(update={"notes": notes}))

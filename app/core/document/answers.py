@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core import measure_status
 from app.core.document.evidence import measure_targets
 from app.core.document.model import Block, Bullets, Inline, LongText, Para, Span, Table, inline
 from app.core.document.source import ReportInput
@@ -109,7 +110,7 @@ def impact_answer(ri: ReportInput, question: Question) -> Table:
 
 def action_row(action: dict[str, Any], lang: str) -> tuple[str, str, str, str]:
     """One measure as the reader reads it: what, who, when, status."""
-    status = t("action_done" if action.get("status") == "done" else "action_open", lang)
+    status = measure_status.word(str(action.get("status") or measure_status.DEFAULT), lang)
     return (str(action.get("what") or "–"), str(action.get("who") or "–"),
             str(action.get("due") or "–"), status)
 

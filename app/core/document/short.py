@@ -9,6 +9,8 @@ in the full documentation.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.core.document.analysis import impact_section
 from app.core.document.answers import answer_blocks
 from app.core.document.decisive import alternatives_text, quoted_ids
@@ -40,14 +42,14 @@ def short_sections(ri: ReportInput) -> list[Section]:
     """The sections after page 1 in the report for the case file."""
     spec = ri.questionnaire.summary
     impacts = impact_section(ri)
-    out = [impacts.__class__(id=impacts.id, title=impacts.title, blocks=impacts.blocks,
-                             new_page=True)]
+    out = [replace(impacts, new_page=True)]  # page 1 stays what decides
     groups = groups_section(ri)
     if groups is not None:
         out.append(groups)
     if spec is not None:
         # The alternatives stand on page 1; again here only when page 1 had to shorten them.
-        clipped = clip(alternatives_text(ri), ALTERNATIVES_CLIP) != alternatives_text(ri)
+        whole = " ".join(alternatives_text(ri).split())
+        clipped = clip(whole, ALTERNATIVES_CLIP) != whole
         parts = [("alternatives", ds("alternatives", ri.lang),
                   spec.alternatives if clipped else []),
                  ("views", w("views_title", ri), spec.heard + spec.views_effect

@@ -187,8 +187,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "action_who": ("Ansvarig", "Responsible"),
     "action_due": ("Klart senast", "Due"),
     "action_status": ("Status", "Status"),
-    "action_open": ("Ej klar", "Open"),
-    "action_done": ("Klar", "Done"),
     "scale_value": ("{value} på skalan {low}–{high}", "{value} on the scale {low}–{high}"),
     "no_articles_rated": ("Ingen artikel har bedömts.", "No article has been rated."),
     # the articles

@@ -26,7 +26,7 @@ from app.core.document.decisive import (
 )
 from app.core.document.decisive import s as ds
 from app.core.document.front import clip, is_draft, is_screening
-from app.core.document.model import Properties
+from app.core.document.model import Letterhead, Properties
 from app.core.document.source import ReportInput
 from app.core.document.strings import t
 from app.core.document.track import w
@@ -56,6 +56,7 @@ class Summary:
     pointer: str  #: the sentence pointing to the full analysis
     draft: str  #: the draft's note, '' when complete
     properties: Properties
+    letterhead: Letterhead | None = None  #: the organisation's, for the Word file
 
     def plain(self) -> str:
         """The text to paste: paragraphs separated by a blank line, no hard line breaks of
@@ -81,7 +82,8 @@ def build_summary(ri: ReportInput) -> Summary:
                    pointer=_pointer(ri), draft=t("summary_draft", lang) if is_draft(ri) else "",
                    properties=Properties(title=title, author=props.author,
                                          subject=props.subject, keywords=props.keywords,
-                                         language=props.language, created=props.created)))
+                                         language=props.language, created=props.created),
+                   letterhead=ri.letterhead))
 
 
 def _screening(ri: ReportInput) -> list[SummaryPart]:

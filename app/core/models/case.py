@@ -34,3 +34,4 @@ class Case(Strict):
     key_articles: list[int] = Field(min_length=1)  #: articles a good analysis rates
     key_points: list[CaseRule] = []  #: what a good analysis catches
     mistakes: list[CaseRule] = []  #: the classic mistakes groups make with this case
+    plenary: list[Text] = []  #: questions the trainer puts to the whole room after the debrief

@@ -56,6 +56,9 @@ class Workshop(BaseModel):
     notes: str = ""  #: the trainer's own notes, never shown to groups
     hide_scores: bool = False  #: groups see their findings, not their level and points
     trainer_key: str = ""  #: hash of the trainer's key (app/core/trainer_key.py), never the key
+    #: hashes of the secrets the trainer's own browsers keep (app/core/trainer_key.py): such a
+    #: browser stays the trainer across reloads without typing the key again
+    trainer_devices: list[str] = Field(default_factory=list)
 
     def group_by_code(self, code: str) -> Group | None:
         return next((g for g in self.groups if g.code == code), None)

@@ -15,6 +15,7 @@ from app.core.models.assessment import (
     Answer,
     Assessment,
 )
+from app.core.models.lifecycle import ReviewComment
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
@@ -172,8 +173,10 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
     if ctx.locked:
         st.info(t("locked_complete", lang) if assessment.status != "draft" else
                 t("auth_read_only", lang))
+    remarks = review_remarks(assessment)
     for question in sp.questions:
         with st.container(border=True):
+            review_beside(remarks.get(question.id, []), lang)
             if question.type in WIDE_TYPES:
                 question_aside(q, question, lang)
                 draw(ctx, question)
@@ -190,6 +193,28 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
     if sp.missing:
         names = ", ".join(q.numbering[m] for m in sp.missing)
         st.caption(t("missing_in_section", lang, questions=names))
+
+
+def review_remarks(assessment: Assessment) -> dict[str, list[ReviewComment]]:
+    """The reviewer's standing comments by question: shown where the official answers them."""
+    out: dict[str, list[ReviewComment]] = {}
+    for c in assessment.review.comments:
+        if c.question and not c.withdrawn_at:
+            out.setdefault(c.question, []).append(c)
+    return out
+
+
+def review_beside(remarks: list[ReviewComment], lang: str) -> None:
+    """Each review comment on this question, above it, with its replies."""
+    for c in remarks:
+        mark = t("life_resolved", lang, by=c.resolved_by) if c.resolved else t("life_open", lang)
+        with st.container(border=True):
+            st.caption(md(":material/rate_review: " + t("review_beside", lang, author=c.author,
+                                                          mark=mark)))
+            st.text(c.text)  # user text: never Markdown
+            for r in c.replies:
+                st.caption(md(f"↳ {r.author}"))
+                st.text(r.text)
 
 
 def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:

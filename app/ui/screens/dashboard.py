@@ -11,10 +11,18 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app.core.dashboard import Dashboard, Ranked, groups_csv
+from app.core.dashboard import (
+    DECIDED,
+    STATUS_ORDER,
+    Dashboard,
+    Ranked,
+    counted_what,
+    groups_csv,
+)
 from app.core.numbers import percent
 from app.core.text import tr
 from app.services.dashboard import build
+from app.ui.safe import md
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
 from app.ui.widgets.charts import localised
@@ -32,12 +40,22 @@ def render() -> None:
     if start and end and start > end:
         st.error(t("dash_range_wrong", lang))
         return
+    c1, c2 = st.columns(2)
+    statuses = c1.multiselect(t("dash_status", lang), list(STATUS_ORDER), default=list(DECIDED),
+                              key="dash_status", help=t("dash_status_help", lang),
+                              format_func=lambda s: t(f"status_{s}", lang))
     login = signin.configured()  # logged in: the roles' rows; locally every row
-    board, skipped = build(None, start, end, visible=auth.visible_rows if login else None,
-                           scope=auth.scope())
+    visible = auth.visible_rows if login else None
+    everywhere, _ = build(None, start, end, visible=visible, scope=auth.scope(), statuses=None)
+    names = sorted({g.committee for g in everywhere.groups if g.committee})
+    chosen = c2.multiselect(t("dash_committee", lang), names, key="dash_committee",
+                            placeholder=t("dash_committee_all", lang))
+    board, skipped = build(None, start, end, visible=visible, scope=auth.scope(),
+                           statuses=statuses or None, committees=chosen)
     if skipped:
         st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))
     st.metric(t("dash_total", lang), board.total)
+    st.caption(md(counted_what(board, lang)))
     if not board.total:
         st.info(t("dash_empty", lang))
         return

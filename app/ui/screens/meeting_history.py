@@ -7,10 +7,13 @@ from html import escape
 
 import streamlit as st
 
+from app.core.meeting_period import in_period, period_csv
 from app.core.meetings import OpenAction, coverage, open_actions
 from app.core.models.article import ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
+from app.report.meeting_period import render_period
+from app.report.naming import slug
 from app.store.meetings import MeetingNotFound
 from app.ui.safe import md
 from app.ui.screens import meeting_common as common
@@ -42,6 +45,34 @@ def render(team: str, lang: str, library: ArticleLibrary) -> None:
             st.text(f"{number:>2}  {title}: {', '.join(d.isoformat() for d in days)}")
     meeting_list(meetings, lang, library)
     open_action_list(actions, lang)
+    period_export(team, meetings, lang, library)
+
+
+def period_export(team: str, meetings: list[Meeting], lang: str,
+                  library: ArticleLibrary) -> None:
+    """A period's meetings as PDF and CSV, for the team's annual report."""
+    st.header(t("mt_period", lang))
+    st.caption(t("mt_period_help", lang))
+    c1, c2 = st.columns(2)
+    start = c1.date_input(t("mt_period_from", lang), value=None, key="mt:period-from")
+    end = c2.date_input(t("mt_period_to", lang), value=None, key="mt:period-to")
+    start = start if isinstance(start, dt.date) else None
+    end = end if isinstance(end, dt.date) else None
+    if start and end and start > end:
+        st.error(t("mt_period_wrong", lang))
+        return
+    chosen = in_period(meetings, team, start, end)
+    st.caption(t("mt_period_count", lang, count=len(chosen)))
+    name = f"{slug(team, 'team')}_{start or 'start'}_{end or 'idag'}"
+    d1, d2 = st.columns(2)
+    d1.download_button(t("mt_period_pdf", lang), icon=":material/picture_as_pdf:",
+                       data=lambda: render_period(team, chosen, library, lang, start, end),
+                       file_name=f"moten_{name}.pdf", mime="application/pdf",
+                       on_click="ignore", disabled=not chosen)
+    d2.download_button(t("mt_period_csv", lang), icon=":material/table:",
+                       data=lambda: period_csv(chosen, library, lang).encode("utf-8"),
+                       file_name=f"moten_{name}.csv", mime="text/csv", on_click="ignore",
+                       disabled=not chosen)
 
 
 def figures(meetings: list[Meeting], covered: dict[int, list[dt.date]],
@@ -103,10 +134,13 @@ def _open_picked() -> None:
         st.session_state[common.VIEW_KEY] = "meeting"
 
 
-def open_action_list(actions: list[OpenAction], lang: str) -> None:
-    st.header(t("mt_open_actions", lang))
+def open_action_list(actions: list[OpenAction], lang: str, heading: str = "mt_open_actions",
+                     empty: str = "mt_no_open_actions") -> None:
+    """Open actions, each ticked off where it stands; the meeting view shows the ones it
+    carries over from earlier meetings with the same rows."""
+    st.header(t(heading, lang))
     if not actions:
-        st.caption(t("mt_no_open_actions", lang))
+        st.caption(t(empty, lang))
         return
     st.caption(t("mt_open_actions_help", lang))
     for item in actions:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.core.models.article import Article
+from app.core.meetings import carried_actions
+from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.report.minutes import minutes_filename, render_minutes
@@ -21,6 +22,7 @@ from app.ui.screens.meeting_fields import (
     saved_note,
     show_conflicts,
 )
+from app.ui.screens.meeting_history import open_action_list
 from app.ui.session import state
 from app.ui.strings.i18n import t
 from app.ui.widgets.questions import warn_personal_data
@@ -28,10 +30,18 @@ from app.ui.widgets.questions import warn_personal_data
 BIG_KEY = "mt:big"
 BIG_KEPT = "mt:big-kept"
 # Our own, fixed CSS (no user text): the containers keyed "mt-q-..." hold our article text.
+# Large type is for the whole view, read from the back of a room: decisions, actions and notes
+# as much as the article and its prompts.
 BIG_TYPE = """<style>
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
+[data-testid="stMainBlockContainer"] label p,
+[data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {
+  font-size: 1.35rem; line-height: 1.5; }
+[data-testid="stMainBlockContainer"] textarea, [data-testid="stMainBlockContainer"] input {
+  font-size: 1.3rem; line-height: 1.45; }
+[data-testid="stMainBlockContainer"] h2 { font-size: 2.2rem; }
 .st-key-mt-summary p { font-size: 1.6rem; line-height: 1.5; }
 div[class*="st-key-mt-q-"] p { font-size: 2rem; line-height: 1.3; font-weight: 600; }
-div[class*="st-key-mt-p-"] textarea { font-size: 1.3rem; line-height: 1.45; }
 </style>"""
 
 
@@ -41,6 +51,9 @@ def render(meeting: Meeting, article: Article, lang: str) -> None:
     details(meeting, lang)
     if big:
         st.html(BIG_TYPE)
+    # What the team promised before, overdue first: the meeting starts from where it stood.
+    open_action_list(carried_actions(common.store().of_team(meeting.team), meeting), lang,
+                     heading="mt_carried", empty="mt_carried_none")
     with st.container(key="mt-summary"):
         st.write(tr(article.summary, lang))
     prompts(meeting, article, lang)
@@ -122,7 +135,7 @@ def closing(meeting: Meeting, lang: str, article: Article) -> None:
     meeting_id, library = meeting.id, state.catalog().library
     c3.download_button(
         t("mt_minutes_download", lang), type="primary", icon=":material/download:",
-        data=lambda: render_minutes(common.store().get(meeting_id), library, lang=choice),
+        data=lambda: _minutes(meeting_id, library, choice),
         file_name=minutes_filename(meeting), mime="application/pdf", on_click="ignore")
     if meeting.status == "final":
         st.info(t("mt_locked", lang), icon=":material/lock:")
@@ -147,3 +160,10 @@ def _delete(meeting_id: str, lang: str) -> None:
         return
     common.set_open(None)
     state.flash(t("mt_deleted", lang))
+
+
+def _minutes(meeting_id: str, library: ArticleLibrary, lang: str) -> bytes:
+    """The minutes as stored now, with what they carry over from earlier meetings."""
+    meeting = common.store().get(meeting_id)
+    carried = carried_actions(common.store().of_team(meeting.team), meeting)
+    return render_minutes(meeting, library, lang=lang, carried=carried)

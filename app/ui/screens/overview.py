@@ -7,8 +7,9 @@ from collections.abc import Collection
 import streamlit as st
 
 from app.core.numbers import count as num
+from app.core.review_comments import returned
 from app.services.erase import erase_for_good
-from app.store import AssessmentStore, data_dir
+from app.store import AssessmentStore, NotFound, data_dir
 from app.store.records import Summary
 from app.store.workshops import workshop_assessment_ids
 from app.ui.safe import md, plain, user
@@ -46,10 +47,13 @@ def render() -> None:
     if not rows:
         st.info(t("overview_empty", lang) if not query and not status else t("no_match", lang))
     cat = state.catalog()
+    sent_back = _returned(store, rows)
     for item in rows:
         with st.container(border=True, key=f"bka-row-{item.id}"):  # buttons named by title
             c1, c2 = st.columns([5, 3])
             c1.markdown(f"**{user(item.title)}**")
+            if item.id in sent_back:  # the official's turn: it must not look like any draft
+                c1.warning(t("overview_returned", lang), icon=":material/undo:")
             q = cat.questionnaire(item.questionnaire)
             meta = [
                 user(item.case_number),  # each piece of user text in its own isolate
@@ -90,6 +94,15 @@ def render() -> None:
                     st.rerun()
     _pager(lang, len(rows), total)
     trash(lang)
+
+
+def _returned(store: AssessmentStore, rows: list[Summary]) -> set[str]:
+    """The page's drafts that the reviewer sent back (only drafts are read again)."""
+    drafts = [r.id for r in rows if r.status == "draft"]
+    try:
+        return {a.id or "" for a in store.get_many(drafts) if returned(a)} if drafts else set()
+    except NotFound:  # deleted in another tab since the page was listed: no mark this time
+        return set()
 
 
 def _page(store: AssessmentStore, query: str, status: str | None,

@@ -22,7 +22,7 @@ from app.store.meetings import MeetingNotFound
 from app.store.workshop_errors import WorkshopNotFound
 from app.ui.safe import md
 from app.ui.screens import meeting_common
-from app.ui.screens.workshop_compare import agenda_item, articles, scores
+from app.ui.screens.workshop_compare import agenda_item, articles, rules, scores
 from app.ui.session import state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
@@ -146,7 +146,7 @@ def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
         return [], "", "workshop"
     case = workshop_state.case_of(w)
     result = compare(q, cat.library, workshop_state.store().group_inputs(w, q),
-                     case.key_articles if case else [])
+                     case.key_articles if case else [], case)
 
     def opening() -> None:
         st.header(t("pr_comparison", lang))
@@ -156,11 +156,23 @@ def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
     items = [Item(w.title, opening),
              Item(t("ws_scores", lang), lambda: scores(result, lang)),
              Item(t("ws_articles", lang), lambda: articles(result, lang))]
-    for number, entry in enumerate(result.agenda, 1):
+    if result.rules:  # which group caught each key point, made each classic mistake
+        items.append(Item(t("pr_rules", lang), lambda: rules(result, lang)))
+    for number, entry in enumerate(result.agenda, 1):  # the debrief's order (core/debrief.py)
         def draw(number: int = number, entry: ComparisonItem = entry) -> None:
             st.header(t("ws_agenda", lang))
+            st.subheader(t(f"ws_part_{entry.part}", lang), anchor=False)
             agenda_item(number, entry, result, q, lang)
         items.append(Item(t("pr_question", lang, number=number), draw))
+    plenary = case.plenary if case else []
+    for number, question in enumerate(plenary, 1):
+        label = t("pr_plenary", lang, number=number, count=len(plenary))
+
+        def ask(label: str = label, text: str = tr(question, lang)) -> None:
+            st.header(label)
+            with st.container(key="bka-prompt"):
+                st.markdown(md(text))
+        items.append(Item(label, ask))
     return items, w.title, "workshop"
 
 

@@ -21,8 +21,8 @@ from app.ui.strings.i18n import t
 
 def _text(r: Reminder, lang: str) -> str:
     due = r.due.isoformat() if r.due else ""
-    if r.kind == "review":
-        return t("rem_review", lang)
+    if r.kind in ("review", "returned"):
+        return t(f"rem_{r.kind}", lang)
     when = "overdue" if r.overdue else "soon"
     return t(f"rem_{r.kind}_{when}", lang, due=due, what=r.what)
 
@@ -43,7 +43,10 @@ def render(lang: str, hidden: set[str]) -> None:
     # Logged in, only what the roles let this person see is counted (app/core/access.py).
     rows = auth.visible_rows(store.list(scope=auth.scope()), hidden) if logged_in else None
     cases, _ = current_facts(store, state.catalog(), data_dir(), rows)
-    mine = [r for r in reminders(cases, name, dt.date.today()) if r.id not in hidden]
+    person = signin.person()
+    mine = [r for r in reminders(cases, name, dt.date.today(),
+                                 me_sub=person.sub if person is not None else "")
+            if r.id not in hidden]
     with st.container(border=True, key="bka-reminders"):
         st.header(t("rem_title", lang))  # h2 under the page's h1: headings in order
         if not mine:

@@ -17,7 +17,7 @@ from app.ui.screens.workshop_create import create_form
 from app.ui.screens.workshop_live import codes, progress
 from app.ui.screens.workshop_manage import manage, trainer_notes
 from app.ui.screens.workshop_trainer import lockout_notice, new_key_notice, trainer_key_form
-from app.ui.session import state
+from app.ui.session import state, trainer_device
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 
@@ -38,6 +38,7 @@ def render() -> None:
     lang = state.lang()
     state.show_flash()
     st.html(BIG)
+    trainer_device.write_pending_cookie()  # this browser stays the trainer after a reload
     identity = workshop_state.identity()
     wid = st.session_state.get(workshop_state.OPEN_KEY) or st.query_params.get("workshop")
     if wid:

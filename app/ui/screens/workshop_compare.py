@@ -10,6 +10,7 @@ import streamlit as st
 
 from app.core.answer_text import answer_text
 from app.core.comparison import Comparison, Item, compare
+from app.core.debrief import PARTS
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
@@ -151,13 +152,19 @@ def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:
         st.info(t("ws_agenda_empty", lang))
         return
     st.caption(t("ws_agenda_help", lang))
-    for number, item in enumerate(result.agenda[:TOP], 1):
-        agenda_item(number, item, result, q, lang)
-    rest = result.agenda[TOP:]
-    if rest:
-        with st.expander(t("ws_agenda_more", lang, count=len(rest))):
-            for number, item in enumerate(rest, TOP + 1):
-                agenda_item(number, item, result, q, lang)
+    numbered = list(enumerate(result.agenda, 1))
+    for part in PARTS:  # the heart of the case, most groups' differences, then the rest
+        items = [(n, i) for n, i in numbered if i.part == part]
+        if not items:
+            continue
+        st.subheader(t(f"ws_part_{part}", lang), anchor=False)
+        shown, more = (items, []) if part != "rest" else (items[:TOP], items[TOP:])
+        for number, item in shown:
+            agenda_item(number, item, result, q, lang)
+        if more:
+            with st.expander(t("ws_agenda_more", lang, count=len(more))):
+                for number, item in more:
+                    agenda_item(number, item, result, q, lang)
     st.caption(t("ws_method", lang))
 
 
@@ -177,9 +184,10 @@ def agenda_item(number: int, item: Item, result: Comparison, q: Questionnaire,
     title, where = item_title(item, q, lang)
     share = item.disagreement or 0.0
     with st.container(border=True):
-        st.markdown(f"### {number}. {md(title)}")
+        st.markdown(f"#### {number}. {md(title)}")  # under the part's h3
         st.progress(share, text=t("ws_disagreement", lang, percent=percent(100 * share, lang))
-                    + " · " + md(where))
+                    + " · " + t("ws_answered_by", lang, answered=item.answered,
+                                groups=len(result.groups)) + " · " + md(where))
         side_by_side(item, result, q, lang)
 
 

@@ -102,6 +102,10 @@ def trainer_notes(w: Workshop, case: Case | None, lang: str) -> None:
             st.markdown(f"**{t('ws_notes_case', lang)}**")
             st.caption(case_facts(case, lang))
             st.markdown(tr(case.trainer_notes, lang))  # ours, from cases/*.yaml
+            if case.plenary:
+                st.markdown(f"**{t('ws_plenary', lang)}**")
+                st.markdown("\n".join(f"{n}. {md(tr(q, lang))}"
+                                       for n, q in enumerate(case.plenary, 1)))
         key = f"ws_notes:{w.id}"
         st.session_state.setdefault(key, w.notes)
         st.text_area(t("ws_notes_own", lang), key=key, height=160,

@@ -27,7 +27,7 @@ from app.store.workshop_errors import (
     WorkshopError,
 )
 from app.store.workshops import WorkshopStore, workshop_assessment_ids
-from app.ui.session import state
+from app.ui.session import state, trainer_device
 
 JOINED_KEY = "workshop_joined"  #: the join code of this session's group
 ENDED_KEY = "workshop_ended"  #: the code that stopped working while this session used it
@@ -159,7 +159,9 @@ def identity() -> Identity:
     return Identity(local=client_address() is None,
                     group_assessment=group.group.assessment_id if group else None,
                     group_device=bool(st.session_state.get(DEVICE_KEY)),
-                    trainer_of=frozenset(st.session_state.get(TRAINER_KEY) or ()),
+                    trainer_of=frozenset(st.session_state.get(TRAINER_KEY) or ())
+                    | (frozenset() if group or st.session_state.get(DEVICE_KEY)
+                       else frozenset(trainer_device.known_workshops())),
                     login=login, person=auth.person() if login else None)
 
 
@@ -205,8 +207,10 @@ def refuse_unless_open(assessment_id: str | None) -> None:
 
 
 def hold_key(workshop_id: str) -> None:
-    """This session created the workshop or gave its key: it may run it."""
+    """This session created the workshop or gave its key: it may run it, and so may this
+    browser after a reload (a secret it keeps: app/ui/session/trainer_device.py)."""
     st.session_state[TRAINER_KEY] = {*st.session_state.get(TRAINER_KEY, ()), workshop_id}
+    trainer_device.remember(workshop_id)
 
 
 def may_save() -> bool:

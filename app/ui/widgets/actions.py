@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.core import measure_status
 from app.core.models.questionnaire import Question
 from app.ui.strings.i18n import t
 from app.ui.widgets.context import Ctx, field_label, markdown_label, to_date
@@ -45,13 +46,13 @@ def draw_actions(ctx: Ctx, question: Question) -> None:
                     args=(ctx, question),
                 )
             elif field == "status":
-                ctx.seed(k, item.get("status", "open"))
+                ctx.seed(k, item.get("status") or measure_status.DEFAULT)
                 col.selectbox(
                     label,
-                    ["open", "done"],
+                    list(measure_status.STATUSES),
                     key=k,
                     label_visibility="collapsed",
-                    format_func=lambda v: t(f"action_status_{v}", ctx.lang),
+                    format_func=lambda v: measure_status.word(v, ctx.lang),
                     disabled=ctx.locked,
                     on_change=_actions_changed,
                     args=(ctx, question),
@@ -89,7 +90,7 @@ def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
     for i in range(st.session_state[ctx.k(question, "rows")]):
         row = {f: st.session_state.get(ctx.k(question, f"{i}:{f}")) for f in _ACTION_FIELDS}
         row["due"] = row["due"].isoformat() if isinstance(row["due"], dt.date) else None
-        row["status"] = row["status"] or "open"
+        row["status"] = row["status"] or measure_status.DEFAULT
         row["what"], row["who"] = row["what"] or "", row["who"] or ""
         rows.append(row)
     return rows

@@ -1,0 +1,60 @@
+"""Store files already read and checked in this process, by their identity on disk.
+
+Every read of a document file used to parse it and validate all its ~40 assessments, also
+for a page's rerun that only shows one of them and for a save that changes one: most of a
+save's CPU and a fifth of a rerun's. A file is replaced (a new inode) by every write, so its
+(inode, size, mtime_ns) names one content: a file whose identity is the one recorded here
+holds exactly the documents recorded with it, checked whole when they were read (or written
+by this process from checked documents). The damage checks are unchanged: a file that
+changed in any way is read and checked whole again.
+
+Document files (by shard) and history chunks (by path) are kept, a few only: a shard's
+documents take ~5x their JSON size in memory.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from app.store.json_storage import FileKey
+from app.store.locking import SharedFolder
+
+KEPT = 48  # files (shards, history chunks); a workshop of 30 touches about that many at once
+Docs = dict[Any, dict[str, Any]]  # a file's documents by their TinyDB id
+_NAME = "checked_docs"
+
+
+def _kept(shared: SharedFolder) -> OrderedDict[str, tuple[FileKey, Docs]]:
+    kept: OrderedDict[str, tuple[FileKey, Docs]] = shared.cache.setdefault(_NAME, OrderedDict())
+    return kept
+
+
+def recall(shared: SharedFolder, name: str, key: FileKey | None) -> Docs | None:
+    """The checked documents of the file as it is now (`key`), or None when not kept.
+
+    A copy of the mapping: callers add and remove documents in it; the documents themselves
+    are only read (every change builds a new wrapper)."""
+    if key is None:
+        return None
+    with shared.cache_lock:
+        kept = _kept(shared)
+        found = kept.get(name)
+        if found is None or found[0] != key:
+            return None
+        kept.move_to_end(name)
+        return dict(found[1])
+
+
+def remember(shared: SharedFolder, name: str, key: object, docs: Docs) -> None:
+    """Record the checked documents of the file `name` whose identity is `key` (anything but
+    a FileKey, such as None for no file or a storage never read, forgets it)."""
+    with shared.cache_lock:
+        kept = _kept(shared)
+        if not isinstance(key, tuple):
+            kept.pop(name, None)
+            return
+        kept[name] = (key, dict(docs))
+        kept.move_to_end(name)
+        while len(kept) > KEPT:
+            kept.popitem(last=False)

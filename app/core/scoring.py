@@ -28,6 +28,8 @@ from app.core.models.scorecard import (
 )
 from app.core.review_list import review_questions
 
+SHOWN_MISSING = 4  #: unanswered questions a finding names; the rest are counted
+
 
 def score(
     q: Questionnaire,
@@ -122,7 +124,10 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
             words = str(getattr(node.args[0], "value", ""))
             details += ev.decision_words(words)
         elif node.function == "missing_required":
-            details += [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]
+            # The first few numbers say where to start; the whole list is under the answers.
+            numbers = [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]
+            details += numbers[:SHOWN_MISSING] + (
+                [f"+{len(numbers) - SHOWN_MISSING}"] if len(numbers) > SHOWN_MISSING else [])
         elif node.function == "analysed_impacts":
             details += [f"{q.numbering.get(h.question, h.question)} art. {h.article}"
                         for h in ev.hollow if h.article is not None]

@@ -104,6 +104,18 @@ def _trainer(then: Callable[[Any], None] | None) -> Callable[[Any], None]:
     return enter
 
 
+def _projector(screen: int) -> Callable[[Any], None]:
+    """From the trainer's comparison tab to the projector view, on its `screen`th screen."""
+    def show(page: Any) -> None:
+        page.get_by_role("tab").nth(3).click()
+        page.get_by_role("link", name="Visa på projektorn").click()
+        page.get_by_text("1 av ").wait_for()
+        for n in range(2, screen + 1):
+            page.keyboard.press("ArrowRight")
+            page.get_by_text(f"{n} av ").wait_for()
+    return show
+
+
 def _history(page: Any) -> None:
     page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"] button').nth(1).click()
 
@@ -125,9 +137,10 @@ def states(seeds: Seeds) -> Iterator[State]:
     yield "workshop-start", "/workshop", None
     for i, tab in enumerate(("codes", "case", "progress", "compare", "manage")):
         yield f"workshop-{tab}", f"/workshop?workshop={w}", _trainer(_tab(i) if i else None)
-    yield "present-workshop", f"/visning?workshop={w}", None
+    # The projector view opens where the trainer's key was given, from the comparison.
+    yield "present-workshop", f"/workshop?workshop={w}", _trainer(_projector(1))
     for n in (2, 3, 4):
-        yield f"present-workshop-{n}", f"/visning?workshop={w}&n={n}", None
+        yield f"present-workshop-{n}", f"/workshop?workshop={w}", _trainer(_projector(n))
     yield "present-meeting", f"/visning?meeting={seeds.meeting}", None
     yield "present-meeting-2", f"/visning?meeting={seeds.meeting}&n=2", None
     yield "join", "/ga-med", None

@@ -4,6 +4,7 @@ that signs in through it (the same keys as for Entra ID in docs/DEPLOY.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import threading
 from collections.abc import Iterator
@@ -17,14 +18,16 @@ import pytest
 
 
 @contextmanager
-def provider() -> Iterator[str]:
-    """The provider's issuer URL; users are added with add_user()."""
+def provider(token_max_age: dt.timedelta | None = None) -> Iterator[str]:
+    """The provider's issuer URL; users are added with add_user(). `token_max_age`: how long
+    its identity tokens hold (an hour unless told)."""
     try:
         import oidc_provider_mock
         import werkzeug.serving
     except ImportError:  # pragma: no cover - a dev dependency
         pytest.fail("oidc-provider-mock is a dev dependency (pyproject.toml)")
-    app = oidc_provider_mock.app(require_nonce=True)
+    app = oidc_provider_mock.app(require_nonce=True, **(
+        {"access_token_max_age": token_max_age} if token_max_age else {}))
     server = werkzeug.serving.make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, args=(0.1,), daemon=True)
     thread.start()

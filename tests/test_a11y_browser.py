@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import a11y_walk
 import pytest
 from a11y_walk import WAIT, Seeds, seed, set_language, settle
 from browser import ARGS, CHROMIUM, need_chromium, running_app
@@ -275,7 +276,9 @@ def test_at_320_px_every_field_keeps_its_label(app: App) -> None:
 
 
 def test_the_projector_view_moves_with_the_arrow_keys(app: App) -> None:
-    page = app.page("sv", f"/visning?workshop={app.seeds.workshop}")
+    # Opened as the trainer opens it: the key given on the workshop page, then its link.
+    page = app.page("sv", f"/workshop?workshop={app.seeds.workshop}")
+    a11y_walk._trainer(a11y_walk._projector(1))(page)
     assert not page.get_by_test_id("stSidebar").is_visible()
     expect_text(page, "1 av ")
     page.keyboard.press("ArrowRight")

@@ -131,6 +131,24 @@ def test_decisive_law_but_weighed_as_one_interest_is_serious(
     assert "law_decisive_not_followed" not in fine
 
 
+@pytest.mark.parametrize("qid", ["bka-standard", "bka-individual"])
+def test_article_3_is_the_floor_whatever_the_area_law_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qid: str
+) -> None:
+    """An LSS or patient-law decision may not weigh the child's best interests less than the
+    convention: 'one interest among others' is flagged even where no stronger rule applies."""
+    base = {"affects_children": "direct"} if qid == "bka-standard" else {}
+    low = _score(tmp_path, capsys, qid, {**base, "law_strength": "primary",
+                                         "best_interests_weight": "one_among_others"})
+    assert "below_article_3" in low
+    heavy = _score(tmp_path, capsys, qid, {**base, "law_strength": "primary",
+                                           "best_interests_weight": "heavy"})
+    assert "below_article_3" not in heavy
+    # the strength question offers no answer weaker than the convention
+    options = q(qid).questions["law_strength"].option_values
+    assert "particular" not in options and "primary" in options
+
+
 def test_a_child_who_needs_a_representative_without_one_is_serious(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -27,6 +27,7 @@ TYPED_AWAY = "Ingen lek efter skolan för dem som åker buss."  # left at once, 
 EFFECT = "Bussvärden minskade oron; kvällsbussen kom aldrig till stånd."
 CHILDREN_SAY = "Eleverna i årskurs 3 säger att bussen är lugn men att de saknar skogen."
 WHY = "Fritiden för barn i byarna behöver en kvällsbuss två dagar i veckan."
+SIGNS = "Restiden är högst 40 minuter; frånvaron är oförändrad enligt elevregistret."
 
 
 def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
@@ -81,7 +82,11 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
     # Typed, then away at once: Nästa clicked with no pause, the text still in the field
     write("Artikel 31, Vila, fritid, lek och kultur: För vilka barn", TYPED_AWAY, leave="")
     arrive(page, page.get_by_role("button", name="Nästa"),
-           page.get_by_role("heading", name="Genomfördes åtgärderna?"))
+           page.get_by_role("heading", name="Det analysen sa att ni skulle följa"))
+    write("Vad visar de tecknen nu?", SIGNS)  # the plan's signs, brought back and answered
+    page.get_by_text("Nej", exact=True).click()
+    settled()
+    to_section(page, "Genomfördes åtgärderna?")
 
     for row in (1, 2, 3):
         choose(f"Status, åtgärd {row}", "Klar")
@@ -107,6 +112,9 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
         "done", "done", "done", "open"]
     assert stored.answers["children_say"].value == CHILDREN_SAY
     assert stored.answers["reconsider"].value == "adjust"
+    assert stored.answers["indicators_now"].value == SIGNS
+    assert stored.answers["triggers_met"].value == "no"
+    assert stored.answers["planned_triggers"].value  # the original's triggers, carried over
 
 
 def seeded(data: Path) -> str:

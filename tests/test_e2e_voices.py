@@ -44,7 +44,7 @@ def answer_as_child(browser: Any, link: str, band: str, face: str, worry: str,
     plan = page.get_by_role("radiogroup", name=re.compile("Vad tycker du om"))
     expect(plan).to_be_visible(timeout=WAIT)
     plan.get_by_text(word(face)).click()
-    box = page.get_by_role("textbox", name=re.compile("orolig"))
+    box = page.get_by_role("textbox", name=re.compile("orolig|jobbigt"))  # 6–9: simpler
     send = page.get_by_role("button", name="Skicka mina svar")
     if name_first:
         box.fill("Jag är orolig för att Ella inte får följa med.")
@@ -111,9 +111,11 @@ def test_six_children_answer_and_the_official_sees_results_only_from_five(
     (collection,) = stored["_default"].values()
     responses = collection["responses"]
     assert len(responses) == 6
-    for response in responses:  # only the age band, answers, texts and the day: nothing else
-        assert set(response) == {"age_band", "answers", "texts", "day"}
+    for response in responses:  # the age band, answers, texts, the day and a respondent key
+        assert set(response) == {"age_band", "answers", "texts", "day", "respondent"}
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", response["day"])
+        assert re.fullmatch(r"[0-9a-f]{32}", response["respondent"])  # a hash, no device
+    assert len({r["respondent"] for r in responses}) == 6  # six browsers, six respondents
     assert sorted(r["age_band"] for r in responses) == ["age_10_12"] * 3 + ["age_13_17"] + [
         "age_6_9"] * 2
     raw = (data / "child_collections.json").read_text(encoding="utf-8")

@@ -58,3 +58,25 @@ def test_an_old_record_still_scores_with_nothing_left_over(
     report = json.loads(capsys.readouterr().out)
     assert report["version"] == _q("bka-individual").version
     assert report["unknown_answers"] == []
+
+
+def test_a_step_is_named_only_where_it_changed_the_record() -> None:
+    from app.core.loading import migration_notes
+    from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
+
+    q = _q("bka-standard")
+
+    def notes(answers: dict[str, str]) -> list[str]:
+        a = Assessment(questionnaire=QuestionnaireRef(id=q.id, version="2.0.0"),
+                       decision=Decision(title="X"),
+                       answers={k: Answer(value=v) for k, v in answers.items()})
+        return [str(n) for n in migration_notes(a, q)]
+
+    assert notes({"law_strength": "decisive"}) == []  # nothing read differently: no note
+    changed = notes({"law_strength": "particular"})
+    assert len(changed) == 1 and "särskilt beaktas" in changed[0]
+    # a step that only adds questions is always named (the follow-up's new questions)
+    f = _q("bka-followup")
+    a = Assessment(questionnaire=QuestionnaireRef(id=f.id, version="1.0.0"),
+                   decision=Decision(title="X"), answers={})
+    assert len(migration_notes(a, f)) == 1

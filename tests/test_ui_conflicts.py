@@ -35,7 +35,7 @@ def test_a_long_answer_from_one_device_is_not_replaced_by_the_other(
         second.text_area(key=f"q:{aid}:how_concerned:").input("Längre skolväg.").run())
     assert open_store(tmp_path).get(aid).answers["how_concerned"].value == long
     shown = texts(second)
-    assert "ändrades i en annan flik" in shown  # in the same run as the save, not later
+    assert "hade redan fått ett annat svar" in shown  # in the same run as the save, not later
     assert long in shown and "Längre skolväg." in shown
     assert "Sparat svar" in shown and "Ditt svar" in shown
     merged = second.text_area(key=f"merge:{aid}:how_concerned")
@@ -44,7 +44,7 @@ def test_a_long_answer_from_one_device_is_not_replaced_by_the_other(
     second = no_exception(button(second, "Spara den sammanfogade texten").click().run())
     stored = open_store(tmp_path).get(aid).answers["how_concerned"].value
     assert stored == f"{long} Längre skolväg för de yngsta."
-    assert "ändrades i en annan flik" not in texts(second)
+    assert "hade redan fått ett annat svar" not in texts(second)
 
 
 def test_a_conflict_on_a_choice_shows_labels_not_codes_right_away(

@@ -12,7 +12,7 @@ from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
 from app.core.jsonsource import parse_json
 from app.core.limits import MAX_JSON_BYTES, too_large
-from app.core.migration import migrate
+from app.core.migration import migrate, relevant_steps
 from app.core.models.article import Article, ArticleLibrary, ClusterFile
 from app.core.models.assessment import Assessment
 from app.core.models.law import LawLibrary
@@ -206,7 +206,7 @@ def migration_notes(assessment: Assessment, questionnaire: Questionnaire) -> lis
     """The notes of the declared migrations the answers are read through (empty when none)."""
     if assessment.questionnaire.version == questionnaire.version:
         return []
-    _, steps = migrate(assessment.answers, assessment.questionnaire.version, questionnaire)
+    steps = relevant_steps(assessment.answers, assessment.questionnaire.version, questionnaire)
     return [step.note for step in steps]
 
 

@@ -28,6 +28,32 @@ def migrate(
     return answers, applied
 
 
+def relevant_steps(
+    answers: dict[str, Answer], version: str, q: Questionnaire
+) -> list[Migration]:
+    """The steps whose note the reader of these answers needs: a step that maps answers is
+    named only when it changed one of these (a note about an answer the record never gave is
+    noise on a crowded page 1); a step that only announces new questions is always named."""
+    kept: list[Migration] = []
+    current = version
+    for _ in range(len(q.migrations) + 1):
+        step = next((m for m in q.migrations if m.from_version == current), None)
+        if step is None or current == q.version:
+            break
+        after = _apply(step, answers)
+        maps = step.rename or step.options or step.drop or step.drop_ratings or step.to_list
+        if not maps or _changed(answers, after):
+            kept.append(step)
+        answers, current = after, step.to_version
+    return kept
+
+
+def _changed(before: dict[str, Answer], after: dict[str, Answer]) -> bool:
+    if set(before) != set(after):
+        return True
+    return any(before[k].value != after[k].value for k in before)
+
+
 def _apply(step: Migration, answers: dict[str, Answer]) -> dict[str, Answer]:
     result: dict[str, Answer] = {}
     for qid, answer in answers.items():

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 from pathlib import Path
 
 from app.core.catalog import Catalog
 from app.core.document.model import Form
+from app.core.document.source import ReportNotWritten
 from app.core.models.assessment import Assessment, ReportRecord
 from app.report.context import ReportError, prepare
 from app.report.formats import format_for, render_as
 from app.report.naming import free_path, report_filename
-from app.services.paths import REPORTS_DIR
 from app.store import atomic as store_atomic
+from app.store.layout import data_dir, reports_folder
 
 ENV_DIR = "BKA_REPORTS_DIR"
 
@@ -27,11 +29,13 @@ def render_pdf(assessment: Assessment, *, lang: str | None = None,
 
 
 def reports_dir(out_dir: Path | str | None = None) -> Path:
-    """Where reports go: the argument, else $BKA_REPORTS_DIR, else reports/ in the repository."""
+    """Where kept reports go: the argument, else $BKA_REPORTS_DIR, else reports/ in the data
+    folder, so the version that went to the committee lives with the data: in its backups,
+    erased with its assessment, never shared by two data folders."""
     if out_dir is not None:
         return Path(out_dir)
-    env = os.environ.get(ENV_DIR)
-    return Path(env) if env else REPORTS_DIR
+    env = os.environ.get(ENV_DIR, "").strip()
+    return Path(env).expanduser() if env else reports_folder(data_dir())
 
 
 def build_report(assessment: Assessment, *, lang: str | None = None,
@@ -67,9 +71,9 @@ def _ensure_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(f"cannot create the folder {folder} for the report "
-                          f"({exc.strerror or exc}); choose another folder with -o or "
-                          f"{ENV_DIR}") from None
+        raise ReportNotWritten(f"cannot create the folder {folder} for the report "
+                               f"({exc.strerror or exc}); choose another folder with -o or "
+                               f"{ENV_DIR}", **_why(exc)) from None
     if not folder.is_dir():
         raise ReportError(f"{folder} is not a folder; choose another with -o or {ENV_DIR}")
 
@@ -79,7 +83,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         store_atomic.write_atomic(path, data, keep_previous=False)
     except OSError as exc:
-        raise ReportError(f"cannot write {path} ({exc.strerror or exc})") from None
+        cause = getattr(exc, "cause", exc)  # the store's WriteFailed wraps the system's error
+        raise ReportNotWritten(f"cannot write {path} ({cause.strerror or cause})",
+                               **_why(cause)) from None
+
+
+def _why(exc: OSError) -> dict[str, bool]:
+    return {"disk_full": exc.errno in (errno.ENOSPC, errno.EDQUOT),
+            "read_only": exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)}
 
 
 def with_report(assessment: Assessment, record: ReportRecord) -> Assessment:

@@ -15,14 +15,11 @@ from app.core.models.assessment import Assessment
 from app.core.models.child_letter import LetterRecord, record_id
 from app.services.paths import QUESTIONNAIRES_DIR
 from app.store.child_collections import ChildCollectionStore
-from app.store.collection import Collection
+from app.store.child_letters import NAME, letter_store
+from app.store.collection import StaleRecord
 from app.store.errors import NotFound
 
-LETTERS = "child_letters"
-
-
-def letter_store(folder: Path | str | None) -> Collection[LetterRecord]:
-    return Collection(LetterRecord, LETTERS, folder)
+LETTERS = NAME  #: where the edits are kept (app/store/child_letters.py)
 
 
 def drafted(assessment: Assessment, lang: str, folder: Path | str | None) -> Letter:
@@ -45,7 +42,8 @@ def drafted(assessment: Assessment, lang: str, folder: Path | str | None) -> Let
 
 def stored_edits(assessment_id: str, lang: str, folder: Path | str | None) -> LetterRecord | None:
     store = letter_store(folder)
-    if not store.path.is_file():
+    path: Path | None = getattr(store, "path", None)  # the local file; None in the database
+    if path is not None and not path.is_file():
         return None
     try:
         return store.get(record_id(assessment_id, lang))
@@ -75,7 +73,9 @@ def with_all_parts(base: Letter, texts: dict[str, str]) -> Letter:
 
 
 def save_edits(assessment: Assessment, lang: str, letter: Letter,
-               folder: Path | str | None) -> None:
+               folder: Path | str | None, *, expected_revision: int | None = None) -> None:
+    """Store the official's edits; with `expected_revision` (the stored edits' revision the
+    form was drawn from, 0 for none) a change saved meanwhile is a StaleRecord, not lost."""
     record = LetterRecord(id=record_id(assessment.id or "", lang),
                           assessment_id=assessment.id or "", lang=lang,  # type: ignore[arg-type]
                           title=letter.title, greeting=letter.greeting,
@@ -84,8 +84,10 @@ def save_edits(assessment: Assessment, lang: str, letter: Letter,
                           signature=letter.signature)
     store = letter_store(folder)
     try:
-        store.update(record.id or "", lambda _: record)
+        store.update(record.id or "", lambda _: record, expected_revision=expected_revision)
     except NotFound:
+        if expected_revision:  # it was there when the form was drawn: erased meanwhile
+            raise StaleRecord(record.id or "", 0, expected_revision) from None
         store.create(record)
 
 

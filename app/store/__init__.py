@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from app.store.errors import (
     AnswerConflict,
     Conflict,
+    FieldsConflict,
     ImportRaced,
     NotFound,
     StoreBusy,
@@ -55,6 +56,7 @@ __all__ = [
     "AssessmentStore",
     "Change",
     "Conflict",
+    "FieldsConflict",
     "ImportRaced",
     "Missing",
     "NotFound",

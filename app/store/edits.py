@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection
 from typing import Any
 
 from app.core.access import Scope
+from app.core.field_merge import three_way
 from app.core.models.assessment import (
     TITLE_MAX,
     Answer,
@@ -25,7 +26,7 @@ from app.core.models.assessment import (
 )
 from app.core.models.lifecycle import Review
 from app.store.changes import canonical, same, undo
-from app.store.errors import AnswerConflict, Conflict, StoreError
+from app.store.errors import AnswerConflict, Conflict, FieldsConflict, StoreError
 from app.store.protocol import MISSING, Missing
 from app.store.records import Action, Revision, Summary
 
@@ -126,21 +127,15 @@ class EditRules:
         def change(stored: Assessment, wrapper: Wrapper) -> Assessment:
             if expected is MISSING:
                 return stored.model_copy(update={"decision": decision})
-            base = canonical(expected.model_dump(mode="json"))
-            mine = canonical(decision.model_dump(mode="json"))
             theirs = canonical(stored.decision.model_dump(mode="json"))
-            touched = [f for f in mine if not same(mine[f], base.get(f))]
-            clashes = [f for f in touched if not same(theirs.get(f), base.get(f))
-                       and not same(theirs.get(f), mine[f])]
-            if clashes:
-                by = wrapper.get("updated_by", "")
-                raise Conflict(stored, None, changed_by=by, message=(
-                    f"{', '.join(clashes)} of assessment {assessment_id} "
-                    f"{'was' if len(clashes) == 1 else 'were'} changed"
-                    f"{' by ' + by if by else ''} while you were editing. Your change was not "
-                    "saved: check the current text and change it again."))
-            merged = Decision.model_validate({**theirs, **{f: mine[f] for f in touched}})
-            return stored.model_copy(update={"decision": merged})
+            merge = three_way(canonical(expected.model_dump(mode="json")),
+                              canonical(decision.model_dump(mode="json")), theirs, same)
+            if merge.clashes:
+                raise FieldsConflict(
+                    stored, merge.clashes, {f: theirs.get(f) for f in merge.clashes},
+                    {f: merge.merged[f] for f in merge.clashes},
+                    changed_by=wrapper.get("updated_by", ""))
+            return stored.model_copy(update={"decision": Decision.model_validate(merge.merged)})
 
         return self._edit(assessment_id, editor, "decision", change)
 

@@ -68,6 +68,22 @@ class AnswerConflict(Conflict):
             f"{now}. Your answer was not saved: check it and answer again."))
 
 
+class FieldsConflict(Conflict):
+    """Fields of a record (the decision's title, case number…) this editor changed were
+    changed to something else by someone else since they were read; nothing was written."""
+
+    def __init__(self, stored: Assessment, fields: tuple[str, ...], theirs: dict[str, object],
+                 mine: dict[str, object], *, changed_by: str = "") -> None:
+        self.fields = fields
+        self.theirs = theirs
+        self.mine = mine
+        who = f" by {changed_by}" if changed_by else ""
+        super().__init__(stored, None, changed_by=changed_by, message=(
+            f"{', '.join(fields)} of assessment {stored.id} "
+            f"{'was' if len(fields) == 1 else 'were'} changed{who} while you were editing. "
+            "Your change was not saved: check the current text and change it again."))
+
+
 class StoreCorrupted(StoreError):
     """A data file cannot be read; it is left exactly as it is, never replaced by an empty one."""
 
@@ -123,9 +139,14 @@ class WriteFailed(StoreError, OSError):
         self.file = file
         self.cause = cause
         self.disk_full = cause.errno in (errno.ENOSPC, errno.EDQUOT)
+        #: the folder (or its disk) may not be written: read-only, or no permission
+        self.read_only = cause.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
         if self.disk_full:
             what = f"The disk is full: {file} could not be written."
             todo = "Free some space on the disk (or ask IT to), then try again."
+        elif self.read_only:
+            what = f"The data folder may not be written to: {file} is read-only."
+            todo = "Ask IT to give the app write access to the folder, then try again."
         else:
             what = f"{file} could not be written ({cause.strerror or cause})."
             todo = "Check that the folder exists and may be written to, then try again."

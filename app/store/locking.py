@@ -33,7 +33,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from app.store.errors import StoreBusy
+from app.store.errors import StoreBusy, WriteFailed
 
 LOCK_NAME = ".lock"
 TURNSTILE_NAME = ".lock-turnstile"
@@ -59,6 +59,7 @@ class SharedFolder:
         self.cache: dict[str, Any] = {}  # derived read data, guarded by cache_lock
         self.cache_lock = threading.Lock()
         self.swept = False  # leftovers of cut-off writes removed (on the first lock taken)
+        self.read_only = False  # the lock files could not be made: the folder is read-only
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -82,7 +83,7 @@ class SharedFolder:
         try:
             if not self._file_held:
                 self._take_file_lock(deadline)
-            if not self.swept:
+            if not self.swept and not self.read_only:
                 from app.store.cleanup import sweep  # here: cleanup knows the layout
 
                 sweep(self.folder)
@@ -105,6 +106,20 @@ class SharedFolder:
             self._owner, self._depth = me, 1
 
     def _take_file_lock(self, deadline: float) -> None:
+        try:
+            self._acquire(deadline)
+        except OSError as exc:
+            failed = exc if isinstance(exc, WriteFailed) else WriteFailed(
+                Path(exc.filename or self.folder / LOCK_NAME), exc)
+            if not failed.read_only:
+                raise failed from exc
+            # A folder this process may not write: no one writes through this process, and
+            # every write elsewhere is a whole-file rename, so reading without the lock
+            # reads a whole file. Each write still fails on its own, and says so in words
+            # (WriteFailed, read_only), like a full disk.
+            self.read_only = True
+
+    def _acquire(self, deadline: float) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
             self._turnstile.acquire(timeout=max(0.0, deadline - time.monotonic()),

@@ -86,3 +86,12 @@ class JoinLocked(WorkshopError):
         self.code = code
         super().__init__("Joining this workshop is stopped after many wrong codes. Ask the "
                          "trainer to open it again.")
+
+
+class SignedIn(WorkshopError):
+    """A session signed in as a person never becomes a group's device: a join code (typed, or
+    in a link's ?kod=) would change who the session acts as."""
+
+    def __init__(self) -> None:
+        super().__init__("You are logged in: a group code does not change who you are here. "
+                         "Join from a private window, or log out first.")

@@ -25,6 +25,7 @@ from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Group, Workshop, group_key
 from app.core.text import tr
 from app.core.trainer_key import MAX_DEVICES
+from app.store.collection import StaleRecord
 from app.store.errors import NotFound
 from app.store.exchange import export_bytes
 from app.store.factory import RecordCollection, open_collection
@@ -152,8 +153,16 @@ class WorkshopStore:
         return self._set(workshop_id, lambda w: w.model_copy(
             update={"trainer_key": hashed, "trainer_devices": []}))
 
-    def set_notes(self, workshop_id: str, notes: str) -> Workshop:
-        return self._set(workshop_id, lambda w: w.model_copy(update={"notes": notes}))
+    def set_notes(self, workshop_id: str, notes: str, *,
+                  expected: str | None = None) -> Workshop:
+        """The trainer's notes; with `expected` (the notes as this page showed them) a text
+        saved meanwhile by another device is a StaleRecord and nothing is written."""
+        def change(w: Workshop) -> Workshop:
+            if expected is not None and w.notes not in (expected, notes):
+                raise StaleRecord(workshop_id, w.revision, w.revision - 1)
+            return w.model_copy(update={"notes": notes})
+
+        return self._set(workshop_id, change)
 
     def set_hide_scores(self, workshop_id: str, hide: bool) -> Workshop:
         return self._set(workshop_id, lambda w: w.model_copy(update={"hide_scores": hide}))

@@ -25,6 +25,7 @@ from app.ui.session import (
     state,  # noqa: E402
 )
 from app.ui.strings.i18n import t  # noqa: E402
+from app.ui.widgets.answer_keys import ON_SCREEN
 
 
 def main() -> None:
@@ -35,6 +36,15 @@ def main() -> None:
     lang = state.lang()
     if run_if_child(lang):  # a child's link: that page alone, nothing of the officials'
         return
+    try:
+        over = signin.check_session()
+    except StoreError as exc:  # the logout registry cannot be read: no session is trusted
+        store_errors.show(exc, lang)
+        st.stop()
+    if over is not None:  # logged out elsewhere, or the provider's word has expired
+        st.info(t(f"auth_session_{over}", lang))
+        st.logout()
+        st.stop()
     pages = {
         "overview": st.Page(screen("overview"), title=t("nav_overview", lang),
                             icon=":material/folder_open:", url_path="oversikt", default=True),
@@ -90,6 +100,8 @@ def main() -> None:
         st.stop()
     try:
         page.run()
+        if name != "assess":  # drawn to its end: no question's widget is on the page now
+            st.session_state.pop(ON_SCREEN, None)
     except StoreError as exc:
         # Never carry on over a damaged file, a full disk or a newer folder: the store
         # refuses to write, and the page says so in words, never as a traceback.

@@ -2,39 +2,99 @@
 
 Streamlit's text fields send their value only when they lose focus or on (Ctrl+)Enter, so text
 typed just before the tab is closed never reaches the server. `autosave()` commits a free-text
-field after a short pause in typing, the way Ctrl+Enter would. `focus_heading()` moves the
-keyboard focus to a section's heading after "Nästa" or the section list, so that a screen
-reader starts reading the new section instead of the top of the page.
+field after a short pause in typing, the way Ctrl+Enter would, and at once when the tab is
+hidden, closed or reloaded; while typed text could not be sent (the server out of reach, or a
+form not saved yet) the browser asks before leaving, and a note in view says when the server
+cannot be reached. `focus_heading()` moves the keyboard focus to a section's heading after
+"Nästa" or the section list, so that a screen reader starts reading the new section instead of
+the top of the page.
 """
 
 from __future__ import annotations
 
+import json
 import re
 
 import streamlit as st
 
-PAUSE_MS = 600  #: a pause in typing this long commits the field (well inside a second)
+from app.ui.strings.i18n import t
+
+PAUSE_MS = 300  #: a pause in typing this long commits the field (well inside a second)
 
 _AUTOSAVE = """<script>
 (() => {
+  window.bkaTexts = %(texts)s;  // the words of the outage note and the leave prompt
   if (window.bkaAutosave) return;
   window.bkaAutosave = true;
   const timers = new WeakMap();
+  const dirty = new Set();  // text fields typed in and not yet sent to the server
+  const forms = new Set();  // forms typed in and not yet saved with their button
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(
+      '[data-testid="stFormSubmitButton"] button, [data-testid^="stBaseButton"]');
+    const form = button && button.closest('[data-testid="stForm"]');
+    if (form) forms.delete(form);
+  }, true);
+  const offline = () => document.querySelector('[data-testid="stConnectionStatus"]') !== null;
   const commit = (el) => {
-    if (!el.isConnected || el.disabled) return;
+    clearTimeout(timers.get(el));
+    if (!el.isConnected || el.disabled) { dirty.delete(el); return; }
+    if (offline()) return;  // nothing can be sent: stays unsent, the leave prompt holds
     const area = el.tagName === "TEXTAREA";
     el.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", code: "Enter", keyCode: 13,
       which: 13, ctrlKey: area, bubbles: true, cancelable: true}));
+    dirty.delete(el);
   };
+  const commitAll = () => { for (const el of [...dirty]) commit(el); };
   document.addEventListener("input", (event) => {
     const el = event.target;
     if (!(el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement
           && el.type === "text"))) return;
     if (!el.closest('[data-testid="stTextArea"], [data-testid="stTextInput"]')) return;
-    if (el.closest('[data-testid="stForm"]')) return;  // a form saves with its own button
+    const form = el.closest('[data-testid="stForm"]');
+    if (form) { forms.add(form); return; }  // a form saves with its own button
+    dirty.add(el);
     clearTimeout(timers.get(el));
     timers.set(el, setTimeout(() => commit(el), %(pause)d));
   }, true);
+  // Leaving the field sends it (Streamlit's own commit on blur).
+  document.addEventListener("focusout", (event) => { dirty.delete(event.target); }, true);
+  // The tab hidden, closed or navigated away: send what was typed at once, not after the
+  // pause; and while something could not be sent, the browser asks before leaving.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") commitAll();
+  });
+  window.addEventListener("pagehide", commitAll);
+  window.addEventListener("beforeunload", (event) => {
+    commitAll();
+    for (const form of [...forms]) if (!form.isConnected) forms.delete(form);
+    if (dirty.size === 0 && forms.size === 0) return;
+    event.preventDefault();
+    event.returnValue = window.bkaTexts.unsent;
+  });
+  // The server out of reach: said in words, in view, until it is back.
+  const note = document.createElement("div");
+  note.setAttribute("role", "alert");
+  note.setAttribute("data-testid", "bka-offline");
+  note.style.cssText = "position:fixed;top:0.75rem;left:50%%;transform:translateX(-50%%);"
+    + "z-index:1000000;max-width:36rem;padding:0.75rem 1rem;border-radius:0.5rem;"
+    + "background:#fff4ce;color:#3d2e00;border:2px solid #8a6d00;font:inherit;"
+    + "box-shadow:0 2px 8px rgba(0,0,0,.25);display:none";
+  let since = 0;
+  setInterval(() => {
+    if (!note.isConnected) document.body.appendChild(note);
+    if (offline()) {
+      since = since || Date.now();
+      if (Date.now() - since > 1000) {
+        note.textContent = window.bkaTexts.offline;
+        note.style.display = "block";
+      }
+    } else {
+      since = 0;
+      note.style.display = "none";
+      if (dirty.size) commitAll();  // back: what waited is sent now
+    }
+  }, 250);
   // A sidebar page link clicked while the field's own save is still running was sometimes
   // undone by that run's answer (the browser came back to the page it had left): hold the
   // click until the app is idle, then click again.
@@ -87,9 +147,14 @@ _FOCUS = """<script>
 _ANCHOR = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def autosave() -> None:
-    """Commit free-text fields outside forms after a pause in typing (once per page)."""
-    st.html(_AUTOSAVE % {"pause": PAUSE_MS}, unsafe_allow_javascript=True)
+def autosave(lang: str = "sv") -> None:
+    """Commit free-text fields outside forms after a pause in typing, and at once when the
+    tab is hidden or closed; ask before leaving while typed text could not be sent; say so
+    in view while the server is out of reach (once per page)."""
+    texts = {"offline": t("offline_note", lang), "unsent": t("unsent_leave", lang)}
+    # json.dumps of our own strings: no user data ever goes into the script.
+    st.html(_AUTOSAVE % {"pause": PAUSE_MS, "texts": json.dumps(texts)},
+            unsafe_allow_javascript=True)
 
 
 def focus_heading(anchor: str, nonce: int) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.store import StoreBusy, StoreCorrupted, StoreError, UnsupportedStore
+from app.core.document.source import ReportError, ReportNotWritten
+from app.store import StoreBusy, StoreCorrupted, StoreError, UnsupportedStore, database_url
 from app.store.errors import WriteFailed
+from app.store.postgres.engine import DatabaseNewer, DatabaseUnavailable
 from app.ui.strings.i18n import t
 
 
@@ -21,17 +23,44 @@ def headline(exc: StoreError, lang: str) -> str:
     if isinstance(exc, StoreBusy):
         return t("store_busy", lang)
     if isinstance(exc, WriteFailed):
+        if exc.read_only:
+            return t("store_read_only", lang)
         return t("store_disk_full" if exc.disk_full else "store_write_failed", lang)
-    return t("store_failed", lang)
+    if isinstance(exc, DatabaseUnavailable):
+        return t("store_db_unavailable", lang)
+    if isinstance(exc, DatabaseNewer):
+        return t("store_db_newer", lang)
+    return t("store_failed_db" if database_url() else "store_failed", lang)
+
+
+def details(exc: StoreError) -> str | None:
+    """The store's own sentence, for whoever repairs it: the local folder's file names. Never
+    a database's (its driver's words and the server's address are for the server's log)."""
+    if database_url():
+        return None
+    return str(exc)
 
 
 def message(exc: StoreError, lang: str) -> str:
-    """One text: the headline, then the store's sentence naming the file."""
-    return f"{headline(exc, lang)}\n\n{exc}"
+    """One text in the user's language: what happened, that nothing was saved, what to do."""
+    return headline(exc, lang)
 
 
 def show(exc: StoreError, lang: str, *, lead: str | None = None) -> None:
     """Draw the error on the page: `lead` (e.g. 'the import was not done'), the headline,
-    and the store's sentence as plain text."""
+    and for the local folder the store's sentence naming the file, folded away."""
     st.error(f"{lead} {headline(exc, lang)}" if lead else headline(exc, lang))
-    st.code(str(exc), language=None, wrap_lines=True)
+    found = details(exc)
+    if found:
+        with st.expander(t("store_details", lang)):
+            st.code(found, language=None, wrap_lines=True)
+
+
+def report_message(exc: ReportError, lang: str) -> str:
+    """Why a report was not made, in the user's words: a file that could not be written is
+    said like the store's own failures (a full disk, a read-only folder)."""
+    if isinstance(exc, ReportNotWritten):
+        kind = ("report_not_written_full" if exc.disk_full else
+                "report_not_written_read_only" if exc.read_only else "report_not_written")
+        return t(kind, lang)
+    return t("report_failed", lang, reason=str(exc))

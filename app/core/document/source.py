@@ -26,6 +26,16 @@ class ReportError(Exception):
     """A report cannot be made; the message says why in a plain sentence, and what to do."""
 
 
+class ReportNotWritten(ReportError):
+    """The report was made but its file could not be written: a full disk, a read-only or
+    missing folder. Carries which, so a page can say it in the user's words."""
+
+    def __init__(self, message: str, *, disk_full: bool = False, read_only: bool = False) -> None:
+        super().__init__(message)
+        self.disk_full = disk_full
+        self.read_only = read_only
+
+
 @dataclass(frozen=True)
 class ReportInput:
     """One assessment resolved against the shipped questionnaire, scored, in one language."""

@@ -35,4 +35,4 @@ def render() -> None:
     if problems:
         st.warning(t("auth_roles_file_broken", lang))
     if st.button(t("auth_logout", lang)):
-        st.logout()
+        signin.log_out()

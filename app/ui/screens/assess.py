@@ -21,8 +21,16 @@ from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.store import Conflict, NotFound, StoreError
 from app.ui import page_scripts, store_errors
-from app.ui.safe import md
-from app.ui.screens.assess_conflicts import editor, seen_answers, show_conflicts
+from app.ui.safe import md, plain
+from app.ui.screens.assess_conflicts import (
+    CONFLICTS,
+    ERRORS,
+    editor,
+    in_words,
+    reset_widgets,
+    seen_answers,
+    show_conflicts,
+)
 from app.ui.screens.assess_decision import (
     DECISION_STEP,
     STEP_KEY,
@@ -33,7 +41,8 @@ from app.ui.screens.assess_decision import (
 from app.ui.session import auth, state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
-from app.ui.widgets.answer_keys import key
+from app.ui.widgets.answer_keys import ON_SCREEN, key
+from app.ui.widgets.attachments import attachments_panel
 from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
 NAV_KEY = "nav"  #: the sidebar's section list
@@ -70,22 +79,29 @@ def render() -> None:
 
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     st.session_state["editor"] = assessment.decision.official
+    state.show_flash()
     values, problems = normalise_answers(assessment, q)
     sections = progress(q, values)
     step = current_step(q)
     with st.sidebar:
         section_list(q, sections, step, lang)
-    show_conflicts(assessment, q, lang)
+    here = {question.id for s in q.sections if s.id == step for question in s.questions}
+    show_conflicts(assessment, q, lang, skip=here)  # the others beside their questions
     if problems:
         with st.expander(t("answers_not_matching", lang), icon="⚠️"):
             for problem in problems:
                 st.text(problem.message)
     if step == DECISION_STEP:
+        st.session_state[ON_SCREEN] = (assessment.id or "", DECISION_STEP)
         decision_step(assessment, lang)
     else:
         section_step(assessment, q, values, step, lang)
+    stored = state.store().get(assessment.id or "")  # with what this run saved
+    attachments_panel(stored, q, None if step == DECISION_STEP else step,
+                      locked=stored.status != "draft"
+                      or not workshop_state.may_change(stored.id or ""), lang=lang)
     navigation(q, sections, step, lang)
-    page_scripts.autosave()
+    page_scripts.autosave(lang)
     moved = st.session_state.pop(MOVED_KEY, None)
     if moved:
         page_scripts.focus_heading(heading_anchor(step), moved)
@@ -155,6 +171,7 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
     assessment = state.store().get(aid)
     values, _ = normalise_answers(assessment, q)
     sp = next(s for s in progress(q, values) if s.id == section_id)
+    enter_section(aid, q, section_id)
     if not sp.visible:
         st.info(t("section_skipped", lang))
         return
@@ -181,20 +198,48 @@ def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None
                 question_aside(q, question, lang)
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
+                question_notes(assessment, q, question, lang)
                 continue
             left, right = st.columns([3, 2], gap="medium")
             with left:
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
+                question_notes(assessment, q, question, lang)
             with right:
                 question_aside(q, question, lang)
-    for qid, message in st.session_state.pop("answer_errors", {}).items():
+    for qid, (message, *_) in st.session_state.pop(ERRORS, {}).items():  # not on this step
         st.error(f"{q.numbering.get(qid, qid)}: {message}")
     if sp.missing:
         names = ", ".join(q.numbering[m] for m in sp.missing)
         st.caption(t("missing_in_section", lang, questions=names))
 
 
+def enter_section(aid: str, q: Questionnaire, section_id: str) -> None:
+    """A section coming (back) on screen starts every widget from the store.
+
+    The browser and the server each keep a widget's value; when a section leaves the page
+    they forget it at different moments (a run interrupted by the next click keeps the
+    server's copy, the browser drops its own and starts the widget from its default). A
+    widget that came back with only one side's memory later reported that default ("no
+    answer") as a change, and an answer nobody touched was erased. Dropping the server's
+    copy here makes the seed set the stored value on both sides."""
+    here = (aid, section_id)
+    if st.session_state.get(ON_SCREEN) != here:
+        ids = {qid for qid, section in q.section_of.items() if section.id == section_id}
+        prefixes = tuple(key(aid, qid, "") for qid in ids)
+        for k in [k for k in st.session_state
+                  if isinstance(k, str) and k.startswith(prefixes)]:
+            del st.session_state[k]
+    st.session_state[ON_SCREEN] = here
+
+
+def on_screen(aid: str, q: Questionnaire, qid: str) -> bool:
+    """Whether the question's widget was on the page the browser showed: only then can a
+    change to it come from the person (a change reported for a widget not on screen is a
+    widget re-initialised by the browser, never something typed or clicked)."""
+    shown = st.session_state.get(ON_SCREEN)
+    section = q.section_of.get(qid)
+    return shown is not None and section is not None and shown == (aid, section.id)
 def review_remarks(assessment: Assessment) -> dict[str, list[ReviewComment]]:
     """The reviewer's standing comments by question: shown where the official answers them."""
     out: dict[str, list[ReviewComment]] = {}
@@ -253,7 +298,9 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     try:
         normalised = normalise(q.questions[qid], value)
     except ValueError as exc:
-        st.session_state.setdefault("answer_errors", {})[qid] = str(exc)
+        _refused(aid, qid, str(exc), None)
+        return
+    if not on_screen(aid, q, qid):
         return
     seen = seen_answers(aid)
     before = seen.get(qid)
@@ -262,40 +309,72 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
 
 
 def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
+    if not on_screen(ctx.aid, ctx.q, qid):
+        return
     seen = seen_answers(ctx.aid)
     before = seen.get(qid, ctx.answers.get(qid))
     value = before.value if before else None
     _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
 
 
+
+
+def _refused(aid: str, qid: str, message: str, mine: Answer | None,
+             details: str | None = None) -> None:
+    """A change not saved: the widget goes back to the stored answer (the page never shows
+    what the store does not hold), and beside the question the message and what was not
+    saved, so nothing typed is lost from sight."""
+    st.session_state.setdefault(ERRORS, {})[qid] = (message, mine, details)
+    reset_widgets(aid, qid)
+
+
 def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
-    if not workshop_state.may_save() or not workshop_state.may_change(aid):
-        st.session_state.setdefault("answer_errors", {})[qid] = t(
-            "workshop_closed_no_save", state.lang()
-        )
-        return
+    lang = state.lang()
     try:
         answer = None if value is None and not comment else Answer(value=value, comment=comment)
     except ValidationError as exc:  # beyond the length an answer or a comment may have
         in_comment = exc.errors()[0]["loc"][:1] == ("comment",)
-        st.session_state.setdefault("answer_errors", {})[qid] = t(
-            "text_too_long", state.lang(),
-            field=t("comment_text" if in_comment else "answer_text", state.lang()),
+        _refused(aid, qid, t(
+            "text_too_long", lang,
+            field=t("comment_text" if in_comment else "answer_text", lang),
             limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
-            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(",", " "))
+            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(
+                ",", " ")), Answer.model_construct(value=value, comment=comment))
+        return
+    if not workshop_state.may_save() or not workshop_state.may_change(aid):
+        _refused(aid, qid, t("workshop_closed_no_save", lang), answer)
         return
     try:
         state.store().set_answer(aid, qid, answer, editor=editor(), expected=before)
     except Conflict:
         # The whole answer this tab wanted, comment included: a comment typed in a conflict
-        # was lost when only the value was kept.
-        st.session_state.setdefault("conflicts", {})[qid] = answer
+        # was lost when only the value was kept. The widget shows the stored answer; both
+        # are shown beside it.
+        st.session_state.setdefault(CONFLICTS, {})[qid] = answer
+        reset_widgets(aid, qid)
         return
     except StoreError as exc:  # a full disk, a damaged file: said beside the question
-        st.session_state.setdefault("answer_errors", {})[qid] = store_errors.message(
-            exc, state.lang())
+        _refused(aid, qid, store_errors.message(exc, lang), answer,
+                 store_errors.details(exc))
         return
     seen_answers(aid)[qid] = answer
+
+
+def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
+                   lang: str) -> None:
+    """Under the question's widget: why a change to it was not saved, and a conflict."""
+    refused = st.session_state.get(ERRORS, {}).pop(question.id, None)
+    if refused is not None:
+        message, mine, details = refused
+        st.error(message)
+        if mine is not None:
+            st.caption(t("not_saved_value", lang))
+            st.text(plain(in_words(q, question, mine, lang)))
+        if details:
+            with st.expander(t("store_details", lang)):
+                st.code(details, language=None, wrap_lines=True)
+    if question.id in st.session_state.get(CONFLICTS, {}):
+        show_conflicts(assessment, q, lang, only={question.id})
 
 
 def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:

@@ -21,15 +21,32 @@ def seen_answers(aid: str) -> dict[str, Answer | None]:
     return seen
 
 
-def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
-    """Each answer another tab or device changed while this one was writing: both versions,
-    labelled and in words (never stored codes), in the same run as the save that hit it.
+CONFLICTS = "conflicts"  #: question id -> the answer this tab wanted
+#: question id (or the decision step) -> (message, the answer not saved, the local store's
+#: details or None): a change not saved, said beside what was changed
+ERRORS = "answer_errors"
+
+
+def reset_widgets(aid: str, qid: str) -> None:
+    """Drop a question's widget state: its next drawing starts from the stored answer."""
+    prefix = key(aid, qid, "")
+    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
+        del st.session_state[k]
+
+
+def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str, *,
+                   only: set[str] | None = None, skip: set[str] | None = None) -> None:
+    """Each answer that had changed in the store before this tab's change arrived: both
+    versions, labelled and in words (never stored codes), in the same run as the save that
+    hit it, beside the question (`only`) or, for a question not on this step, at the top.
     Free text can also be merged: both texts in one field, to edit and save."""
-    conflicts: dict[str, Answer | None] = st.session_state.get("conflicts", {})
+    conflicts: dict[str, Answer | None] = st.session_state.get(CONFLICTS, {})
     for qid, mine in list(conflicts.items()):
         question = q.questions.get(qid)
         if question is None:
             conflicts.pop(qid, None)
+            continue
+        if (only is not None and qid not in only) or (skip is not None and qid in skip):
             continue
         stored = assessment.answers.get(qid)
         with st.container(border=True, key=f"bka-conflict-{qid}"):
@@ -38,7 +55,7 @@ def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
             for column, label, answer in ((c1, "conflict_theirs", stored),
                                           (c2, "conflict_mine", mine)):
                 column.caption(t(label, lang))
-                column.text(plain(_in_words(q, question, answer, lang)))
+                column.text(plain(in_words(q, question, answer, lang)))
             if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
                 _resolve(assessment.id or "", qid, stored, keep_stored=True)
             if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
@@ -47,7 +64,7 @@ def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str) -> None:
                 merge_box(assessment.id or "", question, stored, mine, lang)
 
 
-def _in_words(q: Questionnaire, question: Question, answer: Answer | None, lang: str) -> str:
+def in_words(q: Questionnaire, question: Question, answer: Answer | None, lang: str) -> str:
     if answer is None:
         return "–"
     words = answer_text(q, question, answer.value, lang) or "–"
@@ -92,9 +109,7 @@ def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = Fals
     if not keep_stored:
         state.store().set_answer(aid, qid, chosen, editor=editor())
     current = state.store().get(aid).answers.get(qid)
-    st.session_state["conflicts"].pop(qid, None)
+    st.session_state[CONFLICTS].pop(qid, None)
     seen_answers(aid)[qid] = current
-    prefix = key(aid, qid, "")
-    for k in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
-        del st.session_state[k]
+    reset_widgets(aid, qid)
     st.rerun()

@@ -9,6 +9,7 @@ from app.store.workshop_errors import (
     ExpiredCode,
     JoinLocked,
     JoinPaused,
+    SignedIn,
     UnknownCode,
     WorkshopError,
 )
@@ -56,6 +57,8 @@ def join_form(lang: str) -> None:
 
 def refusal(exc: WorkshopError, lang: str) -> str:
     """Why a code did not join, in the page's language."""
+    if isinstance(exc, SignedIn):
+        return t("ws_join_signed_in", lang)
     if isinstance(exc, UnknownCode):
         return t("ws_join_unknown", lang, code=md(exc.code))
     if isinstance(exc, ExpiredCode):

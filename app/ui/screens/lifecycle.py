@@ -20,12 +20,13 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
+from app.store import Conflict
 from app.ui.safe import md
 from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
 from app.ui.session import auth, state, whoami
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, review_checklist
+from app.ui.widgets import post_box, review_checklist, stale
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -46,6 +47,9 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if assessment.status == "draft" and not assessment.lifecycle and not assessment.review.comments:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
+    refused = st.session_state.pop(stale.KEY + aid, None)
+    if refused:
+        st.error(refused)
     name = whoami.acting_name(t("life_name", lang), key=f"life_name:{aid}",
                             help=t("life_name_help", lang))
     official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)
@@ -85,10 +89,16 @@ def _apply(assessment: Assessment, change: Change, name: str, lang: str,
         st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
         return
     try:
-        state.store().update(assessment.id or "", change, editor=" ".join(name.split()))
+        # Based on the revision shown: a step taken on a page older than the record (an
+        # approval of answers changed since they were read) is refused and explained.
+        state.store().update(assessment.id or "", change, editor=" ".join(name.split()),
+                             expected_revision=assessment.revision)
     except life.LifecycleRefused as exc:  # someone else took a step in between
         st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
         return
+    except Conflict as exc:  # said where the step was taken, over the stored record
+        st.session_state[stale.KEY + (assessment.id or "")] = stale.message(exc, None, lang)
+        st.rerun()
     post_box.posted(clears)
     state.flash(t(done, lang))
     st.rerun()

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from app.core import access
 from app.core.comparison import Item as ComparisonItem
 from app.core.comparison import compare
 from app.core.models.article import Article
 from app.core.text import tr
-from app.store.meetings import MeetingNotFound
+from app.store.meetings import MeetingNotFound, MeetingRefused
 from app.store.workshop_errors import WorkshopNotFound
 from app.ui.safe import md
 from app.ui.screens import meeting_common
@@ -80,10 +81,25 @@ class Item:
     draw: Callable[[], None]
 
 
+class _Refused(Exception):
+    """This session may not open what the address names (the page it came from would not
+    show it either): the workshop's trainer key, the meeting's owner or unit."""
+
+    def __init__(self, back: str) -> None:
+        self.back = back
+
+
 def render() -> None:
     lang = state.lang()
     st.html(STAGE)
-    items, title, back = _items(lang)
+    try:
+        items, title, back = _items(lang)
+    except _Refused as refused:
+        st.title(t("pr_title", lang))
+        st.error(t("pr_refused_" + refused.back, lang))
+        st.page_link(st.session_state["pages"][refused.back], label=t("pr_leave", lang),
+                     icon=":material/close:")
+        return
     if not items:
         st.title(t("pr_title", lang))
         st.info(t("pr_nothing", lang))
@@ -136,6 +152,9 @@ def _items(lang: str) -> tuple[list[Item], str, str | None]:
 
 
 def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
+    # The same rule as the workshop page's trainer view: the session that holds its key.
+    if not access.may_run_workshop(workshop_state.identity(), wid):
+        raise _Refused("workshop")
     try:
         w = workshop_state.store().get(wid)
     except WorkshopNotFound:
@@ -179,6 +198,8 @@ def _workshop_items(wid: str, lang: str) -> tuple[list[Item], str, str | None]:
 def _meeting_items(mid: str, lang: str) -> tuple[list[Item], str, str | None]:
     try:
         meeting = meeting_common.store().get(mid)
+    except MeetingRefused:  # another unit's meeting: refused as on the meeting page
+        raise _Refused("meeting") from None
     except MeetingNotFound:
         return [], "", "meeting"
     article = state.catalog().library.by_number[meeting.article]

@@ -16,13 +16,13 @@ from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.services.followup import after_completed
-from app.store import NotFound
+from app.store import Conflict, NotFound
 from app.ui import palette
 from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, review_checklist
+from app.ui.widgets import post_box, review_checklist, stale
 from app.ui.widgets.charts import chart_with_table
 
 
@@ -279,6 +279,9 @@ def criteria(card: Scorecard, lang: str) -> None:
 
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
+    refused = st.session_state.pop(stale.KEY + (assessment.id or ""), None)
+    if refused:  # beside the button that was pressed, not at the top of the page
+        st.error(refused)
     c1 = st.columns(2)[0]
     if assessment.status == "draft" and auth.may_change_here(assessment):  # not a reviewer's
         gaps = blockers(card)
@@ -308,11 +311,18 @@ def _complete(assessment: Assessment, card: Scorecard, q: Questionnaire, reason:
     except CompletionRefused:
         st.error(t("res_complete_refused", lang, min=q.scoring.completion.min_reason_chars))
         return
-    stored = state.store().update(
-        assessment.id or "",
-        lambda a: mark_complete(a, card, q, reason),
-        editor=signin.editor(assessment.decision.official),
-    )
+    try:
+        # The scorecard shown was computed from this revision: a change since is not
+        # marked complete unseen.
+        stored = state.store().update(
+            assessment.id or "",
+            lambda a: mark_complete(a, card, q, reason),
+            editor=signin.editor(assessment.decision.official),
+            expected_revision=assessment.revision,
+        )
+    except Conflict as exc:
+        st.session_state[stale.KEY + (assessment.id or "")] = stale.message(exc, q, lang)
+        st.rerun()
     # a follow-up: its original is marked uppföljd, by the signature when logged in
     after_completed(state.store(), stored, signin.editor(whoami.current_name()))
     post_box.posted([f"complete_reason:{assessment.id}"])  # a reopened draft starts empty

@@ -10,9 +10,10 @@ from app.core.document.source import ReportError
 from app.core.models.assessment import Assessment
 from app.report.letter import letter_pdf
 from app.report.letter_docx import letter_docx
-from app.services.letters import drafted, letter_for, save_edits, with_all_parts
+from app.services.letters import drafted, letter_for, save_edits, stored_edits, with_all_parts
 from app.store import data_dir
-from app.ui.safe import md
+from app.store.collection import StaleRecord
+from app.ui.safe import md, plain
 from app.ui.session import state
 from app.ui.strings.i18n import t
 
@@ -53,8 +54,19 @@ def _editor(assessment: Assessment, letter: Letter, letter_lang: str, lang: str)
                                  height=100)
         saved = st.form_submit_button(t("cv_letter_save", lang), type="primary")
     changed = edited(with_all_parts(letter, texts), title, greeting, texts, signature)
+    # The stored edits' revision when this form was first drawn: a save carries it.
+    edits = stored_edits(assessment.id or "", letter_lang, data_dir())
+    based_on = st.session_state.setdefault(f"{version}:revision", edits.revision if edits else 0)
     if saved:
-        save_edits(assessment, letter_lang, changed, data_dir())
+        try:
+            save_edits(assessment, letter_lang, changed, data_dir(), expected_revision=based_on)
+        except StaleRecord:
+            st.error(t("cv_letter_conflict", lang))
+            st.text(plain(changed.body))
+            st.session_state["cv_letter_version"] = st.session_state.get(
+                "cv_letter_version", 0) + 1  # the form is drawn afresh from the store
+            return changed
+        st.session_state["cv_letter_version"] = st.session_state.get("cv_letter_version", 0) + 1
         state.flash(t("cv_letter_saved", lang))
         st.rerun()
     if st.button(t("cv_letter_reset", lang), key="cv_letter_reset"):

@@ -11,10 +11,12 @@ from app.core.models.assessment import Answer, Assessment
 from app.core.models.child_collection import ChildCollection
 from app.core.models.children import ChildQuestionnaire
 from app.core.text import tr
-from app.ui.safe import md
+from app.store import AnswerConflict
+from app.ui.safe import md, plain
 from app.ui.session import signin, state
 from app.ui.session import voices as voices_state
 from app.ui.strings.i18n import t
+from app.ui.widgets import stale
 
 
 def render(assessment: Assessment, collection: ChildCollection, lang: str) -> None:
@@ -74,11 +76,22 @@ def _record(assessment: Assessment, q: ChildQuestionnaire, collection: ChildColl
     st.caption(t("cv_record_help", lang))
     if st.button(t("cv_record", lang), type="primary", key="cv_record"):
         answers = participation_answers(official_q, assessment, q, collection, found, lang)
-        for qid, answer in answers.items():
-            state.store().set_answer(assessment.id or "", qid, answer,
-                                     editor=signin.editor(assessment.decision.official))
+        try:
+            for qid, answer in answers.items():
+                # Over the answer this page was drawn with, never over a newer one unseen.
+                state.store().set_answer(assessment.id or "", qid, answer,
+                                         editor=signin.editor(assessment.decision.official),
+                                         expected=assessment.answers.get(qid))
+        except AnswerConflict as exc:
+            st.session_state[stale.KEY + "cv"] = t(
+                "cv_record_conflict", lang,
+                number=official_q.numbering.get(exc.question_id, exc.question_id))
+            st.rerun()
         state.flash(t("cv_recorded", lang))
         st.rerun()
+    refused = st.session_state.pop(stale.KEY + "cv", None)
+    if refused:
+        st.error(refused)
 
 
 def _views_effect(assessment: Assessment, lang: str) -> None:
@@ -90,8 +103,18 @@ def _views_effect(assessment: Assessment, lang: str) -> None:
     if saved and text != before:
         old = assessment.answers.get(VIEWS_EFFECT)
         answer = Answer(value=text.strip() or None, comment=old.comment if old else None)
-        state.store().set_answer(assessment.id or "", VIEWS_EFFECT,
-                                 answer if text.strip() else None,
-                                 editor=signin.editor(assessment.decision.official))
+        try:
+            state.store().set_answer(assessment.id or "", VIEWS_EFFECT,
+                                     answer if text.strip() else None,
+                                     editor=signin.editor(assessment.decision.official),
+                                     expected=old)
+        except AnswerConflict as exc:  # both texts, the stored one first, nothing lost
+            st.error(t("cv_views_conflict", lang))
+            c1, c2 = st.columns(2)
+            c1.caption(t("conflict_theirs", lang))
+            c1.text(plain(str(exc.stored_answer.value if exc.stored_answer else "–")))
+            c2.caption(t("conflict_mine", lang))
+            c2.text(plain(text))
+            return
         state.flash(t("cv_saved", lang))
         st.rerun()

@@ -27,6 +27,7 @@ from app.ui.widgets.charts import chart_with_table
 PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander
 COLUMNS_UP_TO = 4  # more groups than this: answers in a table instead of columns
+NARROW_PX = 420  # a plot narrower than this (a phone) slants the group names
 NEGATIVE, NEUTRAL, POSITIVE = palette.NEGATIVE, palette.NEUTRAL, palette.POSITIVE
 INK = palette.INK  # axis labels dark enough for a washed-out projector
 
@@ -112,14 +113,19 @@ def articles(result: Comparison, lang: str) -> None:
                          "ink": palette.cell_ink(rating or 0)})
     data = pd.DataFrame(rows)
     many = len(result.groups) > COLUMNS_UP_TO  # names would overlap: slant them
+    # A phone's narrow plot (Vega's `width` signal) slants the names too and shortens the
+    # article titles, or four group names run into one another.
+    narrow = f"width < {NARROW_PX}"
+    slant = alt.ExprRef(f"{narrow} || {str(many).lower()} ? -35 : 0")
     base = alt.Chart(data).encode(
         x=alt.X("group:N", sort=[g.name for g in result.groups], title=None,
-                axis=alt.Axis(orient="top", labelAngle=-30 if many else 0, labelOverlap=False,
-                              labelAlign="left" if many else "center", labelFontSize=16,
-                              labelColor=INK, labelLimit=220)),
+                axis=alt.Axis(orient="top", labelAngle=slant, labelOverlap=False,
+                              labelAlign=alt.ExprRef(f"{narrow} || {str(many).lower()} ? "
+                                                     "'left' : 'center'"),
+                              labelFontSize=16, labelColor=INK, labelLimit=220)),
         y=alt.Y("article:N", sort=alt.EncodingSortField("order"), title=None,
-                axis=alt.Axis(labelFontSize=15, labelLimit=360, labelOverlap=False,
-                              labelColor=INK)))
+                axis=alt.Axis(labelFontSize=15, labelOverlap=False, labelColor=INK,
+                              labelLimit=alt.ExprRef(f"{narrow} ? 130 : 360"))))
     cells = base.mark_rect(stroke="white", strokeWidth=2, aria=False).encode(
         color=alt.Color("rating:Q", scale=alt.Scale(domain=[-2, 0, 2],
                                                     range=[NEGATIVE, NEUTRAL, POSITIVE],
@@ -131,7 +137,7 @@ def articles(result: Comparison, lang: str) -> None:
     text = base.mark_text(fontSize=18, fontWeight="bold", aria=False).encode(
         text="shown:N", color=alt.condition(f"datum.ink == '{palette.WHITE}'",
                                             alt.value(palette.WHITE), alt.value(palette.BLACK)))
-    height = 44 * len(result.articles) + (140 if many else 40)  # slanted names need room
+    height = 44 * len(result.articles) + 140  # slanted names (many groups, a phone) need room
     names = [g.name for g in result.groups]
     table = pd.DataFrame(
         [[label, *(r["shown"] for r in rows if r["article"] == label)]

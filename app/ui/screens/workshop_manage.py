@@ -10,7 +10,8 @@ from app.core.models.case import Case
 from app.core.models.workshop import Workshop
 from app.core.text import tr
 from app.report.naming import slug
-from app.ui.safe import md
+from app.store.collection import StaleRecord
+from app.ui.safe import md, plain
 from app.ui.screens.workshop_case import case_facts
 from app.ui.session import state
 from app.ui.session import workshop as workshop_state
@@ -107,9 +108,15 @@ def trainer_notes(w: Workshop, case: Case | None, lang: str) -> None:
                 st.markdown("\n".join(f"{n}. {md(tr(q, lang))}"
                                        for n, q in enumerate(case.plenary, 1)))
         key = f"ws_notes:{w.id}"
-        st.session_state.setdefault(key, w.notes)
+        if key not in st.session_state:
+            st.session_state[key] = w.notes
+            st.session_state[key + ":seen"] = w.notes
         st.text_area(t("ws_notes_own", lang), key=key, height=160,
                      on_change=_save_notes, args=(w.id, key))
+        unsaved = st.session_state.pop(key + ":unsaved", None)
+        if unsaved is not None:  # beside the field: the stored text shown, theirs kept here
+            st.error(t("ws_notes_conflict", lang))
+            st.text(plain(unsaved))
 
 
 def _save_hide(workshop_id: str, key: str) -> None:
@@ -117,4 +124,13 @@ def _save_hide(workshop_id: str, key: str) -> None:
 
 
 def _save_notes(workshop_id: str, key: str) -> None:
-    workshop_state.store().set_notes(workshop_id, st.session_state.get(key) or "")
+    mine = st.session_state.get(key) or ""
+    try:
+        stored = workshop_state.store().set_notes(workshop_id, mine,
+                                                  expected=st.session_state.get(key + ":seen"))
+    except StaleRecord:
+        current = workshop_state.store().get(workshop_id).notes
+        st.session_state[key] = st.session_state[key + ":seen"] = current
+        st.session_state[key + ":unsaved"] = mine
+        return
+    st.session_state[key + ":seen"] = stored.notes

@@ -10,19 +10,24 @@ as it always has: no login, names typed, the machine's user sees everything.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import streamlit as st
 
+from app.core import sessions
 from app.core.errors import Problem
 from app.core.roles import Person, RoleMap, parse_role_map, person_from_claims, role_source
+from app.core.sessions import Ended
 from app.core.yamlsource import read_yaml
 from app.store.errors import StoreError
 from app.store.people import People
+from app.store.sessions import Sessions
 
 ROLES_FILE = "BKA_ROLES_FILE"  #: the mapping file's path (environment, `bka serve --roles`)
 _SEEN_KEY = "_auth_seen"
+_OVER_KEY = "_auth_session_over"
 
 
 def configured() -> bool:
@@ -61,10 +66,44 @@ def role_map() -> tuple[RoleMap, list[Problem]]:
     return _role_map(path, stamp)
 
 
+def check_session() -> Ended | None:
+    """On every run (main.py): whether this session's sign-in is over, logged out (on any
+    device, a copied cookie included) or expired (app/core/sessions.py says why the token's
+    lifetime). Until it is signed in again, person() is None: no page, no write."""
+    st.session_state.pop(_OVER_KEY, None)
+    if not configured() or not _signed_in():
+        return None
+    claims = st.user.to_dict()
+    sub = str(claims.get("sub") or "").strip()
+    over = sessions.ended(claims, dt.datetime.now(dt.UTC),
+                          Sessions().logged_out_at(sub) if sub else None)
+    if over is not None:
+        st.session_state[_OVER_KEY] = over
+    return over
+
+
+def _signed_in() -> bool:
+    """st.user's word; False where Streamlit has no identity at all (no [auth] it knows)."""
+    try:
+        return bool(st.user.is_logged_in)
+    except (AttributeError, KeyError):
+        return False
+
+
+def log_out() -> None:
+    """"Logga ut": recorded in the store first, so every app server refuses every session
+    of this person signed in before now; then Streamlit's own logout (cookie, provider)."""
+    sub = str(st.user.to_dict().get("sub") or "").strip() if _signed_in() else ""
+    if sub:
+        Sessions().log_out(sub)
+    st.logout()
+
+
 def person() -> Person | None:
-    """Who is logged in, with roles and unit; None without login or before it. The first
-    run of a session records them in the people directory (for choosing a reviewer)."""
-    if not configured() or not st.user.is_logged_in:
+    """Who is logged in, with roles and unit; None without login or before it, and once the
+    session is over (check_session). The first run of a session records them in the people
+    directory (for choosing a reviewer)."""
+    if not configured() or not _signed_in() or st.session_state.get(_OVER_KEY):
         return None
     claims, mapping = st.user.to_dict(), role_map()[0]
     try:  # read each run: a role taken away on the users page is gone at the next click

@@ -23,6 +23,7 @@ from app.store.workshop_errors import (
     ExpiredCode,
     JoinLocked,
     JoinPaused,
+    SignedIn,
     UnknownCode,
     WorkshopError,
 )
@@ -84,6 +85,10 @@ def who() -> str:
 def join(code: str) -> Joined:
     """Make this session the code's group; raises WorkshopError for a wrong or expired code,
     JoinPaused after too many wrong codes, JoinLocked when the workshop is locked."""
+    from app.ui.session import signin
+
+    if signin.person() is not None:  # an official's session stays the official's
+        raise SignedIn()
     g, me = guard(), who()
     wait = g.wait(me)
     if wait:

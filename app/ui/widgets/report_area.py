@@ -9,6 +9,7 @@ import streamlit as st
 from app.core.document.model import FORMS
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report
+from app.ui import store_errors
 from app.ui.session import signin, state
 from app.ui.strings.i18n import t
 from app.ui.widgets.report_formats import format_area
@@ -38,7 +39,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
                 record = build_report(assessment, lang=choice, catalog=state.catalog(),
                                       form=form)
         except ReportError as exc:
-            st.error(t("report_failed", lang, reason=str(exc)))
+            st.error(store_errors.report_message(exc, lang))
             return
         state.store().add_report(assessment.id or "", record,
                                  editor=signin.editor(assessment.decision.official))

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app.core.answer_text import answer_text
-from app.core.comparison import Comparison, Item, compare
+from app.core.comparison import ArticleRow, Comparison, Item, compare
 from app.core.debrief import PARTS
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
@@ -105,10 +105,9 @@ def articles(result: Comparison, lang: str) -> None:
     for row in result.articles:
         title = tr(library.by_number[row.number].title, lang)
         label = f"{row.number}. {title}" + (" ★" if row.key else "")
-        for g, rating in zip(result.groups, row.ratings, strict=True):
+        for i, (g, rating) in enumerate(zip(result.groups, row.ratings, strict=True)):
             rows.append({"article": label, "order": row.number, "group": g.name,
-                         "rating": rating, "shown": "–" if rating is None
-                         else decimal(rating, lang, 1, sign=True),
+                         "rating": rating, "shown": cell_text(row, i, rating, lang),
                          # black or white, whichever reads better on the cell (palette.py)
                          "ink": palette.cell_ink(rating or 0)})
     data = pd.DataFrame(rows)
@@ -147,6 +146,14 @@ def articles(result: Comparison, lang: str) -> None:
                     articles=len(result.articles))
     chart_with_table((cells + text).properties(height=height), description, table, lang,
                      "ws-articles")
+
+
+def cell_text(row: ArticleRow, index: int, rating: float | None, lang: str) -> str:
+    """A rating as "−1,5"; an article assessed by the conclusion as the group's conclusion."""
+    if row.conclusions is not None:
+        given = row.conclusions[index]
+        return tr(given, lang) if given is not None else "–"
+    return "–" if rating is None else decimal(rating, lang, 1, sign=True)
 
 
 def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pypdf
@@ -10,6 +11,7 @@ from doc_support import docx_body_text, example, open_docx
 from helpers import open_page
 from ui_helpers import button, no_exception, start, texts
 
+from app.services import report_jobs
 from app.store import open_store
 
 
@@ -43,6 +45,14 @@ def test_word_and_html_are_made_recorded_and_offered(
     button(at, "Skapa HTML-fil").click()
     at = no_exception(at.run())
     button(at, "Skapa taggad PDF (PDF/UA)").click()
+    at = no_exception(at.run())
+    # built in the background: the page is drawn at once, the report recorded when done
+    job = report_jobs.get(f"tagged:{aid}")
+    assert job is not None
+    deadline = time.monotonic() + 180
+    while not job.done:
+        assert time.monotonic() < deadline, "the tagged PDF was not made in 3 minutes"
+        time.sleep(0.2)
     at = no_exception(at.run())
     records = open_store(tmp_path).get(aid).reports
     assert [Path(r.path).suffix for r in records] == [".docx", ".html", ".pdf"]

@@ -201,11 +201,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"reports": [report_json(r) for r in a.reports]}
 
     @api.get("/v1/assessments/{assessment_id}/report.{fmt}",
-             summary="The newest kept report in PDF, Word or HTML, exactly as kept",
+             summary="The newest kept report in PDF, Word or HTML, exactly as kept; "
+                     "?form=short (for the case file) or full (the full documentation)",
              response_class=Response,
              responses={200: {"content": {m: {} for m in REPORT_TYPES.values()}}})
-    def report(t: Token, assessment_id: str, fmt: Literal["pdf", "docx", "html"]) -> Response:
-        kept = cases.kept_report(cases.get(t, assessment_id), f".{fmt}")
+    def report(t: Token, assessment_id: str, fmt: Literal["pdf", "docx", "html"],
+               form: Literal["short", "full"] | None = None) -> Response:
+        kept = cases.kept_report(cases.get(t, assessment_id), f".{fmt}", form)
         name = Path(kept.record.path).name
         return Response(kept.data, media_type=REPORT_TYPES[fmt], headers={
             # a download, never shown inline: an HTML report is not rendered by a browser

@@ -44,6 +44,9 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
                    "{count:# participant|# participants}, names not recorded"),
     "draft": ("Utkast", "Draft"),
     "final": ("Färdiga", "Final"),
+    # a meeting's action is open or done (the assessments' measures have states of their own)
+    "action_open": ("Ej klar", "Open"),
+    "action_done": ("Klar", "Done"),
     "changed_after": ("Version {version}: ändrad efter att version {before} markerades som "
                       "färdig ({final}); öppnad för ändring {reopened}.",
                       "Version {version}: changed after version {before} was marked final "
@@ -212,7 +215,7 @@ def _actions(meeting: Meeting, lang: str) -> list[Flowable]:
     for a in actions:
         rows.append([Paragraph(markup(a.what), s.cell), Paragraph(markup(a.who) or "–", s.cell),
                      Paragraph(a.due.isoformat() if a.due else "–", s.cell),
-                     Paragraph(report_t(f"action_{a.status}", lang), s.cell)])
+                     Paragraph(w(f"action_{a.status}", lang), s.cell)])
     widths = [w_ * FRAME_WIDTH for w_ in (0.5, 0.22, 0.14, 0.14)]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(grid_style())

@@ -154,6 +154,10 @@ def _article_table(result: Comparison, part: Sequence[ArticleRow], lang: str) ->
         cells = [Paragraph(f"<b>{markup(group.name)}</b>", s.cell)]
         for c, article in enumerate(part, 1):
             rating = article.ratings[r - 1]
+            if article.conclusions is not None:  # assessed by the conclusion, not rated
+                given = article.conclusions[r - 1]
+                cells.append(Paragraph(markup(tr(given, lang)) if given else "–", s.cell_right))
+                continue
             cells.append(Paragraph("–" if rating is None else
                                    f"<b>{number(rating, lang, 1, sign=True)}</b>", s.cell_right))
             if rating is not None:

@@ -154,15 +154,20 @@ class CaseApi:
         return {"date": when.isoformat() if when else None, "measures": measures,
                 "follow_ups": follow_ups, "follow_up_of": assessment.follow_up_of}
 
-    def kept_report(self, assessment: Assessment, suffix: str) -> KeptReport:
-        """The newest kept report in the format asked for, exactly as kept: its checksum
-        is compared with the one recorded, so the case file gets the version of record."""
-        kept = [r for r in assessment.reports if Path(r.path).suffix.lower() == suffix]
+    def kept_report(self, assessment: Assessment, suffix: str,
+                    form: str | None = None) -> KeptReport:
+        """The newest kept report in the format (and form: `short`, the report for the case
+        file, or `full`, the full documentation) asked for, exactly as kept: its checksum is
+        compared with the one recorded, so the case file gets the version of record."""
+        kept = [r for r in assessment.reports if Path(r.path).suffix.lower() == suffix
+                and (form is None or form_of(r) == form)]
         if not kept:
+            which = f"{suffix[1:].upper()} report" + (f" in the form '{form}'" if form else "")
             raise ApiRefused(404, "No kept report",
-                             f"no {suffix[1:].upper()} report has been made and kept for "
-                             "this assessment; make one in the app (Resultat) first")
-        record = max(kept, key=lambda r: r.created)
+                             f"no {which} has been made and kept for this assessment; make "
+                             "one in the app (Resultat) first")
+        # the newest; of two made in the same second, the one kept last
+        record = max(enumerate(kept), key=lambda x: (x[1].created, x[0]))[1]
         try:
             data = Path(record.path).read_bytes()
         except OSError:
@@ -219,9 +224,15 @@ class CaseApi:
         return None
 
 
+def form_of(r: ReportRecord) -> str:
+    """short or full; a record from before the two forms was the full documentation."""
+    return r.form or "full"
+
+
 def report_json(r: ReportRecord) -> dict[str, Any]:
     return {"file": Path(r.path).name, "format": Path(r.path).suffix.lstrip(".").lower(),
-            "sha256": r.sha256, "created": _time(r.created), "language": r.language}
+            "form": form_of(r), "sha256": r.sha256, "created": _time(r.created),
+            "language": r.language}
 
 
 def summary_json(r: Summary) -> dict[str, Any]:

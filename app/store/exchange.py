@@ -40,6 +40,8 @@ from app.core.models.assessment import Assessment
 from app.core.shown import shown_only
 from app.core.yamlsource import Source, parse_yaml
 from app.store.atomic import write_atomic
+from app.store.attachment_exchange import KEY as FILES_KEY
+from app.store.attachment_exchange import export_files, files_in, restore_files
 from app.store.changes import canonical, diff
 from app.store.errors import ImportRaced, NotFound
 from app.store.layout import SAFE_ID
@@ -103,7 +105,11 @@ def export_bytes(store: AssessmentStore, ids: Sequence[str] | None = None,
     trash when None; given the catalog (every caller in the app gives it), shown answers only.
     """
     chosen = [s.id for s in store.list()] if ids is None else list(ids)
-    document = export_document(store.get_many(chosen), catalog=catalog)
+    assessments = store.get_many(chosen)
+    document = export_document(assessments, catalog=catalog)
+    files = export_files(store, assessments)  # the attached files' bytes travel along
+    if files:
+        document[FILES_KEY] = files
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -293,8 +299,11 @@ def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
     assessments = read_import(data, name, catalog)
     if not apply:
         return plan_import(store, assessments)
-    return apply_import(store, assessments, editor, note=f"imported from {name}",
-                        take_incoming=take_incoming)
+    result = apply_import(store, assessments, editor, note=f"imported from {name}",
+                          take_incoming=take_incoming)
+    restore_files(store, [i.id for i in result.created + result.updated if i.id],
+                  files_in(data))
+    return result
 
 
 def import_file(store: AssessmentStore, path: Path, editor: str, *, apply: bool = True,

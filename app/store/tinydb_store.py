@@ -33,6 +33,7 @@ from app.core.models.assessment import Assessment, ReportRecord, Status
 from app.store import backups as backup_files
 from app.store import checked_files, import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
+from app.store.attachment_files import FOLDER as ATTACHMENTS
 from app.store.changes import TRASH, diff
 from app.store.edits import EditRules, duplicated, settle
 from app.store.errors import (
@@ -261,6 +262,8 @@ class TinyDBAssessmentStore(EditRules):
             # The purged content must not linger in the copies kept for repairs either
             # (backups already made still hold it, as they should), nor in its reports.
             shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
+            # the attached files (app/store/attachment_files.py) go with it
+            shutil.rmtree(self.folder / ATTACHMENTS / assessment_id, ignore_errors=True)
             with contextlib.suppress(FileNotFoundError):
                 previous_copy(doc_file.path).unlink()
             remove_reports(stored.reports)

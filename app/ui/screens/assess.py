@@ -42,6 +42,7 @@ from app.ui.session import auth, state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 from app.ui.widgets.answer_keys import ON_SCREEN, key
+from app.ui.widgets.attachments import attachments_panel
 from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
 NAV_KEY = "nav"  #: the sidebar's section list
@@ -95,6 +96,10 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
         decision_step(assessment, lang)
     else:
         section_step(assessment, q, values, step, lang)
+    stored = state.store().get(assessment.id or "")  # with what this run saved
+    attachments_panel(stored, q, None if step == DECISION_STEP else step,
+                      locked=stored.status != "draft"
+                      or not workshop_state.may_change(stored.id or ""), lang=lang)
     navigation(q, sections, step, lang)
     page_scripts.autosave(lang)
     moved = st.session_state.pop(MOVED_KEY, None)

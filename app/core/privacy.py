@@ -173,3 +173,28 @@ def child_text_kinds(text: str | None, known_words: frozenset[str] = frozenset()
 def known_words(*texts: str) -> frozenset[str]:
     """The words of the given texts, lower-cased: what an official wrote is not a child's name."""
     return frozenset(w.casefold() for text in texts for w in _WORD.findall(text))
+
+
+def child_first_names(text: str | None) -> list[str]:
+    """Common first names written with a capital: what the guard flags in an assessment of one
+    child (the individual track), where a child's name does not belong.
+
+    A narrower rule than possible_names, which children's free text gets: an official's text is
+    full of capitalised words that are not names (Socialtjänsten, LSS, a school's name). What it
+    cannot see, said plainly: a name not in the list (_FIRST_NAMES: common names, not all), a
+    name in lower case, a surname, or a child pointed out without a name; it warns on a listed
+    name used for an adult too. It warns; it never refuses.
+    """
+    if not text:
+        return []
+    return [w for w in _WORD.findall(text)
+            if w[:1].isupper() and w.casefold() in _FIRST_NAMES]
+
+
+def assessment_text_kinds(text: str | None, individual: bool = False) -> list[str]:
+    """Kinds of personal data an official's text seems to hold: personnummer and phone, and
+    in the individual track a child's likely first name ('name')."""
+    kinds = personal_data_kinds(text)
+    if individual and child_first_names(text):
+        kinds.append("name")
+    return kinds

@@ -189,3 +189,40 @@ def test_access_follows_the_assessment(folder: Path) -> None:
         service.remove(bo, a.id or "", stored.attachments[0].sha256)
     service.remove(anna, a.id or "", stored.attachments[0].sha256)
     assert store.get(a.id or "").attachments == []
+
+
+def test_a_backup_holds_the_attached_files(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import zipfile
+
+    monkeypatch.delenv("BKA_DATABASE_URL", raising=False)
+    folder = tmp_path / "data"
+    store = open_store(folder)
+    a = store.create(example())
+    survey = pdf(f"Enkät {MARKER}")
+    Attachments(store, folder).add(LOCAL, a.id or "", "enkät.pdf", survey, title="Enkät")
+    sha = hashlib.sha256(survey).hexdigest()
+    with zipfile.ZipFile(store.backup()) as archive:
+        assert archive.read(f"attachments/{a.id}/{sha}") == survey
+    (folder / "attachments" / (a.id or "") / sha).write_bytes(b"changed on disk")
+    from app.store.errors import StoreError
+
+    with pytest.raises(StoreError, match="no longer matches its checksum"):
+        store.backup()
+
+
+def test_the_tagged_full_documentation_carries_the_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.report.tagged_pdf import available
+
+    if not available():
+        pytest.skip("WeasyPrint or Pango is not installed")
+    monkeypatch.delenv("BKA_DATABASE_URL", raising=False)
+    monkeypatch.setenv("BKA_DATA_DIR", str(tmp_path / "data"))
+    store = open_store(tmp_path / "data")
+    a = store.create(example())
+    picture = png()
+    Attachments(store, tmp_path / "data").add(LOCAL, a.id or "", "karta.png", picture,
+                                              title="Karta")
+    tagged = render_as(store.get(a.id or ""), ".pdf", form="full", tagged=True)
+    assert PdfReader(io.BytesIO(tagged)).attachments["karta.png"] == [picture]

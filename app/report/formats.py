@@ -79,7 +79,8 @@ def _tagged_pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.tagged_pdf import render_tagged_pdf
 
-    return render_tagged_pdf(build_document(ri), assessment_json(ri.shown_assessment))
+    return render_tagged_pdf(build_document(ri), assessment_json(ri.shown_assessment),
+                             files=embedded_files(ri))
 
 
 #: the option: PDF/UA-1 drawn from the HTML twin (app/report/tagged_pdf.py)

@@ -13,7 +13,7 @@ files only, so no request leaves the machine whatever a user typed.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from typing import Any
 
@@ -22,6 +22,7 @@ from app.core.document.model import Document
 from app.core.document.source import ReportError
 from app.report.fonts import FONT_DIR
 from app.report.html_render import render_html
+from app.report.pdf_render import EmbeddedFile
 
 FONTS = {"DejaVuSans.ttf": "normal", "DejaVuSans-Bold.ttf": "bold"}
 
@@ -47,8 +48,10 @@ def _step(stage: str, fraction: float) -> None:
         hook(stage, fraction)
 
 
-def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
-    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it.
+def render_tagged_pdf(doc: Document, attachment: bytes | None = None,
+                      files: Sequence[EmbeddedFile] = ()) -> bytes:
+    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it,
+    `files` the assessment's attached files (the full documentation).
 
     Laid out first, then written, so that a progress bar can say which; most of the time is
     WeasyPrint's line breaking, in proportion to the pages (the report for the case file, a
@@ -66,6 +69,8 @@ def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
     if attachment is not None:
         attachments.append(weasyprint.Attachment(string=attachment, name=ATTACHMENT_NAME,
                                                  description=ATTACHMENT_NOTE))
+    attachments += [weasyprint.Attachment(string=f.data, name=f.name, description=f.description)
+                    for f in files]
     _step("layout", 0.2)
     laid_out = html.render(stylesheets=[weasyprint.CSS(string=print_css(doc),
                                                        url_fetcher=fetcher)],

@@ -26,8 +26,10 @@ from app.core.models.assessment import (
     QuestionnaireRef,
     ReportRecord,
 )
+from app.core.models.attachment import Attachment
 from app.core.text import tr
 from app.store.errors import NotFound
+from app.store.factory import open_attachment_files
 from app.store.people import People
 from app.store.protocol import AssessmentStore
 from app.store.records import Summary
@@ -115,6 +117,7 @@ class CaseApi:
             "level": None, "conclusion": None, "findings": [],
             "follow_up": self.follow_up(assessment),
             "reports": [report_json(r) for r in assessment.reports],
+            "attachments": [attachment_json(x) for x in assessment.attachments],
         }
         result = scored(assessment, self.catalog)
         if result is None:
@@ -180,6 +183,21 @@ class CaseApi:
                              "the assessment (its SHA-256 differs); make it again in the app")
         return KeptReport(record, data, suffix)
 
+    def attachment(self, assessment: Assessment, sha256: str) -> tuple[Attachment, bytes]:
+        """One attached file of an assessment the token reaches, checked against its
+        recorded checksum by the store."""
+        found = next((x for x in assessment.attachments if x.sha256 == sha256), None)
+        if found is None:
+            raise ApiRefused(404, "No such attachment",
+                             "the assessment has no attached file with this SHA-256")
+        try:
+            data = open_attachment_files(self.folder).get(assessment.id or "", sha256)
+        except NotFound:
+            raise ApiRefused(410, "Attachment file gone",
+                             "the attached file is listed but no longer kept; attach it "
+                             "again in the app") from None
+        return found, data
+
     # --- writes ------------------------------------------------------------------------
     def create(self, token: ApiToken, new: NewCase) -> Assessment:
         """A draft for the case, shared with the unit (the token's, or the one named by an
@@ -222,6 +240,11 @@ class CaseApi:
             if m.email.casefold() == wanted:
                 return m.sub, m.name
         return None
+
+
+def attachment_json(x: Attachment) -> dict[str, Any]:
+    return {"title": x.title, "file": x.filename, "type": x.media_type, "size": x.size,
+            "sha256": x.sha256, "question": x.question or None, "added": _time(x.added)}
 
 
 def form_of(r: ReportRecord) -> str:

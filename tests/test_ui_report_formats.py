@@ -83,3 +83,27 @@ def test_the_data_page_restores_an_assessment_from_its_report_pdf(
     (summary,) = open_store(here).list()
     restored = open_store(here).get(summary.id)
     assert restored.answers == stored.answers and restored.decision == stored.decision
+
+
+def test_a_section_of_ones_own_is_added_and_the_report_carries_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ui_helpers import by_label
+
+    from app.report import render_as
+
+    aid = seeded(tmp_path)
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "results").run())
+    by_label(at.text_input, "Rubrik").input("Samråd med samebyn")
+    by_label(at.selectbox, "Placering").select("alternatives")
+    by_label(at.text_area, "Text").input("Samebyn har hörts om <b>skolvägen</b>.")
+    button(at, "Lägg till avsnittet").click()
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid)
+    assert [(s.title, s.after) for s in stored.free_sections] == [("Samråd med samebyn",
+                                                                   "alternatives")]
+    html = render_as(stored, ".html", form="full").decode("utf-8")
+    assert "Samråd med samebyn" in html and "&lt;b&gt;skolvägen&lt;/b&gt;" in html
+    button(at, "Ta bort").click()
+    at = no_exception(at.run())
+    assert open_store(tmp_path).get(aid).free_sections == []

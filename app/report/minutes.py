@@ -23,6 +23,7 @@ from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.core.wording import fill
+from app.report import house
 from app.report.answers import long_text
 from app.report.build import _ensure_folder, reports_dir, write_atomic
 from app.report.context import ReportError
@@ -96,9 +97,10 @@ def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | Non
         raise ReportError(f"article {meeting.article} is not in the article library")
     moment = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     status = f" · {w('draft', language)}" if meeting.status == "draft" else ""
-    running = Running(title=plain(meeting.team), case_number=meeting.date.isoformat(),
+    running = Running(title=plain(meeting.team), case_number=house.date(meeting.date, language),
                       footer=f"{w('minutes', language)}{status}",
-                      page_label=report_t("page", language), watermark=None)
+                      page_label=report_t("page", language), watermark=None,
+                      letterhead=house.letterhead())
     title = " ".join(clean(meeting.team).split())
     meta = {"title": f"{w('minutes', language)}: {title}, {meeting.date.isoformat()}",
             "author": title, "subject": f"{report_t('article', language)} {article.number}. "

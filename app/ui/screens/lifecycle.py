@@ -228,7 +228,7 @@ def own(assessment: Assessment, c: ReviewComment, name: str, lang: str) -> None:
         box = post_box.prepare(f"life_et:{aid}:{c.id}", c.text)
         if box not in st.session_state:
             st.session_state[box] = c.text
-        text = st.text_area(t("life_comment_text", lang), key=box)
+        text = st.text_area(t("life_comment_edit", lang), key=box)
         c1, c2 = st.columns(2)
         if c1.button(t("life_edit_save", lang), key=f"life_es:{aid}:{c.id}"):
             _apply(assessment, lambda a: comments_rules.edit_comment(a, c.id, text, name,

@@ -12,6 +12,7 @@ from app.report import FORMATS, ReportError, build_report
 from app.ui import store_errors
 from app.ui.session import signin, state
 from app.ui.strings.i18n import t
+from app.ui.widgets.free_sections import free_sections_area
 from app.ui.widgets.report_formats import format_area
 
 
@@ -30,6 +31,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         index=0 if assessment.language == "sv" else 1,
         format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
     )
+    free_sections_area(assessment, lang)
     # The report for the case file is the default; the full documentation when asked for.
     form = st.radio(t("report_form", lang), list(FORMS), horizontal=True, index=0,
                     format_func=lambda v: t(f"report_form_{v}", lang), key="report-form")

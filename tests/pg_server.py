@@ -116,4 +116,8 @@ def empty_after_upgrade(url: str) -> None:
     from app.store.postgres.engine import engine_for
 
     with engine_for(url).begin() as conn:
-        conn.execute(text("TRUNCATE assessments, revisions, records"))
+        # every table of the schema (a migration that adds one needs no change here)
+        tables = conn.execute(text(
+            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public' "
+            "AND tablename <> 'alembic_version'")).scalars().all()
+        conn.execute(text(f"TRUNCATE {', '.join(tables)}"))

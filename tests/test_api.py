@@ -137,7 +137,9 @@ def test_tokens_reach_only_their_scope_and_access(data: Path, api: str) -> None:
 def test_a_case_system_fetches_the_kept_report(data: Path, api: str, tmp_path: Path) -> None:
     store = open_store(data)
     a = store.create(decided("KS 2026/9", "Kultur"))
-    pdf = build_report(a, out_dir=tmp_path / "reports", now=NOW)
+    full = build_report(a, out_dir=tmp_path / "reports", now=NOW, form="full")
+    pdf = build_report(a, out_dir=tmp_path / "reports", now=NOW, form="short")
+    store.add_report(a.id or "", full, editor="Karin Lund")
     store.add_report(a.id or "", pdf, editor="Karin Lund")
     _, token = ApiTokens(data).create("Public 360", unit="Kultur")
 
@@ -147,7 +149,11 @@ def test_a_case_system_fetches_the_kept_report(data: Path, api: str, tmp_path: P
     assert got.headers["x-bka-sha256"] == pdf.sha256
     assert got.headers["content-disposition"].startswith("attachment;")
     listed = httpx.get(f"{api}/v1/assessments/{a.id}/reports", headers=auth(token)).json()
-    assert [(r["format"], r["sha256"]) for r in listed["reports"]] == [("pdf", pdf.sha256)]
+    assert [(r["format"], r["form"], r["sha256"]) for r in listed["reports"]] == [
+        ("pdf", "full", full.sha256), ("pdf", "short", pdf.sha256)]
+    got_full = httpx.get(f"{api}/v1/assessments/{a.id}/report.pdf", params={"form": "full"},
+                         headers=auth(token))
+    assert hashlib.sha256(got_full.content).hexdigest() == full.sha256 != pdf.sha256
 
     none = httpx.get(f"{api}/v1/assessments/{a.id}/report.docx", headers=auth(token))
     assert none.status_code == 404 and "DOCX" in none.json()["detail"]

@@ -52,3 +52,20 @@ def test_the_focus_is_read_from_the_case_rules() -> None:
     focus = Focus.of(CASE)
     assert {31, 27, 12}.issubset(focus.articles)  # weakened(31), strengthened(27), ...(12)
     assert {"vulnerable_groups", "measures", "children_heard"}.issubset(focus.questions)
+
+
+def test_every_general_principle_has_a_column_a_group_fills() -> None:
+    """Article 3 is assessed by the best-interests conclusion, never rated: its cells show
+    each group's conclusion; 2, 6 and 12 are rated in the rights question itself."""
+    cat = catalog()
+    q = cat.questionnaires[CASE.questionnaire]
+    groups = four_groups()
+    groups[0].values["best_interests_outcome"] = "partly"
+    groups[1].values["best_interests_outcome"] = "no"
+    result = compare(q, cat.library, groups, CASE.key_articles, CASE)
+    rows = {r.number: r for r in result.articles}
+    three = rows[3]
+    assert three.conclusions is not None
+    assert [c["sv"] if c else None for c in three.conclusions] == ["Delvis", "Nej", None, None]
+    rated = next(i for i in q.questions.values() if i.id == "rights_impacts")
+    assert {2, 6, 12} <= set(rated.articles)  # the other principles are listed to rate

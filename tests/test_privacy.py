@@ -35,7 +35,7 @@ def test_personal_data_kinds(text: str, kinds: list[str]) -> None:
         ("Skogen bakom skolan är bäst. Bussen är för lång.", []),
         ("Jag gillar Lövåkers skola.", []),  # the official named the place
         ("I like it on Monday. I'm happy.", []),
-        ("jag leker med ella", []),  # lower case: not caught, and the docstring says so
+        ("jag leker med ella", ["name"]),  # lower case: a name on the list
     ],
 )
 def test_child_text_kinds(text: str, kinds: list[str]) -> None:

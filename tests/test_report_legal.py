@@ -34,6 +34,13 @@ def test_individual_report_prints_the_social_services_rules() -> None:
     assert "kontrollera alltid" not in text.lower()  # the status is shown, no instruction
 
 
+def test_the_strengths_used_are_explained_with_article_3_as_the_floor() -> None:
+    text = _pdf("individ-placering.yaml", "sv", decision_area=["disability_support"])
+    assert "Vad styrkorna betyder" in text
+    assert "Ska särskilt beaktas" in text  # LSS 6 a §
+    assert "sänker det aldrig" in " ".join(text.split())
+
+
 def test_several_areas_print_each_areas_rules() -> None:
     text = _pdf("individ-placering.yaml", "en",
                 decision_area=["school", "school_transport", "family_law"])

@@ -43,7 +43,7 @@ EXPECTED = {
                     "meeting", "present", "join", "account"},
     "granskare": {"overview", "assess", "results", "dashboard", "articles", "join", "account"},
     "utbildare": {"articles", "meeting", "present", "workshop", "join", "account"},
-    "administrator": {*access.ALL_PAGES, "users", "account"},
+    "administrator": {*access.ALL_PAGES, "users", "organisation", "account"},
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pypdf
@@ -10,6 +11,7 @@ from doc_support import docx_body_text, example, open_docx
 from helpers import open_page
 from ui_helpers import button, no_exception, start, texts
 
+from app.services import report_jobs
 from app.store import open_store
 
 
@@ -44,6 +46,14 @@ def test_word_and_html_are_made_recorded_and_offered(
     at = no_exception(at.run())
     button(at, "Skapa taggad PDF (PDF/UA)").click()
     at = no_exception(at.run())
+    # built in the background: the page is drawn at once, the report recorded when done
+    job = report_jobs.get(f"tagged:{aid}")
+    assert job is not None
+    deadline = time.monotonic() + 180
+    while not job.done:
+        assert time.monotonic() < deadline, "the tagged PDF was not made in 3 minutes"
+        time.sleep(0.2)
+    at = no_exception(at.run())
     records = open_store(tmp_path).get(aid).reports
     assert [Path(r.path).suffix for r in records] == [".docx", ".html", ".pdf"]
     assert Path(records[2].path).stem.endswith("_pdfua")
@@ -73,3 +83,27 @@ def test_the_data_page_restores_an_assessment_from_its_report_pdf(
     (summary,) = open_store(here).list()
     restored = open_store(here).get(summary.id)
     assert restored.answers == stored.answers and restored.decision == stored.decision
+
+
+def test_a_section_of_ones_own_is_added_and_the_report_carries_it(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ui_helpers import by_label
+
+    from app.report import render_as
+
+    aid = seeded(tmp_path)
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "results").run())
+    by_label(at.text_input, "Rubrik").input("Samråd med samebyn")
+    by_label(at.selectbox, "Placering").select("alternatives")
+    by_label(at.text_area, "Text").input("Samebyn har hörts om <b>skolvägen</b>.")
+    button(at, "Lägg till avsnittet").click()
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid)
+    assert [(s.title, s.after) for s in stored.free_sections] == [("Samråd med samebyn",
+                                                                   "alternatives")]
+    html = render_as(stored, ".html", form="full").decode("utf-8")
+    assert "Samråd med samebyn" in html and "&lt;b&gt;skolvägen&lt;/b&gt;" in html
+    button(at, "Ta bort").click()
+    at = no_exception(at.run())
+    assert open_store(tmp_path).get(aid).free_sections == []

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi import Path as InPath
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
@@ -201,11 +202,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return {"reports": [report_json(r) for r in a.reports]}
 
     @api.get("/v1/assessments/{assessment_id}/report.{fmt}",
-             summary="The newest kept report in PDF, Word or HTML, exactly as kept",
+             summary="The newest kept report in PDF, Word or HTML, exactly as kept; "
+                     "?form=short (for the case file) or full (the full documentation)",
              response_class=Response,
              responses={200: {"content": {m: {} for m in REPORT_TYPES.values()}}})
-    def report(t: Token, assessment_id: str, fmt: Literal["pdf", "docx", "html"]) -> Response:
-        kept = cases.kept_report(cases.get(t, assessment_id), f".{fmt}")
+    def report(t: Token, assessment_id: str, fmt: Literal["pdf", "docx", "html"],
+               form: Literal["short", "full"] | None = None) -> Response:
+        kept = cases.kept_report(cases.get(t, assessment_id), f".{fmt}", form)
         name = Path(kept.record.path).name
         return Response(kept.data, media_type=REPORT_TYPES[fmt], headers={
             # a download, never shown inline: an HTML report is not rendered by a browser
@@ -213,6 +216,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Content-Disposition": f'attachment; filename="{_ascii(name)}"',
             "X-Content-Type-Options": "nosniff",
             "X-BKA-SHA256": kept.record.sha256})
+
+    @api.get("/v1/assessments/{assessment_id}/attachments/{sha256}",
+             summary="One attached file (underlag), by its SHA-256, as a download",
+             response_class=Response)
+    def attachment(t: Token, assessment_id: str,
+                   sha256: Annotated[str, InPath(pattern="^[0-9a-f]{64}$")]) -> Response:
+        record, data = cases.attachment(cases.get(t, assessment_id), sha256)
+        return Response(data, media_type=record.media_type, headers={
+            "Content-Disposition": f'attachment; filename="{_ascii(record.filename)}"',
+            "X-Content-Type-Options": "nosniff", "X-BKA-SHA256": record.sha256})
 
     @api.get("/v1/health", summary="The process answers and reaches the store (no token)")
     def health() -> dict[str, Any]:

@@ -80,7 +80,10 @@ def serve_command(args: argparse.Namespace) -> int:
              root_path=args.root_path).to_environment()
     uvicorn.run("app.api.app:from_environment", factory=True, host=args.host, port=args.port,
                 proxy_headers=bool(args.proxy), forwarded_allow_ips=args.proxy or None,
-                server_header=False, log_level="info")
+                server_header=False, log_level="info",
+                # the call log (app/api/calllog.py) names the token and leaves out query
+                # strings (a case number may be a person's matter); uvicorn's would not
+                access_log=False)
     return 0
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from app.cli.registry import help_of
 from app.core import verdict
+from app.core.document.evidence import checklist_title
 from app.core.errors import LoadError
 from app.core.loading import (
     load_assessment,
@@ -165,7 +166,8 @@ def score(args: argparse.Namespace) -> int:
     for problem in notes:
         print(f"note: {problem}", file=sys.stderr)
     d = assessment.decision
-    card = compute_score(q, values, cat.library, decision_text(d.title, d.description))
+    card = compute_score(q, values, cat.library, decision_text(d.title, d.description),
+                         d.decision_date, cat.law)
     if args.json:
         data = card.model_dump(mode="json")
         data["unknown_answers"] = sorted(unknown)
@@ -191,6 +193,9 @@ def format_scorecard(card: Scorecard, lang: str, q: Any) -> str:
         lines.append("")
         title = "Obligatoriska frågor utan svar" if sv else "Required questions unanswered"
         lines.append(f"{title}: {', '.join(q.numbering[m] + ' ' + m for m in card.missing)}")
+    if card.review:
+        lines += ["", f"{checklist_title(lang)}:"]
+        lines += [f"  - {tr(item.text, lang)}" for item in card.review]
     return "\n".join(lines)
 
 

@@ -33,7 +33,9 @@ def migrate_command(args: argparse.Namespace) -> int:
         return 2
     lines = [f"into {shown(args.to)} from {Path(folder).resolve()}:"]
     for name, moved in (("assessments", report.assessments), ("meetings", report.meetings),
-                        ("workshops", report.workshops)):
+                        ("workshops", report.workshops),
+                        ("children's collections", report.collections),
+                        ("letters to children", report.letters)):
         lines.append(f"  {name}: copied {len(moved.created)}, already there "
                      f"{len(moved.unchanged)}, checked by hash {moved.checked}, "
                      f"conflicts (not copied) {len(moved.conflicts)}")

@@ -22,8 +22,8 @@ def register(sub: Any) -> None:
     p.add_argument("meeting_id", metavar="MEETING_ID", help="the meeting's id (shown on the "
                    "Möte page and in the minutes)")
     p.add_argument("-o", "--output", type=Path, default=None,
-                   help="where to write the PDF (default: a new file in reports/ or "
-                   "$BKA_REPORTS_DIR)")
+                   help="where to write the PDF (default: a new file in the data folder's "
+                   "reports/, or $BKA_REPORTS_DIR)")
     p.add_argument("--lang", choices=["sv", "en"], default=None,
                    help="language of the minutes (default: the meeting's)")
     p.add_argument("--data-dir", type=Path, default=None,

@@ -29,7 +29,8 @@ def register(sub: Any) -> None:
                    help="an assessment file (YAML or JSON) or the id of a stored assessment")
     p.add_argument("-o", "--output", type=Path, default=None,
                    help="where to write the report; its suffix picks the format: .pdf, .docx "
-                   "or .html (default: a new PDF in reports/ or $BKA_REPORTS_DIR)")
+                   "or .html (default: a new PDF kept in the data folder's reports/, or in "
+                   "$BKA_REPORTS_DIR)")
     p.add_argument("--tagged", action="store_true",
                    help="a tagged PDF (PDF/UA-1) drawn from the HTML twin by WeasyPrint, for "
                    "publishing; needs `pip install 'bka[tagged]'` (default: the untagged PDF)")
@@ -75,6 +76,8 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     from app.core.loading import load_assessment
     from app.report.build import build_report
+    from app.services import kept_reports
+    from app.store.layout import reports_folder
 
     source = str(args.source)
     path = Path(source)
@@ -91,10 +94,11 @@ def _run(args: argparse.Namespace) -> int:
     else:
         store = _store(args.data_dir)
         assessment = _stored(store, source)
+        kept = None if args.data_dir is None else reports_folder(Path(args.data_dir))
         record = build_report(assessment, lang=args.lang, out_path=args.output,
-                              tagged=args.tagged, form=args.form)
+                              out_dir=kept, tagged=args.tagged, form=args.form)
         try:
-            store.add_report(source, record, EDITOR)
+            kept_reports.keep(store, source, record, EDITOR)
         except Exception as exc:  # noqa: BLE001 - the PDF exists; say what was not recorded
             print(f"bka report: note: the report was written but not recorded on the "
                   f"assessment: {exc}", file=sys.stderr)

@@ -20,8 +20,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("workshop-summary", help=help_of("workshop-summary"))
     p.add_argument("workshop", metavar="ID", help="the workshop's id (shown on its page)")
     p.add_argument("-o", "--output", type=Path, default=None,
-                   help="where to write the PDF (default: a new file in reports/ or "
-                   "$BKA_REPORTS_DIR)")
+                   help="where to write the PDF (default: a new file in the data folder's "
+                   "reports/, or $BKA_REPORTS_DIR)")
     p.add_argument("--lang", choices=["sv", "en"], default=None,
                    help="language of the summary (default: the workshop's)")
     p.add_argument("--data-dir", type=Path, default=None,

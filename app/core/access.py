@@ -48,10 +48,10 @@ ROLE_PAGES: dict[Role, tuple[str, ...]] = {
                     "meeting", "present", "join"),
     "granskare": ("overview", "assess", "results", "dashboard", "articles", "join"),
     "utbildare": ("articles", "meeting", "present", "workshop", "join"),
-    "administrator": (*ALL_PAGES, "users"),
+    "administrator": (*ALL_PAGES, "users", "organisation"),
 }
 #: every page of the login mode, in navigation order
-LOGIN_PAGES = (*ALL_PAGES, "users", "account")
+LOGIN_PAGES = (*ALL_PAGES, "users", "organisation", "account")
 
 
 @dataclass(frozen=True)
@@ -261,6 +261,12 @@ def may_manage_users(identity: Identity) -> bool:
     """The page of users and roles: an administrator of the login mode."""
     return (identity.login and not identity.in_group and identity.person is not None
             and identity.person.admin)
+
+
+def may_set_organisation(identity: Identity) -> bool:
+    """The organisation's profile (name, logo, template) for every document: an administrator
+    of the login mode; locally it is a file beside the data."""
+    return may_manage_users(identity)
 
 
 class AccessRefused(ValueError):

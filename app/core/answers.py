@@ -157,7 +157,7 @@ def _actions(value: Any) -> list[dict[str, Any]]:
     for i, item in enumerate(value, 1):
         if not isinstance(item, dict):
             raise ValueError(f"action {i}: expected {{what, who, due, status}}")
-        extra = set(item) - {"what", "who", "due", "status"}
+        extra = set(item) - {"what", "who", "due", "status", "addresses"}
         if extra:
             raise ValueError(f"action {i}: unknown key(s) {', '.join(sorted(extra))}")
         status = str(item.get("status") or DEFAULT)
@@ -165,12 +165,24 @@ def _actions(value: Any) -> list[dict[str, Any]]:
             raise ValueError(f"action {i}: status must be one of {', '.join(STATUSES)}, "
                              f"not {status!r}")
         due = item.get("due")
-        actions.append(
-            {
-                "what": str(item.get("what") or ""),
-                "who": str(item.get("who") or ""),
-                "due": _date(due) if due not in (None, "") else None,
-                "status": status,
-            }
-        )
+        action: dict[str, Any] = {
+            "what": str(item.get("what") or ""),
+            "who": str(item.get("who") or ""),
+            "due": _date(due) if due not in (None, "") else None,
+            "status": status,
+        }
+        addresses = _addresses(item.get("addresses"), i)
+        if addresses:
+            action["addresses"] = addresses
+        actions.append(action)
     return actions
+
+
+def _addresses(value: Any, i: int) -> list[str]:
+    """Which weakened rights (article numbers) or groups (their ids) a measure addresses."""
+    if value in (None, "", []):
+        return []
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(x, str | int) and not isinstance(x, bool) for x in items):
+        raise ValueError(f"action {i}: addresses must list article numbers or group ids")
+    return list(dict.fromkeys(str(x).strip() for x in items if str(x).strip()))

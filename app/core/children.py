@@ -98,15 +98,32 @@ class Results:
     counts: list[Count] = field(default_factory=list)
     quotes: dict[str, list[str]] = field(default_factory=dict)  #: question text -> quotes
     held_back: int = 0  #: quotes not shown because they may name someone
+    separable: frozenset[str] = frozenset()  #: age bands that may be shown on their own
 
     def band_shown(self, band: str) -> bool:
-        return self.by_band.get(band, 0) >= MIN_GROUP
+        return band in self.separable
+
+
+def separable_bands(by_band: dict[str, int]) -> frozenset[str]:
+    """The age bands whose answers may be shown on their own, beside everyone's.
+
+    Every group a reader can single out must hold MIN_GROUP children or more: each band shown,
+    and the rest taken together (everyone's figures minus the bands shown). Bands with too
+    few go into the rest; while the rest holds 1 to MIN_GROUP-1 children, the smallest band
+    shown joins it. So "Alla" minus the shown bands never lays bare a child or two."""
+    shown = sorted((b for b, n in by_band.items() if n >= MIN_GROUP),
+                   key=lambda b: (by_band[b], b))
+    rest = sum(n for n in by_band.values() if 0 < n < MIN_GROUP)
+    while 0 < rest < MIN_GROUP and shown:
+        rest += by_band[shown.pop(0)]
+    return frozenset(shown)
 
 
 def results(q: ChildQuestionnaire, collection: ChildCollection, lang: str) -> Results:
     responses = collection.responses
     by_band = {b.id: sum(1 for r in responses if r.age_band == b.id) for b in q.age_bands}
-    out = Results(len(responses), by_band, len(responses) >= MIN_GROUP)
+    out = Results(len(responses), by_band, len(responses) >= MIN_GROUP,
+                  separable=separable_bands(by_band))
     if not out.shown:
         return out
     reference = q.age_bands[len(q.age_bands) // 2].id
@@ -144,6 +161,14 @@ def _quotes(out: Results, a: Asked, collection: ChildCollection,
         out.quotes[a.text] = quotes
 
 
-def ages_text(q: ChildQuestionnaire, by_band: dict[str, int], lang: str) -> str:
-    """The age bands that answered, e.g. "6–9 år, 10–12 år"."""
-    return ", ".join(tr(b.label, lang) for b in q.age_bands if by_band.get(b.id))
+def ages_text(q: ChildQuestionnaire, results: Results, lang: str) -> str:
+    """The ages that answered, under the same rule as the figures: the bands that may be
+    shown on their own by name ("6–9 år, 10–12 år"), the others only together ("andra
+    åldrar"), and "" when no band may be named."""
+    named = [tr(b.label, lang) for b in q.age_bands if b.id in results.separable]
+    others = any(n for band, n in results.by_band.items() if band not in results.separable)
+    words = {"sv": ("andra åldrar", "och"), "en": ("other ages", "and")}
+    other, joined = words.get(lang, words["en"])
+    if not named:
+        return ""
+    return f"{', '.join(named)} {joined} {other}" if others else ", ".join(named)

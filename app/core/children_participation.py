@@ -25,14 +25,14 @@ def summary(child_q: ChildQuestionnaire, collection: ChildCollection, results: R
     """The paragraph for heard_who_what: method, how many, ages, when, the main answers."""
     days = sorted(r.day for r in collection.responses)
     when = days[0].isoformat() if days[0] == days[-1] else f"{days[0]} – {days[-1]}"
-    ages = ages_text(child_q, results.by_band, lang)
+    ages = ages_text(child_q, results, lang)
     group = f" ({collection.group})" if collection.group else ""
     if lang == "sv":
         head = (f"Digital enkät för barn utan namn, {when}: {results.answered} barn{group} "
-                f"svarade, i åldrarna {ages}.")
+                f"svarade, {f'i åldrarna {ages}' if ages else 'i olika åldrar'}.")
     else:
         head = (f"Digital survey for children without names, {when}: {results.answered} "
-                f"children{group} answered, aged {ages}.")
+                f"children{group} answered, {f'aged {ages}' if ages else 'of different ages'}.")
     lines = [head]
     for count in results.counts:
         parts = [f"{n} {tr(lv.label, lang).lower()}" for lv in count.levels

@@ -68,6 +68,9 @@ class ArticleRow:
     number: int
     ratings: tuple[float | None, ...]
     key: bool  #: the case names it as one a good analysis rates
+    #: an article the questionnaire assesses by its best-interests conclusion (article 3),
+    #: never by a rating: each group's conclusion instead (None: not given)
+    conclusions: tuple[Text | None, ...] | None = None
 
     @property
     def spread(self) -> float | None:
@@ -139,7 +142,8 @@ def compare(q: Questionnaire, library: ArticleLibrary, groups: Sequence[GroupInp
     order = {qid: i for i, qid in enumerate(q.questions)}
     ranked = room_order(compared, Focus.of(case), len(results), order)
     agenda = [replace(item, part=part) for part, item in ranked]
-    return Comparison(results, article_rows(results, key_articles), agenda, listed,
+    rows = article_rows(results, key_articles, q.scoring.impact.conclusion_articles)
+    return Comparison(results, rows, agenda, listed,
                       case_rules(q, library, groups, case))
 
 
@@ -227,11 +231,17 @@ def _entries(result: GroupResult, question_id: str) -> dict[int, dict[str, Any]]
             if isinstance(e, dict) and (e.get("short") is not None or e.get("long") is not None)}
 
 
-def article_rows(results: Sequence[GroupResult], key_articles: Sequence[int]) -> list[ArticleRow]:
-    """Combined rating per article per group (mean over impact questions, as scoring does)."""
+def article_rows(results: Sequence[GroupResult], key_articles: Sequence[int],
+                 by_conclusion: Sequence[int] = ()) -> list[ArticleRow]:
+    """Combined rating per article per group (mean over impact questions, as scoring does);
+    an article assessed by the best-interests conclusion shows each group's conclusion, so
+    the four general principles all have a column a group can fill."""
     combined = [_by_article(r.card) for r in results]
     numbers = sorted(set(key_articles) | {n for c in combined for n in c})
-    return [ArticleRow(n, tuple(c.get(n) for c in combined), n in key_articles) for n in numbers]
+    outcomes = tuple(r.card.conclusion.outcome_label if r.card.conclusion else None
+                     for r in results)
+    return [ArticleRow(n, tuple(c.get(n) for c in combined), n in key_articles,
+                       outcomes if n in by_conclusion else None) for n in numbers]
 
 
 def _by_article(card: Scorecard) -> dict[int, float]:

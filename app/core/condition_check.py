@@ -51,6 +51,9 @@ _NEEDS = {
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
     "only": ({"multi"}, "a multi question"),
+    "unaddressed_harms": ({"actions"}, "an actions question"),
+    "unheard": ({"multi"}, "a multi question"),
+    "after_decision": ({"date"}, "a date question"),
 }
 
 
@@ -67,6 +70,14 @@ def _check_call(
         kinds, what = _NEEDS.get(name, (None, ""))
         if question and kinds and question.type not in kinds:
             problems.append(f"{name}() needs {what}; '{arg.id}' is {question.type}")
+        if takes == "questions":
+            other = call.args[1]
+            second = questions.get(other.id) if isinstance(other, Name) else None
+            if not isinstance(other, Name):
+                problems.append(f"{name}() takes a question id second")
+            elif second and second.type != "multi":
+                problems.append(f"{name}() needs a multi question second; '{other.id}' is "
+                                f"{second.type}")
         if takes == "question_options":
             values = _literals(call.args[1])
             if not isinstance(call.args[1], ListOf):
@@ -105,7 +116,8 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
         return _KIND[question.type] if question else "any"
     if isinstance(node, Call):
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
-                   "analysed_impacts", "hollow_answers"}
+                   "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
+                   "missing_required", "unheard", "generic_answers", "lasting_harms"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

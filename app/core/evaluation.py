@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from app.core import substance
+from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
+
+
+@dataclass(frozen=True)
+class Harm:
+    """A right judged weakened, for all children (group None) or for one named group."""
+
+    article: int
+    group: str | None
+    terms: tuple[str, ...]  #: 'short', 'long'
 
 
 class Evaluation:
@@ -25,11 +38,15 @@ class Evaluation:
         values: dict[str, Any],
         library: ArticleLibrary | None = None,
         decision: str = "",
+        decided: dt.date | None = None,
+        law: LawLibrary | None = None,
     ) -> None:
         self.q = questionnaire
         self.values = values
         self.library = library
         self.decision = decision
+        self.decided = decided  #: the decision's (planned) date from the case details
+        self.law = law  #: the law library, for copies of its texts
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
         for question_id, shown_if in visibility_rules(questionnaire):
@@ -86,17 +103,7 @@ class Evaluation:
 
     def planned(self, question_id: str) -> int:
         """Actions with what, who and a date: a measure without an owner and a date is a wish."""
-        value = self.answer(question_id)
-        if not isinstance(value, list):
-            return 0
-        return sum(
-            1
-            for a in value
-            if isinstance(a, dict)
-            and self._says(str(a.get("what") or ""))
-            and self._says(str(a.get("who") or ""))
-            and a.get("due")
-        )
+        return len(self.planned_actions(question_id))
 
     def _says(self, text: str) -> bool:
         """Given and not a placeholder ('x' as the owner of a measure is no owner)."""
@@ -105,6 +112,112 @@ class Evaluation:
 
     def hollow_answers(self) -> int:
         return len(self.hollow_questions)
+
+    def harms(self) -> int:
+        """Rights weakened for all children, and rights weakened for a named group: both harm."""
+        return len(self.harm_list)
+
+    def lasting_harms(self) -> int:
+        """Harms judged to last: weakened in the long term."""
+        return sum(1 for h in self.harm_list if "long" in h.terms)
+
+    def unaddressed_harms(self, question_id: str) -> int:
+        """Harms no planned measure of the question names (by article number or by group)."""
+        return len(self.unaddressed(question_id))
+
+    def unaddressed(self, question_id: str) -> list[Harm]:
+        named = self.addressed(question_id)
+        return [h for h in self.harm_list
+                if str(h.article) not in named and (h.group is None or h.group not in named)]
+
+    def addressed(self, question_id: str) -> set[str]:
+        """What the planned measures say they address: article numbers and group ids."""
+        return {str(x) for a in self.planned_actions(question_id)
+                for x in (a.get("addresses") or [])}
+
+    def planned_actions(self, question_id: str) -> list[dict[str, Any]]:
+        value = self.answer(question_id)
+        if not isinstance(value, list):
+            return []
+        # A cancelled measure softens nothing, whatever it says.
+        return [a for a in value if isinstance(a, dict) and self._says(str(a.get("what") or ""))
+                and self._says(str(a.get("who") or "")) and a.get("due")
+                and a.get("status") != "cancelled"]
+
+    def missing_required(self) -> int:
+        """Visible required questions with no answer at all (a hollow text is a text check's
+        matter: it costs points, and never decides the level alone)."""
+        return sum(1 for qid in self.missing if qid not in self.hollow_questions)
+
+    def after_decision(self, question_id: str) -> bool:
+        """The date answered is later than the decision's date: made after the fact."""
+        value = self.answer(question_id)
+        if self.decided is None or value in (None, ""):
+            return False
+        try:
+            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+        except ValueError:
+            return False
+        return day > self.decided
+
+    def rated(self, article: int) -> bool:
+        """The article has a judgement in some visible impact question ('cannot judge' too)."""
+        return any(a.short is not None or a.long is not None
+                   for a in self.article_impacts if a.number == article)
+
+    def unheard(self, affected: str, heard: str) -> int:
+        """Options chosen as affected (ages, groups) that are not among those heard."""
+        return len(self.unheard_options(affected, heard))
+
+    def unheard_options(self, affected: str, heard: str) -> list[str]:
+        chosen, asked = self.answer(affected), self.answer(heard)
+        if not isinstance(chosen, list):
+            return []
+        heard_set = set(asked) if isinstance(asked, list) else set()
+        skip = set(self.q.scoring.heard_skip)
+        return [v for v in chosen if v not in heard_set and v not in skip]
+
+    def generic_answers(self) -> int:
+        """Per cent of the visible text answers with nothing specific to the case."""
+        texts = [qid for qid, qu in self.q.questions.items() if qu.type == "text"
+                 and self.visible.get(qid) and isinstance(self.values.get(qid), str)
+                 and self.values[qid].strip()]
+        return round(100 * len(self.generic) / len(texts)) if texts else 0
+
+    @cached_property
+    def missing(self) -> list[str]:
+        """Visible required questions left open, or answered with a text that says nothing."""
+        return [qid for qid, qu in self.q.questions.items()
+                if qu.required and self.visible.get(qid)
+                and (not is_answered(qu, self.values.get(qid)) or qid in self.hollow_questions)]
+
+    @cached_property
+    def harm_list(self) -> list[Harm]:
+        found = [Harm(n, None, tuple(t)) for n, t in sorted(self.weakened_articles.items())]
+        return found + self.weakened_groups
+
+    @cached_property
+    def weakened_groups(self) -> list[Harm]:
+        """Group ratings negative in either term, for groups still named in the screening."""
+        skip = set(self.q.scoring.impact.conclusion_articles)
+        found: list[Harm] = []
+        for question in self.q.questions.values():
+            if question.type != "impact" or question.groups is None:
+                continue
+            if not self.visible.get(question.id):
+                continue
+            named = self.answer(question.groups.source) or []
+            for number, entry in (self.values.get(question.id) or {}).items():
+                if number in skip or not isinstance(entry, dict):
+                    continue
+                for group, rating in (entry.get("groups") or {}).items():
+                    if group not in named or group in question.groups.skip:
+                        continue
+                    terms = tuple(t for t in ("short", "long")
+                                  if isinstance(rating.get(t), int) and rating[t] < 0)
+                    if terms:
+                        found.append(Harm(number, group, terms))
+        return found
 
     def mentions(self, question_id: str, words: str) -> bool:
         value = self.answer(question_id)
@@ -133,8 +246,19 @@ class Evaluation:
 
     # Figures derived from the answers
     @cached_property
+    def _texts_found(self) -> list[substance.Hollow]:
+        return substance.hollow_texts(self.q, self.values, self.visible, self.library,
+                                      self.decision, self.law)
+
+    @cached_property
     def hollow(self) -> list[substance.Hollow]:
-        return substance.hollow_texts(self.q, self.values, self.visible, self.library)
+        """Answers that earn nothing: placeholders, too short, copies, references only."""
+        return [h for h in self._texts_found if h.reason in substance.HOLLOW]
+
+    @cached_property
+    def generic(self) -> list[substance.Hollow]:
+        """Answers with nothing specific to the case: they keep their points."""
+        return [h for h in self._texts_found if h.reason == "generic"]
 
     @cached_property
     def hollow_questions(self) -> dict[str, substance.Reason]:

@@ -178,6 +178,8 @@ def _conditions(q: Questionnaire) -> Iterator[tuple[Loc, str, str]]:
         yield ("scoring", "process_quality", i, "when"), c.id, c.when
     for i, f in enumerate(q.scoring.flags):
         yield ("scoring", "flags", i, "when"), f.id, f.when
+    for i, r in enumerate(q.scoring.review):
+        yield ("scoring", "review", i, "when"), f"review item {i + 1}", r.when
     if q.scoring.screening is not None:
         yield ("scoring", "screening", "when"), "screening", q.scoring.screening.when
 

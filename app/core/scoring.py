@@ -7,14 +7,15 @@ say. The short path ("does not concern children") is a screening record, not a s
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from app.core.answers import is_answered
 from app.core.conditions import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
 from app.core.group_impacts import group_impacts
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Band, Flag, Questionnaire
 from app.core.models.scorecard import (
     ClusterImpact,
@@ -26,24 +27,33 @@ from app.core.models.scorecard import (
     RightChange,
     Scorecard,
 )
+from app.core.review_list import review_questions
+
+SHOWN_MISSING = 4  #: unanswered questions a finding names; the rest are counted
 
 
 def score(
-    q: Questionnaire, values: dict[str, Any], library: ArticleLibrary, decision: str = ""
+    q: Questionnaire,
+    values: dict[str, Any],
+    library: ArticleLibrary,
+    decision: str = "",
+    decided: dt.date | None = None,
+    law: LawLibrary | None = None,
 ) -> Scorecard:
     """Score answers (question id -> normalised value) against a questionnaire.
 
-    `decision` is the decision's title and description, read by rules on word lists.
+    `decision` is the decision's title and description, read by rules on word lists;
+    `decided` its (planned) date, which an analysis made later cannot have informed; `law` the
+    law library, whose texts pasted into an answer are not an analysis.
     """
-    ev = Evaluation(q, values, library, decision)
+    ev = Evaluation(q, values, library, decision, decided, law)
     s = q.scoring
     screening = s.screening is not None and ev.holds(s.screening.when)
     kind = "screening" if screening else "assessment"
     flags = [_flag(f, ev, q) for f in s.flags if f.applies_to == kind and ev.holds(f.when)]
     required = [qid for qid, qu in q.questions.items() if qu.required and ev.visible.get(qid)]
     # Substance, not presence: a required text answer that says nothing is still missing.
-    missing = [qid for qid in required
-               if not is_answered(q.questions[qid], values.get(qid)) or qid in ev.hollow_questions]
+    missing = ev.missing
     completeness = 100.0 if not required else 100.0 * (len(required) - len(missing)) / len(required)
     common: dict[str, Any] = dict(
         questionnaire=q.id,
@@ -57,6 +67,7 @@ def score(
         hollow=[HollowAnswer(question=h.question, reason=h.reason, article=h.article)
                 for h in ev.hollow],
         kind=kind,
+        review=review_questions(ev),
     )
     if screening and s.screening is not None:
         reason = ev.answer(s.screening.reason)
@@ -115,6 +126,11 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function == "decision_mentions":
             words = str(getattr(node.args[0], "value", ""))
             details += ev.decision_words(words)
+        elif node.function == "missing_required":
+            # The first few numbers say where to start; the whole list is under the answers.
+            numbers = [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]
+            details += numbers[:SHOWN_MISSING] + (
+                [f"+{len(numbers) - SHOWN_MISSING}"] if len(numbers) > SHOWN_MISSING else [])
         elif node.function == "analysed_impacts":
             details += [f"{q.numbering.get(h.question, h.question)} art. {h.article}"
                         for h in ev.hollow if h.article is not None]

@@ -13,10 +13,19 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from rapidfuzz import fuzz, process
+
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire, Substance
 
-Reason = Literal["placeholder", "short", "summary_copy", "repeated"]
+Reason = Literal["placeholder", "short", "summary_copy", "repeated", "near_copy", "reference",
+                 "generic", "law_copy"]
+#: what text checks find that takes the answer's points away (wording never earns a level);
+#: none of them alone holds the level down (the structured facts do that). A generic answer
+#: keeps its points: honest answers are often short of names, so only many of them count.
+HOLLOW: frozenset[str] = frozenset(
+    {"placeholder", "short", "summary_copy", "repeated", "near_copy", "reference", "law_copy"})
 COPY_SHARE = 0.6  # share of an answer's word triples found in a summary that makes it a copy
 _WORD = re.compile(r"[^\W_]+")
 
@@ -63,26 +72,37 @@ def hollow_texts(
     values: dict[str, Any],
     visible: dict[str, bool],
     library: ArticleLibrary | None,
+    decision: str = "",
+    law: LawLibrary | None = None,
 ) -> list[Hollow]:
-    """Every visible text answer (and rating text) that is given but hollow, in order."""
+    """Every visible text answer (and rating text) that is given but hollow, in order.
+
+    `decision` (the decision's title and description) names the case: an answer that uses
+    none of its names, nor a number, is generic."""
     substance = q.scoring.substance
     if substance is None:
         return []
     found: list[Hollow] = []
-    seen: set[str] = set()
+    seen: list[str] = []
     summaries = _summary_triples(library) if library is not None else frozenset()
+    laws = _law_triples(law) if law is not None else frozenset()
+    names = case_names(decision, [values.get(f) for f in substance.case_fields
+                                  if visible.get(f)])
+    long_enough = substance.min_chars.get("multiline", 1)
     for question in q.questions.values():
         if not visible.get(question.id):
             continue
         value = values.get(question.id)
         if question.type == "text" and isinstance(value, str) and value.strip():
             reason = _text_reason(value, question.id, question.multiline, substance, summaries)
-            words = plain(value)
-            if reason is None and substance.repeated and letters(value) >= substance.min_chars.get(
-                "multiline", 1
-            ):
-                reason = "repeated" if words in seen else None
-                seen.add(words)
+            if reason is None and _copies_summary(value, substance, laws):
+                reason = "law_copy"
+            if reason is None and substance.repeated and letters(value) >= long_enough:
+                reason = _copy_of(plain(value), seen, substance)
+                seen.append(plain(value))
+            if (reason is None and substance.generic_words
+                    and question.id not in substance.case_fields):
+                reason = "generic" if _generic(value, names, substance) else None
             if reason:
                 found.append(Hollow(question.id, reason))
         elif question.type == "impact" and isinstance(value, dict):
@@ -92,8 +112,73 @@ def hollow_texts(
                     continue
                 if is_placeholder(text, substance):
                     found.append(Hollow(question.id, "placeholder", number))
+                elif _refers_elsewhere(text, substance):
+                    found.append(Hollow(question.id, "reference", number))
                 elif _copies_summary(text, substance, summaries):
                     found.append(Hollow(question.id, "summary_copy", number))
+                elif letters(text) >= long_enough and (
+                        reason := _copy_of(plain(text), seen, substance)):
+                    found.append(Hollow(question.id, reason, number))
+                else:
+                    seen.append(plain(text))
+    return found
+
+
+def _copy_of(words: str, seen: list[str], substance: Substance) -> Reason | None:
+    """'repeated' for the same words as an earlier answer, 'near_copy' for nearly the same."""
+    if words in seen:
+        return "repeated"
+    if substance.near_copy and seen:
+        best = process.extractOne(words, seen, scorer=fuzz.ratio,
+                                  score_cutoff=substance.near_copy)
+        if best is not None:
+            return "near_copy"
+    return None
+
+
+def _refers_elsewhere(text: str, substance: Substance) -> bool:
+    """The answer points to another document and says little itself ("Se bilaga 3")."""
+    words = f" {plain(text)} "
+    for phrase in _references(substance):
+        if f" {phrase} " in words:
+            rest = len(words.split()) - len(phrase.split())
+            if rest < substance.reference_words:
+                return True
+    return False
+
+
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-ZÅÄÖÉÜ][^\W\d_]{3,})")
+
+
+def case_names(decision: str, answers: list[Any]) -> frozenset[str]:
+    """The names the case uses: capitalised words not opening a sentence (places, schools,
+    services), in lower case; the decision's title counts whole, as it is often a name."""
+    texts = [decision, *(a for a in answers if isinstance(a, str))]
+    found: set[str] = set()
+    for text in texts:
+        for line in text.splitlines():
+            found.update(m.group(1).casefold() for m in _NAME.finditer(line.strip()))
+    return frozenset(found)
+
+
+def _generic(text: str, names: frozenset[str], substance: Substance) -> bool:
+    """A long answer with no number and no name of this case could stand in any case."""
+    words = plain(text).split()
+    if len(words) < substance.generic_words or any(ch.isdigit() for ch in text):
+        return False
+    return not any(w.startswith(n) for w in words for n in names if len(w) >= len(n))
+
+
+_REFERENCES: dict[int, tuple[Substance, tuple[str, ...]]] = {}
+
+
+def _references(substance: Substance) -> tuple[str, ...]:
+    cached = _REFERENCES.get(id(substance))
+    if cached is not None and cached[0] is substance:
+        return cached[1]
+    found = tuple(dict.fromkeys(plain(p) for words in substance.references.values()
+                                for p in words if plain(p)))
+    _REFERENCES[id(substance)] = (substance, found)
     return found
 
 
@@ -104,6 +189,8 @@ def _text_reason(
         return "placeholder"
     if letters(text) < min_chars(substance, question_id, multiline):
         return "short"
+    if _refers_elsewhere(text, substance):
+        return "reference"
     if _copies_summary(text, substance, summaries):
         return "summary_copy"
     return None
@@ -125,6 +212,25 @@ def _copied_share(words: str, summaries: frozenset[str]) -> float:
 
 def _triples(words: list[str]) -> list[str]:
     return [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+_LAWS: dict[int, tuple[LawLibrary, frozenset[str]]] = {}
+
+
+def _law_triples(law: LawLibrary) -> frozenset[str]:
+    """Word triples of what the law library says each rule demands and covers, and of what
+    each strength means; kept per library."""
+    cached = _LAWS.get(id(law))
+    if cached is not None and cached[0] is law:
+        return cached[1]
+    texts: list[Any] = [s.meaning for s in law.strengths]
+    texts += [t for area in law.areas for r in area.rules for t in (r.requires, r.applies)]
+    found: set[str] = set()
+    for text in texts:
+        for one in text.values() if isinstance(text, dict) else [text]:
+            found.update(_triples(plain(one).split()))
+    _LAWS[id(law)] = (law, frozenset(found))
+    return _LAWS[id(law)][1]
 
 
 _SUMMARIES: dict[int, tuple[ArticleLibrary, frozenset[str]]] = {}

@@ -22,6 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "one_finding": {"sv": "en allvarlig brist", "en": "one serious finding"},
     "findings": {"sv": "{count:# allvarlig brist|# allvarliga brister}",
                  "en": "{count:# serious finding|# serious findings}"},
+    "one_any": {"sv": "en brist", "en": "one finding"},
+    "any": {"sv": "{count:# brist|# brister}", "en": "{count:# finding|# findings}"},
     "screening": {
         "sv": "Ärendet är antecknat som att det inte berör barn. Det är ett "
         "ställningstagande, inte en analys, och får därför ingen nivå och inga poäng.",
@@ -49,6 +51,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_short": {"sv": "för kort", "en": "too short"},
     "reason_summary_copy": {"sv": "kopia av artikeltexten", "en": "copy of the article text"},
     "reason_repeated": {"sv": "samma text som ett annat svar", "en": "same text as another answer"},
+    "reason_near_copy": {"sv": "nästan samma text som ett annat svar",
+                         "en": "nearly the same text as another answer"},
+    "reason_reference": {"sv": "hänvisar bara till en annan handling",
+                         "en": "only refers to another document"},
+    "reason_generic": {"sv": "inget som är särskilt för det här ärendet",
+                       "en": "nothing particular to this matter"},
+    "reason_other_assessment": {"sv": "samma text som i en annan analys",
+                                "en": "same text as another assessment"},
+    "reason_law_copy": {"sv": "kopia av lagtexten", "en": "copy of the law text"},
 }
 
 
@@ -70,7 +81,11 @@ def cap_sentence(card: Scorecard, lang: str) -> str:
     if not card.capped or card.level is None or card.points_level is None:
         return ""
     count = len(card.capped_by)
-    findings = s("one_finding", lang) if count == 1 else s("findings", lang, count=count)
+    serious = {f.id for f in card.flags if f.severity == "serious"}
+    if set(card.capped_by) <= serious:
+        findings = s("one_finding", lang) if count == 1 else s("findings", lang, count=count)
+    else:  # a warning that holds the top level for a reviewer to see
+        findings = s("one_any", lang) if count == 1 else s("any", lang, count=count)
     return s("capped", lang, level=tr(card.level.label, lang), findings=findings,
              points=round(card.overall), points_level=tr(card.points_level.label, lang))
 

@@ -1,6 +1,6 @@
 """The scored PDF report of an assessment (reportlab), in Swedish or English.
 
-    build_report(assessment, ...) -> ReportRecord   write reports/date_slug_id.pdf atomically
+    build_report(assessment, ...) -> ReportRecord   write <data>/reports/date_slug_id.pdf atomically
     render_pdf(assessment, ...) -> bytes            the same PDF in memory (download button)
     render_as(assessment, ".docx", ...) -> bytes    the report as PDF, Word or HTML, by suffix
     FORMATS                                         suffix -> Format (mime type, label)

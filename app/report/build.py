@@ -15,8 +15,8 @@ from app.core.models.assessment import Assessment, ReportRecord
 from app.report.context import ReportError, prepare
 from app.report.formats import format_for, render_as
 from app.report.naming import free_path, report_filename
-from app.services.paths import REPORTS_DIR
 from app.store import atomic as store_atomic
+from app.store.layout import data_dir, reports_folder
 
 ENV_DIR = "BKA_REPORTS_DIR"
 
@@ -29,11 +29,13 @@ def render_pdf(assessment: Assessment, *, lang: str | None = None,
 
 
 def reports_dir(out_dir: Path | str | None = None) -> Path:
-    """Where reports go: the argument, else $BKA_REPORTS_DIR, else reports/ in the repository."""
+    """Where kept reports go: the argument, else $BKA_REPORTS_DIR, else reports/ in the data
+    folder, so the version that went to the committee lives with the data: in its backups,
+    erased with its assessment, never shared by two data folders."""
     if out_dir is not None:
         return Path(out_dir)
-    env = os.environ.get(ENV_DIR)
-    return Path(env) if env else REPORTS_DIR
+    env = os.environ.get(ENV_DIR, "").strip()
+    return Path(env).expanduser() if env else reports_folder(data_dir())
 
 
 def build_report(assessment: Assessment, *, lang: str | None = None,

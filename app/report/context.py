@@ -14,6 +14,7 @@ from app.core.document.source import ReportError, ReportInput
 from app.core.document.source import prepare as prepare_with
 from app.core.errors import LoadError
 from app.core.models.assessment import Assessment
+from app.report import house
 
 __all__ = ["ReportError", "ReportInput", "prepare"]
 
@@ -22,15 +23,10 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
             now: dt.datetime | None = None, form: Form = "full", **given: Any) -> ReportInput:
     """The core's prepare(), with the shipped questionnaires and articles unless given, and
     the organisation's letterhead and date style unless given."""
-    if "letterhead" not in given or "date_style" not in given:
-        from app.services import organisation
-
-        try:
-            given.setdefault("letterhead", organisation.letterhead())
-            given.setdefault("date_style", organisation.profile().date_style)
-        except LoadError as exc:
-            raise ReportError("the organisation's profile cannot be read:\n"
-                              + "\n".join(str(p) for p in exc.problems)) from None
+    if "letterhead" not in given:
+        given["letterhead"] = house.letterhead()
+    if "date_style" not in given:
+        given["date_style"] = house.date_style()
     return prepare_with(assessment, catalog=catalog if catalog is not None else _shipped(),
                         lang=lang, now=now, form=form, **given)
 

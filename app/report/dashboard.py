@@ -21,6 +21,7 @@ from app.core.dashboard import Dashboard, Ranked, counted_what
 from app.core.models.article import ArticleLibrary
 from app.core.numbers import percent
 from app.core.text import tr
+from app.report import house
 from app.report.fonts import register_fonts
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
@@ -90,7 +91,7 @@ def render_dashboard(board: Dashboard, library: ArticleLibrary, lang: str = "sv"
     moment = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     running = Running(title=w("title", lang), case_number=_period(board, lang),
                       footer=w("kicker", lang), page_label=report_t("page", lang),
-                      watermark=None)
+                      watermark=None, letterhead=house.letterhead())
     meta = {"title": f"{w('title', lang)} ({_period(board, lang)})", "author": "bka",
             "subject": w("kicker", lang), "lang": LOCALES[lang]}
     buffer = BytesIO()

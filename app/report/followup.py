@@ -21,6 +21,7 @@ from app.core import measure_status
 from app.core.followup import Comparison, RightRow
 from app.core.text import tr
 from app.core.wording import fill
+from app.report import house
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t
@@ -83,7 +84,7 @@ def render_comparison(c: Comparison, lang: str = "sv", now: dt.datetime | None =
     moment = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     running = Running(title=plain(c.title), case_number=c.follow_up_id,
                       footer=w("kicker", lang), page_label=report_t("page", lang),
-                      watermark=None)
+                      watermark=None, letterhead=house.letterhead())
     meta = {"title": f"{w('kicker', lang)}: {plain(c.title)}", "author": "bka",
             "subject": w("title", lang), "lang": LOCALES[lang]}
     buffer = BytesIO()

@@ -10,11 +10,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.catalog import Catalog
 from app.core.document.model import Form
 from app.core.models.assessment import Assessment
 from app.report.context import ReportError, ReportInput, prepare
+
+if TYPE_CHECKING:
+    from app.report.pdf_render import EmbeddedFile
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,29 @@ def _pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.pdf_render import render_document_pdf
 
-    return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment))
+    return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment),
+                               files=embedded_files(ri))
+
+
+def embedded_files(ri: ReportInput) -> list[EmbeddedFile]:
+    """The attached files the full documentation's PDF carries, read from the store the
+    app uses (the data folder or the database); a file that cannot be read is left out
+    (the report's list still names it with its checksum)."""
+    from app.report.pdf_render import EmbeddedFile
+    from app.store.errors import StoreError
+    from app.store.factory import open_attachment_files
+
+    if ri.form != "full" or not ri.assessment.attachments or not ri.assessment.id:
+        return []
+    files = open_attachment_files()
+    out = []
+    for a in ri.assessment.attachments:
+        try:
+            data = files.get(ri.assessment.id, a.sha256)
+        except StoreError:
+            continue
+        out.append(EmbeddedFile(a.filename, data, a.media_type, a.title))
+    return out
 
 
 def _docx(ri: ReportInput) -> bytes:
@@ -53,7 +79,8 @@ def _tagged_pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.tagged_pdf import render_tagged_pdf
 
-    return render_tagged_pdf(build_document(ri), assessment_json(ri.shown_assessment))
+    return render_tagged_pdf(build_document(ri), assessment_json(ri.shown_assessment),
+                             files=embedded_files(ri))
 
 
 #: the option: PDF/UA-1 drawn from the HTML twin (app/report/tagged_pdf.py)

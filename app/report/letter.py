@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
@@ -12,8 +13,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
 from app.core.children_letter import Letter
+from app.core.document.model import Letterhead
 from app.core.lix import readability
+from app.report import house
 from app.report.fonts import register_fonts
+from app.report.letterhead import draw_letterhead
 from app.report.text import markup, plain
 from app.store.atomic import write_atomic
 
@@ -37,8 +41,10 @@ def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     return [Paragraph(markup(p.strip()), style) for p in text.split("\n\n") if p.strip()]
 
 
-def letter_pdf(letter: Letter) -> bytes:
-    """The PDF's bytes; the letter's LIX is in its metadata (subject) for the record."""
+def letter_pdf(letter: Letter, head: Letterhead | None | house.Missing = house.MISSING) -> bytes:
+    """The PDF's bytes; the letter's LIX is in its metadata (subject) for the record. On the
+    organisation's letterhead (its profile's, unless `head` is given)."""
+    head = house.letterhead() if isinstance(head, house.Missing) else head
     s = _styles()
     story: list[object] = [Paragraph(markup(letter.title), s["title"])]
     story += _paragraphs(letter.greeting, s["body"])
@@ -51,11 +57,31 @@ def letter_pdf(letter: Letter) -> bytes:
     buffer = io.BytesIO()
     lix = readability(letter.prose).lix
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm,
-                            topMargin=2 * cm, bottomMargin=2 * cm, title=plain(letter.title),
+                            topMargin=(3 if head else 2) * cm, bottomMargin=2 * cm,
+                            title=plain(letter.title),
                             subject=f"LIX {lix:.0f}", lang=letter.lang,
                             creator="bka (barnkonsekvensanalys)")
-    doc.build(story)  # type: ignore[arg-type]
+    decorate = _on_letterhead(head)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate)  # type: ignore[arg-type]
     return buffer.getvalue()
+
+
+
+def _on_letterhead(head: Letterhead | None) -> Any:
+    """Draws the logo and name at the head of each page and the contact at its foot."""
+    def draw(canvas: Any, doc: Any) -> None:
+        if head is None:
+            return
+        regular, bold = register_fonts()
+        width, height = A4
+        canvas.saveState()
+        draw_letterhead(canvas, head, 2.2 * cm, height - 1.9 * cm, bold)
+        if head.lines:
+            canvas.setFont(regular, 9)
+            canvas.setFillColor(INK)
+            canvas.drawString(2.2 * cm, 1.2 * cm, " · ".join(head.lines)[:150])
+        canvas.restoreState()
+    return draw
 
 
 def write_letter(letter: Letter, out: Path) -> Path:

@@ -19,6 +19,7 @@ from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.core.wording import fill
 from app.report.answers import long_text
+from app.report.minutes import w as minutes_words
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t
@@ -93,7 +94,7 @@ def _meeting(m: Meeting, library: ArticleLibrary, lang: str) -> list[Flowable]:
     for a in (a for a in m.actions if a.what.strip()):
         rows.append([Paragraph(markup(a.what), s.cell), Paragraph(markup(a.who) or "–", s.cell),
                      Paragraph(a.due.isoformat() if a.due else "–", s.cell),
-                     Paragraph(report_t(f"action_{a.status}", lang), s.cell)])
+                     Paragraph(minutes_words(f"action_{a.status}", lang), s.cell)])
     if len(rows) > 1:
         table = Table(rows, colWidths=[x * FRAME_WIDTH for x in (0.5, 0.22, 0.14, 0.14)],
                       repeatRows=1, splitInRow=1, hAlign="LEFT")

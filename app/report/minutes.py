@@ -23,6 +23,7 @@ from app.core.models.article import Article, ArticleLibrary
 from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.core.wording import fill
+from app.report import house
 from app.report.answers import long_text
 from app.report.build import _ensure_folder, reports_dir, write_atomic
 from app.report.context import ReportError
@@ -44,6 +45,9 @@ WORDS: Final[dict[str, tuple[str, str]]] = {
                    "{count:# participant|# participants}, names not recorded"),
     "draft": ("Utkast", "Draft"),
     "final": ("Färdiga", "Final"),
+    # a meeting's action is open or done (the assessments' measures have states of their own)
+    "action_open": ("Ej klar", "Open"),
+    "action_done": ("Klar", "Done"),
     "changed_after": ("Version {version}: ändrad efter att version {before} markerades som "
                       "färdig ({final}); öppnad för ändring {reopened}.",
                       "Version {version}: changed after version {before} was marked final "
@@ -93,9 +97,10 @@ def render_minutes(meeting: Meeting, library: ArticleLibrary, *, lang: str | Non
         raise ReportError(f"article {meeting.article} is not in the article library")
     moment = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
     status = f" · {w('draft', language)}" if meeting.status == "draft" else ""
-    running = Running(title=plain(meeting.team), case_number=meeting.date.isoformat(),
+    running = Running(title=plain(meeting.team), case_number=house.date(meeting.date, language),
                       footer=f"{w('minutes', language)}{status}",
-                      page_label=report_t("page", language), watermark=None)
+                      page_label=report_t("page", language), watermark=None,
+                      letterhead=house.letterhead())
     title = " ".join(clean(meeting.team).split())
     meta = {"title": f"{w('minutes', language)}: {title}, {meeting.date.isoformat()}",
             "author": title, "subject": f"{report_t('article', language)} {article.number}. "
@@ -212,7 +217,7 @@ def _actions(meeting: Meeting, lang: str) -> list[Flowable]:
     for a in actions:
         rows.append([Paragraph(markup(a.what), s.cell), Paragraph(markup(a.who) or "–", s.cell),
                      Paragraph(a.due.isoformat() if a.due else "–", s.cell),
-                     Paragraph(report_t(f"action_{a.status}", lang), s.cell)])
+                     Paragraph(w(f"action_{a.status}", lang), s.cell)])
     widths = [w_ * FRAME_WIDTH for w_ in (0.5, 0.22, 0.14, 0.14)]
     table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT")
     table.setStyle(grid_style())

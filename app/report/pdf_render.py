@@ -10,6 +10,7 @@ tagged PDF drawn from the HTML (app/report/tagged_pdf.py, `bka report --tagged`)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any
@@ -46,11 +47,23 @@ class _Bookmark(Paragraph):
         self.outline = (level, title)
 
 
-def render_document_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
-    """The PDF of a document; `attachment` is the assessment's JSON to carry inside it."""
+@dataclass(frozen=True)
+class EmbeddedFile:
+    """A file attached to the assessment, carried inside the full documentation's PDF."""
+
+    name: str
+    data: bytes
+    media_type: str
+    description: str
+
+
+def render_document_pdf(doc: Document, attachment: bytes | None = None,
+                        files: Sequence[EmbeddedFile] = ()) -> bytes:
+    """The PDF of a document; `attachment` is the assessment's JSON to carry inside it,
+    `files` the assessment's attached files."""
     marks = Marks()
     raw = _layout(doc, marks)
-    return _finish(raw, doc, marks, attachment)
+    return _finish(raw, doc, marks, attachment, files)
 
 
 def _layout(doc: Document, marks: Marks) -> bytes:
@@ -141,7 +154,8 @@ def _contents_titles(doc: Document) -> list[str]:
             for section in doc.sections]
 
 
-def _finish(raw: bytes, doc: Document, marks: Marks, attachment: bytes | None) -> bytes:
+def _finish(raw: bytes, doc: Document, marks: Marks, attachment: bytes | None,
+            files: Sequence[EmbeddedFile] = ()) -> bytes:
     """Bookmarks, XMP and the attachment, added by pypdf to reportlab's file."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import NameObject, TextStringObject
@@ -158,9 +172,27 @@ def _finish(raw: bytes, doc: Document, marks: Marks, attachment: bytes | None) -
         embedded = writer.add_attachment(ATTACHMENT_NAME, attachment)
         embedded.subtype = NameObject("/application#2Fjson")
         embedded.description = TextStringObject(ATTACHMENT_NOTE)
+    taken = {ATTACHMENT_NAME}
+    for f in files:
+        extra = writer.add_attachment(_free_name(f.name, taken), f.data)
+        extra.subtype = NameObject("/" + f.media_type.replace("/", "#2F").replace("+", "#2B"))
+        extra.description = TextStringObject(f.description)
     out = BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """Two attachments named alike stay two: 'karta.pdf', 'karta (2).pdf'."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem} ({n}){dot}{suffix}"
+    taken.add(candidate)
+    return candidate
 
 
 def xmp(doc: Document) -> str:

@@ -13,6 +13,8 @@ files only, so no request leaves the machine whatever a user typed.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
@@ -20,6 +22,7 @@ from app.core.document.model import Document
 from app.core.document.source import ReportError
 from app.report.fonts import FONT_DIR
 from app.report.html_render import render_html
+from app.report.pdf_render import EmbeddedFile
 
 FONTS = {"DejaVuSans.ttf": "normal", "DejaVuSans-Bold.ttf": "bold"}
 
@@ -33,8 +36,27 @@ def available() -> bool:
     return True
 
 
-def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
-    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it."""
+#: told of each step while a tagged PDF is made (the background job's progress bar); set by
+#: the job's thread for its own renders only
+progress: ContextVar[Callable[[str, float], None] | None] = ContextVar("tagged_progress",
+                                                                       default=None)
+
+
+def _step(stage: str, fraction: float) -> None:
+    hook = progress.get()
+    if hook is not None:
+        hook(stage, fraction)
+
+
+def render_tagged_pdf(doc: Document, attachment: bytes | None = None,
+                      files: Sequence[EmbeddedFile] = ()) -> bytes:
+    """The document as PDF/UA-1; `attachment` is the assessment's JSON to carry inside it,
+    `files` the assessment's attached files (the full documentation).
+
+    Laid out first, then written, so that a progress bar can say which; most of the time is
+    WeasyPrint's line breaking, in proportion to the pages (the report for the case file, a
+    few pages, takes a fraction of the full documentation's time: see bench/bench_formats.py).
+    """
     try:
         import weasyprint
     except (ImportError, OSError) as exc:
@@ -47,10 +69,15 @@ def render_tagged_pdf(doc: Document, attachment: bytes | None = None) -> bytes:
     if attachment is not None:
         attachments.append(weasyprint.Attachment(string=attachment, name=ATTACHMENT_NAME,
                                                  description=ATTACHMENT_NOTE))
-    out = html.write_pdf(stylesheets=[weasyprint.CSS(string=print_css(doc),
-                                                     url_fetcher=fetcher)],
-                         pdf_variant="pdf/ua-1", attachments=attachments,
-                         custom_metadata=False)
+    attachments += [weasyprint.Attachment(string=f.data, name=f.name, description=f.description)
+                    for f in files]
+    _step("layout", 0.2)
+    laid_out = html.render(stylesheets=[weasyprint.CSS(string=print_css(doc),
+                                                       url_fetcher=fetcher)],
+                           pdf_variant="pdf/ua-1")
+    _step("write", 0.8)
+    out = laid_out.write_pdf(pdf_variant="pdf/ua-1", attachments=attachments,
+                             custom_metadata=False)
     assert out is not None  # write_pdf returns the bytes when given no target
     return bytes(out)
 

@@ -47,12 +47,14 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "articles_intro": (
         "Varje grupps samlade bedömning per artikel, från −2 (tydligt försvagad) till +2 "
         "(tydligt stärkt); – betyder inte bedömd. Spridning är skillnaden mellan högsta och "
-        "lägsta bedömning. ★ är artiklar som en bra analys av fallet tar upp. Artiklarnas "
-        "namn står under tabellen.",
+        "lägsta bedömning. ★ är artiklar som en bra analys av fallet tar upp. Artikel 3 bedöms "
+        "genom gruppens slutsats om barnets bästa, som står i rutan. Artiklarnas namn står "
+        "under tabellen.",
         "Each group's combined rating per article, from −2 (clearly weakened) to +2 (clearly "
         "strengthened); – means not rated. Spread is the difference between the highest and "
-        "lowest rating. ★ marks articles a good analysis of the case covers. The articles' "
-        "names are listed below the table."),
+        "lowest rating. ★ marks articles a good analysis of the case covers. Article 3 is "
+        "assessed through the group's best-interests conclusion, shown in its cell. The "
+        "articles' names are listed below the table."),
     "article": ("Artikel", "Article"),
     "art": ("Art.", "Art."),
     "spread": ("Spridning", "Spread"),

@@ -20,6 +20,7 @@ from app.core.models.questionnaire import Questionnaire
 from app.core.models.workshop import Workshop
 from app.core.numbers import percent
 from app.core.text import tr
+from app.report import house
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES, number
 from app.report.strings import t as report_t
@@ -48,7 +49,7 @@ def summary_pdf(workshop: Workshop, case: Case, catalog: Catalog,
     when = (now or dt.datetime.now()).astimezone()
     running = Running(title=plain(workshop.title), case_number=when.strftime("%Y-%m-%d"),
                       footer=t("footer", lang), page_label=report_t("page", lang),
-                      watermark=None)
+                      watermark=None, letterhead=house.letterhead())
     meta = {"title": f"{t('footer', lang)}: {plain(workshop.title)}", "author": "bka",
             "subject": plain(tr(case.title, lang)), "lang": LOCALES.get(lang, "sv-SE")}
     buffer = BytesIO()
@@ -154,6 +155,10 @@ def _article_table(result: Comparison, part: Sequence[ArticleRow], lang: str) ->
         cells = [Paragraph(f"<b>{markup(group.name)}</b>", s.cell)]
         for c, article in enumerate(part, 1):
             rating = article.ratings[r - 1]
+            if article.conclusions is not None:  # assessed by the conclusion, not rated
+                given = article.conclusions[r - 1]
+                cells.append(Paragraph(markup(tr(given, lang)) if given else "–", s.cell_right))
+                continue
             cells.append(Paragraph("–" if rating is None else
                                    f"<b>{number(rating, lang, 1, sign=True)}</b>", s.cell_right))
             if rating is not None:

@@ -26,8 +26,10 @@ from app.core.models.assessment import (
     QuestionnaireRef,
     ReportRecord,
 )
+from app.core.models.attachment import Attachment
 from app.core.text import tr
 from app.store.errors import NotFound
+from app.store.factory import open_attachment_files
 from app.store.people import People
 from app.store.protocol import AssessmentStore
 from app.store.records import Summary
@@ -115,6 +117,7 @@ class CaseApi:
             "level": None, "conclusion": None, "findings": [],
             "follow_up": self.follow_up(assessment),
             "reports": [report_json(r) for r in assessment.reports],
+            "attachments": [attachment_json(x) for x in assessment.attachments],
         }
         result = scored(assessment, self.catalog)
         if result is None:
@@ -154,15 +157,20 @@ class CaseApi:
         return {"date": when.isoformat() if when else None, "measures": measures,
                 "follow_ups": follow_ups, "follow_up_of": assessment.follow_up_of}
 
-    def kept_report(self, assessment: Assessment, suffix: str) -> KeptReport:
-        """The newest kept report in the format asked for, exactly as kept: its checksum
-        is compared with the one recorded, so the case file gets the version of record."""
-        kept = [r for r in assessment.reports if Path(r.path).suffix.lower() == suffix]
+    def kept_report(self, assessment: Assessment, suffix: str,
+                    form: str | None = None) -> KeptReport:
+        """The newest kept report in the format (and form: `short`, the report for the case
+        file, or `full`, the full documentation) asked for, exactly as kept: its checksum is
+        compared with the one recorded, so the case file gets the version of record."""
+        kept = [r for r in assessment.reports if Path(r.path).suffix.lower() == suffix
+                and (form is None or form_of(r) == form)]
         if not kept:
+            which = f"{suffix[1:].upper()} report" + (f" in the form '{form}'" if form else "")
             raise ApiRefused(404, "No kept report",
-                             f"no {suffix[1:].upper()} report has been made and kept for "
-                             "this assessment; make one in the app (Resultat) first")
-        record = max(kept, key=lambda r: r.created)
+                             f"no {which} has been made and kept for this assessment; make "
+                             "one in the app (Resultat) first")
+        # the newest; of two made in the same second, the one kept last
+        record = max(enumerate(kept), key=lambda x: (x[1].created, x[0]))[1]
         try:
             data = Path(record.path).read_bytes()
         except OSError:
@@ -174,6 +182,21 @@ class CaseApi:
                              "the file in the reports folder is not the report kept on "
                              "the assessment (its SHA-256 differs); make it again in the app")
         return KeptReport(record, data, suffix)
+
+    def attachment(self, assessment: Assessment, sha256: str) -> tuple[Attachment, bytes]:
+        """One attached file of an assessment the token reaches, checked against its
+        recorded checksum by the store."""
+        found = next((x for x in assessment.attachments if x.sha256 == sha256), None)
+        if found is None:
+            raise ApiRefused(404, "No such attachment",
+                             "the assessment has no attached file with this SHA-256")
+        try:
+            data = open_attachment_files(self.folder).get(assessment.id or "", sha256)
+        except NotFound:
+            raise ApiRefused(410, "Attachment file gone",
+                             "the attached file is listed but no longer kept; attach it "
+                             "again in the app") from None
+        return found, data
 
     # --- writes ------------------------------------------------------------------------
     def create(self, token: ApiToken, new: NewCase) -> Assessment:
@@ -219,9 +242,20 @@ class CaseApi:
         return None
 
 
+def attachment_json(x: Attachment) -> dict[str, Any]:
+    return {"title": x.title, "file": x.filename, "type": x.media_type, "size": x.size,
+            "sha256": x.sha256, "question": x.question or None, "added": _time(x.added)}
+
+
+def form_of(r: ReportRecord) -> str:
+    """short or full; a record from before the two forms was the full documentation."""
+    return r.form or "full"
+
+
 def report_json(r: ReportRecord) -> dict[str, Any]:
     return {"file": Path(r.path).name, "format": Path(r.path).suffix.lstrip(".").lower(),
-            "sha256": r.sha256, "created": _time(r.created), "language": r.language}
+            "form": form_of(r), "sha256": r.sha256, "created": _time(r.created),
+            "language": r.language}
 
 
 def summary_json(r: Summary) -> dict[str, Any]:

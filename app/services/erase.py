@@ -28,20 +28,24 @@ def erase_for_good(store: AssessmentStore, assessment_id: str,
         if collection.id is not None:
             collections.delete(collection.id)
     _forget_previous(collections.path)
-    from app.services.letters import letter_store  # the letters live beside the collections
+    from app.store.child_letters import letter_store  # the letters: beside the collections
 
     letters = letter_store(folder)
-    if letters.path.is_file():
+    path: Path | None = getattr(letters, "path", None)  # None: rows of the database
+    if path is None or path.is_file():
         for lang in LANGUAGES:
             try:
                 letters.delete(record_id(assessment_id, lang))
             except NotFound:
                 continue
-        _forget_previous(letters.path)
+        _forget_previous(path)
 
 
-def _forget_previous(path: Path) -> None:
-    """Make the repair copy the same as the file: the state before the erase is gone."""
+def _forget_previous(path: Path | None) -> None:
+    """Make the repair copy the same as the file: the state before the erase is gone (the
+    database keeps no repair copies: nothing to do there)."""
+    if path is None:
+        return
     previous = previous_copy(path)
     if path.is_file() and previous.exists():
         write_atomic(previous, path.read_bytes(), keep_previous=False)

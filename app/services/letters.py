@@ -15,14 +15,11 @@ from app.core.models.assessment import Assessment
 from app.core.models.child_letter import LetterRecord, record_id
 from app.services.paths import QUESTIONNAIRES_DIR
 from app.store.child_collections import ChildCollectionStore
-from app.store.collection import Collection, StaleRecord
+from app.store.child_letters import NAME, letter_store
+from app.store.collection import StaleRecord
 from app.store.errors import NotFound
 
-LETTERS = "child_letters"
-
-
-def letter_store(folder: Path | str | None) -> Collection[LetterRecord]:
-    return Collection(LetterRecord, LETTERS, folder)
+LETTERS = NAME  #: where the edits are kept (app/store/child_letters.py)
 
 
 def drafted(assessment: Assessment, lang: str, folder: Path | str | None) -> Letter:
@@ -45,7 +42,8 @@ def drafted(assessment: Assessment, lang: str, folder: Path | str | None) -> Let
 
 def stored_edits(assessment_id: str, lang: str, folder: Path | str | None) -> LetterRecord | None:
     store = letter_store(folder)
-    if not store.path.is_file():
+    path: Path | None = getattr(store, "path", None)  # the local file; None in the database
+    if path is not None and not path.is_file():
         return None
     try:
         return store.get(record_id(assessment_id, lang))

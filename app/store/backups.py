@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import zipfile
 from pathlib import Path
 
+from app.core.child_backup import tinydb_for_backup
 from app.store.atomic import PREVIOUS_SUFFIX, TEMP_SUFFIX, fsync_folder
 from app.store.errors import WriteFailed
+from app.store.kinds import COLLECTIONS
 
 BACKUPS = "backups"
 PREFIX = "bka-backup-"
@@ -54,10 +57,17 @@ def data_files(data: Path) -> list[Path]:
 
 
 def snapshot(data: Path, staging: Path) -> None:
-    """Link (or, where links fail, copy) every data file into `staging`; call under the lock."""
+    """Link (or, where links fail, copy) every data file into `staging`; call under the lock.
+    The children's collections are written as a backup may hold them (only the number of
+    answers of a collection under five)."""
     for path in data_files(data):
         target = staging / path.relative_to(data)
         target.parent.mkdir(parents=True, exist_ok=True)
+        if path.name == f"{COLLECTIONS}.json":
+            content = json.loads(path.read_bytes())
+            target.write_text(json.dumps(tinydb_for_backup(content), ensure_ascii=False),
+                              encoding="utf-8")
+            continue
         try:
             os.link(path, target)
         except OSError:

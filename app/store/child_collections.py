@@ -1,4 +1,6 @@
-"""Children's collections in `<data>/child_collections.json`, under the data folder's lock.
+"""Children's collections and their answers: `<data>/child_collections.json` under the data
+folder's lock, or rows of the database's records table in server mode (app/store/factory.py),
+so a child's link works on every app server and every answer reaches the official.
 
 Children reach a collection only by its code; what they may do is add one response to an
 open collection. Everything else (opening, closing, reading the answers) is the official's.
@@ -12,9 +14,10 @@ from pathlib import Path
 from app.core.join_codes import new_code, normalise_code
 from app.core.models.child_collection import ChildCollection, ChildResponse
 from app.core.respondents import with_response
-from app.store.collection import Collection
+from app.store.factory import RecordCollection, open_collection
+from app.store.kinds import COLLECTIONS
 
-NAME = "child_collections"
+NAME = COLLECTIONS
 
 
 @dataclass
@@ -33,24 +36,30 @@ class UnknownCollection(Exception):
 
 class ChildCollectionStore:
     def __init__(self, folder: Path | str | None = None) -> None:
-        self._records: Collection[ChildCollection] = Collection(ChildCollection, NAME, folder)
+        self._records: RecordCollection[ChildCollection] = open_collection(
+            ChildCollection, NAME, folder)
 
     @property
-    def path(self) -> Path:
-        return self._records.path
+    def path(self) -> Path | None:
+        """The local file; None when the collections are kept in the database."""
+        found: Path | None = getattr(self._records, "path", None)
+        return found
 
     def open(self, collection: ChildCollection) -> ChildCollection:
-        """Store a new collection with a fresh code (the one given is replaced)."""
-        taken = {c.code for c in self._records.all()}
-        return self._records.create(collection.model_copy(update={"code": new_code(taken),
-                                                                  "open": True}))
+        """Store a new collection with a fresh code (the one given is replaced); the codes
+        taken are read and the new one written under one lock (every app server's)."""
+        with self._records.shared.locked():
+            taken = {c.code for c in self._records.all()}
+            return self._records.create(collection.model_copy(
+                update={"code": new_code(taken), "open": True}))
 
     def get(self, collection_id: str) -> ChildCollection:
         return self._records.get(collection_id)
 
     def _all(self) -> list[ChildCollection]:
         # Reading must not create a data folder where a command was merely pointed at one.
-        return self._records.all() if self._records.path.is_file() else []
+        path = self.path
+        return self._records.all() if path is None or path.is_file() else []
 
     def of_assessment(self, assessment_id: str) -> list[ChildCollection]:
         """The assessment's collections, newest first."""

@@ -12,11 +12,14 @@ import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import BaseModel
 
 from app.store.protocol import AssessmentStore
+
+if TYPE_CHECKING:
+    from app.store.attachment_files import AttachmentFiles
 
 DATABASE_URL = "BKA_DATABASE_URL"
 
@@ -79,3 +82,29 @@ def open_collection(model: type[M], name: str,
     from app.store.collection import Collection
 
     return Collection(model, name, folder)
+
+
+def open_attachment_files(folder: Path | str | None = None) -> AttachmentFiles:
+    """The bytes of attached files (app/store/attachment_files.py): the database's table
+    when one is configured, else the data folder's `attachments/`."""
+    url = database_url()
+    if url:
+        from app.store.postgres.attachment_files import PostgresAttachmentFiles
+
+        return PostgresAttachmentFiles(url)
+    from app.store.attachment_files import LocalAttachmentFiles
+
+    return LocalAttachmentFiles(folder)
+
+
+def attachment_files_of(store: AssessmentStore) -> AttachmentFiles:
+    """The attached files kept with `store` (an export or import names a store, not a
+    folder): its database's table, or its folder's `attachments/`."""
+    url = getattr(store, "url", None)
+    if isinstance(url, str) and url:
+        from app.store.postgres.attachment_files import PostgresAttachmentFiles
+
+        return PostgresAttachmentFiles(url)
+    from app.store.attachment_files import LocalAttachmentFiles
+
+    return LocalAttachmentFiles(getattr(store, "folder", None))

@@ -35,6 +35,12 @@ def data_dir() -> Path:
     return Path(configured).expanduser() if configured else Path("data")
 
 
+def reports_folder(data: Path) -> Path:
+    """The kept reports of a data folder (the PDFs, Word files and web pages made for the
+    committee): inside it, so backups hold them and an erase reaches them."""
+    return data / "reports"
+
+
 def shard_of(assessment_id: str) -> str:
     """Two hex digits from a hash of the id: ids of any form spread evenly over 256 shards."""
     return hashlib.blake2s(assessment_id.encode("utf-8"), digest_size=1).hexdigest()

@@ -125,6 +125,12 @@ class AssessmentStore(Protocol):
         """Rows of the assessments in the trash, most recently deleted first."""
         ...
 
+    def redact(self, assessment_id: str, paths: Sequence[Sequence[str]],
+               editor: str = "") -> Assessment:
+        """Remove the earlier values of `paths` (("answers", question id) or ("decision",
+        field)) from the history, and record that (who, when, which field, no content)."""
+        ...
+
     def purge(self, assessment_id: str) -> None:
         """Remove an assessment in the trash for good: its history, its copies kept for
         repairs and the PDF reports recorded on it (e.g. personal data)."""

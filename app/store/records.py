@@ -8,7 +8,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 Action = Literal["create", "save", "answer", "update", "status", "decision", "report",
-                 "duplicate", "delete", "restore", "import"]
+                 "duplicate", "delete", "restore", "import", "redact"]
 
 
 class Summary(NamedTuple):

@@ -33,6 +33,7 @@ from app.core.models.assessment import Assessment, ReportRecord, Status
 from app.store import backups as backup_files
 from app.store import checked_files, import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
+from app.store.attachment_files import FOLDER as ATTACHMENTS
 from app.store.changes import TRASH, diff
 from app.store.edits import EditRules, duplicated, settle
 from app.store.errors import (
@@ -47,6 +48,8 @@ from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
 from app.store.overview import Overview, index_tables, stat_key
 from app.store.records import Action, Change, Revision, Summary
+from app.store.redaction import NOTE as REDACTION_NOTE
+from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.shapes import DOCS, HISTORY, check_docs, check_history, check_marker
 
 Wrapper = dict[str, Any]
@@ -279,6 +282,8 @@ class TinyDBAssessmentStore(EditRules):
             # The purged content must not linger in the copies kept for repairs either
             # (backups already made still hold it, as they should), nor in its reports.
             shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
+            # the attached files (app/store/attachment_files.py) go with it
+            shutil.rmtree(self.folder / ATTACHMENTS / assessment_id, ignore_errors=True)
             with contextlib.suppress(FileNotFoundError):
                 previous_copy(doc_file.path).unlink()
             remove_reports(stored.reports)
@@ -406,6 +411,40 @@ class TinyDBAssessmentStore(EditRules):
             self._commit(doc_file, doc_id, {**wrapper, "assessment": body,
                                             "updated_by": editor}, entry)
             return new
+
+    def redact(self, assessment_id: str, paths: Sequence[Sequence[str]],
+               editor: str = "") -> Assessment:
+        """Remove the earlier values of `paths` (("answers", qid), ("decision", field)) from
+        the assessment's history and from the copies kept for repairs, and record the
+        redaction as a revision of its own (app/store/redaction.py)."""
+        wanted = wanted_paths(paths)
+        with self.shared.locked():
+            self._ready_to_write()
+            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_id, wrapper = doc_file.require(assessment_id)
+            stored = doc_file.model(wrapper)
+            for path in self.layout.history_files(assessment_id):
+                storage = self.storage(path, keep_previous=False)
+                table = self._history(path, assessment_id, storage)
+                touched = False
+                for key, kept in table.items():
+                    changes, changed = scrub_changes(kept.get("changes") or [], wanted)
+                    if changed:
+                        table[key] = {**kept, "changes": changes}
+                        touched = True
+                if touched:
+                    storage.write({HISTORY: table})
+                    checked_files.remember(self.shared, str(path), storage.seen, table)
+                _same_previous(path)
+            now = _now()
+            body = {**wrapper["assessment"], "revision": stored.revision + 1}
+            entry = Revision(assessment_id=assessment_id, revision=stored.revision + 1, at=now,
+                             editor=editor, action="redact", changes=redaction_changes(wanted),
+                             note=REDACTION_NOTE)
+            self._commit(doc_file, doc_id, {**wrapper, "assessment": body}, entry)
+            _same_previous(doc_file.path)  # the document before the correction held it too
+            _same_previous(self.layout.history_file(assessment_id, entry.revision))
+            return Assessment.model_validate(body)
 
     def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
         with self.shared.locked():
@@ -549,6 +588,14 @@ class TinyDBAssessmentStore(EditRules):
         if not self.layout.marker.exists():
             write_atomic(self.layout.marker, encode({"format": STORE_FORMAT}),
                          keep_previous=False, durable=self.durable)
+
+
+def _same_previous(path: Path) -> None:
+    """The copy kept for repairs made the same as the file: the earlier state, with what was
+    removed, is gone."""
+    previous = previous_copy(path)
+    if path.is_file() and previous.exists():
+        write_atomic(previous, path.read_bytes(), keep_previous=False)
 
 
 def remove_reports(records: Sequence[ReportRecord]) -> None:

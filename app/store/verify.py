@@ -71,6 +71,11 @@ def _check_file(staged: Path, parts: tuple[str, ...],
             except ValueError as exc:
                 raise corrupted(f"record {n} does not fit {model.__name__}: "
                                 f"{str(exc).splitlines()[0]}") from None
+    # an attached file is named by its checksum (attachment_files.py): a backup of one
+    # changed on disk would keep a file the report's checksum no longer proves
+    elif len(parts) == 3 and parts[0] == "attachments" and _sha(
+            staged.read_bytes()) != parts[2]:
+        raise corrupted("an attached file no longer matches its checksum")
     # Index files are derived (rebuilt from the documents); preferences are a convenience.
 
 

@@ -71,6 +71,8 @@ def main() -> None:
                            icon=":material/account_circle:", url_path="konto"),
         "users": st.Page(screen("users"), title=t("auth_nav_users", lang),
                          icon=":material/manage_accounts:", url_path="anvandare"),
+        "organisation": st.Page(screen("organisation"), title=t("org_nav", lang),
+                                icon=":material/domain:", url_path="organisation"),
     }
     st.session_state["pages"] = pages
     groups = {

@@ -28,6 +28,7 @@ _AUTOSAVE = """<script>
   window.bkaAutosave = true;
   const timers = new WeakMap();
   const dirty = new Set();  // text fields typed in and not yet sent to the server
+  let sentAt = 0;  // when a text was last handed to the app: not stored until its run ends
   const forms = new Set();  // forms typed in and not yet saved with their button
   document.addEventListener("click", (event) => {
     const button = event.target.closest && event.target.closest(
@@ -44,6 +45,7 @@ _AUTOSAVE = """<script>
     el.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", code: "Enter", keyCode: 13,
       which: 13, ctrlKey: area, bubbles: true, cancelable: true}));
     dirty.delete(el);
+    sentAt = Date.now();
   };
   const commitAll = () => { for (const el of [...dirty]) commit(el); };
   document.addEventListener("input", (event) => {
@@ -58,17 +60,28 @@ _AUTOSAVE = """<script>
     timers.set(el, setTimeout(() => commit(el), %(pause)d));
   }, true);
   // Leaving the field sends it (Streamlit's own commit on blur).
-  document.addEventListener("focusout", (event) => { dirty.delete(event.target); }, true);
+  document.addEventListener("focusout", (event) => {
+    if (dirty.delete(event.target)) sentAt = Date.now();
+  }, true);
   // The tab hidden, closed or navigated away: send what was typed at once, not after the
   // pause; and while something could not be sent, the browser asks before leaving.
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") commitAll();
   });
   window.addEventListener("pagehide", commitAll);
-  window.addEventListener("beforeunload", (event) => {
-    commitAll();
+  // Unsent: typed and not handed over, a form not saved, or handed over so recently that
+  // the app's run storing it may not have reached the server (it is still running).
+  const unsent = () => {
     for (const form of [...forms]) if (!form.isConnected) forms.delete(form);
-    if (dirty.size === 0 && forms.size === 0) return;
+    const running = document.querySelector('[data-testid="stStatusWidgetRunningIcon"],'
+      + ' [data-testid="stStatusWidgetRunningManIcon"]') !== null;
+    return dirty.size > 0 || forms.size > 0 || Date.now() - sentAt < 1500
+      || (running && Date.now() - sentAt < 10000);
+  };
+  window.addEventListener("beforeunload", (event) => {
+    const waiting = unsent();
+    commitAll();  // handed over now; whether it gets out before the page goes is not known
+    if (!waiting) return;
     event.preventDefault();
     event.returnValue = window.bkaTexts.unsent;
   });

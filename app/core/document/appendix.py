@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core import substance, verdict
+from app.core.document.evidence import migration_blocks
 from app.core.document.model import (
     ArticleEntry,
     Block,
@@ -52,6 +53,7 @@ def method_section(ri: ReportInput) -> Section:
     blocks: list[Block] = [
         Para(inline(t("method_intro", lang, qid=q.id, version=q.version))),
         Para(inline(t("scores_guide", lang))),
+        *migration_blocks(ri),
     ]
     if ri.card.kind == "screening":
         blocks += _screening(ri) + _flags(ri)

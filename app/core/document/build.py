@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from app.core.document.analysis import analysis_section, impact_section
 from app.core.document.appendix import articles_section, method_section
+from app.core.document.attachments import attachments_section
 from app.core.document.clean import cleaned
 from app.core.document.free import free_sections, with_free_sections
 from app.core.document.front import front_section, is_draft
@@ -36,7 +37,9 @@ def full_form(ri: ReportInput) -> list[Section]:
     parts = [front_section(ri), analysis_section(ri), legal_section(ri), impact_section(ri),
              groups_section(ri), review_section(ri)]
     main = [s for s in parts if s is not None]
-    return with_free_sections(ri, main) + [articles_section(ri), method_section(ri)]
+    files = attachments_section(ri, embedded=True)  # the PDF carries them (pdf_render.py)
+    return with_free_sections(ri, main) + ([files] if files else []) + [
+        articles_section(ri), method_section(ri)]
 
 
 def short_form(ri: ReportInput) -> list[Section]:
@@ -44,7 +47,9 @@ def short_form(ri: ReportInput) -> list[Section]:
     sections, and where the full documentation is."""
     sections = [front_section(ri), *short_sections(ri), *free_sections(ri)]
     last = sections[-1]
-    return sections[:-1] + [replace(last, blocks=(*last.blocks, closing(ri)))]
+    files = attachments_section(ri)  # listed with checksums; the files go with the case
+    return sections[:-1] + [replace(last, blocks=(*last.blocks, closing(ri)))] + (
+        [files] if files else [])
 
 
 def report_name(ri: ReportInput) -> str:

@@ -21,6 +21,7 @@ from app.core.document.decisive import (
     who_text,
 )
 from app.core.document.decisive import s as ds
+from app.core.document.evidence import migrated_line, review_blocks
 from app.core.document.model import (
     Bar,
     Block,
@@ -66,10 +67,12 @@ def front_section(ri: ReportInput) -> Section:
     # the level and the figures after.
     if is_screening(ri):
         blocks += _screening(ri) + decision_blocks(ri) + findings_blocks(ri, serious=True)
+        blocks += review_blocks(ri)
     else:
         blocks += _conclusion(ri) + rights_blocks(ri) + alternatives_blocks(ri)
         blocks += decision_blocks(ri) + findings_blocks(ri, serious=True)
-        blocks += [_level(ri), _figures(ri)]
+        # What the checks cannot judge follows the level that they decided.
+        blocks += [_level(ri), _figures(ri), *review_blocks(ri)]
         blocks += chart_blocks(ri) + findings_blocks(ri, serious=False)
     return Section(id="summary", title=t("summary", lang), blocks=tuple(blocks),
                    show_heading=False)
@@ -143,7 +146,9 @@ def _notes(ri: ReportInput) -> list[Block]:
     """What the reader must know before trusting the figures: version, completion, data."""
     lang, q, a = ri.lang, ri.questionnaire, ri.assessment
     notes = []
-    if ri.migration_notes:  # a declared migration says itself what changed
+    if len(ri.migration_notes) > 1:  # several steps: one line here, each step under Method
+        notes.append(migrated_line(ri))
+    elif ri.migration_notes:  # a declared migration says itself what changed
         notes += [tr(note, lang) for note in ri.migration_notes]
     elif ri.stale_version:
         notes.append(t("stale_version", lang, old=ri.stale_version, qid=q.id, new=q.version))

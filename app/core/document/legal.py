@@ -36,6 +36,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rule": ("Bestämmelse", "Provision"),
     "strength": ("Styrka", "Strength"),
     "requires": ("Vad den kräver", "What it requires"),
+    "strengths": ("Vad styrkorna betyder", "What the strengths mean"),
+    "meaning": ("Betydelse", "Meaning"),
 }
 
 
@@ -64,7 +66,22 @@ def legal_section(ri: ReportInput) -> Section | None:
         for area in areas:
             shown.add(area.id)
             blocks += _area(law, area, lang)
+    blocks += _strengths(law, [law.area[a] for a in shown if a in law.area], lang)
     return Section(id="legal", title=_w("heading", lang), blocks=tuple(blocks))
+
+
+def _strengths(law: LawLibrary, areas: list[Area], lang: str) -> list[Block]:
+    """The strengths the printed rules use, in the library's order, with what each means: the
+    reader sees that 'särskilt beaktas' adds to article 3 and never lowers it."""
+    used = {rule.strength for area in areas for rule in area.rules}
+    rows = tuple(((Span(tr(s.label, lang), strong=True),), inline(tr(s.meaning, lang)))
+                 for s in law.strengths if s.id in used)
+    if not rows:
+        return []
+    title = _w("strengths", lang)
+    return [Heading(2, title, "legal-strengths"),
+            Table(header=(_w("strength", lang), _w("meaning", lang)), rows=rows,
+                  widths=(0.27, 0.73), caption=title, row_headers=True)]
 
 
 def _area(law: LawLibrary, area: Area, lang: str) -> list[Block]:

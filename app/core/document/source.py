@@ -106,7 +106,8 @@ def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None
     d = assessment.decision
     return ReportInput(
         assessment=assessment, questionnaire=q, library=cat.library, values=values,
-        card=score(q, values, cat.library, decision_text(d.title, d.description)),
+        card=score(q, values, cat.library, decision_text(d.title, d.description),
+                   d.decision_date, cat.law),
         lang=language,
         generated=(now or dt.datetime.now().astimezone()).replace(microsecond=0),
         questionnaire_hash=current_hash,

@@ -9,7 +9,7 @@ Which answers it quotes is declared in the questionnaire's `summary:` block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.core import verdict
@@ -32,6 +32,7 @@ from app.core.document.strings import t
 from app.core.document.track import w
 from app.core.models.scorecard import RightChange
 from app.core.text import tr
+from app.core.typography import keep_together
 
 # One page: the long answers are shortened here; the report has them whole.
 ALTERNATIVES_CLIP = 320
@@ -75,6 +76,9 @@ def build_summary(ri: ReportInput) -> Summary:
     lang = ri.lang
     parts = _screening(ri) if is_screening(ri) else _assessment(ri)
     parts += _findings(ri)
+    # "12 §", "6 kap.", "dnr 2026/87" kept on one line wherever the summary is pasted
+    parts = [replace(p, text=keep_together(p.text),
+                     items=tuple(keep_together(i) for i in p.items)) for p in parts]
     props = properties(ri)
     title = f"{t('summary_title', lang)}: {one_line(ri.assessment.decision.title)}"
     return cleaned(Summary(lang=lang, heading=t("summary_heading", lang),

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.core.models.attachment import Attachment
 from app.core.models.lifecycle import CommitteeDecision, LifecycleEvent, Review
 
 FORMAT = "bka-assessment/1"
@@ -154,6 +155,8 @@ class Assessment(BaseModel):
     follow_ups: list[str] = []
     #: on a copy: the id of the assessment it was copied from (app/store/edits.py)
     copy_of: str | None = Field(default=None, max_length=LINE_MAX)
+    #: files attached as underlag (app/core/attachments.py); the bytes are in the store
+    attachments: list[Attachment] = []
 
     def value(self, question_id: str) -> Any:
         answer = self.answers.get(question_id)

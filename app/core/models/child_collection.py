@@ -49,3 +49,6 @@ class ChildCollection(BaseModel):
     group: str = ""  #: who was asked, for the official's record ("klass 5B", "ungdomsrådet")
     open: bool = True  #: children can answer while it is open
     responses: list[ChildResponse] = []
+    #: answers a backup holds only as a number: the collection had fewer than five when the
+    #: backup was made (app/core/child_backup.py); restored, they are counted, never shown
+    withheld: int = Field(default=0, ge=0)

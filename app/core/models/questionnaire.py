@@ -167,6 +167,31 @@ class Substance(Strict):
     summary_copy_words: int = Field(default=6, ge=3)
     #: the same text (at least min_chars multiline) in several answers counts once
     repeated: bool = True
+    #: a text this similar (rapidfuzz ratio, 0-100) to an earlier answer is a near-copy: one
+    #: paragraph pasted into ten answers with a word changed counts once; 0 turns it off
+    near_copy: int = Field(default=0, ge=0, le=100)
+    #: per language: phrases that send the reader elsewhere ("se bilaga"); an answer that has
+    #: one and fewer than `reference_words` other words says nothing itself
+    references: dict[str, list[str]] = {}
+    reference_words: int = Field(default=12, ge=1)
+    #: answers of at least `generic_words` words that name nothing of this case (no number,
+    #: and no name that the decision or these answers use) are generic; they keep their points
+    #: but many of them raise a finding; 0 turns the check off
+    case_fields: list[str] = []
+    generic_words: int = Field(default=0, ge=0)
+
+
+class ReviewItem(Strict):
+    """A question for the reviewer about what no check can judge, asked when `when` holds.
+
+    The text may name `{q:<question id>}` (its number), `{harms}` (the weakened rights and
+    groups), `{unheard}` (ages and groups concerned but not heard); with `each: measure` it is
+    asked once per planned measure that names a harm, and may name `{measure}` (its number and
+    text) and `{addressed}` (the harms it names)."""
+
+    when: str
+    each: Literal["measure"] | None = None
+    text: Text
 
 
 class Screening(Strict):
@@ -208,6 +233,11 @@ class Scoring(Strict):
     screening: Screening | None = None
     conclusion: Conclusion | None = None
     completion: Completion = Completion()
+    #: options of the "affected" questions nobody can be heard for (children not yet born,
+    #: "no particular groups"): unheard() does not count them
+    heard_skip: list[str] = []
+    #: what the reviewer is asked to judge, generated from the case (page 1, Resultat, review)
+    review: list[ReviewItem] = []
 
 
 class Migration(Strict):

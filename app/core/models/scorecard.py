@@ -81,6 +81,13 @@ class LevelResult(BaseModel):
     max: float
 
 
+class ReviewQuestion(BaseModel):
+    """What the reviewer is asked to judge: the checks cannot read whether reasoning holds."""
+
+    text: Text
+    question: str  #: the question id the item points to ('' when none)
+
+
 class Scorecard(BaseModel):
     """All figures for one assessment; each can be explained from the answers."""
 
@@ -109,6 +116,7 @@ class Scorecard(BaseModel):
     conclusion: Conclusion | None = None
     screening_reason: str = ""  #: the short path: the reason given
     hollow: list[HollowAnswer] = []
+    review: list[ReviewQuestion] = []  #: what no check can judge, for the reviewer
     weakened: list[RightChange] = []
     strengthened: list[RightChange] = []
 

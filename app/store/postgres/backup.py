@@ -7,10 +7,13 @@ import json
 import secrets
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, select
 
+from app.core.child_backup import for_backup
 from app.store.errors import StoreError
+from app.store.kinds import COLLECTIONS
 from app.store.postgres.engine import transaction
 from app.store.postgres.rows import jsonable
 from app.store.postgres.schema import assessments as A
@@ -22,6 +25,13 @@ BACKUP_FORMAT = "bka-pg-backup/1"
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def _private(row: dict[str, Any]) -> dict[str, Any]:
+    """A children's collection under five answers: only their number (app/core/child_backup)."""
+    if row.get("kind") != COLLECTIONS or not isinstance(row.get("document"), dict):
+        return row
+    return {**row, "document": for_backup(row["document"])}
 
 
 def write_backup(engine: Engine, location: str, folder: Path) -> Path:
@@ -37,7 +47,7 @@ def write_backup(engine: Engine, location: str, folder: Path) -> Path:
                 select(A).order_by(A.c.id))],
             "revisions": [jsonable(r._asdict()) for r in conn.execute(
                 select(H).order_by(H.c.assessment_id, H.c.revision))],
-            "records": [jsonable(r._asdict()) for r in conn.execute(
+            "records": [_private(jsonable(r._asdict())) for r in conn.execute(
                 select(R).order_by(R.c.kind, R.c.id))],
         }
     data = json.dumps(content, ensure_ascii=False).encode("utf-8")

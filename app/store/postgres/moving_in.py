@@ -1,7 +1,8 @@
 """`bka migrate --to postgresql://...`: a local data folder moved into the database.
 
 Every assessment (those in the trash too) goes over with its id, revision, times, last editor,
-trash mark and whole history; meetings and workshops with their ids and revisions. Each
+trash mark and whole history; meetings, workshops, children's collections (with every child's
+answers) and the letters' edits with their ids and revisions. Each
 assessment is its own transaction, so a run cut off midway leaves whole assessments only, and
 the next run carries on. What is already in the database exactly as in the folder is left
 alone (a second run changes nothing); what differs there (changed on the server since) is
@@ -19,10 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core.models.child_collection import ChildCollection
+from app.core.models.child_letter import LetterRecord
 from app.core.models.meeting import Meeting
 from app.core.models.workshop import Workshop
 from app.store.entries import Entry, record_hash
 from app.store.errors import StoreError
+from app.store.kinds import COLLECTIONS, LETTERS
 
 
 @dataclass
@@ -41,10 +45,13 @@ class MoveReport:
     revisions: int = 0  #: revisions of the moved assessments, equal in folder and database
     meetings: Moved = field(default_factory=Moved)
     workshops: Moved = field(default_factory=Moved)
+    collections: Moved = field(default_factory=Moved)  #: children's collections and answers
+    letters: Moved = field(default_factory=Moved)  #: the official's edits of the letters
 
     @property
     def conflicts(self) -> int:
-        return sum(len(m.conflicts) for m in (self.assessments, self.meetings, self.workshops))
+        return sum(len(m.conflicts) for m in (self.assessments, self.meetings, self.workshops,
+                                              self.collections, self.letters))
 
 
 def local_entries(folder: Path) -> list[Entry]:
@@ -67,7 +74,7 @@ def move_in(folder: Path | str, url: str) -> MoveReport:
 
     folder = Path(folder)
     if not (folder / "assessments").is_dir() and not any(
-            (folder / f"{n}.json").is_file() for n in ("meetings", "workshops")):
+            (folder / f"{n}.json").is_file() for n in ("meetings", "workshops", COLLECTIONS)):
         raise StoreError(f"There is no data folder at {folder.resolve()} (no assessments, "
                          "meetings or workshops in it); give the right one with --data-dir.")
     target = PostgresAssessmentStore(url)
@@ -92,7 +99,9 @@ def move_in(folder: Path | str, url: str) -> MoveReport:
         raise StoreError(f"The database holds {report.revisions} revisions of the moved "
                          f"assessments, the folder {expected}; stop and tell IT.")
     for name, model, moved_kind in (("meetings", Meeting, report.meetings),
-                                    ("workshops", Workshop, report.workshops)):
+                                    ("workshops", Workshop, report.workshops),
+                                    (COLLECTIONS, ChildCollection, report.collections),
+                                    (LETTERS, LetterRecord, report.letters)):
         if not (folder / f"{name}.json").is_file():
             continue
         local: Sequence[Any] = Collection(model, name, folder).all()  # type: ignore[type-var]
@@ -103,7 +112,7 @@ def move_in(folder: Path | str, url: str) -> MoveReport:
             if record.id in moved_kind.conflicts:
                 continue
             if record_hash(remote.get(record.id)) != record_hash(record):
-                raise StoreError(f"The {name[:-1]} {record.id} reads back from the database "
+                raise StoreError(f"The record {record.id} of {name} reads back from the database "
                                  "differently from the folder; stop and tell IT.")
             moved_kind.checked += 1
     return report

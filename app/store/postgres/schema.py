@@ -11,12 +11,14 @@ them; this module only describes the current shape for the queries.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Table,
     Text,
@@ -72,6 +74,16 @@ revisions = Table(
     Column("action", Text, nullable=False),
     Column("changes", JSONB, nullable=False),
     Column("note", Text, nullable=False, server_default=""),
+)
+
+#: files attached to assessments (app/store/attachment_files.py), gone with their assessment
+attachment_files = Table(
+    "attachment_files", metadata,
+    Column("assessment_id", Text, ForeignKey("assessments.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("sha256", Text, primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )
 
 records = Table(

@@ -48,6 +48,8 @@ from app.store.postgres.rows import HOLDING, OVERVIEW, columns, history_row, sum
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import revisions as H
 from app.store.records import Action, Change, Revision, Summary
+from app.store.redaction import NOTE as REDACTION_NOTE
+from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.tinydb_store import remove_reports
 
 #: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
@@ -332,6 +334,32 @@ class PostgresAssessmentStore(EditRules):
                             .values(**values))
         if done.rowcount != 1:  # pragma: no cover - the row lock makes this unreachable
             raise StoreError(f"Assessment {new.id} changed during the save; try again.")
+
+    def redact(self, assessment_id: str, paths: Sequence[Sequence[str]],
+               editor: str = "") -> Assessment:
+        """Remove the earlier values of `paths` from the assessment's revisions and record the
+        redaction as a revision of its own (app/store/redaction.py); one transaction."""
+        wanted = wanted_paths(paths)
+        with self._tx() as conn:
+            row = self._lock_row(conn, assessment_id)
+            if row is None:
+                raise NotFound(assessment_id)
+            stored = self._model(assessment_id, row.document)
+            for rev in conn.execute(select(H.c.revision, H.c.changes)
+                                    .where(H.c.assessment_id == assessment_id)).all():
+                changes, changed = scrub_changes(list(rev.changes or []), wanted)
+                if changed:
+                    conn.execute(update(H).where(H.c.assessment_id == assessment_id,
+                                                 H.c.revision == rev.revision)
+                                 .values(changes=changes))
+            now = _now()
+            body = {**row.document, "revision": stored.revision + 1}
+            new = self._model(assessment_id, body)
+            entry = Revision(assessment_id=assessment_id, revision=new.revision, at=now,
+                             editor=editor, action="redact", changes=redaction_changes(wanted),
+                             note=REDACTION_NOTE)
+            self._write(conn, row.revision, new, body, row.updated_by, entry)
+            return new
 
     def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
         with self._tx() as conn:

@@ -21,7 +21,8 @@ def navigation(pages: dict[str, Any], groups: dict[str, list[Any]], identity: Id
     names = {id(p): name for name, p in pages.items()}
     wanted = {**groups,
               t("ws_nav_group", lang): [pages["workshop"], pages["join"]],
-              t("auth_nav_group", lang): [pages["users"], pages["account"]]}
+              t("auth_nav_group", lang): [pages["users"], pages["organisation"],
+                                          pages["account"]]}
     result: dict[str, list[Any]] = {}
     for heading, items in wanted.items():
         kept = [p for p in items if names.get(id(p)) in allowed]

@@ -19,6 +19,7 @@ from app.core.models.lifecycle import ReviewComment
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
+from app.services import personal_data
 from app.store import Conflict, NotFound, StoreError
 from app.ui import page_scripts, store_errors
 from app.ui.safe import md, plain
@@ -42,6 +43,7 @@ from app.ui.session import auth, state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 from app.ui.widgets.answer_keys import ON_SCREEN, key
+from app.ui.widgets.attachments import attachments_panel
 from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
 NAV_KEY = "nav"  #: the sidebar's section list
@@ -95,6 +97,10 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
         decision_step(assessment, lang)
     else:
         section_step(assessment, q, values, step, lang)
+    stored = state.store().get(assessment.id or "")  # with what this run saved
+    attachments_panel(stored, q, None if step == DECISION_STEP else step,
+                      locked=stored.status != "draft"
+                      or not workshop_state.may_change(stored.id or ""), lang=lang)
     navigation(q, sections, step, lang)
     page_scripts.autosave(lang)
     moved = st.session_state.pop(MOVED_KEY, None)
@@ -273,7 +279,18 @@ def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
             on_change=save_comment,
             args=(ctx, question.id, k),
         )
-        warn_personal_data(st.session_state.get(k), ctx.lang)
+        warn_personal_data(st.session_state.get(k), ctx.lang,
+                           personal_data.is_individual(ctx.q))
+        if answer is not None and not ctx.locked and st.button(
+                t("purge_history", ctx.lang), key=f"{k}:purge", type="tertiary",
+                icon=":material/delete_history:", help=t("purge_history_help", ctx.lang)):
+            try:
+                personal_data.purge_history(state.store(), ctx.aid, question.id, editor())
+                state.flash(t("personal_data_purged", ctx.lang))
+            except StoreError as exc:
+                st.error(store_errors.message(exc, ctx.lang))
+                return
+            st.rerun()
 
 
 def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
@@ -300,7 +317,7 @@ def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:
     seen = seen_answers(aid)
     before = seen.get(qid)
     comment = before.comment if before else None
-    _write(aid, qid, normalised, comment, before)
+    _write(aid, qid, normalised, comment, before, q)
 
 
 def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
@@ -309,7 +326,7 @@ def save_comment(ctx: Ctx, qid: str, widget_key: str) -> None:
     seen = seen_answers(ctx.aid)
     before = seen.get(qid, ctx.answers.get(qid))
     value = before.value if before else None
-    _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before)
+    _write(ctx.aid, qid, value, st.session_state.get(widget_key) or None, before, ctx.q)
 
 
 
@@ -323,7 +340,8 @@ def _refused(aid: str, qid: str, message: str, mine: Answer | None,
     reset_widgets(aid, qid)
 
 
-def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None) -> None:
+def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer | None,
+           q: Questionnaire | None = None) -> None:
     lang = state.lang()
     try:
         answer = None if value is None and not comment else Answer(value=value, comment=comment)
@@ -353,6 +371,12 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
                  store_errors.details(exc))
         return
     seen_answers(aid)[qid] = answer
+    try:  # personal data corrected away: its earlier values leave the history too
+        if personal_data.purge_if_corrected(state.store(), aid, qid, before, answer, editor(),
+                                            personal_data.is_individual(q)):
+            state.flash(t("personal_data_purged", lang))
+    except StoreError as exc:
+        _refused(aid, qid, store_errors.message(exc, lang), None, store_errors.details(exc))
 
 
 def question_notes(assessment: Assessment, q: Questionnaire, question: Question,

@@ -26,7 +26,7 @@ from app.ui.screens.followup import comparison as followup_comparison
 from app.ui.screens.followup import offer as followup_offer
 from app.ui.session import auth, state, whoami
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, stale
+from app.ui.widgets import post_box, review_checklist, stale
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -62,6 +62,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if status == "in_review" and (official or reviewer):
         comments(assessment, q, name, lang, reviewer)
         if reviewer:
+            review_checklist.draw_for(assessment, q, lang)
             verdict(assessment, name, lang)
     elif assessment.review.comments and (official or reviewer):
         comments(assessment, q, name, lang, reviewer)  # after a return: answered in the draft
@@ -227,7 +228,7 @@ def own(assessment: Assessment, c: ReviewComment, name: str, lang: str) -> None:
         box = post_box.prepare(f"life_et:{aid}:{c.id}", c.text)
         if box not in st.session_state:
             st.session_state[box] = c.text
-        text = st.text_area(t("life_comment_text", lang), key=box)
+        text = st.text_area(t("life_comment_edit", lang), key=box)
         c1, c2 = st.columns(2)
         if c1.button(t("life_edit_save", lang), key=f"life_es:{aid}:{c.id}"):
             _apply(assessment, lambda a: comments_rules.edit_comment(a, c.id, text, name,

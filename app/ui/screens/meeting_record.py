@@ -38,7 +38,7 @@ BIG_TYPE = """<style>
 [data-testid="stMainBlockContainer"] [data-testid="stCaptionContainer"] p {
   font-size: 1.35rem; line-height: 1.5; }
 [data-testid="stMainBlockContainer"] textarea, [data-testid="stMainBlockContainer"] input {
-  font-size: 1.3rem; line-height: 1.45; }
+  font-size: 1.3rem !important; line-height: 1.45; }
 [data-testid="stMainBlockContainer"] h2 { font-size: 2.2rem; }
 .st-key-mt-summary p { font-size: 1.6rem; line-height: 1.5; }
 div[class*="st-key-mt-q-"] p { font-size: 2rem; line-height: 1.3; font-weight: 600; }
@@ -51,15 +51,15 @@ def render(meeting: Meeting, article: Article, lang: str) -> None:
     details(meeting, lang)
     if big:
         st.html(BIG_TYPE)
-    # What the team promised before, overdue first: the meeting starts from where it stood.
-    open_action_list(carried_actions(common.store().of_team(meeting.team), meeting), lang,
-                     heading="mt_carried", empty="mt_carried_none")
     with st.container(key="mt-summary"):
         st.write(tr(article.summary, lang))
     prompts(meeting, article, lang)
     st.header(t("mt_decisions", lang))
     text_area(meeting, ("decisions",), t("mt_decisions", lang), t("mt_decisions_placeholder", lang),
               collapsed=True)
+    # What the team promised at earlier meetings, overdue first, beside what it promises now.
+    open_action_list(carried_actions(common.store().of_team(meeting.team), meeting), lang,
+                     heading="mt_carried", empty="mt_carried_none")
     actions_area(meeting, lang)
     st.header(t("mt_notes", lang))
     text_area(meeting, ("notes",), t("mt_notes", lang), "", collapsed=True)

@@ -22,7 +22,7 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, stale
+from app.ui.widgets import post_box, review_checklist, stale
 from app.ui.widgets.charts import chart_with_table
 
 
@@ -48,7 +48,8 @@ def render() -> None:
         return
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
-    card = score(q, values, cat.library, decision_text(d.title, d.description))
+    card = score(q, values, cat.library, decision_text(d.title, d.description),
+                 d.decision_date, cat.law)
     st.title(md(assessment.decision.title))
     st.caption(
         md(
@@ -71,9 +72,11 @@ def render() -> None:
     if card.kind == "screening":
         screening(card, lang)
         flags(card, q, lang, serious=True)
+        review_checklist.draw(card, assessment, lang)
     else:
         conclusion(card, q, lang)
         flags(card, q, lang, serious=True)
+        review_checklist.draw(card, assessment, lang)
         if not hidden:
             headline(card, lang)
         rights(card, lang)

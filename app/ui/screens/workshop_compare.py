@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app.core.answer_text import answer_text
-from app.core.comparison import Comparison, Item, compare
+from app.core.comparison import ArticleRow, Comparison, Item, compare
 from app.core.debrief import PARTS
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
@@ -27,6 +27,7 @@ from app.ui.widgets.charts import chart_with_table
 PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander
 COLUMNS_UP_TO = 4  # more groups than this: answers in a table instead of columns
+NARROW_PX = 420  # a plot narrower than this (a phone) slants the group names
 NEGATIVE, NEUTRAL, POSITIVE = palette.NEGATIVE, palette.NEUTRAL, palette.POSITIVE
 INK = palette.INK  # axis labels dark enough for a washed-out projector
 
@@ -104,22 +105,26 @@ def articles(result: Comparison, lang: str) -> None:
     for row in result.articles:
         title = tr(library.by_number[row.number].title, lang)
         label = f"{row.number}. {title}" + (" ★" if row.key else "")
-        for g, rating in zip(result.groups, row.ratings, strict=True):
+        for i, (g, rating) in enumerate(zip(result.groups, row.ratings, strict=True)):
             rows.append({"article": label, "order": row.number, "group": g.name,
-                         "rating": rating, "shown": "–" if rating is None
-                         else decimal(rating, lang, 1, sign=True),
+                         "rating": rating, "shown": cell_text(row, i, rating, lang),
                          # black or white, whichever reads better on the cell (palette.py)
                          "ink": palette.cell_ink(rating or 0)})
     data = pd.DataFrame(rows)
     many = len(result.groups) > COLUMNS_UP_TO  # names would overlap: slant them
+    # A phone's narrow plot (Vega's `width` signal) slants the names too and shortens the
+    # article titles, or four group names run into one another.
+    narrow = f"width < {NARROW_PX}"
+    slant = alt.ExprRef(f"{narrow} || {str(many).lower()} ? -35 : 0")
     base = alt.Chart(data).encode(
         x=alt.X("group:N", sort=[g.name for g in result.groups], title=None,
-                axis=alt.Axis(orient="top", labelAngle=-30 if many else 0, labelOverlap=False,
-                              labelAlign="left" if many else "center", labelFontSize=16,
-                              labelColor=INK, labelLimit=220)),
+                axis=alt.Axis(orient="top", labelAngle=slant, labelOverlap=False,
+                              labelAlign=alt.ExprRef(f"{narrow} || {str(many).lower()} ? "
+                                                     "'left' : 'center'"),
+                              labelFontSize=16, labelColor=INK, labelLimit=220)),
         y=alt.Y("article:N", sort=alt.EncodingSortField("order"), title=None,
-                axis=alt.Axis(labelFontSize=15, labelLimit=360, labelOverlap=False,
-                              labelColor=INK)))
+                axis=alt.Axis(labelFontSize=15, labelOverlap=False, labelColor=INK,
+                              labelLimit=alt.ExprRef(f"{narrow} ? 130 : 360"))))
     cells = base.mark_rect(stroke="white", strokeWidth=2, aria=False).encode(
         color=alt.Color("rating:Q", scale=alt.Scale(domain=[-2, 0, 2],
                                                     range=[NEGATIVE, NEUTRAL, POSITIVE],
@@ -131,7 +136,7 @@ def articles(result: Comparison, lang: str) -> None:
     text = base.mark_text(fontSize=18, fontWeight="bold", aria=False).encode(
         text="shown:N", color=alt.condition(f"datum.ink == '{palette.WHITE}'",
                                             alt.value(palette.WHITE), alt.value(palette.BLACK)))
-    height = 44 * len(result.articles) + (140 if many else 40)  # slanted names need room
+    height = 44 * len(result.articles) + 140  # slanted names (many groups, a phone) need room
     names = [g.name for g in result.groups]
     table = pd.DataFrame(
         [[label, *(r["shown"] for r in rows if r["article"] == label)]
@@ -141,6 +146,14 @@ def articles(result: Comparison, lang: str) -> None:
                     articles=len(result.articles))
     chart_with_table((cells + text).properties(height=height), description, table, lang,
                      "ws-articles")
+
+
+def cell_text(row: ArticleRow, index: int, rating: float | None, lang: str) -> str:
+    """A rating as "−1,5"; an article assessed by the conclusion as the group's conclusion."""
+    if row.conclusions is not None:
+        given = row.conclusions[index]
+        return tr(given, lang) if given is not None else "–"
+    return "–" if rating is None else decimal(rating, lang, 1, sign=True)
 
 
 def agenda(result: Comparison, q: Questionnaire, lang: str) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from app.core.models.questionnaire import Question
-from app.core.privacy import personal_data_kinds
+from app.core.privacy import assessment_text_kinds
 from app.core.text import tr
 from app.ui.safe import md
 from app.ui.strings.i18n import t
@@ -126,11 +126,14 @@ def _text(ctx: Ctx, question: Question) -> None:
         on_change=_changed,
         args=(ctx, question, k, lambda v: v if v and v.strip() else None),
     )
-    warn_personal_data(st.session_state.get(k), ctx.lang)
+    warn_personal_data(st.session_state.get(k), ctx.lang,
+                       ctx.q.summary is not None and ctx.q.summary.track == "individual")
 
 
-def warn_personal_data(text: str | None, lang: str) -> None:
-    for kind in personal_data_kinds(text):
+def warn_personal_data(text: str | None, lang: str, individual: bool = False) -> None:
+    """The guard beside a text box (app/core/privacy.py); in an assessment of one child it
+    also warns on a likely child's name."""
+    for kind in assessment_text_kinds(text, individual):
         st.warning(t(f"personal_data_{kind}", lang), icon="⚠️")
 
 

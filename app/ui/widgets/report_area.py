@@ -9,9 +9,11 @@ import streamlit as st
 from app.core.document.model import FORMS
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report
+from app.services import kept_reports
 from app.ui import store_errors
 from app.ui.session import signin, state
 from app.ui.strings.i18n import t
+from app.ui.widgets.free_sections import free_sections_area
 from app.ui.widgets.report_formats import format_area
 
 
@@ -30,6 +32,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         index=0 if assessment.language == "sv" else 1,
         format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
     )
+    free_sections_area(assessment, lang)
     # The report for the case file is the default; the full documentation when asked for.
     form = st.radio(t("report_form", lang), list(FORMS), horizontal=True, index=0,
                     format_func=lambda v: t(f"report_form_{v}", lang), key="report-form")
@@ -41,7 +44,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         except ReportError as exc:
             st.error(store_errors.report_message(exc, lang))
             return
-        state.store().add_report(assessment.id or "", record,
+        kept_reports.keep(state.store(), assessment.id or "", record,
                                  editor=signin.editor(assessment.decision.official))
         st.session_state["last_report"] = record.path
         st.rerun()
@@ -57,10 +60,11 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         shown = t(f"report_form_label_{record.form or 'none'}", lang)
         c1.text(f"{stamp} · {record.language} · {shown} · {path.name}\n"
                 f"SHA-256 {record.sha256[:16]}…")
-        if path.exists():
+        data = kept_reports.report_bytes(state.store(), assessment.id or "", record)
+        if data is not None:  # the file here, else the copy kept with the data
             c2.download_button(
                 t("report_download", lang),
-                path.read_bytes(),
+                data,
                 file_name=path.name,
                 mime=_mime(path),
                 key=f"report:{i}",

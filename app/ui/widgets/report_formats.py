@@ -8,16 +8,18 @@ copies it, and its Word file is made only when the button is pressed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
 from app.core.document.csv_tables import TABLES, table_csv
 from app.core.document.model import Form
 from app.core.models.assessment import Assessment
-from app.report import FORMATS, ReportError, build_report, slug
+from app.report import FORMATS, ReportError, build_report, slug, tagged_pdf
 from app.report.context import prepare
 from app.report.formats import summary_as
 from app.report.tagged_pdf import available as tagged_available
+from app.services import kept_reports, report_jobs
 from app.ui import store_errors
 from app.ui.session import state
 from app.ui.strings.i18n import t
@@ -32,7 +34,12 @@ def format_area(assessment: Assessment, report_lang: str, lang: str,
     columns = st.columns(len(kinds))
     for column, kind in zip(columns, kinds, strict=True):
         if column.button(t(f"formats_make_{kind}", lang), key=f"report-make:{kind}"):
-            _make(assessment, report_lang, kind, lang, form)
+            if kind == "tagged":  # seconds of layout: in the background, with its progress
+                _start_tagged(assessment, report_lang, form, lang)
+            else:
+                _make(assessment, report_lang, kind, lang, form)
+    if report_jobs.get(_job_key(assessment)) is not None:
+        _tagged_progress(assessment, lang)
     _tables(assessment, report_lang, lang)
     summary_area(assessment, report_lang, lang)
 
@@ -60,9 +67,54 @@ def _make(assessment: Assessment, report_lang: str, kind: str, lang: str, form: 
     except ReportError as exc:
         st.error(store_errors.report_message(exc, lang))
         return
-    state.store().add_report(assessment.id or "", record, editor=assessment.decision.official)
+    kept_reports.keep(state.store(), assessment.id or "", record,
+                      editor=assessment.decision.official)
     st.session_state["last_report"] = record.path
     st.rerun()
+
+
+def _job_key(assessment: Assessment) -> str:
+    return f"tagged:{assessment.id}"
+
+
+def _start_tagged(assessment: Assessment, report_lang: str, form: Form, lang: str) -> None:
+    """Build the tagged PDF on a worker thread; the fragment below shows how far it is."""
+    catalog = state.catalog()
+
+    def work(job: report_jobs.Job) -> Any:
+        job.step("prepare", 0.05)
+        token = tagged_pdf.progress.set(job.step)
+        try:
+            return build_report(assessment, lang=report_lang, catalog=catalog, kind="pdf",
+                                tagged=True, form=form)
+        finally:
+            tagged_pdf.progress.reset(token)
+
+    report_jobs.start(_job_key(assessment), work,
+                      failure=lambda exc: store_errors.report_message(exc, lang)
+                      if isinstance(exc, ReportError) else t(
+                          "report_failed", lang, reason=t("report_failed_unexpected", lang,
+                                                           kind=type(exc).__name__)))
+
+
+@st.fragment(run_every=1.0)
+def _tagged_progress(assessment: Assessment, lang: str) -> None:
+    """The tagged PDF's progress; when it is done, the report is recorded and listed."""
+    key = _job_key(assessment)
+    job = report_jobs.get(key)
+    if job is None:
+        return
+    if not job.done:
+        st.progress(job.fraction, text=t(f"tagged_stage_{job.stage or 'prepare'}", lang))
+        return
+    report_jobs.forget(key)
+    if job.error:  # already a sentence in the user's words
+        st.error(job.error)
+        return
+    kept_reports.keep(state.store(), assessment.id or "", job.result,
+                      editor=assessment.decision.official)
+    st.session_state["last_report"] = job.result.path
+    st.rerun(scope="app")
 
 
 def summary_area(assessment: Assessment, report_lang: str, lang: str) -> None:

@@ -1,0 +1,82 @@
+"""Attached files in an export file, and back in on import.
+
+An export carries the bytes of every attached file beside the assessments, by checksum:
+
+    {"format": "bka-export/1", ..., "assessments": [...],
+     "files": {"<sha256>": "<base64>", ...}}
+
+so the receiving installation has the files, not only their names. On import a file is
+kept only when its bytes match the checksum the assessment records; one that is missing or
+does not match is left out and the assessment's list still names it (the report shows it as
+not present). Versions that do not know "files" ignore the key.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+
+from app.core.models.assessment import Assessment
+from app.store.errors import StoreError
+from app.store.factory import attachment_files_of
+from app.store.protocol import AssessmentStore
+
+KEY = "files"
+
+
+def export_files(store: AssessmentStore, assessments: Sequence[Assessment]) -> dict[str, str]:
+    """Checksum -> base64 of every attached file of `assessments` that can be read."""
+    if not any(a.attachments for a in assessments):
+        return {}
+    files = attachment_files_of(store)
+    out: dict[str, str] = {}
+    for a in assessments:
+        for f in a.attachments:
+            if f.sha256 in out or not a.id:
+                continue
+            try:
+                out[f.sha256] = base64.b64encode(files.get(a.id, f.sha256)).decode("ascii")
+            except StoreError:
+                continue
+    return out
+
+
+def files_in(data: bytes) -> dict[str, bytes]:
+    """The files an export carries, each checked against its checksum; {} for a file
+    without any (or not JSON: a YAML assessment, a report PDF)."""
+    try:
+        content = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    raw = content.get(KEY) if isinstance(content, dict) else None
+    if not isinstance(raw, dict):
+        return {}
+    out = {}
+    for sha, text in raw.items():
+        if not isinstance(text, str):
+            continue
+        try:
+            blob = base64.b64decode(text, validate=True)
+        except (binascii.Error, ValueError):
+            continue
+        if hashlib.sha256(blob).hexdigest() == sha:
+            out[sha] = blob
+    return out
+
+
+def restore_files(store: AssessmentStore, ids: Iterable[str], files: dict[str, bytes]) -> int:
+    """Keep the carried files of the imported assessments `ids`; how many were kept."""
+    if not files:
+        return 0
+    target = attachment_files_of(store)
+    kept = 0
+    for aid in ids:
+        for f in store.get(aid).attachments:
+            blob = files.get(f.sha256)
+            if blob is not None:
+                target.put(aid, blob)
+                kept += 1
+    return kept

@@ -1,0 +1,100 @@
+"""Weak assessments written by people who had not read the scoring rules, and honest controls.
+
+Each round of tests/corpus/redteam/ holds the files as written (first line `# defect:` or
+`# control:`), and for files of an older questionnaire version a `.filled.yaml` beside them:
+the questions new since then answered as the file's own text says, nothing else changed. A weak
+file must be held below the top level in both forms, and the filled form must raise the finding
+that names its defect (`# expect:`), so that it is not caught merely because new questions are
+blank. A control keeps the top level once its new questions are answered.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from app.core.loading import load_assessment, normalise_answers
+from app.core.migration import migrate
+from app.core.models.scorecard import Scorecard
+from app.core.scoring import decision_text, score
+from app.services.shipped import catalog
+
+ROOT = Path(__file__).parent / "corpus" / "redteam"
+FILES = sorted(ROOT.glob("round*/*.yaml"))
+TOP = "thorough"
+
+
+def header(path: Path) -> tuple[str, list[str]]:
+    text = path.read_text(encoding="utf-8")
+    kind = re.search(r"^# (defect|control):", text, re.MULTILINE)
+    assert kind, f"{path.name} lacks '# defect:' or '# control:'"
+    expect = re.search(r"^# expect: (.*)$", text, re.MULTILINE)
+    names = [e.strip() for e in expect.group(1).split(",")] if expect else []
+    return kind.group(1), [n for n in names if n != "control"]
+
+
+def scored(path: Path) -> Scorecard:
+    cat = catalog()
+    assessment, source = load_assessment(path)
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == [], problems
+    d = assessment.decision
+    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+                 cat.law)
+
+
+def test_every_round_has_weak_files_and_controls() -> None:
+    assert FILES, "no red-team files"
+    for folder in sorted({p.parent for p in FILES}):
+        kinds = [header(p)[0] for p in folder.glob("*.yaml")]
+        assert "defect" in kinds and "control" in kinds, folder.name
+
+
+@pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
+def test_weak_files_are_held_below_the_top_and_controls_keep_it(path: Path) -> None:
+    kind, expected = header(path)
+    card = scored(path)
+    assert card.level is not None
+    filled = path.name.endswith(".filled.yaml") or not (
+        path.with_name(path.stem + ".filled.yaml").exists())
+    if kind == "defect":
+        assert card.level.id != TOP, f"{path.name} reached the top level"
+        assert card.capped_by, "the level is held by a named finding, not by points alone"
+        if filled:
+            raised = {f.id for f in card.flags}
+            assert set(expected) <= raised, f"missing {set(expected) - raised}; raised {raised}"
+            assert set(expected) & set(card.capped_by), "the defect's finding holds the level"
+    elif filled:
+        assert card.level.id == TOP, (card.level.id, [f.id for f in card.flags])
+        assert not card.serious, [f.id for f in card.serious]
+
+
+FILLED = sorted(ROOT.glob("round*/*.filled.yaml"))
+
+
+@pytest.mark.parametrize("path", FILLED, ids=[f"{p.parent.name}/{p.stem}" for p in FILLED])
+def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
+    """Filling in the new questions changes nothing the writer wrote (beyond what the
+    product's own migration steps read differently): the catch is fair."""
+    source = path.with_name(path.name.replace(".filled", ""))
+    original = yaml.safe_load(source.read_text("utf-8"))
+    filled = yaml.safe_load(path.read_text("utf-8"))
+    assert filled["decision"] == original["decision"]
+    assessment, _ = load_assessment(source)
+    q = catalog().questionnaire(assessment.questionnaire.id)
+    assert q is not None and filled["questionnaire"]["version"] == q.version
+    migrated, _ = migrate(assessment.answers, assessment.questionnaire.version, q)
+    for key, answer in migrated.items():
+        value = {"value": answer.value, "comment": answer.comment} if answer.comment \
+            else answer.value
+        if key == "measures":
+            measures = filled["answers"][key]
+            kept = [{k: v for k, v in m.items() if k != "addresses"} for m in measures]
+            assert kept == value
+        else:
+            assert filled["answers"][key] == value, key

@@ -83,17 +83,36 @@ def test_export_of_chosen_assessments_only(here: TinyDBAssessmentStore) -> None:
     assert [x["id"] for x in document["assessments"]] == [a.id]
 
 
-def test_a_newer_copy_from_a_colleague_updates_and_keeps_the_old_in_the_history(
+def test_a_copy_saying_it_is_newer_is_still_the_persons_choice(
         here: TinyDBAssessmentStore, there: TinyDBAssessmentStore) -> None:
     a = here.create(assessment("Björkskolan", places="Lövåker"), "Anna")
     import_bytes(there, export_bytes(here), "to-colleague.json", "Bo")
     there.set_answer(a.id or "", "places", Answer(value="Lövåker och Storby"), "Bo")
 
+    # A higher revision in a file is the file's word only: nothing replaced unseen.
     result = import_bytes(here, export_bytes(there), "back.json", "Anna")
-    assert [i.id for i in result.updated] == [a.id] and result.conflicts == []
+    [conflict] = result.conflicts
+    assert result.updated == [] and conflict.kind == "differs"
+    assert "answers.places" in conflict.differences
+    assert here.get(a.id or "").value("places") == "Lövåker"
+    # Replaced after seeing the differences: the old state stays in the history.
+    result = import_bytes(here, export_bytes(there), "back.json", "Anna",
+                          take_incoming=[a.id or ""])
+    assert [i.id for i in result.updated] == [a.id]
     assert here.get(a.id or "").value("places") == "Lövåker och Storby"
     latest = here.revisions(a.id or "")[0]
     assert latest.action == "import" and latest.changes[0].before["value"] == "Lövåker"
+
+
+def test_a_conflict_imported_as_new_keeps_both(
+        here: TinyDBAssessmentStore, there: TinyDBAssessmentStore) -> None:
+    a = here.create(assessment("Björkskolan", places="Lövåker"), "Anna")
+    import_bytes(there, export_bytes(here), "to-colleague.json", "Bo")
+    there.set_answer(a.id or "", "places", Answer(value="Storby"), "Bo")
+    result = import_bytes(here, export_bytes(there), "back.json", "Anna", as_new=[a.id or ""])
+    assert result.conflicts == [] and len(result.created) == 1
+    places = sorted(str(x.value("places")) for x in (here.get(s.id) for s in here.list()))
+    assert places == ["Lövåker", "Storby"]
 
 
 def test_an_older_copy_is_a_conflict_and_is_not_applied(
@@ -105,7 +124,7 @@ def test_an_older_copy_is_a_conflict_and_is_not_applied(
 
     result = import_bytes(here, old_export, "old.json", "Anna")
     [conflict] = result.conflicts
-    assert conflict.id == a.id and "stored copy is newer" in conflict.reason
+    assert conflict.id == a.id and "differs from the stored one" in conflict.reason
     assert (conflict.stored_revision, conflict.incoming_revision) == (2, 1)
     assert result.changed == 0 and stored(here) == before
 
@@ -121,7 +140,7 @@ def test_both_changed_is_a_conflict_until_the_user_takes_the_files_copy(
 
     preview = import_bytes(here, theirs, "theirs.json", "Anna", apply=False)
     assert not preview.applied and [c.id for c in preview.conflicts] == [a.id]
-    assert "both were changed" in preview.conflicts[0].reason
+    assert "differs from the stored one" in preview.conflicts[0].reason
     result = import_bytes(here, theirs, "theirs.json", "Anna")
     assert [c.id for c in result.conflicts] == [a.id]
     assert here.get(a.id or "").value("q1") == "här"

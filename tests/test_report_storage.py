@@ -173,3 +173,25 @@ def test_kept_reports_live_with_the_data(catalog: Catalog, tmp_path: Path,
     store.delete(aid, editor="t")
     erase_for_good(store, aid, data)
     assert not pdf.exists() and made["kommun-b"][2].exists()
+
+
+def test_the_kept_report_is_found_with_the_data_on_any_server(
+        catalog: Catalog, tmp_path: Path, store_kind: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In server mode the report's bytes live in the database with their assessment: the
+    exact version downloads even where the file is not on disk, and goes with an erase."""
+    from app.services import kept_reports
+    from app.services.erase import erase_for_good
+    from app.store import open_store
+
+    monkeypatch.setenv("BKA_REPORTS_DIR", str(tmp_path / "one-server"))
+    store = open_store()
+    a = store.create(make_assessment(ANSWERS), editor="t")
+    record = build_report(a, catalog=catalog)
+    made = Path(record.path).read_bytes()
+    kept_reports.keep(store, a.id or "", record, editor="t")
+    Path(record.path).unlink()  # another server: the file is not here
+    assert kept_reports.report_bytes(store, a.id or "", record) == made
+    store.delete(a.id or "", editor="t")
+    erase_for_good(store, a.id or "")
+    assert kept_reports.report_bytes(store, a.id or "", record) is None

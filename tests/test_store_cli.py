@@ -46,3 +46,30 @@ def test_backup_writes_a_zip(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     capsys.readouterr()
     assert main(["backup", "--data-dir", data]) == 0
     assert Path(capsys.readouterr().out.strip()).suffix == ".zip"
+
+
+def test_import_never_replaces_by_the_files_word_and_replace_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from app.core.models.assessment import Answer
+
+    here, there = str(tmp_path / "here"), str(tmp_path / "there")
+    example = str(EXAMPLES_DIR / "skolnedlaggning.yaml")
+    assert main(["import", example, "--data-dir", here]) == 0
+    [row] = open_store(here).list()
+    out = str(tmp_path / "out.json")
+    assert main(["export", "-o", out, "--data-dir", here]) == 0
+    assert main(["import", out, "--data-dir", there]) == 0
+    # The colleague's copy moves on twice: a higher revision, the file says.
+    for text in ("Ändrad hos kollegan", "Och igen"):
+        open_store(there).set_answer(row.id, "how_concerned", Answer(value=text), "Bo")
+    theirs = str(tmp_path / "theirs.json")
+    assert main(["export", "-o", theirs, "--data-dir", there]) == 0
+    capsys.readouterr()
+    assert main(["import", theirs, "--data-dir", here]) == 1  # a conflict, nothing replaced
+    said = capsys.readouterr().out
+    assert "differs in: answers.how_concerned" in said and f"--replace {row.id}" in said
+    assert open_store(here).get(row.id).value("how_concerned") != "Och igen"
+    assert main(["import", theirs, "--replace", row.id, "--data-dir", here]) == 0
+    assert open_store(here).get(row.id).value("how_concerned") == "Och igen"
+    assert main(["import", out, "--as-new", row.id, "--data-dir", here]) == 0
+    assert len(open_store(here).list()) == 2  # the old copy beside, under a new id

@@ -76,6 +76,7 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     from app.core.loading import load_assessment
     from app.report.build import build_report
+    from app.services import kept_reports
     from app.store.layout import reports_folder
 
     source = str(args.source)
@@ -97,7 +98,7 @@ def _run(args: argparse.Namespace) -> int:
         record = build_report(assessment, lang=args.lang, out_path=args.output,
                               out_dir=kept, tagged=args.tagged, form=args.form)
         try:
-            store.add_report(source, record, EDITOR)
+            kept_reports.keep(store, source, record, EDITOR)
         except Exception as exc:  # noqa: BLE001 - the PDF exists; say what was not recorded
             print(f"bka report: note: the report was written but not recorded on the "
                   f"assessment: {exc}", file=sys.stderr)

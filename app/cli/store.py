@@ -24,8 +24,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("import", help=help_of("import"))
     p.add_argument("file", type=Path)
     p.add_argument("--dry-run", action="store_true", help="only say what would happen")
-    p.add_argument("--take", action="append", default=[], metavar="ID",
-                   help="for a conflict: take the file's copy of this id (repeatable)")
+    p.add_argument("--replace", "--take", dest="take", action="append", default=[],
+                   metavar="ID", help="for a conflict: the file's copy replaces the stored one "
+                   "(which stays in its history); repeatable")
+    p.add_argument("--as-new", dest="as_new", action="append", default=[], metavar="ID",
+                   help="for a conflict: import the file's copy as a new assessment beside "
+                   "the stored one; repeatable")
     p.add_argument("--data-dir", type=Path, default=None)
     p.set_defaults(handler=import_command)
 
@@ -57,7 +61,7 @@ def import_command(args: argparse.Namespace) -> int:
     try:
         store = open_store(args.data_dir)
         result = import_file(store, args.file, editor="bka import", apply=not args.dry_run,
-                             take_incoming=args.take, catalog=catalog)
+                             take_incoming=args.take, as_new=args.as_new, catalog=catalog)
     except ImportRejected as exc:
         print(f"bka import: {exc}", file=sys.stderr)
         return 2
@@ -73,8 +77,11 @@ def describe(result: ImportResult) -> str:
              f"updated: {len(result.updated)}, unchanged: {len(result.skipped)}, "
              f"conflicts (not imported): {len(result.conflicts)}"]
     for item in result.conflicts:
-        lines.append(f"  conflict {item.id} {item.title!r}: {item.reason} "
-                     f"(use --take {item.id} to take the file's copy)")
+        lines.append(f"  conflict {item.id} {item.title!r}: {item.reason}")
+        if item.differences:
+            lines.append(f"    differs in: {', '.join(item.differences)}")
+        lines.append(f"    kept as stored; --replace {item.id} takes the file's copy, "
+                     f"--as-new {item.id} imports it beside the stored one")
     return "\n".join(lines)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app.core.catalog import Catalog
@@ -71,12 +71,16 @@ class ImportItem:
     reason: str = ""  #: for conflicts: why it was not applied
     stored_revision: int | None = None
     incoming_revision: int | None = None
+    #: for conflicts: "trash", "other" (another assessment under the id), "differs"
+    kind: str = ""
+    #: for conflicts: what differs, as "decision.title", "answers.affects_children", ...
+    differences: tuple[str, ...] = ()
 
 
 @dataclass
 class ImportResult:
     created: list[ImportItem] = field(default_factory=list)
-    updated: list[ImportItem] = field(default_factory=list)  #: file's copy was newer
+    updated: list[ImportItem] = field(default_factory=list)  #: the file's copy, as chosen
     skipped: list[ImportItem] = field(default_factory=list)  #: identical to the stored copy
     conflicts: list[ImportItem] = field(default_factory=list)  #: not applied
     applied: bool = False  #: False for a preview (apply=False)
@@ -237,49 +241,58 @@ def plan_import(store: AssessmentStore, assessments: Sequence[Assessment]) -> Im
             continue
         item = ImportItem(incoming.id, incoming.decision.title,
                           stored_revision=stored.revision, incoming_revision=incoming.revision)
-        if not diff(canonical(stored.model_dump(mode="json")),
-                    canonical(incoming.model_dump(mode="json"))):
+        changes = diff(canonical(stored.model_dump(mode="json")),
+                       canonical(incoming.model_dump(mode="json")))
+        if not changes:
             result.skipped.append(item)
             continue
-        reason = _conflict(stored, incoming, incoming.id in in_trash)
-        if reason:
-            result.conflicts.append(_with_reason(item, reason))
-        else:
-            result.updated.append(item)
+        # Never decided by the file's word: a higher revision or a later date in a file is
+        # no proof that it is newer (a file can say anything, and two copies can both have
+        # moved on). A stored id with other content is always the person's choice: keep
+        # the stored one, replace it after seeing the differences, or import as new.
+        kind, reason = _conflict(stored, incoming, incoming.id in in_trash)
+        result.conflicts.append(replace(
+            item, reason=reason, kind=kind,
+            differences=tuple(dict.fromkeys(".".join(map(str, c.path)) for c in changes))))
     return result
 
 
-def _conflict(stored: Assessment, incoming: Assessment, trashed: bool) -> str:
-    """Why the file's copy must not replace the stored one, or "" when it may."""
+def _conflict(stored: Assessment, incoming: Assessment, trashed: bool) -> tuple[str, str]:
+    """What kind of conflict the file's copy is with the stored one, and why, in words."""
     if trashed:
-        return "the stored copy is in the trash; restore it first to compare"
+        return "trash", "the stored copy is in the trash; restore it first to compare"
     if stored.created and incoming.created and _utc(stored.created) != _utc(incoming.created):
-        return ("a different assessment with the same id is stored here (created "
-                f"{_day(stored.created)}, the file's {_day(incoming.created)})")
-    if incoming.revision <= stored.revision:
-        return (f"the stored copy is newer or as new (revision {stored.revision}, the file's "
-                f"{incoming.revision}) and they differ")
-    if stored.updated and incoming.updated and _utc(stored.updated) > _utc(incoming.updated):
-        return (f"both were changed: the file's copy has revision {incoming.revision}, but the "
-                f"stored copy was changed later ({_day(stored.updated)})")
-    return ""
+        return "other", ("a different assessment with the same id is stored here (created "
+                         f"{_day(stored.created)}, the file's {_day(incoming.created)})")
+    return "differs", (f"the file's copy differs from the stored one (revision "
+                       f"{stored.revision} here, {incoming.revision} in the file; the file's "
+                       "numbers do not decide which is right)")
 
 
 def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], editor: str, *,
-                 note: str = "", take_incoming: Collection[str] = ()) -> ImportResult:
-    """Compare and write what may be written; conflicts only if their id is in
-    `take_incoming` (the user chose the file's copy after seeing them)."""
+                 note: str = "", take_incoming: Collection[str] = (),
+                 as_new: Collection[str] = ()) -> ImportResult:
+    """Compare and write what may be written. A conflict is written only as the person
+    chose after seeing it: its id in `take_incoming` (the file's copy replaces the stored
+    one, which stays in the history) or in `as_new` (the file's copy stored beside it,
+    under a new id)."""
     for attempt in range(_RETRIES):
         result = plan_import(store, assessments)
         chosen = [c for c in result.conflicts if c.id in take_incoming]
-        result.conflicts = [c for c in result.conflicts if c.id not in take_incoming]
+        beside = [c for c in result.conflicts if c.id in as_new and c.id not in take_incoming]
+        result.conflicts = [c for c in result.conflicts
+                            if c.id not in take_incoming and c.id not in as_new]
         result.updated += [_with_reason(c, "the file's copy, as chosen") for c in chosen]
+        result.created += [replace(_with_reason(c, "imported as a new assessment, as chosen"),
+                                   id=None) for c in beside]
         write_ids = {i.id for i in result.created + result.updated if i.id is not None}
         expected = {i.id: i.stored_revision for i in result.created + result.updated
                     if i.id is not None}
+        new_ids = {c.id for c in beside}
         # One call for the whole file, those without an id included: all of it goes in, or
         # (a full disk, a kill) none of it.
-        chosen_ones = [a for a in assessments if a.id is None or a.id in write_ids]
+        chosen_ones = [a for a in assessments if a.id is None or a.id in write_ids] + [
+            a.model_copy(update={"id": None}) for a in assessments if a.id in new_ids]
         try:
             store.store_imported(chosen_ones, editor, note=note, expected_revisions=expected)
         except ImportRaced:
@@ -293,28 +306,28 @@ def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], edit
 
 def import_bytes(store: AssessmentStore, data: bytes, name: str, editor: str, *,
                  apply: bool = True, take_incoming: Collection[str] = (),
-                 catalog: Catalog | None = None) -> ImportResult:
+                 as_new: Collection[str] = (), catalog: Catalog | None = None) -> ImportResult:
     """Read, validate and import an uploaded file; `apply=False` only previews. With the
     catalog, assessments this installation cannot read are refused (import_check.py)."""
     assessments = read_import(data, name, catalog)
     if not apply:
         return plan_import(store, assessments)
     result = apply_import(store, assessments, editor, note=f"imported from {name}",
-                          take_incoming=take_incoming)
+                          take_incoming=take_incoming, as_new=as_new)
     restore_files(store, [i.id for i in result.created + result.updated if i.id],
                   files_in(data))
     return result
 
 
 def import_file(store: AssessmentStore, path: Path, editor: str, *, apply: bool = True,
-                take_incoming: Collection[str] = (),
+                take_incoming: Collection[str] = (), as_new: Collection[str] = (),
                 catalog: Catalog | None = None) -> ImportResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportRejected(str(path), [f"it cannot be read ({exc.strerror})"]) from None
     return import_bytes(store, data, path.name, editor, apply=apply, take_incoming=take_incoming,
-                        catalog=catalog)
+                        as_new=as_new, catalog=catalog)
 
 
 def _with_reason(item: ImportItem, reason: str) -> ImportItem:

@@ -12,7 +12,7 @@ from app.store.exchange import ImportRejected, ImportResult, export_bytes, impor
 from app.ui import store_errors
 from app.ui.safe import md
 from app.ui.session import signin, state
-from app.ui.strings.i18n import t
+from app.ui.strings.i18n import keys, t
 
 
 def render() -> None:
@@ -76,17 +76,22 @@ def import_area(lang: str) -> None:
             st.text(problem)
         return
     show_result(preview, lang, preview=True)
-    take = []
+    take: list[str] = []
+    as_new: list[str] = []
     if preview.conflicts:
-        take = st.multiselect(
-            t("import_take_incoming", lang),
-            [c.id for c in preview.conflicts if c.id],
-            format_func=lambda i: next(c.title for c in preview.conflicts if c.id == i),
-        )
-    if (preview.changed or take) and st.button(t("import_apply", lang), type="primary"):
+        # Nothing of a conflict is written unless the person chooses, having seen above
+        # what differs: the stored copy stays unless they pick one of these.
+        ids = [c.id for c in preview.conflicts if c.id]
+        title = {c.id: c.title for c in preview.conflicts}
+        take = st.multiselect(t("import_take_incoming", lang), ids,
+                              format_func=lambda i: title[i])
+        as_new = st.multiselect(t("import_as_new", lang), [i for i in ids if i not in take],
+                                format_func=lambda i: title[i])
+    if (preview.changed or take or as_new) and st.button(t("import_apply", lang),
+                                                         type="primary"):
         try:
             result = import_bytes(store, data, upload.name, editor=signin.editor(),
-                                  take_incoming=take, catalog=state.catalog())
+                                  take_incoming=take, as_new=as_new, catalog=state.catalog())
         except StoreError as exc:  # a full disk, a damaged file: all of it or none went in
             store_errors.show(exc, lang, lead=t("import_failed", lang))
             return
@@ -108,8 +113,15 @@ def show_result(result: ImportResult, lang: str, preview: bool) -> None:
             continue
         st.markdown(f"**{t(key, lang, count=len(items))}**")
         for item in items:
-            reason = f" – {item.reason}" if item.reason else ""
-            st.markdown("- " + md(item.title + reason))
+            if key != "import_conflicts":
+                st.markdown("- " + md(item.title))
+                continue
+            st.markdown("- " + md(item.title) + " – " + t(
+                f"import_conflict_{item.kind or 'differs'}", lang,
+                stored=item.stored_revision, incoming=item.incoming_revision))
+            if item.differences:
+                st.caption(t("import_differs_in", lang,
+                             parts=", ".join(_in_words(d, lang) for d in item.differences)))
 
 
 def backup_area(lang: str) -> None:
@@ -131,3 +143,17 @@ def backup_area(lang: str) -> None:
             file_name=Path(last).name,
             mime="application/zip",
         )
+
+
+def _in_words(path: str, lang: str) -> str:
+    """A part of an assessment as the pages name it: a decision field, a question's number."""
+    kind, _, rest = path.partition(".")
+    if kind == "decision" and rest:
+        return t(f"field_{rest}", lang)
+    if kind == "answers" and rest:
+        numbers = {n for q in state.catalog().questionnaires.values()
+                   for qid, n in q.numbering.items() if qid == rest}
+        return t("stale_question", lang, number=next(iter(numbers)) if len(numbers) == 1
+                 else rest)
+    known = f"stale_part_{kind}" in keys()
+    return t(f"stale_part_{kind}" if known else "stale_part_other", lang)

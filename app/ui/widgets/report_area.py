@@ -9,6 +9,7 @@ import streamlit as st
 from app.core.document.model import FORMS
 from app.core.models.assessment import Assessment
 from app.report import FORMATS, ReportError, build_report
+from app.services import kept_reports
 from app.ui import store_errors
 from app.ui.session import signin, state
 from app.ui.strings.i18n import t
@@ -43,7 +44,7 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         except ReportError as exc:
             st.error(store_errors.report_message(exc, lang))
             return
-        state.store().add_report(assessment.id or "", record,
+        kept_reports.keep(state.store(), assessment.id or "", record,
                                  editor=signin.editor(assessment.decision.official))
         st.session_state["last_report"] = record.path
         st.rerun()
@@ -59,10 +60,11 @@ def reports_area(assessment: Assessment, lang: str) -> None:
         shown = t(f"report_form_label_{record.form or 'none'}", lang)
         c1.text(f"{stamp} · {record.language} · {shown} · {path.name}\n"
                 f"SHA-256 {record.sha256[:16]}…")
-        if path.exists():
+        data = kept_reports.report_bytes(state.store(), assessment.id or "", record)
+        if data is not None:  # the file here, else the copy kept with the data
             c2.download_button(
                 t("report_download", lang),
-                path.read_bytes(),
+                data,
                 file_name=path.name,
                 mime=_mime(path),
                 key=f"report:{i}",

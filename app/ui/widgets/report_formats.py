@@ -19,7 +19,7 @@ from app.report import FORMATS, ReportError, build_report, slug, tagged_pdf
 from app.report.context import prepare
 from app.report.formats import summary_as
 from app.report.tagged_pdf import available as tagged_available
-from app.services import report_jobs
+from app.services import kept_reports, report_jobs
 from app.ui import store_errors
 from app.ui.session import state
 from app.ui.strings.i18n import t
@@ -67,7 +67,8 @@ def _make(assessment: Assessment, report_lang: str, kind: str, lang: str, form: 
     except ReportError as exc:
         st.error(store_errors.report_message(exc, lang))
         return
-    state.store().add_report(assessment.id or "", record, editor=assessment.decision.official)
+    kept_reports.keep(state.store(), assessment.id or "", record,
+                      editor=assessment.decision.official)
     st.session_state["last_report"] = record.path
     st.rerun()
 
@@ -110,8 +111,8 @@ def _tagged_progress(assessment: Assessment, lang: str) -> None:
     if job.error:  # already a sentence in the user's words
         st.error(job.error)
         return
-    state.store().add_report(assessment.id or "", job.result,
-                             editor=assessment.decision.official)
+    kept_reports.keep(state.store(), assessment.id or "", job.result,
+                      editor=assessment.decision.official)
     st.session_state["last_report"] = job.result.path
     st.rerun(scope="app")
 

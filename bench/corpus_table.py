@@ -31,7 +31,7 @@ def line(path: Path) -> str:
     d = assessment.decision
     try:
         card = score(q, values, cat.library, decision_text(d.title, d.description),
-                     d.decision_date)
+                     d.decision_date, getattr(cat, "law", None))
     except TypeError:  # a scorer without the decision date
         card = score(q, values, cat.library, decision_text(d.title, d.description))
     flags = ", ".join(f.id + ("!" if f.severity == "serious" else "") for f in card.flags)

@@ -44,7 +44,8 @@ def scored(path: Path) -> Scorecard:
     values, problems = normalise_answers(assessment, q, source)
     assert problems == [], problems
     d = assessment.decision
-    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date)
+    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+                 cat.law)
 
 
 def test_every_round_has_weak_files_and_controls() -> None:

@@ -286,3 +286,32 @@ def test_a_complete_assessment_is_read_only_until_reopened(monkeypatch: pytest.M
     at = no_exception(button(at, "Öppna för redigering igen").click().run())
     at = no_exception(open_page(at, "assess").run())
     assert not at.radio(key=f"q:{aid}:affects_children:").disabled
+
+
+def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    aid = seeded(tmp_path, {
+        "affects_children": "direct",
+        "vulnerable_groups": ["disability"],
+        "rights_impacts": {31: {"short": 0, "long": 0, "children": "Alla barn",
+                                "groups": {"disability": {"short": -2, "long": -1}}}},
+        "measures": [{"what": "Tillgänglig lekplats vid skolan", "who": "Parkenheten",
+                      "due": "2027-05-01", "status": "planned"}],
+    })
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "assess").run())
+    at = open_section(at, "Åtgärder")
+    # the group's harm counts (all children are rated 0), so the measure can name it
+    names = at.multiselect(key=f"q:{aid}:measures:0:addresses")
+    assert set(names.options) == {"art. 31", "barn med funktionsnedsättning (art. 31)"}
+    names.set_value(["disability"])
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["measures"].value
+    assert stored[0]["addresses"] == ["disability"]
+    at = no_exception(open_page(at, "results").run())
+    said = texts(at).replace("\\", "").replace("\u2060", "")
+    assert "Det kontrollerna inte kan bedöma" in said
+    assert ("Minskar åtgärden ”Tillgänglig lekplats vid skolan” i 9.1 verkligen skadan för "
+            "barn med funktionsnedsättning (art. 31)?") in said
+    assert "ingen granskare har godkänt analysen" in said

@@ -11,6 +11,7 @@ from app.core import substance
 from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
 
@@ -38,12 +39,14 @@ class Evaluation:
         library: ArticleLibrary | None = None,
         decision: str = "",
         decided: dt.date | None = None,
+        law: LawLibrary | None = None,
     ) -> None:
         self.q = questionnaire
         self.values = values
         self.library = library
         self.decision = decision
         self.decided = decided  #: the decision's (planned) date from the case details
+        self.law = law  #: the law library, for copies of its texts
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
         for question_id, shown_if in visibility_rules(questionnaire):
@@ -245,7 +248,7 @@ class Evaluation:
     @cached_property
     def _texts_found(self) -> list[substance.Hollow]:
         return substance.hollow_texts(self.q, self.values, self.visible, self.library,
-                                      self.decision)
+                                      self.decision, self.law)
 
     @cached_property
     def hollow(self) -> list[substance.Hollow]:

@@ -291,7 +291,7 @@ def scored(assessment: Assessment, catalog: Catalog) -> tuple[Questionnaire, dic
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
     return q, values, score(q, values, catalog.library, decision_text(d.title, d.description),
-                         d.decision_date)
+                         d.decision_date, catalog.law)
 
 
 def comparison(original: Assessment, follow_up: Assessment, catalog: Catalog) -> Comparison:

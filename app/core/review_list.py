@@ -82,6 +82,17 @@ def _value(ev: Evaluation, name: str, lang: str, extra: dict[str, str]) -> str:
     return "{" + name + "}"
 
 
+def target_options(ev: Evaluation, lang: str) -> list[tuple[str, str]]:
+    """What a measure can say it addresses: each weakened article and each group rated
+    weakened, as (stored value, label); the form offers them beside every measure."""
+    options: dict[str, str] = {}
+    for harm in ev.harm_list:
+        options.setdefault(str(harm.article), harm_label(ev, Harm(harm.article, None, ()), lang))
+        if harm.group is not None:
+            options.setdefault(harm.group, harm_label(ev, harm, lang))
+    return list(options.items())
+
+
 def harm_label(ev: Evaluation, harm: Harm, lang: str) -> str:
     """'art. 31', or 'barn med funktionsnedsättning (art. 28)' for a group's harm."""
     article = f"{ARTICLE.get(lang, 'art.')} {harm.article}"

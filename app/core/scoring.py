@@ -15,6 +15,7 @@ from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
 from app.core.group_impacts import group_impacts
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Band, Flag, Questionnaire
 from app.core.models.scorecard import (
     ClusterImpact,
@@ -37,13 +38,15 @@ def score(
     library: ArticleLibrary,
     decision: str = "",
     decided: dt.date | None = None,
+    law: LawLibrary | None = None,
 ) -> Scorecard:
     """Score answers (question id -> normalised value) against a questionnaire.
 
     `decision` is the decision's title and description, read by rules on word lists;
-    `decided` its (planned) date, which an analysis made later cannot have informed.
+    `decided` its (planned) date, which an analysis made later cannot have informed; `law` the
+    law library, whose texts pasted into an answer are not an analysis.
     """
-    ev = Evaluation(q, values, library, decision, decided)
+    ev = Evaluation(q, values, library, decision, decided, law)
     s = q.scoring
     screening = s.screening is not None and ev.holds(s.screening.when)
     kind = "screening" if screening else "assessment"

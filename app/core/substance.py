@@ -16,15 +16,16 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 
 from app.core.models.article import ArticleLibrary
+from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire, Substance
 
 Reason = Literal["placeholder", "short", "summary_copy", "repeated", "near_copy", "reference",
-                 "generic"]
+                 "generic", "law_copy"]
 #: what text checks find that takes the answer's points away (wording never earns a level);
 #: none of them alone holds the level down (the structured facts do that). A generic answer
 #: keeps its points: honest answers are often short of names, so only many of them count.
 HOLLOW: frozenset[str] = frozenset(
-    {"placeholder", "short", "summary_copy", "repeated", "near_copy", "reference"})
+    {"placeholder", "short", "summary_copy", "repeated", "near_copy", "reference", "law_copy"})
 COPY_SHARE = 0.6  # share of an answer's word triples found in a summary that makes it a copy
 _WORD = re.compile(r"[^\W_]+")
 
@@ -72,6 +73,7 @@ def hollow_texts(
     visible: dict[str, bool],
     library: ArticleLibrary | None,
     decision: str = "",
+    law: LawLibrary | None = None,
 ) -> list[Hollow]:
     """Every visible text answer (and rating text) that is given but hollow, in order.
 
@@ -83,6 +85,7 @@ def hollow_texts(
     found: list[Hollow] = []
     seen: list[str] = []
     summaries = _summary_triples(library) if library is not None else frozenset()
+    laws = _law_triples(law) if law is not None else frozenset()
     names = case_names(decision, [values.get(f) for f in substance.case_fields
                                   if visible.get(f)])
     long_enough = substance.min_chars.get("multiline", 1)
@@ -92,6 +95,8 @@ def hollow_texts(
         value = values.get(question.id)
         if question.type == "text" and isinstance(value, str) and value.strip():
             reason = _text_reason(value, question.id, question.multiline, substance, summaries)
+            if reason is None and _copies_summary(value, substance, laws):
+                reason = "law_copy"
             if reason is None and substance.repeated and letters(value) >= long_enough:
                 reason = _copy_of(plain(value), seen, substance)
                 seen.append(plain(value))
@@ -207,6 +212,25 @@ def _copied_share(words: str, summaries: frozenset[str]) -> float:
 
 def _triples(words: list[str]) -> list[str]:
     return [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
+
+
+_LAWS: dict[int, tuple[LawLibrary, frozenset[str]]] = {}
+
+
+def _law_triples(law: LawLibrary) -> frozenset[str]:
+    """Word triples of what the law library says each rule demands and covers, and of what
+    each strength means; kept per library."""
+    cached = _LAWS.get(id(law))
+    if cached is not None and cached[0] is law:
+        return cached[1]
+    texts: list[Any] = [s.meaning for s in law.strengths]
+    texts += [t for area in law.areas for r in area.rules for t in (r.requires, r.applies)]
+    found: set[str] = set()
+    for text in texts:
+        for one in text.values() if isinstance(text, dict) else [text]:
+            found.update(_triples(plain(one).split()))
+    _LAWS[id(law)] = (law, frozenset(found))
+    return _LAWS[id(law)][1]
 
 
 _SUMMARIES: dict[int, tuple[ArticleLibrary, frozenset[str]]] = {}

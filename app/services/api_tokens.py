@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from app.core import api_tokens as rules
+from app.core.access import AccessRefused, Identity, may_manage_users
 from app.core.models.api_token import Access, ApiToken
 from app.store.errors import NotFound
 from app.store.factory import RecordCollection, open_collection
@@ -48,6 +49,15 @@ class ApiTokens:
         return self.records.update(token_id, lambda t: t.model_copy(
             update={"revoked": dt.datetime.now(dt.UTC), "revoked_by": by}))
 
+    def create_as(self, identity: Identity, name: str, *, unit: str = "",
+                  access: Access = "read") -> tuple[ApiToken, str]:
+        """create() for the users page: an administrator only (checked here, not only by
+        the page), signed with their name."""
+        return self.create(name, unit=unit, access=access, by=_admin(identity))
+
+    def revoke_as(self, identity: Identity, token_id: str) -> ApiToken:
+        return self.revoke(token_id, by=_admin(identity))
+
     def all(self) -> list[ApiToken]:
         return sorted(self.records.all(), key=lambda t: (t.revoked is not None,
                                                          t.name.casefold()))
@@ -68,3 +78,9 @@ class ApiTokens:
         if token.revoked is not None:
             raise TokenRefused("the token was revoked; ask the administrator for a new one")
         return token
+
+
+def _admin(identity: Identity) -> str:
+    if not may_manage_users(identity) or identity.person is None:
+        raise AccessRefused("only an administrator creates or revokes API tokens")
+    return identity.person.signature

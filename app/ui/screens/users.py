@@ -17,6 +17,7 @@ from app.core.models.member import Member
 from app.core.roles import ROLES, Role
 from app.store.people import People
 from app.ui.safe import user
+from app.ui.screens.users_tokens import tokens_section
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
 
@@ -65,6 +66,7 @@ def render() -> None:
         } for u in mapping.users]), hide_index=True, width="stretch")
     counts: dict[Role, int] = {r: sum(r in m.roles for m in members) for r in ROLES}
     st.caption(" · ".join(f"{t(f'auth_role_{r}', lang)}: {n}" for r, n in counts.items()))
+    tokens_section(lang)
 
 
 def _editor(members: list[Member], lang: str) -> None:

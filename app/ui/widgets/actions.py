@@ -8,7 +8,9 @@ from typing import Any
 import streamlit as st
 
 from app.core import measure_status
+from app.core.evaluation import Evaluation
 from app.core.models.questionnaire import Question
+from app.core.review_list import target_options
 from app.ui.strings.i18n import t
 from app.ui.widgets.context import Ctx, field_label, markdown_label, to_date
 
@@ -20,6 +22,9 @@ def draw_actions(ctx: Ctx, question: Question) -> None:
     rows_key = ctx.k(question, "rows")
     ctx.seed(rows_key, len(ctx.values.get(question.id) or []) or 1)
     stored = list(ctx.values.get(question.id) or [])
+    # The weakened rights and groups a measure can say it addresses (scoring counts a measure
+    # as mitigation only for the harm it names).
+    targets = dict(target_options(Evaluation(ctx.q, ctx.values, ctx.library), ctx.lang))
     # Every field has its own visible label (rows stack on a narrow screen, where a heading
     # row would be far away) and a name with its row: "Ansvarig, åtgärd 2".
     for i in range(st.session_state[rows_key]):
@@ -67,6 +72,7 @@ def draw_actions(ctx: Ctx, question: Question) -> None:
                     on_change=_actions_changed,
                     args=(ctx, question),
                 )
+        _addresses(ctx, question, i, item, targets)
         cols[4].button(
             t("action_remove_row", ctx.lang, row=row),
             key=ctx.k(question, f"{i}:remove"),
@@ -85,6 +91,26 @@ def draw_actions(ctx: Ctx, question: Question) -> None:
     )
 
 
+def _addresses(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
+               targets: dict[str, str]) -> None:
+    k = ctx.k(question, f"{i}:addresses")
+    stored = [str(x) for x in item.get("addresses") or []]
+    options = list(dict.fromkeys([*targets, *stored]))  # a named harm no longer rated stays
+    if not options:
+        return
+    ctx.seed(k, [x for x in stored if x in options])
+    st.multiselect(
+        t("action_field_name", ctx.lang, field=t("action_addresses", ctx.lang), row=i + 1),
+        options,
+        key=k,
+        format_func=lambda v: targets.get(v, v if not v.isdigit() else f"art. {v}"),
+        placeholder=t("action_addresses_none", ctx.lang),
+        disabled=ctx.locked,
+        on_change=_actions_changed,
+        args=(ctx, question),
+    )
+
+
 def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for i in range(st.session_state[ctx.k(question, "rows")]):
@@ -92,6 +118,13 @@ def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
         row["due"] = row["due"].isoformat() if isinstance(row["due"], dt.date) else None
         row["status"] = row["status"] or measure_status.DEFAULT
         row["what"], row["who"] = row["what"] or "", row["who"] or ""
+        addresses = st.session_state.get(ctx.k(question, f"{i}:addresses"))
+        if addresses:
+            row["addresses"] = list(addresses)
+        elif i < len(ctx.values.get(question.id) or []):  # not drawn: keep what was stored
+            kept = (ctx.values.get(question.id) or [])[i].get("addresses")
+            if kept and ctx.k(question, f"{i}:addresses") not in st.session_state:
+                row["addresses"] = kept
         rows.append(row)
     return rows
 

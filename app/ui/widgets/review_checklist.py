@@ -31,6 +31,7 @@ def draw_for(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     """The list for the review step, which has the assessment but not its scorecard."""
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
-    card = score(q, values, state.catalog().library, decision_text(d.title, d.description),
-                 d.decision_date)
+    cat = state.catalog()
+    card = score(q, values, cat.library, decision_text(d.title, d.description),
+                 d.decision_date, cat.law)
     draw(card, assessment, lang)

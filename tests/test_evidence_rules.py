@@ -1,0 +1,103 @@
+"""The structured evidence and the text checks, on the shipped thorough example changed in one
+place each: what a reviewer would notice (a finding, an answer that does not count)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from app.core.loading import load_assessment, normalise_answers
+from app.core.models.scorecard import Scorecard
+from app.core.scoring import decision_text, score
+from app.core.text import tr
+from app.services.shipped import catalog
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "trafik-skolvag.yaml"
+
+
+def example_values() -> tuple[Any, dict[str, Any]]:
+    assessment, source = load_assessment(EXAMPLE)
+    q = catalog().questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == []
+    return assessment, values
+
+
+def scored(change: dict[str, Any]) -> Scorecard:
+    assessment, values = example_values()
+    values = {**values, **change}
+    cat = catalog()
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    d = assessment.decision
+    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+                 cat.law)
+
+
+def hollow(card: Scorecard) -> set[tuple[str, str]]:
+    return {(h.question, h.reason) for h in card.hollow}
+
+
+def test_the_example_is_thorough_with_no_finding_that_holds_it() -> None:
+    card = scored({})
+    assert card.level is not None and card.level.id == "thorough" and not card.capped_by
+
+
+def test_a_paragraph_pasted_with_a_word_changed_counts_once() -> None:
+    _, values = example_values()
+    pasted = values["knowledge_summary"].replace("Forskningen", "Studierna")
+    card = scored({"alternatives_consequences": pasted})
+    assert ("alternatives_consequences", "near_copy") in hollow(card)
+
+
+def test_reasons_that_only_refer_elsewhere_are_no_reasons() -> None:
+    card = scored({"motivation": "Se tjänsteskrivelsen avsnitt 4 och bilaga 2, där bedömningen "
+                                 "redovisas i sin helhet."})
+    assert ("motivation", "reference") in hollow(card)
+    assert "no_conclusion" in card.capped_by
+
+
+def test_the_law_library_pasted_in_is_not_an_analysis() -> None:
+    law = catalog().law
+    assert law is not None
+    rule = next(r for area in law.areas for r in area.rules if len(tr(r.requires, "sv")) > 120)
+    card = scored({"legal_requirements": tr(rule.requires, "sv")})
+    assert ("legal_requirements", "law_copy") in hollow(card)
+
+
+def test_a_group_rated_weakened_is_harm_even_when_all_children_are_not() -> None:
+    _, values = example_values()
+    impacts = {n: dict(e) for n, e in values["rights_impacts"].items()}
+    impacts[28] = {"short": 0, "long": 0, "children": "Eleverna på Ekbackens skola",
+                   "groups": {"disability": {"short": -2, "long": -2}}}
+    card = scored({"rights_impacts": impacts})
+    assert "harm_without_measure" in {f.id for f in card.flags} or "no_measure_reason" in \
+        card.missing  # the group's harm asks for a measure that names it, or a reason
+    assert any("funktionsnedsättning (art. 28)" in tr(r.text, "sv") for r in card.review)
+
+
+def test_an_assessment_dated_after_the_decision_is_held() -> None:
+    card = scored({"analysis_date": "2027-03-01"})  # the decision is planned for 2027-02-12
+    assert "assessment_after_decision" in card.capped_by
+
+
+def test_heard_directly_with_only_adults_answering_is_held() -> None:
+    card = scored({"heard_respondents": ["staff", "guardians"]})
+    assert "heard_directly_unsupported" in card.capped_by
+
+
+def test_a_saving_with_no_harm_is_held_below_the_top_for_a_reviewer() -> None:
+    _, values = example_values()
+    impacts = {n: {**e, "short": max(e["short"], 0) if isinstance(e["short"], int) else e["short"]}
+               for n, e in values["rights_impacts"].items()}
+    card = scored({"decision_kind": ["saving"], "rights_impacts": impacts})
+    assert card.level is not None and card.level.id == "acceptable"
+    assert card.capped_by == ["taking_without_harm"]
+
+
+def test_a_cancelled_measure_softens_nothing() -> None:
+    _, values = example_values()
+    measures = [{**m, "status": "cancelled"} for m in values["measures"]]
+    card = scored({"measures": measures})
+    assert "negative_without_measures" in {f.id for f in card.flags}

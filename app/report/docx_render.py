@@ -45,6 +45,7 @@ from app.report.chart_image import chart_png
 from app.report.docx_setup import compact, set_fonts, set_language, set_properties
 from app.report.word_letterhead import (
     contact_footer,
+    heading_colour,
     letterhead_header,
     new_word,
     template_has_header,
@@ -65,6 +66,8 @@ def render_docx(doc: Document) -> bytes:
     word = new_word(doc.letterhead)
     if not uses_template(doc.letterhead):
         set_fonts(word)  # a template's own faces are the organisation's choice
+        if doc.letterhead is not None:
+            heading_colour(word, doc.letterhead)
     set_language(word, doc.properties.language)
     set_properties(word, doc)
     _page_frame(word, doc)

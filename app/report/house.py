@@ -41,3 +41,10 @@ def date(value: dt.date | None, lang: str = "sv") -> str:
 def _unreadable(exc: LoadError) -> ReportError:
     return ReportError("the organisation's profile cannot be read:\n"
                        + "\n".join(str(p) for p in exc.problems))
+
+
+class Missing:
+    """No letterhead given: the organisation's own is used (the letters' default)."""
+
+
+MISSING = Missing()

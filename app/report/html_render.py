@@ -96,7 +96,7 @@ def render_html(doc: Document) -> bytes:
             f"<meta name=\"author\" content=\"{_e(p.author)}\">"
             f"<meta name=\"description\" content=\"{_e(p.subject)}\">"
             f"<meta name=\"keywords\" content=\"{_e(p.keywords)}\">"
-            f"<meta name=\"generator\" content=\"bka\"><style>{CSS}</style>")
+            f"<meta name=\"generator\" content=\"bka\"><style>{CSS}{_accent(doc)}</style>")
     parts = [f"<header>{_letterhead(doc)}<p class=\"kicker\">{_e(doc.kicker)}</p>"
              f"<h1>{_e(doc.title)}</h1>"]
     if doc.running.draft_mark:
@@ -113,6 +113,14 @@ def render_html(doc: Document) -> bytes:
     page = (f"<!DOCTYPE html>\n<html lang=\"{_e(p.language)}\"><head>{head}</head>"
             f"<body>{''.join(parts)}</body></html>\n")
     return page.encode("utf-8")
+
+
+def _accent(doc: Document) -> str:
+    """The organisation's colour for the headings (a checked #rrggbb, nothing else)."""
+    head = doc.letterhead
+    if head is None or not re.fullmatch(r"#[0-9a-fA-F]{6}", head.colour):
+        return ""
+    return f"h1, h2, h3, .kicker {{ color: {head.colour}; }}"
 
 
 def _letterhead(doc: Document) -> str:

@@ -25,13 +25,6 @@ BODY_SIZE = 16  #: points; large type for young readers and for reading aloud
 INK = HexColor("#1f1f1d")
 
 
-class Missing:
-    """No letterhead given: the organisation's own is used."""
-
-
-MISSING = Missing()
-
-
 def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = register_fonts()
     return {
@@ -48,10 +41,10 @@ def _paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     return [Paragraph(markup(p.strip()), style) for p in text.split("\n\n") if p.strip()]
 
 
-def letter_pdf(letter: Letter, head: Letterhead | None | Missing = MISSING) -> bytes:
+def letter_pdf(letter: Letter, head: Letterhead | None | house.Missing = house.MISSING) -> bytes:
     """The PDF's bytes; the letter's LIX is in its metadata (subject) for the record. On the
     organisation's letterhead (its profile's, unless `head` is given)."""
-    head = house.letterhead() if isinstance(head, Missing) else head
+    head = house.letterhead() if isinstance(head, house.Missing) else head
     s = _styles()
     story: list[object] = [Paragraph(markup(letter.title), s["title"])]
     story += _paragraphs(letter.greeting, s["body"])

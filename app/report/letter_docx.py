@@ -10,7 +10,6 @@ from app.core.children_letter import Letter
 from app.core.document.model import Letterhead
 from app.core.lix import readability
 from app.report import house
-from app.report.letter import MISSING, Missing
 from app.report.text import clean
 from app.report.word_letterhead import contact_footer, letterhead_header
 from app.report.word_page import a4_document
@@ -18,9 +17,10 @@ from app.report.word_page import a4_document
 BODY_SIZE = 16
 
 
-def letter_docx(letter: Letter, head: Letterhead | None | Missing = MISSING) -> bytes:
+def letter_docx(letter: Letter,
+                head: Letterhead | None | house.Missing = house.MISSING) -> bytes:
     """The letter in Word, on the organisation's letterhead (its profile's unless given)."""
-    head = house.letterhead() if isinstance(head, Missing) else head
+    head = house.letterhead() if isinstance(head, house.Missing) else head
     doc = a4_document()
     if head is not None:
         letterhead_header(doc, head)

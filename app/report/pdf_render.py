@@ -16,7 +16,7 @@ from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -30,6 +30,7 @@ from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
 from app.report.text import markup, plain
 
 NEW_PAGE_ROOM = 0.6 * FRAME_HEIGHT  # a part starts a page unless most of one is left
+HEADING_ROOM = 0.12 * FRAME_HEIGHT  # a heading with room for its first lines
 
 
 @dataclass
@@ -117,12 +118,19 @@ def story(doc: Document) -> list[Flowable]:
             out += long_text(doc.title, s.title, s.title)
             out += flowables(section.blocks)
             continue
-        if section.new_page:
-            out.append(CondPageBreak(NEW_PAGE_ROOM))
-        out.append(_Bookmark(markup(_title(doc, section)), s.h1, 0, _title(doc, section)))
+        # A part starts a page unless most of one is left; any part's heading goes over when
+        # it would stand at a page's foot with its first lines on the next.
+        out.append(CondPageBreak(NEW_PAGE_ROOM if section.new_page else HEADING_ROOM))
+        heading = _Bookmark(markup(_title(doc, section)), s.h1, 0, _title(doc, section))
         if section.id == "analysis":
-            out += _contents(doc)
-        out += flowables(section.blocks)
+            out += [heading, *_contents(doc), *flowables(section.blocks)]
+            continue
+        body = flowables(section.blocks)
+        # The heading goes with the part's first block, never alone at a page's foot (a
+        # page break the block asks for comes before the heading).
+        breaks = [f for f in body[:1] if isinstance(f, CondPageBreak)]
+        body = body[len(breaks):]
+        out += [*breaks, KeepTogether([heading, *body[:1]]), *body[1:]]
     return out
 
 

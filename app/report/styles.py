@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -71,9 +72,20 @@ class Styles:
     missing: ParagraphStyle
 
 
-@cache
+#: the headings' colour of the document being laid out: the organisation's, when its profile
+#: names one (set by the renderer around one layout)
+accent_colour: ContextVar[str] = ContextVar("accent_colour", default="#1f4e79")
+
+
 def styles() -> Styles:
+    """The paragraph styles, in the organisation's colour for headings."""
+    return _styles(accent_colour.get())
+
+
+@cache
+def _styles(accent_hex: str) -> Styles:
     regular, bold = register_fonts()
+    accent = colors.HexColor(accent_hex)
 
     def ps(name: str, **kw: object) -> ParagraphStyle:
         base: dict[str, object] = {"fontName": regular, "fontSize": BODY_SIZE,
@@ -85,10 +97,10 @@ def styles() -> Styles:
     answer = ps("answer", leftIndent=INDENT, spaceAfter=3)
     return Styles(
         title=ps("title", fontName=bold, fontSize=18, leading=23, spaceAfter=4),
-        kicker=ps("kicker", fontSize=9, leading=12, textColor=ACCENT, spaceAfter=2),
-        h1=ps("h1", fontName=bold, fontSize=14, leading=18, textColor=ACCENT,
+        kicker=ps("kicker", fontSize=9, leading=12, textColor=accent, spaceAfter=2),
+        h1=ps("h1", fontName=bold, fontSize=14, leading=18, textColor=accent,
               spaceBefore=8, spaceAfter=6, keepWithNext=1),
-        h2=ps("h2", fontName=bold, fontSize=11.5, leading=15, textColor=ACCENT,
+        h2=ps("h2", fontName=bold, fontSize=11.5, leading=15, textColor=accent,
               spaceBefore=9, spaceAfter=4, keepWithNext=1),
         h3=ps("h3", fontName=bold, fontSize=BODY_SIZE, leading=LEADING, spaceBefore=6,
               spaceAfter=1, keepWithNext=1),
@@ -112,7 +124,7 @@ def styles() -> Styles:
         figure_label=ps("figure_label", fontSize=8, leading=10.5, textColor=MUTED),
         label=ps("label", fontSize=8, leading=10.5, textColor=MUTED, spaceBefore=6,
                  spaceAfter=1, keepWithNext=1),
-        level=ps("level", fontName=bold, fontSize=15, leading=19, textColor=ACCENT),
+        level=ps("level", fontName=bold, fontSize=15, leading=19, textColor=accent),
         answer=answer,
         answer_rtl=ps("answer_rtl", parent=answer, alignment=TA_RIGHT),
         comment=ps("comment", fontSize=8.5, leading=11.5, textColor=COMMENT,

@@ -68,6 +68,13 @@ def letterhead_header(word: Any, head: Letterhead) -> Any:
     return word.sections[0].header.add_paragraph()
 
 
+def heading_colour(word: Any, head: Letterhead) -> None:
+    """The title and headings in the organisation's colour (where no template sets them)."""
+    colour = RGBColor.from_string(head.colour.lstrip("#").upper())
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        word.styles[name].font.color.rgb = colour
+
+
 def contact_footer(word: Any, head: Letterhead) -> None:
     """The address and contact in one small line at the foot of every page."""
     if not head.lines:

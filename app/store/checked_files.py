@@ -8,8 +8,8 @@ holds exactly the documents recorded with it, checked whole when they were read 
 by this process from checked documents). The damage checks are unchanged: a file that
 changed in any way is read and checked whole again.
 
-Document files (by shard) and history chunks (by path) are kept, a few only: a shard's
-documents take ~5x their JSON size in memory.
+Document files (by shard) and history chunks (by path) are kept up to a budget of bytes,
+the least recently used going first.
 """
 
 from __future__ import annotations
@@ -20,7 +20,10 @@ from typing import Any
 from app.store.json_storage import FileKey
 from app.store.locking import SharedFolder
 
-KEPT = 48  # files (shards, history chunks); a workshop of 30 touches about that many at once
+# Bytes of JSON kept (their documents take ~5x that in memory): ~55 shards of 140 KB at
+# 10,000 assessments, or every file a workshop of 30 people touches (their shards and
+# history chunks, a few KB each).
+KEPT_BYTES = 8_000_000
 Docs = dict[Any, dict[str, Any]]  # a file's documents by their TinyDB id
 _NAME = "checked_docs"
 
@@ -56,5 +59,7 @@ def remember(shared: SharedFolder, name: str, key: object, docs: Docs) -> None:
             return
         kept[name] = (key, dict(docs))
         kept.move_to_end(name)
-        while len(kept) > KEPT:
-            kept.popitem(last=False)
+        total = sum(found[0][1] for found in kept.values())  # key[1]: the file's size
+        while total > KEPT_BYTES and len(kept) > 1:
+            _, (old_key, _) = kept.popitem(last=False)
+            total -= old_key[1]

@@ -6,12 +6,16 @@ with the document file on disk: if they differ, a write was cut off between the 
 or another program changed the documents, and the index file is rebuilt from the documents
 under the lock. So the index can never hide a saved assessment, and because every file is
 replaced (new inode) on each write, a `stat` per file is enough to see other processes'
-writes without re-reading anything that has not changed.
+writes without re-reading anything that has not changed. The two folders' own mtimes say
+whether any file in them changed at all (every write is a rename into them), so a rerun with
+nothing written since costs two stats, not one per file; a file changed in place by another
+program (not a rename) is noticed at the folder's next change, and when it is opened.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
@@ -34,6 +38,29 @@ def stat_key(path: os.PathLike[str] | str) -> StatKey:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+FolderKey = tuple[int, int] | None  # (inode, mtime_ns) of a folder, None if absent
+# A folder's mtime moves on every file created, renamed into it or removed, and every write of
+# the store is a rename into docs/ or index/. A listing made at least this long after both
+# folders' mtimes cannot have missed a change that left them unchanged (the racy case of a
+# change within the same timestamp tick; git's index handles it the same way).
+SETTLE_NS = 1_000_000_000
+FILTERS_KEPT = 16  # filtered lists kept per folder (searches, statuses, scopes)
+
+
+def folder_key(path: os.PathLike[str] | str) -> FolderKey:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def settled(folders: tuple[FolderKey, ...], built: int) -> bool:
+    """Whether a listing made at `built` (ns) is surely later than the folders' last change."""
+    changed = max((f[1] for f in folders if f is not None), default=0)
+    return built - changed > SETTLE_NS
 
 
 def summary_row(wrapper: dict[str, Any]) -> dict[str, Any]:
@@ -85,11 +112,16 @@ class Overview:
 
     def rows(self) -> list[Summary]:
         cache = self._cache()
+        folders = (folder_key(self.layout.index), folder_key(self.layout.docs))
+        merged = cache.get("")
+        if merged is not None and merged[2] == folders and settled(folders, merged[3]):
+            return merged[1]  # no file added, replaced or removed in either folder since
         index, docs = str(self.layout.index), str(self.layout.docs)
         keys = {s: (stat_key(os.path.join(index, s + JSON)), stat_key(os.path.join(docs, s + JSON)))
                 for s in sorted(self.layout.shards())}
-        merged = cache.get("")
+        built = time.time_ns()  # before the files are read: see settled()
         if merged is not None and merged[0] == keys:
+            cache[""] = (keys, merged[1], folders, built)
             return merged[1]  # nothing changed anywhere: no parsing, no sorting
         rows: list[Summary] = []
         seen = {}
@@ -101,8 +133,26 @@ class Overview:
             seen[shard] = (entry.index_key, entry.doc_key)
             rows.extend(entry.rows)
         result = newest_first(rows)
-        cache[""] = (seen, result)
+        cache[""] = (seen, result, folders, built)
         return result
+
+    def filtered(self, name: tuple[object, ...],
+                 keep: Callable[[Summary], bool]) -> list[Summary]:
+        """rows() filtered by `keep`, remembered under `name` while rows() is the same list:
+        a page of 50 from 10,000 rows without filtering them again on every rerun."""
+        rows = self.rows()
+        cache = self._cache()
+        memo = cache.get("filtered")
+        if memo is None or memo[0] is not rows:
+            memo = (rows, {})
+            cache["filtered"] = memo
+        kept: dict[tuple[object, ...], list[Summary]] = memo[1]
+        found = kept.get(name)
+        if found is None:
+            if len(kept) >= FILTERS_KEPT:
+                kept.clear()
+            found = kept[name] = [r for r in rows if keep(r)]
+        return found
 
     def listed(self, shard: str) -> int:
         """How many assessments the index file of `shard` lists (0 when it is unreadable:

@@ -24,7 +24,7 @@ import hashlib
 import json
 import secrets
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -174,12 +174,30 @@ class TinyDBAssessmentStore(EditRules):
 
     def list(self, query: str = "", status: Status | None = None, *,
              scope: Scope | None = None) -> builtins.list[Summary]:
+        # A copy: callers may sort or extend what they get.
+        return builtins.list(self._listed(query, status, scope))
+
+    def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
+             offset: int = 0, exclude: Collection[str] = (),
+             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
+        """One page from the filtered rows kept for this search (overview.filtered): the
+        rows are not filtered, copied or counted again on every rerun."""
+        rows = self._listed(query, status, scope, frozenset(exclude))
+        return rows[offset:offset + limit], len(rows)
+
+    def _listed(self, query: str, status: Status | None, scope: Scope | None,
+                hidden: frozenset[str] = frozenset()) -> builtins.list[Summary]:
+        """The overview's rows for a search, kept while nothing changed (not to be changed)."""
         self._check_format()
         needle = query.strip().casefold()
-        return [s for s in self.overview.rows()
-                if s.deleted_at is None and (status is None or s.status == status)
-                and (not needle or s.matches(needle))
-                and (scope is None or scope.admits(s.owner, s.unit, s.shared, s.reviewer))]
+
+        def keep(s: Summary) -> bool:
+            return (s.deleted_at is None and (status is None or s.status == status)
+                    and (not needle or s.matches(needle))
+                    and (scope is None or scope.admits(s.owner, s.unit, s.shared, s.reviewer))
+                    and s.id not in hidden)
+
+        return self.overview.filtered((needle, status, scope, hidden), keep)
 
     def deleted(self) -> builtins.list[Summary]:
         self._check_format()

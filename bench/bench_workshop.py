@@ -1,0 +1,243 @@
+"""A workshop of 30 on one server: each person changes an answer every 3 s, and the server is
+measured beside a bare Streamlit page with the same widgets under the same load.
+
+The clients are websocket clients in this process (Streamlit's own protocol: a rerun message
+carrying the changed text area's value); the server runs in a process group of its own, so
+its CPU (user + system from /proc) is the server's alone. Click -> settled is the time from
+sending the change to the server's "script finished": the server's share of what a person
+waits for (a browser on another machine adds its drawing).
+
+Goals (per change): server CPU and p95 click -> settled; p95 <= 1 s for 30 people.
+Run: .venv/bin/python -m bench.bench_workshop [--users 30] [--seconds 40] [--interval 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.loading import load_assessment
+from app.core.text import tr
+from app.services.paths import EXAMPLES_DIR, ROOT
+from app.services.shipped import catalog
+from bench.bench_ui import PEER, _peer_questions
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+
+
+@dataclass
+class Server:
+    command: list[str]
+    env: dict[str, str]
+    port: int = field(default_factory=free_port)
+    process: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> Server:
+        self.process = subprocess.Popen(
+            [*self.command, "--server.port", str(self.port)], env=self.env, cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health",
+                                            timeout=1):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the server did not start")
+
+    def __exit__(self, *exc: object) -> None:
+        assert self.process is not None
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+async def _run(ws: object, message: bytes) -> dict[str, object]:
+    """Send one rerun and read until its script finished: the widgets it drew, by type and
+    id (the proto of each)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    await ws.send(message)  # type: ignore[attr-defined]
+    widgets: dict[str, object] = {}
+    while True:
+        msg = ForwardMsg()
+        msg.ParseFromString(await ws.recv())  # type: ignore[attr-defined]
+        kind = msg.WhichOneof("type")
+        if kind == "script_finished":
+            return widgets
+        if kind == "delta" and msg.delta.HasField("new_element"):
+            element = msg.delta.new_element
+            which = element.WhichOneof("type")
+            proto = getattr(element, which or "", None)
+            if getattr(proto, "id", None):
+                widgets[proto.id] = proto  # type: ignore[union-attr]
+
+
+def _find(widgets: dict[str, object], key: str) -> tuple[str, object] | None:
+    return next(((wid, w) for wid, w in widgets.items() if wid.endswith(key)), None)
+
+
+@dataclass
+class Person:
+    query: str  #: the address's query (the guided page: ?id=...)
+    page: str  #: the page's address name
+    key: str  #: the end of the text area's widget id (its key)
+    section: str = ""  #: the section list's option to pick first (the guided page)
+
+
+@dataclass
+class Start:
+    """Every person set up (connected, section open) before the measured changes begin."""
+
+    ready: asyncio.Barrier
+    go: asyncio.Event = field(default_factory=asyncio.Event)
+    until: float = 0.0
+
+
+async def person(port: int, who: Person, start: Start, interval: float,
+                 rng: random.Random, waits: list[float]) -> None:
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    def rerun(widget: str | None = None, text: str = "") -> bytes:
+        back = BackMsg()
+        back.rerun_script.query_string = who.query
+        back.rerun_script.page_name = who.page
+        if widget is not None:
+            state = back.rerun_script.widget_states.widgets.add()
+            state.id = widget
+            state.string_value = text
+        return back.SerializeToString()
+
+    async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream",
+                                  additional_headers={"Origin": f"http://127.0.0.1:{port}"},
+                                  subprotocols=["streamlit"],  # type: ignore[list-item]
+                                  max_size=None, open_timeout=60) as ws:
+        widgets = await _run(ws, rerun())
+        if who.section:  # open the section as a click in the section list does
+            nav = _find(widgets, "-nav")
+            if nav is None:
+                raise RuntimeError("no section list on the guided page")
+            option = next(o for o in nav[1].options if who.section in o)  # type: ignore[attr-defined]
+            widgets = await _run(ws, rerun(nav[0], option))
+        found = _find(widgets, who.key)
+        if found is None:
+            raise RuntimeError(f"no widget {who.key!r} on the page")
+        await start.ready.wait()
+        await start.go.wait()
+        await asyncio.sleep(rng.uniform(0, interval))  # people do not type in step
+        n = 0
+        while time.monotonic() < start.until:
+            n += 1
+            sent = time.perf_counter()
+            await _run(ws, rerun(found[0], f"Gruppens svar, ändring {n}"))
+            waits.append(time.perf_counter() - sent)
+            await asyncio.sleep(max(0.0, interval - (time.perf_counter() - sent)))
+
+
+def load(server: Server, people: list[Person], seconds: float,
+         interval: float) -> tuple[float, list[float]]:
+    """Run the people against the server; (server CPU seconds, each change's wait)."""
+    assert server.process is not None
+    waits: list[float] = []
+    rng = random.Random(30)
+    used: list[float] = []
+
+    async def everyone() -> None:
+        start = Start(asyncio.Barrier(len(people) + 1))
+        tasks = [asyncio.create_task(person(server.port, who, start, interval, rng, waits))
+                 for who in people]
+        await start.ready.wait()
+        used.append(cpu_seconds(pid))
+        start.until = time.monotonic() + seconds
+        start.go.set()
+        await asyncio.gather(*tasks)
+        used.append(cpu_seconds(pid))
+
+    pid = server.process.pid
+    asyncio.run(everyone())
+    return used[1] - used[0], waits
+
+
+def report(name: str, cpu: float, waits: list[float]) -> tuple[float, float]:
+    per_change = cpu / max(1, len(waits)) * 1000
+    ordered = sorted(waits)
+    p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] if ordered else float("nan")
+    print(f"  {name:<12} {len(waits):4d} changes   server CPU {per_change:6.1f} ms/change   "
+          f"click -> settled median {statistics.median(ordered) * 1000:6.0f} ms   "
+          f"p95 {p95 * 1000:6.0f} ms")
+    return per_change, p95
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=40)
+    parser.add_argument("--interval", type=float, default=3.0)
+    args = parser.parse_args()
+    from app.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="bka-bench-workshop-") as tmp:
+        data = Path(tmp)
+        env = {**os.environ, "BKA_DATA_DIR": str(data)}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
+        draft = example.model_copy(update={"id": None, "status": "draft"})
+        store = open_store(data)
+        ids = [store.create(draft, editor="bench").id or "" for _ in range(args.users)]
+        q = catalog().questionnaires[example.questionnaire.id]
+        section = max(q.sections, key=lambda s: len(s.questions))
+        text_q = next(qu for qu in section.questions if qu.type == "text" and qu.multiline)
+        peer_file = data / "peer.py"
+        peer_file.write_text(PEER.format(path=str(data / "peer-answers.json"),
+                                         questions=_peer_questions(section.questions, "sv")),
+                             encoding="utf-8")
+        flags = ["--server.headless", "true", "--browser.gatherUsageStats", "false",
+                 "--server.address", "127.0.0.1"]
+        streamlit = str(Path(sys.executable).with_name("streamlit"))
+        print(f"{args.users} people, a change each every {args.interval:g} s for "
+              f"{args.seconds:g} s; section '{section.id}'")
+        ours = Server([sys.executable, "-m", "app.ui.launch", "run",
+                       str(ROOT / "app" / "ui" / "main.py"), *flags], env)
+        with ours:
+            title = tr(section.title, "sv")
+            people = [Person(f"id={aid}", "analys", f":{aid}:{text_q.id}:", title)
+                      for aid in ids]
+            cpu_a, waits_a = load(ours, people, args.seconds, args.interval)
+        saved = sum(str(getattr(store.get(aid).answers.get(text_q.id), "value", "")).startswith(
+            "Gruppens svar") for aid in ids)
+        print(f"  (the guided page stored the changed answer of {saved} of {len(ids)} people)")
+        with Server([streamlit, "run", str(peer_file), *flags], env) as bare:
+            cpu_b, waits_b = load(bare, [Person("", "", f"-{text_q.id}")] * args.users,
+                                  args.seconds, args.interval)
+        a, a95 = report("guided page", cpu_a, waits_a)
+        b, b95 = report("bare page", cpu_b, waits_b)
+        print(f"  ratio        server CPU per change {a / b:5.2f}x   p95 {a95 / b95:5.2f}x   "
+              f"goal p95 <= 1 s")
+
+
+if __name__ == "__main__":
+    main()

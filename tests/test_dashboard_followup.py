@@ -145,6 +145,12 @@ def test_a_measure_owned_by_a_role_reaches_the_official_and_the_owner_by_login()
     assert [r.what for r in reminders(owned, "Eva Ek", today, me_sub="sub-42")] == [
         "Skolskjuts", "Buss"]
     assert reminders(owned, "Karin Lund", today, me_sub="sub-7") == []
+    # A measure may name a known person by the e-mail address their login gives.
+    mailed = [c.model_copy(update={"measures": [m.model_copy(update={
+        "who": "Dan Ek <dan.ek@kommun.se>"}) for m in c.measures]}) for c in role]
+    assert [r.what for r in reminders(mailed, "Daniel Ek", today, me_sub="sub-9",
+                                      me_email="Dan.Ek@kommun.se")] == ["Skolskjuts", "Buss"]
+    assert reminders(mailed, "Daniel Ek", today, me_sub="sub-9") == []
 
 
 def test_page_has_charts_beside_tables_and_the_pdf(monkeypatch: pytest.MonkeyPatch,

@@ -462,15 +462,25 @@ def responsible(c: CaseFacts, me: str, me_sub: str = "") -> bool:
     return names(c.official, me) or names(c.owner, me)
 
 
+def names_person(written: str, me: str, email: str = "") -> bool:
+    """A measure's "who" names this person: by name (as names()), or, logged in, by the
+    e-mail address the login knows them by, anywhere in the field ('Anna Berg
+    <anna.berg@kommun.se>', 'anna.berg@kommun.se, rektor')."""
+    mail = email.strip().casefold()
+    return names(written, me) or bool(mail and mail in written.casefold())
+
+
 def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
-              soon_days: int = SOON_DAYS, me_sub: str = "") -> list[Reminder]:
+              soon_days: int = SOON_DAYS, me_sub: str = "",
+              me_email: str = "") -> list[Reminder]:
     """What `me` should see on the start page: open measures overdue or due within
     `soon_days` that they own, or that belong to an assessment they are responsible for (a
     measure's "who" is often a role, "skolskjutssamordnaren", which reaches no one by name:
     the official answers for every measure of their assessment); follow-ups due of the decided
     assessments they are responsible for; assessments the reviewer returned to them; and
     assessments waiting for their review. Names are compared as typed (case and spaces
-    aside); in the login mode the owner is matched by subject id (`me_sub`)."""
+    aside); in the login mode the owner is matched by subject id (`me_sub`), and a measure
+    by the person's e-mail address too (`me_email`)."""
     if not me.strip():
         return []
     cases = list(cases)
@@ -481,7 +491,7 @@ def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
         mine = responsible(c, me, me_sub)
         for m in c.measures if c.id in counted else []:
             if measure_status.still_to_do(m.status) and m.due and m.due <= horizon \
-                    and (mine or names(m.who, me)):
+                    and (mine or names_person(m.who, me, me_email)):
                 out.append(Reminder(kind="measure", id=c.id, title=c.title, what=m.what,
                                     due=m.due, overdue=m.due < today))
         if (c.follow_up and c.follow_up <= horizon and c.status == "decided" and mine):

@@ -45,7 +45,8 @@ def render(lang: str, hidden: set[str]) -> None:
     cases, _ = current_facts(store, state.catalog(), data_dir(), rows)
     person = signin.person()
     mine = [r for r in reminders(cases, name, dt.date.today(),
-                                 me_sub=person.sub if person is not None else "")
+                                 me_sub=person.sub if person is not None else "",
+                                 me_email=person.email if person is not None else "")
             if r.id not in hidden]
     with st.container(border=True, key="bka-reminders"):
         st.header(t("rem_title", lang))  # h2 under the page's h1: headings in order

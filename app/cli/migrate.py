@@ -35,7 +35,8 @@ def migrate_command(args: argparse.Namespace) -> int:
     for name, moved in (("assessments", report.assessments), ("meetings", report.meetings),
                         ("workshops", report.workshops),
                         ("children's collections", report.collections),
-                        ("letters to children", report.letters)):
+                        ("letters to children", report.letters),
+                        ("uploaded workshop cases", report.cases)):
         lines.append(f"  {name}: copied {len(moved.created)}, already there "
                      f"{len(moved.unchanged)}, checked by hash {moved.checked}, "
                      f"conflicts (not copied) {len(moved.conflicts)}")

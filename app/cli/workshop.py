@@ -77,13 +77,14 @@ def _run(args: argparse.Namespace) -> Path:
     from app.report.build import reports_dir, write_atomic
     from app.report.naming import free_path, slug
     from app.report.workshop_summary import summary_pdf
-    from app.services.shipped import cases, catalog
+    from app.services.case_upload import all_cases
+    from app.services.shipped import catalog
     from app.store import open_store
     from app.store.workshops import WorkshopStore
 
     ws = WorkshopStore(open_store(args.data_dir), args.data_dir)
     workshop = ws.get(args.workshop)
-    case = next((c for c in cases() if c.id == workshop.case), None)
+    case = next((c for c in all_cases(catalog(), args.data_dir) if c.id == workshop.case), None)
     if case is None:
         raise LookupError(f"the workshop's case '{workshop.case}' is not in cases/")
     q = catalog().questionnaires[workshop.questionnaire]

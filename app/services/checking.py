@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.cases import load_case
+from app.core.cases import load_case, looks_like_case
 from app.core.catalog import (
     Catalog,
     children_questionnaire_files,
@@ -98,8 +98,8 @@ def _check_by_content(path: Path, catalog: Catalog | None, report: Report) -> No
     keys = set(data) if isinstance(data, dict) else set()
     if is_children_file(data):
         _check_child_questionnaire(path, report)
-    elif "trainer_notes" in keys or "proposal" in keys:
-        _check_case(path, catalog, report)
+    elif looks_like_case(data) or "trainer_notes" in keys or "proposal" in keys:
+        _check_case(path, catalog, report, looks_like_case(data))
     elif "sections" in keys:
         _check_questionnaire(path, catalog, report)
     elif "decision" in keys or "answers" in keys:
@@ -146,12 +146,18 @@ def _check_child_questionnaire(path: Path, report: Report) -> None:
         report.problems += exc.problems
 
 
-def _check_case(path: Path, catalog: Catalog | None, report: Report) -> None:
+def _check_case(path: Path, catalog: Catalog | None, report: Report,
+                because: list[str] | None = None) -> None:
     try:
         load_case(path, catalog.questionnaires if catalog else set())
         report.count("cases")
     except LoadError as exc:
-        report.problems += exc.problems
+        # Say which format the file was read as, so the problems below make sense.
+        why = f" (it has {', '.join(because)})" if because else ""
+        report.problems += [Problem(display_path(path), None, f"this looks like a workshop "
+                                    f"case{why}; checked as one (docs/FORMAT.md, 'Workshop "
+                                    "cases')"),
+                            *exc.problems]
 
 
 def check_assessment_file(path: Path, catalog: Catalog | None, report: Report) -> None:

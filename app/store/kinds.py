@@ -5,3 +5,4 @@ from __future__ import annotations
 
 COLLECTIONS = "child_collections"  #: children's collections with every child's answers
 LETTERS = "child_letters"  #: the official's edits of the letters back to the children
+UPLOADED_CASES = "uploaded_cases"  #: workshop cases trainers uploaded in the app

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.core.models.base import Strict
 from app.core.text import Text
@@ -35,3 +37,18 @@ class Case(Strict):
     key_points: list[CaseRule] = []  #: what a good analysis catches
     mistakes: list[CaseRule] = []  #: the classic mistakes groups make with this case
     plenary: list[Text] = []  #: questions the trainer puts to the whole room after the debrief
+
+
+class UploadedCase(BaseModel):
+    """A case a trainer uploaded in the app, kept as the file was (its YAML text), so it is
+    checked again, like a shipped one, whenever it is read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str | None = None  #: given by the store
+    revision: int = 0  #: raised by one on every save
+    created: dt.datetime | None = None  #: when it was uploaded
+    updated: dt.datetime | None = None  #: when it was last replaced
+    case_id: str  #: the case's own id (its `id:`)
+    file_name: str  #: the uploaded file's name, as shown to the trainer
+    text: str = Field(max_length=200_000)  #: the file's YAML text

@@ -20,13 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app.core.models.case import UploadedCase
 from app.core.models.child_collection import ChildCollection
 from app.core.models.child_letter import LetterRecord
 from app.core.models.meeting import Meeting
 from app.core.models.workshop import Workshop
 from app.store.entries import Entry, record_hash
 from app.store.errors import StoreError
-from app.store.kinds import COLLECTIONS, LETTERS
+from app.store.kinds import COLLECTIONS, LETTERS, UPLOADED_CASES
 
 
 @dataclass
@@ -47,11 +48,12 @@ class MoveReport:
     workshops: Moved = field(default_factory=Moved)
     collections: Moved = field(default_factory=Moved)  #: children's collections and answers
     letters: Moved = field(default_factory=Moved)  #: the official's edits of the letters
+    cases: Moved = field(default_factory=Moved)  #: workshop cases trainers uploaded
 
     @property
     def conflicts(self) -> int:
         return sum(len(m.conflicts) for m in (self.assessments, self.meetings, self.workshops,
-                                              self.collections, self.letters))
+                                              self.collections, self.letters, self.cases))
 
 
 def local_entries(folder: Path) -> list[Entry]:
@@ -101,7 +103,8 @@ def move_in(folder: Path | str, url: str) -> MoveReport:
     for name, model, moved_kind in (("meetings", Meeting, report.meetings),
                                     ("workshops", Workshop, report.workshops),
                                     (COLLECTIONS, ChildCollection, report.collections),
-                                    (LETTERS, LetterRecord, report.letters)):
+                                    (LETTERS, LetterRecord, report.letters),
+                                    (UPLOADED_CASES, UploadedCase, report.cases)):
         if not (folder / f"{name}.json").is_file():
             continue
         local: Sequence[Any] = Collection(model, name, folder).all()  # type: ignore[type-var]

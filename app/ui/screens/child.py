@@ -7,6 +7,8 @@ The page shows the child only what the official wrote for children, never the as
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -17,6 +19,7 @@ from app.core.respondents import AnswerRate, replaces, respondent_key
 from app.core.text import tr
 from app.store import StoreError
 from app.store.child_collections import CollectionClosed, UnknownCollection
+from app.ui import document
 from app.ui.navigation.child import child_code
 from app.ui.safe import md
 from app.ui.session import voices as voices_state
@@ -32,6 +35,7 @@ _LARGER = """<style>
 </style>"""
 SENT_KEY = "child_sent"
 PENDING_KEY = "child_pending"
+FLAGGED_KEY = "child_flagged"  #: keys of the texts that look like a name, shown at each field
 LANG_KEY = "child_lang"
 
 
@@ -40,10 +44,12 @@ def render() -> None:
     try:
         collection = voices_state.store().by_code(code)
     except UnknownCollection:
+        document.apply("sv")  # Streamlit's own words (the skip link) in Swedish too
         st.title(t("cv_child_tab", "sv"))
         st.warning(t("cv_child_unknown", "sv") + "\n\n" + t("cv_child_unknown", "en"))
         return
     except CollectionClosed:
+        document.apply("sv")
         st.title(t("cv_child_tab", "sv"))
         st.info(t("cv_child_closed", "sv") + "\n\n" + t("cv_child_closed", "en"))
         return
@@ -54,6 +60,9 @@ def render() -> None:
     st.html(_LARGER)
     respondent = respondent_key(collection.code, device_token())
     lang = _language(collection)
+    # The children's page runs apart from the officials' frame: Streamlit's own words (the
+    # skip link, a field's controls) and the page's language are set here, in the child's.
+    document.apply(lang)
     st.title(md(tr(q.title, lang)))
     if st.session_state.get(SENT_KEY) == collection.code:
         st.success(md(tr(q.thanks, lang)))
@@ -88,37 +97,52 @@ def _form(q: ChildQuestionnaire, collection: ChildCollection, band: str, asked: 
           lang: str, respondent: str) -> None:
     answers: dict[str, str | None] = {}
     texts: dict[str, str | None] = {}
+    flagged_now = set(st.session_state.get(FLAGGED_KEY) or ())
     with st.form(f"child_{band}"):
         for n, a in enumerate(asked, 1):
-            help_text = md(tr(a.question.help, lang)) or None
-            title = f"{n}. {md(a.text)}"
+            # The question is shown as escaped Markdown and given to the field as its plain
+            # name: a screen reader says "3. Hur känns det ...", never "Ängsvägen\." The help
+            # is written out under it rather than behind a small English-named button.
+            st.markdown(f"**{n}. {md(a.text)}**")
+            if a.question.help:
+                st.caption(md(tr(a.question.help, lang)))
+            name = f"{n}. {a.text}"
             if a.question.type == "text":
-                texts[a.key] = st.text_area(title, max_chars=MAX_TEXT, help=help_text,
+                texts[a.key] = st.text_area(name, max_chars=MAX_TEXT,
+                                            label_visibility="collapsed",
                                             placeholder=t("cv_child_write", lang),
                                             key=f"child_t_{a.key}")
+                if a.key in flagged_now:  # beside the field it concerns, worded to the buttons
+                    st.warning(t("cv_child_flagged", lang, send=t("cv_child_send", lang),
+                                 without=t("cv_child_send_without", lang)),
+                               icon=":material/person_off:")
             else:
                 levels = {lv.value: lv for lv in a.levels}
-                answers[a.key] = st.radio(title, list(levels), index=None, help=help_text,
-                                          format_func=lambda v, lv=levels: label(lv[v], lang),
+                answers[a.key] = st.radio(name, list(levels), index=None,
+                                          label_visibility="collapsed",
+                                          format_func=partial(_level, levels, lang),
                                           key=f"child_a_{a.key}")
         sent = st.form_submit_button(t("cv_child_send", lang), type="primary")
     if sent:
         response = build_response(q, collection, band, answers, texts, dt.date.today())
         response = response.model_copy(update={"respondent": respondent})
         flagged = flagged_texts(collection, response.texts)
+        st.session_state[FLAGGED_KEY] = sorted(flagged)
         if not flagged:
             _send(collection, response, lang)
             return
         st.session_state[PENDING_KEY] = response
-        by_key = {a.key: a.text for a in asked}
-        for key in flagged:
-            st.warning(t("cv_child_flagged", lang, question=md(by_key.get(key, key))))
+        st.rerun()  # drawn again with each warning at its own field
     pending: ChildResponse | None = st.session_state.get(PENDING_KEY)
     if pending is not None and flagged_texts(collection, pending.texts) \
             and st.button(t("cv_child_send_without", lang)):
         keep = {k: v for k, v in pending.texts.items()
                 if k not in flagged_texts(collection, pending.texts)}
         _send(collection, pending.model_copy(update={"texts": keep}), lang)
+
+
+def _level(levels: dict[str, Any], lang: str, value: str) -> str:
+    return label(levels[value], lang)
 
 
 @st.cache_resource
@@ -142,6 +166,7 @@ def _send(collection: ChildCollection, response: ChildResponse, lang: str = "sv"
         st.error(t("cv_child_failed", "sv"))
         return
     st.session_state.pop(PENDING_KEY, None)
+    st.session_state.pop(FLAGGED_KEY, None)
     st.session_state[SENT_KEY] = collection.code
     st.rerun()
 
@@ -151,6 +176,6 @@ def _next_child() -> None:
     renew()
     for key in [k for k in st.session_state if str(k).startswith(("child_a_", "child_t_"))]:
         del st.session_state[key]
-    for key in (SENT_KEY, PENDING_KEY, "child_band"):
+    for key in (SENT_KEY, PENDING_KEY, FLAGGED_KEY, "child_band"):
         st.session_state.pop(key, None)
     st.rerun()

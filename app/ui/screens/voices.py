@@ -79,8 +79,14 @@ def _new_form(assessment: Assessment, lang: str) -> None:
         decision = st.text_area(t("cv_decision", lang), max_chars=600,
                                 help=t("cv_decision_help", lang),
                                 placeholder=t("cv_decision_placeholder", lang))
-        places = st.text_area(t("cv_places", lang), value=_places_from(assessment),
-                              help=t("cv_places_help", lang))
+        # The children's words for each place, written by the official: the assessment's own
+        # description ("lekplatsen söder om Ängsvägen") is shown to start from, never asked
+        # of an eight-year-old as it stands.
+        adults = _places_from(assessment)
+        places = st.text_area(t("cv_places", lang), help=t("cv_places_help", lang),
+                              placeholder=t("cv_places_placeholder", lang))
+        if adults:
+            st.caption(t("cv_places_adults", lang) + " " + md(adults.replace("\n", " · ")))
         group = st.text_input(t("cv_group", lang), max_chars=80)
         language = st.segmented_control(t("cv_language", lang), ["sv", "en"], default=lang,
                                         format_func=lambda v: {"sv": "Svenska",

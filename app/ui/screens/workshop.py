@@ -17,6 +17,7 @@ from app.ui.screens.workshop_create import create_form
 from app.ui.screens.workshop_live import codes, progress
 from app.ui.screens.workshop_manage import manage, trainer_notes
 from app.ui.screens.workshop_trainer import lockout_notice, new_key_notice, trainer_key_form
+from app.ui.screens.workshop_upload import question_ids, upload_case
 from app.ui.session import state, trainer_device
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
@@ -70,6 +71,8 @@ def start(lang: str) -> None:
         create_form(lang)
     with right:
         workshop_list(lang)
+        upload_case(lang)  # a trainer's own case, without touching the installation
+        question_ids(lang)
 
 
 def workshop_list(lang: str) -> None:

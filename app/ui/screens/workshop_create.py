@@ -6,7 +6,8 @@ import streamlit as st
 
 from app.core import trainer_key
 from app.core.text import tr
-from app.services.shipped import cases
+from app.services.case_upload import all_cases
+from app.store import data_dir
 from app.store.workshop_errors import (
     DuplicateGroups,
     LongGroupName,
@@ -27,7 +28,7 @@ PER_ROW = 3  # group name inputs side by side
 
 def create_form(lang: str) -> None:
     st.header(t("ws_new", lang))
-    library = {c.id: c for c in cases()}
+    library = {c.id: c for c in all_cases(state.catalog(), data_dir())}  # shipped, uploaded
     case_id = st.selectbox(t("ws_pick_case", lang), list(library),
                            format_func=lambda i: tr(library[i].title, lang), key="ws_case")
     case = library[case_id]

@@ -16,7 +16,7 @@ from app.core.access import Holding, Identity
 from app.core.join_guard import JoinGuard
 from app.core.models.case import Case
 from app.core.models.workshop import Group, Workshop
-from app.services.shipped import cases
+from app.services.case_upload import all_cases
 from app.store import data_dir
 from app.store.errors import NotFound
 from app.store.workshop_errors import (
@@ -52,7 +52,8 @@ def store() -> WorkshopStore:
 
 
 def case_of(workshop: Workshop) -> Case | None:
-    return next((c for c in cases() if c.id == workshop.case), None)
+    return next((c for c in all_cases(state.catalog(), data_dir()) if c.id == workshop.case),
+                None)
 
 
 @st.cache_resource(show_spinner=False)

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from browser import ARGS, CHROMIUM, need_chromium, running_app
-from save_trials import EXITS, WAIT_MS, Tally, open_screening, run, seed, to_section
+from save_trials import EXITS, UNLOADS, WAIT_MS, Tally, open_screening, run, seed, to_section
 
 pytestmark = pytest.mark.browser
 TRIALS = int(os.environ.get("BKA_SAVE_TRIALS", "10"))
@@ -41,6 +41,17 @@ def test_typed_text_is_saved_whichever_way_the_field_is_left(
     print(tally.line())
     assert (tally.lost, tally.total) == (0, TRIALS), tally.line()
     assert tally.missed == 0 and tally.stuck == 0, tally.line()  # every click landed at once
+
+
+@pytest.mark.parametrize("exit", UNLOADS)
+def test_text_typed_the_moment_the_tab_closes_reloads_or_goes_back_is_kept_or_asked_for(
+        app: tuple[Any, str, Path], exit: str) -> None:
+    """0 ms after the last key: the text reaches the store, or the browser asks first."""
+    browser, base, data = app
+    aid = seed(data)
+    tally = run(browser, base, data, aid, exit, max(TRIALS // 2, 2))
+    print(tally.line())
+    assert tally.lost == 0 and tally.crossed == 0, tally.line()
 
 
 def _page(app: tuple[Any, str, Path]) -> tuple[Any, Path, str]:

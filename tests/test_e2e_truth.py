@@ -127,3 +127,36 @@ def test_a_copy_the_council_overview_and_the_letter_say_only_what_is_so(tmp_path
               if a.copy_of == decided.id]
     assert [(c.decision.title, c.decision.case_number, c.status) for c in copies] == [
         (title, "", "draft")]
+
+
+@SPEEDS
+def test_final_minutes_are_locked_and_a_change_is_a_new_version(tmp_path: Path,
+                                                               slow_mo: int) -> None:
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    from app.core.models.meeting import Meeting
+    from app.store.meetings import MeetingStore
+
+    data = tmp_path / "data"
+    meetings = MeetingStore(data)
+    m = meetings.create(Meeting(date=dt.date(2027, 1, 12), team="Skolhälsan", article=12))
+    meetings.set_part(m.id, ("decisions",), "Vi frågar eleverna.", check=False)
+    meetings.set_part(m.id, ("status",), "final", check=False)
+    with running_app(data) as base, sync_playwright() as p:
+        page = browser_page(p, slow_mo)
+        page.goto(f"{base}/mote?team=Skolh%C3%A4lsan&meeting={m.id}")
+        expect(page.get_by_text("Anteckningarna är färdiga och låsta").first).to_be_visible()
+        decisions = page.get_by_role("textbox", name="Beslut", exact=True)
+        expect(decisions).to_be_disabled()
+        page.get_by_text("Anteckningarna är färdiga", exact=True).click()  # untick: a change
+        expect(page.get_by_text("Version 2 av protokollet")).to_be_visible()
+        expect(decisions).to_be_enabled()
+        decisions.fill("Vi frågar eleverna och föräldrarna.")
+        decisions.press("Control+Enter")
+        until(lambda: meetings.get(m.id).decisions == "Vi frågar eleverna och föräldrarna.",
+              "the change saved")
+        page.context.browser.close()
+    after = meetings.get(m.id)
+    assert after.minutes_version == 2 and after.status == "draft"
+    assert after.earlier[0].content["decisions"] == "Vi frågar eleverna."

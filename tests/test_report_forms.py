@@ -296,3 +296,17 @@ def test_the_html_page_carries_the_letterhead(no_profile: Path) -> None:
     page = render_as(example("skolnedlaggning"), ".html", form="short").decode("utf-8")
     assert 'src="data:image/svg+xml;base64,' in page and "Lövåkers kommun" in page
     assert "Box 1 · 123 45 Lövåker" in page
+
+
+@pytest.mark.skipif(not __import__("app.report.tagged_pdf", fromlist=["x"]).available(),
+                    reason="WeasyPrint is not installed")
+def test_the_tagged_pdf_carries_the_logo_on_every_page(no_profile: Path, tmp_path: Path) -> None:
+    with_profile(no_profile)
+    pdf = render_as(example("skolnedlaggning"), ".pdf", form="short", tagged=True)
+    pages = pdf_pages(pdf)
+    assert 3 <= len(pages) <= 5
+    assert all("Lövåkers kommun" in page for page in pages)
+    for number in range(1, len(pages) + 1):
+        image = page_png(pdf, tmp_path, number)
+        strip = image.crop((0, 0, image.width // 3, image.height // 12))
+        assert any(_near(pixel, GREEN) for pixel in strip.getdata())

@@ -195,3 +195,24 @@ def test_the_kept_report_is_found_with_the_data_on_any_server(
     store.delete(a.id or "", editor="t")
     erase_for_good(store, a.id or "")
     assert kept_reports.report_bytes(store, a.id or "", record) is None
+
+
+def test_kept_reports_travel_in_an_export(catalog: Catalog, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services import kept_reports
+    from app.store import open_store
+    from app.store.exchange import export_bytes, import_bytes
+
+    monkeypatch.delenv("BKA_DATABASE_URL", raising=False)
+    monkeypatch.setenv("BKA_REPORTS_DIR", str(tmp_path / "made-here"))
+    here = open_store(tmp_path / "here")
+    a = here.create(make_assessment(ANSWERS), editor="t")
+    record = build_report(a, catalog=catalog)
+    made = Path(record.path).read_bytes()
+    kept_reports.keep(here, a.id or "", record, editor="t")
+    data = export_bytes(here, [a.id or ""])
+    Path(record.path).unlink()  # the receiving machine has no such file
+    there = open_store(tmp_path / "there")
+    import_bytes(there, data, "export.json", "t")
+    (arrived,) = there.get_many([a.id or ""])
+    assert kept_reports.report_bytes(there, a.id or "", arrived.reports[0]) == made

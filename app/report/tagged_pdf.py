@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
+from dataclasses import replace
 from typing import Any
 
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
@@ -121,16 +122,31 @@ def print_css(doc: Document) -> str:
     case = f"@top-right {{ content: {css_string(r.case_number)}; }}" if r.case_number else ""
     draft = (f"@top-center {{ content: {css_string(r.draft_mark)}; color: #a4262c; "
              "font-weight: bold; }") if r.draft_mark else ""
-    return faces + f"""
+    title = f"@top-left {{ content: {css_string(r.title)}; font-weight: bold; }}"
+    org = ""
+    if doc.letterhead is not None:
+        # The letterhead (logo and name) heads every page; the title goes under the draft mark
+        # to the bottom, the contact to the first page's foot.
+        title = "@top-left { content: element(org); vertical-align: bottom; }"
+        draft = draft.replace("@top-center", "@bottom-center")
+        r = replace(r, footer=r.title)  # the foot names the decision instead
+        contact = " · ".join(doc.letterhead.lines)
+        org = ("div.org { position: running(org); margin: 0; font-size: 8pt; }\n"
+               "div.org img.logo { height: 1cm; }\n"
+               "footer.org { display: none; }\n")  # the contact stands at page 1's foot
+        if contact:
+            org += f"@page :first {{ @bottom-left {{ content: {css_string(contact)}; }} }}\n"
+    return faces + org + f"""
 @page {{ size: A4; margin: 2.2cm 2cm 2cm 2cm;
-  @top-left {{ content: {css_string(r.title)}; font-weight: bold; }}
+  {title}
   {case} {draft}
   @bottom-left {{ content: {css_string(r.footer)}; }}
   @bottom-right {{ content: {css_string(before)} counter(page) {css_string(middle)}
                   counter(pages) {css_string(after)}; }}
 }}
 @page {{ font-family: 'DejaVu Sans'; font-size: 8pt; color: #5b5b57; }}
-body {{ max-width: none; margin: 0; padding: 0; font-size: 9.5pt; line-height: 1.4; }}
+body {{ max-width: none; margin: 0; padding: 0; font-size: 9pt; line-height: 1.35; }}
+table {{ font-size: 8pt !important; }} .answer {{ margin-left: 1.6rem !important; }}
 h2 {{ break-after: avoid; }} h3, h4 {{ break-after: avoid; }}
 tr, figure, .box {{ break-inside: avoid; }}
 thead {{ display: table-header-group; }}

@@ -27,19 +27,26 @@ from app.store.protocol import AssessmentStore
 KEY = "files"
 
 
+def _kept(a: Assessment) -> list[str]:
+    """The checksums of what is kept with the assessment: its attached files and its kept
+    reports (app/services/kept_reports.py keeps a report's bytes beside the attachments)."""
+    return [f.sha256 for f in a.attachments] + [r.sha256 for r in a.reports]
+
+
 def export_files(store: AssessmentStore, assessments: Sequence[Assessment]) -> dict[str, str]:
-    """Checksum -> base64 of every attached file of `assessments` that can be read."""
-    if not any(a.attachments for a in assessments):
+    """Checksum -> base64 of every attached file and kept report of `assessments` that can
+    be read."""
+    if not any(_kept(a) for a in assessments):
         return {}
     files = attachment_files_of(store)
     out: dict[str, str] = {}
     for a in assessments:
-        for f in a.attachments:
-            if f.sha256 in out or not a.id:
+        for sha in _kept(a):
+            if sha in out or not a.id:
                 continue
             try:
-                out[f.sha256] = base64.b64encode(files.get(a.id, f.sha256)).decode("ascii")
-            except StoreError:
+                out[sha] = base64.b64encode(files.get(a.id, sha)).decode("ascii")
+            except (StoreError, ValueError):  # a report made before reports were kept
                 continue
     return out
 
@@ -74,8 +81,8 @@ def restore_files(store: AssessmentStore, ids: Iterable[str], files: dict[str, b
     target = attachment_files_of(store)
     kept = 0
     for aid in ids:
-        for f in store.get(aid).attachments:
-            blob = files.get(f.sha256)
+        for sha in _kept(store.get(aid)):
+            blob = files.get(sha)
             if blob is not None:
                 target.put(aid, blob)
                 kept += 1

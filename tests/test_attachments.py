@@ -226,3 +226,11 @@ def test_the_tagged_full_documentation_carries_the_files(
                                               title="Karta")
     tagged = render_as(store.get(a.id or ""), ".pdf", form="full", tagged=True)
     assert PdfReader(io.BytesIO(tagged)).attachments["karta.png"] == [picture]
+
+
+def test_a_copy_starts_without_the_sources_files(folder: Path) -> None:
+    store = open_store(folder)
+    a = store.create(example())
+    Attachments(store, folder).add(LOCAL, a.id or "", "karta.png", png(), title="Karta")
+    copy = store.duplicate(a.id or "", "Karin Lund")
+    assert copy.attachments == [] and len(store.get(a.id or "").attachments) == 1

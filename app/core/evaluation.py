@@ -40,6 +40,7 @@ class Evaluation:
         decision: str = "",
         decided: dt.date | None = None,
         law: LawLibrary | None = None,
+        others: tuple[substance.ReferenceText, ...] = (),
     ) -> None:
         self.q = questionnaire
         self.values = values
@@ -47,6 +48,7 @@ class Evaluation:
         self.decision = decision
         self.decided = decided  #: the decision's (planned) date from the case details
         self.law = law  #: the law library, for copies of its texts
+        self.others = others  #: other assessments' texts, for copies of them
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
         for question_id, shown_if in visibility_rules(questionnaire):
@@ -177,6 +179,22 @@ class Evaluation:
         skip = set(self.q.scoring.heard_skip)
         return [v for v in chosen if v not in heard_set and v not in skip]
 
+    def specific(self, question_id: str) -> bool:
+        """The answer names something of this case: a number, a date, or a name that the
+        decision or the answers describing the case use."""
+        value = self.answer(question_id)
+        return isinstance(value, str) and substance.names_the_case(value, self.case_names)
+
+    @cached_property
+    def case_names(self) -> frozenset[str]:
+        rules = self.q.scoring.substance
+        fields = rules.case_fields if rules else []
+        return substance.case_names(self.decision, [self.answer(f) for f in fields])
+
+    def copied_answers(self) -> int:
+        """Answers that are (nearly) the text of another assessment, of another decision."""
+        return sum(1 for h in self.hollow if h.reason == "other_assessment")
+
     def generic_answers(self) -> int:
         """Per cent of the visible text answers with nothing specific to the case."""
         texts = [qid for qid, qu in self.q.questions.items() if qu.type == "text"
@@ -248,7 +266,7 @@ class Evaluation:
     @cached_property
     def _texts_found(self) -> list[substance.Hollow]:
         return substance.hollow_texts(self.q, self.values, self.visible, self.library,
-                                      self.decision, self.law)
+                                      self.decision, self.law, self.others)
 
     @cached_property
     def hollow(self) -> list[substance.Hollow]:

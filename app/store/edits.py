@@ -189,9 +189,9 @@ def duplicated(source: Assessment, title: str | None = None) -> Assessment:
     """A new draft with the source's answers and decision: what both stores save as a
     duplicate. Titled "(kopia)" unless a title is given, so it is never taken for the source;
     the case number is left for the official (a copy is another case, or a draft of the same
-    one). Nothing the source went through is carried over: no reports, review, committee
-    decision or lifecycle, and it is not a follow-up; `copy_of` names the source, so the
-    council's overview never counts a decision twice."""
+    one). Nothing the source went through is carried over: no reports, attached files,
+    review, committee decision or lifecycle, and it is not a follow-up; `copy_of` names the
+    source, so the council's overview never counts a decision twice."""
     suffix = f" ({COPY_WORD.get(source.language, COPY_WORD['sv'])})"
     own = title or source.decision.title[:TITLE_MAX - len(suffix)] + suffix
     decision = source.decision.model_copy(update={"title": own, "case_number": ""})
@@ -200,4 +200,7 @@ def duplicated(source: Assessment, title: str | None = None) -> Assessment:
                                      "committee_decision": None, "lifecycle": [],
                                      "completion_reason": "", "copy_of": source.id,
                                      # a copy is not a follow-up, nor followed up
-                                     "follow_up_of": None, "follow_ups": []})
+                                     "follow_up_of": None, "follow_ups": [],
+                                     # the files are the source's underlag, kept with it:
+                                     # the official attaches what applies to the copy
+                                     "attachments": []})

@@ -43,7 +43,7 @@ from app.store.atomic import write_atomic
 from app.store.attachment_exchange import KEY as FILES_KEY
 from app.store.attachment_exchange import export_files, files_in, restore_files
 from app.store.changes import canonical, diff
-from app.store.errors import ImportRaced, NotFound
+from app.store.errors import ImportRaced
 from app.store.layout import SAFE_ID
 from app.store.protocol import AssessmentStore
 
@@ -228,15 +228,12 @@ def plan_import(store: AssessmentStore, assessments: Sequence[Assessment]) -> Im
     """What importing would do, without writing anything."""
     result = ImportResult()
     in_trash = {s.id for s in store.deleted()}
+    known = _stored(store, [a.id for a in assessments if a.id], in_trash)
     for incoming in assessments:
         item = ImportItem(incoming.id, incoming.decision.title,
                           incoming_revision=incoming.revision)
-        if incoming.id is None:
-            result.created.append(item)
-            continue
-        try:
-            stored = store.get(incoming.id, include_deleted=True)
-        except NotFound:
+        stored = known.get(incoming.id) if incoming.id is not None else None
+        if stored is None:
             result.created.append(item)
             continue
         item = ImportItem(incoming.id, incoming.decision.title,
@@ -255,6 +252,21 @@ def plan_import(store: AssessmentStore, assessments: Sequence[Assessment]) -> Im
             item, reason=reason, kind=kind,
             differences=tuple(dict.fromkeys(".".join(map(str, c.path)) for c in changes))))
     return result
+
+
+def _stored(store: AssessmentStore, ids: Sequence[str],
+            in_trash: Collection[str]) -> dict[str, Assessment]:
+    """The stored copies of the ids a file names, read in parts of 500 (one query each in
+    the database) instead of one read per assessment."""
+    live = store.revision_map()
+    wanted = [i for i in dict.fromkeys(ids) if i in live]
+    found: dict[str, Assessment] = {}
+    for start in range(0, len(wanted), 500):
+        found.update((a.id or "", a) for a in store.get_many(wanted[start:start + 500]))
+    for i in dict.fromkeys(ids):
+        if i in in_trash:
+            found[i] = store.get(i, include_deleted=True)
+    return found
 
 
 def _conflict(stored: Assessment, incoming: Assessment, trashed: bool) -> tuple[str, str]:

@@ -4,6 +4,9 @@ page's reminders for the person responsible only. Names are typed (local mode)."
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,18 +33,52 @@ WHY = "Fritiden för barn i byarna behöver en kvällsbuss två dagar i veckan."
 SIGNS = "Restiden är högst 40 minuter; frånvaron är oförändrad enligt elevregistret."
 
 
+def until(check: Callable[[], bool], what: str, seconds: float = WAIT / 1000) -> None:
+    """Wait for a stored state (the store is read, not the clock): fails saying what."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.2)
+
+
+def idle(page: Any) -> None:
+    """Nothing is running and nothing left over from the run before is shown (Streamlit fades
+    the previous run's elements while a run draws the page again)."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')""", timeout=WAIT)
+
+
+def rating(option: str) -> int:
+    """The stored value of a rating option as the page names it ("-1 Något försvagad")."""
+    return int(option.split()[0])
+
+
 def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
     """The follow-up's questions answered through the page, as an official would: ratings
     picked with the mouse, text typed key by key and left by Tab or a click; one text is
     typed and the section left at once (Nästa without a pause), and must still be stored."""
     from playwright.sync_api import expect
 
-    def settled() -> None:
-        """The app's run after the last input has finished (its running sign is gone)."""
-        page.wait_for_timeout(200)
-        expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
+    def answers() -> dict[str, Any]:
+        return {qid: a.value for qid, a in open_store(data).get(fid).answers.items()}
 
-    def choose(label: str, option: str) -> None:
+    def saved(check: Callable[[dict[str, Any]], bool], what: str) -> None:
+        """The input has reached the store and the run that stored it has drawn the page."""
+        try:
+            until(lambda: check(answers()), f"stored: {what}")
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}; the store holds {answers()}") from None
+        idle(page)
+
+    def changed(act: Callable[[], None], what: str) -> None:
+        """An input that changes an answer: done, then waited for until the store holds it."""
+        before = answers()
+        act()
+        saved(lambda now: now != before, what)
+
+    def choose(label: str, option: str, check: Callable[[dict[str, Any]], bool]) -> None:
         box = page.get_by_role("combobox", name=label, exact=True)
         choice = page.get_by_role("option", name=option, exact=True)
         for attempt in range(3):  # a list opened during a rerun is closed by it: open again
@@ -52,8 +89,11 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
             except AssertionError:
                 page.keyboard.press("Escape")
         choice.click()
+        saved(check, f"{label} = {option}")
         expect(box).to_have_value(option)  # drawn again with the choice
-        settled()
+
+    def pick(text: str) -> None:
+        changed(lambda: page.get_by_text(text, exact=True).click(), text)
 
     def write(label: str, text: str, *, leave: str = "Tab") -> None:
         box = page.get_by_role("textbox", name=label)  # named with its number: "1.3 Vad ..."
@@ -61,12 +101,21 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
         box.press_sequentially(text, delay=KEY_DELAY)
         if leave:
             box.press(leave)
-            settled()
+            saved(lambda now: text in json.dumps(now, ensure_ascii=False), text)
 
     def rate(number: int, title: str, short: str, long: str | None = None) -> None:
-        choose(f"Artikel {number}, {title}: På kort sikt", short)
-        if long is not None:
-            choose(f"Artikel {number}, {title}: På lång sikt", long)
+        for term, option in (("short", short), ("long", long)):
+            if option is None:
+                continue
+            name = "På kort sikt" if term == "short" else "På lång sikt"
+            choose(f"Artikel {number}, {title}: {name}", option,
+                   rated(str(number), term, rating(option)))
+
+    def rated(article: str, term: str, value: int) -> Callable[[dict[str, Any]], bool]:
+        return lambda now: (now.get("rights_now") or {}).get(article, {}).get(term) == value
+
+    def measure_done(row: int) -> Callable[[dict[str, Any]], bool]:
+        return lambda now: bool(now["measures"][row - 1]["status"] == "done")
 
     to_section(page, "Vad hände jämfört med det väntade?")  # it opens on the case's facts
     rate(2, "Lika rättigheter för alla barn", "-1 Något försvagad")
@@ -76,29 +125,25 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
     rate(12, "Barnets rätt att komma till tals", "0 Ingen påverkan", "+1 Något stärkt")
     rate(28, "Rätt till utbildning", "+2 Tydligt stärkt", "+2 Tydligt stärkt")
     rate(31, "Vila, fritid, lek och kultur", "-2 Tydligt försvagad", "-2 Tydligt försvagad")
-    page.get_by_text("Bättre i vissa delar, sämre i andra").click()
-    settled()
+    pick("Bättre i vissa delar, sämre i andra")
     write("Vad skiljer sig från det som analysen förutsåg, och varför?", OUTCOME)
     # Typed, then away at once: Nästa clicked with no pause, the text still in the field
     write("Artikel 31, Vila, fritid, lek och kultur: För vilka barn", TYPED_AWAY, leave="")
     arrive(page, page.get_by_role("button", name="Nästa"),
            page.get_by_role("heading", name="Det analysen sa att ni skulle följa"))
     write("Vad visar de tecknen nu?", SIGNS)  # the plan's signs, brought back and answered
-    page.get_by_text("Nej", exact=True).click()
-    settled()
+    pick("Nej")
     to_section(page, "Genomfördes åtgärderna?")
 
     for row in (1, 2, 3):
-        choose(f"Status, åtgärd {row}", "Klar")
+        choose(f"Status, åtgärd {row}", "Klar", measure_done(row))
     write("Minskade åtgärderna de negativa följderna? Vad blev inte gjort, och varför?",
           EFFECT)
     to_section(page, "Vad säger barnen nu?")
-    page.get_by_text("Ja, barnen själva").click()
-    settled()
+    pick("Ja, barnen själva")
     write("Vad säger barnen nu?", CHILDREN_SAY)
     to_section(page, "Bör beslutet omprövas?")
-    page.get_by_text("Ja, det behöver justeras").click()
-    settled()
+    pick("Ja, det behöver justeras")
     write("Motivera, och säg vad som föreslås", WHY)
 
     # What the page stored is what was typed and picked
@@ -134,17 +179,22 @@ def test_case_through_every_status_and_its_follow_up(tmp_path: Path) -> None:
     data = tmp_path / "data"
     aid = seeded(data)
 
+    def typed_name() -> str:
+        prefs = data / "preferences.json"  # where the local mode keeps the name typed last
+        return str(json.loads(prefs.read_text(encoding="utf-8")).get("name")
+                   if prefs.exists() else "")
+
     def as_person(page: Page, name: str) -> None:
         field = page.get_by_role("textbox", name="Ditt namn", exact=True)
         field.fill(name)
         field.press("Enter")
-        page.wait_for_timeout(800)
+        until(lambda: typed_name() == name, f"the name {name} kept")
+        idle(page)
 
     def click(page: Page, name: str) -> None:
         button = page.get_by_role("button", name=name, exact=True)
         expect(button).to_have_count(1)  # a rerun's page, not the one it replaces
         button.click()
-        page.wait_for_timeout(800)
 
     def status() -> str:
         return open_store(data).get(aid).status

@@ -20,7 +20,7 @@ from app.core.models.questionnaire import Question, Questionnaire
 from app.core.progress import SectionProgress, progress
 from app.core.text import tr
 from app.services import personal_data
-from app.store import Conflict, NotFound, StoreError
+from app.store import AnswerConflict, Conflict, NotFound, StoreError
 from app.ui import page_scripts, store_errors
 from app.ui.safe import md, plain
 from app.ui.screens.assess_conflicts import (
@@ -28,6 +28,8 @@ from app.ui.screens.assess_conflicts import (
     ERRORS,
     editor,
     in_words,
+    is_own,
+    note_own,
     reset_widgets,
     seen_answers,
     show_conflicts,
@@ -357,8 +359,17 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
     if not workshop_state.may_save() or not workshop_state.may_change(aid):
         _refused(aid, qid, t("workshop_closed_no_save", lang), answer)
         return
+    note_own(aid, qid, answer)
     try:
-        state.store().set_answer(aid, qid, answer, editor=editor(), expected=before)
+        try:
+            state.store().set_answer(aid, qid, answer, editor=editor(), expected=before)
+        except AnswerConflict as exc:
+            # The answer in between is this tab's own (a run that wrote it was cut short
+            # before it noted it as seen): nobody else changed it, so this change goes on.
+            if not is_own(aid, qid, exc.stored_answer):
+                raise
+            state.store().set_answer(aid, qid, answer, editor=editor(),
+                                     expected=exc.stored_answer)
     except Conflict:
         # The whole answer this tab wanted, comment included: a comment typed in a conflict
         # was lost when only the value was kept. The widget shows the stored answer; both

@@ -3,11 +3,14 @@ choice of either, or free text merged; and what this tab has seen, which a save 
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from app.core.answer_text import answer_text
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.questionnaire import Question, Questionnaire
+from app.store.changes import canonical
 from app.ui.safe import plain
 from app.ui.session import signin, state
 from app.ui.strings.i18n import t
@@ -19,6 +22,33 @@ def seen_answers(aid: str) -> dict[str, Answer | None]:
     tell that another tab or device changed the same answer in between."""
     seen: dict[str, Answer | None] = st.session_state.setdefault("seen", {}).setdefault(aid, {})
     return seen
+
+
+#: per assessment and question: the answers this tab has sent to the store, newest last
+OWN = "own_answers"
+OWN_KEPT = 50  #: enough for every pause in typing of a long text; older ones no longer matter
+
+
+def _fingerprint(answer: Answer | None) -> str:
+    """An answer as it reads back from the store (int keys as strings), in one string."""
+    dumped = None if answer is None else canonical(answer.model_dump(mode="json"))
+    return json.dumps(dumped, sort_keys=True, ensure_ascii=False)
+
+
+def note_own(aid: str, qid: str, answer: Answer | None) -> None:
+    """Remember an answer this tab is about to write. Noted before the write: a run cut
+    short by the next one (a pause in typing sends the text, and the next keystrokes' run
+    starts at once) may have written it and not come back to note it as seen."""
+    own: dict[str, list[str]] = st.session_state.setdefault(OWN, {}).setdefault(aid, {})
+    kept = own.setdefault(qid, [])
+    kept.append(_fingerprint(answer))
+    del kept[:-OWN_KEPT]
+
+
+def is_own(aid: str, qid: str, answer: Answer | None) -> bool:
+    """Whether the store's answer is one this tab wrote itself (then no one else changed it)."""
+    own = st.session_state.get(OWN, {}).get(aid, {}).get(qid, [])
+    return _fingerprint(answer) in own
 
 
 CONFLICTS = "conflicts"  #: question id -> the answer this tab wanted

@@ -101,3 +101,13 @@ def test_a_cancelled_measure_softens_nothing() -> None:
     measures = [{**m, "status": "cancelled"} for m in values["measures"]]
     card = scored({"measures": measures})
     assert "negative_without_measures" in {f.id for f in card.flags}
+
+
+def test_a_measure_that_only_informs_reduces_no_harm() -> None:
+    _, values = example_values()
+    measures = [{**m, "what": "Information på webben om den avstängda bollplanen"}
+                for m in values["measures"]]
+    card = scored({"measures": measures})
+    # it names art. 31, but informing about a lost play area does not give it back
+    assert "no_measure_reason" in card.missing or "harm_without_measure" in {
+        f.id for f in card.flags}

@@ -133,9 +133,19 @@ class Evaluation:
                 if str(h.article) not in named and (h.group is None or h.group not in named)]
 
     def addressed(self, question_id: str) -> set[str]:
-        """What the planned measures say they address: article numbers and group ids."""
-        return {str(x) for a in self.planned_actions(question_id)
+        """What the planned measures say they address: article numbers and group ids. A
+        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing."""
+        return {str(x) for a in self.planned_actions(question_id) if self.mitigates(a)
                 for x in (a.get("addresses") or [])}
+
+    def mitigates(self, action: dict[str, Any]) -> bool:
+        words = self.q.scoring.not_mitigation
+        if not words:
+            return True
+        what = str(action.get("what") or "")
+        found = self._matches(what, words)  # the list's words in the text, in order
+        first = substance.plain(what).split()[:1]
+        return not (found and first and substance.plain(found[0]) == first[0])
 
     def planned_actions(self, question_id: str) -> list[dict[str, Any]]:
         value = self.answer(question_id)

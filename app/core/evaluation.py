@@ -16,7 +16,6 @@ from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
 
-
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 

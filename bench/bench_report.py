@@ -9,6 +9,7 @@ Run: .venv/bin/python -m bench.bench_report [--runs 15] [--cold-runs 3] [--stric
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -69,6 +70,46 @@ def cold(path: Path, runs: int, folder: Path) -> Timing:
     return wall, cpu
 
 
+def beside_peer(path: Path, runs: int, cold_runs: int, folder: Path) -> None:
+    """Our PDF (the full documentation) beside a bare reportlab script setting the same
+    pages' text (pdf_peer.py), warm in this process and cold as processes, interleaved."""
+    from bench import pdf_peer
+
+    assessment, _ = load_assessment(path)
+    ours = folder / "peer-ours.pdf"
+    build_report(assessment, out_path=ours)
+    pages = pdf_peer.page_lines(ours.read_bytes())
+    pages_file = folder / "pages.json"
+    pages_file.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    pdf_peer.render(pages)  # fonts registered, as ours are after its first build
+    warm_a, warm_b = [], []
+    for _ in range(runs):
+        start = time.process_time()
+        build_report(assessment, out_path=ours)
+        warm_a.append(time.process_time() - start)
+        start = time.process_time()
+        pdf_peer.render(pages)
+        warm_b.append(time.process_time() - start)
+    bka = [sys.executable, "-m", "app.cli"]
+    cold_a, cold_b = [], []
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for i in range(cold_runs):
+        for command, into in (([*bka, "report", str(path), "--form", "full", "-o",
+                                str(folder / f"c{i}.pdf")], cold_a),
+                              ([sys.executable, "-m", "bench.pdf_peer", str(pages_file),
+                                str(folder / f"p{i}.pdf")], cold_b)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            into.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    print(f"beside a bare reportlab script setting the same {len(pages)} pages' text "
+          "(CPU seconds, medians):")
+    for name, a, b in (("warm", warm_a, warm_b), ("cold", cold_a, cold_b)):
+        ratio = statistics.median(x / y for x, y in zip(a, b, strict=True))
+        print(f"  {name}: ours {statistics.median(a):.3f} s   bare {statistics.median(b):.3f} s"
+              f"   ratio {ratio:4.2f}x   goal cold <= 1.5x")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="warm builds (default 15)")
@@ -81,6 +122,7 @@ def main() -> int:
         warm_times = warm(path, args.runs, folder)
         cold_times = cold(path, args.cold_runs, folder)
         pages = _pages(folder / "cold-0.pdf")
+        beside_peer(path, max(3, args.runs // 2), args.cold_runs, folder)
     ok = True
     print(f"report of {path.name} ({path.stat().st_size} bytes of YAML, {pages} pages)")
     # CPU time is printed beside wall time: on a shared, busy machine the wall clock also

@@ -218,17 +218,17 @@ class _Receiver(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_a_status_change_reaches_the_webhook_signed(local: Path,
+def test_a_status_change_reaches_the_webhook_signed(data: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     receiver = http.server.HTTPServer(("127.0.0.1", 0), _Receiver)
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
     _Receiver.got = []
-    store = open_store(local)
+    store = open_store(data)
     a = store.create(decided("KS 2026/5", "Kultur").model_copy(update={"status": "draft"}))
     monkeypatch.setenv("BKA_WEBHOOK_SECRET", "hemligt")
     url = f"http://127.0.0.1:{receiver.server_port}/bka"
     try:
-        with running_api(local, ["--webhook-url", url, "--webhook-every", "0.2"]):
+        with running_api(data, ["--webhook-url", url, "--webhook-every", "0.2"]):
             store.set_status(a.id or "", "complete", editor="Karin Lund")
             deadline = time.monotonic() + 30
             while not _Receiver.got and time.monotonic() < deadline:

@@ -141,7 +141,9 @@ def test_case_through_every_status_and_its_follow_up(tmp_path: Path) -> None:
         page.wait_for_timeout(800)
 
     def click(page: Page, name: str) -> None:
-        page.get_by_role("button", name=name, exact=True).click()
+        button = page.get_by_role("button", name=name, exact=True)
+        expect(button).to_have_count(1)  # a rerun's page, not the one it replaces
+        button.click()
         page.wait_for_timeout(800)
 
     def status() -> str:
@@ -172,7 +174,7 @@ def test_case_through_every_status_and_its_follow_up(tmp_path: Path) -> None:
         expect(page.get_by_test_id("stText").get_by_text(
             "Vilken prognos bygger elevtalen på?")).to_be_visible()
         click(page, "Godkänn")
-        expect(page.get_by_text("kommentarer är inte lösta")).to_be_visible()
+        expect(page.get_by_text("kommentar är inte löst")).to_be_visible()  # one open comment
 
         # The official resolves it; the reviewer approves: frozen
         as_person(page, OFFICIAL)

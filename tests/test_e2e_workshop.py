@@ -64,7 +64,8 @@ def test_trainer_compares_two_groups_that_answered_differently(tmp_path: Path) -
             expect(trainer.get_by_role("heading", name=name)).to_be_visible()
         # First on the agenda: the question the two groups answered differently, both answers.
         expect(trainer.get_by_role("heading", name="1. Berör ärendet barn?")).to_be_visible()
-        expect(trainer.get_by_text("Oenighet 100\u00a0% · fråga 1.1")).to_be_visible()
+        expect(trainer.get_by_text("Oenighet 100\u00a0% · 2 av 2 grupper svarade · fråga 1.1")
+               ).to_be_visible()
         expect(trainer.get_by_text("Ja, direkt", exact=True)).to_be_visible()
         expect(trainer.get_by_text("Ja, indirekt", exact=True)).to_be_visible()
         browser.close()

@@ -32,7 +32,7 @@ def scored(change: dict[str, Any]) -> Scorecard:
     assert q is not None
     d = assessment.decision
     return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law)
+                 cat.law, cat.references)
 
 
 def hollow(card: Scorecard) -> set[tuple[str, str]]:
@@ -93,7 +93,7 @@ def test_a_saving_with_no_harm_is_held_below_the_top_for_a_reviewer() -> None:
                for n, e in values["rights_impacts"].items()}
     card = scored({"decision_kind": ["saving"], "rights_impacts": impacts})
     assert card.level is not None and card.level.id == "acceptable"
-    assert card.capped_by == ["taking_without_harm"]
+    assert "taking_without_harm" in card.capped_by
 
 
 def test_a_cancelled_measure_softens_nothing() -> None:
@@ -101,3 +101,13 @@ def test_a_cancelled_measure_softens_nothing() -> None:
     measures = [{**m, "status": "cancelled"} for m in values["measures"]]
     card = scored({"measures": measures})
     assert "negative_without_measures" in {f.id for f in card.flags}
+
+
+def test_a_measure_that_only_informs_reduces_no_harm() -> None:
+    _, values = example_values()
+    measures = [{**m, "what": "Information på webben om den avstängda bollplanen"}
+                for m in values["measures"]]
+    card = scored({"measures": measures})
+    # it names art. 31, but informing about a lost play area does not give it back
+    assert "no_measure_reason" in card.missing or "harm_without_measure" in {
+        f.id for f in card.flags}

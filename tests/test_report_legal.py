@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from test_report_support import pdf_text
 
+from app.core.law import law_questions
 from app.core.loading import load_assessment
 from app.report import render_pdf
 from app.services.paths import EXAMPLES_DIR
@@ -23,7 +24,14 @@ def _pdf(name: str, lang: str, **answers: object) -> str:
 def test_individual_report_prints_the_social_services_rules() -> None:
     text = _pdf("individ-placering.yaml", "sv")
     assert "Rättslig grund" in text
-    assert "områden som valdes i fråga 1.1" in text and "vid fråga 1.3 i analysen" in text
+    # the intro points at the area question and the law question by the numbers the reader sees
+    assessment, _ = load_assessment(EXAMPLES_DIR / "individ-placering.yaml")
+    questionnaire = catalog().questionnaires[assessment.questionnaire.id]
+    [question] = law_questions(questionnaire)
+    assert question.law is not None
+    numbering = questionnaire.numbering
+    assert f"områden som valdes i fråga {numbering[question.law.source]}," in text
+    assert f"vid fråga {numbering[question.id]} i analysen" in text
     for seen in ("LVU (1990:52) 1 §", "LVU (1990:52) 39 §",
                  "Socialtjänstlagen (2025:400) (paragraf ej kontrollerad)",
                  "Barnkonventionen (2018:1197) artikel 3", "Avgörande",

@@ -167,7 +167,7 @@ def score(args: argparse.Namespace) -> int:
         print(f"note: {problem}", file=sys.stderr)
     d = assessment.decision
     card = compute_score(q, values, cat.library, decision_text(d.title, d.description),
-                         d.decision_date, cat.law)
+                         d.decision_date, cat.law, cat.references)
     if args.json:
         data = card.model_dump(mode="json")
         data["unknown_answers"] = sorted(unknown)

@@ -10,6 +10,7 @@ from app.core.loading import content_hash, load_articles, load_questionnaire
 from app.core.models.article import ArticleLibrary
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
+from app.core.substance import ReferenceText
 
 
 @dataclass
@@ -21,6 +22,8 @@ class Catalog:
     hashes: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     law: LawLibrary | None = None  #: the legal reference library, when one was loaded
+    #: other assessments' texts an answer must not be a copy of (the shipped examples)
+    references: tuple[ReferenceText, ...] = ()
 
     def questionnaire(self, qid: str) -> Questionnaire | None:
         return self.questionnaires.get(qid)

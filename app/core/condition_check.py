@@ -54,6 +54,7 @@ _NEEDS = {
     "unaddressed_harms": ({"actions"}, "an actions question"),
     "unheard": ({"multi"}, "a multi question"),
     "after_decision": ({"date"}, "a date question"),
+    "specific": ({"text"}, "a text question"),
 }
 
 
@@ -117,7 +118,8 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
     if isinstance(node, Call):
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
-                   "missing_required", "unheard", "generic_answers", "lasting_harms"}
+                   "missing_required", "unheard", "generic_answers", "lasting_harms",
+                   "copied_answers"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

@@ -420,7 +420,7 @@ def collect(assessments: Iterable[Assessment], catalog: Catalog) -> tuple[list[C
         values, _ = normalise_answers(a, q)
         card = score(q, values, catalog.library, decision_text(a.decision.title,
                                                                a.decision.description),
-                     a.decision.decision_date, catalog.law)
+                     a.decision.decision_date, catalog.law, catalog.references)
         out.append(facts(a, card, q, values))
     return out, skipped
 

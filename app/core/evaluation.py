@@ -40,6 +40,7 @@ class Evaluation:
         decision: str = "",
         decided: dt.date | None = None,
         law: LawLibrary | None = None,
+        others: tuple[substance.ReferenceText, ...] = (),
     ) -> None:
         self.q = questionnaire
         self.values = values
@@ -47,6 +48,7 @@ class Evaluation:
         self.decision = decision
         self.decided = decided  #: the decision's (planned) date from the case details
         self.law = law  #: the law library, for copies of its texts
+        self.others = others  #: other assessments' texts, for copies of them
         self._found: dict[tuple[str, str], list[str]] = {}
         self.visible: dict[str, bool] = {}
         for question_id, shown_if in visibility_rules(questionnaire):
@@ -131,9 +133,19 @@ class Evaluation:
                 if str(h.article) not in named and (h.group is None or h.group not in named)]
 
     def addressed(self, question_id: str) -> set[str]:
-        """What the planned measures say they address: article numbers and group ids."""
-        return {str(x) for a in self.planned_actions(question_id)
+        """What the planned measures say they address: article numbers and group ids. A
+        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing."""
+        return {str(x) for a in self.planned_actions(question_id) if self.mitigates(a)
                 for x in (a.get("addresses") or [])}
+
+    def mitigates(self, action: dict[str, Any]) -> bool:
+        words = self.q.scoring.not_mitigation
+        if not words:
+            return True
+        what = str(action.get("what") or "")
+        found = self._matches(what, words)  # the list's words in the text, in order
+        first = substance.plain(what).split()[:1]
+        return not (found and first and substance.plain(found[0]) == first[0])
 
     def planned_actions(self, question_id: str) -> list[dict[str, Any]]:
         value = self.answer(question_id)
@@ -176,6 +188,22 @@ class Evaluation:
         heard_set = set(asked) if isinstance(asked, list) else set()
         skip = set(self.q.scoring.heard_skip)
         return [v for v in chosen if v not in heard_set and v not in skip]
+
+    def specific(self, question_id: str) -> bool:
+        """The answer names something of this case: a number, a date, or a name that the
+        decision or the answers describing the case use."""
+        value = self.answer(question_id)
+        return isinstance(value, str) and substance.names_the_case(value, self.case_names)
+
+    @cached_property
+    def case_names(self) -> frozenset[str]:
+        rules = self.q.scoring.substance
+        fields = rules.case_fields if rules else []
+        return substance.case_names(self.decision, [self.answer(f) for f in fields])
+
+    def copied_answers(self) -> int:
+        """Answers that are (nearly) the text of another assessment, of another decision."""
+        return sum(1 for h in self.hollow if h.reason == "other_assessment")
 
     def generic_answers(self) -> int:
         """Per cent of the visible text answers with nothing specific to the case."""
@@ -248,7 +276,7 @@ class Evaluation:
     @cached_property
     def _texts_found(self) -> list[substance.Hollow]:
         return substance.hollow_texts(self.q, self.values, self.visible, self.library,
-                                      self.decision, self.law)
+                                      self.decision, self.law, self.others)
 
     @cached_property
     def hollow(self) -> list[substance.Hollow]:

@@ -291,7 +291,8 @@ def scored(assessment: Assessment, catalog: Catalog) -> tuple[Questionnaire, dic
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
     return q, values, score(q, values, catalog.library, decision_text(d.title, d.description),
-                         d.decision_date, catalog.law)
+                         d.decision_date, catalog.law,
+                         catalog.references)
 
 
 def comparison(original: Assessment, follow_up: Assessment, catalog: Catalog) -> Comparison:

@@ -8,6 +8,7 @@ say. The short path ("does not concern children") is a screening record, not a s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from app.core.conditions import Call
@@ -28,6 +29,7 @@ from app.core.models.scorecard import (
     Scorecard,
 )
 from app.core.review_list import review_questions
+from app.core.substance import ReferenceText
 
 SHOWN_MISSING = 4  #: unanswered questions a finding names; the rest are counted
 
@@ -39,6 +41,7 @@ def score(
     decision: str = "",
     decided: dt.date | None = None,
     law: LawLibrary | None = None,
+    others: Sequence[ReferenceText] = (),
 ) -> Scorecard:
     """Score answers (question id -> normalised value) against a questionnaire.
 
@@ -46,7 +49,7 @@ def score(
     `decided` its (planned) date, which an analysis made later cannot have informed; `law` the
     law library, whose texts pasted into an answer are not an analysis.
     """
-    ev = Evaluation(q, values, library, decision, decided, law)
+    ev = Evaluation(q, values, library, decision, decided, law, tuple(others))
     s = q.scoring
     screening = s.screening is not None and ev.holds(s.screening.when)
     kind = "screening" if screening else "assessment"
@@ -64,8 +67,8 @@ def score(
         missing=missing,
         flags=flags,
         visible=[qid for qid in q.questions if ev.visible.get(qid)],
-        hollow=[HollowAnswer(question=h.question, reason=h.reason, article=h.article)
-                for h in ev.hollow],
+        hollow=[HollowAnswer(question=h.question, reason=h.reason, article=h.article,
+                             source=h.source) for h in ev.hollow],
         kind=kind,
         review=review_questions(ev),
     )
@@ -126,6 +129,8 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function == "decision_mentions":
             words = str(getattr(node.args[0], "value", ""))
             details += ev.decision_words(words)
+        elif node.function == "copied_answers":
+            details += [h.source for h in ev.hollow if h.reason == "other_assessment"]
         elif node.function == "missing_required":
             # The first few numbers say where to start; the whole list is under the answers.
             numbers = [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]

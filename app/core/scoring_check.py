@@ -147,6 +147,13 @@ def check_rules(q: Questionnaire, source: Source) -> list[Problem]:
         for qid in s.substance.min_chars_for:
             problems += _needs(q, source, ("scoring", "substance", "min_chars_for", qid),
                                "a minimum length", qid, {"text"})
+        for i, qid in enumerate(s.substance.case_fields):
+            problems += _needs(q, source, ("scoring", "substance", "case_fields", i),
+                               "the case's names", qid, {"text"})
+    if s.not_mitigation is not None and s.not_mitigation not in s.word_lists:
+        problems.append(source.problem(
+            ("scoring", "not_mitigation"), f"not_mitigation names word list "
+            f"'{s.not_mitigation}', which scoring.word_lists lacks"))
     if s.screening is not None:
         loc = ("scoring", "screening")
         problems += _needs(q, source, (*loc, "reason"), "the screening's reason",

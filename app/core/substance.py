@@ -20,12 +20,13 @@ from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire, Substance
 
 Reason = Literal["placeholder", "short", "summary_copy", "repeated", "near_copy", "reference",
-                 "generic", "law_copy"]
+                 "generic", "law_copy", "other_assessment"]
 #: what text checks find that takes the answer's points away (wording never earns a level);
 #: none of them alone holds the level down (the structured facts do that). A generic answer
 #: keeps its points: honest answers are often short of names, so only many of them count.
 HOLLOW: frozenset[str] = frozenset(
-    {"placeholder", "short", "summary_copy", "repeated", "near_copy", "reference", "law_copy"})
+    {"placeholder", "short", "summary_copy", "repeated", "near_copy", "reference", "law_copy",
+     "other_assessment"})
 COPY_SHARE = 0.6  # share of an answer's word triples found in a summary that makes it a copy
 _WORD = re.compile(r"[^\W_]+")
 
@@ -37,6 +38,17 @@ class Hollow:
     question: str
     reason: Reason
     article: int | None = None  #: for the "for which children" text of an impact rating
+    source: str = ""  #: for a copy of another assessment: which one
+
+
+@dataclass(frozen=True)
+class ReferenceText:
+    """The text answers of another assessment (a shipped example, another stored one), which
+    an answer of this one must not be a copy of."""
+
+    source: str  #: how the reader knows it: the decision's title and case number
+    title: str  #: the decision's title; an assessment of the same decision is not "another"
+    texts: tuple[str, ...]  #: in compared form (plain())
 
 
 # Texts repeat: every rerun of a page scores the same answers again, and rules ask about the
@@ -74,6 +86,7 @@ def hollow_texts(
     library: ArticleLibrary | None,
     decision: str = "",
     law: LawLibrary | None = None,
+    others: tuple[ReferenceText, ...] = (),
 ) -> list[Hollow]:
     """Every visible text answer (and rating text) that is given but hollow, in order.
 
@@ -97,6 +110,10 @@ def hollow_texts(
             reason = _text_reason(value, question.id, question.multiline, substance, summaries)
             if reason is None and _copies_summary(value, substance, laws):
                 reason = "law_copy"
+            copied = _other_source(value, decision, others, substance) if reason is None else ""
+            if copied:
+                found.append(Hollow(question.id, "other_assessment", source=copied))
+                continue
             if reason is None and substance.repeated and letters(value) >= long_enough:
                 reason = _copy_of(plain(value), seen, substance)
                 seen.append(plain(value))
@@ -122,6 +139,32 @@ def hollow_texts(
                 else:
                     seen.append(plain(text))
     return found
+
+
+OTHER_MIN_CHARS = 80  #: shorter answers are too alike by nature to call copies
+
+
+def _other_source(text: str, decision: str, others: tuple[ReferenceText, ...],
+                  substance: Substance) -> str:
+    """Which other assessment (of another decision) this answer is (nearly) a copy of."""
+    if not others or not substance.near_copy or letters(text) < OTHER_MIN_CHARS:
+        return ""
+    words = plain(text)
+    title = plain(decision.split("\n", 1)[0])
+    for other in others:
+        if plain(other.title) == title:
+            continue
+        if process.extractOne(words, other.texts, scorer=fuzz.ratio,
+                              score_cutoff=substance.near_copy) is not None:
+            return other.source
+    return ""
+
+
+def reference_text(source: str, title: str, answers: dict[str, Any]) -> ReferenceText:
+    """The long text answers of an assessment, ready to be compared with."""
+    texts = tuple(plain(v) for v in answers.values()
+                  if isinstance(v, str) and letters(v) >= OTHER_MIN_CHARS)
+    return ReferenceText(source=source, title=title, texts=texts)
 
 
 def _copy_of(words: str, seen: list[str], substance: Substance) -> Reason | None:
@@ -163,10 +206,16 @@ def case_names(decision: str, answers: list[Any]) -> frozenset[str]:
 
 def _generic(text: str, names: frozenset[str], substance: Substance) -> bool:
     """A long answer with no number and no name of this case could stand in any case."""
-    words = plain(text).split()
-    if len(words) < substance.generic_words or any(ch.isdigit() for ch in text):
+    if len(plain(text).split()) < substance.generic_words:
         return False
-    return not any(w.startswith(n) for w in words for n in names if len(w) >= len(n))
+    return not names_the_case(text, names)
+
+
+def names_the_case(text: str, names: frozenset[str]) -> bool:
+    """A number or date, or a word that starts with one of the case's names."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    return any(w.startswith(n) for w in plain(text).split() for n in names if len(w) >= len(n))
 
 
 _REFERENCES: dict[int, tuple[Substance, tuple[str, ...]]] = {}

@@ -123,5 +123,6 @@ def hollow_list(card: Scorecard, q: Questionnaire, lang: str) -> str:
         where = q.numbering.get(h.question, h.question)
         if h.article is not None:
             where += f" {s('article', lang)} {h.article}"
-        parts.append(f"{where} ({s('reason_' + h.reason, lang)})")
+        said = s('reason_' + h.reason, lang) + (f": {h.source}" if h.source else "")
+        parts.append(f"{where} ({said})")
     return "; ".join(parts)

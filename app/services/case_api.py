@@ -28,6 +28,7 @@ from app.core.models.assessment import (
 )
 from app.core.models.attachment import Attachment
 from app.core.text import tr
+from app.store.case_numbers import by_case_number
 from app.store.errors import NotFound
 from app.store.factory import open_attachment_files
 from app.store.people import People
@@ -37,7 +38,6 @@ from app.store.workshops import workshop_assessment_ids
 
 DEFAULT_QUESTIONNAIRE = "bka-standard"
 CASE_LIST_MAX = 200  #: assessments one case number returns at most
-SPECIFIC = 6  #: characters from which a case number is searched in full (see find)
 
 
 class ApiRefused(Exception):
@@ -89,17 +89,10 @@ class CaseApi:
 
     def find(self, token: ApiToken, case_number: str) -> list[Summary]:
         """The assessments of one case number (exact, any letter case), newest first."""
-        wanted = " ".join(case_number.split()).casefold()
-        if not wanted:
+        if not case_number.strip():
             raise ApiRefused(400, "Case number missing",
                              "give the case number to look for: ?case_number=…")
-        if len(wanted) >= SPECIFIC:
-            # a real case number is rare as a substring: list() reads the few rows the
-            # search index gives (bench_api: p95 4x below page(), which also counts)
-            rows = self.store.list(wanted, scope=rules.scope_of(token))[:CASE_LIST_MAX * 5]
-        else:  # 'KS 1' is in thousands of titles: the newest page of them only
-            rows, _ = self.store.page(wanted, limit=CASE_LIST_MAX, scope=rules.scope_of(token))
-        exact = [r for r in rows if " ".join(r.case_number.split()).casefold() == wanted][
+        exact = by_case_number(self.store, case_number, rules.scope_of(token))[
             :CASE_LIST_MAX]
         if not exact:
             return []

@@ -7,9 +7,12 @@ from pathlib import Path
 
 from app.core.cases import load_cases
 from app.core.catalog import Catalog, load_catalog, questionnaire_files
+from app.core.errors import LoadError
+from app.core.loading import load_assessment
 from app.core.models.case import Case
+from app.core.substance import ReferenceText, reference_text
 from app.services.kept_catalog import kept
-from app.services.paths import ARTICLES_DIR, CASES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
+from app.services.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
 
 CORE_CODE = Path(__file__).resolve().parents[1] / "core"  # the models a kept copy is made of
 
@@ -18,8 +21,24 @@ CORE_CODE = Path(__file__).resolve().parents[1] / "core"  # the models a kept co
 def catalog() -> Catalog:
     """The shipped catalog; raises LoadError (with every problem) when a file is broken.
     Kept on disk while its files and the core's code are unchanged (kept_catalog.py)."""
-    return kept([ARTICLES_DIR, QUESTIONNAIRES_DIR, LAW_DIR, CORE_CODE], lambda: load_catalog(
+    cat = kept([ARTICLES_DIR, QUESTIONNAIRES_DIR, LAW_DIR, CORE_CODE], lambda: load_catalog(
         ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR), LAW_DIR))
+    cat.references = _examples()
+    return cat
+
+
+def _examples() -> tuple[ReferenceText, ...]:
+    """The shipped examples' texts: an answer pasted from one of them is not this case's."""
+    found = []
+    for path in sorted(EXAMPLES_DIR.glob("*.yaml")):
+        try:
+            assessment, _ = load_assessment(path)
+        except LoadError:
+            continue  # a broken example is reported by its own check, not here
+        d = assessment.decision
+        values = {k: a.value for k, a in assessment.answers.items()}
+        found.append(reference_text(f"{d.title} ({path.name})", d.title, values))
+    return tuple(found)
 
 
 @cache

@@ -12,6 +12,7 @@ official's overview.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
 from app.core.models.case import Case
 from app.core.models.questionnaire import Questionnaire
-from app.core.models.workshop import Group, Workshop, group_key
+from app.core.models.workshop import Group, GroupState, Workshop, group_key
 from app.core.text import tr
 from app.core.trainer_key import MAX_DEVICES
 from app.store.collection import StaleRecord
@@ -115,6 +116,16 @@ class WorkshopStore:
             raise ExpiredCode(code, found[0][0].status)
         raise UnknownCode(code)
 
+    def closed_group(self, typed: str) -> tuple[Workshop, Group] | None:
+        """The closed (or archived) workshop and group of a code a group used: after closing,
+        the group may still read its own work; None while it is open or for no such code."""
+        code = normalise_code(typed)
+        for w in self.all():
+            group = w.group_by_code(code)
+            if group is not None and w.status != "open":
+                return w, group
+        return None
+
     def close(self, workshop_id: str) -> Workshop:
         """Codes stop working; the groups' work stays for the comparison and the summary."""
         return self._set(workshop_id, lambda w: w.model_copy(update={"status": "closed"}))
@@ -136,6 +147,18 @@ class WorkshopStore:
                 return w.model_copy(update={"status": "open", "groups": groups})
 
             return self._set(workshop_id, change)
+
+    def set_group_state(self, workshop_id: str, code: str, state: GroupState) -> Workshop:
+        """Record where the group of `code` stands (working, done, left)."""
+        def change(w: Workshop) -> Workshop:
+            groups = [g.model_copy(update={"state": state}) if g.code == code else g
+                      for g in w.groups]
+            return w.model_copy(update={"groups": groups})
+        return self._set(workshop_id, change)
+
+    def set_timer(self, workshop_id: str, ends: dt.datetime | None) -> Workshop:
+        """The end of the group work (None: no timer)."""
+        return self._set(workshop_id, lambda w: w.model_copy(update={"timer_ends": ends}))
 
     def set_trainer_key(self, workshop_id: str, hashed: str) -> Workshop:
         """Give a workshop made before trainer keys existed its key (the hash of it)."""

@@ -107,7 +107,7 @@ def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None
     return ReportInput(
         assessment=assessment, questionnaire=q, library=cat.library, values=values,
         card=score(q, values, cat.library, decision_text(d.title, d.description),
-                   d.decision_date, cat.law),
+                   d.decision_date, cat.law, cat.references),
         lang=language,
         generated=(now or dt.datetime.now().astimezone()).replace(microsecond=0),
         questionnaire_hash=current_hash,

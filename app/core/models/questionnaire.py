@@ -236,6 +236,9 @@ class Scoring(Strict):
     #: options of the "affected" questions nobody can be heard for (children not yet born,
     #: "no particular groups"): unheard() does not count them
     heard_skip: list[str] = []
+    #: a word list: a measure whose text starts with one of its words (it informs, asks or
+    #: studies) reduces no harm, whatever it says it addresses
+    not_mitigation: str | None = None
     #: what the reviewer is asked to judge, generated from the case (page 1, Resultat, review)
     review: list[ReviewItem] = []
 

@@ -54,6 +54,7 @@ class HollowAnswer(BaseModel):
     question: str
     reason: str  #: placeholder | short | summary_copy | repeated
     article: int | None = None  #: the rating's "for which children" text of this article
+    source: str = ""  #: a copy of another assessment: which one
 
 
 class RightChange(BaseModel):

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 WorkshopStatus = Literal["open", "closed", "archived"]
+#: where a group stands, as the group itself says: still working, done, or gone from the room
+GroupState = Literal["working", "done", "left"]
 #: Join codes use letters and digits that cannot be mistaken for each other when read off a
 #: projector or said aloud: no 0/O, 1/I/L, 5/S, 8/B, 2/Z.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
@@ -28,6 +30,7 @@ class Group(BaseModel):
     name: str = Field(min_length=1, max_length=80)  #: as the trainer typed it, spaces tidied
     code: str = Field(pattern=CODE_PATTERN)  #: join code, unique among open workshops
     assessment_id: str = Field(min_length=1)  #: the group's own assessment in the store
+    state: GroupState = "working"  #: set by the group ("we are done", "leave"); joining resets
 
     @field_validator("name")
     @classmethod
@@ -59,6 +62,9 @@ class Workshop(BaseModel):
     #: hashes of the secrets the trainer's own browsers keep (app/core/trainer_key.py): such a
     #: browser stays the trainer across reloads without typing the key again
     trainer_devices: list[str] = Field(default_factory=list)
+    #: when the group work ends, as the trainer set it; shown counting down on the projector
+    #: and the groups' screens (None: no timer)
+    timer_ends: dt.datetime | None = None
 
     def group_by_code(self, code: str) -> Group | None:
         return next((g for g in self.groups if g.code == code), None)

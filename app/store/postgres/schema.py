@@ -22,11 +22,17 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    literal_column,
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.sql.elements import ColumnElement
 
 metadata = MetaData()
+
+#: the case number as app/store/case_numbers.normalised() writes it: trimmed, runs of white
+#: space as one space, lower case; the expression the index of migration 0005 holds
+CASE_NUMBER_SQL = r"lower(regexp_replace(btrim(case_number), '\s+', ' ', 'g'))"
 
 assessments = Table(
     "assessments", metadata,
@@ -59,6 +65,8 @@ assessments = Table(
     Index("assessments_trash", text("deleted_at DESC"),
           postgresql_where=text("deleted_at IS NOT NULL")),
     Index("assessments_status", "status", text("updated DESC")),
+    #: a case system's look-up by case number (migration 0005; case_number_key below)
+    Index("assessments_case_number", text(CASE_NUMBER_SQL)),
     #: trigrams (pg_trgm): a search of 100,000 rows reads the index, not every row
     Index("assessments_search", "haystack", postgresql_using="gin",
           postgresql_ops={"haystack": "gin_trgm_ops"}),
@@ -95,3 +103,8 @@ records = Table(
     Column("document", JSONB, nullable=False),
     Index("records_newest", "kind", text("updated DESC")),
 )
+
+
+#: literal SQL, not bound parameters: the planner matches it to the index only when it is
+#: the index's very expression
+case_number_key: ColumnElement[str] = literal_column(CASE_NUMBER_SQL, Text)

@@ -16,6 +16,7 @@ from app.core import access
 from app.ui.navigation.screens import screen
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
+from app.ui.widgets.countdown import countdown
 
 
 def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
@@ -33,6 +34,11 @@ def extend(pages: dict[str, Any], groups: dict[str, list[Any]],
         from app.ui.navigation.login import navigation
 
         return navigation(pages, groups, identity, lang)
+    if identity.group_assessment is not None:
+        group = workshop_state.joined()
+        if group is not None:
+            with st.sidebar:  # the timer on every page of the group's, not only its start
+                countdown(group.workshop.timer_ends, lang)
     if identity.restricted:
         names = access.pages(identity)
         heading = t("ws_nav_group_joined", lang) if identity.group_device else t(

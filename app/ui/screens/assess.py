@@ -356,9 +356,10 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         _refused(aid, qid, t(
             "text_too_long", lang,
             field=t("comment_text" if in_comment else "answer_text", lang),
-            limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
-            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(
-                ",", " ")), Answer.model_construct(value=value, comment=comment))
+            # counts: the strings' filler writes them the language's way (app/core/wording.py)
+            limit=TEXT_MAX if in_comment else ANSWER_TEXT_MAX,
+            length=len(comment or "") if in_comment else len(str(value))),
+            Answer.model_construct(value=value, comment=comment))
         return
     if not workshop_state.may_save() or not workshop_state.may_change(aid):
         _refused(aid, qid, t("workshop_closed_no_save", lang), answer)

@@ -15,9 +15,11 @@ from app.store.workshop_errors import (
 )
 from app.ui.safe import md
 from app.ui.screens.workshop_case import case_facts, case_file
+from app.ui.screens.workshop_closed import own_work
 from app.ui.session import state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
+from app.ui.widgets.countdown import countdown
 
 
 def render() -> None:
@@ -34,6 +36,7 @@ def join_form(lang: str) -> None:
     ended = st.session_state.pop(workshop_state.ENDED_KEY, None)
     if ended:
         st.warning(t("ws_join_ended", lang, code=md(spaced(ended))))
+    own_work(lang)  # a group whose workshop closed reads its own analysis here
     failed = st.session_state.pop(workshop_state.JOIN_ERROR_KEY, None)
     if failed is not None:
         st.error(refusal(failed, lang))
@@ -78,8 +81,17 @@ def group_home(joined: workshop_state.Joined, lang: str) -> None:
     case = workshop_state.case_of(joined.workshop)
     c1, c2 = st.columns([3, 1])
     c1.info(t("ws_group_intro", lang))
+    countdown(joined.workshop.timer_ends, lang, large=True)
     if c2.button(t("ws_group_start", lang) + " →", type="primary", width="stretch"):
         st.switch_page(st.session_state["pages"]["assess"])
+    done = joined.group.state == "done"
+    if c2.button(t("ws_group_not_done" if done else "ws_group_done", lang), width="stretch",
+                 icon=":material/check_circle:"):
+        workshop_state.store().set_group_state(joined.workshop.id, joined.group.code,
+                                               "working" if done else "done")
+        st.rerun()
+    if done:
+        c1.success(t("ws_group_done_note", lang))
     if c2.button(t("ws_group_leave", lang), width="stretch"):
         workshop_state.leave()
         st.rerun()

@@ -27,6 +27,7 @@ from app.ui.screens.workshop_compare import agenda_item, articles, rules, scores
 from app.ui.session import state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
+from app.ui.widgets.countdown import countdown
 
 ITEM_PARAM = "n"
 
@@ -107,10 +108,21 @@ def render() -> None:
     index = _index(len(items))
     item = items[index]
     with st.container(key="bka-stage"):
+        _timer(lang)  # the group work's countdown, when the trainer set one
         st.title(md(title))  # the same h1 on every screen; each item's headings are h2, h3
         item.draw()
     _controls(index, len(items), item.title, back, lang)
     st.html(KEYS, unsafe_allow_javascript=True)
+
+
+def _timer(lang: str) -> None:
+    wid = st.query_params.get("workshop")
+    if not wid:
+        return
+    try:
+        countdown(workshop_state.store().get(wid).timer_ends, lang, large=True)
+    except WorkshopNotFound:
+        return
 
 
 def _index(count: int) -> int:

@@ -49,7 +49,7 @@ def render() -> None:
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
     card = score(q, values, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law)
+                 d.decision_date, cat.law, cat.references)
     st.title(md(assessment.decision.title))
     st.caption(
         md(

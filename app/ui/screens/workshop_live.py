@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 from urllib.parse import urlsplit
 
@@ -15,7 +16,9 @@ from app.store import NotFound, StoreError
 from app.ui import store_errors
 from app.ui.safe import md
 from app.ui.session import state
+from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
+from app.ui.widgets.countdown import countdown
 
 PER_ROW = 3
 REFRESH_SECONDS = 5
@@ -70,6 +73,7 @@ def lan_address() -> str | None:
 
 
 def progress(w: Workshop, lang: str) -> None:
+    timer(w, lang)
     auto = st.toggle(t("ws_auto_refresh", lang, seconds=REFRESH_SECONDS), value=True,
                      key=f"ws_auto:{w.id}")
     if auto:
@@ -82,7 +86,7 @@ def progress(w: Workshop, lang: str) -> None:
 @st.fragment(run_every=REFRESH_SECONDS)
 def _auto(w: Workshop, lang: str) -> None:
     try:
-        _table(w, lang)
+        _table(workshop_state.store().get(w.id), lang)  # fresh: the groups' states change
     except StoreError as exc:  # a fragment's rerun is outside main()'s guard
         store_errors.show(exc, lang)
 
@@ -106,9 +110,33 @@ def _table(w: Workshop, lang: str) -> None:
         done = sum(1 for s in sections if s.done)
         with columns[index % len(columns)].container(border=True):
             st.markdown(f"## {md(group.name)}")
+            # where the group says it stands: a group that left is not one still working
+            mark = {"working": ":material/edit:", "done": ":material/check_circle:",
+                    "left": ":material/logout:"}[group.state]
+            st.markdown(f"{mark} **{t(f'ws_state_{group.state}', lang)}**")
             st.progress(answered / required if required else 0.0,
                         text=t("progress", lang, answered=answered, required=required))
             when = (assessment.updated.astimezone().strftime("%H:%M")
                     if assessment.updated and assessment.revision > 1 else "–")
             st.caption(t("ws_progress_line", lang, done=done, sections=len(sections),
                          when=when))
+
+
+def timer(w: Workshop, lang: str) -> None:
+    """The trainer sets the group work's end; the projector and the groups count down to it."""
+    with st.container(border=True):
+        left, right = st.columns([3, 2], vertical_alignment="bottom")
+        minutes = left.number_input(t("ws_timer_set", lang), min_value=1, max_value=480,
+                                    value=30, step=5, key=f"ws_timer_min:{w.id}",
+                                    help=t("ws_timer_help", lang))
+        if right.button(t("ws_timer_start", lang), key=f"ws_timer_go:{w.id}",
+                        icon=":material/timer:", width="stretch"):
+            ends = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=int(minutes))
+            workshop_state.store().set_timer(w.id, ends)
+            st.rerun()
+        if w.timer_ends is not None:
+            countdown(w.timer_ends, lang)
+            if right.button(t("ws_timer_stop", lang), key=f"ws_timer_stop:{w.id}",
+                            width="stretch"):
+                workshop_state.store().set_timer(w.id, None)
+                st.rerun()

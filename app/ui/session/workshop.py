@@ -32,6 +32,7 @@ from app.ui.session import state, trainer_device
 
 JOINED_KEY = "workshop_joined"  #: the join code of this session's group
 ENDED_KEY = "workshop_ended"  #: the code that stopped working while this session used it
+CLOSED_OWN_KEY = "workshop_closed_own"  #: that code, kept: the group may read its own work
 OPEN_KEY = "workshop_open"  #: the trainer's open workshop
 DEVICE_KEY = "workshop_device"  #: this session joined a group once: it stays a group device
 TRAINER_KEY = "workshop_trainer_of"  #: ids of the workshops whose key this session holds
@@ -105,6 +106,8 @@ def join(code: str) -> Joined:
     if g.lockout(workshop.id):
         raise JoinLocked(group.code)
     g.joined(me)
+    if group.state != "working":  # back in the room: working again
+        store().set_group_state(workshop.id, group.code, "working")
     st.session_state[JOINED_KEY] = group.code
     st.session_state[DEVICE_KEY] = True
     st.session_state.pop(ENDED_KEY, None)
@@ -115,7 +118,11 @@ def join(code: str) -> Joined:
 
 def leave() -> None:
     """Back to the join page. The session stays a group device (DEVICE_KEY is kept): leaving
-    is no way into the official's pages or another group's work."""
+    is no way into the official's pages or another group's work. The trainer sees the group
+    as one that left, not as one still working."""
+    current = joined()
+    if current is not None:
+        store().set_group_state(current.workshop.id, current.group.code, "left")
     st.session_state.pop(JOINED_KEY, None)
     state.set_open(None)
     st.query_params.clear()
@@ -138,6 +145,7 @@ def joined() -> Joined | None:
             st.query_params.clear()
             if isinstance(exc, ExpiredCode):
                 st.session_state[ENDED_KEY] = exc.code
+                st.session_state[CLOSED_OWN_KEY] = exc.code
             else:
                 st.session_state[JOIN_ERROR_KEY] = exc
             return None
@@ -147,6 +155,7 @@ def joined() -> Joined | None:
         # Closed under this session, or a reload after closing: the join page says why.
         st.session_state.pop(JOINED_KEY, None)
         st.session_state[ENDED_KEY] = getattr(exc, "code", code)
+        st.session_state[CLOSED_OWN_KEY] = getattr(exc, "code", code)
         state.set_open(None)
         st.query_params.clear()
         return None

@@ -33,5 +33,5 @@ def draw_for(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     d = assessment.decision
     cat = state.catalog()
     card = score(q, values, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law)
+                 d.decision_date, cat.law, cat.references)
     draw(card, assessment, lang)

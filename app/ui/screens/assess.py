@@ -109,6 +109,12 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
 
 
 def current_step(q: Questionnaire) -> str:
+    # A page read again after an outage names its step once in the address (page_scripts).
+    asked = st.query_params.get("steg")
+    if asked is not None:
+        del st.query_params["steg"]
+        if STEP_KEY not in st.session_state:
+            st.session_state[STEP_KEY] = asked.replace("-", "_")
     step = st.session_state.get(STEP_KEY) or DECISION_STEP
     if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
         step = DECISION_STEP

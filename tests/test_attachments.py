@@ -152,6 +152,14 @@ def test_attached_files_are_listed_carried_exported_and_erased(
         assert Attachments(other, other_folder).read(
             LOCAL, moved, moved.attachments[0].sha256) == survey
 
+        # the full documentation's PDF brings them back too
+        third = open_store(tmp_path / "third")
+        import_bytes(third, render_as(stored, ".pdf", form="full"), "rapport.pdf", "Per Berg")
+        back = third.get(a.id or "")
+        assert Attachments(third, tmp_path / "third").all_files(back) == {
+            x.sha256: data for x, data in zip(stored.attachments, (survey, map_png),
+                                              strict=True)}
+
     # erased with the assessment: nothing of the files anywhere in the data folder or database
     store.delete(a.id or "", editor="Karin Lund")
     erase_for_good(store, a.id or "", folder)

@@ -80,8 +80,11 @@ def test_every_chart_draws(tmp_path: Path) -> None:
             timeout=WAIT)
         assert_charts_drawn(page, 1, console)
 
-        # The same grid on the projector (its third screen).
-        page, console = fresh(f"/visning?workshop={wid}&n=3")
+        # The same grid on the projector (its third screen), in the trainer's browser: it
+        # keeps the trainer's secret, and the projector is the trainer's to open.
+        page.wait_for_function("document.cookie.includes('bka_trainer_')", timeout=WAIT)
+        console.clear()
+        page.goto(f"{base}/visning?workshop={wid}&n=3")
         expect(page.get_by_role("heading", name="Artiklarna grupp för grupp")).to_be_visible(
             timeout=WAIT)
         assert_charts_drawn(page, 1, console)

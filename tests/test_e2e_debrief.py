@@ -39,13 +39,25 @@ def test_four_groups_debriefed_in_the_rooms_order(tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     wid = seed(data)
+    codes = [g.code for g in WorkshopStore(open_store(data), data).get(wid).groups]
     with running_app(data) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # Four groups, each on a phone of its own, join with their codes and say they are done.
+        for code in codes:
+            phone = browser.new_context(viewport={"width": 375, "height": 812}).new_page()
+            phone.goto(base + "/ga-med")
+            phone.get_by_label("Gruppens kod").fill(code.lower())
+            phone.get_by_role("button", name="Gå med").click()
+            phone.get_by_role("button", name="Vi är klara").click()
+            expect(phone.get_by_text("Tränaren ser att ni är klara")).to_be_visible(
+                timeout=WAIT)
         page: Any = browser.new_context(viewport={"width": 1920, "height": 1080}).new_page()
         console = watch_console(page)
         page.goto(f"{base}/workshop?workshop={wid}")
         page.get_by_label("Tränarnyckel").fill(KEY)
         page.get_by_role("button", name="Öppna workshoppen").click()
+        page.get_by_role("tab", name="Hur långt grupperna har kommit").click()
+        expect(page.get_by_text("Klara", exact=True)).to_have_count(4, timeout=WAIT)
         page.get_by_role("tab", name="Jämförelse").click()
         expect(page.get_by_role("heading", name="Börja samtalet här")).to_be_visible(
             timeout=WAIT)

@@ -111,3 +111,42 @@ def test_a_measure_that_only_informs_reduces_no_harm() -> None:
     # it names art. 31, but informing about a lost play area does not give it back
     assert "no_measure_reason" in card.missing or "harm_without_measure" in {
         f.id for f in card.flags}
+
+
+def test_the_report_says_whether_a_reviewer_approved() -> None:
+    import datetime as dt
+
+    from app.core.document.evidence import review_state
+
+    assessment, _ = example_values()
+    assert "ingen granskare har godkänt" in review_state(assessment, "sv")
+    sent = assessment.model_copy(update={"review": assessment.review.model_copy(
+        update={"reviewer": "Eva Granskare"})})
+    assert "inte godkänd än" in review_state(sent, "sv")
+    approved = sent.model_copy(update={"review": sent.review.model_copy(update={
+        "outcome": "approved", "decided_by": "Eva Granskare",
+        "decided_at": dt.datetime(2027, 1, 25, 10, 0)})})
+    assert review_state(approved, "sv") == "Granskning: godkänd av Eva Granskare 2027-01-25."
+    assert review_state(approved, "en") == "Review: approved by Eva Granskare 2027-01-25."
+
+
+def test_every_report_format_carries_the_evidence_and_the_reviewers_questions() -> None:
+    import re
+    from io import BytesIO
+
+    import docx
+
+    from app.report import render_as
+
+    assessment, _ = example_values()
+    cat = catalog()
+    html = render_as(assessment, ".html", lang="sv", catalog=cat).decode("utf-8")
+    text = re.sub(r"<[^>]+>", " ", html)
+    words = docx.Document(BytesIO(render_as(assessment, ".docx", lang="sv", catalog=cat)))
+    body = " ".join(p.text for p in words.paragraphs) + " ".join(
+        c.text for t in words.tables for r in t.rows for c in r.cells)
+    for shown in (text, body):
+        assert "Det kontrollerna inte kan bedöma" in shown
+        assert "Vilka gav synpunkterna?" in shown  # a structured question, answered
+        assert "Ändrades förslaget av det barnen sa?" in shown
+        assert "gäller art. 31" in shown  # what a measure addresses, under the measures

@@ -121,7 +121,7 @@ def test_the_app_offers_the_named_groups_and_saves_a_group_rating(
     warnings = "\n".join(w.value for w in at.warning).replace("\\", "").replace("\u2060", "")
     assert "Sämre för: Barn med funktionsnedsättning" in warnings
     # a rated group stays open, and its rating survives a change of the article's own rating
-    assert any("(1 bedömda)" in c.label for c in at.checkbox)
+    assert any("(1 bedömd)" in c.label for c in at.checkbox)
     by_label(at.selectbox, "På kort sikt").set_value(2)
     at = no_exception(at.run())
     stored = open_store(tmp_path).get(aid).answers["rights_impacts"].value

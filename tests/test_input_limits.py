@@ -164,7 +164,7 @@ def test_a_too_long_comment_is_a_message_and_nothing_is_saved(
     at = no_exception(open_page(at, "assess").run())
     comment = at.text_area(key=f"q:{aid}:affects_children:comment")
     at = no_exception(comment.input("Lång kommentar. " * 1300).run())
-    assert "Kommentaren får vara högst 20 000 tecken lång (nu 20 800)" in texts(at)
+    assert "Kommentaren får vara högst 20\u202f000 tecken lång (nu 20\u202f800)" in texts(at)
     assert "affects_children" not in open_store(tmp_path).get(aid).answers
 
 

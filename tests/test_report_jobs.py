@@ -41,8 +41,8 @@ def test_a_running_job_is_not_started_twice_and_tells_its_stage() -> None:
     assert first.fraction == pytest.approx(0.4) and not first.done
     gate.set()
     assert finished(first).result == "done" and first.fraction == 1.0
-    report_jobs.forget("k1")
-    assert report_jobs.get("k1") is None
+    assert report_jobs.take("k1") is first  # handed out once: recorded once
+    assert report_jobs.take("k1") is None and report_jobs.get("k1") is None
 
 
 def test_a_failing_job_says_why_in_words() -> None:

@@ -49,7 +49,7 @@ def texts(full: Assessment) -> dict[str, str]:
 def test_each_format_prints_the_legal_basis(texts: dict[str, str], suffix: str) -> None:
     text = texts[suffix]
     assert "Rättslig grund" in text and "Skola och fritidshem" in text
-    assert CITATION in text and "Trafik och skolvägar" in text
+    assert CITATION in text and "Trafik, skolvägar och skolskjuts" in text
     assert "områden som valdes i fråga" in text
     assert "Patientlagen" not in text  # an area not chosen is not printed
 

@@ -107,7 +107,7 @@ def test_a_crash_between_history_and_document_leaves_no_phantom_revision(
     def killed(self: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(tinydb_store._DocFile, "write", killed)
+    monkeypatch.setattr(tinydb_store.DocFile, "write", killed)
     with pytest.raises(KeyboardInterrupt):
         store.set_answer(a.id or "", "q", Answer(value="aldrig sparat"), "Anna")
     monkeypatch.undo()

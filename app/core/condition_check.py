@@ -55,6 +55,7 @@ _NEEDS = {
     "unheard": ({"multi"}, "a multi question"),
     "after_decision": ({"date"}, "a date question"),
     "specific": ({"text"}, "a text question"),
+    "years_old": ({"text"}, "a text question"),
 }
 
 
@@ -76,8 +77,8 @@ def _check_call(
             second = questions.get(other.id) if isinstance(other, Name) else None
             if not isinstance(other, Name):
                 problems.append(f"{name}() takes a question id second")
-            elif second and second.type != "multi":
-                problems.append(f"{name}() needs a multi question second; '{other.id}' is "
+            elif second and second.type != (want := "date" if name == "years_old" else "multi"):
+                problems.append(f"{name}() needs a {want} question second; '{other.id}' is "
                                 f"{second.type}")
         if takes == "question_options":
             values = _literals(call.args[1])
@@ -119,7 +120,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
-                   "copied_answers"}
+                   "copied_answers", "years_old"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -14,6 +15,8 @@ from app.core.models.article import ArticleLibrary
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import ArticleImpact
+
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,37 @@ class Evaluation:
     def copied_answers(self) -> int:
         """Answers that are (nearly) the text of another assessment, of another decision."""
         return sum(1 for h in self.hollow if h.reason == "other_assessment")
+
+    def case_mentions(self, words: str) -> bool:
+        """Some visible text answer, or the decision, uses a word of the list."""
+        texts = [self.decision] + [v for qid, v in self.values.items()
+                                   if isinstance(v, str) and self.visible.get(qid)
+                                   and self.q.questions.get(qid) is not None
+                                   and self.q.questions[qid].type == "text"]
+        return any(self._matches(t, words) for t in texts if t.strip())
+
+    def rated_for(self, group: str) -> bool:
+        """Some article is rated separately for the group (it may fare differently)."""
+        for question in self.q.questions.values():
+            if question.type != "impact" or not self.visible.get(question.id):
+                continue
+            for entry in (self.values.get(question.id) or {}).values():
+                if isinstance(entry, dict) and group in (entry.get("groups") or {}):
+                    return True
+        return False
+
+    def years_old(self, question_id: str, date_id: str) -> int:
+        """How many years before the date answered the latest year the text names lies
+        (0 when it names none): views gathered long ago, about something else."""
+        text, day = self.answer(question_id), self.answer(date_id)
+        if not isinstance(text, str) or day in (None, ""):
+            return 0
+        years = [int(y) for y in _YEAR.findall(text)]
+        try:
+            year = day.year if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)).year
+        except ValueError:
+            return 0
+        return max(0, year - max(years)) if years else 0
 
     def generic_answers(self) -> int:
         """Per cent of the visible text answers with nothing specific to the case."""

@@ -47,5 +47,11 @@ def _forget_previous(path: Path | None) -> None:
     if path is None:
         return
     previous = previous_copy(path)
-    if path.is_file() and previous.exists():
+    if not previous.exists():
+        return
+    if path.is_file():
         write_atomic(previous, path.read_bytes(), keep_previous=False)
+    else:
+        # The store removes a file whose last record went, keeping its repair copy: that copy
+        # is the erased state itself, so it goes too.
+        previous.unlink()

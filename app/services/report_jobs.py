@@ -3,6 +3,7 @@ the page never stalls: the page starts a job, then asks how far it has come.
 
     start(key, work) -> Job     run `work(job)` on a worker thread (one job per key at a time)
     get(key) -> Job | None      the job under `key`, running or finished
+    take(key) -> Job | None     a finished job, handed out once (its result recorded once)
     job.step(words, fraction)   what the work is doing, for the progress bar
 
 Jobs live in this process's memory: a restarted server forgets them, and the report they would
@@ -55,12 +56,20 @@ def get(key: str) -> Job | None:
         return _JOBS.get(key)
 
 
-def forget(key: str) -> None:
-    """Drop a finished job (its result has been shown and recorded)."""
+def take(key: str) -> Job | None:
+    """The finished job under `key`, handed out once (to the one page that records its
+    result); None while it runs or when another page has taken it."""
     with _LOCK:
         job = _JOBS.get(key)
-        if job is not None and job.done:
-            del _JOBS[key]
+        if job is None or not job.done:
+            return None
+        del _JOBS[key]
+        return job
+
+
+def forget(key: str) -> None:
+    """Drop a finished job (its result has been shown and recorded)."""
+    take(key)
 
 
 def _run(job: Job, work: Callable[[Job], Any], failure: Callable[[Exception], str]) -> None:

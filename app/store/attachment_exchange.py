@@ -5,7 +5,8 @@ An export carries the bytes of every attached file beside the assessments, by ch
     {"format": "bka-export/1", ..., "assessments": [...],
      "files": {"<sha256>": "<base64>", ...}}
 
-so the receiving installation has the files, not only their names. On import a file is
+so the receiving installation has the files, not only their names. The full documentation's
+PDF embeds them too, so importing that PDF brings them back as well. On import a file is
 kept only when its bytes match the checksum the assessment records; one that is missing or
 does not match is left out and the assessment's list still names it (the report shows it as
 not present). Versions that do not know "files" ignore the key.
@@ -16,9 +17,11 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import json
 from collections.abc import Iterable, Sequence
 
+from app.core.document.attachment import ATTACHMENT_NAME, is_pdf
 from app.core.models.assessment import Assessment
 from app.store.errors import StoreError
 from app.store.factory import attachment_files_of
@@ -52,8 +55,11 @@ def export_files(store: AssessmentStore, assessments: Sequence[Assessment]) -> d
 
 
 def files_in(data: bytes) -> dict[str, bytes]:
-    """The files an export carries, each checked against its checksum; {} for a file
-    without any (or not JSON: a YAML assessment, a report PDF)."""
+    """The files an export carries, or the full documentation's PDF embeds, by checksum
+    (each one's computed, so only what an assessment records is ever kept); {} for a file
+    without any (a YAML assessment, the report for the case file)."""
+    if is_pdf(data):
+        return _embedded(data)
     try:
         content = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError):
@@ -72,6 +78,18 @@ def files_in(data: bytes) -> dict[str, bytes]:
         if hashlib.sha256(blob).hexdigest() == sha:
             out[sha] = blob
     return out
+
+
+def _embedded(data: bytes) -> dict[str, bytes]:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        found = PdfReader(io.BytesIO(data)).attachments
+    except (PyPdfError, ValueError, KeyError, OSError):
+        return {}
+    return {hashlib.sha256(blob).hexdigest(): blob
+            for name, blobs in found.items() if name != ATTACHMENT_NAME for blob in blobs}
 
 
 def restore_files(store: AssessmentStore, ids: Iterable[str], files: dict[str, bytes]) -> int:

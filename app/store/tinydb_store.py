@@ -20,7 +20,6 @@ from __future__ import annotations
 import builtins
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import secrets
 import shutil
@@ -29,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.access import Scope
-from app.core.models.assessment import Assessment, ReportRecord, Status
+from app.core.models.assessment import Assessment, Status
 from app.store import backups as backup_files
 from app.store import checked_files, import_journal, verify
 from app.store.atomic import previous_copy, write_atomic
@@ -38,7 +37,6 @@ from app.store.changes import TRASH, diff
 from app.store.edits import EditRules, duplicated, settle
 from app.store.errors import (
     ImportRaced,
-    NotFound,
     StoreError,
     UnsupportedStore,
     WriteFailed,
@@ -50,7 +48,9 @@ from app.store.overview import Overview, index_tables, stat_key
 from app.store.records import Action, Change, Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
-from app.store.shapes import DOCS, HISTORY, check_docs, check_history, check_marker
+from app.store.report_files import remove_reports, same_previous
+from app.store.shapes import HISTORY, check_history, check_marker
+from app.store.tinydb_shard import DocFile
 
 Wrapper = dict[str, Any]
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
@@ -58,80 +58,6 @@ Edit = Callable[[Assessment, Wrapper], Assessment | None]
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-class _DocFile:
-    """One document file read whole into memory, changed there, and written back whole."""
-
-    def __init__(self, store: TinyDBAssessmentStore, shard: str) -> None:
-        self.shard = shard
-        self.path = store.layout.doc_file(shard)
-        self.storage = store.storage(self.path)
-        self.shared = store.shared
-        self._models: dict[int, Assessment] = {}
-        now = current_key(self.path)
-        kept = checked_files.recall(self.shared, shard, now)
-        if kept is not None:  # this very file was checked whole already (checked_files.py)
-            self.docs = kept
-            self.storage.seen = now
-            return
-        # The whole file is checked, not only the document asked for: a file of the wrong
-        # shape must stop every write into it, or the write would replace it and its .prev.
-        tables = self.storage.read()
-        self.docs, self._models = check_docs(tables, shard, self.storage.corrupted)
-        if tables is not None and not self.docs:
-            self._refuse_if_listed(store)
-        for doc in self.docs.values():  # a revision no save reached is not a stored state
-            self._check_revision(store, doc["id"], doc["assessment"]["revision"])
-        checked_files.remember(self.shared, shard, self.storage.seen, self.docs)
-
-    def _refuse_if_listed(self, store: TinyDBAssessmentStore) -> None:
-        """An empty table while the index still lists assessments of this file: they were
-        lost (this store removes a file whose last assessment goes), not deleted."""
-        listed = store.overview.listed(self.shard)
-        if listed:
-            raise self.storage.corrupted(f"it holds no assessments, while the overview lists "
-                                         f"{listed} stored in it")
-
-    def _check_revision(self, store: TinyDBAssessmentStore, assessment_id: str,
-                        revision: int) -> None:
-        # Every stored revision was written to the history before the document (the order
-        # of _commit), so its history file exists; a revision without one was never saved.
-        if not store.layout.history_file(assessment_id, revision).is_file():
-            raise self.storage.corrupted(
-                f"assessment {assessment_id} claims revision {revision}, which its history "
-                "never recorded")
-
-    def find(self, assessment_id: str) -> tuple[int, Wrapper] | None:
-        for doc_id, doc in self.docs.items():
-            if doc["id"] == assessment_id:
-                return doc_id, doc
-        return None
-
-    def require(self, assessment_id: str, *, allow_trash: bool = False) -> tuple[int, Wrapper]:
-        found = self.find(assessment_id)
-        if found is None:
-            raise NotFound(assessment_id)
-        if found[1].get("trash") and not allow_trash:
-            raise NotFound(assessment_id, in_trash=True)
-        return found
-
-    def put(self, doc_id: int | None, wrapper: Wrapper) -> None:
-        if doc_id is None:
-            doc_id = max(self.docs, default=0) + 1  # as TinyDB numbers its documents
-        self.docs[doc_id] = wrapper
-        self._models.pop(doc_id, None)
-
-    def model(self, wrapper: Wrapper) -> Assessment:
-        for doc_id, doc in self.docs.items():
-            if doc is wrapper and doc_id in self._models:
-                return self._models[doc_id]  # checked when the file was read
-        return Assessment.model_validate(wrapper["assessment"])
-
-    def write(self) -> None:
-        self.storage.write({DOCS: {str(k): v for k, v in sorted(self.docs.items())}})
-        # Every document written was checked: read from the checked file or made by settle().
-        checked_files.remember(self.shared, self.shard, self.storage.seen, self.docs)
 
 
 class TinyDBAssessmentStore(EditRules):
@@ -158,17 +84,17 @@ class TinyDBAssessmentStore(EditRules):
 
     def get(self, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
         self._check_format()
-        doc_file = _DocFile(self, shard_of(assessment_id))
+        doc_file = DocFile(self, shard_of(assessment_id))
         _, wrapper = doc_file.require(assessment_id, allow_trash=include_deleted)
         return doc_file.model(wrapper)
 
     def get_many(self, assessment_ids: Sequence[str]) -> builtins.list[Assessment]:
         self._check_format()
-        doc_files: dict[str, _DocFile] = {}  # each document file read once, however many ids
+        doc_files: dict[str, DocFile] = {}  # each document file read once, however many ids
         result = []
         for assessment_id in assessment_ids:
             shard = shard_of(assessment_id)
-            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, _DocFile(self, shard))
+            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, DocFile(self, shard))
             result.append(doc_file.model(doc_file.require(assessment_id)[1]))
         return result
 
@@ -246,7 +172,7 @@ class TinyDBAssessmentStore(EditRules):
     def _unmake(self, assessment_id: str) -> None:
         """Undo a `_create` of this lock: the record and its history gone, as if never made.
         The document file is rewritten in the same atomic way as any write."""
-        doc_file = _DocFile(self, shard_of(assessment_id))
+        doc_file = DocFile(self, shard_of(assessment_id))
         found = doc_file.find(assessment_id)
         if found is not None:
             del doc_file.docs[found[0]]
@@ -270,7 +196,7 @@ class TinyDBAssessmentStore(EditRules):
     def purge(self, assessment_id: str) -> None:
         with self.shared.locked():
             self._ready_to_write()
-            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_file = DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             if not wrapper.get("trash"):
                 raise StoreError(f"Assessment {assessment_id} is not in the trash; delete it "
@@ -301,7 +227,7 @@ class TinyDBAssessmentStore(EditRules):
         stored_as: dict[str, Assessment] = {}
         with self.shared.locked():
             self._ensure_format()
-            doc_files: dict[str, _DocFile] = {}
+            doc_files: dict[str, DocFile] = {}
             incoming = [self._with_new_id(a, doc_files) if a.id is None else a
                         for a in assessments]
             by_shard: dict[str, list[Assessment]] = {}
@@ -309,7 +235,7 @@ class TinyDBAssessmentStore(EditRules):
                 by_shard.setdefault(shard_of(a.id or ""), []).append(a)
             for shard in by_shard:
                 if shard not in doc_files:
-                    doc_files[shard] = _DocFile(self, shard)
+                    doc_files[shard] = DocFile(self, shard)
             if expected_revisions is not None:
                 self._check_expected(doc_files, expected_revisions)
             new_ids = [a.id or "" for a in incoming
@@ -332,11 +258,11 @@ class TinyDBAssessmentStore(EditRules):
             import_journal.finish(journal)
         return [stored_as[a.id] for a in incoming if a.id is not None]
 
-    def _with_new_id(self, a: Assessment, doc_files: dict[str, _DocFile]) -> Assessment:
+    def _with_new_id(self, a: Assessment, doc_files: dict[str, DocFile]) -> Assessment:
         while True:  # as _create: 8 hex digits, checked where the assessment would land
             new_id = secrets.token_hex(4)
             shard = shard_of(new_id)
-            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, _DocFile(self, shard))
+            doc_file = doc_files.get(shard) or doc_files.setdefault(shard, DocFile(self, shard))
             if doc_file.find(new_id) is None:
                 return a.model_copy(update={"id": new_id})
 
@@ -376,7 +302,7 @@ class TinyDBAssessmentStore(EditRules):
             self._ensure_format()
             while True:  # 8 hex digits: a clash is rare, and checked where it would land
                 new_id = secrets.token_hex(4)
-                doc_file = _DocFile(self, shard_of(new_id))
+                doc_file = DocFile(self, shard_of(new_id))
                 if doc_file.find(new_id) is None:
                     break
             data = assessment.model_dump(mode="json")
@@ -392,7 +318,7 @@ class TinyDBAssessmentStore(EditRules):
         """Read, let `edit` decide the new content, record the difference, write."""
         with self.shared.locked():
             self._ready_to_write()
-            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_file = DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id)
             stored = doc_file.model(wrapper)
             wanted = edit(stored, wrapper)
@@ -420,7 +346,7 @@ class TinyDBAssessmentStore(EditRules):
         wanted = wanted_paths(paths)
         with self.shared.locked():
             self._ready_to_write()
-            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_file = DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id)
             stored = doc_file.model(wrapper)
             for path in self.layout.history_files(assessment_id):
@@ -435,21 +361,21 @@ class TinyDBAssessmentStore(EditRules):
                 if touched:
                     storage.write({HISTORY: table})
                     checked_files.remember(self.shared, str(path), storage.seen, table)
-                _same_previous(path)
+                same_previous(path)
             now = _now()
             body = {**wrapper["assessment"], "revision": stored.revision + 1}
             entry = Revision(assessment_id=assessment_id, revision=stored.revision + 1, at=now,
                              editor=editor, action="redact", changes=redaction_changes(wanted),
                              note=REDACTION_NOTE)
             self._commit(doc_file, doc_id, {**wrapper, "assessment": body}, entry)
-            _same_previous(doc_file.path)  # the document before the correction held it too
-            _same_previous(self.layout.history_file(assessment_id, entry.revision))
+            same_previous(doc_file.path)  # the document before the correction held it too
+            same_previous(self.layout.history_file(assessment_id, entry.revision))
             return Assessment.model_validate(body)
 
     def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
         with self.shared.locked():
             self._ready_to_write()
-            doc_file = _DocFile(self, shard_of(assessment_id))
+            doc_file = DocFile(self, shard_of(assessment_id))
             doc_id, wrapper = doc_file.require(assessment_id, allow_trash=True)
             stored = doc_file.model(wrapper)
             if bool(wrapper.get("trash")) == to_trash:
@@ -466,7 +392,7 @@ class TinyDBAssessmentStore(EditRules):
             self._commit(doc_file, doc_id, {**wrapper, "assessment": body, "trash": mark}, entry)
             return Assessment.model_validate(body)
 
-    def _commit(self, doc_file: _DocFile, doc_id: int | None, wrapper: Wrapper,
+    def _commit(self, doc_file: DocFile, doc_id: int | None, wrapper: Wrapper,
                 entry: Revision) -> None:
         self._append_history(entry)  # 1. the trace, before the change it describes
         doc_file.put(doc_id, wrapper)
@@ -500,7 +426,7 @@ class TinyDBAssessmentStore(EditRules):
             raise storage.corrupted("its name is not a history chunk number") from None
         return check_history(storage.read(), assessment_id, chunk, storage.corrupted)
 
-    def _write_index(self, doc_file: _DocFile) -> None:
+    def _write_index(self, doc_file: DocFile) -> None:
         tables = index_tables(doc_file.docs.items(), stat_key(doc_file.path))
         # Derived data: no .prev copy and no fsync. An index lost or garbled by a power cut
         # is unreadable or does not match its document file, and is rebuilt from it.
@@ -508,11 +434,11 @@ class TinyDBAssessmentStore(EditRules):
                           keep_previous=False).write(tables)
 
     def _rebuild_index(self, shard: str) -> None:
-        self._write_index(_DocFile(self, shard))
+        self._write_index(DocFile(self, shard))
 
     # -- imports ---------------------------------------------------------------------------
 
-    def _check_expected(self, doc_files: dict[str, _DocFile],
+    def _check_expected(self, doc_files: dict[str, DocFile],
                         expected: Mapping[str, int | None]) -> None:
         raced = []
         for assessment_id, revision in expected.items():
@@ -524,7 +450,7 @@ class TinyDBAssessmentStore(EditRules):
         if raced:
             raise ImportRaced(raced)
 
-    def _place_import(self, doc_file: _DocFile, incoming: Assessment, editor: str, note: str,
+    def _place_import(self, doc_file: DocFile, incoming: Assessment, editor: str, note: str,
                       stored_as: dict[str, Assessment]) -> Revision:
         """Put one imported assessment into `doc_file` (in memory) and return its revision."""
         assert incoming.id is not None
@@ -588,26 +514,3 @@ class TinyDBAssessmentStore(EditRules):
         if not self.layout.marker.exists():
             write_atomic(self.layout.marker, encode({"format": STORE_FORMAT}),
                          keep_previous=False, durable=self.durable)
-
-
-def _same_previous(path: Path) -> None:
-    """The copy kept for repairs made the same as the file: the earlier state, with what was
-    removed, is gone."""
-    previous = previous_copy(path)
-    if path.is_file() and previous.exists():
-        write_atomic(previous, path.read_bytes(), keep_previous=False)
-
-
-def remove_reports(records: Sequence[ReportRecord]) -> None:
-    """Delete the PDFs recorded on an assessment being erased: they hold its text, and its
-    title is in their names. A file at a recorded path whose content is no longer the
-    recorded one (replaced by something else since) is left alone."""
-    for record in records:
-        path = Path(record.path)
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue  # moved or removed already
-        if hashlib.sha256(data).hexdigest() == record.sha256:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()

@@ -36,7 +36,15 @@ _AUTOSAVE = """<script>
     const form = button && button.closest('[data-testid="stForm"]');
     if (form) forms.delete(form);
   }, true);
-  const offline = () => document.querySelector('[data-testid="stConnectionStatus"]') !== null;
+  // The server out of reach: Streamlit's own sign, or our own look at its health address
+  // every two seconds (its sign is not always drawn, and its dialog speaks English only).
+  let unreachable = 0;
+  const health = () => fetch(new URL("_stcore/health", document.baseURI), {cache: "no-store"})
+    .then((r) => { unreachable = r.ok ? 0 : unreachable + 1; })
+    .catch(() => { unreachable += 1; });
+  setInterval(health, 2000);
+  const offline = () => unreachable >= 2
+    || document.querySelector('[data-testid="stConnectionStatus"]') !== null;
   const commit = (el) => {
     clearTimeout(timers.get(el));
     if (!el.isConnected || el.disabled) { dirty.delete(el); return; }
@@ -94,18 +102,34 @@ _AUTOSAVE = """<script>
     + "background:#fff4ce;color:#3d2e00;border:2px solid #8a6d00;font:inherit;"
     + "box-shadow:0 2px 8px rgba(0,0,0,.25);display:none";
   let since = 0;
+  let reloadWhenSent = false;
+  let seenOnline = false;
   setInterval(() => {
     if (!note.isConnected) document.body.appendChild(note);
-    if (offline()) {
+    const gone = offline();
+    if (gone && !seenOnline) return;  // still connecting for the first time: not an outage
+    seenOnline = true;
+    if (gone) {
       since = since || Date.now();
       if (Date.now() - since > 1000) {
         note.textContent = window.bkaTexts.offline;
         note.style.display = "block";
       }
     } else {
+      if (since && Date.now() - since > 1000) reloadWhenSent = true;  // it was really gone
       since = 0;
       note.style.display = "none";
       if (dirty.size) commitAll();  // back: what waited is sent now
+      // Then the page is read again from the store: a server that was restarted knows
+      // nothing of this page, and what the page still showed may never have been stored.
+      if (reloadWhenSent && !unsent()) {
+        reloadWhenSent = false;
+        // Back to the same step: its heading's anchor names it.
+        const heading = document.querySelector('[id^="bka-step-"]');
+        const url = new URL(location.href);
+        if (heading) url.searchParams.set("steg", heading.id.slice("bka-step-".length));
+        location.replace(url.toString());
+      }
     }
   }, 250);
   // A sidebar page link clicked while the field's own save is still running was sometimes

@@ -62,15 +62,16 @@ def front_section(ri: ReportInput) -> Section:
         blocks += [Para(inline(t("description", lang)), role="muted"),
                    LongText(d.description, role="body")]
     blocks += _notes(ri)
-    # What decides comes first: the conclusion and its reasons, the rights and groups most
-    # weakened, the alternatives, the recorded decision, what is wrong with the assessment;
-    # the level and the figures after.
+    # What decides comes first: the conclusion and its reasons, then at once what is wrong
+    # with the assessment itself (a serious finding qualifies the conclusion it follows, so a
+    # reader of page 1 never sees one without the other), the rights and groups most
+    # weakened, the alternatives, the recorded decision; the level and the figures after.
     if is_screening(ri):
         blocks += _screening(ri) + decision_blocks(ri) + findings_blocks(ri, serious=True)
         blocks += review_blocks(ri)
     else:
-        blocks += _conclusion(ri) + rights_blocks(ri) + alternatives_blocks(ri)
-        blocks += decision_blocks(ri) + findings_blocks(ri, serious=True)
+        blocks += _conclusion(ri) + findings_blocks(ri, serious=True)
+        blocks += rights_blocks(ri) + alternatives_blocks(ri) + decision_blocks(ri)
         # What the checks cannot judge follows the level that they decided.
         blocks += [_level(ri), _figures(ri), *review_blocks(ri)]
         blocks += chart_blocks(ri) + findings_blocks(ri, serious=False)

@@ -50,7 +50,7 @@ from app.store.postgres.schema import revisions as H
 from app.store.records import Action, Change, Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
-from app.store.tinydb_store import remove_reports
+from app.store.report_files import remove_reports
 
 #: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
 GET_MANY_PART = 10_000

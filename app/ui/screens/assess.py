@@ -111,6 +111,12 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
 
 
 def current_step(q: Questionnaire) -> str:
+    # A page read again after an outage names its step once in the address (page_scripts).
+    asked = st.query_params.get("steg")
+    if asked is not None:
+        del st.query_params["steg"]
+        if STEP_KEY not in st.session_state:
+            st.session_state[STEP_KEY] = asked.replace("-", "_")
     step = st.session_state.get(STEP_KEY) or DECISION_STEP
     if step not in {DECISION_STEP, *(s.id for s in q.sections)}:
         step = DECISION_STEP
@@ -352,9 +358,10 @@ def _write(aid: str, qid: str, value: Any, comment: str | None, before: Answer |
         _refused(aid, qid, t(
             "text_too_long", lang,
             field=t("comment_text" if in_comment else "answer_text", lang),
-            limit=f"{TEXT_MAX if in_comment else ANSWER_TEXT_MAX:,}".replace(",", " "),
-            length=f"{len(comment or '') if in_comment else len(str(value)):,}".replace(
-                ",", " ")), Answer.model_construct(value=value, comment=comment))
+            # counts: the strings' filler writes them the language's way (app/core/wording.py)
+            limit=TEXT_MAX if in_comment else ANSWER_TEXT_MAX,
+            length=len(comment or "") if in_comment else len(str(value))),
+            Answer.model_construct(value=value, comment=comment))
         return
     if not workshop_state.may_save() or not workshop_state.may_change(aid):
         _refused(aid, qid, t("workshop_closed_no_save", lang), answer)

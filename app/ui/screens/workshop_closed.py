@@ -41,8 +41,16 @@ def own_work(lang: str) -> None:
                        file_name=f"{slug(workshop.title, 'workshop')}_{slug(group.name, 'grupp')}"
                        ".pdf", mime="application/pdf", on_click="ignore", key="ws_closed_pdf")
     values, _ = normalise_answers(assessment, q)
+    library = state.catalog().library
     for qid, question in q.questions.items():
-        shown = answer_text(q, question, values.get(qid), lang) if qid in values else ""
+        given = values.get(qid)
+        if question.type == "impact" and isinstance(given, dict):
+            # one line per article, as the comparison shows them
+            lines = [f"{t('article', lang)} {n} {tr(library.by_number[int(n)].title, lang)}: "
+                     + answer_text(q, question, entry, lang) for n, entry in given.items()]
+            shown = "\n\n".join(lines)
+        else:
+            shown = answer_text(q, question, given, lang) if given is not None else ""
         if not shown:
             continue
         st.markdown(f"**{q.numbering[qid]} {md(tr(question.text, lang))}**")

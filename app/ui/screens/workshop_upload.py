@@ -3,12 +3,15 @@ line), and look up the questionnaire's question ids and answer values for its ru
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import streamlit as st
 
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
 from app.services.case_upload import check_upload, keep
+from app.services.shipped import cases as shipped_cases
 from app.store import data_dir
 from app.ui.safe import md
 from app.ui.session import state
@@ -48,7 +51,10 @@ def question_ids(lang: str) -> None:
     with st.expander(":material/list_alt: " + t("ws_ids", lang)):
         st.caption(t("ws_ids_help", lang))
         cat = state.catalog()
-        names = {qid: tr(q.title, lang) for qid, q in cat.questionnaires.items()}
+        # the questionnaires cases are written for first, the most used of them on top
+        used = Counter(c.questionnaire for c in shipped_cases())
+        order = sorted(cat.questionnaires, key=lambda qid: (-used[qid], qid))
+        names = {qid: tr(cat.questionnaires[qid].title, lang) for qid in order}
         chosen = st.selectbox(t("ws_ids_pick", lang), list(names),
                               format_func=lambda i: f"{names[i]} ({i})", key="ws_ids_q")
         st.dataframe(id_table(cat.questionnaires[chosen], lang), hide_index=True,

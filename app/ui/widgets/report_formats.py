@@ -35,11 +35,14 @@ def format_area(assessment: Assessment, report_lang: str, lang: str,
     for column, kind in zip(columns, kinds, strict=True):
         if column.button(t(f"formats_make_{kind}", lang), key=f"report-make:{kind}"):
             if kind == "tagged":  # seconds of layout: in the background, with its progress
+                st.session_state.pop(_error_key(assessment), None)
                 _start_tagged(assessment, report_lang, form, lang)
             else:
                 _make(assessment, report_lang, kind, lang, form)
     if report_jobs.get(_job_key(assessment)) is not None:
         _tagged_progress(assessment, lang)
+    if st.session_state.get(_error_key(assessment)):
+        st.error(st.session_state[_error_key(assessment)])
     _tables(assessment, report_lang, lang)
     summary_area(assessment, report_lang, lang)
 
@@ -71,6 +74,10 @@ def _make(assessment: Assessment, report_lang: str, kind: str, lang: str, form: 
                       editor=assessment.decision.official)
     st.session_state["last_report"] = record.path
     st.rerun()
+
+
+def _error_key(assessment: Assessment) -> str:
+    return f"tagged-error:{assessment.id}"
 
 
 def _job_key(assessment: Assessment) -> str:
@@ -107,10 +114,12 @@ def _tagged_progress(assessment: Assessment, lang: str) -> None:
     if not job.done:
         st.progress(job.fraction, text=t(f"tagged_stage_{job.stage or 'prepare'}", lang))
         return
-    report_jobs.forget(key)
-    if job.error:  # already a sentence in the user's words
-        st.error(job.error)
+    job = report_jobs.take(key)  # one page records it, however many show it
+    if job is None:
         return
+    if job.error:  # already a sentence in the user's words; kept until the next try
+        st.session_state[_error_key(assessment)] = job.error
+        st.rerun(scope="app")
     kept_reports.keep(state.store(), assessment.id or "", job.result,
                       editor=assessment.decision.official)
     st.session_state["last_report"] = job.result.path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -159,7 +160,28 @@ def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, l
     # was lost).
     st.session_state[NAV_KEY] = step
     st.radio(t("sections", lang), ids, format_func=label, key=NAV_KEY,
-             on_change=lambda: go_to(str(st.session_state[NAV_KEY])))
+             on_change=lambda: _nav_changed(ids, label, lang))
+
+
+def _bare(shown: str, lang: str) -> str:
+    """A section's name in the list without its progress mark (and "skipped" note)."""
+    return shown.split(" ", 1)[-1].removesuffix(f" ({t('skipped', lang)})")
+
+
+def _nav_changed(ids: list[str], label: Callable[[str], str], lang: str) -> None:
+    """The section picked in the list. Streamlit reports the radio's value by its label, and
+    a label's progress mark changes when an answer is saved: a value sent by the browser
+    before that run's list arrived names no option and comes as the old label. It is read
+    back by the section's name; the section already open is no move (the focus stays in the
+    field being typed in), and a label that names no section changes nothing."""
+    value = str(st.session_state[NAV_KEY])
+    if value not in ids:
+        value = next((i for i in ids if _bare(label(i), lang) == _bare(value, lang)), "")
+    current = str(st.session_state.get(STEP_KEY) or DECISION_STEP)
+    if value and value != current:
+        go_to(value)
+    else:
+        st.session_state[NAV_KEY] = current
 
 
 def section_step(

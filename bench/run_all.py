@@ -7,6 +7,7 @@ and the others still run; the exit code is 1 when any broke, so the failure is n
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 import traceback
@@ -19,6 +20,7 @@ def main() -> int:
     for module in sorted(m.name for m in pkgutil.iter_modules([str(folder)])):
         if module.startswith("bench_"):
             print(f"\n== {module} ==", flush=True)
+            environment = dict(os.environ)  # what one benchmark sets never reaches the next
             try:
                 importlib.import_module(f"bench.{module}").main()
             except Exception as exc:  # noqa: BLE001 - report it, run the rest
@@ -26,6 +28,9 @@ def main() -> int:
                 first = (str(exc).splitlines() or [""])[0]
                 print(f"BROKE: {module}: {type(exc).__name__}: {first}", flush=True)
                 broken.append(module)
+            finally:
+                os.environ.clear()
+                os.environ.update(environment)
     if broken:
         print(f"\nbenchmarks that broke: {', '.join(broken)}")
     return 1 if broken else 0

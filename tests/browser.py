@@ -10,9 +10,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,6 +36,23 @@ def need_chromium() -> None:
         if os.environ.get("CI"):
             pytest.fail("CI must have Debian's chromium (.ci/run installs it)")
         pytest.skip("Debian's chromium is not installed")
+
+
+def until(check: Callable[[], bool], what: str, seconds: float = 30) -> None:
+    """Wait for a stored state (the store is read, not the clock): fails saying what."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        time.sleep(0.2)
+
+
+def idle(page: Any, timeout_ms: int = 30_000) -> None:
+    """The app has drawn the page and stopped running: no running sign, and nothing left
+    over from the run before (Streamlit fades those while a run draws the page again)."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-stale="true"]')""", timeout=timeout_ms)
 
 
 def free_port() -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import ARGS, CHROMIUM, from_another_machine, need_chromium, running_app
+from browser import ARGS, CHROMIUM, from_another_machine, idle, need_chromium, running_app
 
 from app.core import trainer_key
 from app.services.shipped import cases, catalog
@@ -53,7 +53,7 @@ def test_a_group_session_is_refused_every_other_page_by_address(tmp_path: Path) 
             expect(page.get_by_role("heading", name="Gå med i en workshopgrupp").or_(
                 page.get_by_role("heading", name="Lindarna")).or_(
                 page.get_by_role("heading", name="Tränarens sida"))).to_be_visible(timeout=WAIT)
-            page.wait_for_timeout(500)
+            idle(page, WAIT)  # the page as its run left it, not half drawn
             body = page.get_by_role("main").inner_text()
             links = page.get_by_role("link").all_inner_texts()
             if path.startswith("/ga-med?kod="):
@@ -67,7 +67,8 @@ def test_a_group_session_is_refused_every_other_page_by_address(tmp_path: Path) 
             refused += 1
         # The trainer's page from that machine: a key form, no codes, no notes.
         page.goto(base + "/workshop")
-        page.wait_for_timeout(1500)
+        expect(page.get_by_role("heading", name="Tränarens sida")).to_be_visible(timeout=WAIT)
+        idle(page, WAIT)
         body = page.get_by_role("main").inner_text()
         assert oaks.code[:3] not in body and "Tränarens anteckningar" not in body
         print(f"{refused} of {len(tried)} addresses refused or kept to the group")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from browser import ARGS, CHROMIUM, need_chromium, running_app
+from browser import ARGS, CHROMIUM, need_chromium, running_app, until
+
+from app.store import open_store
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +32,15 @@ def test_assessment_survives_a_reload(tmp_path: Path) -> None:
         how = page.get_by_label("På vilket sätt berör ärendet barn?")
         how.fill("Barn cyklar till skolan längs den nya vägen.")
         how.press("Control+Enter")
-        page.wait_for_timeout(1500)
-        assert "?id=" in page.url
+        expect(page).to_have_url(re.compile(r"[?&]id="))
+        aid = re.findall(r"[?&]id=([^&]+)", page.url)[0]
+
+        def stored() -> object:
+            answer = open_store(tmp_path / "data").get(aid).answers.get("how_concerned")
+            return answer.value if answer else None
+
+        until(lambda: stored() == "Barn cyklar till skolan längs den nya vägen.",
+              "the answer stored")
         page.reload()
         expect(page.get_by_role("heading", name="Ny cykelväg vid Ängsskolan")).to_be_visible()
         page.get_by_text("Berör ärendet barn?").first.click()

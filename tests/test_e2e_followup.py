@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARGS, CHROMIUM, need_chromium, running_app
+from browser import ARGS, CHROMIUM, idle, need_chromium, running_app, until
 from save_trials import arrive, to_section
 from test_report_support import pdf_text
 
@@ -33,23 +32,6 @@ WHY = "Fritiden för barn i byarna behöver en kvällsbuss två dagar i veckan."
 SIGNS = "Restiden är högst 40 minuter; frånvaron är oförändrad enligt elevregistret."
 
 
-def until(check: Callable[[], bool], what: str, seconds: float = WAIT / 1000) -> None:
-    """Wait for a stored state (the store is read, not the clock): fails saying what."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        time.sleep(0.2)
-
-
-def idle(page: Any) -> None:
-    """Nothing is running and nothing left over from the run before is shown (Streamlit fades
-    the previous run's elements while a run draws the page again)."""
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-stale="true"]')""", timeout=WAIT)
-
-
 def rating(option: str) -> int:
     """The stored value of a rating option as the page names it ("-1 Något försvagad")."""
     return int(option.split()[0])
@@ -67,7 +49,7 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
     def saved(check: Callable[[dict[str, Any]], bool], what: str) -> None:
         """The input has reached the store and the run that stored it has drawn the page."""
         try:
-            until(lambda: check(answers()), f"stored: {what}")
+            until(lambda: check(answers()), f"stored: {what}", WAIT / 1000)
         except AssertionError as exc:
             raise AssertionError(f"{exc}; the store holds {answers()}") from None
         idle(page)
@@ -191,7 +173,7 @@ def test_case_through_every_status_and_its_follow_up(tmp_path: Path) -> None:
         field = page.get_by_role("textbox", name="Ditt namn", exact=True)
         field.fill(name)
         field.press("Enter")
-        until(lambda: typed_name() == name, f"the name {name} kept")
+        until(lambda: typed_name() == name, f"the name {name} kept", WAIT / 1000)
         idle(page)
 
     def click(page: Page, name: str) -> None:

@@ -80,6 +80,7 @@ def answer_the_follow_up(page: Any, data: Path, fid: str) -> None:
 
     def write(label: str, text: str, *, leave: str = "Tab") -> None:
         box = page.get_by_role("textbox", name=label)  # named with its number: "1.3 Vad ..."
+        idle(page)  # typed into the page its run has finished drawing
         box.click()
         box.press_sequentially(text, delay=KEY_DELAY)
         if leave:

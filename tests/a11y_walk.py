@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,12 +113,14 @@ def _trainer(then: Callable[[Any], None] | None) -> Callable[[Any], None]:
 def _projector(screen: int) -> Callable[[Any], None]:
     """From the trainer's comparison tab to the projector view, on its `screen`th screen."""
     def show(page: Any) -> None:
+        # The walk runs in Swedish and in English: each name in both.
         page.get_by_role("tab").nth(3).click()
-        page.get_by_role("link", name="Visa på projektorn").click()
-        page.get_by_text("1 av ").wait_for()
-        for n in range(2, screen + 1):
-            page.keyboard.press("ArrowRight")
-            page.get_by_text(f"{n} av ").wait_for()
+        page.get_by_role("link", name=re.compile("Visa på projektorn|Show on the projector"))\
+            .click()
+        page.get_by_text(re.compile(r"^1 (av|of) ")).first.wait_for()
+        if screen > 1:  # this browser is the trainer now: the screen by its address
+            page.goto(f"{page.url}&n={screen}")
+            page.get_by_text(re.compile(rf"^{screen} (av|of) ")).first.wait_for()
     return show
 
 

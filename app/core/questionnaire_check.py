@@ -28,7 +28,6 @@ _TYPE_KEYS = {
     "multiline": {"text"},
     "selectable": {"impact"},
 }
-_EPSILON = 1e-6
 
 
 def check_questionnaire(

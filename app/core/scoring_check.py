@@ -8,17 +8,7 @@ from app.core.errors import Problem
 from app.core.models.questionnaire import IMPACT_VALUES, Band, Questionnaire
 from app.core.yamlsource import Loc, Source
 
-_TYPE_KEYS = {
-    "options": {"choice", "multi"},
-    "min": {"scale", "number"},
-    "max": {"scale", "number"},
-    "min_label": {"scale"},
-    "max_label": {"scale"},
-    "unit": {"number"},
-    "multiline": {"text"},
-    "selectable": {"impact"},
-}
-_EPSILON = 1e-6
+_EPSILON = 1e-6  # sums of shares and weights must reach their total within this
 
 
 def _check_bands(

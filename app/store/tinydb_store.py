@@ -74,7 +74,8 @@ class TinyDBAssessmentStore(EditRules):
         self.durable = durable
         self.overview = Overview(self.layout, self.shared, self._rebuild_index)
         #: the council overview's index (facts/local.py)
-        self.facts = LocalFacts(self.folder, self._current_revisions)
+        self.facts = LocalFacts(self.folder, self._current_revisions,
+                                lambda: not self.layout.shards())
 
     @property
     def location(self) -> str:

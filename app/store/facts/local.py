@@ -101,13 +101,15 @@ class LocalFacts:
 
     def __init__(self, data: Path,
                  guard: Callable[[], contextlib.AbstractContextManager[Mapping[str, int]]],
-                 ) -> None:
+                 empty: Callable[[], bool] = lambda: False) -> None:
         """`guard()` holds the store's lock and gives each assessment's current revision: a
         build's facts go in only for the revision still stored (a save meanwhile wrote its
-        own), never for one in the trash or erased meanwhile."""
+        own), never for one in the trash or erased meanwhile. `empty()`: the store holds no
+        assessment, so a new index is complete from the start (nothing to build)."""
         self.path = data / FILE
         self.folder = str(data)
         self.guard = guard
+        self.empty = empty
         with _OPEN_LOCK:
             self._open = _OPEN.setdefault(str(self.path), _Open())
 
@@ -236,8 +238,12 @@ class LocalFacts:
         inode = _inode(self.path)
         if handle.db is None or inode != handle.inode:  # none yet, or the file replaced
             self._close(handle)
+            new = inode is None and self.empty()
             handle.db = _connect(self.path)
             handle.inode = _inode(self.path)
+            if new:
+                handle.db.execute("INSERT INTO overview_meta (key, value) VALUES ('complete', ?) "
+                                  "ON CONFLICT (key) DO NOTHING", (self.folder,))
         yield handle.db
 
     def _discard(self) -> None:

@@ -3,7 +3,8 @@ current revision, with the columns its counts group and filter on, written in th
 transaction as each save and removed with the assessment (ON DELETE CASCADE: erased means
 erased). Its articles and findings, and its measures, in tables of their own. The rows of
 assessments stored before this migration are written by the first overview build, in the
-background (`complete` in overview_meta says when it has run).
+background (`complete` in overview_meta says when it has run; a database without
+assessments is complete at once).
 
 Revision ID: 0006
 Revises: 0005
@@ -52,6 +53,8 @@ CREATE INDEX overview_fact_measures_due ON overview_fact_measures (due) WHERE op
 CREATE TABLE overview_labels (
   stamp TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,
   PRIMARY KEY (stamp, kind, key));
+INSERT INTO overview_meta (key, value)
+  SELECT 'complete', 'yes' WHERE NOT EXISTS (SELECT 1 FROM assessments);
 """)
 
 

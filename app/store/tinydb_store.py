@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import secrets
 import shutil
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,10 +41,12 @@ from app.store.errors import (
     UnsupportedStore,
     WriteFailed,
 )
+from app.store.facts.local import LocalFacts
+from app.store.facts.rows import unscored
 from app.store.json_storage import AtomicJSONStorage, current_key, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
-from app.store.overview import Overview, index_tables, stat_key
+from app.store.overview import Overview, index_tables, stat_key, summary_row
 from app.store.records import Action, Change, Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
@@ -71,6 +73,9 @@ class TinyDBAssessmentStore(EditRules):
         self.shared = shared_folder(self.folder)
         self.durable = durable
         self.overview = Overview(self.layout, self.shared, self._rebuild_index)
+        #: the council overview's index (facts/local.py)
+        self.facts = LocalFacts(self.folder, self._current_revisions,
+                                lambda: not self.layout.shards())
 
     @property
     def location(self) -> str:
@@ -79,6 +84,11 @@ class TinyDBAssessmentStore(EditRules):
     def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
                                  keep_previous=keep_previous)
+
+    @contextlib.contextmanager
+    def _current_revisions(self) -> Iterator[Mapping[str, int]]:
+        with self.shared.locked():
+            yield self.revision_map()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -106,9 +116,17 @@ class TinyDBAssessmentStore(EditRules):
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
              scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page from the filtered rows kept for this search (overview.filtered): the
-        rows are not filtered, copied or counted again on every rerun."""
+        """One page from the index's list (facts/listing.py): an indexed query, no row read
+        but the page's, the total counted up to COUNT_AHEAD past it. When the index cannot
+        be trusted for it (never filled, a write cut off), from every row as listed here,
+        and the index filled anew from them under the lock."""
+        self._check_format()
+        found = self.facts.page(query, status, limit, offset, sorted(exclude), scope)
+        if found is not None:
+            return found
         rows = self._listed(query, status, scope, frozenset(exclude))
+        with self.shared.locked():
+            self.facts.fill_rows(self.overview.rows())
         return rows[offset:offset + limit], len(rows)
 
     def _listed(self, query: str, status: Status | None, scope: Scope | None,
@@ -205,6 +223,7 @@ class TinyDBAssessmentStore(EditRules):
             del doc_file.docs[doc_id]
             doc_file.write()
             self._write_index(doc_file)
+            self.facts.dropped([assessment_id], erased=True)
             # The purged content must not linger in the copies kept for repairs either
             # (backups already made still hold it, as they should), nor in its reports.
             shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
@@ -243,6 +262,7 @@ class TinyDBAssessmentStore(EditRules):
             planned = {shard: [self._place_import(doc_files[shard], a, editor, note, stored_as)
                                for a in group] for shard, group in by_shard.items()}
             journal = import_journal.begin(self.layout, planned, new_ids, durable=self.durable)
+            self.facts.mark({a.id: a.revision for a in stored_as.values() if a.id})
             try:
                 for shard, entries in planned.items():
                     for entry in entries:
@@ -256,6 +276,9 @@ class TinyDBAssessmentStore(EditRules):
                     import_journal.recover(self.layout)
                 raise
             import_journal.finish(journal)
+            self.facts.saved([unscored(a.id or "", a.revision) for a in stored_as.values()],
+                             [summary_row(w) for doc_file in doc_files.values()
+                              for w in doc_file.docs.values() if not w.get("trash")])
         return [stored_as[a.id] for a in incoming if a.id is not None]
 
     def _with_new_id(self, a: Assessment, doc_files: dict[str, DocFile]) -> Assessment:
@@ -394,10 +417,18 @@ class TinyDBAssessmentStore(EditRules):
 
     def _commit(self, doc_file: DocFile, doc_id: int | None, wrapper: Wrapper,
                 entry: Revision) -> None:
+        self.facts.mark({entry.assessment_id: entry.revision})  # 0. for a cut-off write
         self._append_history(entry)  # 1. the trace, before the change it describes
         doc_file.put(doc_id, wrapper)
         doc_file.write()  # 2. the commit point
         self._write_index(doc_file)  # 3. derived overview rows
+        # 4. the council overview's row (facts/local.py): out while in the trash; scored by
+        # the overview when it next counts, so the lock is not held for scoring
+        if wrapper.get("trash"):
+            self.facts.dropped([entry.assessment_id])
+        else:
+            self.facts.saved([unscored(entry.assessment_id, entry.revision)],
+                             [summary_row(wrapper)])
 
     def _append_history(self, entry: Revision) -> None:
         # The revision number is the TinyDB document id: a number written again after a

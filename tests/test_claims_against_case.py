@@ -4,10 +4,12 @@ one place, as a reviewer would notice it (a finding that names the defect, the l
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from test_evidence_rules import example_values
 
+from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
 from app.services.shipped import catalog
@@ -80,3 +82,56 @@ def test_a_tariff_in_the_case_is_judged_as_a_fee_whatever_kind_is_ticked() -> No
     rights[first]["groups"] = {"socioeconomic": {"short": -1, "long": 0}}
     rated = scored({"vulnerable_groups": groups, "rights_impacts": rights}, description=tariff)
     assert "fee_poor_unrated" not in {f.id for f in rated.flags}
+
+
+INDIVIDUAL = Path(__file__).parent.parent / "examples" / "individ-placering.yaml"
+
+
+def individual(change: dict[str, Any]) -> Scorecard:
+    assessment, source = load_assessment(INDIVIDUAL)
+    cat = catalog()
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == []
+    d = assessment.decision
+    return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
+                 d.decision_date, cat.law, cat.references)
+
+
+def raised(card: Scorecard) -> set[str]:
+    return {f.id for f in card.flags}
+
+
+def test_the_individual_example_says_who_was_present_and_keeps_the_top() -> None:
+    card = individual({})
+    assert "heard_present" in card.visible
+    assert card.level is not None and card.level.id == "thorough", raised(card)
+
+
+def test_an_interpreter_who_is_family_or_a_party_cannot_carry_the_childs_view() -> None:
+    methods = ["individual_talk", "interpreter"]
+    by_brother = individual({"hearing_method": methods, "heard_present": ["relatives"]})
+    assert "interpreter_not_independent" in by_brother.capped_by
+    authorised = individual({"hearing_method": methods,
+                             "heard_present": ["interpreter", "relatives"]})
+    assert "interpreter_not_independent" not in raised(authorised)
+
+
+def test_a_child_at_risk_is_heard_without_the_person_the_concern_is_about() -> None:
+    with_him = individual({"heard_present": ["guardians", "concern_person"]})
+    assert "heard_with_concern_person" in with_him.capped_by
+    # once alone as well: the child had a chance to speak freely
+    also_alone = individual({"heard_present": ["alone", "concern_person"]})
+    assert "heard_with_concern_person" not in raised(also_alone)
+    # a protection case heard only with the guardians present is the same defect
+    protection = individual({"decision_kind": ["protection"], "heard_present": ["guardians"]})
+    assert "heard_with_concern_person" in protection.capped_by
+    # outside protection, a parent in the room is no finding by itself
+    assert "heard_with_concern_person" not in raised(individual({"heard_present": ["guardians"]}))
+
+
+def test_who_was_present_is_required_where_the_child_was_heard() -> None:
+    card = individual({"heard_present": None})
+    assert "heard_present" in card.missing
+    assert "heard_present" not in individual({"child_heard": "declined"}).visible

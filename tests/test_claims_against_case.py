@@ -135,3 +135,39 @@ def test_who_was_present_is_required_where_the_child_was_heard() -> None:
     card = individual({"heard_present": None})
     assert "heard_present" in card.missing
     assert "heard_present" not in individual({"child_heard": "declined"}).visible
+
+
+CLOSURE = Path(__file__).parent.parent / "examples" / "skolnedlaggning.yaml"
+
+
+def closure(change: dict[str, Any]) -> Scorecard:
+    assessment, source = load_assessment(CLOSURE)
+    cat = catalog()
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == []
+    d = assessment.decision
+    return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
+                 d.decision_date, cat.law, cat.references)
+
+
+def test_children_losing_a_service_are_asked_about_the_loss_not_only_its_replacement() -> None:
+    card = closure({})
+    assert card.level is not None and card.level.id == "thorough"
+    only_how = closure({"heard_asked_about": ["how", "replacement"]})
+    assert "heard_only_how" in only_how.capped_by
+    assert only_how.level is not None and only_how.level.id == "acceptable"
+    for asked in (["alternatives", "replacement"], ["whether"]):
+        assert "heard_only_how" not in raised(closure({"heard_asked_about": asked})), asked
+
+
+def test_the_youngest_children_are_heard_on_what_matters_to_them() -> None:
+    # 0-5-year-olds are heard through what they show: no finding for 'other' alone
+    small = closure({"heard_asked_about": ["other"], "heard_ages": ["age_0_5"]})
+    assert "heard_only_how" not in raised(small)
+
+
+def test_what_the_children_were_asked_is_asked_only_where_something_is_taken() -> None:
+    assert "heard_asked_about" in closure({}).visible
+    assert "heard_asked_about" not in closure({"decision_kind": ["merger", "planning"]}).visible

@@ -171,3 +171,26 @@ def test_the_youngest_children_are_heard_on_what_matters_to_them() -> None:
 def test_what_the_children_were_asked_is_asked_only_where_something_is_taken() -> None:
     assert "heard_asked_about" in closure({}).visible
     assert "heard_asked_about" not in closure({"decision_kind": ["merger", "planning"]}).visible
+
+
+def test_children_where_a_service_moves_are_counted_as_concerned() -> None:
+    assessment, _ = load_assessment(CLOSURE)
+    summary = assessment.answers["knowledge_summary"].value
+    # The receiving school's children, named with a place of the title, above the count (31)
+    more = closure({"knowledge_summary": summary + " Lövåkers elever flyttar till en klass "
+                    "där det redan går 26 elever, och skolan får 240 elever i F-3."})
+    found = {f.id: f for f in more.flags}
+    assert "count_below_case" in more.capped_by
+    assert found["count_below_case"].details == ["240 elever"]
+    # A municipality-wide statistic names no place of the decision: no finding
+    statistic = closure({"knowledge_summary": summary + " Kommunen har 3 200 elever i "
+                         "grundskolan."})
+    assert "count_below_case" not in raised(statistic)
+    # Nor where nothing moves (a closure with no merger)
+    closing = closure({"decision_kind": ["closure", "saving"],
+                       "knowledge_summary": more_text(summary)})
+    assert "count_below_case" not in raised(closing)
+
+
+def more_text(summary: str) -> str:
+    return summary + " Lövåkers skola hade 64 elever år 2015."

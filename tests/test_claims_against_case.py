@@ -45,7 +45,8 @@ def test_the_organisation_carrying_a_measure_with_the_families_still_counts() ->
     # The first-named owner carries the measure; "Barnets" and "Familjehemmet" are not the
     # family itself (the child's social worker, a foster home the service engages).
     for owners in (("Rektor tillsammans med vårdnadshavarna", "Park- och gatuenheten"),
-                   ("Barnets socialsekreterare", "Familjehemmet med stöd av förvaltningen")):
+                   ("Barnets socialsekreterare", "Familjehemmet med stöd av förvaltningen"),
+                   ("Barn- och elevhälsan", "Family support unit")):
         card = scored({"measures": measures_owned_by(*owners)})
         assert "measures_left_to_affected" not in {f.id for f in card.flags}, owners
         assert card.level is not None and card.level.id == "thorough", owners

@@ -195,3 +195,12 @@ def test_children_where_a_service_moves_are_counted_as_concerned() -> None:
 
 def more_text(summary: str) -> str:
     return summary + " Lövåkers skola hade 64 elever år 2015."
+
+
+def test_a_headcount_is_a_figure_followed_by_children_not_a_year_or_a_source() -> None:
+    from app.core.headcount import figures_of_children
+
+    nouns = {"sv": ["barn", "elever"]}
+    said = "I januari 2027 (elevregistret) gick 1 200 elever och 62 inskrivna barn där, 3 km bort"
+    assert figures_of_children(said, nouns) == [(1200, "1 200 elever"),
+                                                (62, "62 inskrivna barn")]

@@ -16,16 +16,18 @@ _SENTENCE = re.compile(r"[.!?;\n]+")
 # A figure, with Swedish thousands spaces ("1 200"); not part of a date, a sum or a decimal.
 _FIGURE = re.compile(r"(?<![\d,.:/-])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?![\d,.:/-]\d)")
 _NEXT_WORDS = 2  #: "62 barn", "62 inskrivna barn": the noun within two words of the figure
+_YEARS = range(1900, 2101)  #: "2027 (elevregistret)" is a year and a source, not a headcount
 
 
 def figures_of_children(sentence: str, nouns: dict[str, list[str]]) -> list[tuple[int, str]]:
     """Each figure a word of `nouns` (children, pupils) follows closely: (number, as written)."""
     found = []
     for match in _FIGURE.finditer(sentence):
-        after = sentence[match.end():].split()[:_NEXT_WORDS]
-        upto = next((i for i, word in enumerate(after) if substance.matches(word, nouns)), None)
-        if upto is not None:
-            number = int(re.sub(r"\D", "", match.group(1)))
+        after = [w.rstrip(",:)") for w in sentence[match.end():].split()[:_NEXT_WORDS]]
+        upto = next((i for i, word in enumerate(after)
+                     if word.isalpha() and substance.matches(word, nouns)), None)
+        number = int(re.sub(r"\D", "", match.group(1)))
+        if upto is not None and not _YEARS.start <= number < _YEARS.stop:
             words = " ".join(after[:upto + 1]).strip(" ,")
             found.append((number, f"{match.group(1)} {words}"))
     return found

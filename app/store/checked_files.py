@@ -24,7 +24,7 @@ from app.store.locking import SharedFolder
 # 10,000 assessments, or every file a workshop of 30 people touches (their shards and
 # history chunks, a few KB each).
 KEPT_BYTES = 8_000_000
-Docs = dict[Any, dict[str, Any]]  # a file's documents by their TinyDB id
+Docs = dict[Any, Any]  # what was checked of a file (its document and model, its entries)
 _NAME = "checked_docs"
 
 

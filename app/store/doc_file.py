@@ -48,7 +48,8 @@ class DocFile:
             return
         found = check_doc_file(self.storage.read(), assessment_id, self.storage.corrupted)
         self.wrapper, self._model = found if found is not None else (None, None)
-        if self.wrapper is not None:
+        if self.wrapper is not None and not self.wrapper.get("pending"):
+            # (a document carrying its own revision's entry is checked by its shape)
             self._check_revision(self.wrapper["assessment"]["revision"])
         self._remember()
 

@@ -1,11 +1,12 @@
 """An assessment's revisions as a journal: history/<shard>/<id>.jsonl, one JSON line each.
 
-A save appends one line (a few hundred bytes) and fsyncs it, before the document that refers
-to it is replaced (the commit point, tinydb_store.py); nothing else of the history is
-rewritten. So a kill can leave:
+A save writes its revision into the document it replaces (the commit point, tinydb_store.py),
+which carries the entries the journal does not hold yet; once they grow past a few (~2 KB)
+they are appended here, fsynced, before the document that no longer carries them. Nothing
+else of the history is rewritten. A kill can leave:
 
-- a last line cut short (no newline at its end): an append that never finished, whose
-  document was never written. Readers ignore it; the next append cuts it off first.
+- a last line cut short (no newline at its end): an append that never finished (a full
+  disk, a power cut's zeros). Readers ignore it; the next append cuts it off first.
 - a whole line above the document's revision: a save cut off after its history. Readers
   ignore it, and the next save appends that revision again; the later line wins.
 
@@ -101,6 +102,21 @@ def append(path: Path, entry: dict[str, Any], corrupted: Corrupted, *,
             fsync_folder(path.parent)
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
+
+
+def sync(path: Path, *, created: bool = False) -> None:
+    """The lines appended so far on disk (and the file's name, when it was `created`)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+    if created:  # its shard folder may be new too
+        fsync_folder(path.parent)
+        fsync_folder(path.parent.parent)
 
 
 def rewrite(path: Path, entries: Iterable[dict[str, Any]], *, durable: bool = True) -> None:

@@ -53,9 +53,10 @@ def pending(layout: Layout, marker_format: str | None) -> bool:
     return marker_format == LEGACY_FORMAT or bool(_shard_files(layout))
 
 
-def migrate(layout: Layout, marker_format: str | None, *, durable: bool = True) -> int:
-    """Move the folder (call under the lock); returns how many assessments were moved."""
-    moved = 0
+def migrate(layout: Layout, marker_format: str | None, *,
+            durable: bool = True) -> list[dict[str, Any]]:
+    """Move the folder (call under the lock); returns the documents moved."""
+    moved: list[dict[str, Any]] = []
     if marker_format != STORE_FORMAT:
         _remove_current_files(layout)  # a move cut off before its commit point
         moved = _move(layout, durable=durable)
@@ -76,9 +77,9 @@ def _shard_files(layout: Layout) -> list[Path]:
         return []
 
 
-def _move(layout: Layout, *, durable: bool) -> int:
+def _move(layout: Layout, *, durable: bool) -> list[dict[str, Any]]:
     written: list[Path] = []
-    count = 0
+    moved = []
     for path in _shard_files(layout):
         if not path.name.endswith(JSON):
             continue
@@ -92,10 +93,10 @@ def _move(layout: Layout, *, durable: bool) -> int:
             write_atomic(doc, encode({DOCS: {"1": wrapper}}), keep_previous=False,
                          durable=False)
             written += [history, doc]
-            count += 1
+            moved.append(wrapper)
     if durable and written:
         sync_all(written)
-    return count
+    return moved
 
 
 def _old_documents(layout: Layout, path: Path, shard: str) -> list[dict[str, Any]]:

@@ -33,7 +33,7 @@ from typing import Any
 from app.store.atomic import write_atomic
 from app.store.errors import StoreCorrupted
 from app.store.json_storage import AtomicJSONStorage, encode, file_key
-from app.store.layout import Layout, doc_entries
+from app.store.layout import Layout, doc_entries, shard_of
 from app.store.locking import SharedFolder
 from app.store.records import Summary
 
@@ -195,7 +195,7 @@ class Overview:
             if lost:
                 self._refuse_lost(shard, lost)
         if files != (listed if entry is None else entry.files):
-            self._keep_index(shard, folder)
+            self._keep_index(shard, files)
         rows = tuple(Summary.from_json(row) for _, row in files.values())
         return _Shard(folder, built, files, rows)
 
@@ -244,13 +244,27 @@ class Overview:
                                  f"the file is missing, but the overview's index lists it "
                                  f"({len(still)} assessment(s) of shard {shard} missing)")
 
-    def _keep_index(self, shard: str, folder: FolderKey) -> None:
+    def written(self, docs: Iterable[dict[str, Any]]) -> None:
+        """Keep the index of the shards of documents just written in bulk (an import, a
+        move), from the documents in hand: the next listing reads 256 files, not them all.
+        Call under the lock."""
+        by_shard: dict[str, dict[str, tuple[StatKey, dict[str, Any]]]] = {}
+        for wrapper in docs:
+            aid = wrapper["id"]
+            by_shard.setdefault(shard_of(aid), {})[aid] = (
+                stat_key(self.layout.doc_file(aid)), summary_row(wrapper))
+        for shard, rows in by_shard.items():
+            self._keep_index(shard, {**self._indexed(shard), **rows})
+
+    def _keep_index(self, shard: str,
+                    known: dict[str, tuple[StatKey, dict[str, Any]]]) -> None:
         """Write the shard's index for the next process, from the folder as it is under the
-        lock (a removal meanwhile must not be listed again); derived: no fsync, no .prev."""
+        lock (a removal meanwhile must not be listed again; files changed since `known` are
+        read again); derived: no fsync, no .prev."""
         if self.shared.read_only:
             return
         with contextlib.suppress(OSError, StoreCorrupted), self.shared.locked():
-            files = self._files(shard, self._indexed(shard))
+            files = self._files(shard, known)
             if files:
                 write_atomic(self.layout.index_file(shard), encode(index_tables(files)),
                              keep_previous=False, durable=False)

@@ -48,6 +48,8 @@ class StoredDoc(BaseModel):
     assessment: Assessment
     updated_by: str = ""
     trash: Trash | None = None
+    #: the revisions whose journal lines may not be on disk yet, the document's own last
+    pending: list[Revision] = []
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -85,6 +87,13 @@ def check_doc_file(tables: Tables | None, assessment_id: str,
     [(doc_id, doc)] = raw.items()
     if doc["id"] != assessment_id:
         raise corrupted(f"it holds assessment {doc['id']}, not {assessment_id} whose file it is")
+    carried = [check_revision(e, assessment_id, corrupted) for e in doc.get("pending") or []]
+    numbers = [e["revision"] for e in carried]
+    if numbers and (numbers != sorted(set(numbers))
+                    or numbers[-1] != doc["assessment"]["revision"]):
+        raise corrupted(f"assessment {assessment_id} claims revision "
+                        f"{doc['assessment']['revision']}, which its history never recorded "
+                        f"(it carries revisions {numbers})")
     return doc, models[doc_id]
 
 

@@ -56,6 +56,9 @@ from app.store.report_files import remove_reports, same_previous
 from app.store.shapes import check_marker
 
 Wrapper = dict[str, Any]
+PENDING = "pending"  # a document's entries whose journal lines may not be on disk yet
+CARRIED_MAX = 8  # entries a document carries at most before the journal is fsynced
+CARRIED_BYTES = 2048  # ... or bytes of them: a save stays within 2x the assessment's bytes
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
 
 
@@ -138,10 +141,15 @@ class TinyDBAssessmentStore(EditRules):
     def revisions(self, assessment_id: str) -> builtins.list[Revision]:
         # The document first, then the history: an entry above the document's revision is a
         # save in progress or one cut off by a crash, and is not part of the record (yet).
-        current = self.get(assessment_id, include_deleted=True).revision
-        entries = [Revision.model_validate(doc) for number, doc in
-                   self._history(assessment_id).items() if number <= current]
-        return sorted(entries, key=lambda r: r.revision, reverse=True)
+        doc_file = self._doc(assessment_id)
+        current = doc_file.require(allow_trash=True)
+        entries = self._history(assessment_id)
+        for carried in current.get(PENDING) or []:  # the lines the journal may not hold yet
+            entries[carried["revision"]] = carried
+        revision = current["assessment"]["revision"]
+        found = [Revision.model_validate(doc) for number, doc in entries.items()
+                 if number <= revision]
+        return sorted(found, key=lambda r: r.revision, reverse=True)
 
     # -- changing --------------------------------------------------------------------------
 
@@ -246,8 +254,8 @@ class TinyDBAssessmentStore(EditRules):
                                            new_ids, durable=self.durable)
             try:
                 for doc_file, wrapper, entry in planned:
-                    self._append_history(entry, durable=False)
-                    doc_file.write(wrapper, durable=False)
+                    carried = self._append_history(doc_file, entry, durable=False)
+                    doc_file.write({**wrapper, PENDING: carried}, durable=False)
                 if self.durable:  # every file on disk before the import stands
                     sync_all([p for d, _, _ in planned for p in (d.history, d.path)])
             except BaseException:
@@ -259,6 +267,7 @@ class TinyDBAssessmentStore(EditRules):
             finally:
                 self.overview.touch()
             import_journal.finish(journal)
+            self.overview.written(d.wrapper for d, _, _ in planned if d.wrapper is not None)
         return [stored_as[a.id] for a in incoming if a.id is not None]
 
     def _with_new_id(self, a: Assessment, doc_files: dict[str, DocFile]) -> Assessment:
@@ -315,7 +324,7 @@ class TinyDBAssessmentStore(EditRules):
             entry = Revision(assessment_id=new_id, revision=1, at=now, editor=editor,
                              action=action, note=note)
             self._commit(doc_file, {"id": new_id, "assessment": body, "updated_by": editor,
-                                    "trash": None}, entry, stored)
+                                    "trash": None}, entry, stored, flush=True)
         return stored
 
     def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
@@ -354,7 +363,9 @@ class TinyDBAssessmentStore(EditRules):
             wrapper = doc_file.require()
             stored = doc_file.model()
             entries = self._history(assessment_id)
-            touched = False
+            for carried in wrapper.get(PENDING) or []:
+                entries[carried["revision"]] = carried
+            touched = bool(wrapper.get(PENDING))
             for number, kept in entries.items():
                 changes, changed = scrub_changes(kept.get("changes") or [], wanted)
                 if changed:
@@ -364,6 +375,7 @@ class TinyDBAssessmentStore(EditRules):
                 history_journal.rewrite(doc_file.history, entries.values(),
                                         durable=self.durable)
                 checked_files.remember(self.shared, str(doc_file.history), None, {})
+                wrapper = {**wrapper, PENDING: []}  # the journal holds every entry now
             now = _now()
             body = {**wrapper["assessment"], "revision": stored.revision + 1}
             entry = Revision(assessment_id=assessment_id, revision=stored.revision + 1, at=now,
@@ -394,9 +406,12 @@ class TinyDBAssessmentStore(EditRules):
             return Assessment.model_validate(body)
 
     def _commit(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision,
-                model: Assessment | None = None) -> None:
+                model: Assessment | None = None, *, flush: bool = False) -> None:
+        """`flush`: the journal written too (a new assessment's journal exists from its
+        first revision)."""
         # 1. the trace, before the change it describes; 2. the commit point
-        self._append_history(entry, durable=self.durable)
+        wrapper = {**wrapper, PENDING: self._append_history(doc_file, entry,
+                                                            durable=self.durable, flush=flush)}
         # The overview's mark (overview.py) before the write and after it: a process killed
         # between the write and the second still told every listing to look again.
         self.overview.touch()
@@ -405,15 +420,36 @@ class TinyDBAssessmentStore(EditRules):
         finally:
             self.overview.touch()
 
-    def _append_history(self, entry: Revision, *, durable: bool) -> None:
-        """One line more in the journal, which is read and checked whole first (kept while
-        it is unchanged, so mostly from memory): no write reaches a damaged file."""
-        path = self.layout.history_file(entry.assessment_id)
-        entries = self._history(entry.assessment_id)
+    def _append_history(self, doc_file: DocFile, entry: Revision, *, durable: bool,
+                        flush: bool = False) -> builtins.list[dict[str, Any]]:
+        """The entries the document about to be written must carry, `entry` last.
+
+        A save writes its revision into the document itself (the entries whose lines the
+        journal does not hold yet ride along), so the document's one fsync makes both
+        durable and the journal is not touched. When the carried entries grow past a few
+        (~2 KB), they are appended to the journal and it is fsynced first, and the document
+        carries only its own: one save in several writes the journal. The journal is read
+        and checked whole before it is written (kept while unchanged, so mostly from
+        memory): no write reaches a damaged file."""
+        path = doc_file.history
+        journal = self._history(entry.assessment_id)  # checked (a damaged one: refused)
         line = entry.model_dump(mode="json")
-        history_journal.append(path, line, self._corrupted(path), durable=durable)
-        entries[entry.revision] = line
-        checked_files.remember(self.shared, str(path), current_key(path), entries)
+        carried = [e for e in (doc_file.wrapper or {}).get(PENDING) or []
+                   if e["revision"] < entry.revision]  # one above: a save cut off, replaced
+        carried.append(line)
+        if (durable and not flush and len(carried) <= CARRIED_MAX
+                and len(encode(carried)) <= CARRIED_BYTES):
+            return carried
+        created = not path.exists()
+        corrupted = self._corrupted(path)
+        for due in carried:
+            if journal.get(due["revision"]) != due:
+                history_journal.append(path, due, corrupted, durable=False)
+                journal[due["revision"]] = due
+        if durable:
+            history_journal.sync(path, created=created)
+        checked_files.remember(self.shared, str(path), current_key(path), journal)
+        return [line]
 
     def _history(self, assessment_id: str) -> dict[int, dict[str, Any]]:
         """The checked entries of the assessment's journal, by revision (kept while the file
@@ -482,8 +518,9 @@ class TinyDBAssessmentStore(EditRules):
                 found = self._marker()
                 if migration.pending(self.layout, found):
                     import_journal.recover(self.layout)  # an old import cut off: undone first
-                    migration.migrate(self.layout, found, durable=self.durable)
+                    moved = migration.migrate(self.layout, found, durable=self.durable)
                     self.overview.touch()
+                    self.overview.written(moved)
         if import_journal.journal_path(self.layout).exists():
             # The first look at the folder in this process: an import cut off by a kill is
             # undone before anything is read, so no one sees half of it.

@@ -254,7 +254,7 @@ class TinyDBAssessmentStore(EditRules):
                                            new_ids, durable=self.durable)
             try:
                 for doc_file, wrapper, entry in planned:
-                    carried = self._append_history(doc_file, entry, durable=False)
+                    carried = self._append_history(doc_file, wrapper, entry, durable=False)
                     doc_file.write({**wrapper, PENDING: carried}, durable=False)
                 if self.durable:  # every file on disk before the import stands
                     sync_all([p for d, _, _ in planned for p in (d.history, d.path)])
@@ -410,8 +410,8 @@ class TinyDBAssessmentStore(EditRules):
         """`flush`: the journal written too (a new assessment's journal exists from its
         first revision)."""
         # 1. the trace, before the change it describes; 2. the commit point
-        wrapper = {**wrapper, PENDING: self._append_history(doc_file, entry,
-                                                            durable=self.durable, flush=flush)}
+        wrapper = {**wrapper, PENDING: self._append_history(
+            doc_file, wrapper, entry, durable=self.durable, flush=flush)}
         # The overview's mark (overview.py) before the write and after it: a process killed
         # between the write and the second still told every listing to look again.
         self.overview.touch()
@@ -420,9 +420,10 @@ class TinyDBAssessmentStore(EditRules):
         finally:
             self.overview.touch()
 
-    def _append_history(self, doc_file: DocFile, entry: Revision, *, durable: bool,
-                        flush: bool = False) -> builtins.list[dict[str, Any]]:
-        """The entries the document about to be written must carry, `entry` last.
+    def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
+                        durable: bool, flush: bool = False) -> builtins.list[dict[str, Any]]:
+        """The entries the document about to be written (`wrapper`, with the entries it
+        carried so far) must carry, `entry` last.
 
         A save writes its revision into the document itself (the entries whose lines the
         journal does not hold yet ride along), so the document's one fsync makes both
@@ -434,7 +435,7 @@ class TinyDBAssessmentStore(EditRules):
         path = doc_file.history
         journal = self._history(entry.assessment_id)  # checked (a damaged one: refused)
         line = entry.model_dump(mode="json")
-        carried = [e for e in (doc_file.wrapper or {}).get(PENDING) or []
+        carried = [e for e in wrapper.get(PENDING) or []
                    if e["revision"] < entry.revision]  # one above: a save cut off, replaced
         carried.append(line)
         if (durable and not flush and len(carried) <= CARRIED_MAX

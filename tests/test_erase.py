@@ -11,7 +11,6 @@ from app.core.models.assessment import Answer
 from app.report import build_report
 from app.services.paths import EXAMPLES_DIR
 from app.store import TinyDBAssessmentStore, locking
-from app.store.layout import shard_of
 
 MARKER = "Zqxjmarkör7731"
 

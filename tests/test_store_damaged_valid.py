@@ -17,7 +17,6 @@ from app.core.models.meeting import Meeting
 from app.store import StoreCorrupted, TinyDBAssessmentStore
 from app.store.atomic import previous_copy
 from app.store.json_storage import AtomicJSONStorage
-from app.store.layout import shard_of
 from app.store.meetings import MeetingStore
 from tests.test_store_shapes import _doc, _refused_untouched, _stored_twice, assessment
 

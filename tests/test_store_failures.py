@@ -228,7 +228,7 @@ def test_a_save_waits_for_no_import_left_behind(tmp_path: Path) -> None:
     """A journal from a killed import is undone by the next write in this process too."""
     s = TinyDBAssessmentStore(tmp_path / "data")
     a = s.create(assessment(1), "Anna")
-    journal_path(s.layout).write_text(json.dumps({"shards": {}, "created": ["ghost"]}))
+    journal_path(s.layout).write_text(json.dumps({"docs": {}, "created": ["ghost"]}))
     time.sleep(0.01)
     s.set_answer(a.id or "", "how_concerned", Answer(value="ny"), "Anna")
     assert not journal_path(s.layout).exists()

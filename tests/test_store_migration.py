@@ -158,3 +158,17 @@ def test_a_move_killed_midway_leaves_a_folder_that_opens_with_everything(
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     _check_moved(tmp_path, stored)
+
+
+def test_an_old_import_cut_off_by_a_kill_is_undone_before_the_move(tmp_path: Path) -> None:
+    stored = legacy_folder(tmp_path, 6)
+    used = {shard_of(aid) for aid in stored}
+    new_id = next(f"imp{n}" for n in range(1000) if shard_of(f"imp{n}") not in used)
+    half = tmp_path / "assessments" / "docs" / f"{shard_of(new_id)}.json"
+    body = {**_assessment(1), "id": new_id}
+    half.write_text(json.dumps({"assessments": {"1": {"id": new_id, "assessment": body,
+                                                       "updated_by": "", "trash": None}}}))
+    journal = tmp_path / "assessments" / ".import-journal.json"
+    journal.write_text(json.dumps({"shards": {shard_of(new_id): None}, "created": [new_id]}))
+    _check_moved(tmp_path, stored)
+    assert not journal.exists()

@@ -62,18 +62,13 @@ def recover(layout: Layout) -> bool:
     try:
         record = json.loads(raw)
         created: list[str] = record["created"]
-        docs: dict[str, list[int] | None] = record["docs" if "docs" in record else "shards"]
+        docs: dict[str, list[int] | None] = record["docs"]
         if not isinstance(docs, dict) or not isinstance(created, list):
             raise TypeError
     except (ValueError, KeyError, TypeError):
+        # (an import of the first layout is undone by the move, before this runs)
         raise StoreCorrupted(path, "it is the record of an import that was cut off, and it "
                              "cannot be read; the import may be partly applied") from None
-    if "docs" not in record:  # an import of the first layout, undone before it is moved
-        from app.store.migration import recover_old_import
-
-        recover_old_import(layout, record)
-        finish(path)
-        return True
     for assessment_id, key in docs.items():
         if not isinstance(assessment_id, str) or not SAFE_ID.match(assessment_id):
             continue

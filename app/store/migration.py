@@ -23,6 +23,7 @@ leftovers are removed.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 from pathlib import Path
@@ -30,6 +31,8 @@ from typing import Any
 
 from app.store import history_journal
 from app.store.atomic import PREVIOUS_SUFFIX, TEMP_SUFFIX, fsync_folder, sync_all, write_atomic
+from app.store.errors import StoreCorrupted
+from app.store.import_journal import finish, journal_path, restore
 from app.store.json_storage import AtomicJSONStorage, encode, parse_tables
 from app.store.layout import (
     JOURNAL,
@@ -58,6 +61,7 @@ def migrate(layout: Layout, marker_format: str | None, *,
     """Move the folder (call under the lock); returns the documents moved."""
     moved: list[dict[str, Any]] = []
     if marker_format != STORE_FORMAT:
+        _recover_old_import(layout)  # an import cut off by a kill: undone first
         _remove_current_files(layout)  # a move cut off before its commit point
         moved = _move(layout, durable=durable)
         write_atomic(layout.marker, encode({"format": STORE_FORMAT}), keep_previous=False,
@@ -183,18 +187,26 @@ def _remove_old_files(layout: Layout) -> None:
         fsync_folder(layout.docs)
 
 
-def recover_old_import(layout: Layout, record: dict[str, Any]) -> None:
+def _recover_old_import(layout: Layout) -> None:
     """Undo an import of the first layout cut off by a kill (its journal names shard files):
     each replaced shard file put back from its .prev copy, created shards and histories
-    removed. Call under the lock, before a move."""
-    shards: dict[str, list[int] | None] = record["shards"]
-    created: list[str] = record["created"]
-    from app.store.import_journal import restore
-
+    removed. Before a move, under the lock."""
+    path = journal_path(layout)
+    try:
+        record = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return
+    except ValueError:
+        raise StoreCorrupted(path, "it is the record of an import that was cut off, and it "
+                             "cannot be read; the import may be partly applied") from None
+    shards = record.get("shards") if isinstance(record, dict) else None
+    if not isinstance(shards, dict):
+        return  # an import of the current layout: import_journal.py undoes it
     for shard, key in shards.items():
         if is_shard(shard):
             restore(layout.docs / f"{shard}{JSON}", key)
-    for assessment_id in created:
+    for assessment_id in record.get("created") or []:
         if isinstance(assessment_id, str) and SAFE_ID.match(assessment_id):
             shutil.rmtree(_old_history_folder(layout, assessment_id), ignore_errors=True)
     fsync_folder(layout.docs)
+    finish(path)

@@ -38,7 +38,8 @@ from app.store.locking import SharedFolder
 from app.store.records import Summary
 
 ROWS = "summaries"  # table names inside an index file
-SOURCE = "source"
+SOURCE = "source"  # in each row: its file's identity
+FOLDER = "folder"  # the shard folder's identity when the rows were checked
 StatKey = tuple[int, int, int] | None  # (inode, size, mtime_ns) of a file, None if absent
 
 
@@ -92,10 +93,13 @@ def summary_row(wrapper: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def index_tables(rows: dict[str, tuple[StatKey, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    """An index file's content (TinyDB tables): each row with the identity of its file."""
+def index_tables(rows: dict[str, tuple[StatKey, dict[str, Any]]], folder: FolderKey,
+                 built: int) -> dict[str, dict[str, Any]]:
+    """An index file's content (TinyDB tables): each row with the identity of its file, and
+    the shard folder as it was when its files were stat'ed (`built`, ns)."""
     return {ROWS: {str(n): {**row, SOURCE: list(key) if key else None}
-                   for n, (_aid, (key, row)) in enumerate(sorted(rows.items()), start=1)}}
+                   for n, (_aid, (key, row)) in enumerate(sorted(rows.items()), start=1)},
+            FOLDER: {"1": {"key": list(folder) if folder else None, "built": built}}}
 
 
 def newest_first(rows: Iterable[Summary]) -> list[Summary]:
@@ -184,11 +188,16 @@ class Overview:
 
     def _scan(self, shard: str, entry: _Shard | None, folder: FolderKey) -> _Shard:
         built = time.time_ns()
+        made: tuple[FolderKey, int] | None = None
         if entry is not None:
             known, listed = entry.files, None
         else:  # this process's first look: the index file as a head start, and as evidence
-            known = listed = self._indexed(shard)
-        files = self._files(shard, known)
+            known, made = self._read_index(shard)
+            listed = known
+        if made is not None and made[0] == folder and settled((folder,), made[1]):
+            files = known  # no file renamed into or out of the folder since: no stat each
+        else:
+            files = self._files(shard, known)
         gone = set(known) - set(files)
         if gone:  # removed (a purge forgets the shard's index first), or lost
             lost = gone & set(listed if listed is not None else self._indexed(shard))
@@ -196,7 +205,12 @@ class Overview:
                 self._refuse_lost(shard, lost)
         if files != (listed if entry is None else entry.files):
             self._keep_index(shard, files)
-        rows = tuple(Summary.from_json(row) for _, row in files.values())
+        try:
+            rows = tuple(Summary.from_json(row) for _, row in files.values())
+        except (KeyError, TypeError, ValueError, AttributeError):  # an odd row of the index
+            files = self._files(shard, {})
+            self._keep_index(shard, files)
+            rows = tuple(Summary.from_json(row) for _, row in files.values())
         return _Shard(folder, built, files, rows)
 
     def _files(self, shard: str, known: dict[str, tuple[StatKey, dict[str, Any]]],
@@ -221,17 +235,26 @@ class Overview:
 
     def _indexed(self, shard: str) -> dict[str, tuple[StatKey, dict[str, Any]]]:
         """The rows the shard's index file holds (none when it is missing or odd)."""
+        return self._read_index(shard)[0]
+
+    def _read_index(self, shard: str) -> tuple[dict[str, tuple[StatKey, dict[str, Any]]],
+                                                 tuple[FolderKey, int] | None]:
+        """The index file's rows, and the shard folder's identity when they were checked
+        with the time (ns) they were (None when it does not say)."""
         storage = AtomicJSONStorage(self.layout.index_file(shard))
         try:
             tables = storage.read() or {}
             found = {}
             for row in tables[ROWS].values():
                 key = row.pop(SOURCE)
-                Summary.from_json(row)  # a row this version can show, or the index is odd
                 found[row["id"]] = (tuple(key) if key else None, row)
-            return found
         except (StoreCorrupted, KeyError, TypeError, ValueError, AttributeError):
-            return {}  # derived data: rebuilt from the documents, never trusted when odd
+            return {}, None  # derived data: rebuilt from the documents, never trusted when odd
+        try:
+            made = tables[FOLDER]["1"]
+            return found, ((tuple(made["key"]) if made["key"] else None), int(made["built"]))
+        except (KeyError, TypeError, ValueError):
+            return found, None
 
     def _refuse_lost(self, shard: str, lost: set[str]) -> None:
         """Documents the index lists are gone: look again under the lock (a purge removes
@@ -264,9 +287,12 @@ class Overview:
         if self.shared.read_only:
             return
         with contextlib.suppress(OSError, StoreCorrupted), self.shared.locked():
+            folder = folder_key(self.layout.doc_folder(shard))
+            built = time.time_ns()
             files = self._files(shard, known)
             if files:
-                write_atomic(self.layout.index_file(shard), encode(index_tables(files)),
+                write_atomic(self.layout.index_file(shard),
+                             encode(index_tables(files, folder, built)),
                              keep_previous=False, durable=False)
             else:
                 self.forget(shard)

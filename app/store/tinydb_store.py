@@ -518,7 +518,6 @@ class TinyDBAssessmentStore(EditRules):
             with self.shared.locked():
                 found = self._marker()
                 if migration.pending(self.layout, found):
-                    import_journal.recover(self.layout)  # an old import cut off: undone first
                     moved = migration.migrate(self.layout, found, durable=self.durable)
                     self.overview.touch()
                     self.overview.written(moved)

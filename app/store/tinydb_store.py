@@ -24,7 +24,7 @@ import datetime as dt
 import json
 import secrets
 import shutil
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +45,12 @@ from app.store.errors import (
     UnsupportedStore,
     WriteFailed,
 )
+from app.store.facts.local import LocalFacts
+from app.store.facts.rows import unscored
 from app.store.json_storage import AtomicJSONStorage, current_key, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir
 from app.store.locking import shared_folder
-from app.store.overview import Overview
+from app.store.overview import Overview, summary_row
 from app.store.records import Action, Change, Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
@@ -77,6 +79,9 @@ class TinyDBAssessmentStore(EditRules):
         self.shared = shared_folder(self.folder)
         self.durable = durable
         self.overview = Overview(self.layout, self.shared, self._read_listed)
+        #: the council overview's index (facts/local.py)
+        self.facts = LocalFacts(self.folder, self._current_revisions,
+                                lambda: not self.layout.shards())
 
     @property
     def location(self) -> str:
@@ -85,6 +90,11 @@ class TinyDBAssessmentStore(EditRules):
     def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
                                  keep_previous=keep_previous)
+
+    @contextlib.contextmanager
+    def _current_revisions(self) -> Iterator[Mapping[str, int]]:
+        with self.shared.locked():
+            yield self.revision_map()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -114,9 +124,17 @@ class TinyDBAssessmentStore(EditRules):
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
              scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page from the filtered rows kept for this search (overview.filtered): the
-        rows are not filtered, copied or counted again on every rerun."""
+        """One page from the index's list (facts/listing.py): an indexed query, no row read
+        but the page's, the total counted up to COUNT_AHEAD past it. When the index cannot
+        be trusted for it (never filled, a write cut off), from every row as listed here,
+        and the index filled anew from them under the lock."""
+        self._check_format()
+        found = self.facts.page(query, status, limit, offset, sorted(exclude), scope)
+        if found is not None:
+            return found
         rows = self._listed(query, status, scope, frozenset(exclude))
+        with self.shared.locked():
+            self.facts.fill_rows(self.overview.rows())
         return rows[offset:offset + limit], len(rows)
 
     def _listed(self, query: str, status: Status | None, scope: Scope | None,
@@ -182,6 +200,7 @@ class TinyDBAssessmentStore(EditRules):
         """Undo a `_create` of this lock: the record and its history gone, as if never made.
         The document file is rewritten in the same atomic way as any write."""
         self._remove(self._doc(assessment_id))
+        self.facts.dropped([assessment_id])
 
     def duplicate(self, assessment_id: str, editor: str = "", *,
                   title: str | None = None) -> Assessment:
@@ -208,6 +227,7 @@ class TinyDBAssessmentStore(EditRules):
             # The purged content must not linger in the copies kept for repairs either
             # (backups already made still hold it, as they should), nor in its reports.
             self._remove(doc_file)
+            self.facts.dropped([assessment_id], erased=True)
             # the attached files (app/store/attachment_files.py) go with it
             shutil.rmtree(self.folder / ATTACHMENTS / assessment_id, ignore_errors=True)
             remove_reports(stored.reports)
@@ -252,6 +272,7 @@ class TinyDBAssessmentStore(EditRules):
                        for a in incoming]
             journal = import_journal.begin(self.layout, [d.assessment_id for d, _, _ in planned],
                                            new_ids, durable=self.durable)
+            self.facts.mark({a.id: a.revision for a in stored_as.values() if a.id})
             try:
                 for doc_file, wrapper, entry in planned:
                     carried = self._append_history(doc_file, wrapper, entry, durable=False)
@@ -267,7 +288,10 @@ class TinyDBAssessmentStore(EditRules):
             finally:
                 self.overview.touch()
             import_journal.finish(journal)
-            self.overview.written(d.wrapper for d, _, _ in planned if d.wrapper is not None)
+            written = [d.wrapper for d in doc_files.values() if d.wrapper is not None]
+            self.overview.written(written)
+            self.facts.saved([unscored(a.id or "", a.revision) for a in stored_as.values()],
+                             [summary_row(w) for w in written if not w.get("trash")])
         return [stored_as[a.id] for a in incoming if a.id is not None]
 
     def _with_new_id(self, a: Assessment, doc_files: dict[str, DocFile]) -> Assessment:
@@ -409,6 +433,7 @@ class TinyDBAssessmentStore(EditRules):
                 model: Assessment | None = None, *, flush: bool = False) -> None:
         """`flush`: the journal written too (a new assessment's journal exists from its
         first revision)."""
+        self.facts.mark({entry.assessment_id: entry.revision})  # 0. for a cut-off write
         # 1. the trace, before the change it describes; 2. the commit point
         wrapper = {**wrapper, PENDING: self._append_history(
             doc_file, wrapper, entry, durable=self.durable, flush=flush)}
@@ -419,6 +444,13 @@ class TinyDBAssessmentStore(EditRules):
             doc_file.write(wrapper, model)
         finally:
             self.overview.touch()
+        # 3. the council overview's row (facts/local.py): out while in the trash; scored by
+        # the overview when it next counts, so the lock is not held for scoring
+        if wrapper.get("trash"):
+            self.facts.dropped([entry.assessment_id])
+        else:
+            self.facts.saved([unscored(entry.assessment_id, entry.revision)],
+                             [summary_row(wrapper)])
 
     def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
                         durable: bool, flush: bool = False) -> builtins.list[dict[str, Any]]:

@@ -42,12 +42,13 @@ from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
 from app.store.entries import Entry
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
+from app.store.postgres import facts as overview_facts
 from app.store.postgres.backup import write_backup
 from app.store.postgres.engine import engine_for, shown, transaction
 from app.store.postgres.rows import HOLDING, OVERVIEW, columns, history_row, summary, within
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import revisions as H
-from app.store.records import Action, Change, Revision, Summary
+from app.store.records import COUNT_AHEAD, Action, Change, Revision, Summary, Total
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.report_files import remove_reports
@@ -79,6 +80,8 @@ class PostgresAssessmentStore(EditRules):
         self.engine = engine_for(url)
         #: where backup() writes its archive (the app server's disk, not the database)
         self.backups_folder = Path(backups) if backups else data_dir() / "backups"
+        #: the council overview's facts (facts.py, migration 0006)
+        self.facts = overview_facts.ServerFacts(self.engine, self.location)
 
     @property
     def location(self) -> str:
@@ -155,7 +158,8 @@ class PostgresAssessmentStore(EditRules):
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
              scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page in the overview's order, read through its index; the total beside it."""
+        """One page in the overview's order, read through its index; the total beside it,
+        counted through the same index up to COUNT_AHEAD rows past the page (Total)."""
         where: builtins.list[ColumnElement[bool]] = [A.c.deleted_at.is_(None)]
         if scope is not None:
             where.append(within(scope))
@@ -166,12 +170,14 @@ class PostgresAssessmentStore(EditRules):
             where.append(A.c.haystack.contains(needle, autoescape=True))
         if exclude:
             where.append(A.c.id.not_in(list(exclude)))
+        cap = offset + limit + COUNT_AHEAD  # counted up to here, not every match
         with self._tx() as conn:
             rows = conn.execute(select(*OVERVIEW, *HOLDING).where(*where)
                                 .order_by(A.c.updated.desc(), A.c.id)
                                 .limit(limit).offset(offset)).all()
-            total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
-        return [summary(r) for r in rows], int(total)
+            counted = conn.execute(select(func.count()).select_from(
+                select(A.c.id).where(*where).limit(cap + 1).subquery())).scalar_one()
+        return [summary(r) for r in rows], Total.capped(int(counted), cap)
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:
@@ -238,6 +244,7 @@ class PostgresAssessmentStore(EditRules):
                 if incoming.id is None:
                     incoming = incoming.model_copy(update={"id": self._free_id(conn)})
                 result.append(self._place_import(conn, incoming, editor, note))
+            overview_facts.write(conn, result)  # many: left to the overview's build
         return result
 
     def backup(self) -> Path:
@@ -271,6 +278,7 @@ class PostgresAssessmentStore(EditRules):
                 with transaction(self.engine, self.location, passing=IntegrityError) as conn:
                     conn.execute(insert(A).values(**columns(stored, body, editor)))
                     conn.execute(insert(H).values(**history_row(entry)))
+                    overview_facts.write(conn, [stored])
                 return stored
             except IntegrityError:
                 continue  # the id was taken meanwhile: draw another
@@ -290,6 +298,7 @@ class PostgresAssessmentStore(EditRules):
             conn.execute(insert(A).values(**columns(stored, body, editor)))
             conn.execute(insert(H).values(**history_row(Revision(
                 assessment_id=new_id, revision=1, at=now, editor=editor, action="create"))))
+            overview_facts.write(conn, [stored])
             self._edit_in(conn, parent_id, editor, "update",
                           lambda parent, _wrapper: link(parent, new_id))
         return stored
@@ -334,6 +343,11 @@ class PostgresAssessmentStore(EditRules):
                             .values(**values))
         if done.rowcount != 1:  # pragma: no cover - the row lock makes this unreachable
             raise StoreError(f"Assessment {new.id} changed during the save; try again.")
+        # the council overview's facts, in this same transaction (facts.py)
+        if deleted is not False and deleted[0] is not None:
+            overview_facts.drop(conn, [new.id or ""])
+        else:
+            overview_facts.write(conn, [new])
 
     def redact(self, assessment_id: str, paths: Sequence[Sequence[str]],
                editor: str = "") -> Assessment:
@@ -446,6 +460,8 @@ class PostgresAssessmentStore(EditRules):
                 conn.execute(insert(A).values(**values))
                 for revision in entry.history:
                     conn.execute(insert(H).values(**history_row(revision)))
+                if entry.deleted_at is None:
+                    overview_facts.write(conn, [a], score=False)
         except IntegrityError:
             return "conflicts"  # another run put it there meanwhile: compared next time
         return "created"

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from browser import idle, ran, runs
+
 from app.core.models.assessment import Answer
 from app.core.models.meeting import Action, Meeting
 from app.core.trainer_key import key_hash
@@ -66,31 +68,40 @@ def set_language(data: Path, lang: str) -> None:
 
 
 def settle(page: Any) -> None:
-    """Wait until Streamlit has drawn the page and stopped running the script."""
+    """Wait until Streamlit has drawn the page and stopped running the script: a main heading,
+    and the run's own state "notRunning" with nothing left over from the run before (browser.
+    idle). A run that asks for another (st.rerun, query parameters) stays "running" on the
+    page until the last one ends, so no pause is needed to catch it."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=WAIT)
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-testid="stSkeleton"]')""",
-        timeout=WAIT,
-    )
-    page.wait_for_timeout(700)  # a rerun that starts right after the first run (query params)
-    page.wait_for_function(  # nothing left over from the run before, faded while it runs
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-stale="true"]')""", timeout=WAIT)
+    idle(page, WAIT)
 
 
 State = tuple[str, str, Callable[[Any], None] | None]
 
 
+def choose_section(page: Any, index: int) -> None:
+    """The section list's `index`th option, and the page its run drew (no run when it is the
+    section shown already: the app may come back to the section left last)."""
+    option = page.locator('[data-testid="stSidebar"] [role="radiogroup"] label').nth(index)
+    if option.locator("input").is_checked():
+        return
+    before = runs(page)
+    option.click()
+    ran(page, before, WAIT)
+
+
 def _sidebar_option(index: int) -> Callable[[Any], None]:
     def choose(page: Any) -> None:
-        page.locator('[data-testid="stSidebar"] [role="radiogroup"] label').nth(index).click()
+        choose_section(page, index)
     return choose
 
 
 def _tab(index: int) -> Callable[[Any], None]:
     def choose(page: Any) -> None:
-        page.get_by_role("tab").nth(index).click()
+        tab = page.get_by_role("tab").nth(index)
+        tab.click()  # drawn in the browser, no run
+        page.wait_for_function("(tab) => tab.getAttribute('aria-selected') === 'true'",
+                               arg=tab.element_handle(), timeout=WAIT)
     return choose
 
 
@@ -102,8 +113,10 @@ def _trainer(then: Callable[[Any], None] | None) -> Callable[[Any], None]:
         key = page.locator('[data-testid="stMain"] input[type="password"]')
         if key.count():
             key.fill(TRAINER_KEY)
+            before = runs(page)
             page.locator(
                 '[data-testid="stMain"] [data-testid="stFormSubmitButton"] button').click()
+            ran(page, before, WAIT)  # the trainer's page the key's run drew
         if then is not None:
             settle(page)
             then(page)
@@ -125,7 +138,9 @@ def _projector(screen: int) -> Callable[[Any], None]:
 
 
 def _history(page: Any) -> None:
+    before = runs(page)
     page.locator('[data-testid="stMain"] [data-testid="stButtonGroup"] button').nth(1).click()
+    ran(page, before, WAIT)
 
 
 def states(seeds: Seeds) -> Iterator[State]:

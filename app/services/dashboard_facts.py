@@ -32,6 +32,8 @@ from pydantic import BaseModel
 from app.core.catalog import Catalog
 from app.core.dashboard import FACTS_VERSION, CaseFacts, collect
 from app.core.text import Text
+from app.services.review_approval import standings
+from app.services.stored_texts import references
 from app.store import AssessmentStore
 from app.store.atomic import write_atomic
 from app.store.records import Summary
@@ -146,7 +148,10 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
     if unknown > FEW or (unknown and not memory):
         known.update(_read(path, location, catalog_stamp))
     missing = [aid for aid, rev in wanted.items() if (aid, rev) not in known]
-    scored, skipped = collect(store.get_many(missing), catalog) if missing else ([], [])
+    found = store.get_many(missing) if missing else []
+    others = {a.id or "": references(a, store) for a in found}
+    scored, skipped = collect(found, catalog, standings(found, store), others) if found \
+        else ([], [])
     fresh = {(f.id, wanted[f.id]): f for f in scored if f.id in wanted}
     kept = {(aid, rev): known[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in known}
     kept.update(fresh)

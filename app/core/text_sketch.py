@@ -13,7 +13,7 @@ import zlib
 
 from app.core.substance import OTHER_MIN_CHARS, letters, plain
 
-SKETCH = 8  #: hashes kept per answer: enough that a near copy shares one
+SKETCH = 16  #: hashes kept per answer: enough that a near copy shares several
 
 
 def long_texts(values: dict[str, object]) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ HIDDEN = HIDDEN_SOURCE
 
 MayRead = Callable[[str, Holding], bool]
 CANDIDATES = 5  #: the most alike other assessments compared in full
+COMMON = 100  #: a fingerprint this many assessments share names no one source
 
 
 def names_unowned(assessment_id: str, holding: Holding) -> bool:
@@ -157,7 +158,9 @@ def references(assessment: Assessment, store: AssessmentStore,
     shared: Counter[str] = Counter()
     for text in own:
         for h in sketch(text):
-            shared.update(index.postings.get(h, ()))
+            ids = index.postings.get(h, ())
+            if len(ids) <= COMMON:  # a phrase hundreds of assessments share is a template's
+                shared.update(ids)
     if not shared:
         return ()
     exercises = _workshops(store)

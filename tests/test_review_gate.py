@@ -144,3 +144,21 @@ def test_the_report_says_the_same_as_the_scorecard(
     after = prepare(store.get(sent.id or ""), lang="sv")
     assert after.card.level is not None and after.card.level.id == "thorough"
     assert after.card.approval is not None
+
+
+def test_the_council_overview_shows_the_same_level(
+        store: TinyDBAssessmentStore, sent: Assessment, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.services import dashboard_facts
+    from app.store.facts import scorer
+
+    monkeypatch.setenv("BKA_DATA_DIR", str(store.folder))  # as `bka serve --data-dir` does
+    dashboard_facts.register()
+    try:
+        before, _ = dashboard_facts.current_facts(store, catalog())
+        assert {f.id: f.level for f in before}[sent.id or ""] == "acceptable"
+        review_approval.approve(store, sent.id or "", REVIEWER, "", ticks(sent), catalog(), NOW)
+        after, _ = dashboard_facts.current_facts(store, catalog())
+        assert {f.id: f.level for f in after}[sent.id or ""] == "thorough"
+    finally:
+        scorer.unregister()
+        dashboard_facts.forget()

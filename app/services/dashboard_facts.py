@@ -87,8 +87,8 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path | None 
         rows if rows is None or isinstance(rows, Mapping) else {r.id: r.revision for r in rows})
     if not indexed(store):  # no index: score them here, as before there was one
         every = wanted if wanted is not None else store.revision_map()
-        found = store.get_many(list(every))
-        return collect(found, catalog, standings(found, store))
+        stored = store.get_many(list(every))
+        return collect(stored, catalog, standings(stored, store))
     refresh(store, catalog, wait=wait)
     now = stamp(catalog)
     memory = _MEMORY.setdefault(f"{store.location}\x1f{now}", {})

@@ -75,20 +75,32 @@ def approve(store: AssessmentStore, assessment_id: str, by: str, comment: str,
             expected_revision: int | None = None) -> Assessment:
     """The named reviewer approves the revision they read, having confirmed each generated
     question (ticked, or answered in words, in the order shown). LifecycleRefused when a
-    question is left, or the lifecycle refuses (not the reviewer, comments open)."""
+    question is left, or the lifecycle refuses (not the reviewer, comments open).
+
+    The record is written first and taken back if the approval's own save fails, so that the
+    save (which scores the overview's row, app/services/dashboard_facts.py) already sees it."""
     current = store.get(assessment_id)
+    if expected_revision is not None and current.revision != expected_revision:
+        life.approve(current, by, comment, now)  # a refusal says why before a conflict does
     questions = review_questions(current, catalog)
     left = unconfirmed(questions, list(answers))
     if left:
         raise life.LifecycleRefused("checklist_open", str(left))
-    stored = store.update(assessment_id, lambda a: life.approve(a, by, comment, now),
-                          editor=" ".join(by.split()), expected_revision=expected_revision)
+    approved = life.approve(current, by, comment, now)  # refused here: nothing written
     checklist = [ChecklistAnswer(text=item.text, question=item.question, checked=ok,
                                  note=note.strip())
                  for item, (ok, note) in zip(questions, answers, strict=False)]
-    open_approvals(_folder(store, None)).create(Approval(
-        assessment_id=assessment_id, approved_revision=stored.revision,
-        content_hash=life.content_hash(stored), reviewer=stored.review.decided_by,
-        reviewer_sub=stored.review.reviewer_sub, official=stored.decision.official,
+    kept = open_approvals(_folder(store, None))
+    record = kept.create(Approval(
+        assessment_id=assessment_id, approved_revision=current.revision + 1,
+        content_hash=life.content_hash(approved), reviewer=approved.review.decided_by,
+        reviewer_sub=approved.review.reviewer_sub, official=approved.decision.official,
         approved_at=now, comment=comment.strip(), checklist=checklist))
+    try:
+        stored = store.update(assessment_id, lambda a: life.approve(a, by, comment, now),
+                              editor=" ".join(by.split()),
+                              expected_revision=expected_revision or current.revision)
+    except BaseException:
+        kept.delete(record.id)
+        raise
     return stored

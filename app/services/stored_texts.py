@@ -38,6 +38,8 @@ HIDDEN = HIDDEN_SOURCE
 
 MayRead = Callable[[str, Holding], bool]
 CANDIDATES = 5  #: the most alike other assessments compared in full
+#: a store larger than this is first indexed in the background when a page asks (wait=False)
+SYNC_BUILD = 2000
 COMMON = 100  #: a fingerprint this many assessments share names no one source
 
 
@@ -64,6 +66,8 @@ class _Index:
     entries: dict[str, _Entry] = field(default_factory=dict)
     postings: dict[int, set[str]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    ready: bool = False  #: built once: from then on only changes are read
+    building: threading.Thread | None = None
 
     def drop(self, aid: str) -> None:
         entry = self.entries.pop(aid, None)
@@ -99,10 +103,28 @@ def _entry(a: Assessment) -> _Entry:
 _INDEXES: dict[str, _Index] = {}
 
 
-def _index(store: AssessmentStore) -> _Index:
-    """The store's index, brought up to the stored revisions (only changed ones are read)."""
+def _index(store: AssessmentStore, *, wait: bool = True) -> _Index | None:
+    """The store's index, brought up to the stored revisions (only changed ones are read).
+    The first build of a large store (every assessment read once) runs in the background
+    unless `wait`: None until it is done."""
     index = _INDEXES.setdefault(store.location, _Index())
     wanted = store.revision_map()
+    if not index.ready and not wait and len(wanted) > SYNC_BUILD:
+        with index.lock:
+            if index.building is None or not index.building.is_alive():
+                index.building = threading.Thread(target=_build, args=(index, store),
+                                                  daemon=True, name="stored-texts-index")
+                index.building.start()
+        return None
+    _bring_up(index, store, wanted)
+    return index
+
+
+def _build(index: _Index, store: AssessmentStore) -> None:
+    _bring_up(index, store, store.revision_map())
+
+
+def _bring_up(index: _Index, store: AssessmentStore, wanted: dict[str, int]) -> None:
     with index.lock:
         for aid in [aid for aid in index.revisions if aid not in wanted]:
             index.drop(aid)
@@ -110,7 +132,7 @@ def _index(store: AssessmentStore) -> _Index:
         for a in store.get_many(changed) if changed else []:
             index.drop(a.id or "")
             index.add(a, wanted.get(a.id or "", a.revision))
-    return index
+        index.ready = True
 
 
 def _case(number: str) -> str:
@@ -148,13 +170,18 @@ def _workshops(store: AssessmentStore) -> set[str]:
 
 
 def references(assessment: Assessment, store: AssessmentStore,
-               may_read: MayRead = names_unowned) -> tuple[ReferenceText, ...]:
+               may_read: MayRead = names_unowned, *, wait: bool = True,
+               ) -> tuple[ReferenceText, ...]:
     """The stored assessments of other decisions whose answers may be copies of this one's
-    (candidates by sketch; the core's check decides), named as the viewer may see them."""
+    (candidates by sketch; the core's check decides), named as the viewer may see them.
+    A page passes wait=False: on a large store's first look the index is built behind it
+    and nothing is compared until it is ready (ready() says whether it is)."""
     own = long_texts({k: ans.value for k, ans in assessment.answers.items()})
     if not own:
         return ()
-    index = _index(store)
+    index = _index(store, wait=wait)
+    if index is None:
+        return ()
     shared: Counter[str] = Counter()
     for text in own:
         for h in sketch(text):
@@ -193,3 +220,10 @@ def in_installation(assessment: Assessment, folder: Path | str | None = None,
         if not (path / "assessments").exists():
             return ()
     return references(assessment, open_store(folder), may_read)
+
+
+def ready(store: AssessmentStore) -> bool:
+    """Whether the comparison with the stored assessments has its index (a page says so when
+    it does not yet)."""
+    index = _INDEXES.get(store.location)
+    return index is not None and index.ready

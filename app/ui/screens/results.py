@@ -15,6 +15,7 @@ from app.core.models.scorecard import Scorecard
 from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
+from app.services import stored_texts
 from app.services.followup import after_completed
 from app.services.review_approval import standing_of
 from app.services.stored_texts import references
@@ -52,7 +53,8 @@ def render() -> None:
     d = assessment.decision
     card = score(q, values, cat.library, decision_text(d.title, d.description),
                  d.decision_date, cat.law,
-                 cat.references + references(assessment, state.store(), auth.may_read_record),
+                 cat.references + references(assessment, state.store(), auth.may_read_record,
+                                             wait=False),
                  review=standing_of(assessment, state.store()))
     st.title(md(assessment.decision.title))
     st.caption(
@@ -92,6 +94,8 @@ def render() -> None:
     hollow = verdict.hollow_list(card, q, lang)
     if hollow:
         st.caption(md(t("res_hollow", lang, items=hollow)))
+    if not stored_texts.ready(state.store()):  # a large store's first look: said, not hidden
+        st.caption(md(t("res_texts_pending", lang)))
     status_actions(assessment, card, q, lang)
     reports_area(assessment, lang)
     history(assessment, q, lang)

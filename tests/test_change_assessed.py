@@ -30,7 +30,9 @@ def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
     assert q is not None
     values, problems = normalise_answers(assessment, q, source)
     assert problems == []
-    values = {**copy.deepcopy(values), **change}
+    # the file's text says the child was heard at the preschool with the official: the
+    # question newer versions ask about who was present, answered as the file says
+    values = {**copy.deepcopy(values), "heard_present": ["alone"], **change}
     d = assessment.decision
     return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
                  cat.law, cat.references, review=review)

@@ -14,12 +14,12 @@ reuse another's answers), and the worst case, every assessment built from the sa
 shipped texts (the candidates are then capped, stored_texts.CANDIDATES).
 Target: a lookup well under the 50 ms a save may take.
 
-Measured 2026-12-07 on the shared 2-core machine, 10,000 stored, answers of their own (with
-fingerprints shared by more than 100 assessments skipped): first index 67 s (every assessment
-read and validated once; a page does not wait for it), the store's revision map 12 ms, a lookup
-with the index current 114 ms, after one save 68 ms, scoring with the lookup 171 ms: over the
-target; fingerprints shared by more than 20 are now skipped to cut the candidates counted.
-Worst case (all from four texts, earlier build): lookup 25 ms, first index 13 s.
+Measured 2026-12-07 on the shared 2-core machine, 10,000 stored, answers of their own:
+first index 17 s (every assessment read and validated once; a page does not wait for it), the
+store's revision map 3 ms, a lookup with the index current 6 ms, after one save 6 ms, scoring
+with the lookup 12 ms. Worst case, all from four texts: lookup 6 ms, and no candidates, since a
+fingerprint shared by more than 20 assessments (stored_texts.COMMON) is a template's and names
+no one source. (With a cut-off of 100 and the machine busy: lookup 114 ms, over the target.)
 Run: .venv/bin/python -m bench.bench_stored_texts [--count 10000] [--runs 5]
 """
 

@@ -14,7 +14,10 @@ from typing import Any
 from app.core.errors import Problem
 
 MAX_YAML_BYTES = 10 * 1024 * 1024  # the largest questionnaire is ~100 KB
-MAX_JSON_BYTES = 100 * 1024 * 1024  # an export of 10,000 assessments is ~35 MB
+MAX_JSON_BYTES = 100 * 1024 * 1024  # a JSON file read whole (an assessment is ~15 KB)
+# An export is read as a stream (app/store/export_stream.py), so its size limit is set by the
+# memory an import needs, measured by bench/bench_exchange.py: MEASURED.
+MAX_EXPORT_BYTES = 400 * 1024 * 1024
 MAX_DEPTH = 64  # levels of nesting; our files use fewer than 10
 ALIAS_BUDGET = 20  # YAML aliases (*name) in a questionnaire, article or case file
 EXPANSION = 10  # what aliases may add: at most this many times the values written out

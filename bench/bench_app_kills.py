@@ -3,9 +3,10 @@ then started again: does the page ever keep showing an answer the store never he
 outage said in view?
 
 One trial opens the screening section in headless Chromium, types a new text into question 1.2
-and, 0-6 s after the last keystroke (before, during or after its save), kills the whole `bka serve` process group. It counts:
-  shown_unstored  after the server is back, the field shows a text the store does not hold
-                  (the target is 0);
+and, 0-6 s after the last keystroke (before, during or after its save), kills the whole
+`bka serve` process group. It counts:
+  shown_unstored  45 s after the server is back, the field still shows a text the store does
+                  not hold (the target is 0; the slowest time to agree is printed too);
   no_note         the outage note ("Servern går inte att nå") never came into view while the
                   server was gone;
   lost_typed      the typed text is not in the store (expected when the kill came before the
@@ -39,7 +40,9 @@ NOTE = "Servern går inte att nå"
 #: the kill comes this long after the last keystroke at most: before, during and after the
 #: save (a save takes seconds on a busy machine)
 KILL_WITHIN_MS = 6000
-SETTLE_S = 10.0  # how long the page has, after the note goes, to show the store's value
+#: how long the page has, after the outage note goes, to show the store's value (a rerun on
+#: a machine shared by a dozen processes takes seconds)
+SETTLE_S = 45.0
 
 
 @dataclass
@@ -49,12 +52,14 @@ class KillTally:
     no_note: int = 0
     lost_typed: int = 0
     stuck: int = 0  #: trials whose page never came back (counted, then a fresh load)
+    slowest: float = 0.0  #: the longest time from the server's return to page == store
 
     def line(self) -> str:
         return (f"app server killed {self.trials} times: {self.shown_unstored} showed an answer "
                 f"never stored; {self.no_note} without the outage note in view; "
                 f"{self.lost_typed} typed texts not stored (killed before the save); "
-                f"{self.stuck} pages that never came back")
+                f"{self.stuck} pages that never came back; slowest to agree with the store "
+                f"{self.slowest:.1f} s")
 
 
 @contextmanager
@@ -112,7 +117,7 @@ def _open(page: Any, base: str, aid: str, tally: KillTally) -> None:
 def trial(page: Any, data: Path, aid: str, port: int, rng: random.Random,
           tally: KillTally) -> None:
     from playwright.sync_api import expect
-    from save_trials import WAIT_MS, field, stored_text
+    from save_trials import WAIT_MS, field
 
     base = f"http://127.0.0.1:{port}"
     text = f"Före dödandet {uuid.uuid4().hex[:8]}"
@@ -121,6 +126,7 @@ def trial(page: Any, data: Path, aid: str, port: int, rng: random.Random,
         _open(page, base, aid, tally)
         box = field(page)
         box.click()
+        box.press("ControlOrMeta+a")  # the typing replaces what the field held
         box.press_sequentially(text, delay=rng.choice((0, 20, 60)))
         page.wait_for_timeout(rng.uniform(0, KILL_WITHIN_MS))
         _kill(process)
@@ -135,17 +141,37 @@ def trial(page: Any, data: Path, aid: str, port: int, rng: random.Random,
         except AssertionError:
             tally.stuck += 1
             _open(page, base, aid, tally)
-        stored = stored_text(data, aid) or ""
-        try:
-            expect(field(page)).to_have_value(stored, timeout=int(SETTLE_S * 1000))
-        except AssertionError:
+        back = time.monotonic()
+        shown, stored = _settled(page, data, aid)
+        settle = time.monotonic() - back
+        tally.slowest = max(tally.slowest, settle)
+        if shown != stored:
             tally.shown_unstored += 1
-            print(f"  trial {tally.trials + 1}: the page shows "
-                  f"{field(page).input_value()!r}, the store holds {stored!r}", flush=True)
+            print(f"  trial {tally.trials + 1}: {SETTLE_S:.0f} s after the server came back "
+                  f"the page shows {shown!r}, the store holds {stored!r}", flush=True)
         if stored != text:
             tally.lost_typed += 1
         tally.trials += 1
-        print(f"  trial {tally.trials}: {tally.line()}", flush=True)
+        print(f"  trial {tally.trials}: {tally.line()} (this one settled in {settle:.1f} s)",
+              flush=True)
+
+
+def _settled(page: Any, data: Path, aid: str) -> tuple[str | None, str]:
+    """What the field shows and what the store holds, once they agree or SETTLE_S after the
+    server came back (the store is read again each time: the restarted server may still
+    save what the page sends it)."""
+    from save_trials import FIELD, stored_text
+
+    deadline = time.monotonic() + SETTLE_S
+    while True:
+        stored = stored_text(data, aid) or ""
+        try:
+            shown: str | None = page.get_by_label(FIELD).input_value(timeout=2000)
+        except Exception:  # noqa: BLE001 - not drawn yet (the page is running)
+            shown = None
+        if shown == stored or time.monotonic() > deadline:
+            return shown, stored
+        time.sleep(0.5)
 
 
 def main(trials: int | None = None) -> None:

@@ -90,7 +90,7 @@ def plan_import(store: AssessmentStore, assessments: Sequence[Assessment]) -> Im
     """What importing would do, without writing anything."""
     result = ImportResult()
     in_trash = {s.id for s in store.deleted()}
-    known = _stored(store, [a.id for a in assessments if a.id], in_trash)
+    known = _stored(store, {a.id: a for a in assessments if a.id}, in_trash)
     for incoming in assessments:
         item = ImportItem(incoming.id, incoming.decision.title,
                           incoming_revision=incoming.revision)
@@ -100,38 +100,56 @@ def plan_import(store: AssessmentStore, assessments: Sequence[Assessment]) -> Im
             continue
         item = ImportItem(incoming.id, incoming.decision.title,
                           stored_revision=stored.revision, incoming_revision=incoming.revision)
-        before, after = stored.model_dump(mode="json"), incoming.model_dump(mode="json")
-        # The content hash first: an unchanged copy (most of a re-import) is told by one
-        # hash each; the field-by-field comparison runs only where the hashes differ.
-        changes = [] if content_hash(before) == content_hash(after) else diff(
-            canonical(before), canonical(after))
-        if not changes:
+        changes = [] if stored.copy is None else diff(
+            canonical(stored.copy.model_dump(mode="json")),
+            canonical(incoming.model_dump(mode="json")))
+        if stored.copy is None or not changes:
             result.skipped.append(item)
             continue
         # Never decided by the file's word: a higher revision or a later date in a file is
         # no proof that it is newer (a file can say anything, and two copies can both have
         # moved on). A stored id with other content is always the person's choice: keep
         # the stored one, replace it after seeing the differences, or import as new.
-        kind, reason = _conflict(stored, incoming, incoming.id in in_trash)
+        kind, reason = _conflict(stored.copy, incoming, incoming.id in in_trash)
         result.conflicts.append(replace(
             item, reason=reason, kind=kind,
             differences=tuple(dict.fromkeys(".".join(map(str, c.path)) for c in changes))))
     return result
 
 
-def _stored(store: AssessmentStore, ids: Sequence[str],
-            in_trash: Collection[str]) -> dict[str, Assessment]:
-    """The stored copies of the ids a file names, read in parts of 500 (one query each in
-    the database) instead of one read per assessment."""
+@dataclass(frozen=True)
+class _Stored:
+    """The stored copy of an id the file names, as far as the plan needs it."""
+
+    revision: int
+    copy: Assessment | None  #: None: the same content as the file's (equal content hashes)
+
+
+def _stored(store: AssessmentStore, incoming: dict[str, Assessment],
+            in_trash: Collection[str]) -> dict[str, _Stored]:
+    """The stored copies of the ids a file names, read in one call (one query in the
+    database; in the local store, whose files hold assessments by a hash of their id, any
+    part of the list touches every file, so parts would read them all again for each part).
+    A copy whose content hash equals the file's is not kept: most of a re-import is
+    unchanged, and those need no field-by-field comparison."""
     live = store.revision_map()
-    wanted = [i for i in dict.fromkeys(ids) if i in live]
-    found: dict[str, Assessment] = {}
-    for start in range(0, len(wanted), 500):
-        found.update((a.id or "", a) for a in store.get_many(wanted[start:start + 500]))
-    for i in dict.fromkeys(ids):
+    wanted = [i for i in incoming if i in live]
+    found: dict[str, _Stored] = {}
+    fetched: list[Assessment | None] = list(store.get_many(wanted))
+    for n, copy in enumerate(fetched):
+        fetched[n] = None  # let go as soon as it is compared
+        if copy is not None and copy.id:
+            found[copy.id] = _compared(copy, incoming[copy.id])
+    for i in incoming:
         if i in in_trash:
-            found[i] = store.get(i, include_deleted=True)
+            found[i] = _compared(store.get(i, include_deleted=True), incoming[i])
     return found
+
+
+def _compared(copy: Assessment, incoming: Assessment) -> _Stored:
+    same = (content_hash(copy.model_dump(mode="json"))
+            == content_hash(incoming.model_dump(mode="json")))
+    return _Stored(copy.revision, None if same else copy)
 
 
 def _conflict(stored: Assessment, incoming: Assessment, trashed: bool) -> tuple[str, str]:
@@ -170,6 +188,9 @@ def apply_import(store: AssessmentStore, assessments: Sequence[Assessment], edit
         # (a full disk, a kill) none of it.
         chosen_ones = [a for a in assessments if a.id is None or a.id in write_ids] + [
             a.model_copy(update={"id": None}) for a in assessments if a.id in new_ids]
+        if not chosen_ones:  # nothing to write: the store is not even opened for writing
+            result.applied = True
+            return result
         try:
             store.store_imported(chosen_ones, editor, note=note, expected_revisions=expected)
         except ImportRaced:

@@ -5,9 +5,10 @@ Everything is read and validated before anything is written, so a file that is n
 cut short or comes from a newer version changes nothing; problems say what and where
 ("export.json, assessment 812: ...").
 
-The size limit of a streamed export comes from measurement (bench/bench_exchange.py): at
-10,000 realistic assessments (130 MB) an import peaks at about MEASURED_PEAK_MB of memory,
-most of it the checked assessments themselves, kept until they are compared and written.
+The size limit of a streamed export comes from measurement (app/core/limits.py,
+bench/bench_exchange.py): at 10,000 realistic assessments (130 MB) an import peaks at about
+1.35 GB, most of it the checked assessments themselves, kept until they are compared and
+written (all of an import goes in or none of it).
 """
 
 from __future__ import annotations

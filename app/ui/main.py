@@ -13,7 +13,7 @@ import streamlit as st  # noqa: E402
 
 from app.core import access  # noqa: E402
 from app.store import StoreError  # noqa: E402
-from app.ui import document, store_errors, theme
+from app.ui import document, kept_text, store_errors, theme
 from app.ui.navigation.child import run_if_child  # noqa: E402
 from app.ui.navigation.screens import screen
 from app.ui.navigation.workshop import extend as with_workshop_pages  # noqa: E402
@@ -87,6 +87,7 @@ def main() -> None:
     st.set_page_config(page_title=t("page_title", lang, page=page.title))
     theme.apply()
     document.apply(lang)
+    kept_text.apply(lang)  # a box drawn anew keeps what was typed in it
     with st.sidebar:
         choice = st.segmented_control(t("language", lang), ["sv", "en"], default=lang,
                                       format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],

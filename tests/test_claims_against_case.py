@@ -204,3 +204,19 @@ def test_a_headcount_is_a_figure_followed_by_children_not_a_year_or_a_source() -
     said = "I januari 2027 (elevregistret) gick 1 200 elever och 62 inskrivna barn där, 3 km bort"
     assert figures_of_children(said, nouns) == [(1200, "1 200 elever"),
                                                 (62, "62 inskrivna barn")]
+
+
+def test_a_framework_agreement_behind_a_wish_not_followed_is_a_reason_of_resources() -> None:
+    assessment, source = load_assessment(INDIVIDUAL)
+    base = normalise_answers(assessment, catalog().questionnaires["bka-individual"], source)[0]
+    said = base["alternatives_considered"] + " Familjehemmet ingår i kommunens ramavtal."
+    card = individual({"alternatives_considered": said})
+    assert base["views_weight"] == "partly_followed"
+    assert "contract_reason_untold" in card.capped_by
+    # given as a reason of resources, the claim agrees with the text
+    told = individual({"alternatives_considered": said,
+                       "not_followed_grounds": [*base["not_followed_grounds"], "resources"]})
+    assert "contract_reason_untold" not in raised(told)
+    # the child's wish followed: nothing to explain
+    followed = individual({"alternatives_considered": said, "views_weight": "followed"})
+    assert "contract_reason_untold" not in raised(followed)

@@ -23,7 +23,6 @@ from app.store.exchange import (
     import_bytes,
     import_file,
 )
-from app.store.layout import shard_of
 
 QUESTION = "affects_children"  # a choice question of the standard questionnaire
 
@@ -130,6 +129,6 @@ def test_an_unknown_option_in_a_stored_file_is_refused_and_nothing_is_lost(
     [doc] = [d for d in data["assessments"].values() if d["id"] == aid]
     doc["assessment"]["answers"][QUESTION]["value"] = "kanske"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert path == store.layout.doc_file(shard_of(aid))
+    assert path == store.layout.doc_file(aid)
     _refused_untouched(store, aid, path, f"assessment {aid}", "'kanske'", QUESTION,
                        "not one of its options")

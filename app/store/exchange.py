@@ -38,6 +38,7 @@ from app.store.errors import ImportRaced, ImportRejected
 from app.store.export_write import (
     EXPORT_FAMILY,
     EXPORT_FORMAT,
+    PART,
     export_bytes,
     export_document,
     export_file,
@@ -127,19 +128,17 @@ class _Stored:
 
 def _stored(store: AssessmentStore, incoming: dict[str, Assessment],
             in_trash: Collection[str]) -> dict[str, _Stored]:
-    """The stored copies of the ids a file names, read in one call (one query in the
-    database; in the local store, whose files hold assessments by a hash of their id, any
-    part of the list touches every file, so parts would read them all again for each part).
-    A copy whose content hash equals the file's is not kept: most of a re-import is
-    unchanged, and those need no field-by-field comparison."""
+    """The stored copies of the ids a file names, read in parts of PART (one query each in
+    the database, one file each in the local store). A copy whose content hash equals the
+    file's is not kept: most of a re-import is unchanged, and those need no field-by-field
+    comparison."""
     live = store.revision_map()
     wanted = [i for i in incoming if i in live]
     found: dict[str, _Stored] = {}
-    fetched: list[Assessment | None] = list(store.get_many(wanted))
-    for n, copy in enumerate(fetched):
-        fetched[n] = None  # let go as soon as it is compared
-        if copy is not None and copy.id:
-            found[copy.id] = _compared(copy, incoming[copy.id])
+    for start in range(0, len(wanted), PART):
+        for copy in store.get_many(wanted[start:start + PART]):
+            if copy.id:
+                found[copy.id] = _compared(copy, incoming[copy.id])
     for i in incoming:
         if i in in_trash:
             found[i] = _compared(store.get(i, include_deleted=True), incoming[i])

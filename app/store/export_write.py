@@ -1,5 +1,5 @@
-"""Writing an export file: the assessments written one by one as they are read, so a folder
-of 10,000 is never one document and one 130 MB string in memory besides the assessments.
+"""Writing an export file: the assessments read from the store in parts and written one by
+one, so a folder of 10,000 is never one document (and one 130 MB string) in memory.
 
     {"format": "bka-export/1", "exported": "2026-11-23T10:00:00+00:00",
      "assessments": [<Assessment.model_dump(mode="json")>, ...],
@@ -27,6 +27,9 @@ from app.store.protocol import AssessmentStore
 
 EXPORT_FORMAT = "bka-export/1"
 EXPORT_FAMILY = "bka-export/"
+#: assessments read from the store at once: one query in the database, one file each in the
+#: local store (so a part reads only its own files)
+PART = 500
 
 
 def export_document(assessments: Sequence[Assessment], now: dt.datetime | None = None,
@@ -47,18 +50,12 @@ def write_export(store: AssessmentStore, out: IO[bytes], ids: Sequence[str] | No
               ' "assessments": ['.encode())
     wanted: list[tuple[str, str]] = []  # (id, checksum) of the files that travel along
     separator = b"\n"
-    # Read at once: the local store keeps assessments in files by a hash of their id, so
-    # any part of the list touches every file, and reading in parts read them all again
-    # for each part. Each one is let go as soon as it is written.
-    found: list[Assessment | None] = list(store.get_many(chosen))
-    for n, a in enumerate(found):
-        if a is None:
-            continue
-        found[n] = None
-        kept = shown_only(a, catalog) if catalog else a
-        out.write(separator + _json(kept.model_dump(mode="json")))
-        separator = b",\n"
-        wanted += kept_files(a)
+    for start in range(0, len(chosen), PART):  # only a part's assessments held at a time
+        for a in store.get_many(chosen[start:start + PART]):
+            kept = shown_only(a, catalog) if catalog else a
+            out.write(separator + _json(kept.model_dump(mode="json")))
+            separator = b",\n"
+            wanted += kept_files(a)
     out.write(b"\n ]")
     written = 0  # the files key is written only when a file travels along
     for sha, text in carried_files(store, wanted):

@@ -16,8 +16,10 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Table
+from reportlab.platypus import Table
 from reportlab.platypus.tableofcontents import TableOfContents
+
+from app.report.measured import Paragraph
 
 _CALLBACK = "bkaContentsLineEnd"
 DOTS = " . "

@@ -16,7 +16,7 @@ from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
 
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
@@ -24,6 +24,7 @@ from app.core.document.model import Document, Section
 from app.core.document.source import ReportError
 from app.report.answers import long_text
 from app.report.contents import Contents, ContentsPages
+from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
 from app.report.pdf_blocks import flowables
 from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style

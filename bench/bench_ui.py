@@ -79,6 +79,16 @@ def _open_guided(at: Any) -> Any:
     return at
 
 
+def _drawn(at: Any) -> tuple[int, int]:
+    """(elements, widgets) the last run drew: Streamlit's cost per run grows with both (every
+    keyed text, radio or select widget also copies the whole session state once)."""
+
+    def count(node: Any) -> int:
+        return 1 + sum(count(child) for child in getattr(node, "children", {}).values())
+
+    return count(at._tree) - 1, len(at._tree.get_widget_states().widgets)
+
+
 def _peer_questions(questions: list[Question], lang: str) -> list[tuple[str, str, str, list]]:
     from app.core.text import tr
 
@@ -155,6 +165,9 @@ def main() -> None:
         print(f"  guided page  median {am:7.1f} ms   p95 {a95:7.1f} ms")
         print(f"  bare page    median {bm:7.1f} ms   p95 {b95:7.1f} ms")
         print(f"  ratio        median {ratio:5.2f}x   goal <= 2x per change")
+    (ae, aw), (be, bw) = _drawn(at), _drawn(peer)
+    print(f"drawn per run: guided page {ae} elements ({aw} widgets), bare page {be} ({bw}); "
+          f"ratio {ae / be:4.2f}x elements, {aw / bw:4.2f}x widgets")
 
 
 if __name__ == "__main__":

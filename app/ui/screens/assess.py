@@ -296,13 +296,22 @@ def review_beside(remarks: list[ReviewComment], lang: str) -> None:
 
 
 def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
+    """The question's comment, in an expander that draws its box only while it is open: a
+    section of fifteen questions drew fifteen text boxes (and their buttons) that nobody saw,
+    and every text box costs the server a copy of the whole session state on each rerun."""
     k = key(ctx.aid, question.id, "comment")
     comment = answer.comment if answer else None
-    if k not in st.session_state:
-        st.session_state[k] = comment or ""
     # Named with its question: a dozen expanders called "Kommentar" cannot be told apart.
     label = t("comment_for", ctx.lang, number=ctx.q.numbering[question.id])
-    with st.expander(label + (" ✎" if comment else ""), expanded=False):
+    # The mark as the section came on screen: the label is part of the expander's identity,
+    # and a label that changed when the comment was saved closed the box being typed in.
+    marked = st.session_state.setdefault(f"{k}:mark", bool(comment))
+    box = st.expander(label + (" ✎" if marked else ""), key=f"{k}:open", on_change="rerun")
+    if not box.open:
+        return
+    if k not in st.session_state:
+        st.session_state[k] = comment or ""
+    with box:
         st.text_area(
             label,
             key=k,

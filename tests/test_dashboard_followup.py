@@ -20,6 +20,7 @@ from app.services import dashboard_facts
 from app.services.followup import after_completed, create
 from app.services.shipped import catalog
 from app.store import open_store
+from app.store.facts.local import FILE as FACTS_FILE
 
 TODAY = "2027-06-01"
 
@@ -86,7 +87,7 @@ def test_kept_facts_follow_every_change_and_survive_damage(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ids = stored(tmp_path)
     first = board(tmp_path, capsys)
-    kept = tmp_path / dashboard_facts.FILE_NAME
+    kept = tmp_path / FACTS_FILE
     assert kept.exists()
     store = open_store(tmp_path)
     store.set_decision(ids["B"], store.get(ids["B"]).decision.model_copy(
@@ -98,7 +99,8 @@ def test_kept_facts_follow_every_change_and_survive_damage(
     store.delete(ids["D"])
     dashboard_facts.forget()
     assert board(tmp_path, capsys)["total"] == first["total"] - 1
-    kept.write_bytes(b"{not json")
+    kept.write_bytes(b"{not an index")
+    kept.with_name(kept.name + "-wal").unlink(missing_ok=True)
     dashboard_facts.forget()
     assert board(tmp_path, capsys)["total"] == first["total"] - 1  # scored again, not trusted
 
@@ -182,14 +184,17 @@ def test_erasing_for_good_takes_the_assessment_out_of_the_kept_facts(
 
     ids = stored(tmp_path)
     board(tmp_path, capsys)
-    kept = tmp_path / dashboard_facts.FILE_NAME
-    assert "B: ny skolskjuts" in kept.read_text(encoding="utf-8")
+
+    def index_bytes() -> bytes:  # the file and its log, as a reader of the disk sees them
+        return b"".join(p.read_bytes() for p in tmp_path.glob(FACTS_FILE + "*"))
+
+    assert b"B: ny skolskjuts" in index_bytes()
     store = open_store(tmp_path)
     store.delete(ids["B"])
     erase_for_good(store, ids["B"], tmp_path)
-    text = kept.read_text(encoding="utf-8")
-    assert "B: ny skolskjuts" not in text and "Buss" not in text
-    assert "A: skolnedläggning" in text  # the others stay kept
+    left = index_bytes()
+    assert b"B: ny skolskjuts" not in left and b"Buss" not in left
+    assert "A: skolnedläggning".encode() in left  # the others stay kept
     dashboard_facts.forget()
     assert board(tmp_path, capsys)["total"] == 3
 

@@ -48,6 +48,7 @@ def _suggest(name: str, questions: dict[str, Question]) -> str:
 _NEEDS = {
     "count": ({"multi", "actions", "impact"}, "a multi, actions or impact question"),
     "planned": ({"actions"}, "an actions question"),
+    "affected_owned": ({"actions"}, "an actions question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
     "only": ({"multi"}, "a multi question"),
@@ -120,7 +121,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
-                   "copied_answers", "years_old"}
+                   "copied_answers", "years_old", "affected_owned"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

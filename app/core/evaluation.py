@@ -138,8 +138,31 @@ class Evaluation:
     def addressed(self, question_id: str) -> set[str]:
         """What the planned measures say they address: article numbers and group ids. A
         measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing."""
-        return {str(x) for a in self.planned_actions(question_id) if self.mitigates(a)
+        return {str(x) for a in self.planned_actions(question_id)
+                if self.mitigates(a) and not self.left_to_affected(a)
                 for x in (a.get("addresses") or [])}
+
+    def left_to_affected(self, action: dict[str, Any]) -> bool:
+        """The measure's owner is the families or children the decision affects (its first
+        word, as written, is one of scoring.affected_owners): softening the harm is the
+        deciding organisation's task, so such a measure mitigates nothing."""
+        words = self.q.scoring.affected_owners
+        if not words:
+            return False
+        first = substance.plain(str(action.get("who") or "")).split()[:2]
+        forms = {substance.plain(w) for w in self._list_words(words)}
+        return bool(first) and (first[0] in forms or " ".join(first) in forms)
+
+    def affected_owned(self, question_id: str) -> int:
+        """Planned measures whose owner is the families or children affected."""
+        return len(self.affected_measures(question_id))
+
+    def affected_measures(self, question_id: str) -> list[dict[str, Any]]:
+        return [a for a in self.planned_actions(question_id) if self.left_to_affected(a)]
+
+    def _list_words(self, name: str) -> list[str]:
+        lists = self.q.scoring.word_lists.get(name, {})
+        return [w for words in lists.values() for w in words]
 
     def mitigates(self, action: dict[str, Any]) -> bool:
         words = self.q.scoring.not_mitigation

@@ -136,10 +136,18 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
             numbers = [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]
             details += numbers[:SHOWN_MISSING] + (
                 [f"+{len(numbers) - SHOWN_MISSING}"] if len(numbers) > SHOWN_MISSING else [])
+        elif node.function == "affected_owned":
+            qid = _qid_arg(node)
+            details += [str(a.get("who") or "") for a in ev.affected_measures(qid)]
         elif node.function == "analysed_impacts":
             details += [f"{q.numbering.get(h.question, h.question)} art. {h.article}"
                         for h in ev.hollow if h.article is not None]
     return list(dict.fromkeys(details))
+
+
+def _qid_arg(node: Call) -> str:
+    first = node.args[0] if node.args else None
+    return str(getattr(first, "id", ""))
 
 
 def _capped(

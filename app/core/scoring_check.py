@@ -140,10 +140,12 @@ def check_rules(q: Questionnaire, source: Source) -> list[Problem]:
         for i, qid in enumerate(s.substance.case_fields):
             problems += _needs(q, source, ("scoring", "substance", "case_fields", i),
                                "the case's names", qid, {"text"})
-    if s.not_mitigation is not None and s.not_mitigation not in s.word_lists:
-        problems.append(source.problem(
-            ("scoring", "not_mitigation"), f"not_mitigation names word list "
-            f"'{s.not_mitigation}', which scoring.word_lists lacks"))
+    for key in ("not_mitigation", "affected_owners"):
+        name = getattr(s, key)
+        if name is not None and name not in s.word_lists:
+            problems.append(source.problem(
+                ("scoring", key), f"{key} names word list '{name}', which scoring.word_lists "
+                "lacks"))
     if s.screening is not None:
         loc = ("scoring", "screening")
         problems += _needs(q, source, (*loc, "reason"), "the screening's reason",

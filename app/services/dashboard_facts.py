@@ -1,54 +1,35 @@
-"""The overview's facts of every stored assessment, kept between runs and processes.
+"""The overview's facts of every stored assessment, kept as rows of the store's facts index
+(app/store/facts/): in PostgreSQL beside the assessments, written in each save's transaction;
+locally in an SQLite file beside the documents, written under the store's lock. The figures
+are counted there with GROUP BY (app/store/facts/counts.py); nothing is parsed or scored for a
+page view but what changed.
 
-Scoring is the slow part of the overview (about 6 ms per assessment: 10,000 took a minute),
-and a stored revision never changes, so each assessment is scored once per revision and its
-facts (app/core/dashboard.CaseFacts) are kept: in memory for a page's reruns, and in a file
-beside the data for the next process (`bka dashboard`, a restarted server). A build then reads
-only the store's list (ids and revisions, from its index) and scores what changed since.
-
-With PostgreSQL (several app servers on one database) each server keeps its own file, on
-purpose: a fact is keyed by store, id, revision and the questionnaires' stamp, so a server's
-file can be behind but never wrong, and no server waits on another's writes. The cost is one
-first build per server (and after each questionnaire change), which scoring pays at a few ms
-an assessment (bench/bench_dashboard.py, PostgreSQL part); a facts table shared by the
-servers would save that once-per-server cost at the price of a migration and a write per
-build, and is the next step if deployments run many servers.
-
-The file is a cache, derived from the records: it holds no user data that is not in the store,
-and one that is damaged, of another format, another store or another set of questionnaires is
-ignored and written anew; the records themselves are never touched.
+Scoring is the slow part (about 6 ms per assessment), so each assessment is scored once per
+revision and questionnaire set: by the save itself (the scorer registered here), or by the
+build (fact_builder.py) for rows saved without one, a cut-off write, a missing index, or
+after a questionnaire change (then in the background, with the page showing its progress).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal, TypeVar, cast
-
-from pydantic import BaseModel
 
 from app.core.catalog import Catalog
 from app.core.dashboard import FACTS_VERSION, CaseFacts, collect
-from app.core.text import Text
+from app.core.models.assessment import Assessment
+from app.services import fact_builder
+from app.services.fact_builder import Progress
+from app.services.shipped import catalog as shipped_catalog
 from app.store import AssessmentStore
-from app.store.atomic import write_atomic
+from app.store.facts import counts, scorer
+from app.store.facts.rows import Fact, labels_of
 from app.store.records import Summary
 
-FORMAT = "bka-dashboard-facts/2"
-FILE_NAME = "dashboard-facts.json"
-
-#: per store location, facts per (id, revision), for the reruns of one process
+#: per index, facts per (id, revision) already parsed: a page's reruns parse nothing again
 _MEMORY: dict[str, dict[tuple[str, int], CaseFacts]] = {}
-#: per store location, how many facts changed in memory since the file was last written
-_UNSAVED: dict[str, int] = {}
-#: the last boards counted (remembered()), by what they were counted from
-_BOARDS: dict[tuple[object, ...], object] = {}
-BOARDS_KEPT = 8
-B = TypeVar("B")
-#: this many changed facts are scored rather than read from the file, and kept unwritten
-FEW = 50
 
 
 def stamp(catalog: Catalog) -> str:
@@ -58,148 +39,80 @@ def stamp(catalog: Catalog) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class _Kept(BaseModel):
-    """The file: which store and questionnaires the facts belong to, and the facts."""
-
-    format: Literal["bka-dashboard-facts/2"]
-    location: str  #: a hash of the store's location: facts of another store are not used
-    stamp: str
-    revisions: list[int]  #: the revision of each fact, in the same order
-    facts: list[CaseFacts]  #: without their labels, which are kept once below
-    finding_labels: dict[str, Text] = {}
-    level_labels: dict[str, Text] = {}
-
-
-def _read(path: Path, location: str, catalog_stamp: str) -> dict[tuple[str, int], CaseFacts]:
-    try:
-        # pydantic parses the JSON itself: twice as fast as json.loads and then validating
-        kept = _Kept.model_validate_json(path.read_bytes())
-    except (OSError, ValueError):
-        return {}  # none yet, damaged or of another shape: every assessment is scored again
-    if kept.location != location or kept.stamp != catalog_stamp or len(
-            kept.revisions) != len(kept.facts):
-        return {}
-    return {(f.id, rev): f for f, rev in zip(_labelled(kept), kept.revisions, strict=True)}
+def fact_of(assessment: Assessment, catalog: Catalog | None = None) -> Fact:
+    """One assessment's row of the index, scored with the shipped questionnaires."""
+    catalog = catalog or shipped_catalog()
+    scored, _skipped = collect([assessment], catalog)
+    aid = assessment.id or ""
+    if not scored:  # its questionnaire is not shipped: kept as such, reported as not counted
+        return Fact(id=aid, revision=assessment.revision, facts=None, stamp=stamp(catalog),
+                    skipped=True)
+    return Fact(id=aid, revision=assessment.revision, facts=scored[0], stamp=stamp(catalog),
+                labels=labels_of(scored[0]))
 
 
-def _labelled(kept: _Kept) -> list[CaseFacts]:
-    """The facts with the labels each had, shared (not copied) from the file's one table."""
-    for f in kept.facts:
-        f.finding_labels = {k: kept.finding_labels[k] for k in f.findings
-                            if k in kept.finding_labels}
-        f.level_label = kept.level_labels.get(f.level) if f.level else None
-    return kept.facts
+def register() -> None:
+    """Saves in this process write their facts (the store calls fact_of in its write)."""
+    scorer.register(fact_of)
 
 
-def _write(path: Path, location: str, catalog_stamp: str,
-           kept: dict[tuple[str, int], CaseFacts]) -> None:
-    items = sorted(kept.items())
-    finding_labels: dict[str, Text] = {}
-    level_labels: dict[str, Text] = {}
-    for _, f in items:
-        finding_labels.update(f.finding_labels)
-        if f.level and f.level_label is not None:
-            level_labels.setdefault(f.level, f.level_label)
-    # Labels are the same text in thousands of facts: written once (29 MB became ~4 MB).
-    facts = [f.model_dump(mode="json", exclude={"finding_labels", "level_label"}) for _, f in items]
-    body = {"format": FORMAT, "location": location, "stamp": catalog_stamp,
-            "revisions": [rev for (_, rev), _f in items], "facts": facts,
-            "finding_labels": finding_labels, "level_labels": level_labels}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(
-            "utf-8"), keep_previous=False)
-    except OSError:
-        pass  # a cache that cannot be written costs time on the next run, nothing else
+def indexed(store: AssessmentStore) -> bool:
+    """Whether the store keeps a facts index (both real stores do; a test's stand-in may
+    not)."""
+    return getattr(store, "facts", None) is not None
 
 
-def location_key(store: AssessmentStore) -> str:
-    """A hash, not the address: a database's address is not written beside the data."""
-    return hashlib.sha256(store.location.encode("utf-8")).hexdigest()[:16]
+def refresh(store: AssessmentStore, catalog: Catalog, *, wait: bool) -> Progress | None:
+    """Bring the index up to date (fact_builder.ensure); None when it is."""
+    return fact_builder.ensure(store, catalog, stamp(catalog),
+                               lambda a: fact_of(a, catalog), wait=wait)
 
 
-def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path,
-                  rows: list[Summary] | Mapping[str, int] | None = None,
-                  ) -> tuple[list[CaseFacts], list[str]]:
+def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path | None = None,
+                  rows: list[Summary] | Mapping[str, int] | None = None, *,
+                  wait: bool = True) -> tuple[list[CaseFacts], list[str]]:
     """The facts of every stored assessment at its current revision (or of `rows` only: what
     one person may see in the login mode; rows or id -> revision), and the ids that could not
-    be counted (their questionnaire is not shipped)."""
-    location = location_key(store)
-    some = rows is not None
-    if rows is None:
-        wanted: Mapping[str, int] = store.revision_map()  # ids and revisions, not whole rows
-    elif isinstance(rows, Mapping):
-        wanted = rows
-    else:
-        wanted = {r.id: r.revision for r in rows}
-    memory = _MEMORY.setdefault(location, {})
-    # A page rerun with nothing changed: no file, no scoring, no rebuilding of the memory.
-    if (some or len(memory) == len(wanted)) and all(
-            (aid, rev) in memory for aid, rev in wanted.items()):
-        return [memory[(aid, rev)] for aid, rev in wanted.items()], []
-    catalog_stamp = stamp(catalog)
-    known = dict(memory)
-    path = folder / FILE_NAME
-    unknown = sum((aid, rev) not in known for aid, rev in wanted.items())
-    # The file only when it saves time: a few changed since the last run are scored faster
-    # than 100,000 kept facts are read.
-    if unknown > FEW or (unknown and not memory):
-        known.update(_read(path, location, catalog_stamp))
-    missing = [aid for aid, rev in wanted.items() if (aid, rev) not in known]
-    scored, skipped = collect(store.get_many(missing), catalog) if missing else ([], [])
-    fresh = {(f.id, wanted[f.id]): f for f in scored if f.id in wanted}
-    kept = {(aid, rev): known[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in known}
-    kept.update(fresh)
-    counted = [kept[(aid, rev)] for aid, rev in wanted.items() if (aid, rev) in kept]
-    if some:  # a part of the rows: the others' facts are kept, not pruned
-        kept = {**known, **kept}
-    # Written when enough has changed since the last write (or there is none yet): a page
-    # rerun after one save does not rewrite 100,000 facts, and a restart rescores at most FEW.
-    _UNSAVED[location] = _UNSAVED.get(location, 0) + len(fresh) + max(0, len(known) - len(kept))
-    if _UNSAVED[location] and (_UNSAVED[location] > FEW or not path.exists()):
-        _write(path, location, catalog_stamp, kept)
-        _UNSAVED[location] = 0
-    _MEMORY[location] = kept
-    return counted, skipped
+    be counted (their questionnaire is not shipped). `folder` is no longer used: the index
+    lives with the store."""
+    del folder
+    wanted: Mapping[str, int] | None = (
+        rows if rows is None or isinstance(rows, Mapping) else {r.id: r.revision for r in rows})
+    if not indexed(store):  # no index: score them here, as before there was one
+        every = wanted if wanted is not None else store.revision_map()
+        return collect(store.get_many(list(every)), catalog)
+    refresh(store, catalog, wait=wait)
+    now = stamp(catalog)
+    memory = _MEMORY.setdefault(f"{store.location}\x1f{now}", {})
+    with store.facts.reading() as ex:  # type: ignore[attr-defined]
+        current = {r[0]: int(r[1]) for r in ex.rows(
+            "SELECT id, revision FROM overview_facts WHERE stamp = :s", {"s": now})}
+        missing = {i: r for i, r in current.items() if (i, r) not in memory
+                   and (wanted is None or wanted.get(i) == r)}
+        if missing:
+            found, _ = counts.facts(ex, now, missing)
+            for f in found:
+                memory[(f.id, current[f.id])] = f
+        skipped = counts.skipped(ex, now)
+    ids = current if wanted is None else {i: r for i, r in wanted.items() if current.get(i) == r}
+    facts = [memory[(i, r)] for i, r in ids.items() if (i, r) in memory]
+    if len(memory) > 2 * max(len(current), 1):  # old revisions: let them go
+        keep = {(i, r) for i, r in current.items()}
+        for key in [k for k in memory if k not in keep]:
+            del memory[key]
+    return facts, [i for i in skipped if wanted is None or i in wanted]
 
 
 def erase(folder: Path, assessment_id: str) -> None:
-    """Take an assessment erased for good out of the kept facts now (they hold its title and
-    measures), not at the next build: nothing of it may stay beside the data."""
+    """Nothing to do beside the store: its purge removes the facts row in the same step (the
+    database's cascade, the local index's erase). What this process parsed goes too."""
+    del folder
     for memory in _MEMORY.values():
         for key in [k for k in memory if k[0] == assessment_id]:
             del memory[key]
-    _BOARDS.clear()  # a kept board may name it (overdue measures, departures)
-    path = folder / FILE_NAME
-    try:
-        kept = _Kept.model_validate_json(path.read_bytes())
-    except (OSError, ValueError):
-        if path.exists():
-            path.unlink(missing_ok=True)  # unreadable: it cannot be cleaned, so it goes
-        return
-    if all(f.id != assessment_id for f in kept.facts):
-        return
-    facts = _labelled(kept)
-    _write(path, kept.location, kept.stamp,
-           {(f.id, rev): f for f, rev in zip(facts, kept.revisions, strict=True)
-            if f.id != assessment_id})
-
-
-def remembered(key: tuple[object, ...], count: Callable[[], B]) -> B:
-    """The board counted from exactly these ids, revisions and dates, kept from a run before:
-    a page rerun with nothing stored in between shows it again instead of counting 100,000
-    facts anew. Any save, deletion or other dates is another key."""
-    if key in _BOARDS:
-        return cast(B, _BOARDS[key])
-    result = count()
-    if len(_BOARDS) >= BOARDS_KEPT:
-        _BOARDS.pop(next(iter(_BOARDS)))
-    _BOARDS[key] = result
-    return result
 
 
 def forget() -> None:
     """Drop what this process keeps in memory (a benchmark's cold run, a test)."""
     _MEMORY.clear()
-    _UNSAVED.clear()
-    _BOARDS.clear()
+    fact_builder.forget()

@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import secrets
 import shutil
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,8 @@ from app.store.errors import (
     UnsupportedStore,
     WriteFailed,
 )
+from app.store.facts import scorer
+from app.store.facts.local import LocalFacts
 from app.store.json_storage import AtomicJSONStorage, current_key, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
@@ -71,6 +73,9 @@ class TinyDBAssessmentStore(EditRules):
         self.shared = shared_folder(self.folder)
         self.durable = durable
         self.overview = Overview(self.layout, self.shared, self._rebuild_index)
+        #: the council overview's index (facts/local.py)
+        self.facts = LocalFacts(self.folder, self._current_revisions,
+                                lambda: not self.layout.shards())
 
     @property
     def location(self) -> str:
@@ -79,6 +84,11 @@ class TinyDBAssessmentStore(EditRules):
     def storage(self, path: Path, *, keep_previous: bool = True) -> AtomicJSONStorage:
         return AtomicJSONStorage(path, backups=self.layout.backups, durable=self.durable,
                                  keep_previous=keep_previous)
+
+    @contextlib.contextmanager
+    def _current_revisions(self) -> Iterator[Mapping[str, int]]:
+        with self.shared.locked():
+            yield self.revision_map()
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -205,6 +215,7 @@ class TinyDBAssessmentStore(EditRules):
             del doc_file.docs[doc_id]
             doc_file.write()
             self._write_index(doc_file)
+            self.facts.dropped([assessment_id], erased=True)
             # The purged content must not linger in the copies kept for repairs either
             # (backups already made still hold it, as they should), nor in its reports.
             shutil.rmtree(self.layout.history_folder(assessment_id), ignore_errors=True)
@@ -243,6 +254,7 @@ class TinyDBAssessmentStore(EditRules):
             planned = {shard: [self._place_import(doc_files[shard], a, editor, note, stored_as)
                                for a in group] for shard, group in by_shard.items()}
             journal = import_journal.begin(self.layout, planned, new_ids, durable=self.durable)
+            self.facts.mark({a.id: a.revision for a in stored_as.values() if a.id})
             try:
                 for shard, entries in planned.items():
                     for entry in entries:
@@ -256,6 +268,7 @@ class TinyDBAssessmentStore(EditRules):
                     import_journal.recover(self.layout)
                 raise
             import_journal.finish(journal)
+            self.facts.saved(scorer.facts_of(list(stored_as.values())))
         return [stored_as[a.id] for a in incoming if a.id is not None]
 
     def _with_new_id(self, a: Assessment, doc_files: dict[str, DocFile]) -> Assessment:
@@ -394,10 +407,16 @@ class TinyDBAssessmentStore(EditRules):
 
     def _commit(self, doc_file: DocFile, doc_id: int | None, wrapper: Wrapper,
                 entry: Revision) -> None:
+        self.facts.mark({entry.assessment_id: entry.revision})  # 0. for a cut-off write
         self._append_history(entry)  # 1. the trace, before the change it describes
         doc_file.put(doc_id, wrapper)
         doc_file.write()  # 2. the commit point
         self._write_index(doc_file)  # 3. derived overview rows
+        # 4. the council overview's facts (facts/local.py): out while in the trash
+        if wrapper.get("trash"):
+            self.facts.dropped([entry.assessment_id])
+        else:
+            self.facts.saved(scorer.facts_of_body(wrapper["assessment"]))
 
     def _append_history(self, entry: Revision) -> None:
         # The revision number is the TinyDB document id: a number written again after a

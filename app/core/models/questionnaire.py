@@ -239,6 +239,9 @@ class Scoring(Strict):
     #: a word list: a measure whose text starts with one of its words (it informs, asks or
     #: studies) reduces no harm, whatever it says it addresses
     not_mitigation: str | None = None
+    #: a word list of whole word forms: a measure whose owner's first word (or first two
+    #: words) is one of them is left to the families or children affected, and reduces no harm
+    affected_owners: str | None = None
     #: what the reviewer is asked to judge, generated from the case (page 1, Resultat, review)
     review: list[ReviewItem] = []
 

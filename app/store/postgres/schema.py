@@ -6,6 +6,7 @@ them; this module only describes the current shape for the queries.
                   reads a document.
     revisions     the history: one row per stored change (who, when, what, before).
     records       meetings and workshops: one row per record, keyed by kind and id.
+    overview_*    the council overview's facts, one row per assessment (app/store/facts/).
 """
 
 from __future__ import annotations
@@ -108,3 +109,74 @@ records = Table(
 #: literal SQL, not bound parameters: the planner matches it to the index only when it is
 #: the index's very expression
 case_number_key: ColumnElement[str] = literal_column(CASE_NUMBER_SQL, Text)
+
+
+# The council overview's facts (migration 0006; app/store/facts/ writes and counts them with
+# the same SQL text locally and here, so only their shape is described here).
+overview_meta = Table(
+    "overview_meta", metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+overview_facts = Table(
+    "overview_facts", metadata,
+    Column("id", Text, ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("stamp", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("committee", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("day", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("srank", Integer, nullable=False),
+    Column("level", Text),
+    Column("heard", Integer, nullable=False),
+    Column("departs", Integer, nullable=False),
+    Column("follow_up_of", Text),
+    Column("copy_of", Text),
+    Column("case_key", Text, nullable=False),
+    Column("okey", Text, nullable=False),
+    Column("dkey", Text, nullable=False),
+    Column("kept", Integer, nullable=False, server_default=text("0")),
+    Column("follow_up", Text),
+    Column("title", Text, nullable=False),
+    Column("outcome", Text),
+    Column("departure", Text, nullable=False),
+    Column("detail", Text),
+    Index("overview_facts_decision", "dkey", "srank", "day", "id"),
+    Index("overview_facts_family", "follow_up_of", "day", "id"),
+    Index("overview_facts_copies", "copy_of"),
+    Index("overview_facts_own", "okey"),
+    Index("overview_facts_stamp", "stamp"),
+    Index("overview_facts_counted", "stamp", "kept", "status", "committee", "year"),
+    Index("overview_facts_departs", "day", postgresql_where=text("departs = 1")),
+    Index("overview_facts_follow_up", "follow_up",
+          postgresql_where=text("follow_up IS NOT NULL")),
+)
+
+overview_fact_keys = Table(
+    "overview_fact_keys", metadata,
+    Column("id", Text, ForeignKey("overview_facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", Text, primary_key=True),
+    Column("key", Text, primary_key=True),
+)
+
+overview_fact_measures = Table(
+    "overview_fact_measures", metadata,
+    Column("id", Text, ForeignKey("overview_facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("n", Integer, primary_key=True),
+    Column("what", Text, nullable=False),
+    Column("who", Text, nullable=False),
+    Column("due", Text),
+    Column("open", Integer, nullable=False),
+    Index("overview_fact_measures_due", "due", postgresql_where=text("open = 1")),
+)
+
+overview_labels = Table(
+    "overview_labels", metadata,
+    Column("stamp", Text, primary_key=True),
+    Column("kind", Text, primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("label", Text, nullable=False),
+)

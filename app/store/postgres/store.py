@@ -42,6 +42,7 @@ from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
 from app.store.entries import Entry
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
+from app.store.postgres import facts as overview_facts
 from app.store.postgres.backup import write_backup
 from app.store.postgres.engine import engine_for, shown, transaction
 from app.store.postgres.rows import HOLDING, OVERVIEW, columns, history_row, summary, within
@@ -79,6 +80,8 @@ class PostgresAssessmentStore(EditRules):
         self.engine = engine_for(url)
         #: where backup() writes its archive (the app server's disk, not the database)
         self.backups_folder = Path(backups) if backups else data_dir() / "backups"
+        #: the council overview's facts (facts.py, migration 0006)
+        self.facts = overview_facts.ServerFacts(self.engine, self.location)
 
     @property
     def location(self) -> str:
@@ -238,6 +241,7 @@ class PostgresAssessmentStore(EditRules):
                 if incoming.id is None:
                     incoming = incoming.model_copy(update={"id": self._free_id(conn)})
                 result.append(self._place_import(conn, incoming, editor, note))
+            overview_facts.write(conn, result)  # many: left to the overview's build
         return result
 
     def backup(self) -> Path:
@@ -271,6 +275,7 @@ class PostgresAssessmentStore(EditRules):
                 with transaction(self.engine, self.location, passing=IntegrityError) as conn:
                     conn.execute(insert(A).values(**columns(stored, body, editor)))
                     conn.execute(insert(H).values(**history_row(entry)))
+                    overview_facts.write(conn, [stored])
                 return stored
             except IntegrityError:
                 continue  # the id was taken meanwhile: draw another
@@ -290,6 +295,7 @@ class PostgresAssessmentStore(EditRules):
             conn.execute(insert(A).values(**columns(stored, body, editor)))
             conn.execute(insert(H).values(**history_row(Revision(
                 assessment_id=new_id, revision=1, at=now, editor=editor, action="create"))))
+            overview_facts.write(conn, [stored])
             self._edit_in(conn, parent_id, editor, "update",
                           lambda parent, _wrapper: link(parent, new_id))
         return stored
@@ -334,6 +340,11 @@ class PostgresAssessmentStore(EditRules):
                             .values(**values))
         if done.rowcount != 1:  # pragma: no cover - the row lock makes this unreachable
             raise StoreError(f"Assessment {new.id} changed during the save; try again.")
+        # the council overview's facts, in this same transaction (facts.py)
+        if deleted is not False and deleted[0] is not None:
+            overview_facts.drop(conn, [new.id or ""])
+        else:
+            overview_facts.write(conn, [new])
 
     def redact(self, assessment_id: str, paths: Sequence[Sequence[str]],
                editor: str = "") -> Assessment:
@@ -446,6 +457,8 @@ class PostgresAssessmentStore(EditRules):
                 conn.execute(insert(A).values(**values))
                 for revision in entry.history:
                     conn.execute(insert(H).values(**history_row(revision)))
+                if entry.deleted_at is None:
+                    overview_facts.write(conn, [a], score=False)
         except IntegrityError:
             return "conflicts"  # another run put it there meanwhile: compared next time
         return "created"

@@ -19,9 +19,10 @@ from app.core.dashboard import (
     counted_what,
     groups_csv,
 )
+from app.core.numbers import count as num
 from app.core.numbers import percent
 from app.core.text import tr
-from app.services.dashboard import build
+from app.services.dashboard import Board, board
 from app.ui.safe import md
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
@@ -46,32 +47,58 @@ def render() -> None:
                               format_func=lambda s: t(f"status_{s}", lang))
     login = signin.configured()  # logged in: the roles' rows; locally every row
     visible = auth.visible_rows if login else None
-    everywhere, _ = build(None, start, end, visible=visible, scope=auth.scope(), statuses=None)
+    everywhere = board(None, start, end, visible=visible, scope=auth.scope(),
+                       statuses=None).dashboard
     names = sorted({g.committee for g in everywhere.groups if g.committee})
     chosen = c2.multiselect(t("dash_committee", lang), names, key="dash_committee",
                             placeholder=t("dash_committee_all", lang))
-    board, skipped = build(None, start, end, visible=visible, scope=auth.scope(),
-                           statuses=statuses or None, committees=chosen)
+    shown = board(None, start, end, visible=visible, scope=auth.scope(),
+                  statuses=statuses or None, committees=chosen)
+    if shown.building is not None:
+        building(shown, lang)
+    result, skipped = shown.dashboard, shown.skipped
     if skipped:
         st.warning(t("dash_skipped", lang, count=len(skipped), ids=", ".join(skipped)))
-    st.metric(t("dash_total", lang), board.total)
-    st.caption(md(counted_what(board, lang)))
-    if not board.total:
+    st.metric(t("dash_total", lang), result.total)
+    st.caption(md(counted_what(result, lang)))
+    if not result.total:
         st.info(t("dash_empty", lang))
         return
-    committees(board, lang)
-    rights(board, lang)
-    findings(board, lang)
-    departures(board, lang)
-    overdue(board, lang)
+    committees(result, lang)
+    rights(result, lang)
+    findings(result, lang)
+    departures(result, lang)
+    overdue(result, lang)
     c1, c2 = st.columns(2)
-    c1.download_button(t("dash_csv", lang), groups_csv(board, lang).encode("utf-8"),
+    c1.download_button(t("dash_csv", lang), groups_csv(result, lang).encode("utf-8"),
                        file_name="bka-oversikt.csv", mime="text/csv")
     from app.report.dashboard import render_dashboard
 
     c2.download_button(t("dash_pdf", lang),
-                       render_dashboard(board, state.catalog().library, lang),
+                       render_dashboard(result, state.catalog().library, lang),
                        file_name="bka-oversikt.pdf", mime="application/pdf")
+
+
+def building(shown: Board, lang: str) -> None:
+    """A build of the index under way (app/services/fact_builder.py): its progress, and what
+    the figures count meanwhile. The bar moves on its own; the page counts again at the end."""
+    job = shown.building
+    assert job is not None
+
+    @st.fragment(run_every=2)
+    def bar() -> None:
+        if not job.running and not job.error:
+            st.rerun(scope="app")  # finished: count everything
+        words = dict(done=num(job.done, lang), total=num(job.total, lang),
+                     counted=num(shown.counted, lang))
+        if job.error:
+            st.warning(t("dash_build_failed", lang, error=job.error,
+                         counted=words["counted"]))
+            return
+        st.progress(job.share, text=t("dash_building_first" if job.first
+                                      else "dash_building_change", lang, **words))
+
+    bar()
 
 
 def committees(board: Dashboard, lang: str) -> None:

@@ -1,0 +1,84 @@
+"""A change in one child's everyday life must be judged somewhere, not necessarily as harm.
+
+The round-4 control (a school place refused, honestly reasoned) ticks "friends" among what
+changes and, in its first version, rated leisure (art. 31) 0 with a text about the friends: an
+honest judgement that the change does not weaken the right. A change no rating speaks of is
+the gap the rule is for.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from app.core.loading import load_assessment, normalise_answers
+from app.core.models.scorecard import Scorecard
+from app.core.scoring import decision_text, score
+from app.services.shipped import catalog
+
+CONTROL = (Path(__file__).parent / "corpus" / "redteam-open" / "round4"
+           / "c02-kontroll-skolplacering-nej.yaml")
+
+
+def scored(change: dict[str, Any]) -> Scorecard:
+    cat = catalog()
+    assessment, source = load_assessment(CONTROL)
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == []
+    values = {**copy.deepcopy(values), **change}
+    d = assessment.decision
+    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+                 cat.law, cat.references)
+
+
+def development(text: str, short: int = 0, long: int = 0) -> dict[str, Any]:
+    _, values = load_and_values()
+    ratings = copy.deepcopy(values["development_impact"])
+    ratings[31] = {**ratings[31], "short": short, "long": long, "children": text}
+    return {"development_impact": ratings}
+
+
+def load_and_values() -> tuple[Any, dict[str, Any]]:
+    cat = catalog()
+    assessment, source = load_assessment(CONTROL)
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, _ = normalise_answers(assessment, q, source)
+    return assessment, values
+
+
+def serious(card: Scorecard) -> set[str]:
+    return {f.id for f in card.serious}
+
+
+def test_a_neutral_rating_that_speaks_of_the_friends_is_an_honest_judgement() -> None:
+    card = scored(development("Barnet leker mindre med sina närmaste kamrater på fritids, men de "
+                              "bor i samma område och träffas på fritiden som i dag."))
+    assert "change_not_weighed" not in serious(card)
+    assert not card.serious, serious(card)
+
+
+def test_a_neutral_rating_that_says_nothing_of_the_change_is_the_gap() -> None:
+    card = scored(development("Sjöängsskolan har ett fritidshem med bra lokaler och en stor gård."))
+    assert "change_not_weighed" in serious(card)
+
+
+def test_a_change_rated_as_harm_needs_no_more_words() -> None:
+    card = scored(development("Fritidshemmet blir ett annat.", short=-1))
+    assert "change_not_weighed" not in serious(card)
+
+
+def test_a_separation_judged_neutral_must_name_whom_the_child_is_separated_from() -> None:
+    _, values = load_and_values()
+    family = copy.deepcopy(values["family_impact"])
+    family[9] = {**family[9], "short": 0, "long": 0,
+                 "children": "Umgänget med mamma och pappa fortsätter som förut."}
+    card = scored({"family_impact": family, "separates_from": ["siblings"]})
+    assert "separation_not_weighed" in serious(card)  # the sister is not spoken of
+    family[9]["children"] = ("Barnet går inte i samma skola som storasystern men träffar henne "
+                             "varje eftermiddag och morgon hemma.")
+    assert "separation_not_weighed" not in serious(
+        scored({"family_impact": family, "separates_from": ["siblings"]}))

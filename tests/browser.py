@@ -47,12 +47,53 @@ def until(check: Callable[[], bool], what: str, seconds: float = 30) -> None:
         time.sleep(0.2)
 
 
+# The run's state as Streamlit's own frame writes it on the app's root element ("running",
+# "notRunning", ...): the app hides the toolbar (toolbarMode "minimal"), so the running sign
+# (stStatusWidget) is never drawn and cannot be waited for.
+_IDLE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  return app !== null && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-stale="true"]')
+    && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
+
+# Counts the runs the page has seen end (the root element's state turning to "notRunning"),
+# installed on first use; a new document starts from nothing.
+_RUNS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (app === null) return 0;
+  if (window.__bkaRuns === undefined || window.__bkaRunsOn !== app) {
+    window.__bkaRuns = 0;
+    window.__bkaRunsOn = app;
+    let last = app.getAttribute('data-test-script-state');
+    new MutationObserver(() => {
+      const now = app.getAttribute('data-test-script-state');
+      if (now === 'notRunning' && last !== 'notRunning') window.__bkaRuns += 1;
+      last = now;
+    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  }
+  return window.__bkaRuns;
+}"""
+
+
 def idle(page: Any, timeout_ms: int = 30_000) -> None:
-    """The app has drawn the page and stopped running: no running sign, and nothing left
-    over from the run before (Streamlit fades those while a run draws the page again)."""
-    page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
-                 && !document.querySelector('[data-stale="true"]')""", timeout=timeout_ms)
+    """The app has drawn the page and stopped running: its root element says "notRunning",
+    and nothing is left over from the run before (Streamlit fades those while a run draws the
+    page again). Just after an input the run it starts may not have begun: use `runs`/`ran`."""
+    page.wait_for_function(_IDLE, timeout=timeout_ms)
+
+
+def runs(page: Any) -> int:
+    """How many runs the page has seen end; call before an input, and `ran` after it."""
+    count: int = page.evaluate(_RUNS)
+    return count
+
+
+def ran(page: Any, before: int, timeout_ms: int = 30_000) -> None:
+    """A run started after `runs` returned `before` has ended and the page is idle: the
+    page as the input's run drew it, not the one it replaces."""
+    page.wait_for_function(f"() => window.__bkaRuns > {int(before)} && ({_IDLE})()",
+                           timeout=timeout_ms)
 
 
 def free_port() -> int:

@@ -5,11 +5,12 @@ At human speed (typed key by key, slowed) and faster (filled at once), waiting f
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARGS, CHROMIUM, need_chromium, running_app
+from browser import ARGS, CHROMIUM, idle, need_chromium, ran, running_app, runs, until
 
 from app.core import lifecycle as life
 from app.core.loading import load_assessment
@@ -18,7 +19,9 @@ from app.store import open_store
 
 pytestmark = pytest.mark.browser
 WAIT = 30_000
+FIRST = 90_000  #: ms: the first run of a server just started, on a busy two-core machine
 OFFICIAL, REVIEWER = "Karin Lund", "Per Berg"
+OWN = "Ändra eller ta tillbaka din kommentar"  #: offered to the comment's author only
 
 
 def write(box: Any, text: str, human: bool) -> None:
@@ -48,10 +51,12 @@ def test_boxes_are_empty_after_posting(tmp_path: Path, human: bool) -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 1100})
         page.set_default_timeout(WAIT)
         page.goto(f"{base}/resultat?id={aid}")
+        idle(page, FIRST)  # the first run has drawn the page
         name = page.get_by_role("textbox", name="Ditt namn", exact=True)
         write(name, REVIEWER, human)
+        before = runs(page)
         name.press("Enter")
-        expect(name).to_have_value(REVIEWER)
+        ran(page, before)  # the page as the reviewer's name drew it
         box = page.get_by_label("Kommentar", exact=True)
         add = page.get_by_role("button", name="Lägg till kommentar", exact=True)
         write(box, "Vilken prognos bygger elevtalen på?", human)
@@ -66,9 +71,14 @@ def test_boxes_are_empty_after_posting(tmp_path: Path, human: bool) -> None:
         expect(box).to_have_value("")
         assert comments() == ["Vilken prognos bygger elevtalen på?", "Saknas förskolebarnen?"]
 
+        idle(page)
         write(name, OFFICIAL, human=False)
+        before = runs(page)
         name.press("Enter")
-        expect(name).to_have_value(OFFICIAL)
+        # The official's page: the run the name started has drawn it (the reviewer's own
+        # "change your comment" is gone, so every box after it was drawn anew).
+        ran(page, before)
+        expect(page.get_by_role("button", name=OWN, exact=True)).to_have_count(0)
         reply = page.get_by_label("Svar", exact=True).first
         write(reply, "Kommunens prognos från 2026.", human)
         page.get_by_role("button", name="Svara", exact=True).first.click()
@@ -78,3 +88,135 @@ def test_boxes_are_empty_after_posting(tmp_path: Path, human: bool) -> None:
         browser.close()
     replies = open_store(data).get(aid).review.comments[0].replies
     assert [r.text for r in replies] == ["Kommunens prognos från 2026."]
+
+
+class Held:
+    """The app's messages to the page, held back while asked: what is typed then goes into
+    the page as it was, before the run's answer arrives, on a fast machine as on a slow one."""
+
+    def __init__(self) -> None:
+        self.holding = False
+        self.messages: list[Any] = []
+        self.pages: list[Any] = []
+
+    def relay(self, ws: Any) -> None:
+        server = ws.connect_to_server()
+        ws.on_message(server.send)
+        server.on_message(self._to_page(ws))
+        self.pages.append(ws)
+
+    def _to_page(self, ws: Any) -> Any:
+        def send(message: Any) -> None:
+            if self.holding:
+                self.messages.append(message)
+            else:
+                ws.send(message)
+        return send
+
+    def release(self) -> None:
+        self.holding = False
+        for message in self.messages:
+            self.pages[-1].send(message)
+        self.messages.clear()
+
+
+def as_named(data: Path, name: str) -> Any:
+    """The name the local mode keeps (typed last); returns a reader of the kept name."""
+    prefs = data / "preferences.json"
+    prefs.write_text(json.dumps({"name": name}), encoding="utf-8")
+    return lambda: str(json.loads(prefs.read_text(encoding="utf-8")).get("name"))
+
+
+def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> None:
+    """The reviewer's comment posted ("Sparat." shown above it), the name changed to the
+    official's, and the reply typed before the page has come back: the run that follows no
+    longer shows "Sparat.", so every box below it is drawn anew, and the text typed in the old
+    box must be in the new one, then stored as typed."""
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    data = tmp_path / "data"
+    example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
+    sent = life.send_for_review(example, REVIEWER, OFFICIAL, dt.datetime.now(dt.UTC))
+    aid = open_store(data).create(sent, editor="test").id or ""
+    kept_name = as_named(data, REVIEWER)
+    held = Held()
+    with running_app(data) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.set_default_timeout(WAIT)
+        page.route_web_socket("**/_stcore/stream", held.relay)
+        page.goto(f"{base}/resultat?id={aid}")
+        idle(page, FIRST)  # the first run has drawn the page
+        page.get_by_label("Kommentar", exact=True).fill("Vilken prognos bygger elevtalen på?")
+        before = runs(page)
+        page.get_by_role("button", name="Lägg till kommentar", exact=True).click()
+        expect(page.get_by_text("Sparat.", exact=True)).to_be_visible()
+        ran(page, before)
+        old = page.get_by_label("Svar", exact=True).first.element_handle()
+        name = page.get_by_role("textbox", name="Ditt namn", exact=True)
+        name.fill(OFFICIAL)
+        held.holding = True
+        name.press("Enter")
+        until(lambda: kept_name() == OFFICIAL, "the official's name kept by the app",
+              FIRST / 1000)
+        old.fill("Kommunens prognos från 2026.")  # into the box the page still shows
+        before = runs(page)
+        held.release()
+        ran(page, before)
+        expect(page.get_by_text("Sparat.", exact=True)).to_have_count(0)
+        assert not old.evaluate("el => el.isConnected")  # the box was drawn anew
+        reply = page.get_by_label("Svar", exact=True).first
+        expect(reply).to_have_value("Kommunens prognos från 2026.")
+        page.get_by_role("button", name="Svara", exact=True).first.click()
+        expect(page.get_by_test_id("stText").get_by_text(
+            "Kommunens prognos från 2026.", exact=True)).to_be_visible()
+        expect(page.get_by_test_id("bka-kept-text")).to_have_count(0)
+        browser.close()
+    replies = open_store(data).get(aid).review.comments[0].replies
+    assert [(r.author, r.text) for r in replies] == [(OFFICIAL, "Kommunens prognos från 2026.")]
+
+
+def test_a_reply_whose_box_is_gone_is_shown_not_dropped(tmp_path: Path) -> None:
+    """The comment resolved in another tab while the reply is typed: the page drawn again has
+    no reply box, and the typed words are shown in a note to copy, never dropped unseen."""
+    need_chromium()
+    from playwright.sync_api import expect, sync_playwright
+
+    data = tmp_path / "data"
+    example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
+    now = dt.datetime.now(dt.UTC)
+    sent = life.send_for_review(example, REVIEWER, OFFICIAL, now)
+    sent = life.add_comment(sent, "", "Saknas förskolebarnen?", REVIEWER, now)
+    store = open_store(data)
+    aid = store.create(sent, editor="test").id or ""
+    cid = store.get(aid).review.comments[0].id
+    kept_name = as_named(data, OFFICIAL)
+    held = Held()
+    with running_app(data) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1100})
+        page.set_default_timeout(WAIT)
+        page.route_web_socket("**/_stcore/stream", held.relay)
+        page.goto(f"{base}/resultat?id={aid}")
+        idle(page, FIRST)  # the first run has drawn the page
+        old = page.get_by_label("Svar", exact=True).first.element_handle()
+        store.update(aid, lambda a: life.resolve(a, cid, OFFICIAL, now), editor=OFFICIAL)
+        name = page.get_by_role("textbox", name="Ditt namn", exact=True)
+        name.fill("Karin Lund-Ek")
+        held.holding = True
+        name.press("Enter")
+        until(lambda: kept_name() == "Karin Lund-Ek", "the new name kept by the app", FIRST / 1000)
+        old.fill("Ja, de räknas i bilaga 3.")
+        before = runs(page)
+        held.release()
+        ran(page, before)
+        expect(page.get_by_label("Svar", exact=True)).to_have_count(0)
+        note = page.get_by_test_id("bka-kept-text")
+        expect(note).to_be_visible()
+        expect(note).to_contain_text("Svar")
+        expect(note.locator("pre")).to_have_text("Ja, de räknas i bilaga 3.")
+        note.get_by_role("button", name="Stäng").click()
+        expect(note).to_have_count(0)
+        browser.close()
+    assert open_store(data).get(aid).review.comments[0].replies == []

@@ -91,7 +91,9 @@ def test_a_saving_with_no_harm_is_held_below_the_top_for_a_reviewer() -> None:
     _, values = example_values()
     impacts = {n: {**e, "short": max(e["short"], 0) if isinstance(e["short"], int) else e["short"]}
                for n, e in values["rights_impacts"].items()}
-    card = scored({"decision_kind": ["saving"], "rights_impacts": impacts})
+    # a saving asks what the children were asked about: the proposal itself here
+    card = scored({"decision_kind": ["saving"], "rights_impacts": impacts,
+                   "heard_asked_about": ["whether"]})
     assert card.level is not None and card.level.id == "acceptable"
     assert "taking_without_harm" in card.capped_by
 

@@ -61,3 +61,46 @@ def test_the_committee_filter_counts_one_committee(monkeypatch: pytest.MonkeyPat
     at.multiselect(key="dash_committee").set_value([BUN])
     at = no_exception(at.run())
     assert at.metric[0].value == "3"
+
+
+def test_while_the_index_is_built_the_page_shows_progress_and_what_it_counts(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A build in the background (here: assessments saved by a process without scoring,
+    more than are scored at once) does not hold the page: it shows a progress bar and says
+    the figures count what is scored so far."""
+    import threading
+
+    from app.services import fact_builder
+    from app.store.facts import scorer
+
+    scorer.unregister()
+    try:
+        store = open_store(tmp_path)
+        for a in known_set():
+            store.create(a, editor="test")
+    finally:
+        from app.services.dashboard_facts import register
+
+        register()
+    held = threading.Event()  # the build waits here until the page has been drawn
+    real = fact_builder._score
+
+    def slow(*args: object, **kwargs: object) -> None:
+        held.wait(timeout=60)
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fact_builder, "FEW", 1)
+    monkeypatch.setattr(fact_builder, "GRACE", 0)
+    monkeypatch.setattr(fact_builder, "_score", slow)
+    at = start(monkeypatch, tmp_path)
+    at = no_exception(open_page(at, "dashboard").run())
+    shown = texts(at)
+    held.set()
+    assert "analyserna poängsätts på nytt i bakgrunden: 0 av 4 klara" in shown
+    assert "Siffrorna nedan räknar de 0 analyser som redan poängsatts" in shown
+    job = fact_builder._JOBS[store.facts.location]  # type: ignore[attr-defined]
+    assert job.thread is not None
+    job.thread.join(timeout=60)
+    at = no_exception(at.run())
+    assert at.metric[0].value == "1" and "poängsätts på nytt" not in texts(at)
+    fact_builder.forget()

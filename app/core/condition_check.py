@@ -49,6 +49,7 @@ _NEEDS = {
     "count": ({"multi", "actions", "impact"}, "a multi, actions or impact question"),
     "planned": ({"actions"}, "an actions question"),
     "affected_owned": ({"actions"}, "an actions question"),
+    "children_beyond_count": ({"number"}, "a number question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
     "only": ({"multi"}, "a multi question"),
@@ -121,7 +122,8 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
-                   "copied_answers", "years_old", "affected_owned"}
+                   "copied_answers", "years_old", "affected_owned",
+                   "children_beyond_count"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

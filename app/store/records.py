@@ -62,6 +62,28 @@ class Summary(NamedTuple):
             data.get("reviewer", ""))
 
 
+#: rows counted beyond the page asked for: a page's total is exact up to this many more, and
+#: "more than" beyond (counting 100,000 rows to show 50 cost 20 of the page's 22 ms)
+COUNT_AHEAD = 1_000
+
+
+class Total(int):
+    """How many rows a search matches, as page() counts them: exact, or (`exact` False) at
+    least this many, when counting every one would cost more than the page itself."""
+
+    exact: bool
+
+    def __new__(cls, value: int, exact: bool = True) -> Total:
+        made = int.__new__(cls, value)
+        made.exact = exact
+        return made
+
+    @classmethod
+    def capped(cls, counted: int, cap: int) -> Total:
+        """From a count made with LIMIT cap + 1."""
+        return cls(counted) if counted <= cap else cls(cap, exact=False)
+
+
 def parse_time(value: str | None) -> dt.datetime | None:
     """An ISO time as stored; a time without zone (hand-written files) is taken as UTC so
     rows from any source can be sorted together."""

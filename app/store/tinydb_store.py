@@ -41,12 +41,12 @@ from app.store.errors import (
     UnsupportedStore,
     WriteFailed,
 )
-from app.store.facts import scorer
 from app.store.facts.local import LocalFacts
+from app.store.facts.rows import unscored
 from app.store.json_storage import AtomicJSONStorage, current_key, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir, shard_of
 from app.store.locking import shared_folder
-from app.store.overview import Overview, index_tables, stat_key
+from app.store.overview import Overview, index_tables, stat_key, summary_row
 from app.store.records import Action, Change, Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
@@ -116,9 +116,17 @@ class TinyDBAssessmentStore(EditRules):
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
              scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page from the filtered rows kept for this search (overview.filtered): the
-        rows are not filtered, copied or counted again on every rerun."""
+        """One page from the index's list (facts/listing.py): an indexed query, no row read
+        but the page's, the total counted up to COUNT_AHEAD past it. When the index cannot
+        be trusted for it (never filled, a write cut off), from every row as listed here,
+        and the index filled anew from them under the lock."""
+        self._check_format()
+        found = self.facts.page(query, status, limit, offset, sorted(exclude), scope)
+        if found is not None:
+            return found
         rows = self._listed(query, status, scope, frozenset(exclude))
+        with self.shared.locked():
+            self.facts.fill_rows(self.overview.rows())
         return rows[offset:offset + limit], len(rows)
 
     def _listed(self, query: str, status: Status | None, scope: Scope | None,
@@ -268,7 +276,9 @@ class TinyDBAssessmentStore(EditRules):
                     import_journal.recover(self.layout)
                 raise
             import_journal.finish(journal)
-            self.facts.saved(scorer.facts_of(list(stored_as.values())))
+            self.facts.saved([unscored(a.id or "", a.revision) for a in stored_as.values()],
+                             [summary_row(w) for doc_file in doc_files.values()
+                              for w in doc_file.docs.values() if not w.get("trash")])
         return [stored_as[a.id] for a in incoming if a.id is not None]
 
     def _with_new_id(self, a: Assessment, doc_files: dict[str, DocFile]) -> Assessment:
@@ -412,11 +422,13 @@ class TinyDBAssessmentStore(EditRules):
         doc_file.put(doc_id, wrapper)
         doc_file.write()  # 2. the commit point
         self._write_index(doc_file)  # 3. derived overview rows
-        # 4. the council overview's facts (facts/local.py): out while in the trash
+        # 4. the council overview's row (facts/local.py): out while in the trash; scored by
+        # the overview when it next counts, so the lock is not held for scoring
         if wrapper.get("trash"):
             self.facts.dropped([entry.assessment_id])
         else:
-            self.facts.saved(scorer.facts_of_body(wrapper["assessment"]))
+            self.facts.saved([unscored(entry.assessment_id, entry.revision)],
+                             [summary_row(wrapper)])
 
     def _append_history(self, entry: Revision) -> None:
         # The revision number is the TinyDB document id: a number written again after a

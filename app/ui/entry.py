@@ -13,7 +13,7 @@ import streamlit as st
 
 from app.core import access
 from app.store import StoreError
-from app.ui import document, store_errors, theme
+from app.ui import document, kept_text, store_errors, theme
 from app.ui.navigation.child import run_if_child
 from app.ui.navigation.screens import screen
 from app.ui.navigation.workshop import extend as with_workshop_pages
@@ -87,6 +87,7 @@ def main() -> None:
     st.set_page_config(page_title=t("page_title", lang, page=page.title))
     theme.apply()
     document.apply(lang)
+    kept_text.apply(lang)  # a box drawn anew keeps what was typed in it
     with st.sidebar:
         choice = st.segmented_control(t("language", lang), ["sv", "en"], default=lang,
                                       format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],

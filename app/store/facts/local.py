@@ -23,11 +23,13 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.store.facts import tables
+from app.core.access import Scope
+from app.store.facts import listing, tables
 from app.store.facts.rows import Fact
+from app.store.records import Summary, Total
 
 FILE = ".overview-index.sqlite3"
-SCHEMA = "bka-overview-index/2"
+SCHEMA = "bka-overview-index/3"
 
 DDL = """
 CREATE TABLE IF NOT EXISTS overview_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,7 +63,7 @@ CREATE TABLE IF NOT EXISTS overview_labels (
   PRIMARY KEY (stamp, kind, key));
 CREATE TABLE IF NOT EXISTS overview_pending (
   id TEXT PRIMARY KEY, revision INTEGER NOT NULL, at REAL NOT NULL);
-"""
+""" + listing.DDL
 #: a pending mark older than this is a write that was cut off, not one in progress
 CUT_OFF = 60.0
 
@@ -127,10 +129,13 @@ class LocalFacts:
             "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, at = excluded.at",
             [{"id": i, "revision": r, "at": now} for i, r in pending.items()]))
 
-    def saved(self, facts: Sequence[Fact]) -> None:
-        """After the documents changed: the facts in, the marks out, in one transaction."""
+    def saved(self, facts: Sequence[Fact],
+              rows: Sequence[Mapping[str, Any]] = ()) -> None:
+        """After the documents changed: the facts and the list's rows (overview.summary_row)
+        in, the marks out, in one transaction."""
         def write(ex: tables.Executor) -> None:
             tables.put(ex, facts)
+            listing.put(ex, rows)
             ex.many("DELETE FROM overview_pending WHERE id = :id AND revision <= :revision",
                     [{"id": f.id, "revision": f.revision} for f in facts])
         self._quietly(write)
@@ -140,12 +145,41 @@ class LocalFacts:
         its log)."""
         def write(ex: tables.Executor) -> None:
             tables.drop(ex, ids)
+            listing.drop(ex, ids)
             ex.many("DELETE FROM overview_pending WHERE id = :id", [{"id": i} for i in ids])
         if not self._quietly(write) and erased:
             self._discard()  # it could not be cleaned, so it goes: nothing erased may stay
         elif erased:
             with contextlib.suppress(sqlite3.Error), self._db() as db:
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    # -- the list's page --------------------------------------------------------------------
+
+    def page(self, query: str, status: str | None, limit: int, offset: int,
+             exclude: Sequence[str], scope: Scope | None) -> tuple[list[Summary], Total] | None:
+        """The page from the index; None when the index cannot be trusted for it (never
+        filled from the store, or a write cut off since it was): then the store lists."""
+        cut_off = time.time() - CUT_OFF
+        with contextlib.suppress(sqlite3.Error), self.reading() as ex:
+            meta = dict(ex.rows("SELECT key, value FROM overview_meta "
+                                "WHERE key IN ('rows', 'rows_at')"))
+            if meta.get("rows") != self.folder:
+                return None
+            if ex.rows("SELECT 1 FROM overview_pending WHERE at < :t AND at > :filled "
+                       "LIMIT 1", {"t": cut_off, "filled": float(meta.get("rows_at", 0))}):
+                return None
+            return listing.page(ex, query, status, limit, offset, exclude, scope)
+        return None  # unreadable: the store lists, and the next write sets it aside
+
+    def fill_rows(self, rows: Sequence[Summary]) -> None:
+        """Every row of the list anew, from the store's listing (call under the store's lock:
+        no save can come between)."""
+        def write(ex: tables.Executor) -> None:
+            listing.fill(ex, rows)
+            ex.many("INSERT INTO overview_meta (key, value) VALUES (:k, :v) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [{"k": "rows", "v": self.folder}, {"k": "rows_at", "v": str(time.time())}])
+        self._quietly(write)
 
     # -- the build -------------------------------------------------------------------------
 
@@ -241,9 +275,10 @@ class LocalFacts:
             new = inode is None and self.empty()
             handle.db = _connect(self.path)
             handle.inode = _inode(self.path)
-            if new:
-                handle.db.execute("INSERT INTO overview_meta (key, value) VALUES ('complete', ?) "
-                                  "ON CONFLICT (key) DO NOTHING", (self.folder,))
+            if new:  # nothing to build, nothing to list
+                handle.db.executemany("INSERT INTO overview_meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO NOTHING",
+                                      [("complete", self.folder), ("rows", self.folder)])
         yield handle.db
 
     def _discard(self) -> None:

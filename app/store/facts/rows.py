@@ -34,6 +34,11 @@ class Fact:
     labels: dict[tuple[str, str], Text] = field(default_factory=dict)
 
 
+def unscored(assessment_id: str, revision: int) -> Fact:
+    """The row of a revision not scored yet: in no count until the overview scores it."""
+    return Fact(id=assessment_id, revision=revision, facts=None)
+
+
 def case_key(c: CaseFacts) -> str:
     return " ".join(c.case_number.casefold().split())
 

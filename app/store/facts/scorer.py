@@ -1,14 +1,14 @@
-"""Who computes an assessment's facts when the store saves it. Scoring needs the shipped
-questionnaires, which live above the store, so the service layer registers the function
-(app/services/dashboard_facts.register) and the store calls it inside its write. A process
-that registered none (a script using the store alone) writes the row unscored: the next
-overview build scores it. A bulk write (an import of many) also leaves its rows unscored,
-for the build to score in the background instead of holding the store's lock."""
+"""Who computes an assessment's facts when the database store saves it (in the save's own
+transaction). Scoring needs the shipped questionnaires, which live above the store, so the
+service layer registers the function (app/services/dashboard_facts.register). A process that
+registered none (a script using the store alone) writes the row unscored: the next overview
+build scores it. A bulk write (an import of many) also leaves its rows unscored, for the
+build to score in the background. The local store writes every row unscored: its saves hold
+the folder's lock, and the overview scores the few changed rows when it next counts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from app.core.models.assessment import Assessment
 from app.store.facts.rows import Fact
@@ -42,11 +42,3 @@ def facts_of(assessments: Sequence[Assessment]) -> list[Fact]:
                 fact = None
         out.append(fact or Fact(id=a.id or "", revision=a.revision, facts=None))
     return out
-
-
-def facts_of_body(body: dict[str, Any]) -> list[Fact]:
-    """facts_of() for one stored document: validated only when there is a scorer to use it."""
-    if not _scorer:
-        return [Fact(id=str(body.get("id") or ""), revision=int(body.get("revision") or 0),
-                     facts=None)]
-    return facts_of([Assessment.model_validate(body)])

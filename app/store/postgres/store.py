@@ -48,7 +48,7 @@ from app.store.postgres.engine import engine_for, shown, transaction
 from app.store.postgres.rows import HOLDING, OVERVIEW, columns, history_row, summary, within
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import revisions as H
-from app.store.records import Action, Change, Revision, Summary
+from app.store.records import COUNT_AHEAD, Action, Change, Revision, Summary, Total
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.report_files import remove_reports
@@ -158,7 +158,8 @@ class PostgresAssessmentStore(EditRules):
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
              scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page in the overview's order, read through its index; the total beside it."""
+        """One page in the overview's order, read through its index; the total beside it,
+        counted through the same index up to COUNT_AHEAD rows past the page (Total)."""
         where: builtins.list[ColumnElement[bool]] = [A.c.deleted_at.is_(None)]
         if scope is not None:
             where.append(within(scope))
@@ -169,12 +170,14 @@ class PostgresAssessmentStore(EditRules):
             where.append(A.c.haystack.contains(needle, autoescape=True))
         if exclude:
             where.append(A.c.id.not_in(list(exclude)))
+        cap = offset + limit + COUNT_AHEAD  # counted up to here, not every match
         with self._tx() as conn:
             rows = conn.execute(select(*OVERVIEW, *HOLDING).where(*where)
                                 .order_by(A.c.updated.desc(), A.c.id)
                                 .limit(limit).offset(offset)).all()
-            total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()
-        return [summary(r) for r in rows], int(total)
+            counted = conn.execute(select(func.count()).select_from(
+                select(A.c.id).where(*where).limit(cap + 1).subquery())).scalar_one()
+        return [summary(r) for r in rows], Total.capped(int(counted), cap)
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:

@@ -19,7 +19,7 @@ from app.core.respondents import AnswerRate, replaces, respondent_key
 from app.core.text import tr
 from app.store import StoreError
 from app.store.child_collections import CollectionClosed, UnknownCollection
-from app.ui import document
+from app.ui import document, kept_text
 from app.ui.navigation.child import child_code
 from app.ui.safe import md
 from app.ui.session import voices as voices_state
@@ -63,6 +63,7 @@ def render() -> None:
     # The children's page runs apart from the officials' frame: Streamlit's own words (the
     # skip link, a field's controls) and the page's language are set here, in the child's.
     document.apply(lang)
+    kept_text.apply(lang)  # a box drawn anew keeps what the child typed in it
     st.title(md(tr(q.title, lang)))
     if st.session_state.get(SENT_KEY) == collection.code:
         st.success(md(tr(q.thanks, lang)))

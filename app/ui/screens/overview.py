@@ -10,7 +10,7 @@ from app.core.numbers import count as num
 from app.core.review_comments import returned
 from app.services.erase import erase_for_good
 from app.store import AssessmentStore, NotFound, data_dir
-from app.store.records import Summary
+from app.store.records import Summary, Total
 from app.store.workshops import workshop_assessment_ids
 from app.ui.safe import md, plain, user
 from app.ui.screens import reminders
@@ -128,17 +128,21 @@ def _page(store: AssessmentStore, query: str, status: str | None,
         rows, total = read(number)
     st.session_state[_PAGE_KEY] = number
     shown = auth.visible_rows(rows, hidden)
-    return shown, total - (len(rows) - len(shown))
+    # the total may be "at least" (the store counts up to a cap: Total); it keeps saying so
+    return shown, Total(total - (len(rows) - len(shown)), getattr(total, "exact", True))
 
 
 def _pager(lang: str, shown: int, total: int) -> None:
-    """'Visar 51–100 av 1 234' and the buttons to the pages before and after."""
+    """'Visar 51–100 av 1 234' (or 'av fler än 1 050' where the store stopped counting) and
+    the buttons to the pages before and after."""
     number = int(st.session_state.get(_PAGE_KEY, 0))
     if total == 0:
         return
     first = number * PAGE_SIZE + 1
-    st.caption(t("overview_showing", lang, first=num(first, lang),
-                 last=num(first + max(shown, 1) - 1, lang), total=num(total, lang)))
+    more = not getattr(total, "exact", True)  # counted up to a cap: "of more than N"
+    st.caption(t("overview_showing_more" if more else "overview_showing", lang,
+                 first=num(first, lang), last=num(first + max(shown, 1) - 1, lang),
+                 total=num(total, lang)))
     if total <= PAGE_SIZE and number == 0:
         return
     back, forward = st.columns(2)

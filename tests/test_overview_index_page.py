@@ -1,0 +1,71 @@
+"""The overview list's page of 50 without reading every row: locally from the index beside
+the documents (app/store/facts/listing.py), in the database through its index; the total is
+exact up to a cap past the page and "more than" beyond it, on both stores."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from app.core.models.assessment import Assessment, Decision, QuestionnaireRef
+from app.store import TinyDBAssessmentStore, open_store
+from app.store.facts import local
+from app.store.overview import Overview
+
+
+def assessment(n: int) -> Assessment:
+    return Assessment(questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
+                      decision=Decision(title=f"Skola {n}", case_number=f"BUN 2026/{n}"))
+
+
+def test_the_total_is_exact_up_to_the_cap_and_more_than_beyond(
+        store_kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("app.store.records.COUNT_AHEAD", 3)
+    monkeypatch.setattr("app.store.facts.listing.COUNT_AHEAD", 3)
+    monkeypatch.setattr("app.store.postgres.store.COUNT_AHEAD", 3)
+    store = open_store()
+    for n in range(9):
+        store.create(assessment(n), "Anna")
+    rows, total = store.page(limit=2)
+    assert len(rows) == 2 and total == 5 and not total.exact  # type: ignore[attr-defined]
+    rows, total = store.page(limit=2, offset=4)
+    assert total == 9 and total.exact  # type: ignore[attr-defined]
+    rows, total = store.page("skola 3", limit=2)
+    assert [r.title for r in rows] == ["Skola 3"] and total == 1
+
+
+def test_locally_a_page_reads_the_index_not_every_row(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    store = TinyDBAssessmentStore(tmp_path)
+    made = [store.create(assessment(n), "Anna") for n in range(6)]
+    store.delete(made[0].id or "", "Anna")
+    everything = store.list()
+
+    def no(_self: Overview) -> None:
+        raise AssertionError("every row was read for one page")
+
+    monkeypatch.setattr(Overview, "rows", no)
+    rows, total = store.page(limit=3)
+    assert [r.id for r in rows] == [r.id for r in everything[:3]] and total == 5
+    assert store.page(status="draft", limit=10, exclude={made[1].id or ""})[1] == 4
+
+
+def test_a_missing_or_behind_index_is_filled_from_the_documents(tmp_path: Path) -> None:
+    store = TinyDBAssessmentStore(tmp_path)
+    for n in range(4):
+        store.create(assessment(n), "Anna")
+    index = tmp_path / local.FILE
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{index}{suffix}").unlink(missing_ok=True)
+    expected = [r.id for r in store.list()]
+    assert [r.id for r in store.page(limit=10)[0]] == expected  # from the documents
+    assert store.facts.page("", None, 10, 0, [], None) is not None  # and filled again
+    # a write cut off between its mark and its row: the page does not trust the index
+    store.facts.mark({"ghost": 7})
+    with store.facts._write() as ex:
+        ex.run("UPDATE overview_pending SET at = :t", {"t": time.time() - 2 * local.CUT_OFF})
+        ex.run("DELETE FROM overview_meta WHERE key = 'rows_at'")
+    assert store.facts.page("", None, 10, 0, [], None) is None
+    assert [r.id for r in store.page(limit=10)[0]] == expected

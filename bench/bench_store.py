@@ -121,7 +121,18 @@ def fsynced_write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def typing_ratio(store: TinyDBAssessmentStore, aid: str, folder: Path, runs: int) -> None:
+class _NoFacts:
+    """The council overview's index left out: what the store's own files cost."""
+
+    def mark(self, *args: object, **kwargs: object) -> None: ...
+
+    def saved(self, *args: object, **kwargs: object) -> None: ...
+
+    def dropped(self, *args: object, **kwargs: object) -> None: ...
+
+
+def typing_ratio(store: TinyDBAssessmentStore, aid: str, folder: Path, runs: int,
+                 label: str = "") -> None:
     """One person answering in one assessment, beside one fsync'd write of the assessment's
     bytes, interleaved so that both meet the same disk; and the bytes a save writes."""
     size = len(store.get(aid).model_dump_json().encode("utf-8"))
@@ -142,13 +153,71 @@ def typing_ratio(store: TinyDBAssessmentStore, aid: str, folder: Path, runs: int
     save, peer = statistics.median(saves), statistics.median(peers)
     ratios = sorted(s / p for s, p in zip(saves, peers, strict=True))
     p95 = ratios[max(0, int(len(ratios) * 0.95) - 1)]
-    print(f"\none person answering in one assessment ({size:,} bytes), {runs} saves:")
+    print(f"\none person answering in one assessment ({size:,} bytes), {runs} saves{label}:")
     print(f"  save (set_answer)                 median {save:7.2f} ms")
     print(f"  peer: one fsync'd write of it     median {peer:7.2f} ms")
     print(f"  ratio save/peer                   median {statistics.median(ratios):5.1f}x   "
           f"p95 {p95:5.1f}x   goal <= 3x")
     print(f"  bytes written per save            median {statistics.median(wrote):,.0f} = "
           f"{statistics.median(wrote) / size:.1f}x the assessment   goal <= 3x")
+
+
+def sqlite_ratio(store: TinyDBAssessmentStore, aid: str, folder: Path, runs: int) -> None:
+    """The other embedded design, measured the same way: the same assessment in SQLite (WAL,
+    synchronous=FULL: a commit is on disk when it returns, as a save is), one transaction
+    per answer: the document row, a revision row, the overview's indexed columns."""
+    import sqlite3
+
+    db_path = folder / "engine.sqlite"
+    db = sqlite3.connect(db_path, isolation_level=None)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT, title TEXT, status TEXT, "
+               "updated TEXT, revision INTEGER)")
+    db.execute("CREATE INDEX docs_updated ON docs (updated)")
+    db.execute("CREATE INDEX docs_status ON docs (status, updated)")
+    db.execute("CREATE TABLE revisions (id TEXT, revision INTEGER, entry TEXT, "
+               "PRIMARY KEY (id, revision))")
+    rows = [(a.id, a.model_dump_json(), a.decision.title, a.status, a.updated.isoformat()
+             if a.updated else "", a.revision) for a in (store.get(s.id) for s in
+                                                         store.list()[:2000])]
+    with db:
+        db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    current = store.get(aid)
+    size = len(current.model_dump_json().encode("utf-8"))
+    peer_file = folder / "peer-sqlite.json"
+    saves: list[float] = []
+    peers: list[float] = []
+    wrote: list[int] = []
+    db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?)",
+               (aid, current.model_dump_json(), "t", "draft", "", current.revision))
+    for n in range(runs):
+        current = current.model_copy(update={"answers": {
+            **current.answers, "knowledge_gaps": Answer(value=f"Skrivet svar {n}")},
+            "revision": current.revision + 1})
+        body = current.model_dump_json()
+        entry = json.dumps({"revision": current.revision, "changes": [
+            {"path": ["answers", "knowledge_gaps"], "after": f"Skrivet svar {n}"}]})
+        start = time.perf_counter()
+        fsynced_write(peer_file, body.encode("utf-8"))
+        peers.append((time.perf_counter() - start) * 1000)
+        before = written_bytes()
+        start = time.perf_counter()
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("UPDATE docs SET body = ?, updated = ?, revision = ? WHERE id = ?",
+                   (body, f"2026-12-07T{n:06d}", current.revision, aid))
+        db.execute("INSERT INTO revisions VALUES (?, ?, ?)", (aid, current.revision, entry))
+        db.execute("COMMIT")
+        saves.append((time.perf_counter() - start) * 1000)
+        wrote.append(written_bytes() - before)
+    db.close()
+    ratios = sorted(s / p for s, p in zip(saves, peers, strict=True))
+    print(f"\nthe same saves in SQLite (WAL, synchronous=FULL), {runs} saves of {size:,} bytes:")
+    print(f"  ratio save/peer                   median {statistics.median(ratios):5.1f}x   "
+          f"p95 {ratios[max(0, int(len(ratios) * 0.95) - 1)]:5.1f}x")
+    print(f"  bytes written per save            median {statistics.median(wrote):,.0f} = "
+          f"{statistics.median(wrote) / size:.1f}x the assessment (and again at checkpoints)")
 
 
 def page_ratio(store: TinyDBAssessmentStore, runs: int) -> None:
@@ -241,12 +310,17 @@ def main() -> None:
                        expected_revision=current.revision)
 
         row("save: whole assessment (save)", timed(full_save, args.runs, before=read_copy), 50)
-        typing_ratio(store, ids[0], Path(folder), args.runs)
+        alone = TinyDBAssessmentStore(folder)
+        alone.facts = _NoFacts()  # type: ignore[assignment]
+        typing_ratio(alone, ids[2], Path(folder), args.runs, ", the store's own files")
+        typing_ratio(store, ids[0], Path(folder), args.runs,
+                     ",\n  with the council overview's index kept in the same save")
+        sqlite_ratio(store, ids[1], Path(folder), args.runs)
         page_ratio(store, args.runs)
         row("list right after a save", timed(store.list, args.runs // 2, before=answer), 200)
         row("create", timed(lambda: store.create(bases[0], "bench"), args.runs // 2), 50)
-        print("\n(list rows are served from a cache keyed by each index file's inode, size "
-              "and mtime;\n a save re-reads only the one index file it replaced.)")
+        print("\n(list rows are served from a cache keyed by each assessment file's inode, "
+              "size and mtime;\n a save re-reads only the one file it replaced.)")
         print(json.dumps({"count": args.count, "avg_bytes": round(size)}))
 
 

@@ -5,8 +5,9 @@ was told had succeeded.
 The writer prints "n" after set_answer(n) returned (an acknowledged save); the check after
 each kill is: the folder reads without error in a fresh store, every assessment's revision
 history is complete (1..current), and each acknowledged answer is stored (or a later one).
-Trials alternate between two assessments in one shard and one alone, so a kill lands in
-every step of a save: history, document (the commit point), index.
+Three assessments are answered in turn, each save carrying its revision in the assessment's
+file and every few saves appending the carried ones to its journal first, so a kill lands in
+every step of a save: journal lines, their fsync, the document (the commit point).
 
 Goal: 0 lost, 0 unreadable over 200 kills.
 Run: .venv/bin/python -m bench.bench_store_kills [--kills 200]

@@ -11,7 +11,6 @@ from app.core.models.assessment import Answer
 from app.report import build_report
 from app.services.paths import EXAMPLES_DIR
 from app.store import TinyDBAssessmentStore, locking
-from app.store.layout import shard_of
 
 MARKER = "Zqxjmarkör7731"
 
@@ -41,7 +40,7 @@ def test_erase_leaves_no_trace_in_data_and_reports(
         store.add_report(aid, build_report(a, lang=lang, out_dir=reports), "Anna")
     other = store.create(example.model_copy(update={"id": None}), "Bo")  # must stay
     # What writes killed midway leave: temporary files beside the files they were replacing.
-    doc = store.layout.doc_file(shard_of(aid))
+    doc = store.layout.doc_file(aid)
     for folder in (doc.parent, store.layout.index, *store.layout.history_files(aid)[:1]):
         target = doc.name if folder == doc.parent else folder.name
         parent = folder if folder.is_dir() else folder.parent

@@ -250,7 +250,8 @@ def test_purge_only_from_the_trash_and_then_it_is_gone(store: TinyDBAssessmentSt
     with pytest.raises(NotFound):
         store.revisions(a.id or "")
     if isinstance(store, TinyDBAssessmentStore):
-        assert not store.layout.history_folder(a.id or "").exists()
+        assert not store.layout.history_file(a.id or "").exists()
+        assert not store.layout.doc_file(a.id or "").exists()
 
 
 def test_many_assessments_get_many_and_the_list_sees_them_all(

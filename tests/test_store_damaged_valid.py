@@ -17,7 +17,6 @@ from app.core.models.meeting import Meeting
 from app.store import StoreCorrupted, TinyDBAssessmentStore
 from app.store.atomic import previous_copy
 from app.store.json_storage import AtomicJSONStorage
-from app.store.layout import shard_of
 from app.store.meetings import MeetingStore
 from tests.test_store_shapes import _doc, _refused_untouched, _stored_twice, assessment
 
@@ -37,12 +36,12 @@ def test_an_emptied_document_file_is_refused_not_read_as_no_assessments(
 def test_an_emptied_file_without_a_previous_copy_is_refused_by_the_overview_rows(
         store: TinyDBAssessmentStore) -> None:
     a = store.create(assessment(), "Anna")
-    path = store.layout.doc_file(shard_of(a.id or ""))
+    path = store.layout.doc_file(a.id or "")
     previous_copy(path).unlink(missing_ok=True)
     path.write_text('{"assessments": {}}', encoding="utf-8")
     fresh = TinyDBAssessmentStore(store.folder, durable=False)
     for attempt in (fresh.list, lambda: fresh.get(a.id or "")):
-        with pytest.raises(StoreCorrupted, match="overview lists 1"):
+        with pytest.raises(StoreCorrupted, match="holds 0 documents"):
             attempt()
     assert path.read_text(encoding="utf-8") == '{"assessments": {}}'
 
@@ -72,7 +71,7 @@ def test_a_revision_the_history_never_recorded_is_refused(
 def test_the_last_assessment_of_a_file_purged_removes_the_file(
         store: TinyDBAssessmentStore) -> None:
     a = store.create(assessment(), "Anna")
-    path = store.layout.doc_file(shard_of(a.id or ""))
+    path = store.layout.doc_file(a.id or "")
     store.delete(a.id or "", "Anna")
     store.purge(a.id or "")
     assert not path.exists() and not previous_copy(path).exists()

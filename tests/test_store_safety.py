@@ -33,7 +33,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def doc_file(store: TinyDBAssessmentStore, assessment_id: str) -> Path:
-    return store.layout.doc_file(shard_of(assessment_id))
+    return store.layout.doc_file(assessment_id)
 
 
 @pytest.fixture
@@ -82,15 +82,20 @@ def test_a_half_written_temporary_file_from_a_killed_process_is_harmless(
     assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_a_crash_between_document_and_index_is_repaired_on_the_next_list(
+def test_a_process_killed_right_after_its_save_is_seen_by_every_listing(
         store: TinyDBAssessmentStore, monkeypatch: pytest.MonkeyPatch) -> None:
     a = store.create(assessment("Före"), "Anna")
     store.list()  # the overview is cached now
+    from app.store.overview import Overview
 
-    def killed(self: object, doc_file: object) -> None:
-        raise KeyboardInterrupt
+    calls = []
 
-    monkeypatch.setattr(TinyDBAssessmentStore, "_write_index", killed)
+    def killed(self: Overview) -> None:  # the mark after the write never made
+        calls.append(1)
+        if len(calls) > 1:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Overview, "touch", killed)
     with pytest.raises(KeyboardInterrupt):
         store.set_decision(a.id or "", a.decision.model_copy(update={"title": "Efter"}), "Bo")
     monkeypatch.undo()
@@ -104,7 +109,7 @@ def test_a_crash_between_history_and_document_leaves_no_phantom_revision(
     a = store.create(assessment(), "Anna")
     from app.store import tinydb_store
 
-    def killed(self: object) -> None:
+    def killed(self: object, *args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(tinydb_store.DocFile, "write", killed)
@@ -291,7 +296,7 @@ def test_an_assessment_that_no_longer_fits_the_format_is_reported_not_dropped(
 
 def test_a_damaged_history_file_is_refused_too(store: TinyDBAssessmentStore) -> None:
     a = store.create(assessment(), "Anna")
-    history = store.layout.history_file(a.id or "", 1)
+    history = store.layout.history_file(a.id or "")
     history.write_bytes(b"{not json")
     with pytest.raises(StoreCorrupted, match=str(history)):
         store.set_answer(a.id or "", "q", Answer(value=1), "Anna")
@@ -301,7 +306,9 @@ def test_a_damaged_history_file_is_refused_too(store: TinyDBAssessmentStore) -> 
 
 def test_a_damaged_index_is_rebuilt_from_the_documents(store: TinyDBAssessmentStore) -> None:
     a = store.create(assessment("Syns ändå"), "Anna")
+    store.list()  # a listing keeps the index for the next process
     index = store.layout.index_file(shard_of(a.id or ""))
+    assert index.is_file()
     index.write_bytes(b"\x00\x00")
     assert [s.title for s in TinyDBAssessmentStore(store.folder).list()] == ["Syns ändå"]
 
@@ -309,6 +316,7 @@ def test_a_damaged_index_is_rebuilt_from_the_documents(store: TinyDBAssessmentSt
 def test_a_missing_document_file_the_index_still_lists_is_reported(
         store: TinyDBAssessmentStore) -> None:
     a = store.create(assessment(), "Anna")
+    store.list()  # a listing keeps the index for the next process
     doc_file(store, a.id or "").unlink()
     with pytest.raises(StoreCorrupted, match="missing"):
         TinyDBAssessmentStore(store.folder).list()

@@ -29,7 +29,7 @@ def _stored_twice(store: TinyDBAssessmentStore) -> tuple[str, Path]:
     """An assessment saved twice (so its file has a .prev copy) and its document file."""
     a = store.create(assessment(), "Anna")
     store.set_answer(a.id or "", "q", Answer(value="första"), "Anna")
-    path = store.layout.doc_file(shard_of(a.id or ""))
+    path = store.layout.doc_file(a.id or "")
     assert previous_copy(path).exists()
     return a.id or "", path
 
@@ -101,19 +101,38 @@ def test_a_record_whose_assessment_names_another_id_is_refused(
     _refused_untouched(store, aid, path, "someone-else")
 
 
-def test_a_history_file_of_the_wrong_shape_stops_answers_and_keeps_its_copy(
+def test_a_history_file_of_the_wrong_shape_stops_answers_and_is_kept(
         store: TinyDBAssessmentStore) -> None:
     aid, _ = _stored_twice(store)
     [history] = store.layout.history_files(aid)
-    history.write_text('{"revisions": {"1": {"revision": "one"}}}', encoding="utf-8")
-    before = history.read_bytes(), previous_copy(history).read_bytes()
+    lines = history.read_bytes().splitlines(keepends=True)
+    history.write_bytes(lines[0] + b'{"revision": "one"}\n')  # a whole line, not an entry
+    before = history.read_bytes()
     with pytest.raises(StoreCorrupted) as caught:
         store.set_answer(aid, "q", Answer(value="andra"), "Bo")
-    assert str(history) in str(caught.value) and "revision entry 1" in str(caught.value)
+    assert str(history) in str(caught.value) and "revision entry" in str(caught.value)
     with pytest.raises(StoreCorrupted):
         store.revisions(aid)
-    assert (history.read_bytes(), previous_copy(history).read_bytes()) == before
+    assert history.read_bytes() == before
     assert store.get(aid).answers["q"].value == "första"
+
+
+def test_a_history_line_cut_short_is_damage_unless_it_starts_an_entry(
+        store: TinyDBAssessmentStore) -> None:
+    """A kill or a full disk cuts an append short: that tail is dropped by the next save. Any
+    other unfinished last line is damage, and the save is refused."""
+    aid, _ = _stored_twice(store)
+    [history] = store.layout.history_files(aid)
+    whole = history.read_bytes()
+    history.write_bytes(whole + b'{"assessment_id":"' + aid.encode() + b'","revi')
+    assert [r.revision for r in store.revisions(aid)] == [2, 1]
+    assert store.set_answer(aid, "q", Answer(value="tredje"), "Bo").revision == 3
+    assert [r.revision for r in store.revisions(aid)] == [3, 2, 1]
+    damaged = history.read_bytes() + b"garbage"
+    history.write_bytes(damaged)
+    with pytest.raises(StoreCorrupted, match="cut short"):
+        store.set_answer(aid, "q", Answer(value="fjärde"), "Bo")
+    assert history.read_bytes() == damaged
 
 
 def test_a_store_marker_that_is_a_list_is_damage_not_a_newer_version(tmp_path: Path) -> None:
@@ -131,13 +150,13 @@ def test_a_store_marker_that_is_a_list_is_damage_not_a_newer_version(tmp_path: P
 def test_a_store_marker_of_a_newer_format_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "newer"
     TinyDBAssessmentStore(folder, durable=False).create(assessment(), "Anna")
-    (folder / "assessments" / "store.json").write_text('{"format": "bka-store/2"}')
+    (folder / "assessments" / "store.json").write_text('{"format": "bka-store/9"}')
     from app.store import locking
 
     locking._registry.clear()  # a new process: the format is checked once per process
     with pytest.raises(UnsupportedStore) as caught:
         TinyDBAssessmentStore(folder).list()
-    assert "bka-store/2" in str(caught.value) and "newer version" in str(caught.value)
+    assert "bka-store/9" in str(caught.value) and "newer version" in str(caught.value)
 
 
 def test_a_meetings_file_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:

@@ -28,7 +28,7 @@ def _all_text(at) -> str:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("marker", "words"), [
-    ('{"format": "bka-store/2"}', "nyare version"),
+    ('{"format": "bka-store/9"}', "nyare version"),
     ("[]", "kunde inte läsas"),
 ])
 def test_an_odd_store_marker_is_a_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
@@ -43,7 +43,7 @@ def test_an_odd_store_marker_is_a_message(monkeypatch: pytest.MonkeyPatch, tmp_p
 def test_a_record_without_a_decision_is_a_message(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     aid = _seed(tmp_path)
-    path = tmp_path / "assessments" / "docs" / f"{shard_of(aid)}.json"
+    path = tmp_path / "assessments" / "docs" / shard_of(aid) / f"{aid}.json"
     data = json.loads(path.read_bytes())
     del data["assessments"]["1"]["assessment"]["decision"]
     path.write_text(json.dumps(data), encoding="utf-8")

@@ -24,12 +24,29 @@ from app.store.locking import SharedFolder
 # 10,000 assessments, or every file a workshop of 30 people touches (their shards and
 # history chunks, a few KB each).
 KEPT_BYTES = 8_000_000
-Docs = dict[Any, dict[str, Any]]  # a file's documents by their TinyDB id
+Docs = dict[Any, Any]  # what was checked of a file (its document and model, its entries)
 _NAME = "checked_docs"
 
 
-def _kept(shared: SharedFolder) -> OrderedDict[str, tuple[FileKey, Docs]]:
-    kept: OrderedDict[str, tuple[FileKey, Docs]] = shared.cache.setdefault(_NAME, OrderedDict())
+class _Kept(OrderedDict[str, tuple[FileKey, Docs]]):
+    """The files kept, least recently used first, and the sum of their sizes (kept as it
+    changes: summing per call cost a save time in proportion to the files kept)."""
+
+    total = 0
+
+    def put(self, name: str, entry: tuple[FileKey, Docs]) -> None:
+        self.drop(name)
+        self[name] = entry
+        self.total += entry[0][1]  # key[1]: the file's size
+
+    def drop(self, name: str) -> None:
+        found = self.pop(name, None)
+        if found is not None:
+            self.total -= found[0][1]
+
+
+def _kept(shared: SharedFolder) -> _Kept:
+    kept: _Kept = shared.cache.setdefault(_NAME, _Kept())
     return kept
 
 
@@ -55,11 +72,8 @@ def remember(shared: SharedFolder, name: str, key: object, docs: Docs) -> None:
     with shared.cache_lock:
         kept = _kept(shared)
         if not isinstance(key, tuple):
-            kept.pop(name, None)
+            kept.drop(name)
             return
-        kept[name] = (key, dict(docs))
-        kept.move_to_end(name)
-        total = sum(found[0][1] for found in kept.values())  # key[1]: the file's size
-        while total > KEPT_BYTES and len(kept) > 1:
-            _, (old_key, _) = kept.popitem(last=False)
-            total -= old_key[1]
+        kept.put(name, (key, dict(docs)))
+        while kept.total > KEPT_BYTES and len(kept) > 1:
+            kept.drop(next(iter(kept)))

@@ -152,4 +152,6 @@ def parse_tables(raw: bytes,
 
 def cut_short(exc: json.JSONDecodeError, length: int) -> bool:
     """Whether the JSON ends too early (a string that never closes runs to the end too)."""
-    return exc.pos >= length - 1 or exc.msg.startswith("Unterminated string")
+    rest = exc.doc[exc.pos:].strip()  # a literal cut off: "nu" of null
+    return (exc.pos >= length - 1 or exc.msg.startswith("Unterminated string")
+            or any(word.startswith(rest) and word != rest for word in ("null", "true", "false")))

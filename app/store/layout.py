@@ -3,17 +3,16 @@
     data/
       .lock                          file lock shared by every process using the folder
       assessments/
-        store.json                   {"format": "bka-store/1"}: refuse folders of newer versions
-        docs/<shard>.json            TinyDB: the assessments whose id hashes to <shard> (00-ff)
-        index/<shard>.json           TinyDB: overview rows of docs/<shard>.json (derived data)
-        history/<shard>/<id>/<n>.json  TinyDB: revisions 100n..100n+99 of one assessment
+        store.json                   {"format": "bka-store/2"}: refuse folders of newer versions
+        docs/<shard>/<id>.json       TinyDB: one assessment (a table of one document)
+        history/<shard>/<id>.jsonl   its revisions, one JSON line each, appended
+        index/<shard>.json           overview rows of docs/<shard>/ (derived data)
       backups/bka-backup-<time>.zip  zip of the whole folder, made on request
 
-Sharding by a hash of the id keeps each file small (about 40 assessments, ~140 KB, at 10,000)
-so a save rewrites ~140 KB instead of 34 MB; the index lets the overview read ~3 MB of rows
-instead of every answer. History has files of its own per assessment: it only grows, and is
-only read for that one assessment; chunks of 100 revisions keep a save's cost flat however
-long the history gets.
+One file per assessment, so a save writes that assessment and one line of history, not its
+neighbours; the shard folders (256, by a hash of the id) keep every folder small, so the
+overview re-reads only the folder a save touched. Folders of the first layout (bka-store/1:
+one file per shard, history in chunks) are moved to this one on first open (migration.py).
 """
 
 from __future__ import annotations
@@ -23,9 +22,10 @@ import os
 import re
 from pathlib import Path
 
-STORE_FORMAT = "bka-store/1"
+STORE_FORMAT = "bka-store/2"
+LEGACY_FORMAT = "bka-store/1"  # one file per shard (legacy_layout.py), moved on open
 JSON = ".json"
-HISTORY_CHUNK = 100  # revisions per history file
+JOURNAL = ".jsonl"
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")  # also a safe file name
 
 
@@ -58,34 +58,45 @@ class Layout:
         self.history = self.root / "history"
         self.backups = data / "backups"
 
-    def doc_file(self, shard: str) -> Path:
-        return self.docs / f"{shard}{JSON}"
+    def doc_folder(self, shard: str) -> Path:
+        return self.docs / shard
+
+    def doc_file(self, assessment_id: str) -> Path:
+        return self.docs / shard_of(assessment_id) / f"{assessment_id}{JSON}"
 
     def index_file(self, shard: str) -> Path:
         return self.index / f"{shard}{JSON}"
 
-    def history_folder(self, assessment_id: str) -> Path:
-        return self.history / shard_of(assessment_id) / assessment_id
-
-    def history_file(self, assessment_id: str, revision: int) -> Path:
-        """The chunk holding one revision; in it, the TinyDB document id is the revision."""
-        return self.history_folder(assessment_id) / f"{revision // HISTORY_CHUNK:05d}{JSON}"
+    def history_file(self, assessment_id: str) -> Path:
+        """The assessment's revisions, appended one line each (history_journal.py)."""
+        return self.history / shard_of(assessment_id) / f"{assessment_id}{JOURNAL}"
 
     def history_files(self, assessment_id: str) -> list[Path]:
-        folder = self.history_folder(assessment_id)
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir()
-                      if p.name.endswith(JSON) and not p.name.startswith("."))
+        path = self.history_file(assessment_id)
+        return [path] if path.is_file() else []
 
-    def shards(self) -> set[str]:
-        """Shards that have a document file or an index file."""
-        found: set[str] = set()
-        for folder in (self.docs, self.index):
-            try:
-                with os.scandir(folder) as entries:
-                    found.update(e.name[:-len(JSON)] for e in entries
-                                 if e.name.endswith(JSON) and not e.name.startswith("."))
-            except FileNotFoundError:
-                pass
-        return found
+    def shards(self) -> list[str]:
+        """Shards that have a folder of documents, in order."""
+        try:
+            with os.scandir(self.docs) as entries:
+                return sorted(e.name for e in entries if is_shard(e.name) and e.is_dir())
+        except FileNotFoundError:
+            return []
+
+    def doc_ids(self, shard: str) -> list[str]:
+        """The ids of the document files of one shard folder."""
+        return [name for name, _ in doc_entries(self.doc_folder(shard))]
+
+
+def is_shard(name: str) -> bool:
+    return len(name) == 2 and all(c in "0123456789abcdef" for c in name)
+
+
+def doc_entries(folder: Path) -> list[tuple[str, os.DirEntry[str]]]:
+    """(id, entry) of every document file in a shard folder (no temporary or .prev files)."""
+    try:
+        with os.scandir(folder) as entries:
+            return [(e.name[:-len(JSON)], e) for e in entries
+                    if e.name.endswith(JSON) and not e.name.startswith(".")]
+    except FileNotFoundError:
+        return []

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from app.core.models.assessment import Assessment
 from app.store.errors import StoreCorrupted
-from app.store.layout import HISTORY_CHUNK, SAFE_ID, STORE_FORMAT, shard_of
+from app.store.layout import LEGACY_FORMAT, SAFE_ID, STORE_FORMAT, shard_of
 from app.store.records import Revision
 
 DOCS = "assessments"  # the one table of a document file
@@ -48,6 +48,8 @@ class StoredDoc(BaseModel):
     assessment: Assessment
     updated_by: str = ""
     trash: Trash | None = None
+    #: the revisions whose journal lines may not be on disk yet, the document's own last
+    pending: list[Revision] = []
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -70,9 +72,34 @@ def only_table(tables: Tables | None, name: str, corrupted: Corrupted) -> Mappin
     return tables[name]
 
 
+def check_doc_file(tables: Tables | None, assessment_id: str,
+                   corrupted: Corrupted) -> tuple[dict[str, Any], Assessment] | None:
+    """The one document of docs/<shard>/<id>.json (raw and as a model), checked; None when
+    there is no file. The store removes a file rather than empty it, so an empty table is
+    records lost, not deleted."""
+    if tables is None:
+        return None
+    docs = only_table(tables, DOCS, corrupted)
+    if len(docs) != 1:
+        raise corrupted(f"it holds {len(docs)} documents; a file of this store holds exactly "
+                        "one assessment")
+    raw, models = check_docs(tables, shard_of(assessment_id), corrupted)
+    [(doc_id, doc)] = raw.items()
+    if doc["id"] != assessment_id:
+        raise corrupted(f"it holds assessment {doc['id']}, not {assessment_id} whose file it is")
+    carried = [check_revision(e, assessment_id, corrupted) for e in doc.get("pending") or []]
+    numbers = [e["revision"] for e in carried]
+    if numbers and (numbers != sorted(set(numbers))
+                    or numbers[-1] != doc["assessment"]["revision"]):
+        raise corrupted(f"assessment {assessment_id} claims revision "
+                        f"{doc['assessment']['revision']}, which its history never recorded "
+                        f"(it carries revisions {numbers})")
+    return doc, models[doc_id]
+
+
 def check_docs(tables: Tables | None, shard: str,
                corrupted: Corrupted) -> tuple[dict[int, dict[str, Any]], dict[int, Assessment]]:
-    """The documents of docs/<shard>.json (raw and as models), every one checked."""
+    """The documents of a document file of `shard` (raw and as models), every one checked."""
     raw: dict[int, dict[str, Any]] = {}
     models: dict[int, Assessment] = {}
     seen: dict[str, str] = {}
@@ -89,7 +116,7 @@ def check_docs(tables: Tables | None, shard: str,
             raise corrupted(f"{label} has the id {stored.id!r}, which this store never gives")
         if shard_of(stored.id) != shard:
             raise corrupted(f"{label} claims the id {stored.id}, which belongs in "
-                            f"docs/{shard_of(stored.id)}.json, not in this file")
+                            f"shard {shard_of(stored.id)}, not in this file")
         if stored.assessment.id != stored.id:
             raise corrupted(f"{label} is filed as {stored.id} but its assessment says "
                             f"{stored.assessment.id!r}")
@@ -105,33 +132,27 @@ def check_docs(tables: Tables | None, shard: str,
     return raw, models
 
 
-def check_history(tables: Tables | None, assessment_id: str, chunk: int,
-                  corrupted: Corrupted) -> dict[str, dict[str, Any]]:
-    """The entries of one history file (revisions 100*chunk..100*chunk+99 of one assessment)."""
-    entries: dict[str, dict[str, Any]] = {}
-    for key, doc in only_table(tables, HISTORY, corrupted).items():
-        try:
-            entry = Revision.model_validate(doc)
-        except ValidationError as exc:
-            raise corrupted(f"revision entry {key} is not a revision record "
-                            f"({_first_error(exc)})") from None
-        if entry.assessment_id != assessment_id:
-            raise corrupted(f"revision entry {key} belongs to assessment {entry.assessment_id}, "
-                            f"not to {assessment_id} whose history this is")
-        if str(entry.revision) != key or entry.revision // HISTORY_CHUNK != chunk:
-            raise corrupted(f"revision entry {key} holds revision {entry.revision}, which does "
-                            "not belong in this file")
-        entries[key] = dict(doc)
-    return entries
+def check_revision(doc: Any, assessment_id: str, corrupted: Corrupted) -> dict[str, Any]:
+    """One entry of an assessment's history (a line of its journal, or of a legacy chunk)."""
+    try:
+        entry = Revision.model_validate(doc)
+    except ValidationError as exc:
+        raise corrupted(f"a revision entry is not a revision record "
+                        f"({_first_error(exc)})") from None
+    if entry.assessment_id != assessment_id:
+        raise corrupted(f"revision entry {entry.revision} belongs to assessment "
+                        f"{entry.assessment_id}, not to {assessment_id} whose history this is")
+    return dict(doc)
 
 
 def check_marker(found: object, corrupted: Corrupted) -> str | None:
-    """The marker's format when it is one of ours; None when it is ours and current.
+    """The marker's format when it is one of ours; None when it is ours (the current one, or
+    the first, which opening moves to the current layout: migration.py).
 
     A format of the store family other than ours is a newer version's (UnsupportedStore,
     raised by the caller); anything else is not a marker at all.
     """
     fmt = found.get("format") if isinstance(found, dict) else None
     if isinstance(fmt, str) and fmt.startswith(STORE_FAMILY):
-        return None if fmt == STORE_FORMAT else fmt
+        return None if fmt in (STORE_FORMAT, LEGACY_FORMAT) else fmt
     raise corrupted(f"it is not the marker this tool writes ({{\"format\": \"{STORE_FORMAT}\"}})")

@@ -20,11 +20,13 @@ from pydantic import BaseModel
 
 from app.core.models.meeting import Meeting
 from app.core.models.workshop import Workshop
+from app.store import history_journal
 from app.store.atomic import previous_copy
 from app.store.backups import backups_folder, newest_backup
 from app.store.errors import StoreCorrupted, StoreError, UnsupportedStore
 from app.store.json_storage import parse_tables
-from app.store.shapes import check_docs, check_history, check_marker, only_table
+from app.store.layout import JOURNAL, JSON
+from app.store.shapes import check_doc_file, check_marker, only_table
 
 COLLECTIONS: dict[str, type[BaseModel]] = {"meetings.json": Meeting, "workshops.json": Workshop}
 
@@ -54,14 +56,14 @@ def _check_file(staged: Path, parts: tuple[str, ...],
         newer = check_marker(found, corrupted)
         if newer is not None:
             raise UnsupportedStore(staged, newer)
-    elif len(parts) == 3 and parts[:2] == ("assessments", "docs"):
-        check_docs(parse_tables(staged.read_bytes(), corrupted), Path(parts[2]).stem, corrupted)
-    elif len(parts) == 5 and parts[:2] == ("assessments", "history"):
-        try:
-            chunk = int(Path(parts[4]).stem)
-        except ValueError:
-            raise corrupted("its name is not a history chunk number") from None
-        check_history(parse_tables(staged.read_bytes(), corrupted), parts[3], chunk, corrupted)
+    elif len(parts) == 4 and parts[:2] == ("assessments", "docs") and parts[3].endswith(JSON):
+        found = check_doc_file(parse_tables(staged.read_bytes(), corrupted),
+                               parts[3][:-len(JSON)], corrupted)
+        if found is None:  # pragma: no cover - a staged file exists
+            raise corrupted("it is not an assessment file")
+    elif (len(parts) == 4 and parts[:2] == ("assessments", "history")
+          and parts[3].endswith(JOURNAL)):
+        history_journal.read(staged, parts[3][:-len(JOURNAL)], corrupted)
     elif len(parts) == 1 and parts[0] in COLLECTIONS:
         model = COLLECTIONS[parts[0]]
         tables = parse_tables(staged.read_bytes(), corrupted)

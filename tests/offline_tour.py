@@ -15,13 +15,25 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from browser import ARGS, CHROMIUM, running_app  # noqa: E402
+from browser import ARGS, CHROMIUM, idle, running_app  # noqa: E402
 from save_trials import WAIT_MS, seed, to_section  # noqa: E402
 
 PAGES = ("/", "/analys", "/resultat", "/artiklar", "/data", "/mote", "/ga-med", "/workshop")
 SECTIONS = ("Berör ärendet barn?", "Konsekvenser för barnens rättigheter", "Åtgärder")
 TABS = ("Koder", "Fallet", "Hur långt grupperna har kommit", "Jämförelse",
         "Sammanfattning och avslut")
+
+
+# Everything the drawn page asks for is asked for: the fonts its text is laid out in have
+# loaded (or failed) and every image has finished (a request is logged when it is sent).
+_LOADED = """() => document.fonts.status === 'loaded'
+  && [...document.images].every((image) => image.complete)"""
+
+
+def drawn(page: Any) -> None:
+    """The app's run has drawn the page and what the page loads for it has been asked for."""
+    idle(page, WAIT_MS)
+    page.wait_for_function(_LOADED, timeout=WAIT_MS)
 
 
 def tour(browser: Any, base: str, data: Path) -> dict[str, Any]:
@@ -35,19 +47,21 @@ def tour(browser: Any, base: str, data: Path) -> dict[str, Any]:
     for path in PAGES:
         page.goto(base + path)
         expect(page.get_by_role("main")).to_be_visible(timeout=WAIT_MS)
-        page.wait_for_timeout(1500)
+        drawn(page)
     page.goto(f"{base}/analys?id={aid}")
     for title in SECTIONS:
         to_section(page, title)
-        page.wait_for_timeout(800)
+        drawn(page)
     page.goto(f"{base}/resultat?id={aid}")
     expect(page.get_by_text("/100").first).to_be_visible(timeout=WAIT_MS)
+    drawn(page)
     page.goto(base + "/workshop")
     page.get_by_role("button", name="Skapa workshoppen").click()
     for tab in TABS:
-        page.get_by_role("tab", name=tab).click()
-        page.wait_for_timeout(1200)
-    page.wait_for_timeout(1000)
+        chosen = page.get_by_role("tab", name=tab)
+        chosen.click()
+        expect(chosen).to_have_attribute("aria-selected", "true", timeout=WAIT_MS)
+        drawn(page)
     foreign = sorted({u for u in requests
                       if not u.startswith(base) and not u.startswith(("data:", "blob:"))})
     return {"requests": len(requests), "foreign": foreign}

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARGS, CHROMIUM, need_chromium, running_app
+from browser import ARGS, CHROMIUM, need_chromium, running_app, until
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer
@@ -24,15 +22,6 @@ from app.store import open_store
 pytestmark = pytest.mark.browser
 WAIT = 30_000
 SPEEDS = pytest.mark.parametrize("slow_mo", [0, 200], ids=["fast", "human-speed"])
-
-
-def until(check: Callable[[], bool], what: str, seconds: float = 30) -> None:
-    """Wait for a stored state (the store is read, not the clock): fails saying what."""
-    deadline = time.monotonic() + seconds
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        time.sleep(0.2)
 
 
 def school(**changes: Any) -> Any:

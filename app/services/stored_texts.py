@@ -40,7 +40,7 @@ MayRead = Callable[[str, Holding], bool]
 CANDIDATES = 5  #: the most alike other assessments compared in full
 #: a store larger than this is first indexed in the background when a page asks (wait=False)
 SYNC_BUILD = 2000
-COMMON = 100  #: a fingerprint this many assessments share names no one source
+COMMON = 20  #: a fingerprint this many assessments share names no one source
 
 
 def names_unowned(assessment_id: str, holding: Holding) -> bool:

@@ -24,7 +24,14 @@ Printed, for the local store (SQLite index, --count, default 10,000) and Postgre
 
 Before (2026-12-07, the JSON file of kept facts, counted in Python): cold 6.6 s and 667 MiB
 at 100,000 in PostgreSQL (44x one GROUP BY), 87x at 10,000 locally; after one save 1.8 s
-(12.5x); first build 106 s in the foreground.
+(12.5x); first build 106 s in the foreground. The list's first page 31x (local, 10,000) and
+58x (PostgreSQL, 100,000) the indexed query.
+
+After (2026-12-07, the machine at a load of 25-30 on 2 cores, so absolute times are many
+times the quiet machine's; the ratios are interleaved): local 10,000: cold 1.36x, after one
+save 1.77x; local 2,000: 1.32x and 1.81x, 136 MB; PostgreSQL 2,000: cold 11.1x, after one
+save 4.1x (round trips: three transactions and ten statements against the peer's one and
+two, at ~6 ms a round trip under that load; one was merged since), 129 MB, list page 1.95x.
 
 Run: .venv/bin/python -m bench.bench_dashboard [--count 10000] [--runs 5]
 [--store tinydb|postgres|both]

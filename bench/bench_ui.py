@@ -79,6 +79,56 @@ def _open_guided(at: Any) -> Any:
     return at
 
 
+def _drawn(at: Any) -> tuple[int, int]:
+    """(elements, widgets) the last run drew: Streamlit's cost per run grows with both (every
+    keyed text, radio or select widget also copies the whole session state once)."""
+
+    def count(node: Any) -> int:
+        return 1 + sum(count(child) for child in getattr(node, "children", {}).values())
+
+    return count(at._tree) - 1, len(at._tree.get_widget_states().widgets)
+
+
+def _page_alone(ours: list[float], bare: list[float], aid: str, qid: str, data: Path,
+                runs: int) -> None:
+    """The change's save timed alone (our store's set_answer, the bare page's fsync'd file),
+    interleaved; the page's own time per change is the change less its save. What a save
+    costs is the store's business (bench_store), the rest is the page's."""
+    import json
+
+    from app.core.models.assessment import Answer
+    from app.store import open_store
+
+    store = open_store(data)
+    path = data / "peer-answers.json"
+    ours_save: list[float] = []
+    bare_save: list[float] = []
+    for n in range(runs):
+        current = store.get(aid).answers.get(qid)
+
+        def save_ours(n: int = n, current: Answer | None = current) -> None:
+            store.set_answer(aid, qid, Answer(value=f"Sparat {n}"), editor="bench",
+                             expected=current)
+
+        def save_bare(n: int = n) -> None:
+            answers = json.loads(path.read_text()) if path.exists() else {}
+            answers[qid] = f"Sparat {n}"
+            with open(f"{path}.tmp", "w") as f:
+                f.write(json.dumps(answers))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(f"{path}.tmp", path)
+
+        ours_save.append(_timed(save_ours))
+        bare_save.append(_timed(save_bare))
+    a_save, b_save = statistics.median(ours_save), statistics.median(bare_save)
+    a_page = statistics.median(ours) - a_save
+    b_page = statistics.median(bare) - b_save
+    print(f"  its save     ours {a_save:7.1f} ms   bare {b_save:7.1f} ms (medians, timed alone)")
+    print(f"  page alone   ours {a_page:7.1f} ms   bare {b_page:7.1f} ms   ratio "
+          f"{a_page / b_page:5.2f}x   (the change less its save)")
+
+
 def _peer_questions(questions: list[Question], lang: str) -> list[tuple[str, str, str, list]]:
     from app.core.text import tr
 
@@ -155,6 +205,11 @@ def main() -> None:
         print(f"  guided page  median {am:7.1f} ms   p95 {a95:7.1f} ms")
         print(f"  bare page    median {bm:7.1f} ms   p95 {b95:7.1f} ms")
         print(f"  ratio        median {ratio:5.2f}x   goal <= 2x per change")
+        if label == "one answer change":
+            _page_alone(a, b, stored.id or "", text_q.id, data, args.runs)
+    (ae, aw), (be, bw) = _drawn(at), _drawn(peer)
+    print(f"drawn per run: guided page {ae} elements ({aw} widgets), bare page {be} ({bw}); "
+          f"ratio {ae / be:4.2f}x elements, {aw / bw:4.2f}x widgets")
 
 
 if __name__ == "__main__":

@@ -25,8 +25,10 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.core.loading import load_assessment
 from app.core.text import tr
@@ -35,6 +37,7 @@ from app.services.shipped import catalog
 from bench.bench_ui import PEER, _peer_questions
 
 TICKS = os.sysconf("SC_CLK_TCK")
+REPLY_WITHIN = 300.0  #: seconds: a run never finished is an error, not a hang
 
 
 def free_port() -> int:
@@ -135,17 +138,15 @@ async def person(port: int, who: Person, start: Start, interval: float,
     async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream",
                                   additional_headers={"Origin": f"http://127.0.0.1:{port}"},
                                   subprotocols=["streamlit"],  # type: ignore[list-item]
-                                  max_size=None, open_timeout=60) as ws:
-        widgets = await _run(ws, rerun())
-        if who.section:  # open the section as a click in the section list does
-            nav = _find(widgets, "-nav")
-            if nav is None:
-                raise RuntimeError("no section list on the guided page")
-            option = next(o for o in nav[1].options if who.section in o)  # type: ignore[attr-defined]
-            widgets = await _run(ws, rerun(nav[0], option))
-        found = _find(widgets, who.key)
-        if found is None:
-            raise RuntimeError(f"no widget {who.key!r} on the page")
+                                  max_size=None, open_timeout=60,
+                                  # A loaded server answers late: that is the measurement
+                                  # (p95), not a dead connection to give up on.
+                                  ping_interval=None) as ws:
+        try:
+            found = await _open(ws, who, rerun)
+        except BaseException:
+            await start.ready.abort()  # the others stop waiting for this one; the error is seen
+            raise
         await start.ready.wait()
         await start.go.wait()
         await asyncio.sleep(rng.uniform(0, interval))  # people do not type in step
@@ -153,9 +154,25 @@ async def person(port: int, who: Person, start: Start, interval: float,
         while time.monotonic() < start.until:
             n += 1
             sent = time.perf_counter()
-            await _run(ws, rerun(found[0], f"Gruppens svar, ändring {n}"))
+            await asyncio.wait_for(_run(ws, rerun(found[0], f"Gruppens svar, ändring {n}")),
+                                   REPLY_WITHIN)
             waits.append(time.perf_counter() - sent)
             await asyncio.sleep(max(0.0, interval - (time.perf_counter() - sent)))
+
+
+async def _open(ws: Any, who: Person, rerun: Callable[..., bytes]) -> tuple[str, object]:
+    """Open the page (and the section, as a click in the section list does); the text area."""
+    widgets = await asyncio.wait_for(_run(ws, rerun()), REPLY_WITHIN)
+    if who.section:
+        nav = _find(widgets, "-nav")
+        if nav is None:
+            raise RuntimeError("no section list on the guided page")
+        option = next(o for o in nav[1].options if who.section in o)  # type: ignore[attr-defined]
+        widgets = await asyncio.wait_for(_run(ws, rerun(nav[0], option)), REPLY_WITHIN)
+    found = _find(widgets, who.key)
+    if found is None:
+        raise RuntimeError(f"no widget {who.key!r} on the page")
+    return found
 
 
 def load(server: Server, people: list[Person], seconds: float,

@@ -1,7 +1,10 @@
 """Print the known-bad corpus and the red-team rounds as the installed scoring sees them.
 
 One line per file: file, points and level ('capped' when a finding holds it below the points),
-findings ('!' = serious). Run with the interpreter of the checkout to measure (before/after):
+findings ('!' = serious), and where the scoring has the review gate, the level the checks alone
+allow (as if a reviewer had approved: `checks:`), since a file read here has no recorded
+approval and the top level needs one. Run with the interpreter of the checkout to measure
+(before/after):
 `.venv/bin/python bench/corpus_table.py tests/corpus tests/corpus/redteam/round1`.
 """
 
@@ -34,12 +37,34 @@ def line(path: Path) -> str:
                      d.decision_date, getattr(cat, "law", None))
     except TypeError:  # a scorer without the decision date
         card = score(q, values, cat.library, decision_text(d.title, d.description))
-    flags = ", ".join(f.id + ("!" if f.severity == "serious" else "") for f in card.flags)
+    flags = ", ".join(f.id + ("!" if f.severity == "serious" else "") for f in card.flags
+                      if f.id != "review_needed")
     if card.level is None:
         return f"{path.name}\t0 screening record, no level\t{flags}"
     capped = " capped" if card.level != card.points_level else ""
     label = card.level.label["sv"] if isinstance(card.level.label, dict) else card.level.label
-    return f"{path.name}\t{card.overall:.0f} {label}{capped}\t{flags}"
+    checks = _with_approval(q, values, cat, d)
+    return f"{path.name}\t{card.overall:.0f} {label}{capped}\t{flags}" + (
+        f"\tchecks: {checks}" if checks else "")
+
+
+def _with_approval(q: object, values: dict[str, object], cat: object, d: object) -> str:
+    """The level if a reviewer had approved: what the checks alone hold (new scorers only)."""
+    try:
+        import datetime as dt
+
+        from app.core.models.approval import Approval, ReviewStanding
+    except ImportError:
+        return ""
+    review = ReviewStanding(approval=Approval(
+        assessment_id="", approved_revision=0, content_hash="", reviewer="bench",
+        approved_at=dt.datetime.now(dt.UTC)))
+    card = score(q, values, cat.library, decision_text(d.title, d.description),  # type: ignore
+                 d.decision_date, cat.law, cat.references, review=review)  # type: ignore
+    if card.level is None:
+        return ""
+    label = card.level.label["sv"] if isinstance(card.level.label, dict) else card.level.label
+    return str(label)
 
 
 def main(folders: list[str]) -> None:

@@ -199,3 +199,21 @@ def from_another_machine(base: str, source: str = "127.0.0.2") -> Iterator[str]:
         stop.set()
         thread.join(2)
         listener.close()
+
+
+def confirm_review(page: Any) -> int:
+    """The reviewer ticks every generated question in the review step (the approval counts
+    only then), each tick waited for until the app has stored it and drawn the page again.
+    Returns how many there were."""
+    from playwright.sync_api import expect
+
+    idle(page)
+    boxes = page.locator(".st-key-review_confirm input[type=checkbox]")
+    count = boxes.count()
+    for i in range(count):
+        box = boxes.nth(i)
+        if not box.is_checked():
+            page.locator(".st-key-review_confirm [data-testid=stCheckbox] label").nth(i).click()
+            expect(box).to_be_checked()
+            idle(page)
+    return count

@@ -118,3 +118,15 @@ def open_page(at: Any, name: str) -> Any:
                          f"{names}")
     at._page_hash = page._script_hash
     return at
+
+
+def approved_review(reviewer: str = "Per Berg") -> Any:
+    """What the store holds once a named reviewer approved the content scored (the review
+    step, app/services/review_approval.py): the top level's condition, given directly."""
+    import datetime as dt
+
+    from app.core.models.approval import Approval, ReviewStanding
+
+    return ReviewStanding(approval=Approval(
+        assessment_id="x", approved_revision=1, content_hash="", reviewer=reviewer,
+        approved_at=dt.datetime(2027, 1, 25, 10, 0, tzinfo=dt.UTC)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser import ARGS, CHROMIUM, free_port, need_chromium, running_app
+from browser import ARGS, CHROMIUM, confirm_review, free_port, need_chromium, running_app
 from oidc import add_user, log_in, loopback_only, provider, secrets_file
 from save_trials import to_section
 
@@ -131,6 +131,9 @@ def test_people_see_and_change_only_what_their_roles_give_them(tmp_path: Path) -
             greta.goto(base + f"/analys?id={bos}")  # type: ignore[attr-defined]
             expect(gmain).to_contain_text(REFUSED, timeout=WAIT)
             greta.goto(base + f"/resultat?id={annas}")  # type: ignore[attr-defined]
+            expect(greta.get_by_role("button", name="Godkänn")).to_be_visible(  # type: ignore[attr-defined]
+                timeout=WAIT)
+            confirm_review(greta)
             greta.get_by_role("button", name="Godkänn").click()  # type: ignore[attr-defined]
             approved = _wait_for(lambda: open_store(data).get(annas), "approved")
             assert approved.lifecycle[-1].by == GRETA.signature

@@ -12,6 +12,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from helpers import approved_review
+
 from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
@@ -21,17 +23,19 @@ CONTROL = (Path(__file__).parent / "corpus" / "redteam-open" / "round4"
            / "c02-kontroll-skolplacering-nej.yaml")
 
 
-def scored(change: dict[str, Any]) -> Scorecard:
+def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
     cat = catalog()
     assessment, source = load_assessment(CONTROL)
     q = cat.questionnaire(assessment.questionnaire.id)
     assert q is not None
     values, problems = normalise_answers(assessment, q, source)
     assert problems == []
-    values = {**copy.deepcopy(values), **change}
+    # the file's text says the child was heard at the preschool with the official: the
+    # question newer versions ask about who was present, answered as the file says
+    values = {**copy.deepcopy(values), "heard_present": ["alone"], **change}
     d = assessment.decision
     return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law, cat.references)
+                 cat.law, cat.references, review=review)
 
 
 def development(text: str, short: int = 0, long: int = 0) -> dict[str, Any]:
@@ -56,9 +60,11 @@ def serious(card: Scorecard) -> set[str]:
 
 def test_a_neutral_rating_that_speaks_of_the_friends_is_an_honest_judgement() -> None:
     card = scored(development("Barnet leker mindre med sina närmaste kamrater på fritids, men de "
-                              "bor i samma område och träffas på fritiden som i dag."))
+                              "bor i samma område och träffas på fritiden som i dag."),
+                  approved_review())
     assert "change_not_weighed" not in serious(card)
     assert not card.serious, serious(card)
+    assert card.level is not None and card.level.id == "thorough"  # the control keeps its level
 
 
 def test_a_neutral_rating_that_says_nothing_of_the_change_is_the_gap() -> None:

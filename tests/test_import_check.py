@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from helpers import open_page
@@ -13,6 +12,7 @@ from ui_helpers import no_exception, start, texts
 from app.cli.main import main
 from app.core.import_check import readable_problems
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
+from app.core.models.questionnaire import Migration
 from app.services.shipped import catalog as shipped_catalog
 from app.store import open_store
 from app.store.exchange import export_document
@@ -78,8 +78,8 @@ def test_an_older_version_with_a_migration_is_read_through_it() -> None:
     cat = shipped_catalog()
     q = cat.questionnaires[QID]
     known = next(iter(q.questions))
-    step = SimpleNamespace(from_version="0.9.0", to_version=q.version,
-                           rename={"old_id": known}, drop=["retired"])
+    step = Migration(from_version="0.9.0", to_version=q.version, note="Äldre version",
+                     rename={"old_id": known}, drop=["retired"])
     migrated = q.model_copy(update={"migrations": [step]})
     catalog = type(cat)(cat.library, {**cat.questionnaires, QID: migrated}, cat.hashes)
     old = Assessment(questionnaire=QuestionnaireRef(id=QID, version="0.9.0"),

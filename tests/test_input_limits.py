@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import open_page
-from ui_helpers import no_exception, start, texts
+from ui_helpers import no_exception, open_comment, start, texts
 
 from app.core.errors import LoadError
 from app.core.yamlsource import parse_yaml
@@ -161,7 +161,7 @@ def test_a_too_long_comment_is_a_message_and_nothing_is_saved(
         questionnaire=QuestionnaireRef(id="bka-standard", version="1.0.0"),
         decision=Decision(title="Skolskjuts")), "t").id or ""
     at = start(monkeypatch, tmp_path, open_assessment=aid, step="screening")
-    at = no_exception(open_page(at, "assess").run())
+    at = open_comment(no_exception(open_page(at, "assess").run()), aid, "affects_children")
     comment = at.text_area(key=f"q:{aid}:affects_children:comment")
     at = no_exception(comment.input("Lång kommentar. " * 1300).run())
     assert "Kommentaren får vara högst 20\u202f000 tecken lång (nu 20\u202f800)" in texts(at)

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import MINIMAL, write
+from helpers import MINIMAL, approved_review, write
 
 from app.core.loading import load_questionnaire
 from app.core.models.questionnaire import Questionnaire
@@ -61,9 +61,9 @@ def test_negative_impact_shows_measures_and_flags(mini: Questionnaire) -> None:
     impacts = rated(a2=(0, 0), a3=(0, 0), a6=(0, 0), a12=(-1, -1))
     result = card(mini, affects="directly", heard="no", impacts=impacts)
     assert "measures" in result.visible and "measures" in result.missing
-    assert [f.id for f in result.flags] == ["not_heard_12"]
+    assert [f.id for f in result.flags] == ["not_heard_12", "review_needed"]
     heard = card(mini, affects="directly", heard="yes", impacts=impacts)
-    assert heard.flags == []
+    assert [f.id for f in heard.flags] == ["review_needed"]  # only the reviewer is missing
 
 
 def test_selected_articles_join_their_clusters(mini: Questionnaire) -> None:
@@ -80,7 +80,12 @@ def test_overall_and_level_from_bands(mini: Questionnaire) -> None:
     result = card(mini, affects="directly", heard="yes", impacts=impacts)
     assert result.process_quality == 100 and result.completeness == 100
     assert result.overall == 100
-    assert result.level is not None and result.level.label == {"sv": "Stark", "en": "Strong"}
+    # the points reach the top; the level waits for a reviewer's recorded approval
+    assert result.points_level is not None and result.points_level.label["en"] == "Strong"
+    assert result.level is not None and result.level.label["en"] != "Strong"
+    approved = score(mini, dict(affects="directly", heard="yes", impacts=impacts),
+                     catalog().library, review=approved_review())
+    assert approved.level is not None and approved.level.label == {"sv": "Stark", "en": "Strong"}
     weak = card(mini, affects="directly")
     assert weak.level is not None and weak.level.label["en"] == "Weak"
 

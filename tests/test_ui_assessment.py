@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import open_page
 from streamlit.testing.v1 import AppTest
-from ui_helpers import button, by_label, no_exception, start, texts
+from ui_helpers import button, by_label, no_exception, open_comment, start, texts
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -210,7 +210,10 @@ def test_comment_is_saved_with_the_answer(monkeypatch: pytest.MonkeyPatch, tmp_p
     at = start(monkeypatch, tmp_path, open_assessment=aid)
     at = no_exception(open_page(at, "assess").run())
     at = open_section(at, "Berör ärendet barn")
-    at.text_area(key=f"q:{aid}:affects_children:comment").input("Bedömt med rektorerna.")
+    box = f"q:{aid}:affects_children:comment"
+    assert box not in [w.key for w in at.text_area]  # a closed comment draws no box
+    at = open_comment(at, aid, "affects_children")
+    at.text_area(key=box).input("Bedömt med rektorerna.")
     at = no_exception(at.run())
     answer = open_store(tmp_path).get(aid).answers["affects_children"]
     assert answer.value == "direct" and answer.comment == "Bedömt med rektorerna."

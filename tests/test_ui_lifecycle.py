@@ -69,13 +69,26 @@ def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     at = click(at, "Godkänn")
     assert "Bara den namngivna granskaren (Per Berg)" in texts(at)
 
+    # Every question no check can judge is confirmed before the approval counts.
     as_person(at, aid, REVIEWER)
     at.text_area(key=f"life_vc:{aid}").set_value("Väl underbyggd.")
+    boxes = [c for c in at.checkbox if str(c.key).startswith(f"rv:{aid}:")]
+    assert len(boxes) >= 2
+    for box in boxes[1:]:
+        box.check()
+    at = click(at, "Godkänn")
+    assert "Bekräfta varje fråga i granskarens lista" in texts(at)
+    assert open_store(tmp_path).get(aid).status == "in_review"
+    boxes = [c for c in at.checkbox if str(c.key).startswith(f"rv:{aid}:")]
+    boxes[0].check()
     at = click(at, "Godkänn")
     stored = open_store(tmp_path).get(aid)
     assert stored.status == "approved"
     assert f"Innehållets kontrollsumma: {life.short_hash(stored.review.content_hash)}" in texts(at)
     assert "Godkänd av Per Berg" in texts(at)
+    # Recorded here, the approval gives the top level, and Resultat says by whom.
+    assert "Gedigen analys" in texts(at)
+    assert any("godkänd av Per Berg" in c.value for c in at.caption), [c.value for c in at.caption]
 
     # Frozen: the questionnaire page reads only.
     at = no_exception(open_page(at, "assess").run())

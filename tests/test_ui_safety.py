@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers import open_page, replaced, write
-from ui_helpers import by_label, no_exception, start, texts
+from ui_helpers import by_label, no_exception, open_comment, start, texts
 
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
 from app.store import open_store
@@ -32,6 +32,7 @@ def test_two_tabs_do_not_erase_each_other(monkeypatch: pytest.MonkeyPatch, tmp_p
     tab_b = _on_screening(monkeypatch, tmp_path, aid)
     # Different questions: both answers are kept.
     tab_b.text_area(key=f"q:{aid}:how_concerned:").input("Längre skolväg.").run()
+    tab_a = open_comment(tab_a, aid, "affects_children")
     tab_a.text_area(key=f"q:{aid}:affects_children:comment").input("Kollat med skolan.").run()
     stored = open_store(tmp_path).get(aid).answers
     assert stored["how_concerned"].value == "Längre skolväg."

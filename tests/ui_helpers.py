@@ -46,3 +46,12 @@ def texts(at: AppTest) -> str:
 def no_exception(at: AppTest) -> AppTest:
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def open_comment(at: AppTest, aid: str, qid: str) -> AppTest:
+    """Open a question's comment expander, as a click on it does: its box is drawn only while
+    it is open."""
+    at.session_state[f"q:{aid}:{qid}:comment:open"] = True
+    at = at.run()
+    assert not at.exception, at.exception
+    return at

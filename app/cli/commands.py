@@ -20,10 +20,12 @@ from app.core.loading import (
 )
 from app.core.models.scorecard import Scorecard
 from app.core.numbers import number, percent
+from app.core.review_gate import approval_line as review_state
 from app.core.scoring import decision_text
 from app.core.scoring import score as compute_score
 from app.core.text import LANGUAGES, as_mapping, tr
 from app.services import checking
+from app.services.review_approval import standing_of
 from app.services.shipped import cases as shipped_cases
 from app.services.shipped import catalog as shipped_catalog
 
@@ -47,6 +49,9 @@ def register(sub: Any) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the scorecard as JSON")
     p.add_argument("--lang", choices=["sv", "en"], default=None)
+    p.add_argument("--data-dir", type=Path, default=None,
+                   help="the installation whose recorded review approvals count (default: the "
+                   "data folder); an approval the file states about itself never does")
     p.set_defaults(handler=score)
 
 
@@ -167,7 +172,8 @@ def score(args: argparse.Namespace) -> int:
         print(f"note: {problem}", file=sys.stderr)
     d = assessment.decision
     card = compute_score(q, values, cat.library, decision_text(d.title, d.description),
-                         d.decision_date, cat.law, cat.references)
+                         d.decision_date, cat.law, cat.references,
+                         review=standing_of(assessment, folder=args.data_dir))
     if args.json:
         data = card.model_dump(mode="json")
         data["unknown_answers"] = sorted(unknown)
@@ -212,6 +218,7 @@ def _level_lines(card: Scorecard, lang: str, q: Any) -> list[str]:
     cap = verdict.cap_sentence(card, lang)
     if cap:
         lines.append(cap)
+    lines.append(review_state(card.reviewed, lang))
     lines.append(
         f"{'Processkvalitet' if sv else 'Process quality'}: "
         f"{number(card.process_quality, lang)}/100"

@@ -12,18 +12,20 @@ import csv
 import datetime as dt
 import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from pydantic import BaseModel, Field
 
 from app.core import measure_status
 from app.core.catalog import Catalog
 from app.core.loading import normalise_answers
+from app.core.models.approval import ReviewStanding
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.review_comments import returned
 from app.core.scoring import decision_text, score
+from app.core.substance import ReferenceText
 from app.core.text import Text, tr
 
 #: answers meaning children were heard directly, per questionnaire question
@@ -37,7 +39,7 @@ DECIDED = ("decided", "followed_up")
 STATUS_ORDER = ("draft", "complete", "in_review", "approved", "decided", "followed_up")
 #: the shape of CaseFacts and how they are computed; raise it when either changes, so facts
 #: kept between runs (app/services/dashboard_facts.py) are computed again
-FACTS_VERSION = 4
+FACTS_VERSION = 5  # 5: the top level needs a recorded approval
 
 
 class Measure(BaseModel):
@@ -406,10 +408,14 @@ def counted_what(board: Dashboard, lang: str) -> str:
     return text + "."
 
 
-def collect(assessments: Iterable[Assessment], catalog: Catalog) -> tuple[list[CaseFacts],
-                                                                          list[str]]:
+def collect(assessments: Iterable[Assessment], catalog: Catalog,
+            reviews: Mapping[str, ReviewStanding] | None = None,
+            others: Mapping[str, tuple[ReferenceText, ...]] | None = None,
+            ) -> tuple[list[CaseFacts], list[str]]:
     """Score each assessment against its questionnaire; ids whose questionnaire is not
-    shipped are returned apart, so the overview can say what it did not count."""
+    shipped are returned apart, so the overview can say what it did not count. `reviews`:
+    id -> the approval the installation recorded (none: the level stays below the top);
+    `others`: id -> other stored assessments' texts its answers must not be copies of."""
     out: list[CaseFacts] = []
     skipped: list[str] = []
     for a in assessments:
@@ -420,7 +426,9 @@ def collect(assessments: Iterable[Assessment], catalog: Catalog) -> tuple[list[C
         values, _ = normalise_answers(a, q)
         card = score(q, values, catalog.library, decision_text(a.decision.title,
                                                                a.decision.description),
-                     a.decision.decision_date, catalog.law, catalog.references)
+                     a.decision.decision_date, catalog.law,
+                     catalog.references + (others or {}).get(a.id or "", ()),
+                     review=(reviews or {}).get(a.id or ""))
         out.append(facts(a, card, q, values))
     return out, skipped
 

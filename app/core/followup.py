@@ -15,6 +15,7 @@ for instance after complaints, so the date does not block it. One follow-up is o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,10 +24,12 @@ from app.core.catalog import Catalog
 from app.core.dashboard import FOLLOW_UP_DATE
 from app.core.lifecycle import LifecycleRefused, mark_followed_up
 from app.core.loading import normalise_answers
+from app.core.models.approval import ReviewStanding
 from app.core.models.assessment import Answer, Assessment, QuestionnaireRef
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Rating, Scorecard
 from app.core.scoring import decision_text, score
+from app.core.substance import ReferenceText
 from app.core.text import Text, tr
 
 #: statuses of the original from which a follow-up can be started
@@ -281,10 +284,11 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
         scale={str(level.value): level.label for level in fq.impact_scale})
 
 
-def scored(assessment: Assessment, catalog: Catalog) -> tuple[Questionnaire, dict[str, Any],
-                                                              Scorecard] | None:
+def scored(assessment: Assessment, catalog: Catalog, review: ReviewStanding | None = None,
+           others: tuple[ReferenceText, ...] = (),
+           ) -> tuple[Questionnaire, dict[str, Any], Scorecard] | None:
     """The questionnaire, normalised answers and scorecard of an assessment (None when its
-    questionnaire is not shipped)."""
+    questionnaire is not shipped); `review` the approval the installation recorded."""
     q = catalog.questionnaire(assessment.questionnaire.id)
     if q is None:
         return None
@@ -292,12 +296,16 @@ def scored(assessment: Assessment, catalog: Catalog) -> tuple[Questionnaire, dic
     d = assessment.decision
     return q, values, score(q, values, catalog.library, decision_text(d.title, d.description),
                          d.decision_date, catalog.law,
-                         catalog.references)
+                         catalog.references + others, review=review)
 
 
-def comparison(original: Assessment, follow_up: Assessment, catalog: Catalog) -> Comparison:
-    """`compare` from the two stored assessments; LifecycleRefused when one cannot be scored."""
-    first, second = scored(original, catalog), scored(follow_up, catalog)
+def comparison(original: Assessment, follow_up: Assessment, catalog: Catalog,
+               reviews: Mapping[str, ReviewStanding] | None = None) -> Comparison:
+    """`compare` from the two stored assessments; LifecycleRefused when one cannot be scored.
+    `reviews`: id -> the approval the installation recorded of each."""
+    given = reviews or {}
+    first = scored(original, catalog, given.get(original.id or ""))
+    second = scored(follow_up, catalog, given.get(follow_up.id or ""))
     if first is None or second is None:
         raise LifecycleRefused("questionnaire_missing")
     return compare(original, first[2], follow_up, second[2], second[0], second[1], catalog)

@@ -12,12 +12,14 @@ questionnaire as they are, so whatever versions and steps exist are honoured.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from typing import Any
 
 from app.core.catalog import Catalog
 from app.core.errors import Problem
+from app.core.migration import migrate
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.yamlsource import Source
@@ -47,15 +49,56 @@ def readable_problems(assessment: Assessment, catalog: Catalog,
         return [problem(("questionnaire", "version"),
                         f"version {ref.version} of the questionnaire '{q.id}' cannot be read "
                         f"here: this installation has version {q.version}, {why}")]
+    found = [problem(loc, message) for loc, message in impossible_bookkeeping(assessment)]
     ids = read_ids(list(assessment.answers), steps)
     unknown = [(old, new) for old, new in ids if new is not None and new not in q.questions]
-    if not unknown:
-        return []
-    names = ", ".join(old for old, _ in unknown[:SHOWN_IDS])
-    more = f" and {len(unknown) - SHOWN_IDS:,} more" if len(unknown) > SHOWN_IDS else ""
-    return [problem(("answers", unknown[0][0]),
-                    f"{len(unknown):,} answer(s) to questions that '{q.id}' {q.version} does "
-                    f"not ask: {names}{more}")]
+    if unknown:
+        names = ", ".join(old for old, _ in unknown[:SHOWN_IDS])
+        more = f" and {len(unknown) - SHOWN_IDS:,} more" if len(unknown) > SHOWN_IDS else ""
+        return found + [problem(("answers", unknown[0][0]),
+                                f"{len(unknown):,} answer(s) to questions that '{q.id}' "
+                                f"{q.version} does not ask: {names}{more}")]
+    return found + [problem(("answers", qid), message)
+                    for qid, message in unknown_options(assessment, q)]
+
+
+def unknown_options(assessment: Assessment, q: Questionnaire) -> list[tuple[str, str]]:
+    """(question id, sentence) for each answer to a choice or multi question whose value is
+    not among the question's options, as the current version reads it (after the declared
+    migrations, which map renamed options). Such a record no page can show and no score can
+    read: it is damage, however well-formed the file."""
+    if migration_path(q, assessment.questionnaire.version) is None:
+        return []  # not readable at all: said by readable_problems
+    answers, _ = migrate(dict(assessment.answers), assessment.questionnaire.version, q)
+    found: list[tuple[str, str]] = []
+    for qid, answer in answers.items():
+        question = q.questions.get(qid)
+        if question is None or question.type not in ("choice", "multi") or answer.value is None:
+            continue
+        values = answer.value if isinstance(answer.value, list) else [answer.value]
+        strange = [v for v in values if not isinstance(v, str) or v not in question.option_values]
+        if strange or (question.type == "choice" and isinstance(answer.value, list)):
+            shown = ", ".join(repr(v) for v in strange) or repr(answer.value)
+            found.append((qid, f"the answer to '{qid}' is {shown}, which is not one of its "
+                               f"options ({', '.join(question.option_values)})"))
+    return found
+
+
+def impossible_bookkeeping(assessment: Assessment) -> list[tuple[tuple[str, ...], str]]:
+    """What no stored state can hold: a negative revision, a change before the creation."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    if assessment.revision < 0:
+        found.append((("revision",), f"revision {assessment.revision} is impossible: a stored "
+                      "assessment has revision 1 or more (0 for one never stored)"))
+    created, updated = assessment.created, assessment.updated
+    if created and updated and _aware(updated) < _aware(created):
+        found.append((("updated",), f"it was last changed ({updated.isoformat()}) before it "
+                      f"was created ({created.isoformat()}), which is impossible"))
+    return found
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def migration_path(q: Questionnaire, version: str) -> list[Any] | None:

@@ -14,7 +14,14 @@ from typing import Any
 from app.core.errors import Problem
 
 MAX_YAML_BYTES = 10 * 1024 * 1024  # the largest questionnaire is ~100 KB
-MAX_JSON_BYTES = 100 * 1024 * 1024  # an export of 10,000 assessments is ~35 MB
+MAX_JSON_BYTES = 100 * 1024 * 1024  # a JSON file read whole (an assessment is ~15 KB)
+# An export is read as a stream (app/store/export_stream.py), so its limit is set by the
+# memory an import needs, measured by bench/bench_exchange.py: 10,000 realistic assessments
+# (123.5 MiB) peak at 1,348 MB (import) and 1,251 MB (dry run), about 10.5 MB per MiB of
+# file over the 48 MB the tool takes itself (the checked assessments, kept until compared
+# and written, and the store's files). A small server of 2 GB leaves an import about 1.5 GB
+# beside the app: 140 MiB, some 11,000 realistic assessments.
+MAX_EXPORT_BYTES = 140 * 1024 * 1024
 MAX_DEPTH = 64  # levels of nesting; our files use fewer than 10
 ALIAS_BUDGET = 20  # YAML aliases (*name) in a questionnaire, article or case file
 EXPANSION = 10  # what aliases may add: at most this many times the values written out

@@ -15,6 +15,7 @@ from app.core.conditions import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
 from app.core.group_impacts import group_impacts
+from app.core.models.approval import ReviewStanding
 from app.core.models.article import ArticleLibrary
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Band, Flag, Questionnaire
@@ -28,8 +29,9 @@ from app.core.models.scorecard import (
     RightChange,
     Scorecard,
 )
+from app.core.review_gate import gate
 from app.core.review_list import review_questions
-from app.core.substance import ReferenceText
+from app.core.substance import HIDDEN_SOURCE, ReferenceText
 
 SHOWN_MISSING = 4  #: unanswered questions a finding names; the rest are counted
 
@@ -42,12 +44,15 @@ def score(
     decided: dt.date | None = None,
     law: LawLibrary | None = None,
     others: Sequence[ReferenceText] = (),
+    review: ReviewStanding | None = None,
 ) -> Scorecard:
     """Score answers (question id -> normalised value) against a questionnaire.
 
     `decision` is the decision's title and description, read by rules on word lists;
     `decided` its (planned) date, which an analysis made later cannot have informed; `law` the
-    law library, whose texts pasted into an answer are not an analysis.
+    law library, whose texts pasted into an answer are not an analysis; `review` what this
+    installation recorded of a reviewer's approval: without one of the current content the
+    level stays below the top (app/core/review_gate.py).
     """
     ev = Evaluation(q, values, library, decision, decided, law, tuple(others))
     s = q.scoring
@@ -90,6 +95,10 @@ def score(
     balance_band = _band(s.impact.balance_bands, balance) if balance is not None else None
     points_level = _band(s.levels, overall)
     level, capped_by = _capped(q, points_level, flags)
+    held = gate(q, level, review)
+    if held is not None:  # the top is earned with a reviewer, whatever the points say
+        flags.append(held)
+        level, capped_by = q.level_order()[-2], [*capped_by, held.id]
     return Scorecard(
         articles=ev.article_impacts,
         clusters=_clusters(combined, library),
@@ -107,6 +116,7 @@ def score(
         weakened=_changes(ev, ev.weakened_articles),
         strengthened=_changes(ev, ev.strengthened_articles),
         groups=group_impacts(ev),
+        reviewed=review,
         **common,
     )
 
@@ -130,7 +140,9 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
             words = str(getattr(node.args[0], "value", ""))
             details += ev.decision_words(words)
         elif node.function == "copied_answers":
-            details += [h.source for h in ev.hollow if h.reason == "other_assessment"]
+            # one the reader may not see is not named (the answers list says "another")
+            details += [h.source for h in ev.hollow if h.reason == "other_assessment"
+                        and h.source != HIDDEN_SOURCE]
         elif node.function == "missing_required":
             # The first few numbers say where to start; the whole list is under the answers.
             numbers = [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]

@@ -51,6 +51,11 @@ class ReferenceText:
     texts: tuple[str, ...]  #: in compared form (plain())
 
 
+#: the source of a copy the reader may not see named: "another assessment in the
+#: organisation", said in the reader's language (app/core/verdict.py)
+HIDDEN_SOURCE = "\x00other-in-organisation"
+
+
 # Texts repeat: every rerun of a page scores the same answers again, and rules ask about the
 # same answer several times. The text functions are pure, so their results are kept.
 @lru_cache(maxsize=8192)

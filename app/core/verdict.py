@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import RightChange, Scorecard
+from app.core.review_gate import FINDING
+from app.core.substance import HIDDEN_SOURCE
 from app.core.text import tr
 from app.core.wording import fill
 
@@ -18,6 +20,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "annars räckt till {points_level}.",
         "en": "The level is held at {level} by {findings}; the points ({points} of 100) "
         "would otherwise reach {points_level}.",
+    },
+    "needs_reviewer": {
+        "sv": "Poängen ({points} av 100) räcker till {points_level}, men den högsta nivån "
+        "kräver en granskares godkännande; nivån är därför {level}.",
+        "en": "The points ({points} of 100) reach {points_level}, but the top level needs a "
+        "reviewer's approval; the level is therefore {level}.",
     },
     "one_finding": {"sv": "en allvarlig brist", "en": "one serious finding"},
     "findings": {"sv": "{count:# allvarlig brist|# allvarliga brister}",
@@ -59,6 +67,8 @@ STRINGS: dict[str, dict[str, str]] = {
                        "en": "nothing particular to this matter"},
     "reason_other_assessment": {"sv": "samma text som i en annan analys",
                                 "en": "same text as another assessment"},
+    "hidden_source": {"sv": "en annan analys i organisationen",
+                      "en": "another assessment in the organisation"},
     "reason_law_copy": {"sv": "kopia av lagtexten", "en": "copy of the law text"},
 }
 
@@ -76,11 +86,20 @@ def conclusion_question(q: Questionnaire, lang: str) -> str:
     return s("conclusion", lang)
 
 
+def awaits_reviewer(card: Scorecard) -> bool:
+    """The checks alone would give the top level; only a reviewer's approval is missing. The
+    level below's own meaning ("parts missing or thin") does not describe it then."""
+    return card.capped_by == [FINDING]
+
+
 def cap_sentence(card: Scorecard, lang: str) -> str:
     """Why the level is lower than the points: '' when no finding holds it down."""
     if not card.capped or card.level is None or card.points_level is None:
         return ""
     count = len(card.capped_by)
+    if awaits_reviewer(card):
+        return s("needs_reviewer", lang, level=tr(card.level.label, lang),
+                 points=round(card.overall), points_level=tr(card.points_level.label, lang))
     serious = {f.id for f in card.flags if f.severity == "serious"}
     if set(card.capped_by) <= serious:
         findings = s("one_finding", lang) if count == 1 else s("findings", lang, count=count)
@@ -123,6 +142,7 @@ def hollow_list(card: Scorecard, q: Questionnaire, lang: str) -> str:
         where = q.numbering.get(h.question, h.question)
         if h.article is not None:
             where += f" {s('article', lang)} {h.article}"
-        said = s('reason_' + h.reason, lang) + (f": {h.source}" if h.source else "")
+        source = s("hidden_source", lang) if h.source == HIDDEN_SOURCE else h.source
+        said = s('reason_' + h.reason, lang) + (f": {source}" if source else "")
         parts.append(f"{where} ({said})")
     return "; ".join(parts)

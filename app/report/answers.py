@@ -4,8 +4,9 @@ blocks, the minutes)."""
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from app.report.measured import Paragraph
 from app.report.styles import FRAME_WIDTH
 from app.report.text import blocks, measurer
 

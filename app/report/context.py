@@ -27,6 +27,14 @@ def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog
         given["letterhead"] = house.letterhead()
     if "date_style" not in given:
         given["date_style"] = house.date_style()
+    if "review" not in given:  # the approval this installation recorded, never the file's
+        from app.services.review_approval import standing_of
+
+        given["review"] = standing_of(assessment)
+    if "references" not in given:  # texts of other decisions' assessments kept here
+        from app.services.stored_texts import in_installation
+
+        given["references"] = in_installation(assessment)
     return prepare_with(assessment, catalog=catalog if catalog is not None else _shipped(),
                         lang=lang, now=now, form=form, **given)
 

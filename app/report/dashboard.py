@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app.core.dashboard import Dashboard, Ranked, counted_what
 from app.core.models.article import ArticleLibrary
@@ -23,6 +23,7 @@ from app.core.numbers import percent
 from app.core.text import tr
 from app.report import house
 from app.report.fonts import register_fonts
+from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t

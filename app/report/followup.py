@@ -15,13 +15,14 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Final
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from app.core import measure_status
 from app.core.followup import Comparison, RightRow
 from app.core.text import tr
 from app.core.wording import fill
 from app.report import house
+from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t

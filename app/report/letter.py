@@ -10,7 +10,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
 
 from app.core.children_letter import Letter
 from app.core.document.model import Letterhead
@@ -18,6 +18,7 @@ from app.core.lix import readability
 from app.report import house
 from app.report.fonts import register_fonts
 from app.report.letterhead import draw_letterhead
+from app.report.measured import Paragraph
 from app.report.text import markup, plain
 from app.store.atomic import write_atomic
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from io import BytesIO
 from typing import Any, Final
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from app.core.meeting_period import people
 from app.core.models.article import ArticleLibrary
@@ -19,6 +19,7 @@ from app.core.models.meeting import Meeting
 from app.core.text import tr
 from app.core.wording import fill
 from app.report.answers import long_text
+from app.report.measured import Paragraph
 from app.report.minutes import w as minutes_words
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES

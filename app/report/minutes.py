@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from app.core.meetings import OpenAction
 from app.core.models.article import Article, ArticleLibrary
@@ -27,6 +27,7 @@ from app.report import house
 from app.report.answers import long_text
 from app.report.build import _ensure_folder, reports_dir, write_atomic
 from app.report.context import ReportError
+from app.report.measured import Paragraph
 from app.report.naming import free_path, slug
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LANGUAGES, LOCALES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,9 +54,12 @@ def make_document(target: Any, running: Running, meta: dict[str, str]) -> BaseDo
     return doc
 
 
-def canvas_maker(running: Running) -> type[Canvas]:
-    """A canvas class that knows the page count when it decorates the pages."""
-    return type("ReportCanvas", (_NumberedCanvas,), {"running": running})
+def canvas_maker(running: Running,
+                 finish: Callable[[Canvas], None] | None = None) -> type[Canvas]:
+    """A canvas class that knows the page count when it decorates the pages; `finish` draws
+    what only the end of the layout knows (the contents' page numbers) before it saves."""
+    return type("ReportCanvas", (_NumberedCanvas,),
+                {"running": running, "finish": staticmethod(finish) if finish else None})
 
 
 class _NumberedCanvas(Canvas):
@@ -66,6 +70,7 @@ class _NumberedCanvas(Canvas):
     """
 
     running: Running
+    finish: Callable[[Canvas], None] | None = None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,6 +86,8 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             _decorate(self, self.running, total)
             super().showPage()
+        if self.finish is not None:
+            self.finish(self)
         super().save()
 
 

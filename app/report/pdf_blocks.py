@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 from reportlab.platypus import Table as RLTable
 
 from app.core.document.model import (
@@ -32,6 +32,7 @@ from app.core.document.model import (
 )
 from app.report.answers import long_text
 from app.report.chart import chart_drawing
+from app.report.measured import Paragraph
 from app.report.styles import (
     FRAME_WIDTH,
     INDENT,

@@ -16,14 +16,15 @@ from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
 from app.core.document.model import Document, Section
 from app.core.document.source import ReportError
 from app.report.answers import long_text
+from app.report.contents import Contents, ContentsPages
+from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
 from app.report.pdf_blocks import flowables
 from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
@@ -63,11 +64,11 @@ def render_document_pdf(doc: Document, attachment: bytes | None = None,
     """The PDF of a document; `attachment` is the assessment's JSON to carry inside it,
     `files` the assessment's attached files."""
     marks = Marks()
-    raw = _layout(doc, marks)
+    raw = _layout(doc, marks, ContentsPages())
     return _finish(raw, doc, marks, attachment, files)
 
 
-def _layout(doc: Document, marks: Marks) -> bytes:
+def _layout(doc: Document, marks: Marks, pages: ContentsPages) -> bytes:
     running = Running(title=plain(doc.running.title), case_number=plain(doc.running.case_number),
                       footer=plain(doc.running.footer), page_label=doc.running.page_label,
                       watermark=doc.running.watermark or None, letterhead=doc.letterhead)
@@ -85,29 +86,18 @@ def _layout(doc: Document, marks: Marks) -> bytes:
         page = template.canv.getPageNumber()
         marks.entries.append((level, title, page))
         if level == 0:
-            template.notify("TOCEntry", (0, markup(title), page))
+            pages.pages.append(page)
 
     template.afterFlowable = after  # type: ignore[method-assign]
     try:
-        # Two passes at most: the contents learns the pages in the first.
-        template.multiBuild(story(doc), canvasmaker=canvas_maker(running), maxPasses=4)
+        # One pass: the contents' page numbers are drawn when the canvas saves (contents.py).
+        template.build(story(doc, pages), canvasmaker=canvas_maker(running, pages.finish))
     except LayoutError as exc:  # should not happen: every long text is split; say so if it does
         raise ReportError(f"the report could not be laid out: {exc}") from None
-    last = _last_pass(marks.entries)
-    marks.entries[:] = last
     return buffer.getvalue()
 
 
-def _last_pass(entries: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
-    """multiBuild lays out more than once; keep the entries of the final pass."""
-    if not entries:
-        return entries
-    first = entries[0]
-    starts = [i for i, e in enumerate(entries) if e[:2] == first[:2]]
-    return entries[starts[-1]:]
-
-
-def story(doc: Document) -> list[Flowable]:
+def story(doc: Document, pages: ContentsPages | None = None) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = []
     for section in doc.sections:
@@ -123,7 +113,8 @@ def story(doc: Document) -> list[Flowable]:
         out.append(CondPageBreak(NEW_PAGE_ROOM if section.new_page else HEADING_ROOM))
         heading = _Bookmark(markup(_title(doc, section)), s.h1, 0, _title(doc, section))
         if section.id == "analysis":
-            out += [heading, *_contents(doc), *flowables(section.blocks)]
+            out += [heading, *_contents(doc, pages or ContentsPages()),
+                    *flowables(section.blocks)]
             continue
         body = flowables(section.blocks)
         # The heading goes with the part's first block, never alone at a page's foot (a
@@ -138,21 +129,17 @@ def _title(doc: Document, section: Section) -> str:
     return f"{doc.appendix_label}: {section.title}" if section.appendix else section.title
 
 
-def _contents(doc: Document) -> list[Flowable]:
+def _contents(doc: Document, pages: ContentsPages) -> list[Flowable]:
     """'Innehåll': the parts and their pages, at the start of the analysis."""
     s = styles()
-    toc = TableOfContents(levelStyles=[s.cell], dotsMinLevel=0, rightColumnWidth=40,
+    titles = [markup(title) for title in _contents_titles(doc)]
+    toc = Contents(titles, pages, levelStyles=[s.cell], dotsMinLevel=0, rightColumnWidth=40,
                           tableStyle=table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                                   ("TOPPADDING", (0, 0), (-1, -1), 0),
                                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     toc.width = FRAME_WIDTH  # type: ignore[attr-defined]
-    # Its lines known before the first pass (only the pages are not): the first pass lays the
-    # contents out at its final size, so the second pass only writes the page numbers and
-    # multiBuild stops there. With reportlab's one-line placeholder the contents grew in the
-    # second pass, moved every page after it, and a third full pass was needed.
-    toc._entries = [(0, markup(title), 0, None) for title in _contents_titles(doc)]
     return [Paragraph(markup(doc.contents_label), s.h2), toc]
 
 

@@ -10,7 +10,7 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from app.core.answer_text import answer_text
 from app.core.catalog import Catalog
@@ -21,6 +21,7 @@ from app.core.models.workshop import Workshop
 from app.core.numbers import percent
 from app.core.text import tr
 from app.report import house
+from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
 from app.report.strings import LOCALES, number
 from app.report.strings import t as report_t

@@ -28,6 +28,8 @@ from app.core.models.assessment import (
 )
 from app.core.models.attachment import Attachment
 from app.core.text import tr
+from app.services.review_approval import standing_of
+from app.services.stored_texts import references
 from app.store.case_numbers import by_case_number
 from app.store.errors import NotFound
 from app.store.factory import open_attachment_files
@@ -119,7 +121,8 @@ class CaseApi:
             "reports": [report_json(r) for r in assessment.reports],
             "attachments": [attachment_json(x) for x in assessment.attachments],
         }
-        result = scored(assessment, self.catalog)
+        result = scored(assessment, self.catalog, standing_of(assessment, self.store),
+                        references(assessment, self.store))
         if result is None:
             out["scoring"] = "the questionnaire is not installed here; no level is given"
             return out

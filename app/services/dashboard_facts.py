@@ -22,6 +22,7 @@ from app.core.dashboard import FACTS_VERSION, CaseFacts, collect
 from app.core.models.assessment import Assessment
 from app.services import fact_builder
 from app.services.fact_builder import Progress
+from app.services.review_approval import standing_of, standings
 from app.services.shipped import catalog as shipped_catalog
 from app.store import AssessmentStore
 from app.store.facts import counts, scorer
@@ -39,10 +40,16 @@ def stamp(catalog: Catalog) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def fact_of(assessment: Assessment, catalog: Catalog | None = None) -> Fact:
-    """One assessment's row of the index, scored with the shipped questionnaires."""
+def fact_of(assessment: Assessment, catalog: Catalog | None = None,
+            store: AssessmentStore | None = None) -> Fact:
+    """One assessment's row of the index, scored with the shipped questionnaires and the
+    review approvals recorded with `store` (the installation's own, where the save itself
+    scores: `bka serve` points the data folder there), so the overview's level is the one
+    Resultat shows. The comparison with other stored assessments' texts is left to the
+    pages: it reads the whole store, too much for the inside of a save."""
     catalog = catalog or shipped_catalog()
-    scored, _skipped = collect([assessment], catalog)
+    review = {assessment.id or "": standing_of(assessment, store)}
+    scored, _skipped = collect([assessment], catalog, review)
     aid = assessment.id or ""
     if not scored:  # its questionnaire is not shipped: kept as such, reported as not counted
         return Fact(id=aid, revision=assessment.revision, facts=None, stamp=stamp(catalog),
@@ -65,7 +72,7 @@ def indexed(store: AssessmentStore) -> bool:
 def refresh(store: AssessmentStore, catalog: Catalog, *, wait: bool) -> Progress | None:
     """Bring the index up to date (fact_builder.ensure); None when it is."""
     return fact_builder.ensure(store, catalog, stamp(catalog),
-                               lambda a: fact_of(a, catalog), wait=wait)
+                               lambda a: fact_of(a, catalog, store), wait=wait)
 
 
 def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path | None = None,
@@ -80,7 +87,8 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path | None 
         rows if rows is None or isinstance(rows, Mapping) else {r.id: r.revision for r in rows})
     if not indexed(store):  # no index: score them here, as before there was one
         every = wanted if wanted is not None else store.revision_map()
-        return collect(store.get_many(list(every)), catalog)
+        stored = store.get_many(list(every))
+        return collect(stored, catalog, standings(stored, store))
     refresh(store, catalog, wait=wait)
     now = stamp(catalog)
     memory = _MEMORY.setdefault(f"{store.location}\x1f{now}", {})

@@ -59,11 +59,13 @@ def ensure(store: AssessmentStore, catalog: Catalog, stamp: str, score: Any, *,
     now, a small first build finishes within GRACE); else the running build's progress
     (`wait`: run it to its end first)."""
     index = store.facts  # type: ignore[attr-defined]
+    started = False  # only the view that starts a build waits GRACE for it
     with _LOCK:
         job = _JOBS.get(index.location)
         if job is None or not job.running:
-            first = not index.complete()
-            stale = [] if first else index.stale(stamp)
+            started = True
+            done, stale = index.state(stamp)
+            first = not done
             if not first and not stale:
                 return None
             job = _JOBS[index.location] = Progress(first=first, total=len(stale))
@@ -74,7 +76,7 @@ def ensure(store: AssessmentStore, catalog: Catalog, stamp: str, score: Any, *,
                                                              stale),
                                           name="bka-overview-facts", daemon=True)
             job.thread.start()
-    if job.thread is not None:
+    if job.thread is not None and (wait or started):
         job.thread.join(None if wait else GRACE)
     return job if job.running or job.error else None
 

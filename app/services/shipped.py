@@ -13,6 +13,7 @@ from app.core.models.case import Case
 from app.core.substance import ReferenceText, reference_text
 from app.services.kept_catalog import kept
 from app.services.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
+from app.store import answer_rules
 
 CORE_CODE = Path(__file__).resolve().parents[1] / "core"  # the models a kept copy is made of
 
@@ -24,6 +25,7 @@ def catalog() -> Catalog:
     cat = kept([ARTICLES_DIR, QUESTIONNAIRES_DIR, LAW_DIR, CORE_CODE], lambda: load_catalog(
         ARTICLES_DIR, questionnaire_files(QUESTIONNAIRES_DIR), LAW_DIR))
     cat.references = _examples()
+    answer_rules.use(cat)  # the store judges stored answers by it (answer_rules.py)
     return cat
 
 

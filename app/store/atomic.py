@@ -12,8 +12,9 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from app.store.errors import WriteFailed
 
@@ -41,7 +42,20 @@ def write_atomic(path: Path, data: bytes, *, keep_previous: bool = True,
         raise WriteFailed(path, exc) from exc
 
 
-def _write(path: Path, data: bytes, *, keep_previous: bool, durable: bool) -> None:
+def write_atomic_stream(path: Path, produce: Callable[[IO[bytes]], None], *,
+                        keep_previous: bool = True, durable: bool = True) -> None:
+    """As write_atomic, with the content written by `produce(handle)` piece by piece (an
+    export of 130 MB is never one bytes object in memory)."""
+    try:
+        _write(path, produce, keep_previous=keep_previous, durable=durable)
+    except WriteFailed:
+        raise
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+
+
+def _write(path: Path, data: bytes | Callable[[IO[bytes]], None], *, keep_previous: bool,
+           durable: bool) -> None:
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -51,7 +65,10 @@ def _write(path: Path, data: bytes, *, keep_previous: bool, durable: bool) -> No
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())

@@ -15,11 +15,9 @@ not present). Versions that do not know "files" ignore the key.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import io
-import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 
 from app.core.document.attachment import ATTACHMENT_NAME, is_pdf
 from app.core.models.assessment import Assessment
@@ -36,48 +34,34 @@ def _kept(a: Assessment) -> list[str]:
     return [f.sha256 for f in a.attachments] + [r.sha256 for r in a.reports]
 
 
-def export_files(store: AssessmentStore, assessments: Sequence[Assessment]) -> dict[str, str]:
-    """Checksum -> base64 of every attached file and kept report of `assessments` that can
-    be read."""
-    if not any(_kept(a) for a in assessments):
-        return {}
-    files = attachment_files_of(store)
-    out: dict[str, str] = {}
-    for a in assessments:
-        for sha in _kept(a):
-            if sha in out or not a.id:
-                continue
-            try:
-                out[sha] = base64.b64encode(files.get(a.id, sha)).decode("ascii")
-            except (StoreError, ValueError):  # a report made before reports were kept
-                continue
-    return out
+def kept_files(a: Assessment) -> list[tuple[str, str]]:
+    """(assessment id, checksum) of each file kept with `a`, for carried_files."""
+    return [(a.id, sha) for sha in _kept(a)] if a.id else []
+
+
+def carried_files(store: AssessmentStore,
+                  wanted: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Checksum and base64 of each wanted attached file or kept report that can be read, one
+    at a time (an export writes each as it comes), each checksum once."""
+    files = None
+    seen: set[str] = set()
+    for aid, sha in wanted:
+        if sha in seen:
+            continue
+        files = files or attachment_files_of(store)
+        try:
+            blob = files.get(aid, sha)
+        except (StoreError, ValueError):  # a report made before reports were kept
+            continue
+        seen.add(sha)
+        yield sha, base64.b64encode(blob).decode("ascii")
 
 
 def files_in(data: bytes) -> dict[str, bytes]:
-    """The files an export carries, or the full documentation's PDF embeds, by checksum
-    (each one's computed, so only what an assessment records is ever kept); {} for a file
-    without any (a YAML assessment, the report for the case file)."""
-    if is_pdf(data):
-        return _embedded(data)
-    try:
-        content = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError):
-        return {}
-    raw = content.get(KEY) if isinstance(content, dict) else None
-    if not isinstance(raw, dict):
-        return {}
-    out = {}
-    for sha, text in raw.items():
-        if not isinstance(text, str):
-            continue
-        try:
-            blob = base64.b64decode(text, validate=True)
-        except (binascii.Error, ValueError):
-            continue
-        if hashlib.sha256(blob).hexdigest() == sha:
-            out[sha] = blob
-    return out
+    """The files the full documentation's PDF embeds, by checksum (each one's computed, so
+    only what an assessment records is ever kept); {} for anything else (an export's files
+    are read as it streams in: export_stream.py)."""
+    return _embedded(data) if is_pdf(data) else {}
 
 
 def _embedded(data: bytes) -> dict[str, bytes]:

@@ -7,6 +7,7 @@ by its whole size, and any earlier state can still be rebuilt exactly (see `undo
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
@@ -62,6 +63,15 @@ def same(a: Any, b: Any) -> bool:
     if isinstance(a, list):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
     return bool(a == b)
+
+
+def content_hash(state: dict[str, Any]) -> str:
+    """A hash of what a person wrote in an assessment (`model_dump(mode="json")`), without the
+    store's bookkeeping: equal hashes mean `diff` finds nothing (JSON keeps 1, 1.0 and true
+    apart, as `same` does), so an unchanged copy needs no field-by-field comparison."""
+    content = {k: v for k, v in state.items() if k not in BOOKKEEPING}
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def canonical(value: Any) -> Any:

@@ -121,6 +121,16 @@ class ImportRaced(StoreError):
                          f"{', '.join(ids)}. Nothing was imported; try the import again.")
 
 
+class ImportRejected(Exception):
+    """The file cannot be imported; nothing was changed. `problems` holds one line each."""
+
+    def __init__(self, file: str, problems: list[str]) -> None:
+        self.file = file
+        self.problems = problems
+        super().__init__(f"{file} cannot be imported, and nothing was changed: "
+                         + "; ".join(problems))
+
+
 class UnsupportedStore(StoreError):
     """The data folder was written by a newer version of the tool."""
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from app.core.document.model import Block, Bullets, Heading, Para, inline
 from app.core.document.source import ReportInput
+from app.core.models.approval import Approval
 from app.core.text import tr
+from app.core.wording import fill
 
 _S: dict[str, tuple[str, str]] = {
     "title": ("Det kontrollerna inte kan bedöma", "What the checks cannot judge"),
@@ -23,6 +25,18 @@ _S: dict[str, tuple[str, str]] = {
               "the reasoning holds no check can read; a reviewer judges that. Questions to "
               "decide:"),
     "approved": ("Granskning: godkänd av {who} {when}.", "Review: approved by {who} {when}."),
+    "answers": ("Granskarens svar på frågorna:", "The reviewer's answers to the questions:"),
+    "approved_checklist": ("Granskaren bekräftade {count:# fråga|# frågor} i listan ovan.",
+                           "The reviewer confirmed {count:# question|# questions} on the list "
+                           "above."),
+    "claimed": ("Granskning: analysen anger att {who} har godkänt den, men godkännandet finns "
+                "inte registrerat i den här installationen och räknas inte.",
+                "Review: the assessment says {who} approved it, but the approval is not "
+                "recorded in this installation and does not count."),
+    "lapsed": ("Granskning: {who} godkände en tidigare version {when}; analysen har ändrats "
+               "sedan dess och är inte godkänd i den här versionen.",
+               "Review: {who} approved an earlier version on {when}; the assessment has "
+               "changed since and this version is not approved."),
     "returned": ("Granskning: skickad tillbaka av {who} {when}; inte godkänd.",
                  "Review: returned by {who} {when}; not approved."),
     "pending": ("Granskning: skickad till {who} för granskning; inte godkänd än.",
@@ -46,7 +60,7 @@ _S: dict[str, tuple[str, str]] = {
 def _t(key: str, lang: str, **values: object) -> str:
     sv, en = _S[key]
     text = en if lang == "en" else sv
-    return text.format(**values) if values else text
+    return fill(text, lang, **values) if values else text
 
 
 def checklist_title(lang: str) -> str:
@@ -78,16 +92,32 @@ def review_blocks(ri: ReportInput) -> list[Block]:
     if ri.card.review:
         blocks += [Para(inline(_t("intro", lang))),
                    Bullets(tuple(inline(tr(item.text, lang)) for item in ri.card.review))]
-    blocks.append(Para(inline(review_state(ri.assessment, lang))))
+    blocks.append(Para(inline(review_state(ri.assessment, lang, ri.card.approval, ri.card.lapsed))))
+    answered = [c for c in ri.card.approval.checklist if c.note.strip()] \
+        if ri.card.approval is not None else []
+    if answered:  # the reviewer's own words, as recorded with the approval
+        blocks += [Para(inline(_t("answers", lang)), role="muted"),
+                   Bullets(tuple(inline(f"{tr(c.text, lang)} – {c.note.strip()}")
+                                 for c in answered))]
     return blocks
 
 
-def review_state(assessment: Any, lang: str) -> str:
-    """Whether a reviewer has approved, as the record holds it (never more)."""
+def review_state(assessment: Any, lang: str, approval: Approval | None = None,
+                 lapsed: Approval | None = None) -> str:
+    """Whether a reviewer has approved: an approval this installation recorded of this very
+    content (`approval`), never the assessment's own word about itself."""
     r = assessment.review
+    if approval is not None:
+        said = _t("approved", lang, who=approval.reviewer,
+                  when=approval.approved_at.astimezone().strftime("%Y-%m-%d"))
+        confirmed = sum(1 for c in approval.checklist if c.checked or c.note.strip())
+        return said + (" " + _t("approved_checklist", lang, count=confirmed) if confirmed else "")
     when = r.decided_at.strftime("%Y-%m-%d") if r.decided_at else ""
+    if lapsed is not None:
+        return _t("lapsed", lang, who=lapsed.reviewer,
+                  when=lapsed.approved_at.astimezone().strftime("%Y-%m-%d"))
     if r.outcome == "approved":
-        return _t("approved", lang, who=r.decided_by or r.reviewer, when=when).replace(" .", ".")
+        return _t("claimed", lang, who=r.decided_by or r.reviewer)
     if r.outcome == "returned":
         return _t("returned", lang, who=r.decided_by or r.reviewer, when=when).replace(" ;", ";")
     if r.reviewer:

@@ -203,12 +203,14 @@ def _level(ri: ReportInput) -> Callout:
     points = t("points", lang, score=number(card.overall, lang))
     cap = verdict.cap_sentence(card, lang)
     lines: list[Inline]
-    if cap:
+    if cap and verdict.awaits_reviewer(card):  # no fault: the top is earned with a reviewer
+        lines = [(Span(cap, strong=True),)]
+    elif cap:
         lines = [(Span(cap, strong=True, tone="serious"),)]
     else:
         band = t("band", lang, low=number(level.min, lang), high=number(level.max, lang))
         lines = [(Span(band, muted=True),)]
-    if level.meaning:
+    if level.meaning and not verdict.awaits_reviewer(card):
         lines.append(inline(tr(level.meaning, lang)))
     headline = (Span(tr(level.label, lang), strong=True), Span(f" {points}", muted=True))
     return Callout(t("overall_level", lang), headline, tuple(lines))

@@ -11,6 +11,7 @@ from app.core.catalog import Catalog
 from app.core.document.model import Form, Letterhead
 from app.core.document.strings import LANGUAGES
 from app.core.loading import migration_notes, normalise_answers
+from app.core.models.approval import ReviewStanding
 from app.core.models.article import ArticleLibrary
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.law import LawLibrary
@@ -18,6 +19,7 @@ from app.core.models.questionnaire import Questionnaire
 from app.core.models.scorecard import Scorecard
 from app.core.scoring import decision_text, score
 from app.core.shown import keep_shown
+from app.core.substance import ReferenceText
 from app.core.text import Text
 from app.core.typography import DateStyle, date_text
 
@@ -81,8 +83,12 @@ class ReportInput:
 
 def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None,
             now: dt.datetime | None = None, form: Form = "full",
-            letterhead: Letterhead | None = None, date_style: DateStyle = "iso") -> ReportInput:
-    """Resolve, normalise and score; ReportError when the questionnaire or answers don't fit."""
+            letterhead: Letterhead | None = None, date_style: DateStyle = "iso",
+            review: ReviewStanding | None = None,
+            references: tuple[ReferenceText, ...] = ()) -> ReportInput:
+    """Resolve, normalise and score; ReportError when the questionnaire or answers don't fit.
+    `review`: what the installation recorded of a reviewer's approval (none: below the top);
+    `references`: other stored assessments whose texts an answer must not be a copy of."""
     language = lang or assessment.language
     if language not in LANGUAGES:
         raise ReportError(f"language '{language}' is not one the report speaks; use sv or en")
@@ -107,7 +113,7 @@ def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None
     return ReportInput(
         assessment=assessment, questionnaire=q, library=cat.library, values=values,
         card=score(q, values, cat.library, decision_text(d.title, d.description),
-                   d.decision_date, cat.law, cat.references),
+                   d.decision_date, cat.law, cat.references + references, review=review),
         lang=language,
         generated=(now or dt.datetime.now().astimezone()).replace(microsecond=0),
         questionnaire_hash=current_hash,

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from app.core.models.approval import Approval, ReviewStanding
 from app.core.models.group_impact import GroupImpact
 from app.core.text import Text
 
@@ -120,6 +121,18 @@ class Scorecard(BaseModel):
     review: list[ReviewQuestion] = []  #: what no check can judge, for the reviewer
     weakened: list[RightChange] = []
     strengthened: list[RightChange] = []
+    #: what this installation recorded of a reviewer's approval (app/core/review_gate.py)
+    reviewed: ReviewStanding | None = None
+
+    @property
+    def approval(self) -> Approval | None:
+        """The recorded approval of exactly this content, if any."""
+        return self.reviewed.approval if self.reviewed is not None else None
+
+    @property
+    def lapsed(self) -> Approval | None:
+        """A recorded approval of earlier content, when none holds for this one."""
+        return self.reviewed.lapsed if self.reviewed is not None else None
 
     @property
     def serious(self) -> list[FlagResult]:

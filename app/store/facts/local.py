@@ -188,6 +188,11 @@ class LocalFacts:
             row = db.execute("SELECT value FROM overview_meta WHERE key = 'complete'").fetchone()
         return bool(row and row[0] == self.folder)
 
+    def state(self, stamp: str) -> tuple[bool, list[str]]:
+        """complete() and stale(): a page view's one look before counting."""
+        done = self.complete()
+        return done, self.stale(stamp) if done else []
+
     def set_complete(self) -> None:
         with self._write() as ex:
             ex.run("INSERT INTO overview_meta (key, value) VALUES ('complete', :v) "

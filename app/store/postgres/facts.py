@@ -63,6 +63,15 @@ class ServerFacts:
             return conn.execute(text(
                 "SELECT 1 FROM overview_meta WHERE key = 'complete'")).first() is not None
 
+    def state(self, stamp: str) -> tuple[bool, list[str]]:
+        """complete() and stale() in one transaction: a page view's one look before counting."""
+        with self._tx() as conn:
+            done = conn.execute(text(
+                "SELECT 1 FROM overview_meta WHERE key = 'complete'")).first() is not None
+            stale = sorted(r[0] for r in conn.execute(text(
+                "SELECT id FROM overview_facts WHERE stamp < :s OR stamp > :s"), {"s": stamp}))
+        return done, stale
+
     def set_complete(self) -> None:
         with self._tx() as conn:
             conn.execute(text("INSERT INTO overview_meta (key, value) VALUES ('complete', "

@@ -37,6 +37,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.core.access import Scope
 from app.core.models.assessment import Assessment, Status
+from app.store import answer_rules
 from app.store.changes import TRASH, diff
 from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
 from app.store.entries import Entry
@@ -95,12 +96,16 @@ class PostgresAssessmentStore(EditRules):
 
     def _model(self, assessment_id: str, document: Any) -> Assessment:
         try:
-            return Assessment.model_validate(document)
+            model = Assessment.model_validate(document)
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
             raise RowCorrupted(self.location, assessment_id,
                                f"{where}: {err['msg']}" if where else err["msg"]) from None
+        damaged = answer_rules.damage(model)  # an unknown option: damage, as in a file
+        if damaged:
+            raise RowCorrupted(self.location, assessment_id, damaged)
+        return model
 
     def get(self, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
         with self._tx() as conn:

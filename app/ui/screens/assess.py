@@ -9,7 +9,6 @@ import streamlit as st
 from pydantic import ValidationError
 
 from app.core.answers import normalise
-from app.core.loading import normalise_answers
 from app.core.models.assessment import (
     ANSWER_TEXT_MAX,
     TEXT_MAX,
@@ -18,9 +17,10 @@ from app.core.models.assessment import (
 )
 from app.core.models.lifecycle import ReviewComment
 from app.core.models.questionnaire import Question, Questionnaire
-from app.core.progress import SectionProgress, progress
+from app.core.progress import SectionProgress
 from app.core.text import tr
 from app.services import personal_data
+from app.services.standing import Standing, standing
 from app.store import AnswerConflict, Conflict, NotFound, StoreError
 from app.ui import page_scripts, store_errors
 from app.ui.safe import md, plain
@@ -84,8 +84,8 @@ def render() -> None:
 def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     st.session_state["editor"] = assessment.decision.official
     state.show_flash()
-    values, problems = normalise_answers(assessment, q)
-    sections = progress(q, values)
+    now = standing(assessment, q)
+    problems, sections = now.problems, list(now.sections)
     step = current_step(q)
     with st.sidebar:
         section_list(q, sections, step, lang)
@@ -99,7 +99,7 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
         st.session_state[ON_SCREEN] = (assessment.id or "", DECISION_STEP)
         decision_step(assessment, lang)
     else:
-        section_step(assessment, q, values, step, lang)
+        section_step(assessment, q, now, step, lang)
     stored = state.store().get(assessment.id or "")  # with what this run saved
     attachments_panel(stored, q, None if step == DECISION_STEP else step,
                       locked=stored.status != "draft"
@@ -185,23 +185,25 @@ def _nav_changed(ids: list[str], label: Callable[[str], str], lang: str) -> None
 
 
 def section_step(
-    assessment: Assessment, q: Questionnaire, values: dict[str, Any], section_id: str, lang: str
+    assessment: Assessment, q: Questionnaire, now: Standing, section_id: str, lang: str
 ) -> None:
     section = next(s for s in q.sections if s.id == section_id)
     number = q.sections.index(section) + 1
     st.header(f"{number}. {tr(section.title, lang)}", anchor=heading_anchor(section_id))
     if section.intro:
         st.info(tr(section.intro, lang))
-    section_body(assessment.id or "", q, section_id, lang)
+    section_body(assessment, q, now, section_id, lang)
 
 
-def section_body(aid: str, q: Questionnaire, section_id: str, lang: str) -> None:
-    """The questions of one section. Not a fragment: a fragment's rerun that arrives after a
-    click has left the page is dropped ("fragment ... does not exist anymore") and the text
-    with it; and the sidebar's progress would stay stale while answering."""
-    assessment = state.store().get(aid)
-    values, _ = normalise_answers(assessment, q)
-    sp = next(s for s in progress(q, values) if s.id == section_id)
+def section_body(assessment: Assessment, q: Questionnaire, now: Standing, section_id: str,
+                 lang: str) -> None:
+    """The questions of one section, drawn from the record this run read (the callbacks that
+    save have run before it). Not a fragment: a fragment's rerun that arrives after a click
+    has left the page is dropped ("fragment ... does not exist anymore") and the text with
+    it; and the sidebar's progress would stay stale while answering."""
+    aid = assessment.id or ""
+    values = dict(now.values)  # this run's copy: a widget may note a value in it (actions.py)
+    sp = now.section(section_id)
     enter_section(aid, q, section_id)
     if not sp.visible:
         st.info(t("section_skipped", lang))
@@ -294,13 +296,22 @@ def review_beside(remarks: list[ReviewComment], lang: str) -> None:
 
 
 def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
+    """The question's comment, in an expander that draws its box only while it is open: a
+    section of fifteen questions drew fifteen text boxes (and their buttons) that nobody saw,
+    and every text box costs the server a copy of the whole session state on each rerun."""
     k = key(ctx.aid, question.id, "comment")
     comment = answer.comment if answer else None
-    if k not in st.session_state:
-        st.session_state[k] = comment or ""
     # Named with its question: a dozen expanders called "Kommentar" cannot be told apart.
     label = t("comment_for", ctx.lang, number=ctx.q.numbering[question.id])
-    with st.expander(label + (" ✎" if comment else ""), expanded=False):
+    # The mark as the section came on screen: the label is part of the expander's identity,
+    # and a label that changed when the comment was saved closed the box being typed in.
+    marked = st.session_state.setdefault(f"{k}:mark", bool(comment))
+    box = st.expander(label + (" ✎" if marked else ""), key=f"{k}:open", on_change="rerun")
+    if not box.open:
+        return
+    if k not in st.session_state:
+        st.session_state[k] = comment or ""
+    with box:
         st.text_area(
             label,
             key=k,
@@ -331,7 +342,7 @@ def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
         for number in question.articles:
             article = library.by_number[number]
             with st.popover(f"{t('article', lang)} {number}: {tr(article.title, lang)}"):
-                st.write(tr(article.summary, lang))
+                st.markdown(tr(article.summary, lang))  # what st.write does with text
 
 
 def save_answer(aid: str, q: Questionnaire, qid: str, value: Any) -> None:

@@ -14,6 +14,7 @@ from app.core.lifecycle import LifecycleRefused
 from app.core.models.assessment import Assessment
 from app.core.text import tr
 from app.services import followup as followup_actions
+from app.services.review_approval import standings
 from app.store import NotFound
 from app.ui.safe import md
 from app.ui.session import state
@@ -77,7 +78,8 @@ def comparison(follow_up: Assessment, lang: str) -> None:
         st.warning(t("fu_original_gone", lang, id=follow_up.follow_up_of or ""))
         return
     try:
-        c = followup.comparison(original, follow_up, state.catalog())
+        c = followup.comparison(original, follow_up, state.catalog(),
+                                standings([original, follow_up], state.store()))
     except LifecycleRefused:
         st.error(t("fu_err_questionnaire_missing", lang))
         return

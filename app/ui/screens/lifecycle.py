@@ -20,6 +20,7 @@ from app.core.models.assessment import Assessment
 from app.core.models.lifecycle import CommitteeDecision, Outcome, ReviewComment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
+from app.services import review_approval
 from app.store import Conflict
 from app.ui.safe import md
 from app.ui.screens.followup import comparison as followup_comparison
@@ -62,8 +63,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if status == "in_review" and (official or reviewer):
         comments(assessment, q, name, lang, reviewer)
         if reviewer:
-            review_checklist.draw_for(assessment, q, lang)
-            verdict(assessment, name, lang)
+            verdict(assessment, name, lang, review_checklist.confirm(assessment, lang))
     elif assessment.review.comments and (official or reviewer):
         comments(assessment, q, name, lang, reviewer)  # after a return: answered in the draft
     if status == "approved" and official:
@@ -239,17 +239,36 @@ def own(assessment: Assessment, c: ReviewComment, name: str, lang: str) -> None:
                    name, lang, clears=(box,))
 
 
-def verdict(assessment: Assessment, name: str, lang: str) -> None:
+def verdict(assessment: Assessment, name: str, lang: str,
+            answers: list[tuple[bool, str]]) -> None:
     aid = assessment.id or ""
     box = post_box.prepare(f"life_vc:{aid}")
     words = st.text_area(t("life_verdict_comment", lang), key=box)
     c1, c2 = st.columns(2)
     if c1.button(t("life_approve", lang), key=f"life_ok:{aid}", type="primary"):
-        _apply(assessment, lambda a: life.approve(a, name, words, _now()), name, lang,
-               "life_approved", clears=(box,))
+        approve(assessment, name, words, answers, lang, clears=(box,))
     if c2.button(t("life_return", lang), key=f"life_back:{aid}"):
         _apply(assessment, lambda a: life.return_to_official(a, name, words, _now()), name,
                lang, "life_returned", clears=(box,))
+
+
+def approve(assessment: Assessment, name: str, words: str, answers: list[tuple[bool, str]],
+            lang: str, clears: tuple[str, ...]) -> None:
+    """The approval and its record in this installation (app/services/review_approval.py):
+    what lifts the level to the top, on the revision the reviewer read."""
+    try:
+        life.approve(assessment, name, words, _now())  # said here before anything is written
+        review_approval.approve(state.store(), assessment.id or "", name, words, answers,
+                                state.catalog(), _now(), expected_revision=assessment.revision)
+    except life.LifecycleRefused as exc:
+        st.error(t(f"life_err_{exc.code}", lang, detail=exc.detail))
+        return
+    except Conflict as exc:
+        st.session_state[stale.KEY + (assessment.id or "")] = stale.message(exc, None, lang)
+        st.rerun()
+    post_box.posted(clears)
+    state.flash(t("life_approved", lang))
+    st.rerun()
 
 
 def decide(assessment: Assessment, name: str, lang: str) -> None:

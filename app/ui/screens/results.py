@@ -15,7 +15,10 @@ from app.core.models.scorecard import Scorecard
 from app.core.numbers import number, percent, weight
 from app.core.scoring import decision_text, score
 from app.core.text import tr
+from app.services import stored_texts
 from app.services.followup import after_completed
+from app.services.review_approval import standing_of
+from app.services.stored_texts import references
 from app.store import Conflict, NotFound
 from app.ui import palette
 from app.ui.safe import md
@@ -49,7 +52,10 @@ def render() -> None:
     values, _ = normalise_answers(assessment, q)
     d = assessment.decision
     card = score(q, values, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law, cat.references)
+                 d.decision_date, cat.law,
+                 cat.references + references(assessment, state.store(), auth.may_read_record,
+                                             wait=False),
+                 review=standing_of(assessment, state.store()))
     st.title(md(assessment.decision.title))
     st.caption(
         md(
@@ -88,6 +94,8 @@ def render() -> None:
     hollow = verdict.hollow_list(card, q, lang)
     if hollow:
         st.caption(md(t("res_hollow", lang, items=hollow)))
+    if not stored_texts.ready(state.store()):  # a large store's first look: said, not hidden
+        st.caption(md(t("res_texts_pending", lang)))
     status_actions(assessment, card, q, lang)
     reports_area(assessment, lang)
     history(assessment, q, lang)
@@ -127,9 +135,11 @@ def headline(card: Scorecard, lang: str) -> None:
             f"{t('band', lang)} {band})"
         )
         cap = verdict.cap_sentence(card, lang)
-        if cap:
+        if cap and verdict.awaits_reviewer(card):  # no fault: the top needs a reviewer
+            st.info(cap, icon=":material/how_to_reg:")
+        elif cap:
             st.error(cap, icon=":material/block:")
-        if card.level.meaning:
+        if card.level.meaning and not verdict.awaits_reviewer(card):
             st.write(tr(card.level.meaning, lang))
     c1, c2, c3 = st.columns(3)
     c1.metric(t("res_weakened", lang), str(card.negative), help=t("res_weakened_help", lang))

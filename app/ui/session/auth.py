@@ -167,3 +167,8 @@ def signed_in_line(lang: str) -> None:
     who = signin.person()
     if who is not None:
         st.caption(t("auth_signed_in_as", lang, name=user(who.name)))
+
+
+def may_read_record(assessment_id: str, holding: Holding) -> bool:
+    """Whether this session may read another stored assessment (to be told its name)."""
+    return access.may_open_assessment(current_identity(), assessment_id, holding)

@@ -133,3 +133,22 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
                     {k: v for k, v in given.items() if k != "addresses"}
         else:
             assert filled["answers"][key] == value, key
+
+
+OPEN = Path(__file__).parent / "corpus" / "redteam-open" / "round6"
+OPEN_FILES = sorted(OPEN.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", OPEN_FILES, ids=[p.stem for p in OPEN_FILES])
+def test_open_round_controls_keep_the_top_with_a_reviewer(path: Path, tmp_path: Path) -> None:
+    """The last measured round, which no rule answers yet: without a reviewer no file reaches the
+    top; the honest controls reach it once a reviewer's approval is recorded through the store,
+    with no serious finding, so the checks stay fair to honest work."""
+    kind, _ = header(path)
+    unapproved = scored(path)
+    assert unapproved.level is not None and unapproved.level.id != TOP
+    assert "review_needed" in unapproved.capped_by
+    if kind == "control":
+        card = scored(path, approved_in_store(path, tmp_path / "data"))
+        assert card.level is not None and card.level.id == TOP, [f.id for f in card.flags]
+        assert not card.serious, [f.id for f in card.serious]

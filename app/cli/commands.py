@@ -251,7 +251,8 @@ def _flag_lines(card: Scorecard, lang: str) -> list[str]:
     lines = ["", "Brister och varningar:" if lang == "sv" else "Findings:"]
     for f in sorted(card.flags, key=lambda f: f.severity != "serious"):
         held = f" [{verdict.s('holds_level', lang)}]" if f.id in card.capped_by else ""
-        lines.append(f"  [{f.severity}]{held} {tr(f.message, lang)} ({f.question})")
+        where = f" ({f.question})" if f.question else ""
+        lines.append(f"  [{f.severity}]{held} {tr(f.message, lang)}{where}")
         if f.details:
             lines.append(f"      {verdict.s('where', lang)}: {', '.join(f.details)}")
     return lines

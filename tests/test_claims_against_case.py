@@ -1,12 +1,15 @@
 """Claims that hold for any wording: who carries a measure, what the decision's own record says
 was decided, what the case says families pay. Each on the shipped thorough example changed in
-one place, as a reviewer would notice it (a finding that names the defect, the level held)."""
+one place, as a reviewer would notice it (a finding that names the defect, the level held).
+Each is scored as a named reviewer approved it: the top level is earned with a reviewer, and a
+defect must hold the level even then, while an honest case reaches the top."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from helpers import approved_review
 from test_evidence_rules import example_values
 
 from app.core.loading import load_assessment, normalise_answers
@@ -23,7 +26,7 @@ def scored(change: dict[str, Any], description: str | None = None) -> Scorecard:
     d = assessment.decision
     text = decision_text(d.title, d.description if description is None else description)
     return score(q, {**values, **change}, cat.library, text, d.decision_date, cat.law,
-                 cat.references)
+                 cat.references, review=approved_review())
 
 
 def measures_owned_by(*owners: str) -> list[dict[str, Any]]:
@@ -97,7 +100,7 @@ def individual(change: dict[str, Any]) -> Scorecard:
     assert problems == []
     d = assessment.decision
     return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law, cat.references)
+                 d.decision_date, cat.law, cat.references, review=approved_review())
 
 
 def raised(card: Scorecard) -> set[str]:
@@ -150,7 +153,7 @@ def closure(change: dict[str, Any]) -> Scorecard:
     assert problems == []
     d = assessment.decision
     return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law, cat.references)
+                 d.decision_date, cat.law, cat.references, review=approved_review())
 
 
 def test_children_losing_a_service_are_asked_about_the_loss_not_only_its_replacement() -> None:

@@ -13,6 +13,14 @@ except ImportError:  # pragma: no cover - playwright is a dev dependency
 import pytest  # noqa: E402
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests get one more try (pytest-rerunfailures), reported as "R" in the run: on a
+    loaded two-core machine a page can miss a wait; a real fault fails both tries."""
+    for item in items:
+        if item.get_closest_marker("browser") and not item.get_closest_marker("flaky"):
+            item.add_marker(pytest.mark.flaky(reruns=1))
+
+
 @pytest.fixture(scope="session")
 def pg_server():  # type: ignore[no-untyped-def]
     """One PostgreSQL server for the whole run (see pg_server.py)."""

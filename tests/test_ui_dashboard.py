@@ -96,8 +96,8 @@ def test_while_the_index_is_built_the_page_shows_progress_and_what_it_counts(
     at = no_exception(open_page(at, "dashboard").run())
     shown = texts(at)
     held.set()
-    assert "analyserna poängsätts på nytt i bakgrunden: 0 av 4 klara" in shown
-    assert "Siffrorna nedan räknar de 0 analyser som redan poängsatts" in shown
+    assert "analyserna poängsätts på nytt i bakgrunden. Klara hittills: 0 av 4." in shown
+    assert "redan poängsatts med de nuvarande formulären (antal: 0)" in shown
     job = fact_builder._JOBS[store.facts.location]  # type: ignore[attr-defined]
     assert job.thread is not None
     job.thread.join(timeout=60)

@@ -62,7 +62,9 @@ def content_hash(assessment: Assessment) -> str:
     if assessment.free_sections:  # content, when there is any; absent, old hashes still hold
         data["free_sections"] = [s.model_dump(mode="json") for s in assessment.free_sections]
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate pasted into a text (it happens) still hashes; any text
+    # without one hashes exactly as before
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def short_hash(digest: str) -> str:

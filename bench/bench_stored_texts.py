@@ -61,8 +61,11 @@ def own_texts(data: list[Assessment], rng: random.Random) -> list[Assessment]:
                 text = " ".join(rng.choices(words, weights, k=40))
                 answers[qid] = Answer(value=f"{text} ({n})", comment=answer.comment)
         out.append(a.model_copy(update={"answers": answers}))
-    for n in range(10):  # another school's assessment reused
-        out[n + 10] = out[n + 10].model_copy(update={"answers": dict(out[n].answers)})
+    for n in range(10):  # another school's assessment reused, of the same questionnaire
+        source = out[n]
+        target = next(i for i in range(n + 10, len(out))
+                      if out[i].questionnaire.id == source.questionnaire.id)
+        out[target] = out[target].model_copy(update={"answers": dict(source.answers)})
     return out
 
 

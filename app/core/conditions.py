@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from app.core import fact_dates
+
 
 class ConditionError(ValueError):
     """A condition that does not parse; says what and at which character."""
@@ -284,6 +286,8 @@ FUNCTIONS: dict[str, Function] = {
                           impacts=True),
     "years_old": Function(2, lambda env, a: env.years_old(_qid(a), _qid(a[1:])), "questions",
                           scoring_only=True),
+    "months_between": Function(2, lambda env, a: fact_dates.between_answers(
+        env.answer, _qid(a), _qid(a[1:])), "questions", scoring_only=True),
     "generic_answers": Function(0, lambda env, a: env.generic_answers(), "nothing",
                                 scoring_only=True),
     "mentions": Function(2, lambda env, a: env.mentions(_qid(a), _words(env, a)),

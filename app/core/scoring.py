@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.core import measure_rules
-from app.core.conditions import Call
+from app.core.condition_tree import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
 from app.core.group_impacts import group_impacts

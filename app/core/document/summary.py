@@ -210,8 +210,11 @@ def _measures(ri: ReportInput, ids: list[str]) -> SummaryPart:
             continue
         for action in ri.values[qid]:
             what, who, due, _status = action_row(action, lang)
-            facts = measure_facts.short(action, lang) \
-                if ri.questionnaire.questions[qid].measure_facts else ""
+            # the one page names what keeps a measure from counting, or leaves it open;
+            # every fact of every measure is in the full documentation
+            asked = ri.questionnaire.questions[qid].measure_facts
+            facts = measure_facts.short(action, lang) if asked and (
+                not measure_facts.counts(action) or measure_facts.unanswered(action)) else ""
             items.append(t("summary_measure", lang, what=what.rstrip("."), who=who, due=due)
                          + (f" ({facts})" if facts else ""))
     label = w("measures", ri)

@@ -21,6 +21,7 @@ import yaml
 from helpers import approved_review
 
 from app.core import lifecycle as life
+from app.core import measure_facts
 from app.core.loading import load_assessment, normalise_answers
 from app.core.migration import migrate
 from app.core.models.approval import ReviewStanding
@@ -127,10 +128,12 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
             else answer.value
         if key == "measures":
             measures = filled["answers"][key]
-            for given, kept in zip(value, measures, strict=True):  # only what they address added
+            # only what they address and their facts (decided, funded, ...) added
+            added = {"addresses", *measure_facts.FACTS}
+            for given, kept in zip(value, measures, strict=True):
                 assert given.get("addresses", kept.get("addresses")) == kept.get("addresses")
-                assert {k: v for k, v in kept.items() if k != "addresses"} == \
-                    {k: v for k, v in given.items() if k != "addresses"}
+                assert {k: v for k, v in kept.items() if k not in added} == \
+                    {k: v for k, v in given.items() if k not in added}
         else:
             assert filled["answers"][key] == value, key
 

@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from app.core.condition_functions import FUNCTIONS
 from app.core.condition_tree import BoolOp, Call, Compare, Const, ListOf, Name, Node, Not
+from app.core.measure_rules import VOIDING
 from app.core.models.questionnaire import Question
 
 # What a question's answer is, as far as conditions are concerned.
@@ -50,6 +51,7 @@ _NEEDS = {
     "count": ({"multi", "actions", "impact"}, "a multi, actions or impact question"),
     "planned": ({"actions"}, "an actions question"),
     "affected_owned": ({"actions"}, "an actions question"),
+    **{name: ({"actions"}, "an actions question") for name in (*VOIDING, "open_measure_facts")},
     "children_beyond_count": ({"number"}, "a number question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
@@ -124,7 +126,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
-                   "children_beyond_count"}
+                   "children_beyond_count", "gains", "open_measure_facts", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

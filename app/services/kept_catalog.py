@@ -84,7 +84,7 @@ def kept(roots: Iterable[Path], build: Callable[[], T]) -> T:
         return build()
     # Any unreadable, damaged or foreign file: load the YAML (and keep a good copy again).
     with contextlib.suppress(Exception):
-        return _read(target)  # type: ignore[no-any-return]
+        return _read(target)  # type: ignore[return-value]
     value = build()
     # Not kept (a full disk, a value that does not pickle): the next process loads again.
     with contextlib.suppress(Exception):

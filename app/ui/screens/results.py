@@ -27,6 +27,7 @@ from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 from app.ui.widgets import post_box, review_checklist, stale
 from app.ui.widgets.charts import chart_with_table
+from app.ui.widgets.tables import text_table
 
 
 def render() -> None:
@@ -179,7 +180,7 @@ def rights(card: Scorecard, lang: str) -> None:
             t("res_weakened", lang): ", ".join(verdict.s(x, lang) for x in change.terms),
             t("impact_children", lang): change.children or "–",
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    text_table(rows, alt=t("res_for_whom", lang))
 
 
 def flags(card: Scorecard, q: Questionnaire, lang: str, serious: bool) -> None:
@@ -268,7 +269,7 @@ def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
         )
     if rows:
         st.header(t("impact_per_article", lang))
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        text_table(rows, alt=t("impact_per_article", lang))
 
 
 def criteria(card: Scorecard, lang: str) -> None:
@@ -282,7 +283,7 @@ def criteria(card: Scorecard, lang: str) -> None:
             }
             for c in card.criteria
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        text_table(rows, alt=t("how_scored", lang))
         if card.missing:
             st.caption(t("res_missing_counted", lang, count=len(card.missing)))
 

@@ -223,7 +223,10 @@ def impact_chart(card: Scorecard, lang: str) -> None:
         alt.Chart(data)
         .mark_bar(aria=False)  # the description and the table below carry the figures
         .encode(
-            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]), title=t("impact_axis", lang),
+            # the scale's two ends on lines of their own: on one line the title runs past
+            # a phone's narrow plot and is cut
+            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]),
+                    title=t("impact_axis", lang).split(" … "),
                     axis=alt.Axis(labelColor=palette.INK, titleColor=palette.INK)),
             y=alt.Y("cluster:N", sort=None, title=None,
                     axis=alt.Axis(labelColor=palette.INK, labelLimit=320)),

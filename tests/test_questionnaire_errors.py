@@ -272,3 +272,15 @@ def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None
         assert q.scoring.substance is not None and q.scoring.conclusion is not None
         assert q.scoring.impact.weakened == "either_term"
         assert q.scoring.impact.conclusion_articles == [3]
+
+
+def test_a_review_text_naming_an_unknown_question_is_reported(tmp_path: Path) -> None:
+    """A reviewer's question that quotes an answer ({a:...}) or a number ({q:...}) of a question
+    the questionnaire lacks would print a gap; the file names the line instead."""
+    review = ('  review:\n    - when: "answered(heard)"\n'
+              '      text: {sv: "Stämmer {a:herad} ({q:heard})?", en: "Is {a:herad} right?"}\n')
+    text = replaced("  overall: {process_quality", review + "  overall: {process_quality")
+    problems = problems_of(tmp_path, text)
+    assert any("review item 1 names question 'herad'" in p
+               and f":{line_of(text, '{a:herad}')}:" in p for p in problems), problems
+    assert not any("'heard'" in p for p in problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -40,6 +41,7 @@ def check_questionnaire(
     problems += _check_languages(q, source)
     # With two questions of one id, a "cycle" would be a confusing echo of the duplicate.
     problems += _check_conditions(q, source, find_cycles=not id_problems)
+    problems += _check_review_texts(q, source)
     problems += check_scoring(q, source)
     problems += check_gates(q, source)
     problems += check_rules(q, source)
@@ -181,6 +183,24 @@ def _conditions(q: Questionnaire) -> Iterator[tuple[Loc, str, str]]:
         yield ("scoring", "review", i, "when"), f"review item {i + 1}", r.when
     if q.scoring.screening is not None:
         yield ("scoring", "screening", "when"), "screening", q.scoring.screening.when
+
+
+#: `{q:id}` and `{a:id}` in a review text (app/core/review_list.py fills them in)
+_NAMED = re.compile(r"\{[qa]:([a-z0-9_]+)\}")
+
+
+def _check_review_texts(q: Questionnaire, source: Source) -> list[Problem]:
+    """A review text's {q:...} and {a:...} name questions the questionnaire has."""
+    problems: list[Problem] = []
+    for i, item in enumerate(q.scoring.review):
+        for lang, text in (item.text.items() if isinstance(item.text, dict) else []):
+            for qid in _NAMED.findall(text):
+                if qid not in q.questions:
+                    problems.append(source.problem(
+                        ("scoring", "review", i, "text", lang),
+                        f"review item {i + 1} names question '{qid}', which the questionnaire "
+                        "does not have"))
+    return problems
 
 
 def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> list[Problem]:

@@ -12,12 +12,13 @@ import re
 from typing import Any
 
 from app.core import measure_facts
+from app.core.answer_text import answer_text
 from app.core.evaluation import Evaluation, Harm
 from app.core.models.questionnaire import ReviewItem
 from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr
 
-_FIELD = re.compile(r"\{(q:[a-z0-9_]+|harms|unheard|measure|addressed|facts)\}")
+_FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|unheard|measure|addressed|facts)\}")
 ARTICLE = {"sv": "art.", "en": "art."}
 AND = {"sv": "och", "en": "and"}
 
@@ -75,6 +76,10 @@ def _fill_one(ev: Evaluation, text: str, lang: str, extra: dict[str, str]) -> st
 def _value(ev: Evaluation, name: str, lang: str, extra: dict[str, str]) -> str:
     if name.startswith("q:"):
         return ev.q.numbering.get(name[2:], name[2:])
+    if name.startswith("a:"):  # the answer in words, so the question shows the fact it asks about
+        question = ev.q.questions.get(name[2:])
+        said = answer_text(ev.q, question, ev.answer(name[2:]), lang) if question else ""
+        return f"”{said}”" if said else "–"
     if name in extra:
         return extra[name]
     if name == "harms":

@@ -94,15 +94,15 @@ def test_page_one_shows_the_facts_in_the_reviewers_questions() -> None:
     a reader of the report for the case file sees the facts, not only question numbers."""
     texts = _report_texts(ROUND6 / "weak03-skolskjuts-gammal-trafikinventering.filled.yaml")
     for where, text in texts.items():
-        assert "Underlaget är från ”2017”" in text, where
+        assert "underlaget från ”2017”" in text, where
         assert "”Ja, men bedömningen har inga nyare uppgifter om det som har ändrats”" in text, \
             where
-        assert "”40 minuter per dag” längre" in text, where
-        assert "Barnen hördes senast ”2026-11-30”" in text, where
+        assert "med ”40 minuter per dag” längre resor" in text, where
+        assert "det barnen sa ”2026-11-30”" in text, where
 
 
 def test_facts_never_answered_are_not_asked_about() -> None:
     """A file answered before the questions existed gets no question quoting an empty fact."""
     texts = _report_texts(ROUND6 / "weak01-byskola-restid-som-overgang.yaml")
-    assert all("Underlaget är från" not in t and "hördes senast" not in t
+    assert all("underlaget från" not in t and "det barnen sa ”" not in t
                for t in texts.values())

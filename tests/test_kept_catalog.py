@@ -121,3 +121,17 @@ def test_two_installations_on_one_account_keep_their_own_copies(
         kept([first], build)
         kept([second], build)
     assert len(calls) == 2
+
+
+def test_the_shipped_catalogue_can_be_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the shipped catalogue's loader returns pickles (else every process would load the
+    YAML again, silently), and a second load comes from the kept copy with what it carried."""
+    from app.services import shipped
+
+    monkeypatch.setenv("BKA_CACHE_DIR", str(tmp_path / "cache"))
+    roots = [tmp_path]  # any sources: the loader is what is tested
+    first, _ = kept(roots, shipped._load)
+    assert len(list(kept_catalog.cache_folder().glob("catalog-*.pickle"))) == 1
+    again, references = kept(roots, lambda: pytest.fail("loaded again"))
+    assert again.questionnaires.keys() == first.questionnaires.keys() and references
+    assert "_summary_triples" in again.library.__dict__

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from app.core.conditions import FUNCTIONS, BoolOp, Call, Compare, Const, ListOf, Name, Node, Not
+from app.core.condition_functions import FUNCTIONS
+from app.core.condition_tree import BoolOp, Call, Compare, Const, ListOf, Name, Node, Not
 from app.core.models.questionnaire import Question
 
 # What a question's answer is, as far as conditions are concerned.

@@ -60,7 +60,7 @@ class Evaluation:
     def holds(self, condition: str) -> bool:
         return bool(parsed(condition).evaluate(self))
 
-    # The Env protocol of app.core.conditions
+    # The Env protocol of app.core.condition_tree
     def answer(self, question_id: str) -> Any:
         if not self.visible.get(question_id, False):
             return None

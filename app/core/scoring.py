@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from app.core.conditions import Call
+from app.core.condition_tree import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
 from app.core.group_impacts import group_impacts

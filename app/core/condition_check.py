@@ -62,7 +62,10 @@ _NEEDS = {
     "after_decision": ({"date"}, "a date question"),
     "specific": ({"text"}, "a text question"),
     "years_old": ({"text"}, "a text question"),
+    "months_between": ({"date", "number"}, "a date or year question"),
 }
+#: the kind of question a two-question function takes second
+_SECOND = {"years_old": "date", "months_between": "date", "unheard": "multi"}
 
 
 def _check_call(
@@ -83,7 +86,7 @@ def _check_call(
             second = questions.get(other.id) if isinstance(other, Name) else None
             if not isinstance(other, Name):
                 problems.append(f"{name}() takes a question id second")
-            elif second and second.type != (want := "date" if name == "years_old" else "multi"):
+            elif second and second.type != (want := _SECOND.get(name, "multi")):
                 problems.append(f"{name}() needs a {want} question second; '{other.id}' is "
                                 f"{second.type}")
         if takes == "question_options":
@@ -127,7 +130,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
-                   "children_beyond_count", "gains", "open_measure_facts",
+                   "children_beyond_count", "gains", "open_measure_facts", "months_between",
                    "transition_measures", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.core import fact_dates
 from app.core import measure_rules as mr
 from app.core.condition_tree import Env, Name, Node
 
@@ -109,6 +110,8 @@ FUNCTIONS: dict[str, Function] = {
                           impacts=True),
     "years_old": Function(2, lambda env, a: env.years_old(_qid(a), _qid(a[1:])), "questions",
                           scoring_only=True),
+    "months_between": Function(2, lambda env, a: fact_dates.between_answers(
+        env.answer, _qid(a), _qid(a[1:])), "questions", scoring_only=True),
     "generic_answers": Function(0, lambda env, a: env.generic_answers(), "nothing",
                                 scoring_only=True),
     "mentions": Function(2, lambda env, a: env.mentions(_qid(a), _words(env, a)),

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from helpers import approved_review
+import helpers
+from helpers import approved_review, scored_with
 
-from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
-from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.services.shipped import catalog
 
@@ -18,23 +17,11 @@ EXAMPLE = Path(__file__).parent.parent / "examples" / "trafik-skolvag.yaml"
 
 
 def example_values() -> tuple[Any, dict[str, Any]]:
-    assessment, source = load_assessment(EXAMPLE)
-    q = catalog().questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    return assessment, values
+    return helpers.example_values(EXAMPLE)
 
 
 def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
-    assessment, values = example_values()
-    values = {**values, **change}
-    cat = catalog()
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    d = assessment.decision
-    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law, cat.references, review=review)
+    return scored_with(EXAMPLE, change, review)
 
 
 def hollow(card: Scorecard) -> set[tuple[str, str]]:

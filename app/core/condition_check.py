@@ -58,7 +58,10 @@ _NEEDS = {
     "after_decision": ({"date"}, "a date question"),
     "specific": ({"text"}, "a text question"),
     "years_old": ({"text"}, "a text question"),
+    "months_before": ({"date"}, "a date question"),
 }
+# What the second question of a two-question function must be (else a multi question).
+_SECOND = {"years_old": "date", "months_before": "date"}
 
 
 def _check_call(
@@ -79,7 +82,7 @@ def _check_call(
             second = questions.get(other.id) if isinstance(other, Name) else None
             if not isinstance(other, Name):
                 problems.append(f"{name}() takes a question id second")
-            elif second and second.type != (want := "date" if name == "years_old" else "multi"):
+            elif second and second.type != (want := _SECOND.get(name, "multi")):
                 problems.append(f"{name}() needs a {want} question second; '{other.id}' is "
                                 f"{second.type}")
         if takes == "question_options":
@@ -122,7 +125,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
         numeric = {"count", "impact", "lowest_impact", "negative_impacts", "planned",
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
-                   "copied_answers", "years_old", "affected_owned",
+                   "copied_answers", "years_old", "months_before", "affected_owned",
                    "children_beyond_count"}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from app.core import months
+
 
 class ConditionError(ValueError):
     """A condition that does not parse; says what and at which character."""
@@ -284,6 +286,7 @@ FUNCTIONS: dict[str, Function] = {
                           impacts=True),
     "years_old": Function(2, lambda env, a: env.years_old(_qid(a), _qid(a[1:])), "questions",
                           scoring_only=True),
+    "months_before": Function(2, months.run, "questions"),  # whole months, first date to second
     "generic_answers": Function(0, lambda env, a: env.generic_answers(), "nothing",
                                 scoring_only=True),
     "mentions": Function(2, lambda env, a: env.mentions(_qid(a), _words(env, a)),

@@ -17,7 +17,6 @@ from helpers import approved_review, example_values, scored_with, write
 
 from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
-from app.core.months import months_between
 from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.services.shipped import catalog
@@ -208,12 +207,3 @@ def test_page_one_and_the_reviewers_questions_show_the_facts() -> None:
     english = render_as(assessment, ".html", lang="en", catalog=cat).decode("utf-8")
     assert "Facts the checks read" in english and "Who interpreted when the child was heard?" \
         in english
-
-
-def test_whole_months_between_two_dates() -> None:
-    assert months_between("2025-08-15", "2026-11-16") == 15
-    assert months_between("2026-08-15", "2026-11-14") == 2
-    assert months_between("2026-08-15", "2026-11-15") == 3
-    assert months_between(None, "2026-11-15") == 0
-    assert months_between("not a date", "2026-11-15") == 0
-    assert months_between("2026-12-01", "2026-11-15") == 0  # after the assessment: not old

@@ -284,12 +284,3 @@ def test_a_reviewer_question_naming_a_missing_question(tmp_path: Path) -> None:
     assert len(problems) == 2  # once per language
     assert all("review item 1 names question 'hurd'" in p for p in problems)
     assert all(f":{line_of(text, '{a:hurd}')}:" in p for p in problems)
-
-
-def test_months_before_needs_two_date_questions(tmp_path: Path) -> None:
-    text = replaced("      when: \"impact(12) < 0 and heard == 'no'\"",
-                    "      when: \"months_before(why_not, heard) > 6\"")
-    problems = problems_of(tmp_path, text)
-    assert any("months_before() needs a date question; 'why_not' is text" in p for p in problems)
-    assert any("months_before() needs a date question second; 'heard' is choice" in p
-               for p in problems)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.core import measure_facts
 from app.core.answer_text import answer_text
 from app.core.evaluation import Evaluation, Harm
 from app.core.models.questionnaire import ReviewItem
@@ -18,7 +19,7 @@ from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr
 
 #: {q:id} is the question's number; {a:id} the answer as the form shows it (the fact itself)
-_FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|unheard|measure|addressed)\}")
+_FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|unheard|measure|addressed|facts)\}")
 ARTICLE = {"sv": "art.", "en": "art."}
 AND = {"sv": "och", "en": "and"}
 
@@ -50,7 +51,8 @@ def _per_measure(ev: Evaluation, item: ReviewItem) -> list[ReviewQuestion]:
         what = f"”{str(action.get('what') or '').strip()}”"
         extra: dict[str, dict[str, str]] = {
             lang: {"measure": what,
-                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang)}
+                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang),
+                   "facts": measure_facts.short(action, lang)}
             for lang in ev.q.languages or ["sv"]}
         result.append(ReviewQuestion(text=_fill(ev, item, extra), question=question))
     return result

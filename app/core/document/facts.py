@@ -14,7 +14,7 @@ from __future__ import annotations
 from app.core.answer_text import answer_text
 from app.core.document.model import Block, Field, Fields, Heading
 from app.core.document.source import ReportInput
-from app.core.months import as_date
+from app.core.fact_dates import as_day
 from app.core.text import tr
 
 _S: dict[str, tuple[str, str]] = {
@@ -44,7 +44,7 @@ def fact_pairs(ri: ReportInput) -> list[tuple[str, str]]:
         question = q.questions[qid]
         value = ri.values.get(qid)
         if question.type == "date":
-            day = as_date(value)
+            day = as_day(value)
             text = ri.date(day) if day else ""
         else:
             text = answer_text(q, question, value, ri.lang)

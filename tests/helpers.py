@@ -130,31 +130,3 @@ def approved_review(reviewer: str = "Per Berg") -> Any:
     return ReviewStanding(approval=Approval(
         assessment_id="x", approved_revision=1, content_hash="", reviewer=reviewer,
         approved_at=dt.datetime(2027, 1, 25, 10, 0, tzinfo=dt.UTC)))
-
-
-def example_values(path: Path) -> tuple[Any, dict[str, Any]]:
-    """A shipped example file and its answers as the current questionnaire reads them."""
-    from app.core.loading import load_assessment, normalise_answers
-    from app.services.shipped import catalog
-
-    assessment, source = load_assessment(path)
-    q = catalog().questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    return assessment, values
-
-
-def scored_with(path: Path, change: dict[str, Any], review: Any = None) -> Any:
-    """The example file changed in the answers `change` names, scored (with `review`: what
-    the store holds of a reviewer's approval)."""
-    from app.core.scoring import decision_text, score
-    from app.services.shipped import catalog
-
-    assessment, values = example_values(path)
-    cat = catalog()
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    d = assessment.decision
-    return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law, cat.references, review=review)

@@ -3,25 +3,24 @@ place each: what a reviewer would notice (a finding, an answer that does not cou
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import helpers
-from helpers import approved_review, scored_with
+from helpers import approved_review
+from scoring_setup import EXAMPLES, file_answers, score_file
 
 from app.core.models.scorecard import Scorecard
 from app.core.text import tr
 from app.services.shipped import catalog
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "trafik-skolvag.yaml"
+EXAMPLE = EXAMPLES / "trafik-skolvag.yaml"
 
 
 def example_values() -> tuple[Any, dict[str, Any]]:
-    return helpers.example_values(EXAMPLE)
+    return file_answers(EXAMPLE)
 
 
 def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
-    return scored_with(EXAMPLE, change, review)
+    return score_file(EXAMPLE, change, review)
 
 
 def hollow(card: Scorecard) -> set[tuple[str, str]]:

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import approved_review, example_values, scored_with, write
+from helpers import approved_review, write
+from scoring_setup import EXAMPLES, file_answers, score_file
 
 from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
@@ -21,18 +22,18 @@ from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.services.shipped import catalog
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "individ-placering.yaml"
+EXAMPLE = EXAMPLES / "individ-placering.yaml"
 TOP = "thorough"
 
 
 def example() -> tuple[Any, dict[str, Any]]:
-    return example_values(EXAMPLE)
+    return file_answers(EXAMPLE)
 
 
 def scored(change: dict[str, Any], approved: bool = True) -> Scorecard:
     """The shipped example changed in one place, scored as a named reviewer approved it: only
     the checks can then hold it below the top."""
-    return scored_with(EXAMPLE, change, approved_review() if approved else None)
+    return score_file(EXAMPLE, change, approved_review() if approved else None)
 
 
 def serious(card: Scorecard) -> dict[str, str]:

@@ -3,6 +3,7 @@ when a source changed, and a broken or foreign cache file only costs a reload.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,36 @@ def test_a_broken_catalogue_raises_every_time_and_is_never_kept(sources: Path) -
         with pytest.raises(LoadError):
             kept([sources], broken)
     assert not list(kept_catalog.cache_folder().glob("catalog-*.pickle"))
+
+
+def test_a_source_changed_under_its_old_size_and_time_is_loaded_again(sources: Path) -> None:
+    """A copy that keeps times (a restored backup, `cp -p`) still counts as a change."""
+    source = sources / "q.yaml"
+    kept([sources], lambda: "v1")
+    before = source.stat()
+    source.write_text("id: q\nversion: 9.9.9\n", encoding="utf-8")  # the same length
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size
+    calls, build = _counting("v2")
+    assert kept([sources], build) == "v2" and calls == [1]
+
+
+def test_a_kept_file_changed_on_disk_is_never_read_as_the_catalogue(sources: Path) -> None:
+    """A file that still unpickles, but is not what was written, costs a reload (silently)
+    and is written again."""
+    kept([sources], lambda: {"article": "12"})
+    [copy] = kept_catalog.cache_folder().glob("catalog-*.pickle")
+    data = copy.read_bytes()
+    copy.write_bytes(data.replace(b"12", b"99"))  # the same length, still a pickle
+    calls, build = _counting({"article": "12"})
+    assert kept([sources], build) == {"article": "12"} and calls == [1]
+    calls, build = _counting("not used")
+    assert kept([sources], build) == {"article": "12"} and calls == []
+
+
+def test_a_cache_file_cut_short_is_loaded_again(sources: Path) -> None:
+    kept([sources], lambda: list(range(1000)))
+    [copy] = kept_catalog.cache_folder().glob("catalog-*.pickle")
+    copy.write_bytes(copy.read_bytes()[:-100])
+    calls, build = _counting("again")
+    assert kept([sources], build) == "again" and calls == [1]

@@ -19,8 +19,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeVar
 
-from app.core.conditions import FUNCTIONS, Call, Const, parse
+from app.core.condition_functions import FUNCTIONS
+from app.core.condition_tree import Call, Const
 from app.core.conditions import names as condition_names
+from app.core.conditions import parse
 from app.core.models.case import Case
 
 Part = Literal["key", "most", "rest"]

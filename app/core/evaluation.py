@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from app.core import headcount, substance
+from app.core import headcount, measure_facts, substance
 from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.models.article import ArticleLibrary
@@ -60,7 +60,7 @@ class Evaluation:
     def holds(self, condition: str) -> bool:
         return bool(parsed(condition).evaluate(self))
 
-    # The Env protocol of app.core.conditions
+    # The Env protocol of app.core.condition_tree
     def answer(self, question_id: str) -> Any:
         if not self.visible.get(question_id, False):
             return None
@@ -140,7 +140,18 @@ class Evaluation:
         measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing."""
         return {str(x) for a in self.planned_actions(question_id)
                 if self.mitigates(a) and not self.left_to_affected(a)
+                and measure_facts.counts(a)
                 for x in (a.get("addresses") or [])}
+
+    def names_harm(self, action: dict[str, Any], harms: list[Harm] | None = None) -> bool:
+        """The measure names a right or group judged weakened (of `harms`, or of all)."""
+        named = {str(x) for x in action.get("addresses") or []}
+        return any(str(h.article) in named or (h.group is not None and h.group in named)
+                   for h in (self.harm_list if harms is None else harms))
+
+    def gain_count(self) -> int:
+        """Articles rated strengthened, and groups rated strengthened, in either term."""
+        return len(self.strengthened_articles) + len(self._rated_groups(1))
 
     def left_to_affected(self, action: dict[str, Any]) -> bool:
         """The measure's owner is the families or children the decision affects (its first
@@ -300,6 +311,10 @@ class Evaluation:
     @cached_property
     def weakened_groups(self) -> list[Harm]:
         """Group ratings negative in either term, for groups still named in the screening."""
+        return self._rated_groups(-1)
+
+    def _rated_groups(self, sign: int) -> list[Harm]:
+        """Group ratings of the sign (-1 weakened, 1 strengthened) in either term."""
         skip = set(self.q.scoring.impact.conclusion_articles)
         found: list[Harm] = []
         for question in self.q.questions.values():
@@ -315,7 +330,7 @@ class Evaluation:
                     if group not in named or group in question.groups.skip:
                         continue
                     terms = tuple(t for t in ("short", "long")
-                                  if isinstance(rating.get(t), int) and rating[t] < 0)
+                                  if isinstance(rating.get(t), int) and rating[t] * sign > 0)
                     if terms:
                         found.append(Harm(number, group, terms))
         return found

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.core import measure_facts
 from app.core.evaluation import Evaluation, Harm
 from app.core.models.questionnaire import ReviewItem
 from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr
 
-_FIELD = re.compile(r"\{(q:[a-z0-9_]+|harms|unheard|measure|addressed)\}")
+_FIELD = re.compile(r"\{(q:[a-z0-9_]+|harms|unheard|measure|addressed|facts)\}")
 ARTICLE = {"sv": "art.", "en": "art."}
 AND = {"sv": "och", "en": "and"}
 
@@ -48,7 +49,8 @@ def _per_measure(ev: Evaluation, item: ReviewItem) -> list[ReviewQuestion]:
         what = f"”{str(action.get('what') or '').strip()}”"
         extra: dict[str, dict[str, str]] = {
             lang: {"measure": what,
-                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang)}
+                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang),
+                   "facts": measure_facts.short(action, lang)}
             for lang in ev.q.languages or ["sv"]}
         result.append(ReviewQuestion(text=_fill(ev, item, extra), question=question))
     return result

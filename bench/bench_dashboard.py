@@ -43,9 +43,7 @@ import argparse
 import datetime as dt
 import os
 import random
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -57,6 +55,7 @@ from app.services import dashboard_facts
 from app.services.dashboard import board
 from app.store import AssessmentStore, TinyDBAssessmentStore
 from app.store.facts import local
+from bench import child_peak
 from bench.bench_postgres import fill_postgres
 from bench.bench_store import synthesise, templates
 
@@ -104,13 +103,13 @@ def beside(name: str, ours: Callable[[], object], peer: Callable[[], object], ru
 
 
 def peak_mb(folder: Path, env: dict[str, str]) -> float:
-    """Peak resident size of a fresh `bka dashboard --json` process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run([sys.executable, "-m", "app.cli.main", "dashboard", "--json", "--data-dir",
-                    str(folder), "--status", "all", "--today", TODAY.isoformat()],
-                   check=True, stdout=subprocess.DEVNULL, env=env)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    """Peak resident size of a fresh `bka dashboard --json` process (that process alone)."""
+    done = child_peak.run("app.cli.main", ["dashboard", "--json", "--data-dir", str(folder),
+                                           "--status", "all", "--today", TODAY.isoformat()],
+                          env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"bka dashboard failed: {done.stderr.strip()[-500:]}")
+    return done.peak_mb
 
 
 def measure(store: AssessmentStore, folder: Path, runs: int, reset: Callable[[], None],

@@ -274,13 +274,13 @@ def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None
         assert q.scoring.impact.conclusion_articles == [3]
 
 
-def test_a_review_text_naming_an_unknown_question_is_reported(tmp_path: Path) -> None:
-    """A reviewer's question that quotes an answer ({a:...}) or a number ({q:...}) of a question
-    the questionnaire lacks would print a gap; the file names the line instead."""
-    review = ('  review:\n    - when: "answered(heard)"\n'
-              '      text: {sv: "Stämmer {a:herad} ({q:heard})?", en: "Is {a:herad} right?"}\n')
-    text = replaced("  overall: {process_quality", review + "  overall: {process_quality")
+def test_a_reviewer_question_naming_a_missing_question(tmp_path: Path) -> None:
+    """A generated question for the reviewer may quote a question's number or its answer; a
+    misspelt id would show the reviewer a bare id, so it is a load error at its line."""
+    text = MINIMAL + ('  review:\n    - when: "heard == \'no\'"\n'
+                      '      text: {sv: "Håller skälet ({q:why_not}: {a:hurd})?", '
+                      'en: "Does the reason hold ({q:why_not}: {a:hurd})?"}\n')
     problems = problems_of(tmp_path, text)
-    assert any("review item 1 names question 'herad'" in p
-               and f":{line_of(text, '{a:herad}')}:" in p for p in problems), problems
-    assert not any("'heard'" in p for p in problems)
+    assert len(problems) == 2  # once per language
+    assert all("review item 1 names question 'hurd'" in p for p in problems)
+    assert all(f":{line_of(text, '{a:hurd}')}:" in p for p in problems)

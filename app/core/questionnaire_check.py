@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -14,6 +13,7 @@ from app.core.duplicate_ids import duplicate_ids
 from app.core.errors import Problem
 from app.core.measure_status import STATUSES
 from app.core.models.questionnaire import Questionnaire
+from app.core.review_check import check_review
 from app.core.scoring_check import check_gates, check_rules, check_scoring
 from app.core.summary_check import check_summary
 from app.core.text import Text, missing_languages, unknown_languages
@@ -41,12 +41,12 @@ def check_questionnaire(
     problems += _check_languages(q, source)
     # With two questions of one id, a "cycle" would be a confusing echo of the duplicate.
     problems += _check_conditions(q, source, find_cycles=not id_problems)
-    problems += _check_review_texts(q, source)
     problems += check_scoring(q, source)
     problems += check_gates(q, source)
     problems += check_rules(q, source)
     problems += _check_migrations(q, source)
     problems += check_summary(q, source)
+    problems += check_review(q, source)
     return problems
 
 
@@ -183,24 +183,6 @@ def _conditions(q: Questionnaire) -> Iterator[tuple[Loc, str, str]]:
         yield ("scoring", "review", i, "when"), f"review item {i + 1}", r.when
     if q.scoring.screening is not None:
         yield ("scoring", "screening", "when"), "screening", q.scoring.screening.when
-
-
-#: `{q:id}` and `{a:id}` in a review text (app/core/review_list.py fills them in)
-_NAMED = re.compile(r"\{[qa]:([a-z0-9_]+)\}")
-
-
-def _check_review_texts(q: Questionnaire, source: Source) -> list[Problem]:
-    """A review text's {q:...} and {a:...} name questions the questionnaire has."""
-    problems: list[Problem] = []
-    for i, item in enumerate(q.scoring.review):
-        for lang, text in (item.text.items() if isinstance(item.text, dict) else []):
-            for qid in _NAMED.findall(text):
-                if qid not in q.questions:
-                    problems.append(source.problem(
-                        ("scoring", "review", i, "text", lang),
-                        f"review item {i + 1} names question '{qid}', which the questionnaire "
-                        "does not have"))
-    return problems
 
 
 def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> list[Problem]:

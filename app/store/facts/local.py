@@ -193,6 +193,16 @@ class LocalFacts:
         done = self.complete()
         return done, self.stale(stamp) if done else []
 
+    def ready(self, stamp: str) -> tuple[str, dict[str, Any]]:
+        """state() as SQL for the board's own statement (counts.board): 1 when built for
+        this folder and nothing waits to be scored (no other stamp, no write cut off)."""
+        return ("CASE WHEN EXISTS (SELECT 1 FROM overview_meta WHERE key = 'complete' "
+                "AND value = :ready_folder) AND NOT EXISTS (SELECT 1 FROM overview_facts "
+                "WHERE stamp < :ready_stamp OR stamp > :ready_stamp) AND NOT EXISTS ("
+                "SELECT 1 FROM overview_pending WHERE at < :ready_cut) THEN 1 ELSE 0 END",
+                {"ready_folder": self.folder, "ready_stamp": stamp,
+                 "ready_cut": time.time() - CUT_OFF})
+
     def set_complete(self) -> None:
         with self._write() as ex:
             ex.run("INSERT INTO overview_meta (key, value) VALUES ('complete', :v) "

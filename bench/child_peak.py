@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,13 +40,16 @@ class Finished:
 
 
 def run(module: str, args: Sequence[str], *, env: Mapping[str, str] | None = None,
-        cwd: Path | str | None = None, timeout: float | None = None) -> Finished:
-    """`python -m module args...` to its end, with its own peak resident size."""
+        cwd: Path | str | None = None, timeout: float | None = None,
+        preexec_fn: Callable[[], None] | None = None) -> Finished:
+    """`python -m module args...` to its end, with its own peak resident size (a limit set
+    by `preexec_fn` applies to it; subprocess.TimeoutExpired after `timeout` s)."""
     with tempfile.TemporaryDirectory(prefix="bka-peak-") as folder:
         out = Path(folder) / "peak"
         done = subprocess.run([sys.executable, "-c", _WRAPPER, str(out), module,
                                *args], env=dict(env) if env is not None else None, cwd=cwd,
-                              capture_output=True, text=True, timeout=timeout)
+                              capture_output=True, text=True, timeout=timeout,
+                              preexec_fn=preexec_fn)
         try:
             peak = int(out.read_text()) / 1024
         except (OSError, ValueError):

@@ -15,6 +15,7 @@ from app.core.loading import load_assessment, normalise_answers
 from app.core.migration import migrate
 from app.core.review_list import review_questions
 from app.core.scoring import decision_text, score
+from app.report.formats import render_as, summary_as
 from app.services.shipped import catalog
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "skolnedlaggning.yaml"
@@ -111,3 +112,42 @@ def test_migration_steps_reach_the_current_version() -> None:
     assert q is not None
     _, steps = migrate({}, "2.4.0", q)
     assert steps and steps[-1].to_version == q.version
+
+
+def test_a_lasting_harm_met_only_for_a_transition_is_named(tmp_path: Path) -> None:
+    def change(a: dict) -> None:  # type: ignore[type-arg]
+        for m in a["measures"]:  # art. 31 lasts; its only lasting measure made a transition
+            if m["what"].startswith("Elever från Lövåker"):
+                m["lasting"] = "no"
+    c, _, _ = card(tmp_path, change)
+    found = {f.id: f for f in c.serious}
+    assert "lasting_harm_only_transition" in found
+    assert found["lasting_harm_only_transition"].details == [
+        "Elever från Lövåker är med och utformar den nya naturlekplatsen"]
+
+
+def assessment_with(tmp_path: Path, change) -> object:  # type: ignore[no-untyped-def]
+    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
+    change(data["answers"])
+    path = tmp_path / "r.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    assessment, _ = load_assessment(path)
+    return assessment
+
+
+def test_page_one_names_what_keeps_a_measure_from_counting(tmp_path: Path) -> None:
+    def change(a: dict) -> None:  # type: ignore[type-arg]
+        a["measures"][1]["bound"] = "none"
+    text = summary_as(assessment_with(tmp_path, change), ".txt").decode("utf-8")  # type: ignore[arg-type]
+    assert ("– Vuxen följer med på bussen under höstterminen 2027 (ansvarig: Rektor, "
+            "Storbyskolan, senast 2027-08-17) (beslutad, finansierad, ingen är bunden att "
+            "genomföra den, bara under en övergång)") in text
+    # a measure that counts is listed as before; its facts are in the full documentation
+    assert "Planera skolskjutsen" in text and "(beslutad, finansierad, genomförs av" not in text
+
+
+def test_the_full_documentation_lists_what_binds_each_measure(tmp_path: Path) -> None:
+    html = render_as(assessment_with(tmp_path, lambda a: None), ".html").decode("utf-8")  # type: ignore[arg-type]
+    assert "Vad som binder åtgärderna" in html
+    assert ("Vuxen följer med på bussen under höstterminen 2027: beslutad, finansierad, "
+            "genomförs av organisationen själv, bara under en övergång") in html

@@ -51,7 +51,8 @@ _NEEDS = {
     "count": ({"multi", "actions", "impact"}, "a multi, actions or impact question"),
     "planned": ({"actions"}, "an actions question"),
     "affected_owned": ({"actions"}, "an actions question"),
-    **{name: ({"actions"}, "an actions question") for name in (*VOIDING, "open_measure_facts")},
+    **{name: ({"actions"}, "an actions question")
+       for name in (*VOIDING, "open_measure_facts", "transition_measures")},
     "children_beyond_count": ({"number"}, "a number question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
@@ -130,7 +131,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
                    "children_beyond_count", "gains", "open_measure_facts", "months_between",
-                   *VOIDING}
+                   "transition_measures", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

@@ -81,6 +81,7 @@ FUNCTIONS: dict[str, Function] = {
     "unbound_measures": Function(1, mr.unbound_measures, "question", scoring_only=True),
     "reduced_measures": Function(1, mr.reduced_measures, "question", scoring_only=True),
     "open_measure_facts": Function(1, mr.open_measure_facts, "question", scoring_only=True),
+    "transition_measures": Function(1, mr.transition_measures, "question", scoring_only=True),
     "gains": Function(0, mr.gains, "nothing", impacts=True),
     "hollow_answers": Function(0, lambda env, a: env.hollow_answers(), "nothing",
                                scoring_only=True),

@@ -131,16 +131,21 @@ class Evaluation:
         return len(self.unaddressed(question_id))
 
     def unaddressed(self, question_id: str) -> list[Harm]:
+        """Harms no counting measure names; a harm judged to last (long term) is left too when
+        only measures for a transition name it."""
         named = self.addressed(question_id)
+        lasting = self.addressed(question_id, lasting=True)
         return [h for h in self.harm_list
-                if str(h.article) not in named and (h.group is None or h.group not in named)]
+                if not _named(h, named) or ("long" in h.terms and not _named(h, lasting))]
 
-    def addressed(self, question_id: str) -> set[str]:
+    def addressed(self, question_id: str, lasting: bool = False) -> set[str]:
         """What the planned measures say they address: article numbers and group ids. A
-        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing."""
+        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing,
+        nor does one its own facts keep from counting (app/core/measure_facts.py); `lasting`:
+        only measures that last as long as the harm."""
         return {str(x) for a in self.planned_actions(question_id)
                 if self.mitigates(a) and not self.left_to_affected(a)
-                and measure_facts.counts(a)
+                and measure_facts.counts(a) and (not lasting or measure_facts.lasts(a))
                 for x in (a.get("addresses") or [])}
 
     def names_harm(self, action: dict[str, Any], harms: list[Harm] | None = None) -> bool:
@@ -443,6 +448,11 @@ class Evaluation:
         if not either:
             found = {n: ["combined"] for n, v in self.combined.items() if v * sign > 0}
         return found
+
+
+def _named(harm: Harm, named: set[str]) -> bool:
+    """A harm is named by its article, or (a group's harm) by its group."""
+    return str(harm.article) in named or (harm.group is not None and harm.group in named)
 
 
 def _combine(short: Any, long: Any, w_short: float, w_long: float) -> float | None:

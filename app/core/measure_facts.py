@@ -4,7 +4,8 @@ rests on the very service, staff or place the decision reduces.
 A measure softens harm only if someone can be held to it. Each fact is answered per measure
 (an option, never read from the text): a measure that is not decided, not funded, carried by a
 party with no binding commitment, or carried by what the decision itself reduces or removes,
-does not count as mitigation. A fact left unanswered (a record from before these facts were
+does not count as mitigation; one that lasts only for a transition does not meet a harm judged
+to last (long term). A fact left unanswered (a record from before these facts were
 asked) is a gap in completeness, not a contradiction: such a measure counts as before, and the
 scorecard names the gap.
 """
@@ -19,6 +20,7 @@ FACTS: dict[str, tuple[str, ...]] = {
     "funded": ("yes", "no"),
     "bound": ("own", "authority", "agreement", "none"),
     "reduced": ("no", "yes"),
+    "lasting": ("yes", "no"),
 }
 #: the answer that keeps a measure from counting, per fact
 VOIDS: dict[str, str] = {"decided": "no", "funded": "no", "bound": "none", "reduced": "yes"}
@@ -28,6 +30,7 @@ _NAMES: dict[str, tuple[str, str]] = {
     "funded": ("Finansierad", "Funded"),
     "bound": ("Vem är bunden att genomföra den", "Who is bound to carry it out"),
     "reduced": ("Bärs av det som beslutet minskar", "Carried by what the decision reduces"),
+    "lasting": ("Varar så länge skadan", "Lasts as long as the harm"),
 }
 _OPTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("decided", "yes"): ("Ja, beslutad", "Yes, decided"),
@@ -42,6 +45,8 @@ _OPTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("reduced", "no"): ("Nej", "No"),
     ("reduced", "yes"): ("Ja, det som beslutet minskar eller tar bort",
                          "Yes, what the decision reduces or removes"),
+    ("lasting", "yes"): ("Ja, så länge skadan består", "Yes, as long as the harm lasts"),
+    ("lasting", "no"): ("Nej, bara under en övergång", "No, only for a transition"),
 }
 #: why a measure does not count, one phrase per voiding answer
 _WHY: dict[str, tuple[str, str]] = {
@@ -99,6 +104,11 @@ def counts(action: dict[str, Any]) -> bool:
     return not voided_by(action)
 
 
+def lasts(action: dict[str, Any]) -> bool:
+    """Whether the measure lasts as long as the harm (an open answer reads as before: yes)."""
+    return action.get("lasting") != "no"
+
+
 def why(action: dict[str, Any], facts: tuple[str, ...], lang: str) -> str:
     """'what: inte beslutad, inte finansierad' for a finding's details."""
     what = str(action.get("what") or "–").strip().rstrip(".")
@@ -117,9 +127,10 @@ _SHORT: dict[tuple[str, str], tuple[str, str]] = {
     ("bound", "none"): ("ingen är bunden att genomföra den", "no one is bound to carry it out"),
     ("reduced", "yes"): ("bärs av det som beslutet minskar",
                          "carried by what the decision reduces"),
+    ("lasting", "no"): ("bara under en övergång", "only for a transition"),
 }
-_OPEN = ("obesvarat om den är beslutad, finansierad och bindande",
-         "not answered whether it is decided, funded and binding")
+_OPEN = ("obesvarat om den är beslutad, finansierad, bindande och varaktig",
+         "not answered whether it is decided, funded, binding and lasting")
 
 
 def short(action: dict[str, Any], lang: str) -> str:

@@ -8,6 +8,8 @@ keeps them from softening it (so the harm they name is left without a measure be
 - `unfunded_measures(q)`: not funded;
 - `unbound_measures(q)`: carried by a party with no binding commitment;
 - `reduced_measures(q)`: carried by the very service, staff or place the decision reduces;
+- `transition_measures(q)`: counting measures that last only for a transition, naming a harm
+  judged to last that no lasting measure names;
 and, for completeness and relevance:
 - `open_measure_facts(q)`: planned measures that leave one of their facts unanswered;
 - `gains()`: articles or groups rated strengthened in either term (a gain the ratings count).
@@ -23,7 +25,7 @@ from app.core import measure_facts
 VOIDING = {"undecided_measures": "decided", "unfunded_measures": "funded",
            "unbound_measures": "bound", "reduced_measures": "reduced"}
 #: the functions whose findings list the measures they count
-DETAILED = frozenset({*VOIDING, "open_measure_facts"})
+DETAILED = frozenset({*VOIDING, "open_measure_facts", "transition_measures"})
 
 
 class MeasureEnv(Protocol):
@@ -47,6 +49,14 @@ def voided(env: MeasureEnv, question_id: str, fact: str) -> list[dict[str, Any]]
             if measure_facts.voided_by(a, (fact,)) and env.names_harm(a, left)]
 
 
+def transition(env: MeasureEnv, question_id: str) -> list[dict[str, Any]]:
+    """Counting measures for a transition only, naming a lasting harm left without a measure."""
+    left = [h for h in env.unaddressed(question_id) if "long" in h.terms]
+    return [a for a in env.planned_actions(question_id)
+            if measure_facts.counts(a) and not measure_facts.lasts(a)
+            and env.names_harm(a, left)]
+
+
 def facts_open(env: MeasureEnv, question_id: str) -> list[dict[str, Any]]:
     return [a for a in env.planned_actions(question_id) if measure_facts.unanswered(a)]
 
@@ -67,6 +77,10 @@ def reduced_measures(env: Any, args: tuple[Any, ...]) -> int:
     return len(voided(env, _qid(args), "reduced"))
 
 
+def transition_measures(env: Any, args: tuple[Any, ...]) -> int:
+    return len(transition(env, _qid(args)))
+
+
 def open_measure_facts(env: Any, args: tuple[Any, ...]) -> int:
     return len(facts_open(env, _qid(args)))
 
@@ -79,6 +93,8 @@ def details(function: str, env: MeasureEnv, question_id: str) -> list[str]:
     """A finding's details: the measures the function counts (their own words)."""
     if function in VOIDING:
         found = voided(env, question_id, VOIDING[function])
+    elif function == "transition_measures":
+        found = transition(env, question_id)
     elif function == "open_measure_facts":
         found = facts_open(env, question_id)
     else:

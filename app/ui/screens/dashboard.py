@@ -16,9 +16,8 @@ from app.core.dashboard import (
     STATUS_ORDER,
     Dashboard,
     Ranked,
-    counted_what,
-    groups_csv,
 )
+from app.core.dashboard_words import counted_what, groups_csv
 from app.core.numbers import count as num
 from app.core.numbers import percent
 from app.core.text import tr

@@ -25,7 +25,7 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, review_checklist, stale
+from app.ui.widgets import post_box, recorded_facts, review_checklist, stale
 from app.ui.widgets.charts import chart_with_table
 from app.ui.widgets.tables import text_table
 
@@ -84,6 +84,7 @@ def render() -> None:
         conclusion(card, q, lang)
         flags(card, q, lang, serious=True)
         review_checklist.draw(card, assessment, lang)
+        recorded_facts.draw(q, values, card, lang)
         if not hidden:
             headline(card, lang)
         rights(card, lang)

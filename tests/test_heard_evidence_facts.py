@@ -67,3 +67,42 @@ def test_a_file_written_before_the_questions_is_not_answered_never_contradicted(
     _, raised = shown(ROUND6 / "weak01-byskola-restid-som-overgang.yaml")
     assert "required_missing" in raised
     assert not raised & NEW_FINDINGS, raised
+
+
+def _report_texts(path: Path) -> dict[str, str]:
+    """The short report (page 1 onwards) as a reader sees it, in each format."""
+    import re
+    from io import BytesIO
+
+    import docx
+    from test_report_support import pdf_pages
+
+    from app.report import render_as
+
+    assessment, _ = load_assessment(path)
+    pdf = render_as(assessment, ".pdf", form="short")
+    word = docx.Document(BytesIO(render_as(assessment, ".docx", form="short")))
+    cells = [c.text for t in word.tables for row in t.rows for c in row.cells]
+    html = render_as(assessment, ".html", form="short").decode("utf-8")
+    return {"pdf": " ".join(pdf_pages(pdf)),
+            "docx": " ".join([p.text for p in word.paragraphs] + cells),
+            "html": re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))}
+
+
+def test_page_one_shows_the_facts_in_the_reviewers_questions() -> None:
+    """The reviewer's questions on page 1 quote the answers they ask about, in every format:
+    a reader of the report for the case file sees the facts, not only question numbers."""
+    texts = _report_texts(ROUND6 / "weak03-skolskjuts-gammal-trafikinventering.filled.yaml")
+    for where, text in texts.items():
+        assert "underlaget från ”2017”" in text, where
+        assert "”Ja, men bedömningen har inga nyare uppgifter om det som har ändrats”" in text, \
+            where
+        assert "med ”40 minuter per dag” längre resor" in text, where
+        assert "det barnen sa ”2026-11-30”" in text, where
+
+
+def test_facts_never_answered_are_not_asked_about() -> None:
+    """A file answered before the questions existed gets no question quoting an empty fact."""
+    texts = _report_texts(ROUND6 / "weak01-byskola-restid-som-overgang.yaml")
+    assert all("underlaget från" not in t and "det barnen sa ”" not in t
+               for t in texts.values())

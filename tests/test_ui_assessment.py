@@ -110,7 +110,7 @@ def test_the_conclusion_and_the_cap_lead_the_results(
     assert "Analysen tar inte ställning till om förslaget är förenligt med barnets bästa" in errors
     assert "Begränsar nivån" in errors.replace("\\", "")
     assert "None" not in said
-    assert all("None" not in str(df.value) for df in at.dataframe)
+    assert all("None" not in str(df.value) for df in [*at.dataframe, *at.table])
 
 
 def test_marking_complete_with_gaps_needs_a_recorded_reason(

@@ -23,9 +23,14 @@ CONTROL = (Path(__file__).parent / "corpus" / "redteam-open" / "round4"
 
 def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
     assessment, values = load_and_values()
-    # the file's text says the child was heard at the preschool with the official: the
-    # question newer versions ask about who was present, answered as the file says
-    values = {**values, "heard_present": ["alone"], **change}
+    # the file's text says the child was heard at the preschool with the official, with
+    # pictures of the two schools, in Swedish, about the placement: the questions newer versions
+    # ask, answered as the file says (it names no day; one before its analysis date)
+    asked_since = {"heard_present": ["alone"], "interpreter": "none_needed",
+                   "talk_language": "mastered", "test_language": "none", "adapted_form": "yes",
+                   "latest_talk_date": "2027-03-10", "latest_talk_topic": "this_question",
+                   "extent_rule": "not_applicable"}
+    values = {**values, **asked_since, **change}
     return score_answers(assessment, values, review)
 
 

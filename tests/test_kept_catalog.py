@@ -48,8 +48,12 @@ def test_a_changed_source_is_loaded_again(sources: Path) -> None:
     (sources / "new.yaml").write_text("id: n\n", encoding="utf-8")
     calls3, build3 = _counting("v3")
     assert kept([sources], build3) == "v3" and calls3 == [1]
-    # Only the newest copy stays in the folder.
-    assert len(list(kept_catalog.cache_folder().glob("catalog-*.pickle"))) == 1
+    # Copies of earlier sources do not pile up: the newest few stay.
+    for n in range(kept_catalog.KEEP + 3):
+        (sources / "new.yaml").write_text(f"id: n{n}\n", encoding="utf-8")
+        kept([sources], lambda: "v")
+    copies = list(kept_catalog.cache_folder().glob("catalog-*.pickle"))
+    assert len(copies) == kept_catalog.KEEP
 
 
 def test_a_damaged_cache_file_is_loaded_again(sources: Path) -> None:
@@ -101,3 +105,33 @@ def test_a_cache_file_cut_short_is_loaded_again(sources: Path) -> None:
     copy.write_bytes(copy.read_bytes()[:-100])
     calls, build = _counting("again")
     assert kept([sources], build) == "again" and calls == [1]
+
+
+def test_two_installations_on_one_account_keep_their_own_copies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two versions used in turn (two checkouts, two virtual environments) each load their
+    YAML once, not at every start."""
+    monkeypatch.setenv("BKA_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "one", tmp_path / "two"
+    for folder, version in ((first, "1"), (second, "2")):
+        folder.mkdir()
+        (folder / "q.yaml").write_text(f"id: q\nversion: {version}\n", encoding="utf-8")
+    calls, build = _counting("loaded")
+    for _ in range(3):
+        kept([first], build)
+        kept([second], build)
+    assert len(calls) == 2
+
+
+def test_the_shipped_catalogue_can_be_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the shipped catalogue's loader returns pickles (else every process would load the
+    YAML again, silently), and a second load comes from the kept copy with what it carried."""
+    from app.services import shipped
+
+    monkeypatch.setenv("BKA_CACHE_DIR", str(tmp_path / "cache"))
+    roots = [tmp_path]  # any sources: the loader is what is tested
+    first, _ = kept(roots, shipped._load)
+    assert len(list(kept_catalog.cache_folder().glob("catalog-*.pickle"))) == 1
+    again, references = kept(roots, lambda: pytest.fail("loaded again"))
+    assert again.questionnaires.keys() == first.questionnaires.keys() and references
+    assert "_summary_triples" in again.library.__dict__

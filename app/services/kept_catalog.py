@@ -37,6 +37,7 @@ SUFFIX = ".pickle"
 SOURCES = {".py", ".yaml", ".yml"}  # not __pycache__: compiling must not change the key
 MAGIC = b"bka-kept-1\n"  #: what a kept file starts with, then the digest of the rest
 DIGEST = 32
+KEEP = 4  #: copies of different sources kept side by side
 
 
 def cache_folder() -> Path:
@@ -118,7 +119,18 @@ def _keep(folder: Path, target: Path, value: object) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    for old in folder.glob(f"{PREFIX}*{SUFFIX}"):  # earlier sources' copies: never read again
+    # Earlier sources' copies are dropped, all but the newest few: two installations of
+    # different versions on one account (or two checkouts) each keep theirs instead of
+    # replacing each other's at every start.
+    copies = sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), key=_written, reverse=True)
+    for old in copies[KEEP:]:
         if old != target:
             with contextlib.suppress(OSError):
                 old.unlink()
+
+
+def _written(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -12,7 +12,7 @@ import os
 import secrets
 import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -36,20 +36,23 @@ def write_atomic(path: Path, data: bytes, *, keep_previous: bool = True,
     A failure of the system (a full disk above all) is raised as WriteFailed, which says in
     plain words that nothing was saved; it is an OSError too.
     """
-    try:
+    with _failing_as_write(path):
         _write(path, data, keep_previous=keep_previous, durable=durable)
-    except WriteFailed:
-        raise
-    except OSError as exc:
-        raise WriteFailed(path, exc) from exc
 
 
 def write_atomic_stream(path: Path, produce: Callable[[IO[bytes]], None], *,
                         keep_previous: bool = True, durable: bool = True) -> None:
     """As write_atomic, with the content written by `produce(handle)` piece by piece (an
     export of 130 MB is never one bytes object in memory)."""
-    try:
+    with _failing_as_write(path):
         _write(path, produce, keep_previous=keep_previous, durable=durable)
+
+
+@contextlib.contextmanager
+def _failing_as_write(path: Path) -> Iterator[None]:
+    """A failure of the system becomes WriteFailed, in plain words (one already is, passes)."""
+    try:
+        yield
     except WriteFailed:
         raise
     except OSError as exc:
@@ -88,7 +91,7 @@ def _write(path: Path, data: bytes | Callable[[IO[bytes]], None], *, keep_previo
 def remove_atomic(path: Path, *, keep_previous: bool = True, durable: bool = True) -> None:
     """Remove the file at `path`, its content kept as NAME.prev (when asked), as a write
     would keep it; the folder is fsynced so the removal survives a power cut."""
-    try:
+    with _failing_as_write(path):
         if keep_previous:
             _keep_previous(path)
         try:
@@ -97,8 +100,6 @@ def remove_atomic(path: Path, *, keep_previous: bool = True, durable: bool = Tru
             return
         if durable:
             fsync_folder(path.parent)
-    except OSError as exc:
-        raise WriteFailed(path, exc) from exc
 
 
 def is_temp_of(name: str, target: str | None = None) -> bool:

@@ -108,7 +108,7 @@ class WritePath(LocalFolder):
                 model: Assessment | None = None, *, flush: bool = False) -> None:
         """`flush`: the journal written too (a new assessment's journal exists from its
         first revision)."""
-        self.facts.ready()  # 0. a kill from here on is caught up by the overview's index
+        self.facts.before_write()  # 0. a kill from here on is caught up by the overview's index
         # 1. the trace, before the change it describes; 2. the commit point
         wrapper = {**wrapper, PENDING: self._append_history(
             doc_file, wrapper, entry, durable=self.durable, flush=flush)}

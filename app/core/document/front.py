@@ -22,6 +22,7 @@ from app.core.document.decisive import (
 )
 from app.core.document.decisive import s as ds
 from app.core.document.evidence import migrated_line, review_blocks
+from app.core.document.facts import facts_blocks
 from app.core.document.model import (
     Bar,
     Block,
@@ -55,6 +56,15 @@ CLIP = 220  # characters of a 'for which children' text on page 1; the table has
 ALTERNATIVES_CLIP = 700  # the alternatives on page 1; the analysis has the whole answer
 
 
+def unexplained_note(ri: ReportInput) -> str:
+    """What remains of a completion without a reason: the required answers missing and the
+    serious findings, each named only when there is one."""
+    missing, serious = len(ri.card.missing), len(ri.card.serious)
+    gaps = [*([t("completion_missing", ri.lang, missing=missing)] if missing else []),
+            *([t("completion_serious", ri.lang, serious=serious)] if serious else [])]
+    return t("completion_unexplained", ri.lang, gaps=", ".join(gaps))
+
+
 def front_section(ri: ReportInput) -> Section:
     lang, d = ri.lang, ri.assessment.decision
     blocks: list[Block] = [decision_fields(ri)]
@@ -71,7 +81,8 @@ def front_section(ri: ReportInput) -> Section:
         blocks += review_blocks(ri)
     else:
         blocks += _conclusion(ri) + findings_blocks(ri, serious=True)
-        blocks += rights_blocks(ri) + alternatives_blocks(ri) + decision_blocks(ri)
+        blocks += rights_blocks(ri) + alternatives_blocks(ri) + facts_blocks(ri)
+        blocks += decision_blocks(ri)
         # What the checks cannot judge follows the level that they decided.
         blocks += [_level(ri), _figures(ri), *review_blocks(ri)]
         blocks += chart_blocks(ri) + findings_blocks(ri, serious=False)
@@ -156,8 +167,7 @@ def _notes(ri: ReportInput) -> list[Block]:
     if a.status != "draft" and a.completion_reason.strip():
         notes.append(t("completion_reason", lang, reason=a.completion_reason.strip()))
     elif unexplained_completion(a, ri.card):
-        notes.append(t("completion_unexplained", lang, missing=len(ri.card.missing),
-                       serious=len(ri.card.serious)))
+        notes.append(unexplained_note(ri))
     if ri.text_changed:
         notes.append(t("changed_text", lang, version=q.version))
     if ri.orphans:

@@ -25,6 +25,8 @@ from app.core.document.decisive import (
     rating_words,
 )
 from app.core.document.decisive import s as ds
+from app.core.document.facts import facts_line
+from app.core.document.facts import title as facts_title
 from app.core.document.front import clip, is_draft, is_screening
 from app.core.document.model import Letterhead, Properties
 from app.core.document.source import ReportInput
@@ -124,6 +126,9 @@ def _assessment(ri: ReportInput) -> list[SummaryPart]:
         text = " ".join(_answer(ri, qid) for qid in ids if _answer(ri, qid))
         if text:
             parts.append(SummaryPart(w(key, ri), text))
+    facts = facts_line(ri)
+    if facts:
+        parts.append(SummaryPart(facts_title(lang), facts))
     parts.append(_measures(ri, spec.measures))
     support = " ".join(_answer(ri, qid) for qid in spec.support if _answer(ri, qid))
     if support:

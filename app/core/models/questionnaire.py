@@ -187,7 +187,8 @@ class Substance(Strict):
 class ReviewItem(Strict):
     """A question for the reviewer about what no check can judge, asked when `when` holds.
 
-    The text may name `{q:<question id>}` (its number), `{harms}` (the weakened rights and
+    The text may name `{q:<question id>}` (its number), `{a:<question id>}` (the answer as
+    the form shows it, quoted: the recorded fact), `{harms}` (the weakened rights and
     groups), `{unheard}` (ages and groups concerned but not heard); with `each: measure` it is
     asked once per planned measure that names a harm, and may name `{measure}` (its number and
     text), `{addressed}` (the harms it names) and `{facts}` (whether it is decided, funded,

@@ -92,7 +92,7 @@ class LocalFacts:
 
     # -- the store's writes ----------------------------------------------------------------
 
-    def ready(self) -> None:
+    def before_write(self) -> None:
         """Before a save's commit point: a kill from here on is caught up (backlog.py)."""
         try:
             self.backlog.ready()
@@ -228,7 +228,7 @@ class LocalFacts:
         for _ in range(2):  # a second look after writing again what a stopped process saved
             self.backlog.drain()
             dead: list[str] = []
-            with contextlib.suppress(sqlite3.Error), self.reading() as ex:
+            with contextlib.suppress(sqlite3.Error), self._reading() as ex:
                 # One look: filled from the store, no write cut off since, who writes.
                 filled, cut, writers = ex.rows(_TRUSTED, {"folder": self.folder,
                                                           "t": time.time() - CUT_OFF})[0]
@@ -264,6 +264,16 @@ class LocalFacts:
         self.catch_up()
         done = self.complete()
         return done, self.stale(stamp) if done else []
+
+    def ready(self, stamp: str) -> tuple[str, dict[str, Any]]:
+        """state() as SQL for the board's own statement (counts.board): 1 when built for
+        this folder and nothing waits to be scored (no other stamp, no write cut off)."""
+        return ("CASE WHEN EXISTS (SELECT 1 FROM overview_meta WHERE key = 'complete' "
+                "AND value = :ready_folder) AND NOT EXISTS (SELECT 1 FROM overview_facts "
+                "WHERE stamp < :ready_stamp OR stamp > :ready_stamp) AND NOT EXISTS ("
+                "SELECT 1 FROM overview_pending WHERE at < :ready_cut) THEN 1 ELSE 0 END",
+                {"ready_folder": self.folder, "ready_stamp": stamp,
+                 "ready_cut": time.time() - CUT_OFF})
 
     def set_complete(self) -> None:
         with self._write() as ex:
@@ -312,8 +322,13 @@ class LocalFacts:
     @contextlib.contextmanager
     def reading(self) -> Iterator[tables.Executor]:
         """A consistent view for the counts (one read transaction), with this process's
-        saves in it."""
-        self.backlog.drain()
+        saves in it, and those of a process that stopped first (catch_up)."""
+        self.catch_up()
+        with self._reading() as ex:
+            yield ex
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[tables.Executor]:
         with self._db() as db:
             db.execute("BEGIN")
             try:

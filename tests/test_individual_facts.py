@@ -208,3 +208,26 @@ def test_page_one_and_the_reviewers_questions_show_the_facts() -> None:
     english = render_as(assessment, ".html", lang="en", catalog=cat).decode("utf-8")
     assert "Facts the checks read" in english and "Who interpreted when the child was heard?" \
         in english
+
+
+def test_every_report_format_lists_the_facts_on_its_first_pages() -> None:
+    """Word and PDF as well as HTML: the same facts, in the form's words."""
+    from io import BytesIO
+
+    import docx
+    import pypdf
+
+    from app.report import render_as
+
+    path = Path(__file__).parent / "corpus" / "redteam" / "round6" / \
+        "weak10-anpassad-grundskola-test-pa-svenska.filled.yaml"
+    weak, _ = load_assessment(path)
+    cat = catalog()
+    words = docx.Document(BytesIO(render_as(weak, ".docx", lang="sv", catalog=cat)))
+    body = " ".join(p.text for p in words.paragraphs) + " ".join(
+        c.text for t in words.tables for r in t.rows for c in r.cells)
+    pages = pypdf.PdfReader(BytesIO(render_as(weak, ".pdf", lang="sv", catalog=cat))).pages
+    first = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in pages[:3]))
+    for shown in (re.sub(r"\s+", " ", body), first):
+        assert "Uppgifter som kontrollerna läser" in shown
+        assert "på ett språk som barnet ännu inte behärskar väl, utan yrkestolk" in shown

@@ -110,7 +110,7 @@ def test_the_conclusion_and_the_cap_lead_the_results(
     assert "Analysen tar inte ställning till om förslaget är förenligt med barnets bästa" in errors
     assert "Begränsar nivån" in errors.replace("\\", "")
     assert "None" not in said
-    assert all("None" not in str(df.value) for df in at.dataframe)
+    assert all("None" not in str(df.value) for df in [*at.dataframe, *at.table])
 
 
 def test_marking_complete_with_gaps_needs_a_recorded_reason(
@@ -312,9 +312,35 @@ def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_i
     at = no_exception(at.run())
     stored = open_store(tmp_path).get(aid).answers["measures"].value
     assert stored[0]["addresses"] == ["disability"]
+    # each measure says what binds it, one choice per fact, unanswered until chosen
+    decided = at.selectbox(key=f"q:{aid}:measures:0:decided")
+    assert decided.value is None and decided.label == "Är åtgärden beslutad?, åtgärd 1"
+    for fact, value in (("decided", "yes"), ("funded", "yes"), ("bound", "agreement"),
+                        ("reduced", "no"), ("lasting", "yes")):
+        at.selectbox(key=f"q:{aid}:measures:0:{fact}").set_value(value)
+        at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["measures"].value
+    assert stored[0]["bound"] == "agreement" and stored[0]["addresses"] == ["disability"]
     at = no_exception(open_page(at, "results").run())
     said = texts(at).replace("\\", "").replace("\u2060", "")
     assert "Det kontrollerna inte kan bedöma" in said
     assert ("Minskar åtgärden ”Tillgänglig lekplats vid skolan” i 9.1 verkligen skadan för "
             "barn med funktionsnedsättning (art. 31)?") in said
+    assert "Stämmer det som 9.1 säger om vad som binder åtgärderna" in said
     assert "ingen granskare har godkänt analysen" in said
+
+
+def test_results_list_the_facts_the_checks_read(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    """The individual track's structured facts stand on Resultat beside the finding they raise:
+    a relative who interpreted is there to be seen, in the form's words."""
+    corpus = (Path(__file__).parent / "corpus" / "redteam" / "round6"
+              / "weak07-utredning-farbror-tolkar.filled.yaml")
+    aid = open_store(tmp_path).create(load_assessment(corpus)[0], editor="test").id or ""
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "results").run())
+    said = texts(at).replace("\\", "")
+    assert "Uppgifter som kontrollerna läser" in said
+    assert "Vem tolkade när barnet hördes? **En förälder, ett syskon, en släkting" in said
+    errors = " ".join(e.value for e in at.error)
+    assert "tolkade när barnet hördes" in errors

@@ -106,3 +106,75 @@ def test_facts_never_answered_are_not_asked_about() -> None:
     texts = _report_texts(ROUND6 / "weak01-byskola-restid-som-overgang.yaml")
     assert all("underlaget från" not in t and "det barnen sa ”" not in t
                for t in texts.values())
+
+
+def _scored_with(path: Path, **changes: object) -> tuple[str, set[str]]:
+    """The honest file with some facts answered otherwise: what `bka score` then shows."""
+    cat = catalog()
+    assessment, source = load_assessment(path)
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    values, _ = normalise_answers(assessment, q, source)
+    values.update(changes)
+    d = assessment.decision
+    card = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+                 cat.law, cat.references)
+    return format_scorecard(card, "sv", q), {f.id for f in card.flags}
+
+
+CONTROL = ROUND6 / "control1-fritidsgard-grundlig.filled.yaml"
+
+
+@pytest.mark.parametrize(("changes", "finding", "words"), [
+    ({"heard_occasion": "other_matter"}, "heard_on_other_matter",
+     "från ett tillfälle som gällde en annan fråga"),
+    ({"heard_date": "2026-12-01"}, "heard_after_decision",
+     "hördes efter det planerade beslutsdatumet"),
+    ({"heard_date": "2025-06-30"}, "heard_long_before_analysis",
+     "mer än ett år innan analysen gjordes"),
+    ({"knowledge_changed": "changed_not_updated"}, "facts_outdated",
+     "ett läge som har ändrats sedan de togs fram"),
+    ({"knowledge_changed": "unknown", "knowledge_year": 2019}, "facts_old_unchecked",
+     "minst fem år gamla"),
+    ({"alternatives_children": "worse"}, "no_real_alternative",
+     "Inget verkligt alternativ har prövats"),
+    ({"alternatives_children": "better"}, "better_alternative_rejected_unreasoned",
+     "är bättre för barnen än förslaget, men det står inte varför"),
+])
+def test_each_fact_answered_otherwise_names_its_defect(changes: dict[str, object], finding: str,
+                                                       words: str) -> None:
+    """The same honest file, one fact answered as a weak one would be: the finding follows the
+    fact, whatever the file's wording, and says what is wrong."""
+    text, raised = _scored_with(CONTROL, **changes)
+    assert finding in raised, raised
+    assert words in text
+
+
+def test_a_reason_in_words_answers_the_alternatives_but_never_a_fact() -> None:
+    """A written reason why no real alternative exists lifts that finding (a reviewer is then
+    asked whether it is true); no wording lifts a fact such as facts that have changed."""
+    reason = ("Besparingen på 1,2 miljoner kronor kan bara nås genom kvällsöppettider, eftersom "
+              "dagtid och lov redan är neddragna 2026 och föreningsbidragen sänkta.")
+    _, raised = _scored_with(CONTROL, alternatives_children="worse",
+                             why_no_real_alternative=reason)
+    assert "no_real_alternative" not in raised
+    _, raised = _scored_with(CONTROL, knowledge_changed="changed_not_updated",
+                             knowledge_summary=reason + " Underlaget är aktuellt och uppdaterat.")
+    assert "facts_outdated" in raised
+
+
+def test_a_lasting_daily_journey_needs_a_long_term_harm_whatever_its_length_is_called() -> None:
+    weak = ROUND6 / "weak01-byskola-restid-som-overgang.filled.yaml"
+    _, raised = _scored_with(weak, travel_minutes_added=60)
+    assert "lasting_travel_not_rated" not in raised  # an hour a day is the line, not above it
+    _, raised = _scored_with(weak, losses_last="transition")
+    assert "permanent_change_called_transition" in raised  # a closure's journey does not end
+
+
+def test_months_between_reads_dates_and_years() -> None:
+    from app.core.fact_dates import months_between
+
+    assert months_between("2025-06-30", "2026-10-15") == 15
+    assert months_between(2017, "2026-12-08") == 113  # a year stands for its middle
+    assert months_between(None, "2026-12-08") is None
+    assert months_between("2027-01-31", "2026-12-31") < 0

@@ -239,7 +239,8 @@ def impact_chart(card: Scorecard, lang: str) -> None:
                 alt.Tooltip("n:Q", title=t("articles_rated", lang)),
             ],
         )
-        .properties(height=36 * len(rows) + 40)
+        # each area a 36 px band, and room for the axis: its figures and the two-line title
+        .properties(height=36 * len(rows) + 64)
     )
     summary = "; ".join(f"{r['cluster']} {r['shown']}" for r in rows)
     table = pd.DataFrame({

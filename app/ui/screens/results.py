@@ -296,8 +296,8 @@ def criteria(card: Scorecard, lang: str) -> None:
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
     refused = st.session_state.pop(stale.KEY + (assessment.id or ""), None)
-    if refused:  # beside the button that was pressed, not at the top of the page
-        st.error(refused)
+    # Beside the button that was pressed, not at the top of the page; above the reason's box.
+    state.show_once([("error", refused)] if refused else [])
     c1 = st.columns(2)[0]
     if assessment.status == "draft" and auth.may_change_here(assessment):  # not a reviewer's
         gaps = blockers(card)

@@ -31,6 +31,22 @@ FLOOR = ("from app.cli import report; from app.report import pdf_render; "
          "from app.report.fonts import register_fonts; register_fonts(); "
          "from app.services.shipped import catalog; catalog()")
 COLD_TARGET = 2.5
+#: The floor taken apart: each stage a fresh process doing what the one before did and one
+#: thing more, so the differences say what importing the models, reportlab and our report
+#: modules, registering the fonts and loading the catalogue each cost a cold `bka report`.
+STAGES = (
+    ("interpreter", "pass"),
+    ("+ pydantic", "import pydantic"),
+    ("+ the models (pydantic classes built)", "import app.core.models"),
+    ("+ reportlab's platypus (the peer imports it too)",
+     "import app.core.models; import reportlab.platypus"),
+    ("+ our report modules, the command line", "from app.cli import report; "
+     "from app.report import build, pdf_render, context"),
+    ("+ fonts registered (two TTF faces)", "from app.cli import report; "
+     "from app.report import build, pdf_render, context; "
+     "from app.report.fonts import register_fonts; register_fonts()"),
+    ("+ catalogue, its kept copy (= the floor)", FLOOR),
+)
 
 
 def largest_example() -> Path:
@@ -122,6 +138,36 @@ def beside_peer(path: Path, runs: int, cold_runs: int, folder: Path) -> None:
               f"   ratio {ratio:4.2f}x   goal cold <= 1.5x")
     print("  (cold floor: a process that only imports what `bka report` needs, registers the "
           "fonts and loads the catalogue, laying out nothing)")
+    floor_apart(env, cold_runs, statistics.median(cold_b), folder)
+
+
+def floor_apart(env: dict[str, str], runs: int, bare: float, folder: Path) -> None:
+    """The floor stage by stage (CPU seconds of fresh processes, medians), beside the bare
+    script's whole run; and the catalogue loaded from its YAML, without a kept copy."""
+    def cpu(code: str, environment: dict[str, str]) -> float:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, check=True,
+                       capture_output=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+    times: dict[str, list[float]] = {name: [] for name, _ in STAGES}
+    yaml: list[float] = []
+    for i in range(runs):  # interleaved: every stage meets the same load
+        for name, code in STAGES:
+            times[name].append(cpu(code, env))
+        fresh = {**env, "BKA_CACHE_DIR": str(folder / f"empty-cache-{i}")}
+        yaml.append(cpu(FLOOR, fresh) - statistics.median(times[STAGES[-1][0]]))
+    print(f"  the floor taken apart (CPU seconds, medians; the bare script's whole run "
+          f"{bare:.3f} s):")
+    previous = 0.0
+    for name, _ in STAGES:
+        total = statistics.median(times[name])
+        print(f"    {name:<50} {total:6.3f} s  (+{total - previous:6.3f} s, "
+              f"{(total - previous) / bare:4.0%} of the bare run)")
+        previous = total
+    print(f"    {'the catalogue from its YAML instead (no kept copy)':<50}        "
+          f"(+{statistics.median(yaml):6.3f} s more)")
 
 
 def main() -> int:

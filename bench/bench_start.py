@@ -101,7 +101,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bka-bench-start-") as folder:
         # Bytecode written and used, as in any installation (this machine's shells set
         # PYTHONDONTWRITEBYTECODE, which makes every start compile the app again).
-        env = {**os.environ, "BKA_DATA_DIR": folder}
+        # A cache folder of this run's own (filled by the first, unmeasured run), as a user's
+        # is after the first report: one shared with other checkouts of other versions on
+        # this machine would measure their churn.
+        env = {**os.environ, "BKA_DATA_DIR": folder, "BKA_CACHE_DIR": str(Path(folder) / "cache")}
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         bare = Path(folder) / "bare.py"
         bare.write_text("import streamlit as st\nst.write('hej')\n", encoding="utf-8")

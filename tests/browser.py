@@ -217,3 +217,26 @@ def confirm_review(page: Any) -> int:
             expect(box).to_be_checked()
             idle(page)
     return count
+
+
+@contextmanager
+def app_page(data: Path, path: str, *, slow_mo: int = 0, first_ms: int = 90_000,
+             wait_ms: int = 30_000, before: Callable[[Any], None] | None = None) -> Iterator[Any]:
+    """The app on `data` (running_app) and one Chromium page on its `path`, drawn by the
+    server's first run (`first_ms`: a server just started on a busy machine is slow); every
+    later wait of the page is `wait_ms`. `before` is called with the page before it opens
+    (to route its connection); `slow_mo` slows each input, as a person types."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(data) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, slow_mo=slow_mo)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.set_default_timeout(wait_ms)
+            if before is not None:
+                before(page)
+            page.goto(base + path)
+            idle(page, first_ms)
+            yield page
+        finally:
+            browser.close()

@@ -13,29 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from helpers import approved_review
+from scoring_setup import file_answers, score_answers
 
-from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
-from app.core.scoring import decision_text, score
-from app.services.shipped import catalog
 
 CONTROL = (Path(__file__).parent / "corpus" / "redteam-open" / "round4"
            / "c02-kontroll-skolplacering-nej.yaml")
 
 
 def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
-    cat = catalog()
-    assessment, source = load_assessment(CONTROL)
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    # the file's text says the child was heard at the preschool with the official: the
-    # question newer versions ask about who was present, answered as the file says
-    values = {**copy.deepcopy(values), "heard_present": ["alone"], **change}
-    d = assessment.decision
-    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law, cat.references, review=review)
+    assessment, values = load_and_values()
+    # the file's text says the child was heard at the preschool with the official, with
+    # pictures of the two schools, in Swedish, about the placement: the questions newer versions
+    # ask, answered as the file says (it names no day; one before its analysis date)
+    asked_since = {"heard_present": ["alone"], "interpreter": "none_needed",
+                   "talk_language": "mastered", "test_language": "none", "adapted_form": "yes",
+                   "latest_talk_date": "2027-03-10", "latest_talk_topic": "this_question",
+                   "extent_rule": "not_applicable"}
+    values = {**values, **asked_since, **change}
+    return score_answers(assessment, values, review)
 
 
 def development(text: str, short: int = 0, long: int = 0) -> dict[str, Any]:
@@ -46,12 +42,7 @@ def development(text: str, short: int = 0, long: int = 0) -> dict[str, Any]:
 
 
 def load_and_values() -> tuple[Any, dict[str, Any]]:
-    cat = catalog()
-    assessment, source = load_assessment(CONTROL)
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, _ = normalise_answers(assessment, q, source)
-    return assessment, values
+    return file_answers(CONTROL)
 
 
 def serious(card: Scorecard) -> set[str]:

@@ -127,3 +127,28 @@ def test_bka_letter_writes_pdf_and_docx_and_prints_the_lix(tmp_path: Path) -> No
                          capture_output=True, text=True, check=False)
     assert bad.returncode == 2 and "must end in .pdf or .docx" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_planned_date_already_past_is_told_as_a_plan_that_was() -> None:
+    ri = prepare(SCHOOL, lang="sv")  # planned for 19 November 2026, no decision recorded
+    before = draft_from(ri, today=dt.date(2026, 11, 2)).body
+    assert "Det ska bestämmas den 19 november 2026." in before
+    after = draft_from(ri, today=dt.date(2026, 12, 7)).body
+    assert "Det var planerat att bestämmas den 19 november 2026." in after
+    assert "ska bestämmas" not in after
+
+
+def test_a_matter_screened_out_is_not_called_one_that_concerns_children() -> None:
+    reason = ("Beslutet gäller byte av förvaltningens e-postsystem. Inga tjänster till barn "
+              "eller familjer ändras.")
+    screened = SCHOOL.model_copy(update={"answers": {
+        "affects_children": SCHOOL.answers["affects_children"].model_copy(
+            update={"value": "none"}),
+        "why_not_concerned": SCHOOL.answers["affects_children"].model_copy(
+            update={"value": reason})}})
+    for lang, claim in (("sv", "gäller barn"), ("en", "concerns children")):
+        letter = draft(screened, lang)
+        assert claim not in letter.title + letter.greeting, (lang, letter.title)
+    letter = draft(screened, "sv")
+    assert "inte påverkar barn" in letter.body and reason in letter.body
+    assert "Tack för att du sa vad du tycker" not in letter.body  # nobody was heard

@@ -6,27 +6,18 @@ defect must hold the level even then, while an honest case reaches the top."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from helpers import approved_review
-from test_evidence_rules import example_values
+from scoring_setup import EXAMPLES, file_answers, score_file
+from test_evidence_rules import EXAMPLE, example_values
 
-from app.core.loading import load_assessment, normalise_answers
+from app.core.loading import load_assessment
 from app.core.models.scorecard import Scorecard
-from app.core.scoring import decision_text, score
-from app.services.shipped import catalog
 
 
 def scored(change: dict[str, Any], description: str | None = None) -> Scorecard:
-    assessment, values = example_values()
-    cat = catalog()
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    d = assessment.decision
-    text = decision_text(d.title, d.description if description is None else description)
-    return score(q, {**values, **change}, cat.library, text, d.decision_date, cat.law,
-                 cat.references, review=approved_review())
+    return score_file(EXAMPLE, change, approved_review(), description)
 
 
 def measures_owned_by(*owners: str) -> list[dict[str, Any]]:
@@ -88,19 +79,11 @@ def test_a_tariff_in_the_case_is_judged_as_a_fee_whatever_kind_is_ticked() -> No
     assert "fee_poor_unrated" not in {f.id for f in rated.flags}
 
 
-INDIVIDUAL = Path(__file__).parent.parent / "examples" / "individ-placering.yaml"
+INDIVIDUAL = EXAMPLES / "individ-placering.yaml"
 
 
 def individual(change: dict[str, Any]) -> Scorecard:
-    assessment, source = load_assessment(INDIVIDUAL)
-    cat = catalog()
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    d = assessment.decision
-    return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law, cat.references, review=approved_review())
+    return score_file(INDIVIDUAL, change, approved_review())
 
 
 def raised(card: Scorecard) -> set[str]:
@@ -141,19 +124,11 @@ def test_who_was_present_is_required_where_the_child_was_heard() -> None:
     assert "heard_present" not in individual({"child_heard": "declined"}).visible
 
 
-CLOSURE = Path(__file__).parent.parent / "examples" / "skolnedlaggning.yaml"
+CLOSURE = EXAMPLES / "skolnedlaggning.yaml"
 
 
 def closure(change: dict[str, Any]) -> Scorecard:
-    assessment, source = load_assessment(CLOSURE)
-    cat = catalog()
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    d = assessment.decision
-    return score(q, {**values, **change}, cat.library, decision_text(d.title, d.description),
-                 d.decision_date, cat.law, cat.references, review=approved_review())
+    return score_file(CLOSURE, change, approved_review())
 
 
 def test_children_losing_a_service_are_asked_about_the_loss_not_only_its_replacement() -> None:
@@ -210,8 +185,7 @@ def test_a_headcount_is_a_figure_followed_by_children_not_a_year_or_a_source() -
 
 
 def test_a_framework_agreement_behind_a_wish_not_followed_is_a_reason_of_resources() -> None:
-    assessment, source = load_assessment(INDIVIDUAL)
-    base = normalise_answers(assessment, catalog().questionnaires["bka-individual"], source)[0]
+    base = file_answers(INDIVIDUAL)[1]
     said = base["alternatives_considered"] + " Familjehemmet ingår i kommunens ramavtal."
     card = individual({"alternatives_considered": said})
     assert base["views_weight"] == "partly_followed"

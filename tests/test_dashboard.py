@@ -13,7 +13,8 @@ import pytest
 
 from app.cli.main import main
 from app.core import lifecycle as life
-from app.core.dashboard import collect, groups_csv, overview
+from app.core.dashboard import collect, overview
+from app.core.dashboard_words import groups_csv
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import CommitteeDecision

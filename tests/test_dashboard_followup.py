@@ -14,8 +14,9 @@ from test_dashboard import BUN, KFN, known_set
 from test_report_support import pdf_text
 
 from app.cli.main import main
-from app.core.dashboard import collect, names, reminders
+from app.core.dashboard import collect
 from app.core.models.assessment import Answer
+from app.core.reminders import names, reminders
 from app.services import dashboard_facts
 from app.services.followup import after_completed, create
 from app.services.shipped import catalog

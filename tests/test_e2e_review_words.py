@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARGS, CHROMIUM, idle, need_chromium, ran, running_app, runs, until
+from browser import app_page, idle, need_chromium, ran, runs, until
 
 from app.core import lifecycle as life
 from app.core.loading import load_assessment
@@ -18,10 +18,20 @@ from app.services.paths import EXAMPLES_DIR
 from app.store import open_store
 
 pytestmark = pytest.mark.browser
-WAIT = 30_000
-FIRST = 90_000  #: ms: the first run of a server just started, on a busy two-core machine
 OFFICIAL, REVIEWER = "Karin Lund", "Per Berg"
+KEPT_S = 90  #: s: the name stored by a server that may still be busy with its first runs
 OWN = "Ändra eller ta tillbaka din kommentar"  #: offered to the comment's author only
+
+
+def in_review(data: Path, *comments: str) -> str:
+    """The shipped closure example sent by the official to the reviewer, with the reviewer's
+    `comments`, stored in `data`; returns its id."""
+    example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
+    now = dt.datetime.now(dt.UTC)
+    sent = life.send_for_review(example, REVIEWER, OFFICIAL, now)
+    for text in comments:
+        sent = life.add_comment(sent, "", text, REVIEWER, now)
+    return open_store(data).create(sent, editor="test").id or ""
 
 
 def write(box: Any, text: str, human: bool) -> None:
@@ -35,23 +45,15 @@ def write(box: Any, text: str, human: bool) -> None:
 @pytest.mark.parametrize("human", [False, True], ids=["fast", "human-speed"])
 def test_boxes_are_empty_after_posting(tmp_path: Path, human: bool) -> None:
     need_chromium()
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     data = tmp_path / "data"
-    example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
-    sent = life.send_for_review(example, REVIEWER, OFFICIAL, dt.datetime.now(dt.UTC))
-    aid = open_store(data).create(sent, editor="test").id or ""
+    aid = in_review(data)
 
     def comments() -> list[str]:
         return [c.text for c in open_store(data).get(aid).review.comments]
 
-    with running_app(data) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS,
-                                    slow_mo=150 if human else 0)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.set_default_timeout(WAIT)
-        page.goto(f"{base}/resultat?id={aid}")
-        idle(page, FIRST)  # the first run has drawn the page
+    with app_page(data, f"/resultat?id={aid}", slow_mo=150 if human else 0) as page:
         name = page.get_by_role("textbox", name="Ditt namn", exact=True)
         write(name, REVIEWER, human)
         before = runs(page)
@@ -85,7 +87,6 @@ def test_boxes_are_empty_after_posting(tmp_path: Path, human: bool) -> None:
         expect(page.get_by_test_id("stText").get_by_text(
             "Kommunens prognos från 2026.", exact=True)).to_be_visible()
         expect(page.get_by_label("Svar", exact=True).first).to_have_value("")
-        browser.close()
     replies = open_store(data).get(aid).review.comments[0].replies
     assert [r.text for r in replies] == ["Kommunens prognos från 2026."]
 
@@ -98,6 +99,10 @@ class Held:
         self.holding = False
         self.messages: list[Any] = []
         self.pages: list[Any] = []
+
+    def holds(self, page: Any) -> None:
+        """Every message of the page's connection to the app passes through this relay."""
+        page.route_web_socket("**/_stcore/stream", self.relay)
 
     def relay(self, ws: Any) -> None:
         server = ws.connect_to_server()
@@ -137,21 +142,13 @@ def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> 
     longer shows "Sparat.", so every box below it is drawn anew, and the text typed in the old
     box must be in the new one, then stored as typed."""
     need_chromium()
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     data = tmp_path / "data"
-    example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
-    sent = life.send_for_review(example, REVIEWER, OFFICIAL, dt.datetime.now(dt.UTC))
-    aid = open_store(data).create(sent, editor="test").id or ""
+    aid = in_review(data)
     kept_name = as_named(data, REVIEWER)
     held = Held()
-    with running_app(data) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.set_default_timeout(WAIT)
-        page.route_web_socket("**/_stcore/stream", held.relay)
-        page.goto(f"{base}/resultat?id={aid}")
-        idle(page, FIRST)  # the first run has drawn the page
+    with app_page(data, f"/resultat?id={aid}", before=held.holds) as page:
         page.get_by_label("Kommentar", exact=True).fill("Vilken prognos bygger elevtalen på?")
         before = runs(page)
         page.get_by_role("button", name="Lägg till kommentar", exact=True).click()
@@ -162,8 +159,7 @@ def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> 
         name.fill(OFFICIAL)
         held.holding = True
         name.press("Enter")
-        until(lambda: kept_name() == OFFICIAL, "the official's name kept by the app",
-              FIRST / 1000)
+        until(lambda: kept_name() == OFFICIAL, "the official's name kept by the app", KEPT_S)
         old.fill("Kommunens prognos från 2026.")  # into the box the page still shows
         before = runs(page)
         held.release()
@@ -176,7 +172,6 @@ def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> 
         expect(page.get_by_test_id("stText").get_by_text(
             "Kommunens prognos från 2026.", exact=True)).to_be_visible()
         expect(page.get_by_test_id("bka-kept-text")).to_have_count(0)
-        browser.close()
     replies = open_store(data).get(aid).review.comments[0].replies
     assert [(r.author, r.text) for r in replies] == [(OFFICIAL, "Kommunens prognos från 2026.")]
 
@@ -185,32 +180,23 @@ def test_a_reply_whose_box_is_gone_is_shown_not_dropped(tmp_path: Path) -> None:
     """The comment resolved in another tab while the reply is typed: the page drawn again has
     no reply box, and the typed words are shown in a note to copy, never dropped unseen."""
     need_chromium()
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     data = tmp_path / "data"
-    example, _ = load_assessment(EXAMPLES_DIR / "skolnedlaggning.yaml")
-    now = dt.datetime.now(dt.UTC)
-    sent = life.send_for_review(example, REVIEWER, OFFICIAL, now)
-    sent = life.add_comment(sent, "", "Saknas förskolebarnen?", REVIEWER, now)
+    aid = in_review(data, "Saknas förskolebarnen?")
     store = open_store(data)
-    aid = store.create(sent, editor="test").id or ""
     cid = store.get(aid).review.comments[0].id
+    now = dt.datetime.now(dt.UTC)
     kept_name = as_named(data, OFFICIAL)
     held = Held()
-    with running_app(data) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1100})
-        page.set_default_timeout(WAIT)
-        page.route_web_socket("**/_stcore/stream", held.relay)
-        page.goto(f"{base}/resultat?id={aid}")
-        idle(page, FIRST)  # the first run has drawn the page
+    with app_page(data, f"/resultat?id={aid}", before=held.holds) as page:
         old = page.get_by_label("Svar", exact=True).first.element_handle()
         store.update(aid, lambda a: life.resolve(a, cid, OFFICIAL, now), editor=OFFICIAL)
         name = page.get_by_role("textbox", name="Ditt namn", exact=True)
         name.fill("Karin Lund-Ek")
         held.holding = True
         name.press("Enter")
-        until(lambda: kept_name() == "Karin Lund-Ek", "the new name kept by the app", FIRST / 1000)
+        until(lambda: kept_name() == "Karin Lund-Ek", "the new name kept by the app", KEPT_S)
         old.fill("Ja, de räknas i bilaga 3.")
         before = runs(page)
         held.release()
@@ -222,5 +208,4 @@ def test_a_reply_whose_box_is_gone_is_shown_not_dropped(tmp_path: Path) -> None:
         expect(note.locator("pre")).to_have_text("Ja, de räknas i bilaga 3.")
         note.get_by_role("button", name="Stäng").click()
         expect(note).to_have_count(0)
-        browser.close()
     assert open_store(data).get(aid).review.comments[0].replies == []

@@ -3,38 +3,24 @@ place each: what a reviewer would notice (a finding, an answer that does not cou
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from helpers import approved_review
+from scoring_setup import EXAMPLES, file_answers, score_file
 
-from app.core.loading import load_assessment, normalise_answers
 from app.core.models.scorecard import Scorecard
-from app.core.scoring import decision_text, score
 from app.core.text import tr
 from app.services.shipped import catalog
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "trafik-skolvag.yaml"
+EXAMPLE = EXAMPLES / "trafik-skolvag.yaml"
 
 
 def example_values() -> tuple[Any, dict[str, Any]]:
-    assessment, source = load_assessment(EXAMPLE)
-    q = catalog().questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    return assessment, values
+    return file_answers(EXAMPLE)
 
 
 def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
-    assessment, values = example_values()
-    values = {**values, **change}
-    cat = catalog()
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    d = assessment.decision
-    return score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law, cat.references, review=review)
+    return score_file(EXAMPLE, change, review)
 
 
 def hollow(card: Scorecard) -> set[tuple[str, str]]:

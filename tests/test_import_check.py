@@ -102,3 +102,27 @@ def test_the_data_page_refuses_an_unknown_questionnaire(
                       .run())
     assert "Filen kan inte importeras" in texts(at) and "'hemmagjord'" in texts(at)
     assert not [b for b in at.button if b.label == "Importera"]
+
+
+def test_an_answer_its_question_cannot_read_is_refused_naming_file_line_and_question(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A well-formed assessment file with one damaged answer of a type other than a choice
+    (a rating of 7, a date of month 13): refused with where and what, nothing stored. Stored,
+    the pages and the report would set the whole answer aside."""
+    from app.services.paths import EXAMPLES_DIR
+
+    text = (EXAMPLES_DIR / "skolnedlaggning.yaml").read_text(encoding="utf-8")
+    for name, old, new, said in (
+            ("rating.yaml", "short: -1", "short: 7",
+             "the answer to 'rights_impacts' (impact) cannot be read: 7 is not a rating"),
+            ("date.yaml", "follow_up_date: \"2028-02-15\"", "follow_up_date: \"2028-14-15\"",
+             "the answer to 'follow_up_date' (date) cannot be read")):
+        assert old in text, old
+        damaged = tmp_path / name
+        damaged.write_text(text.replace(old, new, 1), encoding="utf-8")
+        code, err = _import(tmp_path, damaged, capsys)
+        assert code == 2 and said in err, err
+        line = next(n for n, row in enumerate(damaged.read_text().splitlines(), 1)
+                    if row.startswith(f"  {said.split(chr(39))[1]}:"))
+        assert f"{name}:{line}:" in err and "Traceback" not in err
+        assert open_store(tmp_path / "data").list() == []

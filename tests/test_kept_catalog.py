@@ -3,6 +3,7 @@ when a source changed, and a broken or foreign cache file only costs a reload.""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,12 @@ def test_a_changed_source_is_loaded_again(sources: Path) -> None:
     (sources / "new.yaml").write_text("id: n\n", encoding="utf-8")
     calls3, build3 = _counting("v3")
     assert kept([sources], build3) == "v3" and calls3 == [1]
-    # Only the newest copy stays in the folder.
-    assert len(list(kept_catalog.cache_folder().glob("catalog-*.pickle"))) == 1
+    # Copies of earlier sources do not pile up: the newest few stay.
+    for n in range(kept_catalog.KEEP + 3):
+        (sources / "new.yaml").write_text(f"id: n{n}\n", encoding="utf-8")
+        kept([sources], lambda: "v")
+    copies = list(kept_catalog.cache_folder().glob("catalog-*.pickle"))
+    assert len(copies) == kept_catalog.KEEP
 
 
 def test_a_damaged_cache_file_is_loaded_again(sources: Path) -> None:
@@ -67,3 +72,66 @@ def test_a_broken_catalogue_raises_every_time_and_is_never_kept(sources: Path) -
         with pytest.raises(LoadError):
             kept([sources], broken)
     assert not list(kept_catalog.cache_folder().glob("catalog-*.pickle"))
+
+
+def test_a_source_changed_under_its_old_size_and_time_is_loaded_again(sources: Path) -> None:
+    """A copy that keeps times (a restored backup, `cp -p`) still counts as a change."""
+    source = sources / "q.yaml"
+    kept([sources], lambda: "v1")
+    before = source.stat()
+    source.write_text("id: q\nversion: 9.9.9\n", encoding="utf-8")  # the same length
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size
+    calls, build = _counting("v2")
+    assert kept([sources], build) == "v2" and calls == [1]
+
+
+def test_a_kept_file_changed_on_disk_is_never_read_as_the_catalogue(sources: Path) -> None:
+    """A file that still unpickles, but is not what was written, costs a reload (silently)
+    and is written again."""
+    kept([sources], lambda: {"article": "12"})
+    [copy] = kept_catalog.cache_folder().glob("catalog-*.pickle")
+    data = copy.read_bytes()
+    copy.write_bytes(data.replace(b"12", b"99"))  # the same length, still a pickle
+    calls, build = _counting({"article": "12"})
+    assert kept([sources], build) == {"article": "12"} and calls == [1]
+    calls, build = _counting("not used")
+    assert kept([sources], build) == {"article": "12"} and calls == []
+
+
+def test_a_cache_file_cut_short_is_loaded_again(sources: Path) -> None:
+    kept([sources], lambda: list(range(1000)))
+    [copy] = kept_catalog.cache_folder().glob("catalog-*.pickle")
+    copy.write_bytes(copy.read_bytes()[:-100])
+    calls, build = _counting("again")
+    assert kept([sources], build) == "again" and calls == [1]
+
+
+def test_two_installations_on_one_account_keep_their_own_copies(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two versions used in turn (two checkouts, two virtual environments) each load their
+    YAML once, not at every start."""
+    monkeypatch.setenv("BKA_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "one", tmp_path / "two"
+    for folder, version in ((first, "1"), (second, "2")):
+        folder.mkdir()
+        (folder / "q.yaml").write_text(f"id: q\nversion: {version}\n", encoding="utf-8")
+    calls, build = _counting("loaded")
+    for _ in range(3):
+        kept([first], build)
+        kept([second], build)
+    assert len(calls) == 2
+
+
+def test_the_shipped_catalogue_can_be_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the shipped catalogue's loader returns pickles (else every process would load the
+    YAML again, silently), and a second load comes from the kept copy with what it carried."""
+    from app.services import shipped
+
+    monkeypatch.setenv("BKA_CACHE_DIR", str(tmp_path / "cache"))
+    roots = [tmp_path]  # any sources: the loader is what is tested
+    first, _ = kept(roots, shipped._load)
+    assert len(list(kept_catalog.cache_folder().glob("catalog-*.pickle"))) == 1
+    again, references = kept(roots, lambda: pytest.fail("loaded again"))
+    assert again.questionnaires.keys() == first.questionnaires.keys() and references
+    assert "_summary_triples" in again.library.__dict__

@@ -10,10 +10,11 @@ import pytest
 from test_report_support import pdf_text
 
 from app.core import measure_status
-from app.core.dashboard import facts, reminders
+from app.core.dashboard import facts
 from app.core.document.csv_tables import table_csv
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
+from app.core.reminders import reminders
 from app.report import render_as
 from app.report.context import prepare
 from app.services.paths import EXAMPLES_DIR

@@ -24,7 +24,7 @@ def test_the_total_is_exact_up_to_the_cap_and_more_than_beyond(
         store_kind: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("app.store.records.COUNT_AHEAD", 3)
     monkeypatch.setattr("app.store.facts.listing.COUNT_AHEAD", 3)
-    monkeypatch.setattr("app.store.postgres.store.COUNT_AHEAD", 3)
+    monkeypatch.setattr("app.store.postgres.reading.COUNT_AHEAD", 3)
     store = open_store()
     for n in range(9):
         store.create(assessment(n), "Anna")

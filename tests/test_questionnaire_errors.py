@@ -272,3 +272,15 @@ def test_the_shipped_questionnaires_declare_gates_rules_and_migrations() -> None
         assert q.scoring.substance is not None and q.scoring.conclusion is not None
         assert q.scoring.impact.weakened == "either_term"
         assert q.scoring.impact.conclusion_articles == [3]
+
+
+def test_a_reviewer_question_naming_a_missing_question(tmp_path: Path) -> None:
+    """A generated question for the reviewer may quote a question's number or its answer; a
+    misspelt id would show the reviewer a bare id, so it is a load error at its line."""
+    text = MINIMAL + ('  review:\n    - when: "heard == \'no\'"\n'
+                      '      text: {sv: "Håller skälet ({q:why_not}: {a:hurd})?", '
+                      'en: "Does the reason hold ({q:why_not}: {a:hurd})?"}\n')
+    problems = problems_of(tmp_path, text)
+    assert len(problems) == 2  # once per language
+    assert all("review item 1 names question 'hurd'" in p for p in problems)
+    assert all(f":{line_of(text, '{a:hurd}')}:" in p for p in problems)

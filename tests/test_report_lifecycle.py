@@ -61,3 +61,13 @@ def test_pdf_records_a_reopening() -> None:
 def test_no_section_before_anything_happened() -> None:
     a, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
     assert "Granskning och beslut" not in flat(pdf_text(render_pdf(a)))
+
+
+def test_the_paragraph_is_written_with_one_sign_however_it_was_typed() -> None:
+    """The form asks for "Paragraf (§)"; officials type the sign as often as not."""
+    for typed in ("§ 112", "§112", "112 §", "112"):
+        a = decided()
+        record = a.committee_decision.model_copy(update={"paragraph": typed})  # type: ignore[union-attr]
+        text = flat(pdf_text(render_pdf(a.model_copy(update={"committee_decision": record}))))
+        signs = text.replace("\u00a0", " ").replace(" ", "")
+        assert "§112" in signs and "§§" not in signs and "112§" not in signs, (typed, text)

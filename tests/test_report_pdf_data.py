@@ -128,3 +128,31 @@ def test_a_pdf_without_an_assessment_is_refused_plainly(
     err = capsys.readouterr().err
     assert "annan.pdf" in err and "carries no assessment" in err
     assert "Traceback" not in err
+
+
+def test_files_named_alike_stay_apart_with_their_kind_and_words() -> None:
+    """Embedded files as a reader lists them: every name, its bytes, its media type and
+    description, two files named alike kept as two, and a name outside ASCII found too."""
+    from app.core.document.build import build_document
+    from app.report.context import prepare
+    from app.report.pdf_catalog import EmbeddedFile
+    from app.report.pdf_render import render_document_pdf
+
+    files = [EmbeddedFile("karta.pdf", b"%PDF first", "application/pdf", "Karta A"),
+             EmbeddedFile("karta.pdf", b"%PDF second", "application/pdf", "Karta B"),
+             EmbeddedFile("ö-enkät.csv", b"a;b\n", "text/csv", "Enkät"),
+             EmbeddedFile("bild.svg", b"<svg/>", "image/svg+xml", "Bild")]
+    pdf = render_document_pdf(build_document(prepare(example())), b"{}", files)
+    reader = pypdf.PdfReader(BytesIO(pdf), strict=True)
+    carried = reader.attachments
+    assert carried["karta.pdf"] == [b"%PDF first"]
+    assert carried["karta (2).pdf"] == [b"%PDF second"]
+    assert carried["ö-enkät.csv"] == [b"a;b\n"] and carried["bild.svg"] == [b"<svg/>"]
+    assert carried[ATTACHMENT_NAME] == [b"{}"]
+    tree = reader.trailer["/Root"]["/Names"]["/EmbeddedFiles"]["/Names"]
+    specs = {tree[i]: tree[i + 1].get_object() for i in range(0, len(tree), 2)}
+    assert specs["bild.svg"]["/EF"]["/F"].get_object()["/Subtype"] == "/image/svg+xml"
+    assert specs["karta (2).pdf"]["/Desc"] == "Karta B"
+    # the name tree's keys in byte order as written (these names fit PDFDocEncoding,
+    # which agrees with Latin-1 for them): a reader may search it by halves
+    assert list(specs) == sorted(specs, key=lambda n: n.encode("latin-1"))

@@ -24,6 +24,7 @@ def test_a_page_is_the_overview_cut_and_the_total_counts_every_match(store_kind:
     assert [r.id for r in rows] == newest_first[:4] and total == 6
     rows, total = store.page(limit=4, offset=4)
     assert [r.id for r in rows] == newest_first[4:] and total == 6
+    assert store.page(limit=4, offset=8) == ([], 6)  # past the end: still the total
 
     rows, total = store.page("SKOLA", limit=2)
     assert [r.title for r in rows] == [r.title for r in store.list("skola")][:2]

@@ -21,7 +21,8 @@ from app.store import NotFound, StoreError, TinyDBAssessmentStore
 from app.store.collection import Collection
 from app.store.postgres.collection import PostgresCollection
 from app.store.postgres.engine import DatabaseNewer, engine_for
-from app.store.postgres.store import PostgresAssessmentStore, RowCorrupted
+from app.store.postgres.reading import RowCorrupted
+from app.store.postgres.store import PostgresAssessmentStore
 from app.store.workshops import WorkshopStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,3 +209,25 @@ def test_the_migrations_build_exactly_the_schema_the_queries_assume(pg_empty: st
 
     with engine_for(pg_empty).connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
+
+
+def test_the_migrations_read_from_their_file_names_are_alembics_own() -> None:
+    """The up-to-date check reads revision ids from the file names, without Alembic."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from app.store.postgres.engine import MIGRATIONS, migrations
+
+    script = ScriptDirectory.from_config(Config(str(MIGRATIONS)))
+    assert migrations()[-1] == script.get_current_head()
+    assert set(migrations()) == {s.revision for s in script.walk_revisions()}
+
+
+def test_a_process_finding_its_database_up_to_date_does_not_load_alembic(
+        pg_url: str) -> None:
+    engine_for(pg_url)  # upgraded here, once
+    probe = ("import sys; from app.store.postgres.store import PostgresAssessmentStore as S; "
+             f"S({pg_url!r}).page(limit=1); print('alembic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"

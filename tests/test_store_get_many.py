@@ -15,7 +15,7 @@ from app.store import NotFound, open_store
 def test_many_ids_come_back_in_the_order_asked(tmp_path: Path, store_kind: str,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     if store_kind == "postgresql":
-        from app.store.postgres import store as pg
+        from app.store.postgres import reading as pg
 
         monkeypatch.setattr(pg, "GET_MANY_PART", 3)  # seven ids: three statements
     store = open_store(tmp_path)

@@ -106,9 +106,17 @@ def test_letter_says_only_what_the_record_supports(track: str, state: str) -> No
     assert ("Beslutet togs den 4 mars 2027." in body) == decided(state)
     assert "Beslutet togs den 18 februari 2027" not in body  # a plan is never a decision
     if not decided(state):
-        assert "Det här föreslås" in body and "Det ska bestämmas den 18 februari 2027." in body
+        # the letter is dated after the planned day: the plan is told as one that was
+        assert "Det här föreslås" in body
+        assert "Det var planerat att bestämmas den 18 februari 2027." in body
+        assert "ska bestämmas" not in body
+        before = draft(prepare(a, lang="sv"), today=dt.date(2027, 2, 1)).body
+        assert "Det ska bestämmas den 18 februari 2027." in before
         assert "planeras" in body or "Det här händer sedan" not in body
     assert a.decision.official in letter.signature and "10 mars 2027" in letter.signature
+    # a matter screened out is never called one that concerns children
+    if state == "screened_out":
+        assert "gäller barn" not in letter.title + letter.greeting
     english = draft(prepare(a, lang="en")).body
     assert HIDDEN not in english
     assert ("The decision was made on 4 March 2027." in english) == decided(state)

@@ -110,7 +110,7 @@ def test_the_conclusion_and_the_cap_lead_the_results(
     assert "Analysen tar inte ställning till om förslaget är förenligt med barnets bästa" in errors
     assert "Begränsar nivån" in errors.replace("\\", "")
     assert "None" not in said
-    assert all("None" not in str(df.value) for df in at.dataframe)
+    assert all("None" not in str(df.value) for df in [*at.dataframe, *at.table])
 
 
 def test_marking_complete_with_gaps_needs_a_recorded_reason(
@@ -318,3 +318,19 @@ def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_i
     assert ("Minskar åtgärden ”Tillgänglig lekplats vid skolan” i 9.1 verkligen skadan för "
             "barn med funktionsnedsättning (art. 31)?") in said
     assert "ingen granskare har godkänt analysen" in said
+
+
+def test_results_list_the_facts_the_checks_read(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    """The individual track's structured facts stand on Resultat beside the finding they raise:
+    a relative who interpreted is there to be seen, in the form's words."""
+    corpus = (Path(__file__).parent / "corpus" / "redteam" / "round6"
+              / "weak07-utredning-farbror-tolkar.filled.yaml")
+    aid = open_store(tmp_path).create(load_assessment(corpus)[0], editor="test").id or ""
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "results").run())
+    said = texts(at).replace("\\", "")
+    assert "Uppgifter som kontrollerna läser" in said
+    assert "Vem tolkade när barnet hördes? **En förälder, ett syskon, en släkting" in said
+    errors = " ".join(e.value for e in at.error)
+    assert "tolkade när barnet hördes" in errors

@@ -104,3 +104,20 @@ def test_while_the_index_is_built_the_page_shows_progress_and_what_it_counts(
     at = no_exception(at.run())
     assert at.metric[0].value == "1" and "poängsätts på nytt" not in texts(at)
     fact_builder.forget()
+
+
+def test_counts_are_drawn_on_whole_number_axes(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    """With one decision the chart library would tick 0,2 0,4 ...: no council counts 0,4 of
+    a decision. Every bar chart of counts ticks whole numbers only."""
+    import json
+
+    store = open_store(tmp_path)
+    for a in known_set():
+        store.create(a, editor="test")
+    at = no_exception(open_page(start(monkeypatch, tmp_path), "dashboard").run())
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    axes = [s["encoding"]["x"] for s in specs if s["encoding"]["x"].get("type") == "quantitative"]
+    assert len(axes) >= 2, specs
+    for x in axes:
+        assert x["axis"]["tickMinStep"] == 1 and x["axis"]["format"] == "d", x

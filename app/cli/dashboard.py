@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.registry import help_of
-from app.core.dashboard import DECIDED, STATUS_ORDER, Dashboard, counted_what, groups_csv
+from app.core.dashboard import DECIDED, STATUS_ORDER, Dashboard
+from app.core.dashboard_words import counted_what, groups_csv
 from app.core.errors import LoadError
 from app.core.numbers import percent
 from app.core.text import tr

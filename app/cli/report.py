@@ -76,8 +76,6 @@ def _fail(message: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     from app.core.loading import load_assessment
     from app.report.build import build_report
-    from app.services import kept_reports
-    from app.store.layout import reports_folder
 
     source = str(args.source)
     path = Path(source)
@@ -92,6 +90,11 @@ def _run(args: argparse.Namespace) -> int:
     elif path.suffix.lower() in _FILE_SUFFIXES or "/" in source or "\\" in source:
         raise _Failure(f"no such file: {source}")
     else:
+        # Only a stored assessment's report is recorded on it: a file's report (most runs of
+        # this command) does not import the store's records (~10 ms).
+        from app.services import kept_reports
+        from app.store.layout import reports_folder
+
         store = _store(args.data_dir)
         assessment = _stored(store, source)
         kept = None if args.data_dir is None else reports_folder(Path(args.data_dir))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from app.core import measure_facts
 from app.core.measure_status import DEFAULT, STATUSES
 from app.core.models.questionnaire import IMPACT_VALUES, Question
 
@@ -157,7 +158,7 @@ def _actions(value: Any) -> list[dict[str, Any]]:
     for i, item in enumerate(value, 1):
         if not isinstance(item, dict):
             raise ValueError(f"action {i}: expected {{what, who, due, status}}")
-        extra = set(item) - {"what", "who", "due", "status", "addresses"}
+        extra = set(item) - {"what", "who", "due", "status", "addresses", *measure_facts.FACTS}
         if extra:
             raise ValueError(f"action {i}: unknown key(s) {', '.join(sorted(extra))}")
         status = str(item.get("status") or DEFAULT)
@@ -174,6 +175,7 @@ def _actions(value: Any) -> list[dict[str, Any]]:
         addresses = _addresses(item.get("addresses"), i)
         if addresses:
             action["addresses"] = addresses
+        action.update(measure_facts.normalise(item, i))
         actions.append(action)
     return actions
 

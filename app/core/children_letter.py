@@ -45,6 +45,11 @@ WORDS = {
            "sent_back": "Politikerna skickade tillbaka förslaget. Det är inte bestämt än.",
            "rejected": "Politikerna sa nej till förslaget.",
            "proposal": "Förslaget är: {what}", "when": "Det ska bestämmas den {date}.",
+           "when_past": "Det var planerat att bestämmas den {date}.",
+           "title_screened": "Ett förslag från oss vuxna",
+           "hello_screened": "Hej! Här kan du läsa om ett förslag.",
+           "screened": "De vuxna har kommit fram till att förslaget inte påverkar barn. "
+                       "De tänkte så här.",
            "not_yet": "Det är inte bestämt än.",
            "adults": "De vuxna tänkte så här.",
            "answered": "{n} barn svarade på våra frågor.",
@@ -65,6 +70,11 @@ WORDS = {
            "sent_back": "The politicians sent the plan back. Nothing is decided yet.",
            "rejected": "The politicians said no to the plan.",
            "proposal": "The plan is: {what}", "when": "It will be decided on {date}.",
+           "when_past": "It was planned to be decided on {date}.",
+           "title_screened": "A plan from us adults",
+           "hello_screened": "Hello! Here you can read about a plan.",
+           "screened": "The adults have found that the plan does not affect children. "
+                       "They thought like this.",
            "not_yet": "Nothing is decided yet.",
            "adults": "The adults thought like this.",
            "answered": "{n} children answered our questions.",
@@ -137,8 +147,9 @@ def draft(ri: ReportInput, collection: ChildCollection | None = None,
     w = WORDS.get(lang, WORDS["en"])
     heard = children_heard(ri)
     decided = ri.assessment.committee_decision is not None
+    on = today or ri.generated.date()
     texts = {
-        "decided": _decided(ri, collection, w) if decided else _proposed(ri, collection, w),
+        "decided": _decided(ri, collection, w) if decided else _proposed(ri, collection, w, on),
         "why": _why(ri, w),
         "said": _said(ri, child_q, found, w) if heard else "",
         "changed": _first_sentences(_shown_text(ri, "views_effect"), 4) if heard else "",
@@ -148,10 +159,29 @@ def draft(ri: ReportInput, collection: ChildCollection | None = None,
     parts = tuple(Part(k, heading(k, lang, decided), texts[k]) for k in PART_KEYS
                   if texts[k].strip())
     d = ri.assessment.decision
-    day = spoken_date(today or ri.generated.date(), lang)
-    signature = "\n".join(x for x in (w["bye"], d.official, d.committee, day) if x)
-    return Letter(lang, w["title"] if decided else w["title_proposed"],
-                  w["hello"] if heard else w["hello_unheard"], parts, signature, decided)
+    signature = "\n".join(x for x in (w["bye"], d.official, d.committee, spoken_date(on, lang))
+                          if x)
+    return Letter(lang, _title(ri, w, decided), _hello(ri, w, heard), parts, signature, decided)
+
+
+def _title(ri: ReportInput, w: dict[str, str], decided: bool) -> str:
+    """A screening record says the matter does not concern children: the letter does not
+    claim that it does."""
+    if decided:
+        return w["title"]
+    return w["title_screened"] if screened(ri) else w["title_proposed"]
+
+
+def _hello(ri: ReportInput, w: dict[str, str], heard: bool) -> str:
+    if heard:
+        return w["hello"]
+    return w["hello_screened"] if screened(ri) else w["hello_unheard"]
+
+
+def screened(ri: ReportInput) -> bool:
+    """The screening short path was taken: the record says the matter does not concern
+    children, with its reason."""
+    return ri.card.kind == "screening"
 
 
 def heading(key: str, lang: str, decided: bool = True) -> str:
@@ -192,13 +222,23 @@ def _decided(ri: ReportInput, collection: ChildCollection | None, w: dict[str, s
     return f"{w[recorded.outcome]} {on}"
 
 
-def _proposed(ri: ReportInput, collection: ChildCollection | None, w: dict[str, str]) -> str:
+def _proposed(ri: ReportInput, collection: ChildCollection | None, w: dict[str, str],
+              today: dt.date) -> str:
+    """The proposal and its planned date; a planned date before the letter's own is told as
+    a plan that was (no decision is recorded, so the letter cannot say what became of it)."""
     when = ri.assessment.decision.decision_date
-    later = w["when"].format(date=spoken_date(when, ri.lang)) if when else w["not_yet"]
+    if not when:
+        later = w["not_yet"]
+    else:
+        said = w["when_past"] if when < today else w["when"]
+        later = said.format(date=spoken_date(when, ri.lang))
     return f"{w['proposal'].format(what=_what(ri, collection))} {later}"
 
 
 def _why(ri: ReportInput, w: dict[str, str]) -> str:
+    if screened(ri):
+        reason = _first_sentences(ri.card.screening_reason, 2)
+        return f"{w['screened']} {reason}" if reason else ""
     value = ri.values.get("motivation") if ri.visible("motivation") else None
     reasons = _first_sentences(value, 2)
     return f"{w['adults']} {reasons}" if reasons else ""

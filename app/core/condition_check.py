@@ -6,6 +6,7 @@ from collections.abc import Collection
 
 from app.core.condition_functions import FUNCTIONS
 from app.core.condition_tree import BoolOp, Call, Compare, Const, ListOf, Name, Node, Not
+from app.core.measure_rules import VOIDING
 from app.core.models.questionnaire import Question
 
 # What a question's answer is, as far as conditions are concerned.
@@ -50,6 +51,8 @@ _NEEDS = {
     "count": ({"multi", "actions", "impact"}, "a multi, actions or impact question"),
     "planned": ({"actions"}, "an actions question"),
     "affected_owned": ({"actions"}, "an actions question"),
+    **{name: ({"actions"}, "an actions question")
+       for name in (*VOIDING, "open_measure_facts", "transition_measures")},
     "children_beyond_count": ({"number"}, "a number question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
@@ -59,7 +62,10 @@ _NEEDS = {
     "after_decision": ({"date"}, "a date question"),
     "specific": ({"text"}, "a text question"),
     "years_old": ({"text"}, "a text question"),
+    "months_between": ({"date", "number"}, "a date or year question"),
 }
+#: the kind of question a two-question function takes second
+_SECOND = {"years_old": "date", "months_between": "date", "unheard": "multi"}
 
 
 def _check_call(
@@ -80,7 +86,7 @@ def _check_call(
             second = questions.get(other.id) if isinstance(other, Name) else None
             if not isinstance(other, Name):
                 problems.append(f"{name}() takes a question id second")
-            elif second and second.type != (want := "date" if name == "years_old" else "multi"):
+            elif second and second.type != (want := _SECOND.get(name, "multi")):
                 problems.append(f"{name}() needs a {want} question second; '{other.id}' is "
                                 f"{second.type}")
         if takes == "question_options":
@@ -124,7 +130,8 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
-                   "children_beyond_count"}
+                   "children_beyond_count", "gains", "open_measure_facts", "months_between",
+                   "transition_measures", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

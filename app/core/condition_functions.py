@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from app.core import fact_dates
+from app.core import measure_rules as mr
 from app.core.condition_tree import Env, Name, Node
 
 
@@ -73,6 +75,14 @@ FUNCTIONS: dict[str, Function] = {
     "affected_owned": Function(1, lambda env, a: env.affected_owned(_qid(a)), "question",
                                scoring_only=True),
     "only": Function(2, _only, "question_options"),
+    # Measures that name a harm but do not count by their own facts (measure_rules.py).
+    "undecided_measures": Function(1, mr.undecided_measures, "question", scoring_only=True),
+    "unfunded_measures": Function(1, mr.unfunded_measures, "question", scoring_only=True),
+    "unbound_measures": Function(1, mr.unbound_measures, "question", scoring_only=True),
+    "reduced_measures": Function(1, mr.reduced_measures, "question", scoring_only=True),
+    "open_measure_facts": Function(1, mr.open_measure_facts, "question", scoring_only=True),
+    "transition_measures": Function(1, mr.transition_measures, "question", scoring_only=True),
+    "gains": Function(0, mr.gains, "nothing", impacts=True),
     "hollow_answers": Function(0, lambda env, a: env.hollow_answers(), "nothing",
                                scoring_only=True),
     # Harm for all children or for a named group; harms no planned measure names.
@@ -100,6 +110,8 @@ FUNCTIONS: dict[str, Function] = {
                           impacts=True),
     "years_old": Function(2, lambda env, a: env.years_old(_qid(a), _qid(a[1:])), "questions",
                           scoring_only=True),
+    "months_between": Function(2, lambda env, a: fact_dates.between_answers(
+        env.answer, _qid(a), _qid(a[1:])), "questions", scoring_only=True),
     "generic_answers": Function(0, lambda env, a: env.generic_answers(), "nothing",
                                 scoring_only=True),
     "mentions": Function(2, lambda env, a: env.mentions(_qid(a), _words(env, a)),

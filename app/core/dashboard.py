@@ -8,9 +8,7 @@ read the store, score, and print or draw.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -26,7 +24,7 @@ from app.core.models.scorecard import Scorecard
 from app.core.review_comments import returned
 from app.core.scoring import decision_text, score
 from app.core.substance import ReferenceText
-from app.core.text import Text, tr
+from app.core.text import Text
 
 #: answers meaning children were heard directly, per questionnaire question
 HEARD_DIRECTLY = {"children_heard": "directly", "child_heard": "directly"}
@@ -349,65 +347,6 @@ def _overdue(c: CaseFacts, today: dt.date) -> list[Overdue]:
             and m.due < today]
 
 
-def _cell(text: str) -> str:
-    """User text in a spreadsheet cell: a leading = + - @ would make it a formula."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def groups_csv(board: Dashboard, lang: str) -> str:
-    """The per-committee table as CSV (semicolons and a BOM: Excel in Swedish opens it)."""
-    sv = lang != "en"
-    levels = sorted(board.level_labels)
-    head = (["Nämnd", "År", count_label(board, lang),
-             "Varav screeningar: rör inte barn", "Barn hörda direkt (fullständiga analyser)",
-             "Andel hörda direkt (%)", "Beslut som avvek från analysen",
-             "Uppföljningar (räknas för sig)"] if sv else
-            ["Committee", "Year", count_label(board, lang),
-             "Of which screenings: does not concern children",
-             "Children heard directly (full assessments)", "Share heard directly (%)",
-             "Decisions departing from the assessment", "Follow-ups (counted apart)"])
-    head += [tr(board.level_labels[k], lang) for k in levels]
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if sv else ",", lineterminator="\r\n")
-    writer.writerow(head)
-    for g in board.groups:
-        share = "" if g.heard_share is None else f"{100 * g.heard_share:.0f}"
-        writer.writerow([_cell(g.committee), g.year, g.assessments, g.screenings, g.heard_directly,
-                         share, g.departed, g.follow_ups, *[g.levels.get(k, 0) for k in levels]])
-    return "\ufeff" + out.getvalue()
-
-
-STATUS_WORDS = {
-    "draft": ("utkast", "drafts"), "complete": ("färdigställda", "completed"),
-    "in_review": ("under granskning", "in review"), "approved": ("godkända", "approved"),
-    "decided": ("beslutade", "decided"), "followed_up": ("uppföljda", "followed up"),
-}
-
-
-def count_label(board: Dashboard, lang: str) -> str:
-    """The count column's label: which statuses, one per decision."""
-    sv = lang != "en"
-    which = ", ".join(STATUS_WORDS[s][0 if sv else 1] for s in board.statuses
-                      if s in STATUS_WORDS)
-    return (f"Analyser och screeningar ({which}), en per beslut" if sv else
-            f"Assessments and screenings ({which}), one per decision")
-
-
-def counted_what(board: Dashboard, lang: str) -> str:
-    """One sentence on what the figures count: statuses, committees, copies set aside."""
-    sv = lang != "en"
-    which = ", ".join(STATUS_WORDS[s][0 if sv else 1] for s in board.statuses
-                      if s in STATUS_WORDS)
-    where = ", ".join(board.committees) if board.committees else (
-        "alla nämnder" if sv else "all committees")
-    text = (f"Räknar analyser som är {which}, i {where}, en per beslut" if sv else
-            f"Counts assessments that are {which}, in {where}, one per decision")
-    if board.set_aside:
-        text += (f" ({board.set_aside} kopior och ersatta utkast räknas inte)" if sv else
-                 f" ({board.set_aside} copies and superseded drafts not counted)")
-    return text + "."
-
-
 def collect(assessments: Iterable[Assessment], catalog: Catalog,
             reviews: Mapping[str, ReviewStanding] | None = None,
             others: Mapping[str, tuple[ReferenceText, ...]] | None = None,
@@ -431,82 +370,3 @@ def collect(assessments: Iterable[Assessment], catalog: Catalog,
                      review=(reviews or {}).get(a.id or ""))
         out.append(facts(a, card, q, values))
     return out, skipped
-
-
-# ------------------------------------------------------------------ reminders
-
-
-#: days ahead in which a measure or a follow-up is "due soon"
-SOON_DAYS = 14
-
-
-class Reminder(BaseModel):
-    """Something one person should do: a measure they own, a follow-up, a review."""
-
-    kind: str  #: measure | follow_up | returned | review
-    id: str  #: the assessment's id
-    title: str
-    what: str = ""  #: the measure, for kind measure
-    due: dt.date | None = None
-    overdue: bool = False
-
-
-def names(written: str, me: str) -> bool:
-    """Whether a name field (an owner, the official) names `me`: the same words, case and
-    spaces aside, or `me` followed by a role after a comma or in brackets, as officials
-    often write it ('Karin Lund, utredare'). A role alone ('Rektor') names no one."""
-    field, name = " ".join(written.casefold().split()), " ".join(me.casefold().split())
-    if not name:
-        return False
-    return field == name or any(field.startswith(name + sep) for sep in (",", " (", " –",
-                                                                         " -"))
-
-
-def responsible(c: CaseFacts, me: str, me_sub: str = "") -> bool:
-    """`me` is the assessment's responsible official: its owner (by subject id in the login
-    mode), or the official named on it."""
-    if me_sub and c.owner_sub:
-        return c.owner_sub == me_sub
-    return names(c.official, me) or names(c.owner, me)
-
-
-def names_person(written: str, me: str, email: str = "") -> bool:
-    """A measure's "who" names this person: by name (as names()), or, logged in, by the
-    e-mail address the login knows them by, anywhere in the field ('Anna Berg
-    <anna.berg@kommun.se>', 'anna.berg@kommun.se, rektor')."""
-    mail = email.strip().casefold()
-    return names(written, me) or bool(mail and mail in written.casefold())
-
-
-def reminders(cases: Iterable[CaseFacts], me: str, today: dt.date,
-              soon_days: int = SOON_DAYS, me_sub: str = "",
-              me_email: str = "") -> list[Reminder]:
-    """What `me` should see on the start page: open measures overdue or due within
-    `soon_days` that they own, or that belong to an assessment they are responsible for (a
-    measure's "who" is often a role, "skolskjutssamordnaren", which reaches no one by name:
-    the official answers for every measure of their assessment); follow-ups due of the decided
-    assessments they are responsible for; assessments the reviewer returned to them; and
-    assessments waiting for their review. Names are compared as typed (case and spaces
-    aside); in the login mode the owner is matched by subject id (`me_sub`), and a measure
-    by the person's e-mail address too (`me_email`)."""
-    if not me.strip():
-        return []
-    cases = list(cases)
-    counted = measure_keepers(cases)
-    horizon = today + dt.timedelta(days=soon_days)
-    out: list[Reminder] = []
-    for c in cases:
-        mine = responsible(c, me, me_sub)
-        for m in c.measures if c.id in counted else []:
-            if measure_status.still_to_do(m.status) and m.due and m.due <= horizon \
-                    and (mine or names_person(m.who, me, me_email)):
-                out.append(Reminder(kind="measure", id=c.id, title=c.title, what=m.what,
-                                    due=m.due, overdue=m.due < today))
-        if (c.follow_up and c.follow_up <= horizon and c.status == "decided" and mine):
-            out.append(Reminder(kind="follow_up", id=c.id, title=c.title, due=c.follow_up,
-                                overdue=c.follow_up < today))
-        if c.returned and mine:
-            out.append(Reminder(kind="returned", id=c.id, title=c.title, overdue=True))
-        if c.status == "in_review" and names(c.reviewer, me):
-            out.append(Reminder(kind="review", id=c.id, title=c.title))
-    return sorted(out, key=lambda r: (not r.overdue, r.due or dt.date.max, r.title, r.what))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from app.core import headcount, substance
+from app.core import headcount, measure_facts, substance
 from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.models.article import ArticleLibrary
@@ -131,16 +131,32 @@ class Evaluation:
         return len(self.unaddressed(question_id))
 
     def unaddressed(self, question_id: str) -> list[Harm]:
+        """Harms no counting measure names; a harm judged to last (long term) is left too when
+        only measures for a transition name it."""
         named = self.addressed(question_id)
+        lasting = self.addressed(question_id, lasting=True)
         return [h for h in self.harm_list
-                if str(h.article) not in named and (h.group is None or h.group not in named)]
+                if not _named(h, named) or ("long" in h.terms and not _named(h, lasting))]
 
-    def addressed(self, question_id: str) -> set[str]:
+    def addressed(self, question_id: str, lasting: bool = False) -> set[str]:
         """What the planned measures say they address: article numbers and group ids. A
-        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing."""
+        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing,
+        nor does one its own facts keep from counting (app/core/measure_facts.py); `lasting`:
+        only measures that last as long as the harm."""
         return {str(x) for a in self.planned_actions(question_id)
                 if self.mitigates(a) and not self.left_to_affected(a)
+                and measure_facts.counts(a) and (not lasting or measure_facts.lasts(a))
                 for x in (a.get("addresses") or [])}
+
+    def names_harm(self, action: dict[str, Any], harms: list[Harm] | None = None) -> bool:
+        """The measure names a right or group judged weakened (of `harms`, or of all)."""
+        named = {str(x) for x in action.get("addresses") or []}
+        return any(str(h.article) in named or (h.group is not None and h.group in named)
+                   for h in (self.harm_list if harms is None else harms))
+
+    def gain_count(self) -> int:
+        """Articles rated strengthened, and groups rated strengthened, in either term."""
+        return len(self.strengthened_articles) + len(self._rated_groups(1))
 
     def left_to_affected(self, action: dict[str, Any]) -> bool:
         """The measure's owner is the families or children the decision affects (its first
@@ -300,6 +316,10 @@ class Evaluation:
     @cached_property
     def weakened_groups(self) -> list[Harm]:
         """Group ratings negative in either term, for groups still named in the screening."""
+        return self._rated_groups(-1)
+
+    def _rated_groups(self, sign: int) -> list[Harm]:
+        """Group ratings of the sign (-1 weakened, 1 strengthened) in either term."""
         skip = set(self.q.scoring.impact.conclusion_articles)
         found: list[Harm] = []
         for question in self.q.questions.values():
@@ -315,7 +335,7 @@ class Evaluation:
                     if group not in named or group in question.groups.skip:
                         continue
                     terms = tuple(t for t in ("short", "long")
-                                  if isinstance(rating.get(t), int) and rating[t] < 0)
+                                  if isinstance(rating.get(t), int) and rating[t] * sign > 0)
                     if terms:
                         found.append(Harm(number, group, terms))
         return found
@@ -428,6 +448,11 @@ class Evaluation:
         if not either:
             found = {n: ["combined"] for n, v in self.combined.items() if v * sign > 0}
         return found
+
+
+def _named(harm: Harm, named: set[str]) -> bool:
+    """A harm is named by its article, or (a group's harm) by its group."""
+    return str(harm.article) in named or (harm.group is not None and harm.group in named)
 
 
 def _combine(short: Any, long: Any, w_short: float, w_long: float) -> float | None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from app.core.answers import normalise
 from app.core.catalog import Catalog
 from app.core.errors import Problem
 from app.core.migration import migrate
@@ -59,7 +60,8 @@ def readable_problems(assessment: Assessment, catalog: Catalog,
                                 f"{len(unknown):,} answer(s) to questions that '{q.id}' "
                                 f"{q.version} does not ask: {names}{more}")]
     return found + [problem(("answers", qid), message)
-                    for qid, message in unknown_options(assessment, q)]
+                    for qid, message in [*unknown_options(assessment, q),
+                                         *unreadable_values(assessment, q)]]
 
 
 def unknown_options(assessment: Assessment, q: Questionnaire) -> list[tuple[str, str]]:
@@ -81,6 +83,26 @@ def unknown_options(assessment: Assessment, q: Questionnaire) -> list[tuple[str,
             shown = ", ".join(repr(v) for v in strange) or repr(answer.value)
             found.append((qid, f"the answer to '{qid}' is {shown}, which is not one of its "
                                f"options ({', '.join(question.option_values)})"))
+    return found
+
+
+def unreadable_values(assessment: Assessment, q: Questionnaire) -> list[tuple[str, str]]:
+    """(question id, sentence) for each answer to a question of any other type (a rating, a
+    number, a date, a list of measures, a text) that its question cannot read: a rating of 7,
+    a date of month 13. The pages and the report would set the whole answer aside, so an
+    import that stored it would lose, in view, what the file holds."""
+    if migration_path(q, assessment.questionnaire.version) is None:
+        return []
+    answers, _ = migrate(dict(assessment.answers), assessment.questionnaire.version, q)
+    found: list[tuple[str, str]] = []
+    for qid, answer in answers.items():
+        question = q.questions.get(qid)
+        if question is None or question.type in ("choice", "multi"):
+            continue  # unknown ids and options: said by readable_problems, unknown_options
+        try:
+            normalise(question, answer.value)
+        except ValueError as exc:
+            found.append((qid, f"the answer to '{qid}' ({question.type}) cannot be read: {exc}"))
     return found
 
 

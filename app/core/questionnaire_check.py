@@ -13,6 +13,7 @@ from app.core.duplicate_ids import duplicate_ids
 from app.core.errors import Problem
 from app.core.measure_status import STATUSES
 from app.core.models.questionnaire import Questionnaire
+from app.core.review_check import check_review
 from app.core.scoring_check import check_gates, check_rules, check_scoring
 from app.core.summary_check import check_summary
 from app.core.text import Text, missing_languages, unknown_languages
@@ -45,6 +46,7 @@ def check_questionnaire(
     problems += check_rules(q, source)
     problems += _check_migrations(q, source)
     problems += check_summary(q, source)
+    problems += check_review(q, source)
     return problems
 
 

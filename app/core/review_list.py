@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from app.core import measure_facts
+from app.core.answer_text import answer_text
 from app.core.evaluation import Evaluation, Harm
 from app.core.models.questionnaire import ReviewItem
 from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr
 
-_FIELD = re.compile(r"\{(q:[a-z0-9_]+|harms|unheard|measure|addressed)\}")
+#: {q:id} is the question's number; {a:id} the answer as the form shows it (the fact itself)
+_FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|unheard|measure|addressed|facts)\}")
 ARTICLE = {"sv": "art.", "en": "art."}
 AND = {"sv": "och", "en": "and"}
 
@@ -48,7 +51,8 @@ def _per_measure(ev: Evaluation, item: ReviewItem) -> list[ReviewQuestion]:
         what = f"”{str(action.get('what') or '').strip()}”"
         extra: dict[str, dict[str, str]] = {
             lang: {"measure": what,
-                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang)}
+                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang),
+                   "facts": measure_facts.short(action, lang)}
             for lang in ev.q.languages or ["sv"]}
         result.append(ReviewQuestion(text=_fill(ev, item, extra), question=question))
     return result
@@ -73,6 +77,8 @@ def _fill_one(ev: Evaluation, text: str, lang: str, extra: dict[str, str]) -> st
 def _value(ev: Evaluation, name: str, lang: str, extra: dict[str, str]) -> str:
     if name.startswith("q:"):
         return ev.q.numbering.get(name[2:], name[2:])
+    if name.startswith("a:"):
+        return _answer(ev, name[2:], lang)
     if name in extra:
         return extra[name]
     if name == "harms":
@@ -80,6 +86,13 @@ def _value(ev: Evaluation, name: str, lang: str, extra: dict[str, str]) -> str:
     if name == "unheard":
         return _join(_unheard_labels(ev, lang), lang)
     return "{" + name + "}"
+
+
+def _answer(ev: Evaluation, qid: str, lang: str) -> str:
+    """The recorded answer in the form's words, quoted; a dash when none is shown."""
+    question = ev.q.questions.get(qid)
+    text = answer_text(ev.q, question, ev.answer(qid), lang) if question else ""
+    return f"”{text}”" if text else "–"
 
 
 def target_options(ev: Evaluation, lang: str) -> list[tuple[str, str]]:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from app.core import measure_rules
 from app.core.condition_tree import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
@@ -148,6 +149,8 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
             numbers = [q.numbering.get(m, m) for m in ev.missing if m not in ev.hollow_questions]
             details += numbers[:SHOWN_MISSING] + (
                 [f"+{len(numbers) - SHOWN_MISSING}"] if len(numbers) > SHOWN_MISSING else [])
+        elif node.function in measure_rules.DETAILED:
+            details += measure_rules.details(node.function, ev, _qid_arg(node))
         elif node.function == "affected_owned":
             qid = _qid_arg(node)
             details += [str(a.get("who") or "") for a in ev.affected_measures(qid)]

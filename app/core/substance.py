@@ -102,8 +102,8 @@ def hollow_texts(
         return []
     found: list[Hollow] = []
     seen: list[str] = []
-    summaries = _summary_triples(library) if library is not None else frozenset()
-    laws = _law_triples(law) if law is not None else frozenset()
+    summaries = summary_triples(library) if library is not None else frozenset()
+    laws = law_triples(law) if law is not None else frozenset()
     names = case_names(decision, [values.get(f) for f in substance.case_fields
                                   if visible.get(f)])
     long_enough = substance.min_chars.get("multiline", 1)
@@ -268,40 +268,39 @@ def _triples(words: list[str]) -> list[str]:
     return [" ".join(words[i : i + 3]) for i in range(len(words) - 2)]
 
 
-_LAWS: dict[int, tuple[LawLibrary, frozenset[str]]] = {}
+_LAW_TRIPLES = "_law_triples"
+_SUMMARY_TRIPLES = "_summary_triples"
 
 
-def _law_triples(law: LawLibrary) -> frozenset[str]:
+def law_triples(law: LawLibrary) -> frozenset[str]:
     """Word triples of what the law library says each rule demands and covers, and of what
-    each strength means; kept per library."""
-    cached = _LAWS.get(id(law))
-    if cached is not None and cached[0] is law:
-        return cached[1]
-    texts: list[Any] = [s.meaning for s in law.strengths]
-    texts += [t for area in law.areas for r in area.rules for t in (r.requires, r.applies)]
-    found: set[str] = set()
-    for text in texts:
-        for one in text.values() if isinstance(text, dict) else [text]:
-            found.update(_triples(plain(one).split()))
-    _LAWS[id(law)] = (law, frozenset(found))
-    return _LAWS[id(law)][1]
-
-
-_SUMMARIES: dict[int, tuple[ArticleLibrary, frozenset[str]]] = {}
-
-
-def _summary_triples(library: ArticleLibrary) -> frozenset[str]:
-    """Word triples of every summary; kept per library (the library is kept alive with it)."""
-    cached = _SUMMARIES.get(id(library))
-    if cached is not None and cached[0] is library:
-        return cached[1]
-    found: set[str] = set()
-    for article in library.articles:
-        texts = article.summary.values() if isinstance(article.summary, dict) else [article.summary]
+    each strength means. Worked out once per library and kept on the library object itself
+    (as functools.cached_property would): it lives and dies with it, and a catalogue kept on
+    disk (app/services/kept_catalog.py) carries it, so a new process does not work it out."""
+    found = law.__dict__.get(_LAW_TRIPLES)
+    if found is None:
+        texts: list[Any] = [s.meaning for s in law.strengths]
+        texts += [t for area in law.areas for r in area.rules for t in (r.requires, r.applies)]
+        words: set[str] = set()
         for text in texts:
-            found.update(_triples(plain(text).split()))
-    _SUMMARIES[id(library)] = (library, frozenset(found))
-    return _SUMMARIES[id(library)][1]
+            for one in text.values() if isinstance(text, dict) else [text]:
+                words.update(_triples(plain(one).split()))
+        found = law.__dict__[_LAW_TRIPLES] = frozenset(words)
+    return found  # type: ignore[no-any-return]
+
+
+def summary_triples(library: ArticleLibrary) -> frozenset[str]:
+    """Word triples of every article's summary; kept on the library as law_triples() is."""
+    found = library.__dict__.get(_SUMMARY_TRIPLES)
+    if found is None:
+        words: set[str] = set()
+        for article in library.articles:
+            texts = article.summary.values() if isinstance(article.summary, dict) \
+                else [article.summary]
+            for text in texts:
+                words.update(_triples(plain(text).split()))
+        found = library.__dict__[_SUMMARY_TRIPLES] = frozenset(words)
+    return found  # type: ignore[no-any-return]
 
 
 _PLACEHOLDERS: dict[int, tuple[Substance, frozenset[str]]] = {}

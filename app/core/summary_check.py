@@ -9,7 +9,8 @@ from app.core.yamlsource import Source
 #: which question types each part of the summary can quote
 KINDS = {"heard": {"text"}, "views_effect": {"text"}, "not_heard": {"text"},
          "measures": {"actions"}, "support": {"text"},
-         "alternatives": {"text", "choice"}, "follow_up": {"text", "date", "choice"}}
+         "alternatives": {"text", "choice"}, "follow_up": {"text", "date", "choice"},
+         "facts": {"choice", "multi", "date", "number", "scale"}}
 
 
 def check_summary(q: Questionnaire, source: Source) -> list[Problem]:

@@ -17,7 +17,8 @@ from typing import Any, Final
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from app.core.dashboard import Dashboard, Ranked, counted_what
+from app.core.dashboard import Dashboard, Ranked
+from app.core.dashboard_words import counted_what
 from app.core.models.article import ArticleLibrary
 from app.core.numbers import percent
 from app.core.text import tr

@@ -1,5 +1,6 @@
-"""The document model as a PDF (reportlab), then finished with pypdf: bookmarks for every
-section, XMP metadata and the assessment attached as JSON so the report can be imported again.
+"""The document model as a PDF (reportlab) in one layout pass, with bookmarks for every
+section, XMP metadata and the assessment attached as JSON so the report can be imported again
+(pdf_catalog.py, written as the canvas saves).
 
 reportlab writes no structure tree (a tagged PDF, PDF/UA), so the PDF is not tagged; the
 running header and footer are marked as artifacts so that readers that honour marked content
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -27,6 +29,7 @@ from app.report.contents import Contents, ContentsPages
 from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
 from app.report.pdf_blocks import flowables
+from app.report.pdf_catalog import EmbeddedFile, add_files, add_outline, add_xmp, finisher
 from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
 from app.report.text import markup, plain
 
@@ -49,26 +52,20 @@ class _Bookmark(Paragraph):
         self.outline = (level, title)
 
 
-@dataclass(frozen=True)
-class EmbeddedFile:
-    """A file attached to the assessment, carried inside the full documentation's PDF."""
-
-    name: str
-    data: bytes
-    media_type: str
-    description: str
+__all__ = ["EmbeddedFile", "render_document_pdf", "story", "xmp"]
 
 
 def render_document_pdf(doc: Document, attachment: bytes | None = None,
                         files: Sequence[EmbeddedFile] = ()) -> bytes:
     """The PDF of a document; `attachment` is the assessment's JSON to carry inside it,
     `files` the assessment's attached files."""
-    marks = Marks()
-    raw = _layout(doc, marks, ContentsPages())
-    return _finish(raw, doc, marks, attachment, files)
+    carried = [EmbeddedFile(ATTACHMENT_NAME, attachment, "application/json", ATTACHMENT_NOTE)] \
+        if attachment is not None else []
+    return _layout(doc, Marks(), ContentsPages(), [*carried, *files])
 
 
-def _layout(doc: Document, marks: Marks, pages: ContentsPages) -> bytes:
+def _layout(doc: Document, marks: Marks, pages: ContentsPages,
+            files: Sequence[EmbeddedFile]) -> bytes:
     running = Running(title=plain(doc.running.title), case_number=plain(doc.running.case_number),
                       footer=plain(doc.running.footer), page_label=doc.running.page_label,
                       watermark=doc.running.watermark or None, letterhead=doc.letterhead)
@@ -91,7 +88,9 @@ def _layout(doc: Document, marks: Marks, pages: ContentsPages) -> bytes:
     template.afterFlowable = after  # type: ignore[method-assign]
     try:
         # One pass: the contents' page numbers are drawn when the canvas saves (contents.py).
-        template.build(story(doc, pages), canvasmaker=canvas_maker(running, pages.finish))
+        template.build(story(doc, pages), canvasmaker=canvas_maker(running, finisher(
+            pages.finish, lambda c: add_outline(c, marks.entries),
+            partial(add_xmp, text=xmp(doc)), partial(add_files, files=files))))
     except LayoutError as exc:  # should not happen: every long text is split; say so if it does
         raise ReportError(f"the report could not be laid out: {exc}") from None
     return buffer.getvalue()
@@ -147,47 +146,6 @@ def _contents_titles(doc: Document) -> list[str]:
     """The titles the contents lists, in order: every level-0 bookmark of story()."""
     return [section.title if not section.show_heading else _title(doc, section)
             for section in doc.sections]
-
-
-def _finish(raw: bytes, doc: Document, marks: Marks, attachment: bytes | None,
-            files: Sequence[EmbeddedFile] = ()) -> bytes:
-    """Bookmarks, XMP and the attachment, added by pypdf to reportlab's file."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
-    writer = PdfWriter(clone_from=PdfReader(BytesIO(raw)))
-    parents: dict[int, Any] = {}
-    for level, title, page in marks.entries:
-        parent = parents.get(level - 1) if level else None
-        parents[level] = writer.add_outline_item(title=title, page_number=page - 1,
-                                                 parent=parent)
-    writer.page_mode = "/UseOutlines"
-    writer.xmp_metadata = xmp(doc).encode("utf-8")  # type: ignore[assignment]
-    if attachment is not None:
-        embedded = writer.add_attachment(ATTACHMENT_NAME, attachment)
-        embedded.subtype = NameObject("/application#2Fjson")
-        embedded.description = TextStringObject(ATTACHMENT_NOTE)
-    taken = {ATTACHMENT_NAME}
-    for f in files:
-        extra = writer.add_attachment(_free_name(f.name, taken), f.data)
-        extra.subtype = NameObject("/" + f.media_type.replace("/", "#2F").replace("+", "#2B"))
-        extra.description = TextStringObject(f.description)
-    out = BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _free_name(name: str, taken: set[str]) -> str:
-    """Two attachments named alike stay two: 'karta.pdf', 'karta (2).pdf'."""
-    stem, dot, suffix = name.rpartition(".")
-    if not dot:
-        stem, suffix = name, ""
-    candidate, n = name, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{stem} ({n}){dot}{suffix}"
-    taken.add(candidate)
-    return candidate
 
 
 def xmp(doc: Document) -> str:

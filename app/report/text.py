@@ -22,12 +22,18 @@ from reportlab.lib.utils import simpleSplit
 
 from app.report.fonts import has_glyph
 
-try:  # optional: see the module docstring
-    from arabic_reshaper import reshape as _reshape
-    from bidi import get_display as _get_display
-except ImportError:  # pragma: no cover - exercised only where the packages are missing
-    _reshape = None
-    _get_display = None
+
+@lru_cache(maxsize=1)
+def _rtl_tools() -> tuple[Callable[[str], str], Callable[..., str]] | None:
+    """(reshape, get_display), imported on the first right-to-left line: arabic-reshaper
+    brings fontTools, ~0.1 s a process that prints no such line need not pay. None where
+    the optional packages are missing (see the module docstring)."""
+    try:
+        from arabic_reshaper import reshape
+        from bidi import get_display
+    except ImportError:  # pragma: no cover - exercised only where the packages are missing
+        return None
+    return reshape, get_display
 
 PLACEHOLDER = "\u25a1"  # a white square, in DejaVu: "a character the font cannot draw"
 CHUNK = 1500  # characters per Paragraph: platypus then breaks long answers at page ends cheaply
@@ -74,13 +80,16 @@ def is_rtl(text: str) -> bool:
 
 def visual(line: str) -> str:
     """One line of text in the order it is drawn (Arabic joined, RTL runs reversed)."""
-    if _reshape is None or _get_display is None or not _RTL.search(line):
+    tools = _rtl_tools() if _RTL.search(line) else None
+    if tools is None:
         return line
-    return str(_get_display(_reshape(line), base_dir="R" if is_rtl(line) else "L"))
+    reshape, get_display = tools
+    return str(get_display(reshape(line), base_dir="R" if is_rtl(line) else "L"))
 
 
 def _shaped(line: str) -> str:
-    return str(_reshape(line)) if _reshape is not None and _RTL.search(line) else line
+    tools = _rtl_tools() if _RTL.search(line) else None
+    return str(tools[0](line)) if tools is not None else line
 
 
 def markup(text: object) -> str:
@@ -125,9 +134,10 @@ def blocks(text: object, measure: Measure | None = None) -> list[tuple[str, bool
 
 
 def _reorder(line: str) -> str:
-    if _get_display is None or not _RTL.search(line):
+    tools = _rtl_tools() if _RTL.search(line) else None
+    if tools is None:
         return line
-    return str(_get_display(line, base_dir="R" if is_rtl(line) else "L"))
+    return str(tools[1](line, base_dir="R" if is_rtl(line) else "L"))
 
 
 def _chunks(para: str) -> list[str]:

@@ -51,11 +51,16 @@ def board(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
         progress = None if wait or not indexed(store) else refresh(store, catalog, wait=False)
         return Board(overview(cases, day, start, end, wanted_statuses, committees), skipped,
                      progress, len(cases))
-    progress = refresh(store, catalog, wait=wait)
     now = stamp(catalog)
-    with store.facts.reading() as ex:  # type: ignore[attr-defined]
-        figures = counts.count(ex, now, day, start, end, wanted_statuses, committees)
-        skipped = counts.skipped(ex, now)
+    index = store.facts  # type: ignore[attr-defined]
+    asked = (now, day, start, end, wanted_statuses, committees)
+    with index.reading() as ex:  # one statement: the figures, and whether they are final
+        ready, figures, skipped = counts.board(ex, *asked, ready=index.ready(now))
+    if ready:
+        return Board(figures, skipped)
+    progress = refresh(store, catalog, wait=wait)  # rows to score, or a build to run
+    with index.reading() as ex:
+        _, figures, skipped = counts.board(ex, *asked)
         counted = counts.counted(ex, now) if progress is not None else 0
     return Board(figures, skipped, progress, counted)
 

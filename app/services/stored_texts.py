@@ -30,7 +30,6 @@ from app.core.text_sketch import long_texts, sketch
 from app.store.factory import database_url, open_store
 from app.store.layout import data_dir
 from app.store.protocol import AssessmentStore
-from app.store.workshops import workshop_assessment_ids
 
 #: how the finding names an assessment the viewer may not read (app/core/verdict.py shows it
 #: in the reader's language)
@@ -163,6 +162,10 @@ def _same_decision(mine: tuple[str, str], a: Assessment, aid: str, other: _Entry
 
 
 def _workshops(store: AssessmentStore) -> set[str]:
+    # Imported here: the workshop store brings the file locks and backups (~50 ms), which a
+    # report printed where no workshop is kept (the command line, most folders) never needs.
+    from app.store.workshops import workshop_assessment_ids
+
     folder = getattr(store, "folder", None)
     if not database_url() and (folder is None or not (Path(folder) / "workshops.json").exists()):
         return set()

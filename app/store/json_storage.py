@@ -72,12 +72,14 @@ class AtomicJSONStorage(Storage):
         """
         if self.keep_previous:
             self._current_is_checked()
-        if not any(data.values()):
+        emptied = not any(data.values())
+        if emptied:
             remove_atomic(self.path, durable=self.durable, keep_previous=self.keep_previous)
         else:
             write_atomic(self.path, encode(data), durable=self.durable,
                          keep_previous=self.keep_previous)
-        remove_temp_files(self.path.parent, self.path.name)
+        # A removal (an erase) takes the old repair copies waiting to be freed too (graves.py)
+        remove_temp_files(self.path.parent, self.path.name, graves_too=emptied)
         self.seen = current_key(self.path)
 
     def _current_is_checked(self) -> None:

@@ -31,9 +31,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
 from app.store.errors import StoreBusy, WriteFailed
+from app.store.lock_file import LockFile, Timeout
 
 LOCK_NAME = ".lock"
 TURNSTILE_NAME = ".lock-turnstile"
@@ -47,8 +46,8 @@ class SharedFolder:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._file_lock = FileLock(str(folder / LOCK_NAME), thread_local=False)
-        self._turnstile = FileLock(str(folder / TURNSTILE_NAME), thread_local=False)
+        self._file_lock = LockFile(folder / LOCK_NAME)
+        self._turnstile = LockFile(folder / TURNSTILE_NAME)
         self._gate = threading.Condition(threading.Lock())
         self._owner: int | None = None  # thread holding the folder
         self._depth = 0  # re-entries of the owner

@@ -9,12 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.core.models.assessment import ReportRecord
+from app.store import graves
 from app.store.atomic import previous_copy, write_atomic
 
 
 def same_previous(path: Path) -> None:
     """The copy kept for repairs made the same as the file: the earlier state, with what was
     removed, is gone."""
+    graves.reap()  # the copies before it, renamed aside, hold it too
     previous = previous_copy(path)
     if path.is_file() and previous.exists():
         write_atomic(previous, path.read_bytes(), keep_previous=False)

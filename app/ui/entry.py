@@ -15,7 +15,7 @@ from app.core import access
 from app.store import StoreError
 from app.ui import document, kept_text, store_errors, theme
 from app.ui.navigation.child import run_if_child
-from app.ui.navigation.screens import screen
+from app.ui.navigation.screens import PAGES, screen
 from app.ui.navigation.workshop import extend as with_workshop_pages
 from app.ui.navigation.workshop import page_name
 from app.ui.offline import ICON, seal
@@ -46,33 +46,10 @@ def main() -> None:
         st.logout()
         st.stop()
     pages = {
-        "overview": st.Page(screen("overview"), title=t("nav_overview", lang),
-                            icon=":material/folder_open:", url_path="oversikt", default=True),
-        "assess": st.Page(screen("assess"), title=t("nav_assess", lang),
-                          icon=":material/edit_note:", url_path="analys"),
-        "results": st.Page(screen("results"), title=t("nav_results", lang),
-                           icon=":material/insights:", url_path="resultat"),
-        "articles": st.Page(screen("articles"), title=t("nav_articles", lang),
-                            icon=":material/menu_book:", url_path="artiklar"),
-        "data": st.Page(screen("data"), title=t("nav_data", lang),
-                        icon=":material/save:", url_path="data"),
-        "voices": st.Page(screen("voices"), title=t("cv_nav", lang),
-                          icon=":material/record_voice_over:", url_path="barnens-roster"),
-        "dashboard": st.Page(screen("dashboard"), title=t("nav_dashboard", lang),
-                             icon=":material/bar_chart:", url_path="fullmaktige"),
-        "meeting": st.Page(screen("meeting"), title=t("mt_nav", lang),
-                           icon=":material/groups:", url_path="mote"),
-        # The projector's view: reached from a workshop or a meeting, not from the menu.
-        "present": st.Page(screen("present"), title=t("pr_nav", lang),
-                           icon=":material/slideshow:", url_path="visning",
-                           visibility="hidden"),
-        # The login mode's own pages (app/ui/navigation/login.py): never in the local mode's menu.
-        "account": st.Page(screen("account"), title=t("auth_nav_account", lang),
-                           icon=":material/account_circle:", url_path="konto"),
-        "users": st.Page(screen("users"), title=t("auth_nav_users", lang),
-                         icon=":material/manage_accounts:", url_path="anvandare"),
-        "organisation": st.Page(screen("organisation"), title=t("org_nav", lang),
-                                icon=":material/domain:", url_path="organisation"),
+        row.key: st.Page(screen(row.key), title=t(row.title, lang), icon=row.icon,
+                         url_path=row.address, default=row.key == PAGES[0].key,
+                         visibility="hidden" if row.hidden else "visible")
+        for row in PAGES
     }
     st.session_state["pages"] = pages
     groups = {

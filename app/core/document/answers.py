@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core import measure_status
+from app.core.document.bindings import measure_bindings
 from app.core.document.evidence import measure_targets
 from app.core.document.model import Block, Bullets, Inline, LongText, Para, Span, Table, inline
 from app.core.document.source import ReportInput
@@ -47,7 +48,8 @@ def _render(ri: ReportInput, question: Question, value: Any) -> list[Block]:
         return [impact_answer(ri, question)]
     if kind == "actions":
         return [actions_table(value, lang, caption=tr(question.text, lang)),
-                *measure_targets(ri, value)]
+                *measure_targets(ri, value),
+                *(measure_bindings(ri, value) if question.measure_facts else [])]
     if kind == "multi":
         return [Bullets(tuple(inline(tr(question.option_label(v), lang)) for v in value))]
     return [Para(inline(short_answer(question, value, lang)))]

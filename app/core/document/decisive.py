@@ -139,8 +139,15 @@ def outcome_word(d: CommitteeDecision, lang: str) -> str:
 
 def decided_text(d: CommitteeDecision, lang: str, date: str) -> str:
     """'2026-11-19, § 45': when and where the decision is recorded."""
-    para = s("paragraph", lang, paragraph=d.paragraph.strip()) if d.paragraph.strip() else ""
+    number = paragraph_number(d.paragraph)
+    para = s("paragraph", lang, paragraph=number) if number else ""
     return ", ".join(x for x in (date, para) if x)
+
+
+def paragraph_number(typed: str) -> str:
+    """The minutes' paragraph without its sign: officials type "§ 112", "§112" or "112 §"
+    as often as "112", and the document writes the sign itself (never "§ § 112")."""
+    return typed.strip().strip("§").strip()
 
 
 def _sentence(text: str) -> str:

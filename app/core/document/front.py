@@ -22,6 +22,7 @@ from app.core.document.decisive import (
 )
 from app.core.document.decisive import s as ds
 from app.core.document.evidence import migrated_line, review_blocks
+from app.core.document.facts import facts_blocks
 from app.core.document.model import (
     Bar,
     Block,
@@ -71,7 +72,8 @@ def front_section(ri: ReportInput) -> Section:
         blocks += review_blocks(ri)
     else:
         blocks += _conclusion(ri) + findings_blocks(ri, serious=True)
-        blocks += rights_blocks(ri) + alternatives_blocks(ri) + decision_blocks(ri)
+        blocks += rights_blocks(ri) + alternatives_blocks(ri) + facts_blocks(ri)
+        blocks += decision_blocks(ri)
         # What the checks cannot judge follows the level that they decided.
         blocks += [_level(ri), _figures(ri), *review_blocks(ri)]
         blocks += chart_blocks(ri) + findings_blocks(ri, serious=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from app.core import lifecycle as life
+from app.core.document.decisive import paragraph_number
 from app.core.document.model import Block, Field, Fields, Heading, Section
 from app.core.document.source import ReportInput
 from app.core.document.track import w
@@ -122,7 +123,9 @@ def _review_rows(a: Assessment, lang: str) -> list[tuple[str, str]]:
 
 
 def _decision_rows(d: CommitteeDecision, lang: str) -> list[tuple[str, str]]:
-    rows = [(_t("date", lang), d.date.isoformat()), (_t("paragraph", lang), d.paragraph),
+    number = paragraph_number(d.paragraph)
+    rows = [(_t("date", lang), d.date.isoformat()),
+            (_t("paragraph", lang), f"§\u00a0{number}" if number else ""),
             (_t("outcome", lang), _t(d.outcome, lang)),
             (_t("departs", lang), _t("yes" if d.departs else "no", lang))]
     if d.departs:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.core import verdict
+from app.core import measure_facts, verdict
 from app.core.document.answers import action_row, is_empty, short_answer
 from app.core.document.build import one_line, properties
 from app.core.document.clean import cleaned
@@ -25,6 +25,8 @@ from app.core.document.decisive import (
     rating_words,
 )
 from app.core.document.decisive import s as ds
+from app.core.document.facts import facts_line
+from app.core.document.facts import title as facts_title
 from app.core.document.front import clip, is_draft, is_screening
 from app.core.document.model import Letterhead, Properties
 from app.core.document.source import ReportInput
@@ -124,6 +126,9 @@ def _assessment(ri: ReportInput) -> list[SummaryPart]:
         text = " ".join(_answer(ri, qid) for qid in ids if _answer(ri, qid))
         if text:
             parts.append(SummaryPart(w(key, ri), text))
+    facts = facts_line(ri)
+    if facts:
+        parts.append(SummaryPart(facts_title(lang), facts))
     parts.append(_measures(ri, spec.measures))
     support = " ".join(_answer(ri, qid) for qid in spec.support if _answer(ri, qid))
     if support:
@@ -210,7 +215,13 @@ def _measures(ri: ReportInput, ids: list[str]) -> SummaryPart:
             continue
         for action in ri.values[qid]:
             what, who, due, _status = action_row(action, lang)
-            items.append(t("summary_measure", lang, what=what.rstrip("."), who=who, due=due))
+            # the one page names what keeps a measure from counting, or leaves it open;
+            # every fact of every measure is in the full documentation
+            asked = ri.questionnaire.questions[qid].measure_facts
+            facts = measure_facts.short(action, lang) if asked and (
+                not measure_facts.counts(action) or measure_facts.unanswered(action)) else ""
+            items.append(t("summary_measure", lang, what=what.rstrip("."), who=who, due=due)
+                         + (f" ({facts})" if facts else ""))
     label = w("measures", ri)
     return SummaryPart(label, items=tuple(items)) if items else \
         SummaryPart(label, t("summary_no_measures", lang))

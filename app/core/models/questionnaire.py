@@ -58,6 +58,9 @@ class Question(Strict):
     max_label: Text | None = None  #: scale: what the highest value means
     unit: Text | None = None  #: number: the unit shown beside the field
     multiline: bool = False  #: text: a long answer
+    #: actions: each measure states whether it is decided, funded, who is bound to carry it out
+    #: and whether it rests on what the decision reduces (app/core/measure_facts.py)
+    measure_facts: bool = False
     selectable: bool = False  #: impact: the official may add articles 1-42 to rate
     law: LawLink | None = None  #: show the legal rules for the area the official picked
     groups: GroupLink | None = None  #: impact: rate the named groups apart where they differ
@@ -184,10 +187,12 @@ class Substance(Strict):
 class ReviewItem(Strict):
     """A question for the reviewer about what no check can judge, asked when `when` holds.
 
-    The text may name `{q:<question id>}` (its number), `{harms}` (the weakened rights and
+    The text may name `{q:<question id>}` (its number), `{a:<question id>}` (the answer as
+    the form shows it, quoted: the recorded fact), `{harms}` (the weakened rights and
     groups), `{unheard}` (ages and groups concerned but not heard); with `each: measure` it is
     asked once per planned measure that names a harm, and may name `{measure}` (its number and
-    text) and `{addressed}` (the harms it names)."""
+    text), `{addressed}` (the harms it names) and `{facts}` (whether it is decided, funded,
+    who is bound to carry it out and whether it rests on what the decision reduces)."""
 
     when: str
     each: Literal["measure"] | None = None

@@ -23,9 +23,12 @@ class SummarySpec(Strict):
     support: list[str] = []  #: text questions on further support, quoted with the measures
     alternatives: list[str] = []  #: the alternatives weighed and why they were not chosen
     follow_up: list[str] = []  #: who follows up, by when, what is followed
+    #: structured facts the checks read (choices, dates, numbers), listed as answered on page 1
+    #: and in the one page, so that what the level rests on is there to be seen
+    facts: list[str] = []
 
     def parts(self) -> dict[str, list[str]]:
         return {"heard": self.heard, "views_effect": self.views_effect,
                 "not_heard": self.not_heard, "measures": self.measures,
                 "support": self.support, "alternatives": self.alternatives,
-                "follow_up": self.follow_up}
+                "follow_up": self.follow_up, "facts": self.facts}

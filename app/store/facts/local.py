@@ -24,43 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from app.core.access import Scope
-from app.store.facts import listing, tables
+from app.store.facts import listing, shape, tables
 from app.store.facts.rows import Fact
 from app.store.records import Summary, Total
 
 FILE = ".overview-index.sqlite3"
 SCHEMA = "bka-overview-index/3"
 
-DDL = """
-CREATE TABLE IF NOT EXISTS overview_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS overview_facts (
-  id TEXT PRIMARY KEY, revision INTEGER NOT NULL, stamp TEXT NOT NULL, kind TEXT NOT NULL,
-  committee TEXT NOT NULL, year INTEGER NOT NULL, day TEXT NOT NULL, status TEXT NOT NULL,
-  srank INTEGER NOT NULL, level TEXT, heard INTEGER NOT NULL, departs INTEGER NOT NULL,
-  follow_up_of TEXT, copy_of TEXT, case_key TEXT NOT NULL, okey TEXT NOT NULL,
-  dkey TEXT NOT NULL,
-  kept INTEGER NOT NULL DEFAULT 0, follow_up TEXT,
-  title TEXT NOT NULL, outcome TEXT, departure TEXT NOT NULL, detail TEXT);
-CREATE INDEX IF NOT EXISTS overview_facts_decision ON overview_facts (dkey, srank, day, id);
-CREATE INDEX IF NOT EXISTS overview_facts_family ON overview_facts (follow_up_of, day, id);
-CREATE INDEX IF NOT EXISTS overview_facts_copies ON overview_facts (copy_of);
-CREATE INDEX IF NOT EXISTS overview_facts_own ON overview_facts (okey);
-CREATE INDEX IF NOT EXISTS overview_facts_stamp ON overview_facts (stamp);
-CREATE INDEX IF NOT EXISTS overview_facts_counted
-  ON overview_facts (stamp, kept, status, committee, year);
-CREATE INDEX IF NOT EXISTS overview_facts_departs ON overview_facts (day) WHERE departs = 1;
-CREATE INDEX IF NOT EXISTS overview_facts_follow_up ON overview_facts (follow_up)
-  WHERE follow_up IS NOT NULL;
-CREATE TABLE IF NOT EXISTS overview_fact_keys (
-  id TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (id, kind, key));
-CREATE TABLE IF NOT EXISTS overview_fact_measures (
-  id TEXT NOT NULL, n INTEGER NOT NULL, what TEXT NOT NULL, who TEXT NOT NULL, due TEXT,
-  open INTEGER NOT NULL, PRIMARY KEY (id, n));
-CREATE INDEX IF NOT EXISTS overview_fact_measures_due ON overview_fact_measures (due)
-  WHERE open = 1;
-CREATE TABLE IF NOT EXISTS overview_labels (
-  stamp TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,
-  PRIMARY KEY (stamp, kind, key));
+DDL = shape.script("sqlite") + """
 CREATE TABLE IF NOT EXISTS overview_pending (
   id TEXT PRIMARY KEY, revision INTEGER NOT NULL, at REAL NOT NULL);
 """ + listing.DDL
@@ -192,6 +163,16 @@ class LocalFacts:
         """complete() and stale(): a page view's one look before counting."""
         done = self.complete()
         return done, self.stale(stamp) if done else []
+
+    def ready(self, stamp: str) -> tuple[str, dict[str, Any]]:
+        """state() as SQL for the board's own statement (counts.board): 1 when built for
+        this folder and nothing waits to be scored (no other stamp, no write cut off)."""
+        return ("CASE WHEN EXISTS (SELECT 1 FROM overview_meta WHERE key = 'complete' "
+                "AND value = :ready_folder) AND NOT EXISTS (SELECT 1 FROM overview_facts "
+                "WHERE stamp < :ready_stamp OR stamp > :ready_stamp) AND NOT EXISTS ("
+                "SELECT 1 FROM overview_pending WHERE at < :ready_cut) THEN 1 ELSE 0 END",
+                {"ready_folder": self.folder, "ready_stamp": stamp,
+                 "ready_cut": time.time() - CUT_OFF})
 
     def set_complete(self) -> None:
         with self._write() as ex:

@@ -1,16 +1,16 @@
 """The statements both engines run on the facts tables (SQLite and PostgreSQL understand the
 same text here: named `:parameters`, `||`, `ON CONFLICT`, correlated subqueries; booleans are
-0/1 integers so one text fits both). The tables are created by local.py (SQLite) and by
-migration 0006 (PostgreSQL)."""
+0/1 integers so one text fits both). The tables are described in shape.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-FACT_COLUMNS = ("id", "revision", "stamp", "kind", "committee", "year", "day", "status",
-                "srank", "level", "heard", "departs", "follow_up_of", "copy_of", "case_key",
-                "okey", "dkey", "follow_up", "title", "outcome", "departure", "detail")
+from app.store.facts import shape
+
+#: what a write sets (`kept` is decided by the linking afterwards, _link)
+FACT_COLUMNS = tuple(c for c in shape.FACTS.names() if c != "kept")
 
 UPSERT_FACT = (
     f"INSERT INTO overview_facts ({', '.join(FACT_COLUMNS)}, kept) "

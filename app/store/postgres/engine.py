@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "alembic.ini"
+VERSIONS = Path(__file__).parent / "migrations" / "versions"
 #: pg_advisory_lock key for schema upgrades: two app servers starting at once upgrade once
 UPGRADE_LOCK = 0x626B6101
 # Per process. Connections beyond the pool are closed when given back, so a pool smaller than
@@ -84,9 +85,24 @@ def engine_for(url: str) -> Engine:
         return engine
 
 
+def migrations() -> list[str]:
+    """The revision ids of the shipped migrations, oldest first: each file of versions/ is
+    named by its revision (`0006_overview_facts.py` holds revision "0006"; a test holds
+    Alembic's own list equal to this one). Read from the names, so a process that finds its
+    database up to date never imports Alembic (and Mako and Pygments with it)."""
+    return sorted(p.name.split("_", 1)[0] for p in VERSIONS.glob("[0-9]*_*.py"))
+
+
 def upgrade(engine: Engine) -> None:
     """Run Alembic's migrations up to the newest, under an advisory lock; refuse a schema
-    newer than this tool knows."""
+    newer than this tool knows. A database already at the newest is only looked at."""
+    with engine.connect() as conn:
+        current = _stamped(conn)
+    known = migrations()
+    if current is not None and current == known[-1]:
+        return
+    if current is not None and current not in known:
+        raise DatabaseNewer(shown(str(engine.url)), current)
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
@@ -97,8 +113,8 @@ def upgrade(engine: Engine) -> None:
         conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": UPGRADE_LOCK})
         try:
             current = _current(conn)
-            known = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
-            if current is not None and current not in known:
+            known_now = {s.revision for s in ScriptDirectory.from_config(config).walk_revisions()}
+            if current is not None and current not in known_now:
                 raise DatabaseNewer(shown(str(engine.url)), current)
             if current != head:
                 config.attributes["connection"] = conn
@@ -107,6 +123,16 @@ def upgrade(engine: Engine) -> None:
         finally:
             conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": UPGRADE_LOCK})
             conn.commit()
+
+
+def _stamped(conn: Connection) -> str | None:
+    """The revision Alembic recorded, read without Alembic (None: a new database)."""
+    if conn.execute(text("SELECT to_regclass('alembic_version')")).scalar() is None:
+        conn.rollback()
+        return None
+    found = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    conn.rollback()
+    return str(found) if found is not None else None
 
 
 def _current(conn: object) -> str | None:

@@ -72,6 +72,13 @@ class ServerFacts:
                 "SELECT id FROM overview_facts WHERE stamp < :s OR stamp > :s"), {"s": stamp}))
         return done, stale
 
+    def ready(self, stamp: str) -> tuple[str, dict[str, Any]]:
+        """state() as SQL for the board's own statement (counts.board): 1 when built and
+        nothing waits to be scored."""
+        return ("CASE WHEN EXISTS (SELECT 1 FROM overview_meta WHERE key = 'complete') "
+                "AND NOT EXISTS (SELECT 1 FROM overview_facts WHERE stamp < :ready_stamp "
+                "OR stamp > :ready_stamp) THEN 1 ELSE 0 END", {"ready_stamp": stamp})
+
     def set_complete(self) -> None:
         with self._tx() as conn:
             conn.execute(text("INSERT INTO overview_meta (key, value) VALUES ('complete', "

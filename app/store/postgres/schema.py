@@ -11,6 +11,8 @@ them; this module only describes the current shape for the queries.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -28,6 +30,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.sql.elements import ColumnElement
+
+from app.store.facts import shape
 
 metadata = MetaData()
 
@@ -111,72 +115,22 @@ records = Table(
 case_number_key: ColumnElement[str] = literal_column(CASE_NUMBER_SQL, Text)
 
 
-# The council overview's facts (migration 0006; app/store/facts/ writes and counts them with
-# the same SQL text locally and here, so only their shape is described here).
-overview_meta = Table(
-    "overview_meta", metadata,
-    Column("key", Text, primary_key=True),
-    Column("value", Text, nullable=False),
-)
+def _overview(table: shape.Table) -> Table:
+    """One of the council overview's tables (app/store/facts/shape.py, which migration 0006
+    and the local index draw from too)."""
+    kinds = {"TEXT": Text, "INTEGER": Integer}
+    columns: list[Column[Any]] = [Column(c.name, kinds[c.type],
+                      *([ForeignKey(f"{table.owner}.id", ondelete="CASCADE")]
+                        if table.owner and c.name == "id" else []),
+                      primary_key=c.name in table.key,
+                      nullable=c.null and c.name not in table.key,
+                      server_default=text(c.default) if c.default is not None else None)
+               for c in table.columns]
+    indexes = [Index(ix.name, *ix.columns,
+                     postgresql_where=text(ix.where) if ix.where else None)
+               for ix in table.indexes]
+    return Table(table.name, metadata, *columns, *indexes)
 
-overview_facts = Table(
-    "overview_facts", metadata,
-    Column("id", Text, ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True),
-    Column("revision", Integer, nullable=False),
-    Column("stamp", Text, nullable=False),
-    Column("kind", Text, nullable=False),
-    Column("committee", Text, nullable=False),
-    Column("year", Integer, nullable=False),
-    Column("day", Text, nullable=False),
-    Column("status", Text, nullable=False),
-    Column("srank", Integer, nullable=False),
-    Column("level", Text),
-    Column("heard", Integer, nullable=False),
-    Column("departs", Integer, nullable=False),
-    Column("follow_up_of", Text),
-    Column("copy_of", Text),
-    Column("case_key", Text, nullable=False),
-    Column("okey", Text, nullable=False),
-    Column("dkey", Text, nullable=False),
-    Column("kept", Integer, nullable=False, server_default=text("0")),
-    Column("follow_up", Text),
-    Column("title", Text, nullable=False),
-    Column("outcome", Text),
-    Column("departure", Text, nullable=False),
-    Column("detail", Text),
-    Index("overview_facts_decision", "dkey", "srank", "day", "id"),
-    Index("overview_facts_family", "follow_up_of", "day", "id"),
-    Index("overview_facts_copies", "copy_of"),
-    Index("overview_facts_own", "okey"),
-    Index("overview_facts_stamp", "stamp"),
-    Index("overview_facts_counted", "stamp", "kept", "status", "committee", "year"),
-    Index("overview_facts_departs", "day", postgresql_where=text("departs = 1")),
-    Index("overview_facts_follow_up", "follow_up",
-          postgresql_where=text("follow_up IS NOT NULL")),
-)
 
-overview_fact_keys = Table(
-    "overview_fact_keys", metadata,
-    Column("id", Text, ForeignKey("overview_facts.id", ondelete="CASCADE"), primary_key=True),
-    Column("kind", Text, primary_key=True),
-    Column("key", Text, primary_key=True),
-)
-
-overview_fact_measures = Table(
-    "overview_fact_measures", metadata,
-    Column("id", Text, ForeignKey("overview_facts.id", ondelete="CASCADE"), primary_key=True),
-    Column("n", Integer, primary_key=True),
-    Column("what", Text, nullable=False),
-    Column("who", Text, nullable=False),
-    Column("due", Text),
-    Column("open", Integer, nullable=False),
-    Index("overview_fact_measures_due", "due", postgresql_where=text("open = 1")),
-)
-
-overview_labels = Table(
-    "overview_labels", metadata,
-    Column("stamp", Text, primary_key=True),
-    Column("kind", Text, primary_key=True),
-    Column("key", Text, primary_key=True),
-    Column("label", Text, nullable=False),
-)
+overview_meta, overview_facts, overview_fact_keys, overview_fact_measures, overview_labels = (
+    _overview(t) for t in shape.TABLES)

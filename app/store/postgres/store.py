@@ -18,14 +18,11 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import secrets
-from collections.abc import Callable, Collection, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     delete,
     func,
@@ -35,45 +32,30 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from app.core.access import Scope
-from app.core.models.assessment import Assessment, Status
-from app.store import answer_rules
+from app.core.models.assessment import Assessment
 from app.store.changes import TRASH, diff
-from app.store.edits import Edit, EditRules, Wrapper, duplicated, settle
+from app.store.edits import Edit, Wrapper, duplicated, settle
 from app.store.entries import Entry
 from app.store.errors import ImportRaced, NotFound, StoreError
 from app.store.layout import SAFE_ID, data_dir
 from app.store.postgres import facts as overview_facts
 from app.store.postgres.backup import write_backup
-from app.store.postgres.engine import engine_for, shown, transaction
-from app.store.postgres.rows import HOLDING, OVERVIEW, columns, history_row, summary, within
+from app.store.postgres.engine import engine_for, transaction
+from app.store.postgres.reading import Reading
+from app.store.postgres.rows import columns, history_row
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import revisions as H
-from app.store.records import COUNT_AHEAD, Action, Change, Revision, Summary, Total
+from app.store.records import Action, Change, Revision
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.report_files import remove_reports
-
-#: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
-GET_MANY_PART = 10_000
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class RowCorrupted(StoreError):
-    """A stored document does not fit the model; it is left as it is, never overwritten."""
-
-    def __init__(self, location: str, assessment_id: str, reason: str) -> None:
-        self.assessment_id = assessment_id
-        self.reason = reason
-        super().__init__(f"Assessment {assessment_id} in the database {location} cannot be "
-                         f"read: {reason}. It has not been changed, and nothing will be saved "
-                         "to it until IT restores it from a backup.")
-
-
-class PostgresAssessmentStore(EditRules):
+class PostgresAssessmentStore(Reading):
     """The server store. Safe for many threads, processes and app servers on one database."""
 
     def __init__(self, url: str, *, backups: Path | str | None = None) -> None:
@@ -83,122 +65,6 @@ class PostgresAssessmentStore(EditRules):
         self.backups_folder = Path(backups) if backups else data_dir() / "backups"
         #: the council overview's facts (facts.py, migration 0006)
         self.facts = overview_facts.ServerFacts(self.engine, self.location)
-
-    @property
-    def location(self) -> str:
-        return shown(self.url)
-
-    def _tx(self) -> AbstractContextManager[Connection]:
-        """One transaction; a database failure becomes a StoreError in plain words."""
-        return transaction(self.engine, self.location)
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def _model(self, assessment_id: str, document: Any) -> Assessment:
-        try:
-            model = Assessment.model_validate(document)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(p) for p in err["loc"])
-            raise RowCorrupted(self.location, assessment_id,
-                               f"{where}: {err['msg']}" if where else err["msg"]) from None
-        damaged = answer_rules.damage(model)  # an unknown option: damage, as in a file
-        if damaged:
-            raise RowCorrupted(self.location, assessment_id, damaged)
-        return model
-
-    def get(self, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
-        with self._tx() as conn:
-            row = conn.execute(select(A.c.document, A.c.deleted_at)
-                               .where(A.c.id == assessment_id)).first()
-        if row is None:
-            raise NotFound(assessment_id)
-        if row.deleted_at is not None and not include_deleted:
-            raise NotFound(assessment_id, in_trash=True)
-        return self._model(assessment_id, row.document)
-
-    def get_many(self, assessment_ids: Sequence[str]) -> builtins.list[Assessment]:
-        wanted = list(assessment_ids)
-        rows: dict[str, Any] = {}
-        with self._tx() as conn:
-            # In parts: a statement takes at most 65,535 parameters, and the overview's first
-            # build asks for every stored assessment (100,000 failed in one statement).
-            for start in range(0, len(wanted), GET_MANY_PART):
-                rows.update((r.id, r) for r in conn.execute(
-                    select(A.c.id, A.c.document, A.c.deleted_at)
-                    .where(A.c.id.in_(wanted[start:start + GET_MANY_PART]))))
-        result = []
-        for assessment_id in assessment_ids:
-            row = rows.get(assessment_id)
-            if row is None:
-                raise NotFound(assessment_id)
-            if row.deleted_at is not None:
-                raise NotFound(assessment_id, in_trash=True)
-            result.append(self._model(assessment_id, row.document))
-        return result
-
-    def list(self, query: str = "", status: Status | None = None, *,
-             scope: Scope | None = None) -> builtins.list[Summary]:
-        statement = select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_(None))
-        if scope is not None:
-            statement = statement.where(within(scope))
-        if status is not None:
-            statement = statement.where(A.c.status == status)
-        needle = query.strip().casefold()
-        if needle:
-            statement = statement.where(A.c.haystack.contains(needle, autoescape=True))
-        with self._tx() as conn:
-            rows = conn.execute(statement.order_by(A.c.updated.desc(), A.c.id)).all()
-        return [summary(r) for r in rows]
-
-    def revision_map(self, scope: Scope | None = None) -> dict[str, int]:
-        """Two indexed columns instead of whole overview rows: 100,000 rows as Summary models
-        took most of a council overview's rerun."""
-        statement = select(A.c.id, A.c.revision).where(A.c.deleted_at.is_(None))
-        if scope is not None:
-            statement = statement.where(within(scope))
-        with self._tx() as conn:
-            return {row.id: int(row.revision) for row in conn.execute(statement)}
-
-    def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
-             offset: int = 0, exclude: Collection[str] = (),
-             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page in the overview's order, read through its index; the total beside it,
-        counted through the same index up to COUNT_AHEAD rows past the page (Total)."""
-        where: builtins.list[ColumnElement[bool]] = [A.c.deleted_at.is_(None)]
-        if scope is not None:
-            where.append(within(scope))
-        if status is not None:
-            where.append(A.c.status == status)
-        needle = query.strip().casefold()
-        if needle:
-            where.append(A.c.haystack.contains(needle, autoescape=True))
-        if exclude:
-            where.append(A.c.id.not_in(list(exclude)))
-        cap = offset + limit + COUNT_AHEAD  # counted up to here, not every match
-        with self._tx() as conn:
-            rows = conn.execute(select(*OVERVIEW, *HOLDING).where(*where)
-                                .order_by(A.c.updated.desc(), A.c.id)
-                                .limit(limit).offset(offset)).all()
-            counted = conn.execute(select(func.count()).select_from(
-                select(A.c.id).where(*where).limit(cap + 1).subquery())).scalar_one()
-        return [summary(r) for r in rows], Total.capped(int(counted), cap)
-
-    def deleted(self) -> builtins.list[Summary]:
-        with self._tx() as conn:
-            rows = conn.execute(select(*OVERVIEW, *HOLDING).where(A.c.deleted_at.is_not(None))
-                                .order_by(A.c.deleted_at.desc(), A.c.id.desc())).all()
-        return [summary(r) for r in rows]
-
-    def revisions(self, assessment_id: str) -> builtins.list[Revision]:
-        with self._tx() as conn:
-            if conn.execute(select(A.c.id).where(A.c.id == assessment_id)).first() is None:
-                raise NotFound(assessment_id)
-            rows = conn.execute(select(H).where(H.c.assessment_id == assessment_id)
-                                .order_by(H.c.revision.desc())).all()
-        return [Revision(assessment_id=r.assessment_id, revision=r.revision, at=r.at,
-                         editor=r.editor, action=r.action, changes=r.changes, note=r.note)
-                for r in rows]
 
     # -- changing --------------------------------------------------------------------------
 

@@ -16,9 +16,8 @@ from app.core.dashboard import (
     STATUS_ORDER,
     Dashboard,
     Ranked,
-    counted_what,
-    groups_csv,
 )
+from app.core.dashboard_words import counted_what, groups_csv
 from app.core.numbers import count as num
 from app.core.numbers import percent
 from app.core.text import tr
@@ -126,7 +125,7 @@ def committees(board: Dashboard, lang: str) -> None:
                   for r in rows],
         "count": [r[t("dash_col_count", lang)] for r in rows]})
     left.altair_chart(localised(alt.Chart(chart_data).mark_bar().encode(
-        x=alt.X("count:Q", title=t("dash_col_count", lang)),
+        x=alt.X("count:Q", title=t("dash_col_count", lang), axis=_counts()),
         y=alt.Y("label:N", title=None, sort=None)), lang), width="stretch")
     right.dataframe(table, hide_index=True, width="stretch")
 
@@ -137,10 +136,16 @@ def _articles(items: list[Ranked], lang: str) -> pd.DataFrame:
                           t("dash_col_times", lang): r.count} for r in items[:10]])
 
 
+def _counts() -> alt.Axis:
+    """An axis of counts (decisions, assessments): whole numbers only; a tick at 0,4 would
+    say there can be 0,4 of a decision."""
+    return alt.Axis(tickMinStep=1, format="d")
+
+
 def _bars(table: pd.DataFrame, label: str, count: str, colour: str) -> alt.Chart:
     """Bars of `count` per `label`, in the table's order (most often first)."""
     return alt.Chart(table).mark_bar(color=colour).encode(
-        x=alt.X(f"{count}:Q", title=count),
+        x=alt.X(f"{count}:Q", title=count, axis=_counts()),
         y=alt.Y(f"{label}:N", title=None, sort=None))
 
 

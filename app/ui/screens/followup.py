@@ -19,6 +19,7 @@ from app.store import NotFound
 from app.ui.safe import md
 from app.ui.session import state
 from app.ui.strings.i18n import t
+from app.ui.widgets.tables import text_table
 
 
 def _open(assessment_id: str) -> None:
@@ -62,13 +63,6 @@ def offer(assessment: Assessment, name: str, lang: str) -> None:
         st.switch_page(st.session_state["pages"]["assess"])
 
 
-def _table(frame: pd.DataFrame) -> None:
-    """A few dozen rows as a real HTML table, which a screen reader reads cell by cell (a
-    data grid is drawn on a canvas); every cell escaped, st.table reads Markdown."""
-    st.table(frame.map(lambda v: md(str(v))).rename(columns=lambda c: md(str(c))),
-             hide_index=True)
-
-
 def comparison(follow_up: Assessment, lang: str) -> None:
     """Before beside after: the original's ratings and measures next to the follow-up's."""
     st.subheader(t("fu_compare_title", lang))
@@ -99,10 +93,10 @@ def comparison(follow_up: Assessment, lang: str) -> None:
         t("fu_col_after_text", lang): r.after_children,
     } for r in c.rights]
     if rows:
-        _table(pd.DataFrame(rows))
+        text_table(pd.DataFrame(rows))
     if c.measures:
         st.markdown(f"**{t('fu_measures', lang)}**")
-        _table(pd.DataFrame([{
+        text_table(pd.DataFrame([{
             t("dash_col_measure", lang): m.what, t("dash_col_who", lang): m.who,
             t("dash_col_due", lang): m.due,
             t("fu_col_status", lang): measure_status.word(m.status, lang),

@@ -2,7 +2,7 @@
 due soon, follow-ups due of their decided assessments, assessments waiting for their review.
 
 Draws only: who the person is comes from app/ui/whoami.current_name (the typed name locally,
-the logged-in person later); what is due is app/core/dashboard.reminders, over the facts the
+the logged-in person later); what is due is app/core/reminders.reminders, over the facts the
 council overview keeps (app/services/dashboard_facts.py), so the start page scores nothing new."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
-from app.core.dashboard import Reminder, reminders
+from app.core.reminders import Reminder, reminders
 from app.services.dashboard_facts import current_facts
 from app.store import data_dir
 from app.ui.safe import md, user

@@ -25,8 +25,9 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, review_checklist, stale
+from app.ui.widgets import post_box, recorded_facts, review_checklist, stale
 from app.ui.widgets.charts import chart_with_table
+from app.ui.widgets.tables import text_table
 
 
 def render() -> None:
@@ -83,6 +84,7 @@ def render() -> None:
         conclusion(card, q, lang)
         flags(card, q, lang, serious=True)
         review_checklist.draw(card, assessment, lang)
+        recorded_facts.draw(q, values, card, lang)
         if not hidden:
             headline(card, lang)
         rights(card, lang)
@@ -179,7 +181,7 @@ def rights(card: Scorecard, lang: str) -> None:
             t("res_weakened", lang): ", ".join(verdict.s(x, lang) for x in change.terms),
             t("impact_children", lang): change.children or "–",
         })
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    text_table(rows, alt=t("res_for_whom", lang))
 
 
 def flags(card: Scorecard, q: Questionnaire, lang: str, serious: bool) -> None:
@@ -222,7 +224,10 @@ def impact_chart(card: Scorecard, lang: str) -> None:
         alt.Chart(data)
         .mark_bar(aria=False)  # the description and the table below carry the figures
         .encode(
-            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]), title=t("impact_axis", lang),
+            # the scale's two ends on lines of their own: on one line the title runs past
+            # a phone's narrow plot and is cut
+            x=alt.X("mean:Q", scale=alt.Scale(domain=[-2, 2]),
+                    title=t("impact_axis", lang).split(" … "),
                     axis=alt.Axis(labelColor=palette.INK, titleColor=palette.INK)),
             y=alt.Y("cluster:N", sort=None, title=None,
                     axis=alt.Axis(labelColor=palette.INK, labelLimit=320)),
@@ -268,7 +273,7 @@ def article_table(card: Scorecard, q: Questionnaire, lang: str) -> None:
         )
     if rows:
         st.header(t("impact_per_article", lang))
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        text_table(rows, alt=t("impact_per_article", lang))
 
 
 def criteria(card: Scorecard, lang: str) -> None:
@@ -282,7 +287,7 @@ def criteria(card: Scorecard, lang: str) -> None:
             }
             for c in card.criteria
         ]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        text_table(rows, alt=t("how_scored", lang))
         if card.missing:
             st.caption(t("res_missing_counted", lang, count=len(card.missing)))
 

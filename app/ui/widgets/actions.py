@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 import streamlit as st
 
-from app.core import measure_status
+from app.core import measure_facts, measure_status
 from app.core.evaluation import Evaluation
 from app.core.models.questionnaire import Question
 from app.core.review_list import target_options
@@ -73,6 +74,8 @@ def draw_actions(ctx: Ctx, question: Question) -> None:
                     args=(ctx, question),
                 )
         _addresses(ctx, question, i, item, targets)
+        if question.measure_facts:
+            _facts(ctx, question, i, item)
         cols[4].button(
             t("action_remove_row", ctx.lang, row=row),
             key=ctx.k(question, f"{i}:remove"),
@@ -111,6 +114,30 @@ def _addresses(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
     )
 
 
+def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
+    """Whether the measure is decided, funded, binding and not carried by what the decision
+    reduces: one choice each, unanswered until chosen (scoring counts a measure by them)."""
+    cols = st.columns(len(measure_facts.FACTS))
+    for col, (fact, options) in zip(cols, measure_facts.FACTS.items(), strict=True):
+        k = ctx.k(question, f"{i}:{fact}")
+        ctx.seed(k, item.get(fact))
+        col.selectbox(
+            t("action_field_name", ctx.lang, field=t(f"action_fact_{fact}", ctx.lang), row=i + 1),
+            list(options),
+            key=k,
+            index=None,
+            placeholder=t("action_fact_pick", ctx.lang),
+            format_func=partial(_fact_label, fact, ctx.lang),
+            disabled=ctx.locked,
+            on_change=_actions_changed,
+            args=(ctx, question),
+        )
+
+
+def _fact_label(fact: str, lang: str, value: str) -> str:
+    return measure_facts.option_label(fact, value, lang)
+
+
 def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for i in range(st.session_state[ctx.k(question, "rows")]):
@@ -118,6 +145,13 @@ def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
         row["due"] = row["due"].isoformat() if isinstance(row["due"], dt.date) else None
         row["status"] = row["status"] or measure_status.DEFAULT
         row["what"], row["who"] = row["what"] or "", row["who"] or ""
+        stored = (ctx.values.get(question.id) or [])[i] \
+            if i < len(ctx.values.get(question.id) or []) else {}
+        for fact in measure_facts.FACTS:  # a fact not drawn keeps what was stored
+            k = ctx.k(question, f"{i}:{fact}")
+            value = st.session_state.get(k) if k in st.session_state else stored.get(fact)
+            if value:
+                row[fact] = value
         addresses = st.session_state.get(ctx.k(question, f"{i}:addresses"))
         if addresses:
             row["addresses"] = list(addresses)

@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from app.core.numbers import MINUS, NNBSP
-from app.ui.safe import md
 from app.ui.strings.i18n import t
+from app.ui.widgets.tables import text_table
 
 # How Vega writes the figures on axes, legends and tooltips, per language (d3-format's locale):
 # without it a Swedish axis reads "-2.0" beside a page that says "−2,0".
@@ -40,5 +40,4 @@ def chart_with_table(chart: alt.TopLevelMixin, description: str, table: pd.DataF
     described: Any = localised(chart.properties(description=description), lang)
     st.altair_chart(described, width="stretch", key=f"chart:{key}")
     with st.expander(t("chart_as_table", lang)):
-        shown = table.map(lambda v: md(str(v))).rename(columns=lambda c: md(str(c)))
-        st.table(shown, hide_index=True, alt=description)
+        text_table(table, alt=description)

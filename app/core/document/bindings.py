@@ -1,0 +1,27 @@
+"""Under the measures table: what binds each measure (decided, funded, who must carry it out,
+whether it rests on what the decision reduces), as the official answered; the reader sees why
+a measure does or does not count against the harm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.core import measure_facts
+from app.core.document.model import Block, Bullets, Para, inline
+from app.core.document.source import ReportInput
+
+_TITLE = ("Vad som binder åtgärderna", "What binds the measures")
+
+
+def measure_bindings(ri: ReportInput, actions: list[dict[str, Any]]) -> list[Block]:
+    lang = ri.lang
+    items = []
+    for action in actions:
+        if not isinstance(action, dict):
+            continue
+        what = str(action.get("what") or "–").strip().rstrip(".")
+        items.append(inline(f"{what}: {measure_facts.short(action, lang)}"))
+    if not items:
+        return []
+    title = _TITLE[1] if lang == "en" else _TITLE[0]
+    return [Para(inline(title), role="muted"), Bullets(tuple(items))]

@@ -1,0 +1,50 @@
+"""How far apart two recorded facts lie in time, in whole months.
+
+Scoring rules compare dates the official gave: when the children were last heard against when
+the assessment was made, the year of the main facts against it. What lies far apart cannot
+describe the proposal as it stands. A bare year (a number question such as "from which year are
+the facts") stands for the middle of that year, so that neither end of it is favoured.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+_MID_YEAR = (7, 1)
+
+
+def as_day(value: Any) -> dt.date | None:
+    """A date answer, an ISO date text or a year; None for anything else (unanswered)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float) and float(value).is_integer() and 1 <= value <= 9999:
+        return dt.date(int(value), *_MID_YEAR)
+    if isinstance(value, str) and value.strip():
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def months_between(earlier: Any, later: Any) -> int | None:
+    """Whole months from `earlier` to `later` (negative when `later` comes first); None when
+    either is not given, so a rule on an unanswered fact never holds."""
+    start, end = as_day(earlier), as_day(later)
+    if start is None or end is None:
+        return None
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if end.day < start.day:  # a month is whole only once its day is reached
+        months -= 1 if months > 0 else 0
+    return months
+
+
+def between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> int | None:
+    """months_between() of two questions' answers, as a condition reads them."""
+    return months_between(answer(earlier), answer(later))

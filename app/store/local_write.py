@@ -1,0 +1,178 @@
+"""The local store's one write path: every change is a read-modify-write of one assessment's
+file under the folder lock, in this order:
+  1. when due, the revisions the document carries appended to its journal, fsynced;
+  2. the assessment's file replaced atomically, carrying its own revision (the commit point).
+A crash after 1 leaves lines at or above the document's revision: readers ignore revisions
+above the document's, and the next save writes that number again (the later entry wins).
+So a save writes the assessment and, every few saves, a few journal lines; nothing of its
+neighbours (app/store/README.md)."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.core.models.assessment import Assessment
+from app.store import checked_files, history_journal
+from app.store.changes import TRASH, diff
+from app.store.doc_file import DocFile
+from app.store.edits import settle
+from app.store.errors import (
+    StoreCorrupted,
+)
+from app.store.facts.rows import unscored
+from app.store.json_storage import AtomicJSONStorage, current_key, encode
+from app.store.local_folder import LocalFolder, Wrapper
+from app.store.overview import summary_row
+from app.store.records import Action, Change, Revision
+
+PENDING = "pending"  # a document's entries whose journal lines may not be on disk yet
+CARRIED_MAX = 8  # entries a document carries at most before the journal is fsynced
+CARRIED_BYTES = 2048  # ... or bytes of them: a save stays within 2x the assessment's bytes
+Edit = Callable[[Assessment, Wrapper], Assessment | None]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class WritePath(LocalFolder):
+    """Creating, editing and moving to or from the trash, on top of the folder."""
+
+    def _create(self, assessment: Assessment, editor: str, action: Action,
+                note: str = "") -> Assessment:
+        now = _now()
+        with self.shared.locked():
+            self._ensure_format()
+            while True:  # 8 hex digits: a clash is rare, and checked where it would land
+                new_id = secrets.token_hex(4)
+                doc_file = self._doc(new_id)
+                if doc_file.wrapper is None:
+                    break
+            data = assessment.model_dump(mode="json")
+            data.update(id=new_id, created=now.isoformat(), updated=now.isoformat(), revision=1)
+            stored, body = settle(data)
+            entry = Revision(assessment_id=new_id, revision=1, at=now, editor=editor,
+                             action=action, note=note)
+            self._commit(doc_file, {"id": new_id, "assessment": body, "updated_by": editor,
+                                    "trash": None}, entry, stored, flush=True)
+        return stored
+
+    def _edit(self, assessment_id: str, editor: str, action: Action, edit: Edit) -> Assessment:
+        """Read, let `edit` decide the new content, record the difference, write."""
+        with self.shared.locked():
+            self._ready_to_write()
+            doc_file = self._doc(assessment_id)
+            wrapper = doc_file.require()
+            stored = doc_file.model()
+            wanted = edit(stored, wrapper)
+            if wanted is None:
+                return stored
+            now = _now()
+            data = wanted.model_dump(mode="json")
+            data.update(id=assessment_id, created=wrapper["assessment"].get("created"),
+                        updated=now.isoformat(), revision=stored.revision + 1)
+            new, body = settle(data)
+            changes = diff(wrapper["assessment"], body)
+            if not changes:
+                return stored  # nothing to record: a rerun saving what is there already
+            entry = Revision(assessment_id=assessment_id, revision=new.revision, at=now,
+                             editor=editor, action=action, changes=changes)
+            self._commit(doc_file, {**wrapper, "assessment": body, "updated_by": editor},
+                         entry, new)
+            return new
+
+    def _move_trash(self, assessment_id: str, editor: str, *, to_trash: bool) -> Assessment:
+        with self.shared.locked():
+            self._ready_to_write()
+            doc_file = self._doc(assessment_id)
+            wrapper = doc_file.require(allow_trash=True)
+            stored = doc_file.model()
+            if bool(wrapper.get("trash")) == to_trash:
+                return stored
+            now = _now()
+            mark = {"at": now.isoformat(), "by": editor} if to_trash else None
+            # A new revision, so a tab still showing the assessment cannot save over the move;
+            # `updated` stays: it tells when the content last changed.
+            body = {**wrapper["assessment"], "revision": stored.revision + 1}
+            entry = Revision(assessment_id=assessment_id, revision=stored.revision + 1, at=now,
+                             editor=editor, action="delete" if to_trash else "restore",
+                             changes=[Change(path=(TRASH,), before=wrapper.get("trash"),
+                                             after=mark)])
+            self._commit(doc_file, {**wrapper, "assessment": body, "trash": mark}, entry)
+            return Assessment.model_validate(body)
+
+    def _commit(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision,
+                model: Assessment | None = None, *, flush: bool = False) -> None:
+        """`flush`: the journal written too (a new assessment's journal exists from its
+        first revision)."""
+        self.facts.mark({entry.assessment_id: entry.revision})  # 0. for a cut-off write
+        # 1. the trace, before the change it describes; 2. the commit point
+        wrapper = {**wrapper, PENDING: self._append_history(
+            doc_file, wrapper, entry, durable=self.durable, flush=flush)}
+        # The overview's mark (overview.py) before the write and after it: a process killed
+        # between the write and the second still told every listing to look again.
+        self.overview.touch()
+        try:
+            doc_file.write(wrapper, model)
+        finally:
+            self.overview.touch()
+        # 3. the council overview's row (facts/local.py): out while in the trash; scored by
+        # the overview when it next counts, so the lock is not held for scoring
+        if wrapper.get("trash"):
+            self.facts.dropped([entry.assessment_id])
+        else:
+            self.facts.saved([unscored(entry.assessment_id, entry.revision)],
+                             [summary_row(wrapper)])
+
+    def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
+                        durable: bool, flush: bool = False) -> builtins.list[dict[str, Any]]:
+        """The entries the document about to be written (`wrapper`, with the entries it
+        carried so far) must carry, `entry` last.
+
+        A save writes its revision into the document itself (the entries whose lines the
+        journal does not hold yet ride along), so the document's one fsync makes both
+        durable and the journal is not touched. When the carried entries grow past a few
+        (~2 KB), they are appended to the journal and it is fsynced first, and the document
+        carries only its own: one save in several writes the journal. The journal is read
+        and checked whole before it is written (kept while unchanged, so mostly from
+        memory): no write reaches a damaged file."""
+        path = doc_file.history
+        journal = self._history(entry.assessment_id)  # checked (a damaged one: refused)
+        line = entry.model_dump(mode="json")
+        carried = [e for e in wrapper.get(PENDING) or []
+                   if e["revision"] < entry.revision]  # one above: a save cut off, replaced
+        carried.append(line)
+        if (durable and not flush and len(carried) <= CARRIED_MAX
+                and len(encode(carried)) <= CARRIED_BYTES):
+            return carried
+        created = not path.exists()
+        corrupted = self._corrupted(path)
+        for due in carried:
+            if journal.get(due["revision"]) != due:
+                history_journal.append(path, due, corrupted, durable=False)
+                journal[due["revision"]] = due
+        if durable:
+            history_journal.sync(path, created=created)
+        checked_files.remember(self.shared, str(path), current_key(path), journal)
+        return [line]
+
+    def _history(self, assessment_id: str) -> dict[int, dict[str, Any]]:
+        """The checked entries of the assessment's journal, by revision (kept while the file
+        is unchanged: checked_files.py)."""
+        path = self.layout.history_file(assessment_id)
+        name, now = str(path), current_key(path)
+        kept = checked_files.recall(self.shared, name, now)
+        if kept is not None:
+            return kept
+        entries = history_journal.read(path, assessment_id, self._corrupted(path))
+        checked_files.remember(self.shared, name, now, entries)
+        return dict(entries)
+
+    def _corrupted(self, path: Path) -> Callable[[str], StoreCorrupted]:
+        """What a damaged file of the store is reported as (its name, .prev and backup)."""
+        return AtomicJSONStorage(path, backups=self.layout.backups).corrupted

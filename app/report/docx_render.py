@@ -13,11 +13,7 @@ from io import BytesIO
 from typing import Any
 
 from docx.enum.section import WD_SECTION
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from app.core.document.model import (
     ArticleEntry,
@@ -30,7 +26,6 @@ from app.core.document.model import (
     Figures,
     Findings,
     Heading,
-    Inline,
     Letterhead,
     LongText,
     Note,
@@ -42,7 +37,9 @@ from app.core.document.model import (
 )
 from app.core.document.summary import Summary
 from app.report.chart_image import chart_png
+from app.report.docx_runs import MUTED, TONE, add_field, add_run, add_span, add_spans
 from app.report.docx_setup import compact, set_fonts, set_language, set_properties
+from app.report.docx_table import TEXT_WIDTH_CM, add_table, has_style
 from app.report.word_letterhead import (
     contact_footer,
     heading_colour,
@@ -52,11 +49,6 @@ from app.report.word_letterhead import (
     uses_template,
 )
 
-MUTED = RGBColor(0x5B, 0x5B, 0x57)
-TONE = {"serious": RGBColor(0xA4, 0x26, 0x2C), "warning": RGBColor(0x8A, 0x5A, 0x12),
-        "positive": RGBColor(0x2B, 0x6C, 0xB0), "negative": RGBColor(0xC2, 0x57, 0x1A)}
-TEXT_WIDTH_CM = 16.0
-INDENT_CM = 1.0  # answers' tables hang under their question
 HEADING_OFFSET = 0  # model level 1 -> Heading 1 (the document title is Title)
 
 
@@ -95,17 +87,17 @@ def render_summary_docx(summary: Summary) -> bytes:
                                                                  p.created, p.created)
     header = _letterhead(word, summary.letterhead)
     if summary.draft:
-        _run(header, summary.draft, bold=True, size=9, colour=TONE["serious"])
+        add_run(header, summary.draft, bold=True, size=9, colour=TONE["serious"])
     word.add_heading(summary.heading, level=1)
     for part in summary.parts:
         paragraph = word.add_paragraph()
         if part.label:
-            _run(paragraph, f"{part.label}:" + ("" if part.items else " "), bold=True)
+            add_run(paragraph, f"{part.label}:" + ("" if part.items else " "), bold=True)
         paragraph.paragraph_format.keep_with_next = bool(part.items)
         if part.text:
-            _span(paragraph, Span(part.text))
+            add_span(paragraph, Span(part.text))
         for item in part.items:
-            _span(word.add_paragraph(style="List Bullet"), Span(item))
+            add_span(word.add_paragraph(style="List Bullet"), Span(item))
     word.add_paragraph(summary.pointer)
     out = BytesIO()
     word.save(out)
@@ -129,21 +121,21 @@ def _page_frame(word: Any, doc: Document) -> None:
     (after the template's own footer, when it has one)."""
     section = word.sections[0]
     header = _letterhead(word, doc.letterhead)
-    _run(header, doc.running.title, bold=True, size=8)
+    add_run(header, doc.running.title, bold=True, size=8)
     if doc.running.case_number:
-        _run(header, f" · {doc.running.case_number}", size=8)
+        add_run(header, f" · {doc.running.case_number}", size=8)
     if doc.running.draft_mark:
         mark = section.header.add_paragraph()
-        _run(mark, doc.running.draft_mark, bold=True, size=9, colour=TONE["serious"])
+        add_run(mark, doc.running.draft_mark, bold=True, size=9, colour=TONE["serious"])
     footer = section.footer.paragraphs[0] if not section.footer.paragraphs[0].text.strip() \
         else section.footer.add_paragraph()
-    _run(footer, f"{doc.running.footer} · ", size=8)
+    add_run(footer, f"{doc.running.footer} · ", size=8)
     before, middle, after = _split_page_label(doc.running.page_label)
-    _run(footer, before, size=8)
-    _field(footer, "PAGE")
-    _run(footer, middle, size=8)
-    _field(footer, "NUMPAGES")
-    _run(footer, after, size=8)
+    add_run(footer, before, size=8)
+    add_field(footer, "PAGE")
+    add_run(footer, middle, size=8)
+    add_field(footer, "NUMPAGES")
+    add_run(footer, after, size=8)
 
 
 def _split_page_label(label: str) -> tuple[str, str, str]:
@@ -153,57 +145,15 @@ def _split_page_label(label: str) -> tuple[str, str, str]:
     return before, middle, after
 
 
-def _field(paragraph: Any, code: str) -> None:
-    run = paragraph.add_run()
-    run.font.size = Pt(8)
-    begin, text, end = OxmlElement("w:fldChar"), OxmlElement("w:instrText"), OxmlElement(
-        "w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {code} "
-    end.set(qn("w:fldCharType"), "end")
-    for part in (begin, text, end):
-        run._r.append(part)
-
-
-def _run(paragraph: Any, text: str, *, bold: bool = False, size: float | None = None,
-         colour: RGBColor | None = None) -> Any:
-    run = paragraph.add_run(text)
-    run.bold = bold or None
-    if size:
-        run.font.size = Pt(size)
-    if colour is not None:
-        run.font.color.rgb = colour
-    return run
-
-
-def _spans(paragraph: Any, content: Inline) -> None:
-    for span in content:
-        _span(paragraph, span)
-
-
-def _span(paragraph: Any, span: Span) -> None:
-    colour = TONE[span.tone] if span.tone else MUTED if span.muted else None
-    for i, line in enumerate(span.text.split("\n")):
-        if i:
-            paragraph.add_run().add_break()
-        if line:
-            _run(paragraph, line, bold=span.strong, colour=colour)
-
-
 def _title(doc: Document, section: Section) -> str:
     return f"{doc.appendix_label}: {section.title}" if section.appendix else section.title
 
 
 def _contents(word: Any, doc: Document) -> None:
-    word.add_paragraph(doc.contents_label, style="TOC Heading" if _has(word, "TOC Heading")
+    word.add_paragraph(doc.contents_label, style="TOC Heading" if has_style(word, "TOC Heading")
                        else None).runs[0].bold = True
     for section in doc.sections:
         word.add_paragraph(_title(doc, section), style="List Number")
-
-
-def _has(word: Any, style: str) -> bool:
-    return any(s.name == style for s in word.styles)
 
 
 def _section(word: Any, doc: Document, section: Section) -> None:
@@ -221,7 +171,7 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
         word.add_heading(block.text, level=min(block.level + HEADING_OFFSET, 9))
     elif isinstance(block, Para):
         paragraph = word.add_paragraph()
-        _spans(paragraph, block.content)
+        add_spans(paragraph, block.content)
         if block.role in ("muted", "intro", "missing"):
             for run in paragraph.runs:
                 run.font.color.rgb = run.font.color.rgb or MUTED
@@ -229,16 +179,16 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
         _long(word, block)
     elif isinstance(block, Bullets):
         for item in block.items:
-            _spans(word.add_paragraph(style="List Bullet"), item)
+            add_spans(word.add_paragraph(style="List Bullet"), item)
     elif isinstance(block, Table):
-        _table(word, block)
+        add_table(word, block)
     elif isinstance(block, Fields):
         _fields(word, block)
     elif isinstance(block, Note):
         for item in block.items:
             paragraph = word.add_paragraph(style="Intense Quote")
-            _run(paragraph, f"{block.label}: ", bold=True)
-            _spans(paragraph, item)
+            add_run(paragraph, f"{block.label}: ", bold=True)
+            add_spans(paragraph, item)
     elif isinstance(block, Figures):
         _figures(word, block)
     elif isinstance(block, Callout):
@@ -254,7 +204,7 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
     elif isinstance(block, ArticleEntry):
         heading = word.add_heading(block.title, level=2)
         if block.principle:
-            _run(heading, f" ({block.principle})", colour=MUTED)
+            add_run(heading, f" ({block.principle})", colour=MUTED)
         word.add_paragraph(block.summary)
     else:
         raise TypeError(f"no DOCX for {type(block).__name__}")
@@ -267,8 +217,8 @@ def _fields(word: Any, block: Fields) -> None:
     if block.columns <= 1:
         for f in block.items:
             paragraph = word.add_paragraph()
-            _run(paragraph, f"{f.label}: ", bold=True)
-            _run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
+            add_run(paragraph, f"{f.label}: ", bold=True)
+            add_run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
         return
     step = TEXT_WIDTH_CM / block.columns
     for start in range(0, len(block.items), block.columns):
@@ -281,9 +231,9 @@ def _fields(word: Any, block: Fields) -> None:
         labels.paragraph_format.keep_with_next = True
         values.paragraph_format.space_after = Pt(5)
         for i, f in enumerate(row):
-            _run(labels, ("\t" if i else "") + f.label, size=8, colour=MUTED)
-            _run(values, "\t" if i else "")
-            _run(values, f.value or f.empty, colour=None if f.value else MUTED)
+            add_run(labels, ("\t" if i else "") + f.label, size=8, colour=MUTED)
+            add_run(values, "\t" if i else "")
+            add_run(values, f.value or f.empty, colour=None if f.value else MUTED)
 
 
 def _long(word: Any, block: LongText) -> None:
@@ -291,93 +241,32 @@ def _long(word: Any, block: LongText) -> None:
     for i, para in enumerate(paras or ["–"]):
         paragraph = word.add_paragraph()
         if block.label and i == 0:
-            _run(paragraph, f"{block.label}: ", bold=True)
-        _span(paragraph, Span(para, muted=block.role == "comment"))
-
-
-def _table(word: Any, table: Table) -> None:
-    if table.caption and table.show_caption:
-        # A caption left at a page's foot, its table on the next, reads as a stray line.
-        word.add_paragraph(table.caption, style="Caption").paragraph_format.keep_with_next = True
-    grid = word.add_table(rows=1, cols=len(table.header))
-    for style in ("Light Grid Accent 1", "Table Grid"):  # a template may have neither
-        if _has(word, style):
-            grid.style = style
-            break
-    grid.alignment = WD_TABLE_ALIGNMENT.RIGHT if table.indent else WD_TABLE_ALIGNMENT.LEFT
-    grid.autofit = False
-    head = grid.rows[0]
-    _repeat_header(head)
-    for i, text in enumerate(table.header):
-        cell = head.cells[i].paragraphs[0]
-        _run(cell, text, bold=True)
-        _align(cell, table.alignment(i))
-    for row in table.rows:
-        cells = grid.add_row().cells
-        for i, content in enumerate(row):
-            paragraph = cells[i].paragraphs[0]
-            _spans(paragraph, content)
-            _align(paragraph, table.alignment(i))
-    _widths(grid, table)
-    _caption_on_table(grid, table.caption)
-
-
-def _widths(grid: Any, table: Table) -> None:
-    """Column widths from the model's fractions (Word reads the cells', LibreOffice the grid's)."""
-    total = TEXT_WIDTH_CM - (INDENT_CM if table.indent else 0)
-    widths = [Cm(total * f) for f in table.widths]
-    for column, width in zip(grid.columns, widths, strict=False):
-        column.width = width
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths, strict=False):
-            cell.width = width
-
-
-def _align(paragraph: Any, align: str) -> None:
-    if align == "right":
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-
-def _repeat_header(row: Any) -> None:
-    """Mark the row as the table's header: Word repeats it on every page, readers announce it."""
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
-
-
-def _caption_on_table(grid: Any, caption: str) -> None:
-    """The table's caption as its accessible title (w:tblCaption), read by screen readers."""
-    if not caption:
-        return
-    tblpr = grid._tbl.tblPr
-    element = OxmlElement("w:tblCaption")
-    element.set(qn("w:val"), caption[:250])
-    tblpr.append(element)
+            add_run(paragraph, f"{block.label}: ", bold=True)
+        add_span(paragraph, Span(para, muted=block.role == "comment"))
 
 
 def _figures(word: Any, block: Figures) -> None:
     for f in block.items:
         paragraph = word.add_paragraph()
-        _run(paragraph, f"{f.label}: ", bold=True)
-        _run(paragraph, f.value, bold=True, size=13)
+        add_run(paragraph, f"{f.label}: ", bold=True)
+        add_run(paragraph, f.value, bold=True, size=13)
         if f.detail:
             paragraph.add_run().add_break()
-            _spans(paragraph, f.detail)
+            add_spans(paragraph, f.detail)
 
 
 def _callout(word: Any, block: Callout) -> None:
     if block.label:
-        _run(word.add_paragraph(), block.label, colour=MUTED, size=9)
+        add_run(word.add_paragraph(), block.label, colour=MUTED, size=9)
     if block.lead:
-        _spans(word.add_paragraph(), block.lead)
+        add_spans(word.add_paragraph(), block.lead)
     headline = word.add_paragraph()
     for span in block.headline:
-        run = _run(headline, span.text, bold=span.strong or not span.muted,
+        run = add_run(headline, span.text, bold=span.strong or not span.muted,
                    colour=TONE[span.tone] if span.tone else MUTED if span.muted else None)
         run.font.size = Pt(10 if span.muted else 14)
     for line in block.lines:
-        _spans(word.add_paragraph(), line)
+        add_spans(word.add_paragraph(), line)
 
 
 def _chart(word: Any, chart: Chart) -> None:
@@ -388,7 +277,7 @@ def _chart(word: Any, chart: Chart) -> None:
     doc_pr = picture._inline.docPr
     doc_pr.set("descr", chart.alt)
     doc_pr.set("title", chart.table.caption or chart.alt[:80])
-    _table(word, chart.table)
+    add_table(word, chart.table)
 
 
 def _findings(word: Any, block: Findings) -> None:
@@ -398,9 +287,9 @@ def _findings(word: Any, block: Findings) -> None:
     for f in block.items:
         paragraph = word.add_paragraph(style="List Bullet")
         tone = "serious" if f.severity == "serious" else "warning"
-        _run(paragraph, f"{f.severity_label}: ", bold=True, colour=TONE[tone])
-        _run(paragraph, f.message)
+        add_run(paragraph, f"{f.severity_label}: ", bold=True, colour=TONE[tone])
+        add_run(paragraph, f.message)
         if f.ref:
-            _run(paragraph, f" ({f.ref})", colour=MUTED)
+            add_run(paragraph, f" ({f.ref})", colour=MUTED)
         if f.details:
-            _run(paragraph, f" ({f.details_label}: {f.details})", colour=MUTED)
+            add_run(paragraph, f" ({f.details_label}: {f.details})", colour=MUTED)

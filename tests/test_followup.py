@@ -251,3 +251,22 @@ def test_only_adults_asked_is_not_children_heard(tmp_path: Path) -> None:
     assert "not_heard_again" in [x.id for x in card.flags]
     assert "children_say" not in card.visible and "why_not_heard" in card.visible
     assert not next(c for c in card.criteria if c.id == "children_heard_again").met
+
+
+def test_the_follow_up_shows_what_the_assessment_said_binds_each_measure(
+        tmp_path: Path) -> None:
+    """A measure is followed up with what the original said of it (decided, funded, who is
+    bound, lasting), so a reader sees whether a measure that never came was ever secured."""
+    original = decided().model_copy(update={"id": "orig0001"})
+    card = followup.scored(original, catalog())[2]  # type: ignore[index]
+    fq = followup.follow_up_questionnaire(catalog())
+    assert fq is not None
+    f = followup.start(original, card, fq, None, NOW)
+    carried = f.answers["measures"].value[1]
+    assert carried["decided"] == "yes" and carried["lasting"] == "no"
+    f = answered(f.model_copy(update={"id": "foll0001"}))
+    c = followup.comparison(original, f, catalog())
+    assert c.measures[1].facts["bound"] == "own"
+    text = " ".join(pdf_text(render_comparison(c, "sv")).split())
+    assert ("beslutad, finansierad, genomförs av organisationen själv, bara under en övergång"
+            in text)

@@ -95,8 +95,9 @@ def test_the_reviewer_is_asked_whether_the_stated_facts_are_true(tmp_path: Path)
     _, q, values = card(tmp_path, lambda a: only_measure(a, bound="agreement"))
     ev = Evaluation(q, values, catalog().library)
     texts = [r.text["sv"] for r in review_questions(ev)]
-    assert any("Planera skolskjutsen" in t and "privat part enligt undertecknat avtal" in t
-               for t in texts), texts
+    gains = q.numbering["gains_later_decision"]
+    assert f"Stämmer det som 9.1 säger om vad som binder åtgärderna, och {gains} om senare " \
+        "beslut?" in texts, texts
 
 
 def test_an_unknown_fact_is_a_clear_error() -> None:
@@ -151,3 +152,43 @@ def test_the_full_documentation_lists_what_binds_each_measure(tmp_path: Path) ->
     assert "Vad som binder åtgärderna" in html
     assert ("Vuxen följer med på bussen under höstterminen 2027: beslutad, finansierad, "
             "genomförs av organisationen själv, bara under en övergång") in html
+
+
+def test_the_report_for_the_case_file_names_only_what_keeps_a_measure_from_counting(
+        tmp_path: Path) -> None:
+    html = render_as(assessment_with(tmp_path, lambda a: None), ".html",  # type: ignore[arg-type]
+                     form="short").decode("utf-8")
+    assert "Vad som binder åtgärderna" not in html  # every measure counts: nothing to name
+
+    def change(a: dict) -> None:  # type: ignore[type-arg]
+        a["measures"][0]["funded"] = "no"
+    html = render_as(assessment_with(tmp_path, change), ".html",  # type: ignore[arg-type]
+                     form="short").decode("utf-8")
+    assert "Vad som binder åtgärderna" in html
+    assert "Planera skolskjutsen så att ingen elev i F-3 reser mer än 35 minuter per väg " \
+           "eller väntar mer än tio minuter: beslutad, inte finansierad" in html
+
+
+INDIVIDUAL = Path(__file__).parent.parent / "examples" / "individ-placering.yaml"
+
+
+@pytest.mark.parametrize(("facts", "finding"), [
+    ({"bound": "none"}, "measure_not_binding"),
+    ({"reduced": "yes"}, "measure_on_reduced_resource"),
+])
+def test_the_individual_track_asks_the_same_facts(tmp_path: Path, facts: dict[str, str],
+                                                   finding: str) -> None:
+    data = yaml.safe_load(INDIVIDUAL.read_text("utf-8"))
+    data["answers"]["measures"] = [{**m, **facts} for m in data["answers"]["measures"]]
+    path = tmp_path / "i.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    cat = catalog()
+    assessment, source = load_assessment(path)
+    q = cat.questionnaire("bka-individual")
+    assert q is not None and q.questions["measures"].measure_facts
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == []
+    d = assessment.decision
+    c = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+              cat.law, cat.references)
+    assert finding in {f.id for f in c.serious}

@@ -71,3 +71,21 @@ def test_the_paragraph_is_written_with_one_sign_however_it_was_typed() -> None:
         text = flat(pdf_text(render_pdf(a.model_copy(update={"committee_decision": record}))))
         signs = text.replace("\u00a0", " ").replace(" ", "")
         assert "§112" in signs and "§§" not in signs and "112§" not in signs, (typed, text)
+
+
+def test_a_completion_without_reason_names_only_what_remains() -> None:
+    """Screened out, marked complete, one serious finding (the decision names a school) and
+    no required answer missing: the note says what remains, never "0 questions lack"."""
+    a, _ = load_assessment(ROOT / "examples" / "skolnedlaggning.yaml")
+    screened = a.model_copy(update={"status": "complete", "answers": {
+        "affects_children": Answer(value="none"),
+        "why_not_concerned": Answer(value="Beslutet gäller byte av kommunens e-postsystem för "
+                                    "förvaltningens personal; inga tjänster till barn eller "
+                                    "familjer ändras.")}})
+    text = flat(pdf_text(render_pdf(screened)))
+    assert "Markerad som färdig, men 1 allvarlig brist återstår och inget skäl är antecknat." \
+        in text, text[:1500]
+    assert "0 obligatoriska" not in text
+    english = flat(pdf_text(render_pdf(screened, lang="en")))
+    assert "Marked complete, but 1 serious finding remains and no reason is recorded." \
+        in english

@@ -312,11 +312,21 @@ def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_i
     at = no_exception(at.run())
     stored = open_store(tmp_path).get(aid).answers["measures"].value
     assert stored[0]["addresses"] == ["disability"]
+    # each measure says what binds it, one choice per fact, unanswered until chosen
+    decided = at.selectbox(key=f"q:{aid}:measures:0:decided")
+    assert decided.value is None and decided.label == "Är åtgärden beslutad?, åtgärd 1"
+    for fact, value in (("decided", "yes"), ("funded", "yes"), ("bound", "agreement"),
+                        ("reduced", "no"), ("lasting", "yes")):
+        at.selectbox(key=f"q:{aid}:measures:0:{fact}").set_value(value)
+        at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["measures"].value
+    assert stored[0]["bound"] == "agreement" and stored[0]["addresses"] == ["disability"]
     at = no_exception(open_page(at, "results").run())
     said = texts(at).replace("\\", "").replace("\u2060", "")
     assert "Det kontrollerna inte kan bedöma" in said
     assert ("Minskar åtgärden ”Tillgänglig lekplats vid skolan” i 9.1 verkligen skadan för "
             "barn med funktionsnedsättning (art. 31)?") in said
+    assert "Stämmer det som 9.1 säger om vad som binder åtgärderna" in said
     assert "ingen granskare har godkänt analysen" in said
 
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.core import measure_status
+from app.core import measure_facts, measure_status
 from app.core.catalog import Catalog
 from app.core.dashboard import FOLLOW_UP_DATE
 from app.core.lifecycle import LifecycleRefused, mark_followed_up
@@ -97,9 +97,13 @@ def _measures(original: Assessment) -> list[dict[str, Any]]:
         items = original.value(qid)
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and str(item.get("what") or "").strip():
+                # the facts the original stated (decided, funded, ...) go with the measure, so
+                # the follow-up shows what was promised and what bound it
+                facts = {f: item[f] for f in measure_facts.FACTS if item.get(f)}
                 out.append({"what": str(item["what"]), "who": str(item.get("who") or ""),
                             "due": item.get("due") or None,
-                            "status": str(item.get("status") or measure_status.DEFAULT)})
+                            "status": str(item.get("status") or measure_status.DEFAULT),
+                            **facts})
     return out
 
 
@@ -177,6 +181,8 @@ class MeasureRow:
     due: str
     planned: bool  #: in the original's action plan
     status: str  #: planned | ongoing | done | cancelled, as the follow-up records it
+    #: what the original said binds it (decided, funded, bound, reduced, lasting), as stored
+    facts: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -259,7 +265,9 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
             measures.append(MeasureRow(what=m["what"], who=m.get("who") or "",
                                        due=str(m.get("due") or ""),
                                        planned=(m["what"], m.get("who") or "") in planned,
-                                       status=m.get("status") or measure_status.DEFAULT))
+                                       status=m.get("status") or measure_status.DEFAULT,
+                                       facts={f: str(m[f]) for f in measure_facts.FACTS
+                                              if m.get(f)}))
     answers: list[tuple[Text, Text]] = []
     for qid in (EXPECTATIONS, OUTCOME_TEXT, *PLAN_CARRIED.values(), INDICATORS_NOW,
                 TRIGGERS_MET, MEASURES_EFFECT, CHILDREN_HEARD, CHILDREN_SAY, RECONSIDER,

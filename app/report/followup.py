@@ -17,13 +17,14 @@ from typing import Any, Final
 
 from reportlab.platypus import Flowable, Spacer, Table
 
-from app.core import measure_status
+from app.core import measure_facts, measure_status
 from app.core.followup import Comparison, RightRow
 from app.core.text import tr
 from app.core.wording import fill
 from app.report import house
 from app.report.measured import Paragraph
 from app.report.page import Running, canvas_maker, make_document
+from app.report.pdf_blocks import MUTED_HEX
 from app.report.strings import LOCALES
 from app.report.strings import t as report_t
 from app.report.styles import FRAME_WIDTH, RULE, grid_style, styles, table_style
@@ -171,7 +172,10 @@ def _measures(c: Comparison, lang: str) -> list[Flowable]:
             ("action_what", "action_who", "action_due", "action_status")]
     rows: list[list[Any]] = [[*head, Paragraph(w("col_planned", lang), s.head)]]
     for m in c.measures:
-        rows.append([Paragraph(markup(m.what), s.cell), Paragraph(markup(m.who) or "–", s.cell),
+        said = measure_facts.short(m.facts, lang) if m.facts else ""
+        what = markup(m.what) + (f"<br/><font color='{MUTED_HEX}'>{markup(said)}</font>"
+                                 if said else "")
+        rows.append([Paragraph(what, s.cell), Paragraph(markup(m.who) or "–", s.cell),
                      Paragraph(m.due or "–", s.cell),
                      Paragraph(measure_status.word(m.status, lang), s.cell),
                      Paragraph(w("yes" if m.planned else "no", lang), s.cell)])

@@ -56,6 +56,15 @@ CLIP = 220  # characters of a 'for which children' text on page 1; the table has
 ALTERNATIVES_CLIP = 700  # the alternatives on page 1; the analysis has the whole answer
 
 
+def unexplained_note(ri: ReportInput) -> str:
+    """What remains of a completion without a reason: the required answers missing and the
+    serious findings, each named only when there is one."""
+    missing, serious = len(ri.card.missing), len(ri.card.serious)
+    gaps = [*([t("completion_missing", ri.lang, missing=missing)] if missing else []),
+            *([t("completion_serious", ri.lang, serious=serious)] if serious else [])]
+    return t("completion_unexplained", ri.lang, gaps=", ".join(gaps))
+
+
 def front_section(ri: ReportInput) -> Section:
     lang, d = ri.lang, ri.assessment.decision
     blocks: list[Block] = [decision_fields(ri)]
@@ -158,8 +167,7 @@ def _notes(ri: ReportInput) -> list[Block]:
     if a.status != "draft" and a.completion_reason.strip():
         notes.append(t("completion_reason", lang, reason=a.completion_reason.strip()))
     elif unexplained_completion(a, ri.card):
-        notes.append(t("completion_unexplained", lang, missing=len(ri.card.missing),
-                       serious=len(ri.card.serious)))
+        notes.append(unexplained_note(ri))
     if ri.text_changed:
         notes.append(t("changed_text", lang, version=q.version))
     if ri.orphans:

@@ -105,13 +105,20 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "Marked complete although required answers or serious findings remain. The "
         "official's reason: {reason}",
     ),
+    # what remains, only the parts that do: never "0 required questions lack an answer"
     "completion_unexplained": (
-        "Markerad som färdig, men {missing:# obligatorisk fråga|# obligatoriska frågor} saknar "
-        "ett svar som räknas, {serious:# allvarlig brist|# allvarliga brister} återstår och "
-        "inget skäl är antecknat. Rapporten visas därför som utkast.",
-        "Marked complete, but {missing:# required question lacks|# required questions lack} "
-        "an answer that counts, {serious:# serious finding remains|# serious findings remain} "
-        "and no reason is recorded. The report is therefore shown as a draft.",
+        "Markerad som färdig, men {gaps} och inget skäl är antecknat. Rapporten visas därför "
+        "som utkast.",
+        "Marked complete, but {gaps} and no reason is recorded. The report is therefore shown "
+        "as a draft.",
+    ),
+    "completion_missing": (
+        "{missing:# obligatorisk fråga saknar|# obligatoriska frågor saknar} ett svar som räknas",
+        "{missing:# required question lacks|# required questions lack} an answer that counts",
+    ),
+    "completion_serious": (
+        "{serious:# allvarlig brist återstår|# allvarliga brister återstår}",
+        "{serious:# serious finding remains|# serious findings remain}",
     ),
     "status_complete_unexplained": ("Markerad som färdig, med brister", "Marked complete, with "
                                     "findings"),

@@ -72,6 +72,10 @@ _OPEN_LOCK = threading.Lock()
 class LocalFacts:
     """The facts index of one data folder."""
 
+    #: a save leaves its row unscored (scoring does not hold the folder's lock): a board
+    #: scores the few first, then counts
+    saves_score = False
+
     def __init__(self, data: Path,
                  guard: Callable[[], contextlib.AbstractContextManager[Mapping[str, int]]],
                  empty: Callable[[], bool] = lambda: False) -> None:
@@ -163,16 +167,6 @@ class LocalFacts:
         """complete() and stale(): a page view's one look before counting."""
         done = self.complete()
         return done, self.stale(stamp) if done else []
-
-    def ready(self, stamp: str) -> tuple[str, dict[str, Any]]:
-        """state() as SQL for the board's own statement (counts.board): 1 when built for
-        this folder and nothing waits to be scored (no other stamp, no write cut off)."""
-        return ("CASE WHEN EXISTS (SELECT 1 FROM overview_meta WHERE key = 'complete' "
-                "AND value = :ready_folder) AND NOT EXISTS (SELECT 1 FROM overview_facts "
-                "WHERE stamp < :ready_stamp OR stamp > :ready_stamp) AND NOT EXISTS ("
-                "SELECT 1 FROM overview_pending WHERE at < :ready_cut) THEN 1 ELSE 0 END",
-                {"ready_folder": self.folder, "ready_stamp": stamp,
-                 "ready_cut": time.time() - CUT_OFF})
 
     def set_complete(self) -> None:
         with self._write() as ex:

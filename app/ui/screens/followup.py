@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app.core import followup, measure_status
+from app.core import followup, measure_facts, measure_status
 from app.core.lifecycle import LifecycleRefused
 from app.core.models.assessment import Assessment
 from app.core.text import tr
@@ -100,7 +100,8 @@ def comparison(follow_up: Assessment, lang: str) -> None:
             t("dash_col_measure", lang): m.what, t("dash_col_who", lang): m.who,
             t("dash_col_due", lang): m.due,
             t("fu_col_status", lang): measure_status.word(m.status, lang),
-            t("fu_col_planned", lang): t("life_yes" if m.planned else "life_no", lang)}
+            t("fu_col_planned", lang): t("life_yes" if m.planned else "life_no", lang),
+            t("fu_col_facts", lang): measure_facts.short(m.facts, lang) if m.facts else ""}
             for m in c.measures]))
     from app.report.followup import render_comparison
 

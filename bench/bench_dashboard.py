@@ -18,7 +18,9 @@ Printed, for the local store (SQLite index, --count, default 10,000) and Postgre
   the peer's GROUP BYs, interleaved; the ratio of medians. Goal <= 2x.
 - after one save: someone saved an assessment (its save wrote its facts), then the board.
   Goal <= 2x.
-- memory: the peak resident size of a fresh `bka dashboard --json` process. Goal <= 200 MB.
+- memory: the peak resident size of a fresh `bka dashboard --json` process, as the process
+  itself saw it (child_peak.py; the kernel's figure for a child includes the forking
+  parent's size). Goal <= 200 MB.
 - the overview list's first page of 50 (Översikt: store.page, with its capped total) beside
   the bare indexed query of those 50 rows in the same engine. Goal <= 3x.
 
@@ -32,6 +34,16 @@ times the quiet machine's; the ratios are interleaved): local 10,000: cold 1.36x
 save 1.77x; local 2,000: 1.32x and 1.81x, 136 MB; PostgreSQL 2,000: cold 11.1x, after one
 save 4.1x (round trips: three transactions and ten statements against the peer's one and
 two, at ~6 ms a round trip under that load; one was merged since), 129 MB, list page 1.95x.
+(The memory figures of that time included the bench process's own size: see child_peak.py.)
+
+Then (2026-12-07 evening, load 6-20): the board one statement (one round trip where there
+were fourteen), the list's page one statement, no Alembic import when the schema is current.
+PostgreSQL 2,000: cold 2.04x -> 1.46x, after one save 2.05x -> 1.87x, list page 4.16x ->
+1.81x, a fresh process 75-79 MB (Alembic, Mako and Pygments no longer loaded: 11 MB).
+PostgreSQL 10,000: filled in 27 s, first build 794 s (79 ms an assessment at a load of 20;
+a 100,000 build would take hours on this machine, so 10,000 is the largest size measured),
+cold 1.48x, after one save 1.57x, list page 1.92x, 93 MB for a fresh process that also
+scored every row again (a questionnaire had changed).
 
 Run: .venv/bin/python -m bench.bench_dashboard [--count 10000] [--runs 5]
 [--store tinydb|postgres|both]

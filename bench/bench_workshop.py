@@ -7,6 +7,10 @@ its CPU (user + system from /proc) is the server's alone. Click -> settled is th
 sending the change to the server's "script finished": the server's share of what a person
 waits for (a browser on another machine adds its drawing).
 
+Both servers run with the options the app is served with (app/ui/launch.py: no file watcher,
+no full garbage collection after each run), so the ratio is the page's cost, not the
+configuration's. The server's memory at the end of the load is printed beside its CPU.
+
 Goals (per change): server CPU and p95 click -> settled; p95 <= 1 s for 30 people.
 Run: .venv/bin/python -m bench.bench_workshop [--users 30] [--seconds 40] [--interval 3]
 """
@@ -34,6 +38,7 @@ from app.core.loading import load_assessment
 from app.core.text import tr
 from app.services.paths import EXAMPLES_DIR, ROOT
 from app.services.shipped import catalog
+from app.ui.launch import SERVED
 from bench.bench_ui import PEER, _peer_questions
 
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -175,6 +180,12 @@ async def _open(ws: Any, who: Person, rerun: Callable[..., bytes]) -> tuple[str,
     return found
 
 
+def rss_mib(pid: int) -> float:
+    """The process's resident memory now."""
+    pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def load(server: Server, people: list[Person], seconds: float,
          interval: float) -> tuple[float, list[float]]:
     """Run the people against the server; (server CPU seconds, each change's wait)."""
@@ -193,6 +204,7 @@ def load(server: Server, people: list[Person], seconds: float,
         start.go.set()
         await asyncio.gather(*tasks)
         used.append(cpu_seconds(pid))
+        print(f"  (server memory after the load: {rss_mib(pid):.0f} MiB)")
 
     pid = server.process.pid
     asyncio.run(everyone())
@@ -234,6 +246,7 @@ def main() -> None:
                              encoding="utf-8")
         flags = ["--server.headless", "true", "--browser.gatherUsageStats", "false",
                  "--server.address", "127.0.0.1"]
+        served = [part for option, value in SERVED for part in (f"--{option}", value)]
         streamlit = str(Path(sys.executable).with_name("streamlit"))
         print(f"{args.users} people, a change each every {args.interval:g} s for "
               f"{args.seconds:g} s; section '{section.id}'")
@@ -247,7 +260,7 @@ def main() -> None:
         saved = sum(str(getattr(store.get(aid).answers.get(text_q.id), "value", "")).startswith(
             "Gruppens svar") for aid in ids)
         print(f"  (the guided page stored the changed answer of {saved} of {len(ids)} people)")
-        with Server([streamlit, "run", str(peer_file), *flags], env) as bare:
+        with Server([streamlit, "run", str(peer_file), *flags, *served], env) as bare:
             cpu_b, waits_b = load(bare, [Person("", "", f"-{text_q.id}")] * args.users,
                                   args.seconds, args.interval)
         a, a95 = report("guided page", cpu_a, waits_a)

@@ -30,7 +30,12 @@ def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
                    "talk_language": "mastered", "test_language": "none", "adapted_form": "yes",
                    "latest_talk_date": "2027-03-10", "latest_talk_topic": "this_question",
                    "extent_rule": "not_applicable"}
-    values = {**values, **asked_since, **change}
+    # each measure's facts (standard and individual track since the measures' facts): decided
+    # and funded by the school and the admissions office; the settling-in visits are for the
+    # transition, the rest lasts
+    measures = [{**m, "decided": "yes", "funded": "yes", "bound": "own", "reduced": "no",
+                 "lasting": "no" if i == 1 else "yes"} for i, m in enumerate(values["measures"])]
+    values = {**values, **asked_since, "measures": measures, **change}
     return score_answers(assessment, values, review)
 
 

@@ -137,10 +137,11 @@ def as_named(data: Path, name: str) -> Any:
     "change is at times not stored while the page's messages are held back, so the trial never "
     "reaches the moment it tests; alone it passes. Reported as xpass when it does."))
 def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> None:
-    """The reviewer's comment posted ("Sparat." shown above it), the name changed to the
-    official's, and the reply typed before the page has come back: the run that follows no
-    longer shows "Sparat.", so every box below it is drawn anew, and the text typed in the old
-    box must be in the new one, then stored as typed."""
+    """The reviewer's comment posted ("Sparat." shown above it, in its own slot), the name
+    changed to the official's, and the reply typed before the page has come back: the run that
+    follows draws the page for the official (the reviewer's own buttons gone), so the boxes
+    below are drawn anew, and the text typed in the old box must be in the new one, then
+    stored as typed."""
     need_chromium()
     from playwright.sync_api import expect
 

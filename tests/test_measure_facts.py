@@ -167,3 +167,28 @@ def test_the_report_for_the_case_file_names_only_what_keeps_a_measure_from_count
     assert "Vad som binder åtgärderna" in html
     assert "Planera skolskjutsen så att ingen elev i F-3 reser mer än 35 minuter per väg " \
            "eller väntar mer än tio minuter: beslutad, inte finansierad" in html
+
+
+INDIVIDUAL = Path(__file__).parent.parent / "examples" / "individ-placering.yaml"
+
+
+@pytest.mark.parametrize(("facts", "finding"), [
+    ({"bound": "none"}, "measure_not_binding"),
+    ({"reduced": "yes"}, "measure_on_reduced_resource"),
+])
+def test_the_individual_track_asks_the_same_facts(tmp_path: Path, facts: dict[str, str],
+                                                   finding: str) -> None:
+    data = yaml.safe_load(INDIVIDUAL.read_text("utf-8"))
+    data["answers"]["measures"] = [{**m, **facts} for m in data["answers"]["measures"]]
+    path = tmp_path / "i.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    cat = catalog()
+    assessment, source = load_assessment(path)
+    q = cat.questionnaire("bka-individual")
+    assert q is not None and q.questions["measures"].measure_facts
+    values, problems = normalise_answers(assessment, q, source)
+    assert problems == []
+    d = assessment.decision
+    c = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
+              cat.law, cat.references)
+    assert finding in {f.id for f in c.serious}

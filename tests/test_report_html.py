@@ -132,3 +132,26 @@ def test_axe_finds_no_violation(lang: str, tmp_path: Path) -> None:
         browser.close()
     found = [(v["id"], n["target"]) for v in result["violations"] for n in v["nodes"]]
     assert not found, found
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_page_never_runs_sideways(tmp_path: Path) -> None:
+    """At 375 px a five-column table is wider than the screen: it scrolls in its own box,
+    which the keyboard reaches, and the page itself stays as wide as the screen."""
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    path = tmp_path / "report.html"
+    path.write_bytes(render_as(everything(), ".html"))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 375, "height": 812})
+        page.goto(path.as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        boxes = page.evaluate("""() => [...document.querySelectorAll('table')].map(t => {
+            const box = t.parentElement;
+            return {wide: t.scrollWidth > box.clientWidth,
+                    scrolls: box.scrollWidth > box.clientWidth, keys: box.tabIndex === 0}; })""")
+        browser.close()
+    assert any(b["wide"] for b in boxes), boxes  # the trial has a table wider than a phone
+    assert all(b["scrolls"] and b["keys"] for b in boxes if b["wide"]), boxes

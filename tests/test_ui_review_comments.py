@@ -113,3 +113,38 @@ def test_review_comments_stand_beside_their_questions_on_analys(
     radio.set_value(radio.options[0])
     at = no_exception(at.run())
     assert "Hördes förskolebarnen?" not in texts(at)  # only beside its own question
+
+
+def _places(at: AppTest) -> dict[str, tuple[int, ...]]:
+    """Where each keyed box of the main area is drawn: its path of positions in the page, as
+    the browser places it (an element whose path changed is drawn anew there)."""
+    found: dict[str, tuple[int, ...]] = {}
+
+    def walk(node: object, path: tuple[int, ...]) -> None:
+        for index, child in getattr(node, "children", {}).items():
+            key = getattr(child, "key", None)
+            if key and getattr(child, "type", "") in ("text_area", "text_input"):
+                found[key] = (*path, index)
+            walk(child, (*path, index))
+
+    walk(at.main, ())
+    return found
+
+
+def test_the_message_shown_once_moves_no_box(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    """"Sparat." shown after a comment is posted, then gone at the next run: every box below it
+    stays where it was (a box that moved was drawn anew, and text being typed in it was taken
+    away with it)."""
+    aid = in_review(tmp_path)
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "results").run())
+    at.text_input(key=f"life_name:{aid}").set_value(REVIEWER)
+    at.text_area(key=f"life_ct:{aid}").set_value("Vilken prognos?")
+    at = click(at, "Lägg till kommentar")
+    assert [s.value for s in at.success] == ["Sparat."]
+    with_message = _places(at)
+    at = no_exception(at.run())
+    assert not at.success  # shown once
+    assert _places(at) == with_message
+    assert f"life_rt:{aid}:{open_store(tmp_path).get(aid).review.comments[0].id}" in with_message

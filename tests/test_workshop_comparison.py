@@ -221,13 +221,33 @@ def test_the_comparison_shows_which_group_caught_the_key_points_and_made_the_mis
     assert rows["adults_as_children"].holds == (False, True)
     assert rows["art12_plus_for_dialogue"].holds == (False, True)
     assert rows["all_netted"].holds == (False, True)
-    assert result.caught(0) == (4, 4) and result.made(0) == (0, 4)
-    assert result.caught(1) == (0, 4) and result.made(1) == (4, 4)
+    assert rows["measures_nobody_bound"].holds == (False, False)
+    assert result.caught(0) == (4, 4) and result.made(0) == (0, 5)
+    assert result.caught(1) == (0, 4) and result.made(1) == (4, 5)
+
     # the group that made the classic mistakes is no longer scored above the careful one
     classic = result.groups[1].card
     assert classic.level is not None and classic.level.id not in ("acceptable", "thorough")
     assert "only_adults_asked" in {f.id for f in classic.serious}
 
+
+
+def test_a_measure_nobody_is_bound_to_is_a_mistake_the_comparison_names() -> None:
+    """The housing company 'will' build an accessible playground, outside any agreement: the
+    group that says so truthfully is shown the mistake; the group whose same measure is written
+    into the agreement is not."""
+    cat = catalog()
+    q = cat.questionnaires["bka-standard"]
+    case = next(c for c in shipped_cases() if c.id == "lekplats-lindparken")
+    playground = {"what": "Ekebyhem bygger en ny tillgänglig lekplats", "who": "Ekebyhem",
+                  "due": "2028-06-01", "status": "planned", "addresses": ["2", "31"],
+                  "decided": "yes", "funded": "yes", "reduced": "no", "lasting": "yes"}
+    hoped = {**CAREFUL, "measures": [{**playground, "bound": "none"}]}
+    agreed = {**CAREFUL, "measures": [{**playground, "bound": "agreement"}]}
+    result = compare(q, cat.library, [GroupInput("Förhoppning", hoped),
+                                      GroupInput("Avtal", agreed)], case.key_articles, case)
+    rows = {r.id: r for r in result.rules}
+    assert rows["measures_nobody_bound"].holds == (True, False)
 
 def test_a_case_rule_naming_an_unknown_question_is_a_load_error(tmp_path: Path) -> None:
     from app.core.cases import load_case

@@ -13,7 +13,8 @@ from typing import Any
 
 from app.core import measure_facts
 from app.core.answer_text import answer_text
-from app.core.evaluation import Evaluation, Harm
+from app.core.evaluation import Evaluation
+from app.core.evaluation_harms import Harm
 from app.core.models.questionnaire import ReviewItem
 from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr

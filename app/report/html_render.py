@@ -64,6 +64,8 @@ ul.figures { list-style: none; padding: 0; display: grid;
   grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
 .figure { font-size: 1.6rem; font-weight: bold; display: block; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .92rem; }
+/* a table wider than a phone scrolls in its own box; the page itself never runs sideways */
+.table-scroll { overflow-x: auto; }
 caption { text-align: left; font-weight: bold; color: #5b5b57; padding: .2rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .25rem .4rem;
   border-bottom: 1px solid #c8c8c2; }
@@ -247,9 +249,12 @@ def _table(table: Table) -> str:
     # for screen readers only.
     hidden = "" if table.show_caption else " class=\"sr-only\""
     caption = f"<caption{hidden}>{_e(table.caption)}</caption>" if table.caption else ""
-    wrap = " class=\"answer\"" if table.indent else ""
-    return (f"<div{wrap}><table>{caption}<thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>")
+    # The box scrolls on a narrow screen: reachable by keyboard (tabindex), as a scrollable
+    # region must be; the table inside says what it is (no landmark of its own: the section
+    # around it already carries the same name).
+    classes = "table-scroll answer" if table.indent else "table-scroll"
+    return (f"<div class=\"{classes}\" tabindex=\"0\"><table>{caption}"
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _fields(block: Fields) -> str:

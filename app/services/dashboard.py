@@ -54,10 +54,13 @@ def board(data_dir: Path | None, start: dt.date | None, end: dt.date | None,
     now = stamp(catalog)
     index = store.facts  # type: ignore[attr-defined]
     asked = (now, day, start, end, wanted_statuses, committees)
-    with index.reading() as ex:  # one statement: the figures, and whether they are final
-        ready, figures, skipped = counts.board(ex, *asked, ready=index.ready(now))
-    if ready:
-        return Board(figures, skipped)
+    if index.saves_score:  # each save scored its own row: the index is nearly always ready,
+        with index.reading() as ex:  # so one statement counts and says whether it was
+            ready, figures, skipped = counts.board(ex, *asked, ready=index.ready(now))
+        if ready:
+            return Board(figures, skipped)
+    # Locally each save leaves its row to the overview to score: the few are scored first
+    # (a look at an in-process file costs nothing), then counted once.
     progress = refresh(store, catalog, wait=wait)  # rows to score, or a build to run
     with index.reading() as ex:
         _, figures, skipped = counts.board(ex, *asked)

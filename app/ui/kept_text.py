@@ -1,15 +1,16 @@
 """Text typed into a box that a run draws again is kept, never dropped unseen.
 
-Streamlit sends a text box's value only when the box loses focus or on (Ctrl+)Enter; until
-then the typed text lives in the page alone. A run that draws the box again can take it away:
-when an element above the box comes or goes (a message shown once, a button offered to one name
-and not to another), the box is drawn anew or over what was typed, empty. Text typed in that
-moment (a name changed, then a reply typed at once) used to be gone without a word. A small
-script, drawn once per run on every page, watches the boxes typed in and not yet handed over:
-when a run takes a text away, the text goes back at once, into the same box or into the new box
-of the same key (keyed widgets carry their key as a class, `st-key-...`), with the focus and the
-caret where the person was typing. A box that did not come back (no longer offered) leaves a
-note in view with the text, to be copied; it is set as text, never as markup.
+Streamlit sends a text box's value only when the box loses focus or on (Ctrl+)Enter; until then
+the typed text lives in the page alone. A run that draws the box again can take it away: when
+an element above the box comes or goes (a button offered to one name and not to another, a part
+drawn for one role only), the box is drawn anew or over what was typed, empty. A message shown
+for one run moves nothing: it has a slot of its own on every run (state.show_once). Text typed
+in that moment (a name changed, then a reply typed at once) used to be gone without a word. A
+small script, drawn once per run on every page, watches the boxes typed in and not yet handed
+over: when a run takes a text away, the text goes back at once, into the same box or into the
+new box of the same key (keyed widgets carry their key as a class, `st-key-...`), with the
+focus and the caret where the person was typing. A box that did not come back (no longer
+offered) leaves a note in view with the text, to be copied; it is set as text, never as markup.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import csv
 import re
 from io import StringIO
 
+from app.core import measure_facts
 from app.core.document.answers import action_row, is_empty, rating
 from app.core.document.clean import printable
 from app.core.document.model import plain_text
@@ -30,17 +31,22 @@ def _num(value: float, lang: str, decimals: int = 0, sign: bool = False) -> str:
 
 
 def measures_csv(ri: ReportInput) -> bytes:
-    """Every measure or follow-up step of a visible actions question: what, who, when, status."""
+    """Every measure or follow-up step of a visible actions question: what, who, when, status,
+    and where the questionnaire asks them, each measure's facts (decided, funded, ...)."""
     lang, q = ri.lang, ri.questionnaire
+    shown = [qid for qid in ri.card.visible if q.questions[qid].type == "actions"
+             and not is_empty(ri.values.get(qid))]
+    facts = any(q.questions[qid].measure_facts for qid in shown)
     rows = [[t("csv_question", lang), *(t(k, lang) for k in ("action_what", "action_who",
-                                                             "action_due", "action_status"))]]
-    for qid in ri.card.visible:
+                                                             "action_due", "action_status")),
+             *([measure_facts.fact_name(f, lang) for f in measure_facts.FACTS] if facts else [])]]
+    for qid in shown:
         question = q.questions[qid]
-        value = ri.values.get(qid)
-        if question.type != "actions" or is_empty(value):
-            continue
         where = f"{q.numbering[qid]} {tr(question.text, lang)}"
-        rows += [[where, *action_row(action, lang)] for action in value or []]
+        for action in ri.values.get(qid) or []:
+            said = [measure_facts.option_label(f, action.get(f), lang) if question.measure_facts
+                    else "" for f in measure_facts.FACTS] if facts else []
+            rows.append([where, *action_row(action, lang), *said])
     return _write(rows, lang)
 
 

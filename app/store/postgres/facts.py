@@ -51,6 +51,10 @@ def drop(conn: Connection, ids: Sequence[str]) -> None:
 class ServerFacts:
     """The facts tables of one database, for the overview's build and counts."""
 
+    #: a save writes its scored row in its own transaction (scorer.py): a board can count
+    #: first and look whether anything waits in the same statement (counts.board)
+    saves_score = True
+
     def __init__(self, engine: Engine, location: str) -> None:
         self.engine = engine
         self.location = location

@@ -49,8 +49,7 @@ def render(assessment: Assessment, q: Questionnaire, lang: str) -> None:
         return  # nothing has happened yet; completing it comes first
     st.subheader(t("life_title", lang))
     refused = st.session_state.pop(stale.KEY + aid, None)
-    if refused:
-        st.error(refused)
+    state.show_once([("error", refused)] if refused else [])  # above the name and the boxes
     name = whoami.acting_name(t("life_name", lang), key=f"life_name:{aid}",
                             help=t("life_name_help", lang))
     official, reviewer = auth.may_change_here(assessment), auth.may_review_here(assessment)

@@ -239,7 +239,8 @@ def impact_chart(card: Scorecard, lang: str) -> None:
                 alt.Tooltip("n:Q", title=t("articles_rated", lang)),
             ],
         )
-        .properties(height=36 * len(rows) + 40)
+        # each area a 36 px band, and room for the axis: its figures and the two-line title
+        .properties(height=36 * len(rows) + 64)
     )
     summary = "; ".join(f"{r['cluster']} {r['shown']}" for r in rows)
     table = pd.DataFrame({
@@ -295,8 +296,8 @@ def criteria(card: Scorecard, lang: str) -> None:
 def status_actions(assessment: Assessment, card: Scorecard, q: Questionnaire, lang: str) -> None:
     st.divider()
     refused = st.session_state.pop(stale.KEY + (assessment.id or ""), None)
-    if refused:  # beside the button that was pressed, not at the top of the page
-        st.error(refused)
+    # Beside the button that was pressed, not at the top of the page; above the reason's box.
+    state.show_once([("error", refused)] if refused else [])
     c1 = st.columns(2)[0]
     if assessment.status == "draft" and auth.may_change_here(assessment):  # not a reviewer's
         gaps = blockers(card)

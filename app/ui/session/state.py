@@ -86,8 +86,18 @@ def flash(message: str, kind: str = "success") -> None:
 
 
 def show_flash() -> None:
-    for kind, message in st.session_state.pop("_flash", []):
-        getattr(st, kind)(message)
+    """The messages of `flash`, in a slot of their own (`show_once`)."""
+    show_once(st.session_state.pop("_flash", []))
+
+
+def show_once(messages: list[tuple[str, str]]) -> None:
+    """Messages that are shown for one run, as (kind, text), in a slot drawn on every run
+    whether or not it holds one: a message that came for one run and went in the next moved
+    every element below it, and the browser drew those anew (text being typed in a box below
+    was taken away with its box)."""
+    with st.container():
+        for kind, message in messages:
+            getattr(st, kind)(message)
 
 
 def remember(key: str, value: Any) -> None:

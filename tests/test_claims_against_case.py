@@ -118,6 +118,20 @@ def test_a_child_at_risk_is_heard_without_the_person_the_concern_is_about() -> N
     assert "heard_with_concern_person" not in raised(individual({"heard_present": ["guardians"]}))
 
 
+def test_in_a_dispute_about_the_child_a_parent_in_the_room_is_a_party() -> None:
+    # custody, residence, contact: the parents stand on either side of the question
+    for present in (["guardians"], ["relatives", "other_adult"]):
+        party = individual({"decision_area": ["family_law"], "heard_present": present})
+        assert "heard_with_concern_person" in party.capped_by, present
+        assert party.level is not None and party.level.id != "thorough"
+    # heard alone at least once as well: the child had a chance to speak without a party
+    alone = individual({"decision_area": ["family_law"], "heard_present": ["alone", "guardians"]})
+    assert "heard_with_concern_person" not in raised(alone)
+    # a neutral adult the child chose is no party
+    assert "heard_with_concern_person" not in raised(
+        individual({"decision_area": ["family_law"], "heard_present": ["other_adult"]}))
+
+
 def test_who_was_present_is_required_where_the_child_was_heard() -> None:
     card = individual({"heard_present": None})
     assert "heard_present" in card.missing

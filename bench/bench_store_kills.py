@@ -4,7 +4,9 @@ was told had succeeded.
 
 The writer prints "n" after set_answer(n) returned (an acknowledged save); the check after
 each kill is: the folder reads without error in a fresh store, every assessment's revision
-history is complete (1..current), and each acknowledged answer is stored (or a later one).
+history is complete (1..current), each acknowledged answer is stored (or a later one), and
+the overview's index (written after the save acknowledges, caught up after a kill) lists and
+counts every assessment at its stored revision.
 Three assessments are answered in turn, each save carrying its revision in the assessment's
 file and every few saves appending the carried ones to its journal first, so a kill lands in
 every step of a save: journal lines, their fsync, the document (the commit point).
@@ -84,6 +86,14 @@ def check(folder: Path, ids: list[str], last: int) -> list[str]:
                 problems.append(f"save {n} ({aid}/{qid}) acknowledged but not stored")
         if len(store.list()) != len(ids):
             problems.append(f"the overview lists {len(store.list())} of {len(ids)}")
+        # The overview's index (written after the save's commit point, off its path): the
+        # list's page and the counts' rows at each assessment's stored revision.
+        stored = store.revision_map()
+        rows, _total = store.page(limit=50)
+        if {r.id: r.revision for r in rows} != stored:
+            problems.append("fact not stored: the overview's list is behind the store")
+        if store.facts.revisions() != stored:
+            problems.append("fact not stored: the overview's counts are behind the store")
     except StoreError as exc:
         problems.append(f"unreadable: {exc}")
     return problems
@@ -98,17 +108,19 @@ def main() -> None:
         folder = Path(tmp)
         store = TinyDBAssessmentStore(folder)
         ids = [store.create(_assessment(f"Analys {n}"), "bench").id or "" for n in range(3)]
-        last, acknowledged, lost, unreadable = 0, 0, 0, 0
+        last, acknowledged, lost, unreadable, facts_lost = 0, 0, 0, 0, 0
         for _ in range(args.kills):
             last, count = trial(folder, ids, last, rng)
             acknowledged += count
             problems = check(folder, ids, last)
             lost += sum("not stored" in p for p in problems)
+            facts_lost += sum("fact not stored" in p for p in problems)
             unreadable += sum("not stored" not in p for p in problems)
             for p in problems[:3]:
                 print("  ", p)
         print(f"{args.kills} kills of a writer, {acknowledged:,} acknowledged saves: "
-              f"{lost} lost, {unreadable} unreadable or inconsistent   goal 0 and 0")
+              f"{lost} lost ({facts_lost} of them overview facts), {unreadable} unreadable or "
+              "inconsistent   goal 0 and 0")
 
 
 if __name__ == "__main__":

@@ -78,9 +78,12 @@ def test_in_english_the_pager_reads_in_english(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     _fill(tmp_path, [("", "", False)] * 1234)
     at = no_exception(start(monkeypatch, tmp_path, lang="en"))
-    # beyond the page and 1,000 more the store stops counting: it says "more than"
-    assert _showing(at) == "Showing 1–50 of more than 1,050"
+    assert _showing(at) == "Showing 1–50 of 1,234"  # the rows per status are kept
     assert button(at, "Next page") and button(at, "Previous page").disabled
+    # a search beyond the page and 1,000 more: the store stops counting and says "more than"
+    at.text_input[0].input("Analys")
+    at = no_exception(at.run())
+    assert _showing(at) == "Showing 1–50 of more than 1,050"
 
 
 OFFICIAL = Person("sub-anna", "Anna Berg", "anna@kommun.se", frozenset({"handlaggare"}), "Soc")

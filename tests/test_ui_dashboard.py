@@ -96,13 +96,14 @@ def test_while_the_index_is_built_the_page_shows_progress_and_what_it_counts(
     at = no_exception(open_page(at, "dashboard").run())
     shown = texts(at)
     held.set()
-    assert "analyserna poängsätts på nytt i bakgrunden. Klara hittills: 0 av 4." in shown
-    assert "redan poängsatts med de nuvarande formulären (antal: 0)" in shown
+    # saved without scores (no questionnaire changed): the page says it is taking them in
+    assert "räknar in sparade ändringar som ännu inte poängsatts. Klara hittills: 0 av 4." in shown
+    assert "redan räknats in (antal: 0)" in shown
     job = fact_builder._JOBS[store.facts.location]  # type: ignore[attr-defined]
     assert job.thread is not None
     job.thread.join(timeout=60)
     at = no_exception(at.run())
-    assert at.metric[0].value == "1" and "poängsätts på nytt" not in texts(at)
+    assert at.metric[0].value == "1" and "räknar in sparade" not in texts(at)
     fact_builder.forget()
 
 

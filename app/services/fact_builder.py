@@ -39,6 +39,8 @@ class Progress:
     total: int = 0  #: assessments to score
     done: int = 0
     first: bool = False  #: no index yet (True) or questionnaires changed / writes cut off
+    #: not first, and no row of other questionnaires: saves the index did not hold yet
+    catch_up: bool = False
     running: bool = True
     error: str = ""
     started: float = field(default_factory=time.monotonic)
@@ -72,6 +74,7 @@ def ensure(store: AssessmentStore, catalog: Catalog, stamp: str, score: Any, *,
             if not first and len(stale) <= FEW:
                 _run(store, index, stamp, score, job, stale)  # a few: here and now
                 return None
+            job.catch_up = not first and not _rescored(index, stamp)
             job.thread = threading.Thread(target=_run, args=(store, index, stamp, score, job,
                                                              stale),
                                           name="bka-overview-facts", daemon=True)
@@ -79,6 +82,14 @@ def ensure(store: AssessmentStore, catalog: Catalog, stamp: str, score: Any, *,
     if job.thread is not None and (wait or started):
         job.thread.join(None if wait else GRACE)
     return job if job.running or job.error else None
+
+
+def _rescored(index: Any, stamp: str) -> bool:
+    """Whether rows of other questionnaires are there (scored before a questionnaire
+    changed), not only rows not yet scored (saves the index is catching up with)."""
+    with index.reading() as ex:
+        return bool(ex.rows("SELECT 1 FROM overview_facts WHERE stamp <> '' AND stamp <> :s "
+                            "LIMIT 1", {"s": stamp}))
 
 
 def _todo(store: AssessmentStore, index: Any, stamp: str, first: bool) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +18,14 @@ from app.store.doc_file import DocFile
 from app.store.edits import EditRules
 from app.store.errors import (
     NotFound,
+    StoreError,
     UnsupportedStore,
 )
 from app.store.facts.local import LocalFacts
 from app.store.json_storage import AtomicJSONStorage, encode
 from app.store.layout import SAFE_ID, STORE_FORMAT, Layout, data_dir
 from app.store.locking import shared_folder
-from app.store.overview import Overview
+from app.store.overview import Overview, summary_row
 from app.store.shapes import check_marker
 
 Wrapper = dict[str, Any]
@@ -43,7 +44,8 @@ class LocalFolder(EditRules):
         self.overview = Overview(self.layout, self.shared, self._read_listed)
         #: the council overview's index (facts/local.py)
         self.facts = LocalFacts(self.folder, self._current_revisions,
-                                lambda: not self.layout.shards())
+                                lambda: not self.layout.shards(), self._index_rows,
+                                self.shared.locked)
 
     @property
     def location(self) -> str:
@@ -57,6 +59,24 @@ class LocalFolder(EditRules):
     def _current_revisions(self) -> Iterator[Mapping[str, int]]:
         with self.shared.locked():
             yield self.revision_map()
+
+    def _index_rows(self, ids: Sequence[str]) -> dict[str, tuple[int, dict[str, Any]] | None]:
+        """The revision and overview row of each assessment the overview's index lists, None
+        for one in the trash or gone (call under the lock). A damaged file is left out: the
+        index keeps what it had, and every read of the file says what is wrong."""
+        found: dict[str, tuple[int, dict[str, Any]] | None] = {}
+        for aid in ids:
+            try:
+                wrapper = self._doc(aid).wrapper
+            except NotFound:
+                wrapper = None
+            except StoreError:
+                continue
+            if wrapper is None or wrapper.get("trash"):
+                found[aid] = None
+            else:
+                found[aid] = (wrapper["assessment"]["revision"], summary_row(wrapper))
+        return found
 
     def _doc(self, assessment_id: str) -> DocFile:
         if not SAFE_ID.match(assessment_id):  # also a safe file name: nothing else is one

@@ -24,10 +24,8 @@ from app.store.edits import settle
 from app.store.errors import (
     StoreCorrupted,
 )
-from app.store.facts.rows import unscored
 from app.store.json_storage import AtomicJSONStorage, current_key, encode
 from app.store.local_folder import LocalFolder, Wrapper
-from app.store.overview import summary_row
 from app.store.records import Action, Change, Revision
 
 PENDING = "pending"  # a document's entries whose journal lines may not be on disk yet
@@ -110,7 +108,7 @@ class WritePath(LocalFolder):
                 model: Assessment | None = None, *, flush: bool = False) -> None:
         """`flush`: the journal written too (a new assessment's journal exists from its
         first revision)."""
-        self.facts.mark({entry.assessment_id: entry.revision})  # 0. for a cut-off write
+        self.facts.before_write()  # 0. a kill from here on is caught up by the overview's index
         # 1. the trace, before the change it describes; 2. the commit point
         wrapper = {**wrapper, PENDING: self._append_history(
             doc_file, wrapper, entry, durable=self.durable, flush=flush)}
@@ -121,13 +119,9 @@ class WritePath(LocalFolder):
             doc_file.write(wrapper, model)
         finally:
             self.overview.touch()
-        # 3. the council overview's row (facts/local.py): out while in the trash; scored by
-        # the overview when it next counts, so the lock is not held for scoring
-        if wrapper.get("trash"):
-            self.facts.dropped([entry.assessment_id])
-        else:
-            self.facts.saved([unscored(entry.assessment_id, entry.revision)],
-                             [summary_row(wrapper)])
+        # 3. the council overview's rows follow, off the save's path (facts/backlog.py): the
+        # index is derived from the files, and a process that stops first is caught up
+        self.facts.wrote([entry.assessment_id])
 
     def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
                         durable: bool, flush: bool = False) -> builtins.list[dict[str, Any]]:

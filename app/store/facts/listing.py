@@ -7,6 +7,7 @@ columns as the overview's Summary and PostgreSQL's `assessments` overview column
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,22 @@ CREATE TABLE IF NOT EXISTS overview_rows (
 CREATE INDEX IF NOT EXISTS overview_rows_newest ON overview_rows (ord DESC, id);
 CREATE INDEX IF NOT EXISTS overview_rows_status ON overview_rows (status, ord DESC, id);
 """
+#: rows per status, kept by the rows' own writes: the total of a page without a search or a
+#: person's scope is one lookup, exact, instead of a count of up to COUNT_AHEAD rows
+COUNTS_DDL = (
+    "CREATE TABLE IF NOT EXISTS overview_row_counts "
+    "(status TEXT PRIMARY KEY, n INTEGER NOT NULL)",
+    "CREATE TRIGGER IF NOT EXISTS overview_rows_in AFTER INSERT ON overview_rows BEGIN "
+    "INSERT INTO overview_row_counts (status, n) VALUES (new.status, 1) "
+    "ON CONFLICT (status) DO UPDATE SET n = n + 1; END",
+    "CREATE TRIGGER IF NOT EXISTS overview_rows_out AFTER DELETE ON overview_rows BEGIN "
+    "UPDATE overview_row_counts SET n = n - 1 WHERE status = old.status; END",
+    "CREATE TRIGGER IF NOT EXISTS overview_rows_moved AFTER UPDATE OF status ON overview_rows "
+    "WHEN old.status IS NOT new.status BEGIN "
+    "UPDATE overview_row_counts SET n = n - 1 WHERE status = old.status; "
+    "INSERT INTO overview_row_counts (status, n) VALUES (new.status, 1) "
+    "ON CONFLICT (status) DO UPDATE SET n = n + 1; END",
+)
 _COLUMNS = ("id", "title", "case_number", "committee", "status", "questionnaire",
             "questionnaire_version", "created", "updated", "revision", "updated_by",
             "haystack", "ord", "owner", "unit", "shared", "reviewer")
@@ -51,6 +68,24 @@ def values(row: Mapping[str, Any]) -> dict[str, Any]:
             "ord": updated.timestamp() if updated else -1e300, "owner": row.get("owner") or "",
             "unit": row.get("unit") or "", "shared": int(bool(row.get("shared"))),
             "reviewer": row.get("reviewer") or ""}
+
+
+def ensure_counts(db: Any) -> None:
+    """The counters and their triggers, in a file made before they were: filled from the
+    rows there, in the same transaction (`db`: an sqlite3 connection in autocommit)."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'overview_row_counts'").fetchone():
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in COUNTS_DDL:
+            db.execute(statement)
+        db.execute("DELETE FROM overview_row_counts")
+        db.execute("INSERT INTO overview_row_counts (status, n) "
+                   "SELECT status, count(*) FROM overview_rows GROUP BY status")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
 
 
 def put(ex: Executor, rows: Iterable[Mapping[str, Any]]) -> None:
@@ -99,15 +134,33 @@ def page(ex: Executor, query: str, status: str | None, limit: int, offset: int,
     cond = " AND ".join(where)
     rows = ex.rows(f"SELECT {', '.join(_COLUMNS)} FROM overview_rows WHERE {cond} "
                    "ORDER BY ord DESC, id LIMIT :limit OFFSET :offset", params)
+    if not needle and scope is None:  # the kept counters, less the rows left out
+        return [_summary(r) for r in rows], Total(_counted(ex, status, params, exclude))
     cap = offset + limit + COUNT_AHEAD
     counted = ex.rows(f"SELECT count(*) FROM (SELECT 1 FROM overview_rows WHERE {cond} "
                       "LIMIT :cap)", {**params, "cap": cap + 1})[0][0]
     return [_summary(r) for r in rows], Total.capped(int(counted), cap)
 
 
+def _counted(ex: Executor, status: str | None, params: Mapping[str, Any],
+             exclude: Collection[str]) -> int:
+    kept = ("SELECT coalesce(sum(n), 0) FROM overview_row_counts"
+            + (" WHERE status = :status" if status is not None else ""))
+    if not exclude:
+        return int(ex.rows(kept, params)[0][0])
+    marks, _ = sql.placeholders("x", sorted(exclude))
+    left_out = ("SELECT count(*) FROM overview_rows WHERE id IN (" + marks + ")"
+                + (" AND status = :status" if status is not None else ""))
+    return int(ex.rows(f"SELECT ({kept}) - ({left_out})", params)[0][0])
+
+
+#: the rows' times parsed once: a page's rerun shows the same rows (datetimes are immutable)
+_time = functools.lru_cache(maxsize=8192)(parse_time)
+
+
 def _summary(r: tuple[Any, ...]) -> Summary:
     (aid, title, case_number, committee, status, questionnaire, version, created, updated,
      revision, updated_by, haystack, order, owner, unit, shared, reviewer) = r
     return Summary(aid, title, case_number, committee, status, questionnaire, version,
-                   parse_time(created), parse_time(updated), int(revision), updated_by, None,
+                   _time(created), _time(updated), int(revision), updated_by, None,
                    "", haystack, order, owner, unit, bool(shared), reviewer)

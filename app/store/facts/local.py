@@ -3,10 +3,12 @@
 what is derived from them). WAL mode: readers never wait for the writer, and a write is one
 append to the log, not a rewrite of the file.
 
-It is kept by the store's writes, under the store's lock: before the documents change, the
-assessment is marked pending (id and the revision being written); after, its facts replace
-the row and the mark goes, in one transaction. A write cut off between the two leaves the
-mark, and the next build looks at that assessment again. A missing, damaged or foreign file
+It follows the store's saves off their path (backlog.py): a save names the assessment it
+wrote, and its rows are written soon after from the file, under the store's lock; a process
+that stopped first is caught up by the next reader. An import marks its assessments pending
+(id and the revision being written) before the documents change and writes their rows after,
+in one transaction; an import cut off between the two leaves the marks, and the next build
+looks at those assessments again. A missing, damaged or foreign file
 (another schema, another folder's) is set aside and built anew; until a full build has
 compared it with the store (`complete`), the overview says it is being built. Erasing
 removes the rows, overwrites their pages (secure_delete) and empties the log: erased means
@@ -24,49 +26,32 @@ from pathlib import Path
 from typing import Any
 
 from app.core.access import Scope
-from app.store.facts import listing, shape, tables
-from app.store.facts.rows import Fact
+from app.store.facts import listing, tables
+from app.store.facts.backlog import Backlog
+from app.store.facts.rows import Fact, unscored
+from app.store.facts.sql import chunks, placeholders
+from app.store.facts.sqlite_file import FILE, SCHEMA, Open, Sqlite, connect, inode
 from app.store.records import Summary, Total
 
-FILE = ".overview-index.sqlite3"
-SCHEMA = "bka-overview-index/3"
+__all__ = ["FILE", "SCHEMA", "LocalFacts"]
 
-DDL = shape.script("sqlite") + """
-CREATE TABLE IF NOT EXISTS overview_pending (
-  id TEXT PRIMARY KEY, revision INTEGER NOT NULL, at REAL NOT NULL);
-""" + listing.DDL
+#: whether the list's rows can be trusted: filled from this folder's store, no write cut off
+#: since (a mark older than CUT_OFF, newer than the fill), and the processes writing
+_TRUSTED = """
+SELECT (SELECT value FROM overview_meta WHERE key = 'rows') = :folder,
+  EXISTS (SELECT 1 FROM overview_pending WHERE at < :t AND at > coalesce(
+    (SELECT CAST(value AS REAL) FROM overview_meta WHERE key = 'rows_at'), 0)),
+  (SELECT group_concat(token) FROM overview_writers)
+"""
 #: a pending mark older than this is a write that was cut off, not one in progress
 CUT_OFF = 60.0
 
 
-class _Sqlite:
-    """tables.Executor over one sqlite3 connection."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def rows(self, statement: str, params: Mapping[str, Any] | None = None,
-             ) -> list[tuple[Any, ...]]:
-        return self.db.execute(statement, dict(params or {})).fetchall()
-
-    def run(self, statement: str, params: Mapping[str, Any] | None = None) -> None:
-        self.db.execute(statement, dict(params or {}))
-
-    def many(self, statement: str, params: Sequence[Mapping[str, Any]]) -> None:
-        self.db.executemany(statement, [dict(p) for p in params])
-
-
-class _Open(threading.local):
-    """A connection per file and thread (WAL lets one thread count while another writes; a
-    sqlite3 connection is not to be shared by threads)."""
-
-    def __init__(self) -> None:
-        self.db: sqlite3.Connection | None = None
-        self.inode: int | None = None
-
-
-_OPEN: dict[str, _Open] = {}
+_OPEN: dict[str, Open] = {}
+_BACKLOGS: dict[str, Backlog] = {}  # one per index file and process: the marks are per process
 _OPEN_LOCK = threading.Lock()
+#: the stored revision and overview row of each id asked for, None for one not to list
+Current = Callable[[Sequence[str]], Mapping[str, "tuple[int, Mapping[str, Any]] | None"]]
 
 
 class LocalFacts:
@@ -78,23 +63,122 @@ class LocalFacts:
 
     def __init__(self, data: Path,
                  guard: Callable[[], contextlib.AbstractContextManager[Mapping[str, int]]],
-                 empty: Callable[[], bool] = lambda: False) -> None:
+                 empty: Callable[[], bool] = lambda: False,
+                 current: Current | None = None,
+                 locked: Callable[[], contextlib.AbstractContextManager[object]] | None = None,
+                 ) -> None:
         """`guard()` holds the store's lock and gives each assessment's current revision: a
         build's facts go in only for the revision still stored (a save meanwhile wrote its
         own), never for one in the trash or erased meanwhile. `empty()`: the store holds no
-        assessment, so a new index is complete from the start (nothing to build)."""
+        assessment, so a new index is complete from the start (nothing to build).
+        `current(ids)` (under the guard) reads the stored revision and overview row of each
+        of `ids`, None for one in the trash or gone: what a save's rows are written from,
+        under `locked()` (the store's lock alone; the guard by default)."""
         self.path = data / FILE
         self.folder = str(data)
         self.guard = guard
         self.empty = empty
+        self.current = current
+        self.locked = locked or guard
         with _OPEN_LOCK:
-            self._open = _OPEN.setdefault(str(self.path), _Open())
+            self._open = _OPEN.setdefault(str(self.path), Open())
+            found = _BACKLOGS.get(str(self.path))
+            if found is None:
+                found = _BACKLOGS[str(self.path)] = Backlog(self.path, self._apply, self._db,
+                                                            self.locked)
+            # the newest store on the folder reads the files
+            found.apply, found.locked = self._apply, self.locked
+            self.backlog = found
 
     @property
     def location(self) -> str:
         return str(self.path)
 
     # -- the store's writes ----------------------------------------------------------------
+
+    def before_write(self) -> None:
+        """Before a save's commit point: a kill from here on is caught up (backlog.py)."""
+        try:
+            self.backlog.ready()
+        except (sqlite3.Error, OSError):
+            self._discard()  # a mark that cannot be kept: the index is built anew instead
+
+    def wrote(self, ids: Sequence[str]) -> None:
+        """After a save's commit point: the rows of `ids` follow, off the save's path
+        (backlog.py)."""
+        try:
+            self.backlog.add(ids)
+        except (sqlite3.Error, OSError):
+            self._discard()
+
+    def catch_up(self) -> None:
+        """Before a page counts or lists: the saves of this process written, and those of
+        a process that stopped before writing its rows written again (backlog.py)."""
+        self.backlog.drain()
+        try:
+            with self._db() as db:
+                tokens = [r[0] for r in db.execute("SELECT token FROM overview_writers")]
+        except (sqlite3.Error, OSError):
+            return  # unreadable: the next write sets it aside, and it is built anew
+        dead = self.backlog.dead(tokens)
+        if dead:
+            self._rewrite_after(dead)
+
+    def _rewrite_after(self, dead: Sequence[str]) -> None:
+        """Every assessment whose rows differ from its file, written again; then the dead
+        processes' marks out."""
+        with self.guard() as revisions, contextlib.suppress(sqlite3.Error, OSError):
+            with self._db() as db:
+                still = {r[0] for r in db.execute("SELECT token FROM overview_writers")}
+                listed = {r[0]: int(r[1]) for r in db.execute(
+                    "SELECT id, revision FROM overview_rows")}
+            dead = [t for t in dead if t in still]  # another reader may have done it
+            if not dead:
+                return
+            counted = self.revisions()
+            ids = {i for i, r in revisions.items() if counted.get(i) != r or listed.get(i) != r}
+            ids |= (set(counted) | set(listed)) - set(revisions)
+            if ids:
+                self._apply(ids)
+            with self._write() as ex:
+                ex.many("DELETE FROM overview_writers WHERE token = :t", [{"t": t} for t in dead])
+            for token in dead:
+                self.backlog.forget(token)
+
+    def _apply(self, ids: set[str]) -> None:
+        """The rows of `ids` as their files hold them now, under the store's lock: unscored
+        facts (scored by the overview when it next counts) and the list's rows; those in the
+        trash or gone taken out."""
+        if self.current is None:
+            return
+        with self.locked():  # (held already by a drain: re-entered)
+            now = self.current(sorted(ids))
+            live = {i: v for i, v in now.items() if v is not None}
+            gone = [i for i, v in now.items() if v is None]
+
+            def write(ex: tables.Executor) -> None:
+                if live:
+                    there = self._revisions_of(ex, list(live))
+                    tables.put(ex, [unscored(i, r) for i, (r, _) in live.items()
+                                    if there.get(i) != r])  # a scored row of it stays
+                    listing.put(ex, [row for _, row in live.values()])
+                    ex.many("DELETE FROM overview_pending WHERE id = :id AND revision <= :r",
+                            [{"id": i, "r": r} for i, (r, _) in live.items()])
+                if gone:
+                    tables.drop(ex, gone)
+                    listing.drop(ex, gone)
+                    ex.many("DELETE FROM overview_pending WHERE id = :id",
+                            [{"id": i} for i in gone])
+            self._quietly(write)
+
+    @staticmethod
+    def _revisions_of(ex: tables.Executor, ids: list[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        for part in chunks(ids):
+            marks, params = placeholders("i", part)
+            found.update((r[0], int(r[1])) for r in ex.rows(
+                f"SELECT id, revision FROM overview_facts WHERE id IN ({marks})", params))
+        return found
 
     def mark(self, pending: Mapping[str, int]) -> None:
         """Before the documents change: these assessments are being written."""
@@ -125,8 +209,19 @@ class LocalFacts:
         if not self._quietly(write) and erased:
             self._discard()  # it could not be cleaned, so it goes: nothing erased may stay
         elif erased:
+            # The log still holds the rows' earlier pages until it is emptied; it cannot be
+            # while another connection (the thread writing saves' rows, a reader) is inside
+            # a read: then the file goes, as when it cannot be cleaned.
+            emptied = False
             with contextlib.suppress(sqlite3.Error), self._db() as db:
-                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                for _ in range(20):
+                    busy = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+                    if not busy:
+                        emptied = True
+                        break
+                    time.sleep(0.01)
+            if not emptied:
+                self._discard()
 
     # -- the list's page --------------------------------------------------------------------
 
@@ -134,16 +229,21 @@ class LocalFacts:
              exclude: Sequence[str], scope: Scope | None) -> tuple[list[Summary], Total] | None:
         """The page from the index; None when the index cannot be trusted for it (never
         filled from the store, or a write cut off since it was): then the store lists."""
-        cut_off = time.time() - CUT_OFF
-        with contextlib.suppress(sqlite3.Error), self.reading() as ex:
-            meta = dict(ex.rows("SELECT key, value FROM overview_meta "
-                                "WHERE key IN ('rows', 'rows_at')"))
-            if meta.get("rows") != self.folder:
-                return None
-            if ex.rows("SELECT 1 FROM overview_pending WHERE at < :t AND at > :filled "
-                       "LIMIT 1", {"t": cut_off, "filled": float(meta.get("rows_at", 0))}):
-                return None
-            return listing.page(ex, query, status, limit, offset, exclude, scope)
+        for _ in range(2):  # a second look after writing again what a stopped process saved
+            self.backlog.drain()
+            dead: list[str] = []
+            with contextlib.suppress(sqlite3.Error), self._reading() as ex:
+                # One look: filled from the store, no write cut off since, who writes.
+                filled, cut, writers = ex.rows(_TRUSTED, {"folder": self.folder,
+                                                          "t": time.time() - CUT_OFF})[0]
+                if not filled or cut:
+                    return None
+                dead = self.backlog.dead(t for t in (writers or "").split(",") if t)
+                if not dead:
+                    return listing.page(ex, query, status, limit, offset, exclude, scope)
+            if not dead:
+                break
+            self._rewrite_after(dead)
         return None  # unreadable: the store lists, and the next write sets it aside
 
     def fill_rows(self, rows: Sequence[Summary]) -> None:
@@ -165,6 +265,7 @@ class LocalFacts:
 
     def state(self, stamp: str) -> tuple[bool, list[str]]:
         """complete() and stale(): a page view's one look before counting."""
+        self.catch_up()
         done = self.complete()
         return done, self.stale(stamp) if done else []
 
@@ -214,11 +315,18 @@ class LocalFacts:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[tables.Executor]:
-        """A consistent view for the counts (one read transaction)."""
+        """A consistent view for the counts (one read transaction), with this process's
+        saves in it, and those of a process that stopped first (catch_up)."""
+        self.catch_up()
+        with self._reading() as ex:
+            yield ex
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[tables.Executor]:
         with self._db() as db:
             db.execute("BEGIN")
             try:
-                yield _Sqlite(db)
+                yield Sqlite(db)
             finally:
                 db.execute("COMMIT")
 
@@ -229,7 +337,7 @@ class LocalFacts:
         with self._db() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
-                yield _Sqlite(db)
+                yield Sqlite(db)
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
@@ -249,12 +357,12 @@ class LocalFacts:
     @contextlib.contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
         handle = self._open
-        inode = _inode(self.path)
-        if handle.db is None or inode != handle.inode:  # none yet, or the file replaced
+        now = inode(self.path)
+        if handle.db is None or now != handle.inode:  # none yet, or the file replaced
             self._close(handle)
-            new = inode is None and self.empty()
-            handle.db = _connect(self.path)
-            handle.inode = _inode(self.path)
+            new = now is None and self.empty()
+            handle.db = connect(self.path)
+            handle.inode = inode(self.path)
             if new:  # nothing to build, nothing to list
                 handle.db.executemany("INSERT INTO overview_meta (key, value) VALUES (?, ?) "
                                       "ON CONFLICT (key) DO NOTHING",
@@ -268,54 +376,8 @@ class LocalFacts:
                 os.unlink(f"{self.path}{suffix}")
 
     @staticmethod
-    def _close(handle: _Open) -> None:
+    def _close(handle: Open) -> None:
         if handle.db is not None:
             with contextlib.suppress(sqlite3.Error):
                 handle.db.close()
         handle.db, handle.inode = None, None
-
-
-def _inode(path: Path) -> int | None:
-    try:
-        return os.stat(path).st_ino
-    except FileNotFoundError:
-        return None
-
-
-def _schema(db: sqlite3.Connection) -> tuple[str] | None:
-    try:
-        row: tuple[str] | None = db.execute(
-            "SELECT value FROM overview_meta WHERE key = 'schema'").fetchone()
-        return row
-    except sqlite3.OperationalError:  # no such table: a new file
-        return None
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open (creating or replacing a file that is not ours) in WAL mode."""
-    for attempt in range(2):
-        try:
-            db = sqlite3.connect(path, timeout=30, isolation_level=None,
-                                 check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")  # derived data: a lost tail is rebuilt
-            db.execute("PRAGMA secure_delete=ON")
-            row = _schema(db)
-            if row is None:
-                db.executescript(DDL)
-                row = _schema(db)
-            if row is None:
-                db.execute("INSERT INTO overview_meta (key, value) VALUES ('schema', ?) "
-                           "ON CONFLICT (key) DO NOTHING", (SCHEMA,))
-            elif row[0] != SCHEMA:
-                raise sqlite3.DatabaseError(f"an index of another schema ({row[0]})")
-            return db
-        except sqlite3.DatabaseError:
-            if attempt:
-                raise
-            with contextlib.suppress(NameError, sqlite3.Error):
-                db.close()
-            for suffix in ("", "-wal", "-shm"):  # derived data: set aside, built anew
-                with contextlib.suppress(OSError):
-                    os.unlink(f"{path}{suffix}")
-    raise AssertionError("unreachable")

@@ -94,7 +94,9 @@ def building(shown: Board, lang: str) -> None:
             st.warning(t("dash_build_failed", lang, error=job.error,
                          counted=words["counted"]))
             return
-        st.info(t("dash_building_first" if job.first else "dash_building_change", lang,
+        key = ("dash_building_first" if job.first else
+               "dash_building_catch_up" if job.catch_up else "dash_building_change")
+        st.info(t(key, lang,
                   **words), icon=":material/hourglass_top:")
         st.progress(job.share, text=f"{words['done']} / {words['total']}")
 

@@ -68,6 +68,22 @@ def test_a_group_rated_weakened_is_harm_even_when_all_children_are_not() -> None
     assert any("funktionsnedsättning (art. 28)" in tr(r.text, "sv") for r in card.review)
 
 
+def test_a_groups_harm_is_met_only_by_a_measure_that_names_the_group() -> None:
+    _, values = example_values()
+    impacts = {n: dict(e) for n, e in values["rights_impacts"].items()}
+    impacts[31] = {**impacts[31], "groups": {"disability": {"short": -2, "long": 0}}}
+    screening = {"vulnerable_groups": ["disability"], "rights_impacts": impacts}
+    for_all = [{**m, "addresses": ["31"]} for m in values["measures"]]
+    # a measure for the right in general does not show that it reaches the group
+    card = scored({**screening, "measures": for_all})
+    assert "no_measure_reason" in card.missing
+    assert card.level is not None and card.level.id != "acceptable"
+    # one that names the group does
+    for_group = [{**for_all[0], "addresses": ["31", "disability"]}, *for_all[1:]]
+    card = scored({**screening, "measures": for_group})
+    assert "no_measure_reason" not in card.visible and "no_measure_reason" not in card.missing
+
+
 def test_an_assessment_dated_after_the_decision_is_held() -> None:
     card = scored({"analysis_date": "2027-03-01"})  # the decision is planned for 2027-02-12
     assert "assessment_after_decision" in card.capped_by

@@ -86,8 +86,7 @@ class HarmReading:
     def names_harm(self, action: dict[str, Any], harms: list[Harm] | None = None) -> bool:
         """The measure names a right or group judged weakened (of `harms`, or of all)."""
         named = {str(x) for x in action.get("addresses") or []}
-        return any(str(h.article) in named or (h.group is not None and h.group in named)
-                   for h in (self.harm_list if harms is None else harms))
+        return any(_named(h, named) for h in (self.harm_list if harms is None else harms))
 
     def gain_count(self) -> int:
         """Articles rated strengthened, and groups rated strengthened, in either term."""
@@ -167,5 +166,7 @@ class HarmReading:
 
 
 def _named(harm: Harm, named: set[str]) -> bool:
-    """A harm is named by its article, or (a group's harm) by its group."""
-    return str(harm.article) in named or (harm.group is not None and harm.group in named)
+    """A harm to all children is named by its article; a harm to a named group only by that
+    group. A group was rated apart because it fares worse than the rest; a measure written for
+    the right in general (for all children) does not show that it reaches those children."""
+    return str(harm.article) in named if harm.group is None else harm.group in named

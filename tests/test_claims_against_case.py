@@ -118,6 +118,20 @@ def test_a_child_at_risk_is_heard_without_the_person_the_concern_is_about() -> N
     assert "heard_with_concern_person" not in raised(individual({"heard_present": ["guardians"]}))
 
 
+def test_in_a_dispute_about_the_child_a_parent_in_the_room_is_a_party() -> None:
+    # custody, residence, contact: the parents stand on either side of the question
+    for present in (["guardians"], ["relatives", "other_adult"]):
+        party = individual({"decision_area": ["family_law"], "heard_present": present})
+        assert "heard_with_concern_person" in party.capped_by, present
+        assert party.level is not None and party.level.id != "thorough"
+    # heard alone at least once as well: the child had a chance to speak without a party
+    alone = individual({"decision_area": ["family_law"], "heard_present": ["alone", "guardians"]})
+    assert "heard_with_concern_person" not in raised(alone)
+    # a neutral adult the child chose is no party
+    assert "heard_with_concern_person" not in raised(
+        individual({"decision_area": ["family_law"], "heard_present": ["other_adult"]}))
+
+
 def test_who_was_present_is_required_where_the_child_was_heard() -> None:
     card = individual({"heard_present": None})
     assert "heard_present" in card.missing
@@ -160,7 +174,7 @@ def test_children_where_a_service_moves_are_counted_as_concerned() -> None:
                     "där det redan går 26 elever, och skolan får 240 elever i F-3."})
     found = {f.id: f for f in more.flags}
     assert "count_below_case" in more.capped_by
-    assert found["count_below_case"].details == ["240 elever"]
+    assert found["count_below_case"].details == ["240 elever > 31"]
     # A municipality-wide statistic names no place of the decision: no finding
     statistic = closure({"knowledge_summary": summary + " Kommunen har 3 200 elever i "
                          "grundskolan."})
@@ -176,11 +190,11 @@ def more_text(summary: str) -> str:
 
 
 def test_a_headcount_is_a_figure_followed_by_children_not_a_year_or_a_source() -> None:
-    from app.core.headcount import figures_of_children
+    from app.core.case_figures import figures_of
 
     nouns = {"sv": ["barn", "elever"]}
     said = "I januari 2027 (elevregistret) gick 1 200 elever och 62 inskrivna barn där, 3 km bort"
-    assert figures_of_children(said, nouns) == [(1200, "1 200 elever"),
+    assert figures_of(said, nouns) == [(1200, "1 200 elever"),
                                                 (62, "62 inskrivna barn")]
 
 
@@ -197,3 +211,21 @@ def test_a_framework_agreement_behind_a_wish_not_followed_is_a_reason_of_resourc
     # the child's wish followed: nothing to explain
     followed = individual({"alternatives_considered": said, "views_weight": "followed"})
     assert "contract_reason_untold" not in raised(followed)
+
+
+def test_an_average_journey_below_the_case_own_times_is_named() -> None:
+    assessment, _ = load_assessment(CLOSURE)
+    summary = assessment.answers["knowledge_summary"].value
+    longer = summary + " För de yngsta i Lövåkers skola blir resan omkring 45 minuter enkel väg."
+    # the answer (an average, 30) below a time the text gives at a place of the decision
+    average = closure({"knowledge_summary": longer, "travel_minutes_added": 30})
+    found = {f.id: f for f in average.flags}
+    assert "travel_below_case" in average.capped_by
+    assert found["travel_below_case"].details == ["45 minuter > 30"]
+    assert average.level is not None and average.level.id != "thorough"
+    # the longest journey answered (70 a day) is not contradicted by a 45-minute trip
+    assert "travel_below_case" not in raised(closure({"knowledge_summary": longer}))
+    # a time at no place of the decision (a statistic of the region) says nothing of it
+    region = summary + " I regionen är medelresan till skolan 40 minuter."
+    assert "travel_below_case" not in raised(closure({"knowledge_summary": region,
+                                                      "travel_minutes_added": 30}))

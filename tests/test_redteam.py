@@ -138,7 +138,7 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
             assert filled["answers"][key] == value, key
 
 
-OPEN = Path(__file__).parent / "corpus" / "redteam-open" / "round6"
+OPEN = Path(__file__).parent / "corpus" / "redteam-open" / "round7"  # the last measured round
 OPEN_FILES = sorted(OPEN.glob("*.yaml"))
 
 
@@ -153,7 +153,7 @@ def test_open_round_controls_keep_the_top_with_a_reviewer(path: Path, tmp_path: 
     # written against an earlier version, a file's new questions read as unanswered: it is
     # held by that ('not answered'), never by a contradiction it could not have written
     held = set(unapproved.capped_by)
-    assert "review_needed" in held or held == {"required_missing"}, held
+    assert "review_needed" in held or held <= {"required_missing", "measure_facts_unanswered"}, held
     if kind == "control":
         card = scored(path, approved_in_store(path, tmp_path / "data"))
         assert card.level is not None and card.level.id == TOP, [f.id for f in card.flags]

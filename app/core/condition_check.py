@@ -53,7 +53,7 @@ _NEEDS = {
     "affected_owned": ({"actions"}, "an actions question"),
     **{name: ({"actions"}, "an actions question")
        for name in (*VOIDING, "open_measure_facts", "transition_measures")},
-    "children_beyond_count": ({"number"}, "a number question"),
+    "figures_beyond": ({"number"}, "a number question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
     "only": ({"multi"}, "a multi question"),
@@ -130,7 +130,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "analysed_impacts", "hollow_answers", "harms", "unaddressed_harms",
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
-                   "children_beyond_count", "gains", "open_measure_facts", "months_between",
+                   "figures_beyond", "gains", "open_measure_facts", "months_between",
                    "transition_measures", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):

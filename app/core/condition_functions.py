@@ -101,8 +101,8 @@ FUNCTIONS: dict[str, Function] = {
     "copied_answers": Function(0, lambda env, a: env.copied_answers(), "nothing",
                                scoring_only=True),
     # Figures of children in the case's own description above the count answered.
-    "children_beyond_count": Function(
-        2, lambda env, a: env.children_beyond_count(_qid(a), _words(env, a)), "question_words",
+    "figures_beyond": Function(
+        2, lambda env, a: env.figures_beyond(_qid(a), _words(env, a)), "question_words",
         scoring_only=True),
     "case_mentions": Function(1, lambda env, a: env.case_mentions(_words(env, a)), "words",
                               scoring_only=True),

@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 from typing import Any
 
-from app.core import headcount, substance
+from app.core import case_figures, substance
 from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.evaluation_harms import HarmReading
@@ -150,9 +150,9 @@ class Evaluation(HarmReading):
         fields = rules.case_fields if rules else []
         return substance.case_names(self.decision, [self.answer(f) for f in fields])
 
-    def children_beyond_count(self, question_id: str, words: str) -> int:
-        """Figures of children (nouns of the word list) above the count answered, in the case's
-        own description, in sentences naming a place or service of the decision's title."""
+    def figures_beyond(self, question_id: str, words: str) -> int:
+        """Figures of a unit (children, minutes: the word list) above the number answered, in
+        the case's own description, in sentences naming a place or service of the decision."""
         return len(self.beyond_count(question_id, words))
 
     def beyond_count(self, question_id: str, words: str) -> list[str]:
@@ -164,7 +164,7 @@ class Evaluation(HarmReading):
         texts = [self.decision] + [v for f in fields if isinstance(v := self.answer(f), str)]
         title = self.decision.split("\n", 1)[0]
         nouns = self.q.scoring.word_lists.get(words, {})
-        return headcount.beyond_count(count, title, texts, nouns)
+        return case_figures.beyond_count(count, title, texts, nouns)
 
     def copied_answers(self) -> int:
         """Answers that are (nearly) the text of another assessment, of another decision."""

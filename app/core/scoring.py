@@ -154,7 +154,7 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function == "affected_owned":
             qid = _qid_arg(node)
             details += [str(a.get("who") or "") for a in ev.affected_measures(qid)]
-        elif node.function == "children_beyond_count":
+        elif node.function == "figures_beyond":
             words = str(getattr(node.args[1], "value", ""))
             details += ev.beyond_count(_qid_arg(node), words)
         elif node.function == "analysed_impacts":

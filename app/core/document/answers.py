@@ -120,9 +120,10 @@ def action_row(action: dict[str, Any], lang: str) -> tuple[str, str, str, str]:
 def actions_table(actions: list[dict[str, Any]], lang: str, caption: str = "") -> Table:
     """Measures or follow-up steps: what, who, when, status."""
     rows = tuple(tuple(inline(cell) for cell in action_row(a, lang)) for a in actions)
-    # "Who" holds long Swedish compounds (familjehemssekreterare): give it room to not split.
+    # "Who" holds long Swedish compounds (familjehemssekreterare): give it room to not split;
+    # a date must fit on one line in Word's larger type too (2027-06-15 broke after the month).
     return Table(header=tuple(t(k, lang) for k in ACTION_KEYS), rows=rows,
-                 widths=(0.43, 0.29, 0.15, 0.13), caption=caption, indent=True)
+                 widths=(0.41, 0.29, 0.17, 0.13), caption=caption, indent=True)
 
 
 def raw_value(value: Any) -> str:

@@ -135,16 +135,20 @@ def measure_targets(ri: ReportInput, actions: list[dict[str, Any]]) -> list[Bloc
         if not isinstance(action, dict):
             continue
         what = str(action.get("what") or "–").rstrip(".")
-        named = [target_label(ri, str(x)) for x in action.get("addresses") or []]
+        # The report for the case file names an article by number: its title stands in the
+        # table of articles a page earlier, and the page count is what the form promises.
+        named = [target_label(ri, str(x), titled=ri.form == "full")
+                 for x in action.get("addresses") or []]
         items.append(inline(_t("addresses", lang, what=what, targets=", ".join(named))
                             if named else _t("addresses_none", lang, what=what)))
     return [Para(inline(_t("targets", lang)), role="muted"), Bullets(tuple(items))]
 
 
-def target_label(ri: ReportInput, target: str) -> str:
-    """'art. 31 Vila, fritid, lek' for an article, the group's own label for a group."""
+def target_label(ri: ReportInput, target: str, titled: bool = True) -> str:
+    """'art. 31 Vila, fritid, lek' for an article ('art. 31' untitled), the group's own
+    label for a group."""
     if target.isdigit():
-        article = ri.library.article(int(target))
+        article = ri.library.article(int(target)) if titled else None
         title = tr(article.title, ri.lang) if article else ""
         return f"art. {target}" + (f" {title}" if title else "")
     for question in ri.questionnaire.questions.values():

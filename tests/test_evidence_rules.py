@@ -84,6 +84,32 @@ def test_a_groups_harm_is_met_only_by_a_measure_that_names_the_group() -> None:
     assert "no_measure_reason" not in card.visible and "no_measure_reason" not in card.missing
 
 
+def test_the_shipped_example_kept_under_its_title_is_no_analysis_of_ones_own() -> None:
+    from app.core.loading import load_assessment
+    from app.core.scoring import decision_text, score
+
+    cat = catalog()
+    assessment, _ = load_assessment(EXAMPLE)
+    _, values = example_values()
+    q = cat.questionnaire(assessment.questionnaire.id)
+    assert q is not None
+    d = assessment.decision
+
+    def card(description: str, changes: dict[str, Any]) -> Scorecard:
+        return score(q, {**values, **changes}, cat.library, decision_text(d.title, description),
+                     d.decision_date, cat.law, cat.references, review=approved_review())
+
+    # the example's own decision, an answer changed: still the example's case, no copy
+    own = {"knowledge_summary": values["knowledge_summary"] + " Skolan har 480 elever."}
+    assert "copied_from_other_assessment" not in {f.id for f in card(d.description, own).flags}
+    # the same title describing another decision: its texts are the example's words
+    changed = card(d.description + " Beslutet gäller i stället Västerby skola.", {})
+    copied = {h.question for h in changed.hollow if h.reason == "other_assessment"}
+    assert {"alternatives_considered", "group_differences"} <= copied
+    assert "copied_from_other_assessment" in {f.id for f in changed.flags}
+    assert changed.level is not None and changed.level.id != "thorough"
+
+
 def test_an_assessment_dated_after_the_decision_is_held() -> None:
     card = scored({"analysis_date": "2027-03-01"})  # the decision is planned for 2027-02-12
     assert "assessment_after_decision" in card.capped_by

@@ -49,6 +49,10 @@ class ReferenceText:
     source: str  #: how the reader knows it: the decision's title and case number
     title: str  #: the decision's title; an assessment of the same decision is not "another"
     texts: tuple[str, ...]  #: in compared form (plain())
+    #: for a shipped example, its decision (title and description) in compared form. An
+    #: example is nobody's decision: keeping its title does not make its texts one's own
+    #: analysis of another; only a record of the example's own decision is exempt.
+    example: str = ""
 
 
 #: the source of a copy the reader may not see named: "another assessment in the
@@ -151,18 +155,28 @@ OTHER_MIN_CHARS = 80  #: shorter answers are too alike by nature to call copies
 
 def _other_source(text: str, decision: str, others: tuple[ReferenceText, ...],
                   substance: Substance) -> str:
-    """Which other assessment (of another decision) this answer is (nearly) a copy of."""
+    """Which other assessment (of another decision, or a shipped example) this answer is
+    (nearly) a copy of."""
     if not others or not substance.near_copy or letters(text) < OTHER_MIN_CHARS:
         return ""
     words = plain(text)
     title = plain(decision.split("\n", 1)[0])
     for other in others:
-        if plain(other.title) == title:
+        if _same_decision(other, title, plain(decision)):
             continue
         if process.extractOne(words, other.texts, scorer=fuzz.ratio,
                               score_cutoff=substance.near_copy) is not None:
             return other.source
     return ""
+
+
+def _same_decision(other: ReferenceText, title: str, decision: str) -> bool:
+    """Another assessment of the same decision (a revision) shares its texts by right; a
+    shipped example only with its own decision (title and description): a record that keeps
+    the example's title but describes another decision is made of the example's words."""
+    if other.example:
+        return other.example == decision
+    return plain(other.title) == title
 
 
 def reference_text(source: str, title: str, answers: dict[str, Any]) -> ReferenceText:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from app.core.catalog import Catalog, load_catalog, questionnaire_files
 from app.core.errors import LoadError
 from app.core.loading import load_assessment
 from app.core.models.case import Case
-from app.core.substance import ReferenceText, law_triples, reference_text, summary_triples
+from app.core.scoring import decision_text
+from app.core.substance import (ReferenceText, law_triples, plain, reference_text,
+                                summary_triples)
 from app.services.kept_catalog import kept
 from app.services.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
 from app.store import answer_rules
@@ -51,7 +54,8 @@ def _examples() -> tuple[ReferenceText, ...]:
             continue  # a broken example is reported by its own check, not here
         d = assessment.decision
         values = {k: a.value for k, a in assessment.answers.items()}
-        found.append(reference_text(f"{d.title} ({path.name})", d.title, values))
+        text = reference_text(f"{d.title} ({path.name})", d.title, values)
+        found.append(replace(text, example=plain(decision_text(d.title, d.description))))
     return tuple(found)
 
 

@@ -16,7 +16,7 @@ from app.services.paths import ROOT
 from app.store.locking import SharedFolder
 
 
-def _wait_for(condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(condition, seconds: float = 60.0) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting"

@@ -83,9 +83,9 @@ def test_a_completion_without_reason_names_only_what_remains() -> None:
                                     "förvaltningens personal; inga tjänster till barn eller "
                                     "familjer ändras.")}})
     text = flat(pdf_text(render_pdf(screened)))
-    assert "Markerad som färdig, men 1 allvarlig brist återstår och inget skäl är antecknat." \
+    assert "Markerad som färdig, men inget skäl är antecknat: 1 allvarlig brist återstår." \
         in text, text[:1500]
     assert "0 obligatoriska" not in text
     english = flat(pdf_text(render_pdf(screened, lang="en")))
-    assert "Marked complete, but 1 serious finding remains and no reason is recorded." \
+    assert "Marked complete, but no reason is recorded: 1 serious finding remains." \
         in english

@@ -107,10 +107,10 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     ),
     # what remains, only the parts that do: never "0 required questions lack an answer"
     "completion_unexplained": (
-        "Markerad som färdig, men {gaps} och inget skäl är antecknat. Rapporten visas därför "
-        "som utkast.",
-        "Marked complete, but {gaps} and no reason is recorded. The report is therefore shown "
-        "as a draft.",
+        "Markerad som färdig, men inget skäl är antecknat: {gaps}. Rapporten visas därför som "
+        "utkast.",
+        "Marked complete, but no reason is recorded: {gaps}. The report is therefore shown as "
+        "a draft.",
     ),
     "completion_missing": (
         "{missing:# obligatorisk fråga saknar|# obligatoriska frågor saknar} ett svar som räknas",

@@ -12,8 +12,7 @@ from app.core.errors import LoadError
 from app.core.loading import load_assessment
 from app.core.models.case import Case
 from app.core.scoring import decision_text
-from app.core.substance import (ReferenceText, law_triples, plain, reference_text,
-                                summary_triples)
+from app.core.substance import ReferenceText, law_triples, plain, reference_text, summary_triples
 from app.services.kept_catalog import kept
 from app.services.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
 from app.store import answer_rules

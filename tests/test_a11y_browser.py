@@ -272,7 +272,9 @@ def test_charts_have_a_text_alternative_and_a_table(app: App) -> None:
     assert described and all(d.startswith("Stapeldiagram") for d in described), described
     assert "Vega visualization" not in json.dumps(described)
     page.get_by_text("Diagrammet som tabell").click()
-    table = page.locator('[data-testid="stTable"] table').first
+    # The chart's own table, inside its expander: the page has other tables above it.
+    table = page.locator('[data-testid="stExpander"]', has_text="Diagrammet som tabell") \
+        .locator('[data-testid="stTable"] table').first
     table.wait_for(timeout=WAIT)
     text = table.inner_text()
     page.close()

@@ -66,11 +66,15 @@ def test_a_cookie_from_before_logout_opens_nothing(monkeypatch: pytest.MonkeyPat
     now = dt.datetime.now(dt.UTC)
     monkeypatch.setattr(signin, "configured", lambda: True)
     monkeypatch.setattr(st, "user", _User(_claims(now - dt.timedelta(minutes=5))))
-    logouts: list[bool] = []
-    monkeypatch.setattr(st, "logout", lambda: logouts.append(True))
+    logins: list[bool] = []
+    monkeypatch.setattr(st, "login", lambda *a, **k: logins.append(True))
     at = no_exception(start(monkeypatch, tmp_path))
-    assert not logouts and "Du har loggat ut" not in texts(at)  # a live session works
+    assert "Du har loggat ut" not in texts(at)  # a live session works
     Sessions().log_out("sub-anna", now)  # "Logga ut", on another device or server
     at = no_exception(at.run())
-    assert "Du har loggat ut" in texts(at) and logouts == [True]
+    assert "Du har loggat ut" in texts(at)
     assert "Barnkonsekvensanalyser" not in texts(at)  # not the overview
+    again = [b for b in at.button if b.label == "Logga in med jobbkontot"]
+    assert again and not logins
+    at = no_exception(again[0].click().run())  # signing in again replaces the old cookie
+    assert logins == [True]

@@ -42,8 +42,11 @@ def main() -> None:
         store_errors.show(exc, lang)
         st.stop()
     if over is not None:  # logged out elsewhere, or the provider's word has expired
+        # Refused here on every run whatever the cookie says; signing in again replaces it.
+        # (Streamlit's own logout, called in the page's first run, left the page blank.)
         st.info(t(f"auth_session_{over}", lang))
-        st.logout()
+        if st.button(t("auth_login", lang), type="primary"):
+            st.login()
         st.stop()
     pages = {
         row.key: st.Page(screen(row.key), title=t(row.title, lang), icon=row.icon,

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from scoring_setup import file_answers, score_answers
 
 from app.cli.commands import format_scorecard

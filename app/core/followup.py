@@ -21,8 +21,8 @@ from typing import Any
 
 from app.core import measure_facts, measure_status
 from app.core.catalog import Catalog
-from app.core.fact_dates import as_day
 from app.core.dashboard import FOLLOW_UP_DATE
+from app.core.fact_dates import as_day
 from app.core.lifecycle import LifecycleRefused, mark_followed_up
 from app.core.loading import normalise_answers
 from app.core.models.approval import ReviewStanding

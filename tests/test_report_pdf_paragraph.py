@@ -11,7 +11,8 @@ from reportlab.lib.rl_accel import sameFrag as rl_same_frag
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paraparser import ParaParser
 
-from app.report.measured import Paragraph, same_frag
+from app.report.breaking import same_frag
+from app.report.measured import Paragraph
 from app.report.styles import styles
 from app.report.text import markup
 
@@ -68,3 +69,18 @@ def test_a_long_mixed_paragraph_breaks_into_the_same_lines() -> None:
     assert ours.wrap(300, 5000) == theirs.wrap(300, 5000)
     assert [[(w.text, w.fontName) for w in line.words] for line in ours.blPara.lines] == \
         [[(w.text, w.fontName) for w in line.words] for line in theirs.blPara.lines]
+
+
+def test_kept_widths_and_heights_are_reportlabs() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.report.breaking import ascent_descent, string_width
+    from app.report.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    for text, size in [("och", 9.5), (" ", 8.5), ("Lövåker", 11.5), ("", 9.5), ("och", 8.5)]:
+        for font in (REGULAR, BOLD):
+            for _ in range(2):  # the second answer is the kept one
+                assert string_width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
+                assert ascent_descent(font, size) == pdfmetrics.getAscentDescent(font, size)
+    assert string_width("Lövåker", BOLD, 10) > string_width("Lövåker", REGULAR, 10)

@@ -122,10 +122,10 @@ def commit(path: Path, entry: dict[str, Any], corrupted: Corrupted) -> tuple[Fil
     first, and a failed write (a full disk) leaves no half line behind."""
     line = encode(entry) + b"\n"
     try:
-        fd = os.open(path, os.O_RDWR | os.O_APPEND)
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | getattr(os, "O_BINARY", 0))
         try:
             size = os.fstat(fd).st_size
-            if size and os.pread(fd, 1, size - 1) != b"\n":
+            if size and _byte_at(fd, size - 1) != b"\n":
                 with open(path, "ab") as handle:  # a torn last line (a kill): cut off first
                     _cut_torn_tail(handle, str(entry["assessment_id"]), corrupted)
                     size = handle.tell()
@@ -133,7 +133,7 @@ def commit(path: Path, entry: dict[str, Any], corrupted: Corrupted) -> tuple[Fil
                 written = os.write(fd, line)
                 if written != len(line):
                     raise OSError(28, "the disk took only part of the line")
-                os.fdatasync(fd)
+                _datasync(fd)
             except OSError:
                 with contextlib.suppress(OSError):
                     os.ftruncate(fd, size)
@@ -144,6 +144,17 @@ def commit(path: Path, entry: dict[str, Any], corrupted: Corrupted) -> tuple[Fil
             os.close(fd)
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
+
+
+def _byte_at(fd: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, 1, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # (Windows) appends still go to the end
+    return os.read(fd, 1)
+
+
+# fdatasync where the system has it (Linux); fsync elsewhere (macOS, Windows)
+_datasync = getattr(os, "fdatasync", os.fsync)
 
 
 def tail(path: Path, after: int, assessment_id: str, corrupted: Corrupted) -> list[Entry]:

@@ -1,14 +1,16 @@
 """The overview rows of every assessment, kept per shard folder, re-read where files changed.
 
-Each assessment is a file of its own (docs/<shard>/<id>.json), replaced (a new inode) by every
-write, so its (inode, size, mtime) names one content. The rows of a shard are kept in memory
-with the identity of the file each was read from; a listing re-reads only the files whose
-identity changed, so it sees other processes' writes at once and caches nothing stale.
+Each assessment is a file of its own (docs/<shard>/<id>.json), replaced (a new inode) when it
+is written, and a journal (history/<shard>/<id>.jsonl) that every save appends to, so the
+two identities (inode, size, mtime) together name one content (doc_file.record_key). The rows
+of a shard are kept in memory with the identity each was read at; a listing re-reads only
+the assessments whose identity changed, so it sees other processes' writes at once and
+caches nothing stale.
 
 Every write of the store also touches the mtime of docs/ itself (`touch`), so a rerun with
 nothing written anywhere costs one stat; after a write, the shard folders' mtimes say which
-folder changed (every write is a rename into one of them), and only that folder's ~40 files
-are stat'ed. A listing made within a second of a folder's change checks it again next time
+folder changed (a rename into it, or a save's touch of it), and only that folder's ~40
+assessments are stat'ed. A listing made within a second of a folder's change checks it again next time
 (the racy case of a change within one timestamp tick; git's index handles it the same way).
 
 index/<shard>.json keeps the rows of a shard with their files' identities for the next

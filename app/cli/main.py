@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from app.cli.registry import COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
+#: pydantic looks for plugins of its own (observability hooks) in every installed package's
+#: metadata when it builds the first model: ~10 ms of each command's start. bka installs none;
+#: an operator who adds one sets this variable to "" (pydantic's own switch, kept if set).
+NO_PLUGINS = ("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
@@ -33,6 +38,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault(*NO_PLUGINS)  # before a command's module builds any model
     command = argv[0] if argv and not argv[0].startswith("-") else None
     args = _parser(command).parse_args(argv)
     handler: Handler = args.handler

@@ -56,9 +56,8 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+    end = len(text.rstrip())  # trailing space ends the text (not a copy of the rest per token)
+    while pos < end:
         match = _TOKEN.match(text, pos)
         if not match or match.end() == pos:
             column = pos + len(text[pos:]) - len(text[pos:].lstrip())

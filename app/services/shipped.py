@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.catalog import Catalog, load_catalog, questionnaire_files
+from app.core.dependencies import keep_parsed
 from app.core.errors import LoadError
 from app.core.loading import load_assessment
 from app.core.scoring import decision_text
@@ -29,6 +30,7 @@ def catalog() -> Catalog:
     cat, references = kept([ARTICLES_DIR, QUESTIONNAIRES_DIR, LAW_DIR, EXAMPLES_DIR, CORE_CODE],
                            _load)
     cat.references = references
+    keep_parsed(cat.conditions)  # parsed when the copy was made: not again in this process
     answer_rules.use(cat)  # the store judges stored answers by it (answer_rules.py)
     return cat
 

@@ -12,9 +12,10 @@ to last (long term). A referral to another body's own assessment does not count 
 the children get anything rests on a decision nobody in this matter can promise. A measure that
 reaches only the parents, staff or the organisation does not count against a harm to a right the
 children exercise themselves (scoring.child_own_articles: play, school, health, contact), since
-what the parents or staff get is not what the children lost. A fact left unanswered (a record from before these facts were
-asked) is a gap in completeness, not a contradiction: such a measure counts as before, and the
-scorecard names the gap.
+what the parents or staff get is not what the children lost. A fact left unanswered (a record
+from before these facts were asked) is a gap in completeness, not a contradiction: such a
+measure counts as before, and the scorecard names the gap. A measure that reaches the children
+through their parents says how, in its own words, for the reader and the reviewer.
 """
 
 from __future__ import annotations

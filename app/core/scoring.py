@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from app.core import measure_rules
+from app.core.answer_text import answer_text
 from app.core.condition_tree import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
@@ -31,7 +33,6 @@ from app.core.models.scorecard import (
     Scorecard,
 )
 from app.core.review_gate import gate
-from app.core.answer_text import answer_text
 from app.core.review_list import harm_label, review_questions
 from app.core.substance import HIDDEN_SOURCE, ReferenceText
 
@@ -167,7 +168,7 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function in measure_rules.DETAILED:
             lang = (q.languages or ["sv"])[0]
             details += measure_rules.details(node.function, ev, _qid_arg(node),
-                                             lambda h, lang=lang: harm_label(ev, h, lang), lang)
+                                             partial(harm_label, ev, lang=lang), lang)
         elif node.function == "affected_owned":
             qid = _qid_arg(node)
             details += [str(a.get("who") or "") for a in ev.affected_measures(qid)]

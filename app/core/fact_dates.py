@@ -16,7 +16,10 @@ _MID_YEAR = (7, 1)
 
 
 def as_day(value: Any) -> dt.date | None:
-    """A date answer, an ISO date text or a year; None for anything else (unanswered)."""
+    """The one reader of a recorded day: a date (a datetime's day), an ISO date text (with
+    spaces around it or a time after it, which are set aside) or a year (its middle); None for
+    anything else (unanswered, or not a day). Every page, rule and report reads days here,
+    so one answer never counts as a date in one place and as no date in another."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

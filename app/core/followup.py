@@ -22,6 +22,7 @@ from typing import Any
 from app.core import measure_facts, measure_status
 from app.core.catalog import Catalog
 from app.core.dashboard import FOLLOW_UP_DATE
+from app.core.fact_dates import as_day
 from app.core.lifecycle import LifecycleRefused, mark_followed_up
 from app.core.loading import normalise_answers
 from app.core.models.approval import ReviewStanding
@@ -70,13 +71,7 @@ def is_follow_up(assessment: Assessment) -> bool:
 def due(assessment: Assessment) -> dt.date | None:
     """The follow-up date the assessment set, if it set one."""
     answer = assessment.answers.get(FOLLOW_UP_DATE)
-    value = answer.value if answer else None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+    return as_day(answer.value) if answer else None
 
 
 def check_start(original: Assessment) -> None:

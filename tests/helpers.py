@@ -130,23 +130,3 @@ def approved_review(reviewer: str = "Per Berg") -> Any:
     return ReviewStanding(approval=Approval(
         assessment_id="x", approved_revision=1, content_hash="", reviewer=reviewer,
         approved_at=dt.datetime(2027, 1, 25, 10, 0, tzinfo=dt.UTC)))
-
-
-def scored_file(path: Path) -> tuple[Any, Any]:
-    """A stored assessment file scored by the shipped catalogue as the product scores it, and
-    the evaluation the reviewer's questions are drawn from."""
-    from app.core.evaluation import Evaluation
-    from app.core.loading import load_assessment, normalise_answers
-    from app.core.scoring import decision_text, score
-    from app.services.shipped import catalog
-
-    cat = catalog()
-    assessment, source = load_assessment(path)
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == [], problems
-    d = assessment.decision
-    text = decision_text(d.title, d.description)
-    card = score(q, values, cat.library, text, d.decision_date, cat.law, cat.references)
-    return card, Evaluation(q, values, cat.library, text, d.decision_date, cat.law)

@@ -141,8 +141,8 @@ def test_the_reviewer_is_asked_about_the_step_and_the_honest_no() -> None:
                for t in texts), texts
     texts = [q.text["sv"] for q in scored().review]
     assert any("”Nej, inget bindande steg är taget”" in t for t in texts), texts
-    # each measure's question says whom it reaches
-    assert any("når barnen direkt" in t for t in texts), texts
+    # and whether what the measures say of whom they reach is true
+    assert any("vilka de når" in t for t in texts), texts
 
 
 def test_a_placement_begun_before_the_latest_talk_is_named() -> None:

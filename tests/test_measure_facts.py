@@ -96,8 +96,8 @@ def test_the_reviewer_is_asked_whether_the_stated_facts_are_true(tmp_path: Path)
     ev = Evaluation(q, values, catalog().library)
     texts = [r.text["sv"] for r in review_questions(ev)]
     gains = q.numbering["gains_later_decision"]
-    assert f"Stämmer det som 9.1 säger om vad som binder åtgärderna, och {gains} om senare " \
-        "beslut?" in texts, texts
+    assert ("Stämmer det som 9.1 säger om vad som binder åtgärderna och vilka de når, och "
+            f"{gains} om senare beslut?") in texts, texts
 
 
 def test_an_unknown_fact_is_a_clear_error() -> None:

@@ -144,6 +144,12 @@ def counts(action: dict[str, Any]) -> bool:
     return not voided_by(action)
 
 
+def noted(action: dict[str, Any]) -> bool:
+    """Whether a short report names the measure's facts: something keeps it from counting, is
+    unanswered, or it does not reach the children themselves."""
+    return not counts(action) or bool(unanswered(action)) or not reaches_child(action)
+
+
 def lasts(action: dict[str, Any]) -> bool:
     """Whether the measure lasts as long as the harm (an open answer reads as before: yes)."""
     return action.get("lasting") != "no"

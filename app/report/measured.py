@@ -9,9 +9,8 @@ paragraph and the width, so the last width's lines are kept and given back.
 Most of the report's paragraphs are plain text in one style (a cell, an answer, a question).
 reportlab parses every paragraph's text as markup with Python's HTMLParser, which costs more
 than breaking it into lines; text with no tag and no entity comes out of that parser as one
-fragment in the style's font, so that fragment is made here directly. And reportlab's C
-accelerator for the question line breaking asks of every word (do two fragments draw
-alike?) is slower than reportlab's own Python fallback: that one is used (same_frag).
+fragment in the style's font, so that fragment is made here directly. What line breaking
+asks for every word is answered faster by app/report/breaking.py.
 """
 
 from __future__ import annotations
@@ -19,35 +18,16 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-from reportlab.lib import rl_accel
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus import paragraph as _paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
+from app.report import breaking
+
 #: per style, the fragment the parser makes for plain text in it (its text replaced)
 _PLAIN: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
-_SAME = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
-
-
-def same_frag(f: Any, g: Any) -> bool:
-    """Whether two fragments draw alike, so line breaking may join them into one run.
-
-    reportlab's own pure-Python fallback for rl_accel's sameFrag. The C one asks each
-    attribute with getattr, and a fragment lacks most of them (cbDefn, lineBreak, backColor,
-    nobr), so each question raises and swallows an AttributeError: it takes 2 to 4 µs a call
-    where reading the fragments' dicts takes under 1, and line breaking a paragraph of more
-    than one fragment asks it for every word.
-    """
-    fd, gd = f.__dict__, g.__dict__
-    if "cbDefn" in fd or "lineBreak" in fd or "cbDefn" in gd or "lineBreak" in gd:
-        return False
-    return [fd.get(k) for k in _SAME] == [gd.get(k) for k in _SAME]
-
-
-if _paragraph.sameFrag is rl_accel.sameFrag:  # the module's global, read by breakLines
-    _paragraph.sameFrag = same_frag
+breaking.install()
 
 
 class Paragraph(_Paragraph):

@@ -1,17 +1,24 @@
-"""The PDF's paragraphs, made and broken into lines faster than reportlab does it, come out
-exactly as reportlab makes them: the same fragments, the same lines, the same page."""
+"""The PDF laid out faster than reportlab alone lays it out, with the same result: paragraphs
+made and broken into lines as reportlab makes them (the same fragments, the same lines), and
+the cycle collector paused only while a document is laid out."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 from typing import Any
 
 import pytest
+from doc_support import example
 from reportlab.lib.rl_accel import sameFrag as rl_same_frag
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paraparser import ParaParser
 
-from app.report.measured import Paragraph, same_frag
+from app.core.document.source import ReportError
+from app.report import collector, pdf_render
+from app.report.breaking import same_frag
+from app.report.build import render_pdf
+from app.report.measured import Paragraph
 from app.report.styles import styles
 from app.report.text import markup
 
@@ -68,3 +75,43 @@ def test_a_long_mixed_paragraph_breaks_into_the_same_lines() -> None:
     assert ours.wrap(300, 5000) == theirs.wrap(300, 5000)
     assert [[(w.text, w.fontName) for w in line.words] for line in ours.blPara.lines] == \
         [[(w.text, w.fontName) for w in line.words] for line in theirs.blPara.lines]
+
+
+def test_kept_widths_and_heights_are_reportlabs() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.report.breaking import ascent_descent, string_width
+    from app.report.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    for text, size in [("och", 9.5), (" ", 8.5), ("Lövåker", 11.5), ("", 9.5), ("och", 8.5)]:
+        for font in (REGULAR, BOLD):
+            for _ in range(2):  # the second answer is the kept one
+                assert string_width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
+                assert ascent_descent(font, size) == pdfmetrics.getAscentDescent(font, size)
+    assert string_width("Lövåker", BOLD, 10) > string_width("Lövåker", REGULAR, 10)
+
+
+def test_the_collector_is_paused_for_a_layout_only_and_comes_back_after_a_failure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    layout = pdf_render._layout
+
+    def watched(*args: Any) -> bytes:
+        seen.append(gc.isenabled())
+        return layout(*args)
+
+    assert gc.isenabled()
+    monkeypatch.setattr(pdf_render, "_layout", watched)
+    assert render_pdf(example()).startswith(b"%PDF")
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(ReportError), collector.paused():
+        raise ReportError("the layout failed")
+    assert gc.isenabled()
+    gc.disable()  # a caller that had turned it off itself keeps it off
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
@@ -31,7 +30,7 @@ from app.report.page import Running, canvas_maker, make_document
 from app.report.pdf_blocks import flowables
 from app.report.pdf_catalog import EmbeddedFile, add_files, add_outline, add_xmp, finisher
 from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
-from app.report.text import markup, plain
+from app.report.text import escape, markup, plain
 
 NEW_PAGE_ROOM = 0.6 * FRAME_HEIGHT  # a part starts a page unless most of one is left
 HEADING_ROOM = 0.12 * FRAME_HEIGHT  # a heading with room for its first lines

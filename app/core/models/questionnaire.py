@@ -1,7 +1,5 @@
 """A questionnaire as its YAML file declares it: sections, questions and the scoring."""
 
-from __future__ import annotations
-
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 

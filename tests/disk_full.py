@@ -1,8 +1,9 @@
 """A disk that fills up: after a number of files written, every write fails with ENOSPC.
 
 `fill_after` patches the two functions every write of the store goes through (a file
-replaced, a save's line appended to a journal), so it works anywhere (CI without root included); `small_disk` mounts a real tmpfs of a few hundred KB
-where the test runs as root and the kernel allows it, and skips otherwise.
+replaced, a save's line appended to a journal), so it works anywhere (CI without root
+included); `small_disk` mounts a real tmpfs of a few hundred KB where the test runs as root
+and the kernel allows it, and skips otherwise.
 """
 
 from __future__ import annotations

@@ -10,8 +10,9 @@ caches nothing stale.
 Every write of the store also touches the mtime of docs/ itself (`touch`), so a rerun with
 nothing written anywhere costs one stat; after a write, the shard folders' mtimes say which
 folder changed (a rename into it, or a save's touch of it), and only that folder's ~40
-assessments are stat'ed. A listing made within a second of a folder's change checks it again next time
-(the racy case of a change within one timestamp tick; git's index handles it the same way).
+assessments are stat'ed. A listing made within a second of a folder's change checks it again
+next time (the racy case of a change within one timestamp tick; git's index handles it the
+same way).
 
 index/<shard>.json keeps the rows of a shard with their files' identities for the next
 process's first listing (10,000 rows from 256 small files instead of 10,000 documents). It is

@@ -115,3 +115,25 @@ def test_the_collector_is_paused_for_a_layout_only_and_comes_back_after_a_failur
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_gathering_a_report_and_parsing_the_fonts_run_with_the_collector_paused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.report import context, fonts
+
+    seen: dict[str, bool] = {}
+    gather, parse = context.prepare_with, fonts.TTFont
+
+    def gathered(*args: Any, **kwargs: Any) -> Any:
+        seen["gather"] = gc.isenabled()
+        return gather(*args, **kwargs)
+
+    def parsed(*args: Any, **kwargs: Any) -> Any:
+        seen["font"] = gc.isenabled()
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(context, "prepare_with", gathered)
+    monkeypatch.setattr(fonts, "TTFont", parsed)
+    assert context.prepare(example()).assessment.id == example().id
+    fonts.register_fonts.__wrapped__()  # once more: names already registered stay as they are
+    assert seen == {"gather": False, "font": False} and gc.isenabled()

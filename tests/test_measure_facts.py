@@ -138,7 +138,8 @@ def test_page_one_names_what_keeps_a_measure_from_counting(tmp_path: Path) -> No
     text = summary_as(assessment_with(tmp_path, change), ".txt").decode("utf-8")  # type: ignore[arg-type]
     assert ("– Vuxen följer med på bussen under höstterminen 2027 (ansvarig: Rektor, "
             "Storbyskolan, senast 2027-08-17) (beslutad, finansierad, ingen är bunden att "
-            "genomföra den, bara under en övergång, når barnen direkt)") in text
+            "genomföra den, bara under en övergång, når barnen direkt, ger barnen något annat i "
+            "egen regi)") in text
     # a measure that counts is listed as before; its facts are in the full documentation
     assert "Planera skolskjutsen" in text and "(beslutad, finansierad, genomförs av" not in text
 

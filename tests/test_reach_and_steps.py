@@ -192,12 +192,24 @@ def test_the_reports_show_whom_a_measure_reaches_and_the_step_taken(tmp_path: Pa
         answers["binding_steps_date"] = "2026-10-25"
     assessment = _stored(tmp_path, change)
     full = render_as(assessment, ".html").decode("utf-8")
+    # how it reaches them stands beside the reach it explains; what it gives them is said too
     assert ("Elever från Lövåker är med och utformar den nya naturlekplatsen: beslutad, "
-            "finansierad, genomförs av organisationen själv, når barnen genom föräldrarna, "
-            "hur: Föräldrarna följer barnen dit") in full
+            "finansierad, genomförs av organisationen själv, når barnen genom föräldrarna "
+            "(hur: Föräldrarna följer barnen dit), ger barnen något annat i egen regi") in full
+    assert "Vad som binder åtgärderna och vilka de når" in full
     assert "Personal har sagts upp eller fått besked om omplacering" in full
     assert "2026-10-25" in full
     # the report for the case file names the measure that reaches only the parents
     short = render_as(assessment, ".html", form="short").decode("utf-8")
     assert "Vuxen följer med på bussen under höstterminen 2027: " in short
     assert "når bara föräldrarna" in short
+
+
+def test_the_method_names_the_step_rules_in_whole_sentences(tmp_path: Path) -> None:
+    """The method's list of rules that cap the level names each rule by its first sentence,
+    without the aside that points to a finding's details: never an aside cut open at its
+    colon ("(steget och datumen → ...")."""
+    full = render_as(_stored(tmp_path, lambda answers: None), ".html").decode("utf-8")
+    assert ("Enligt svaren togs ett steg som binder saken innan barnen hördes → "
+            "”Ofullständig analys”") in full
+    assert "(steget och datumen →" not in full and "(se nedan) →" not in full

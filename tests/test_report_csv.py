@@ -28,10 +28,10 @@ def test_measures_what_who_when_status() -> None:
                        "Vem den når", "Håller barnen kvar eller hänvisar"]
     assert ["9.1 Vilka åtgärder minskar de negativa följderna?",
             "Vuxen följer med på bussen under höstterminen 2027", "Rektor, Storbyskolan",
-            "2027-08-17", "Planerad", "Ja, beslutad", "Ja, pengar finns eller den kostar inget",
+            "2027-08-17", "Planerad", "Ja, beslutad", "Ja, finansierad eller kostnadsfri",
             "Organisationen själv", "Nej", "Nej, bara under en övergång",
-            "Barnen vars skada den gäller, direkt",
-            "Den ger barnen något annat, från organisationen själv"] in rows
+            "Barnen som skadan gäller, direkt",
+            "Ger barnen något annat i egen regi"] in rows
     assert len(rows) == 6
 
 

@@ -86,6 +86,16 @@ def test_tables_have_repeating_header_rows(largest: Any) -> None:
     assert any("skolskjuts" in r.cells[0].text.lower() for r in measures.rows[1:])
 
 
+def test_a_line_leading_into_a_list_stays_on_the_lists_page(largest: Any) -> None:
+    """"Vad som binder åtgärderna och vilka de når" introduces the measures' facts: Word keeps
+    it with the list's first item, so it never stands alone at the foot of a page."""
+    paragraphs = largest.paragraphs
+    lead = next(i for i, p in enumerate(paragraphs)
+                if p.text == "Vad som binder åtgärderna och vilka de når")
+    assert paragraphs[lead].paragraph_format.keep_with_next
+    assert paragraphs[lead + 1].style.name == "List Bullet"
+
+
 def test_chart_is_an_image_with_alternative_text_and_its_table(largest: Any) -> None:
     pictures = largest.inline_shapes
     assert len(pictures) == 1

@@ -314,7 +314,7 @@ def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_i
     assert stored[0]["addresses"] == ["disability"]
     # each measure says what binds it, one choice per fact, unanswered until chosen
     decided = at.selectbox(key=f"q:{aid}:measures:0:decided")
-    assert decided.value is None and decided.label == "Är åtgärden beslutad?, åtgärd 1"
+    assert decided.value is None and decided.label == "Är åtgärden beslutad? (åtgärd 1)"
     for fact, value in (("decided", "yes"), ("funded", "yes"), ("bound", "agreement"),
                         ("reduced", "no"), ("lasting", "yes")):
         at.selectbox(key=f"q:{aid}:measures:0:{fact}").set_value(value)
@@ -323,12 +323,12 @@ def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_i
     assert stored[0]["bound"] == "agreement" and stored[0]["addresses"] == ["disability"]
     # whom it reaches: through the parents, the form asks how in the measure's own words
     with pytest.raises(KeyError):
-        at.text_input(key=f"q:{aid}:measures:0:reaches_how")
+        at.text_area(key=f"q:{aid}:measures:0:reaches_how")
     for fact, value in (("reaches", "through_parents"), ("keeps", "keeps")):
         at.selectbox(key=f"q:{aid}:measures:0:{fact}").set_value(value)
         at = no_exception(at.run())
-    how = at.text_input(key=f"q:{aid}:measures:0:reaches_how")
-    assert how.label == "Hur når den barnen genom föräldrarna?, åtgärd 1"
+    how = at.text_area(key=f"q:{aid}:measures:0:reaches_how")
+    assert how.label == "Hur når den barnen genom föräldrarna? (åtgärd 1)"
     how.set_value("Föräldrarna följer barnen till lekplatsen")
     at = no_exception(at.run())
     stored = open_store(tmp_path).get(aid).answers["measures"].value

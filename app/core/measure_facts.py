@@ -51,36 +51,37 @@ _NAMES: dict[str, tuple[str, str]] = {
     "reaches": ("Vem den når", "Whom it reaches"),
     "keeps": ("Håller barnen kvar eller hänvisar", "Keeps the children in or refers them"),
 }
+#: each answer in the form's words; short enough (about 34 characters) to be read whole in a
+#: phone's choice box, which cuts a longer one off (the help text says the rest)
 _OPTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("decided", "yes"): ("Ja, beslutad", "Yes, decided"),
     ("decided", "no"): ("Nej, inte beslutad", "No, not decided"),
-    ("funded", "yes"): ("Ja, pengar finns eller den kostar inget", "Yes, funded or costs nothing"),
+    ("funded", "yes"): ("Ja, finansierad eller kostnadsfri", "Yes, funded or costs nothing"),
     ("funded", "no"): ("Nej, inte finansierad", "No, not funded"),
     ("bound", "own"): ("Organisationen själv", "The organisation itself"),
     ("bound", "authority"): ("En annan myndighet", "Another authority"),
-    ("bound", "agreement"): ("En privat part, genom ett undertecknat avtal",
-                             "A private party, by a signed agreement"),
+    ("bound", "agreement"): ("Privat part med undertecknat avtal",
+                             "Private party, by signed agreement"),
     ("bound", "none"): ("Någon utan bindande åtagande", "A party with no binding commitment"),
     ("reduced", "no"): ("Nej", "No"),
-    ("reduced", "yes"): ("Ja, det som beslutet minskar eller tar bort",
-                         "Yes, what the decision reduces or removes"),
+    ("reduced", "yes"): ("Ja, det som minskas eller tas bort",
+                         "Yes, what is reduced or removed"),
     ("lasting", "yes"): ("Ja, så länge skadan består", "Yes, as long as the harm lasts"),
     ("lasting", "no"): ("Nej, bara under en övergång", "No, only for a transition"),
-    ("reaches", "children"): ("Barnen vars skada den gäller, direkt",
-                              "The children whose harm it names, directly"),
-    ("reaches", "through_parents"): ("Barnen genom deras föräldrar eller vårdnadshavare",
-                                     "The children through their parents or guardians"),
-    ("reaches", "parents"): ("Bara föräldrarna eller vårdnadshavarna",
+    ("reaches", "children"): ("Barnen som skadan gäller, direkt",
+                              "The children harmed, directly"),
+    ("reaches", "through_parents"): ("Barnen, genom deras föräldrar",
+                                     "The children, through their parents"),
+    ("reaches", "parents"): ("Bara föräldrar eller vårdnadshavare",
                              "Only the parents or guardians"),
     ("reaches", "staff"): ("Bara personal eller organisationen",
                            "Only staff or the organisation"),
     ("reaches", "other"): ("Andra", "Others"),
-    ("keeps", "keeps"): ("Barnen kan vara kvar i det som beslutet ändrar",
-                         "The children can stay in what the decision changes"),
-    ("keeps", "other_way"): ("Den ger barnen något annat, från organisationen själv",
-                             "It gives the children something else, from the organisation"),
-    ("keeps", "referral"): ("Den hänvisar till en annan myndighets eller verksamhets prövning",
-                            "It refers to another body's own assessment"),
+    ("keeps", "keeps"): ("Ja, barnen får vara kvar", "Yes, the children can stay"),
+    ("keeps", "other_way"): ("Ger barnen något annat i egen regi",
+                             "Offers something else of its own"),
+    ("keeps", "referral"): ("Hänvisar till annan myndighet",
+                            "Refers to another body's assessment"),
 }
 #: why a measure does not count, one phrase per voiding answer
 _WHY: dict[str, tuple[str, str]] = {
@@ -187,6 +188,8 @@ _SHORT: dict[tuple[str, str], tuple[str, str]] = {
                            "reaches only staff or the organisation"),
     ("reaches", "other"): ("når andra än barnen", "reaches others than the children"),
     ("keeps", "keeps"): ("barnen kan vara kvar", "the children can stay"),
+    ("keeps", "other_way"): ("ger barnen något annat i egen regi",
+                             "offers the children something else of its own"),
     ("keeps", "referral"): ("hänvisar till en annan myndighets prövning",
                             "refers to another body's own assessment"),
 }
@@ -212,12 +215,16 @@ def how_text(item: dict[str, Any]) -> str | None:
 def short(action: dict[str, Any], lang: str) -> str:
     """The facts as a reader of page 1 reads them: 'beslutad, finansierad, genomförs av
     organisationen själv'; what is unanswered is said, never guessed."""
-    parts = [_pick(_SHORT[(f, str(action.get(f)))], lang) for f in FACTS
-             if (f, str(action.get(f))) in _SHORT]
     how = str(action.get(HOW) or "").strip().rstrip(".") \
         if action.get("reaches") == "through_parents" else ""
-    if how:
-        parts.append(f"{_pick(_HOW_SAID, lang)}: {how}")
+    parts = []
+    for f in FACTS:
+        said = _SHORT.get((f, str(action.get(f))))
+        if said is None:
+            continue
+        # how it reaches the children stands with the reach it explains, not at the end
+        parts.append(_pick(said, lang) + (f" ({_pick(_HOW_SAID, lang)}: {how})"
+                                          if f == "reaches" and how else ""))
     if unanswered(action):
         parts.append(_pick(_OPEN, lang))
     return ", ".join(parts)

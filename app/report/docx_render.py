@@ -9,6 +9,7 @@ letters in the text, so that copying from the document brings only the analysis.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import BytesIO
 from typing import Any
 
@@ -163,8 +164,16 @@ def _section(word: Any, doc: Document, section: Section) -> None:
     if section.new_page and doc.form == "full":
         word.add_section(WD_SECTION.NEW_PAGE)
     word.add_heading(_title(doc, section), level=1)
-    for block in section.blocks:
+    _blocks(word, section.blocks)
+
+
+def _blocks(word: Any, blocks: Sequence[Block]) -> None:
+    for i, block in enumerate(blocks):
         _block(word, block)
+        # A line that leads into a list ("Vad som binder åtgärderna och vilka de når") stays
+        # on the list's page, never alone at the foot of the one before.
+        if isinstance(block, Para) and i + 1 < len(blocks) and isinstance(blocks[i + 1], Bullets):
+            word.paragraphs[-1].paragraph_format.keep_with_next = True
 
 
 def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind of block
@@ -200,8 +209,7 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
         _findings(word, block)
     elif isinstance(block, Question):
         word.add_heading(f"{block.number} {block.text}", level=3)
-        for part in block.answer:
-            _block(word, part)
+        _blocks(word, block.answer)
     elif isinstance(block, ArticleEntry):
         heading = word.add_heading(block.title, level=2)
         if block.principle:

@@ -97,9 +97,36 @@ def _gates(ri: ReportInput) -> list[Block]:
 
 
 def _first_sentence(text: str) -> str:
-    """A rule named by what it says, not by its id: its first sentence, without the stop."""
-    head = text.split(". ")[0].split(": ")[0].strip()
-    return head.rstrip(".")
+    """A rule named by what it says, not by its id: its first sentence, without the stop, up
+    to a colon that opens its details (not one inside brackets), and without a closing aside
+    that points at a finding's details ("(steget och datumen: se nedan)"): the method has none."""
+    head = text.split(". ")[0]
+    depth, end = 0, len(head)
+    for i, ch in enumerate(head):
+        depth += (ch == "(") - (ch == ")")
+        if depth == 0 and head.startswith(": ", i):
+            end = i
+            break
+    head = head[:end].strip().rstrip(".")
+    start = _closing_aside(head)
+    if start is not None and any(w in head[start:] for w in _POINTERS):
+        head = head[:start].rstrip()
+    return head
+
+
+_POINTERS = ("nedan", "below")  #: an aside that says where a finding's details are
+
+
+def _closing_aside(text: str) -> int | None:
+    """Where the bracketed aside that ends `text` opens, brackets balanced; None if none."""
+    if not text.endswith(")"):
+        return None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += (text[i] == ")") - (text[i] == "(")
+        if depth == 0:
+            return i
+    return None
 
 
 def _substance(ri: ReportInput) -> list[Block]:

@@ -1,6 +1,7 @@
 """Under the measures table: what binds each measure (decided, funded, who must carry it out,
-whether it rests on what the decision reduces), as the official answered; the reader sees why
-a measure does or does not count against the harm."""
+whether it rests on what the decision reduces), whom it reaches and whether it keeps the
+children in, as the official answered; the reader sees why a measure does or does not count
+against the harm."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from app.core import measure_facts
 from app.core.document.model import Block, Bullets, Para, inline
 from app.core.document.source import ReportInput
 
-_TITLE = ("Vad som binder åtgärderna", "What binds the measures")
+_TITLE = ("Vad som binder åtgärderna och vilka de når",
+          "What binds the measures and whom they reach")
 
 
 def measure_bindings(ri: ReportInput, actions: list[dict[str, Any]]) -> list[Block]:

@@ -30,67 +30,77 @@ def draw_actions(ctx: Ctx, question: Question) -> None:
     # row would be far away) and a name with its row: "Ansvarig, åtgärd 2".
     for i in range(st.session_state[rows_key]):
         item = stored[i] if i < len(stored) else {}
-        cols = st.columns([4, 3, 2, 2, 2], vertical_alignment="bottom")
-        row = i + 1
-        for col, field in zip(cols, _ACTION_FIELDS, strict=False):
-            k = ctx.k(question, f"{i}:{field}")
-            shown = t(f"action_{field}", ctx.lang)
-            with col:
-                field_label(k, t("action_what_row", ctx.lang, row=row) if field == "what"
-                            else shown)
-            label = t("action_field_name", ctx.lang, field=shown, row=row)
-            if field == "due":
-                ctx.seed(k, to_date(item.get("due")))
-                col.date_input(
-                    label,
-                    key=k,
-                    value=None,
-                    format="YYYY-MM-DD",
-                    label_visibility="collapsed",
-                    disabled=ctx.locked,
-                    on_change=_actions_changed,
-                    args=(ctx, question),
-                )
-            elif field == "status":
-                ctx.seed(k, item.get("status") or measure_status.DEFAULT)
-                col.selectbox(
-                    label,
-                    list(measure_status.STATUSES),
-                    key=k,
-                    label_visibility="collapsed",
-                    format_func=lambda v: measure_status.word(v, ctx.lang),
-                    disabled=ctx.locked,
-                    on_change=_actions_changed,
-                    args=(ctx, question),
-                )
-            else:
-                ctx.seed(k, item.get(field, ""))
-                col.text_input(
-                    label,
-                    key=k,
-                    label_visibility="collapsed",
-                    disabled=ctx.locked,
-                    on_change=_actions_changed,
-                    args=(ctx, question),
-                )
-        _addresses(ctx, question, i, item, targets)
-        if question.measure_facts:
-            _facts(ctx, question, i, item)
-        cols[4].button(
-            t("action_remove_row", ctx.lang, row=row),
-            key=ctx.k(question, f"{i}:remove"),
-            icon=":material/delete:",
-            type="tertiary",
-            disabled=ctx.locked,
-            on_click=_remove_action,
-            args=(ctx, question, i),
-        )
+        # One framed block per measure: with its facts a measure is a dozen fields, and
+        # without a frame the next measure's first field reads as this one's last.
+        with st.container(border=True):
+            _measure(ctx, question, i, item, targets)
     st.button(
         t("action_add", ctx.lang),
         key=ctx.k(question, "add"),
         disabled=ctx.locked,
         on_click=_add_action,
         args=(ctx, question),
+    )
+
+
+def _measure(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
+             targets: dict[str, str]) -> None:
+    """One measure: what, who, by when and status on a row, then what it addresses and its
+    facts."""
+    cols = st.columns([4, 3, 2, 2, 2], vertical_alignment="bottom")
+    row = i + 1
+    for col, field in zip(cols, _ACTION_FIELDS, strict=False):
+        k = ctx.k(question, f"{i}:{field}")
+        shown = t(f"action_{field}", ctx.lang)
+        with col:
+            field_label(k, t("action_what_row", ctx.lang, row=row) if field == "what"
+                        else shown)
+        label = t("action_field_name", ctx.lang, field=shown, row=row)
+        if field == "due":
+            ctx.seed(k, to_date(item.get("due")))
+            col.date_input(
+                label,
+                key=k,
+                value=None,
+                format="YYYY-MM-DD",
+                label_visibility="collapsed",
+                disabled=ctx.locked,
+                on_change=_actions_changed,
+                args=(ctx, question),
+            )
+        elif field == "status":
+            ctx.seed(k, item.get("status") or measure_status.DEFAULT)
+            col.selectbox(
+                label,
+                list(measure_status.STATUSES),
+                key=k,
+                label_visibility="collapsed",
+                format_func=lambda v: measure_status.word(v, ctx.lang),
+                disabled=ctx.locked,
+                on_change=_actions_changed,
+                args=(ctx, question),
+            )
+        else:
+            ctx.seed(k, item.get(field, ""))
+            col.text_input(
+                label,
+                key=k,
+                label_visibility="collapsed",
+                disabled=ctx.locked,
+                on_change=_actions_changed,
+                args=(ctx, question),
+            )
+    _addresses(ctx, question, i, item, targets)
+    if question.measure_facts:
+        _facts(ctx, question, i, item)
+    cols[4].button(
+        t("action_remove_row", ctx.lang, row=row),
+        key=ctx.k(question, f"{i}:remove"),
+        icon=":material/delete:",
+        type="tertiary",
+        disabled=ctx.locked,
+        on_click=_remove_action,
+        args=(ctx, question, i),
     )
 
 
@@ -114,31 +124,40 @@ def _addresses(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
     )
 
 
-_PER_ROW = 5  #: fact choices side by side before the row breaks
+#: the facts side by side, a row each: what binds the measure, what it rests on and how long
+#: it lasts, whom it reaches and whether it keeps them in. Few to a row, so that a chosen
+#: answer ("En privat part, genom ett undertecknat avtal") is read whole, not cut short.
+_ROWS: tuple[tuple[str, ...], ...] = (("decided", "funded", "bound"), ("reduced", "lasting"),
+                                       ("reaches", "keeps"))
 
 
 def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
     """Whether the measure is decided, funded, binding and not carried by what the decision
-    reduces: one choice each, unanswered until chosen (scoring counts a measure by them)."""
-    facts = list(measure_facts.FACTS.items())
-    # what binds it on one row, whom it reaches and whether it keeps them in on the next
-    cols = [c for row in (facts[:_PER_ROW], facts[_PER_ROW:]) if row
-            for c in st.columns(_PER_ROW)[:len(row)]]
-    for col, (fact, options) in zip(cols, facts, strict=True):
-        k = ctx.k(question, f"{i}:{fact}")
-        ctx.seed(k, item.get(fact))
-        col.selectbox(
-            t("action_field_name", ctx.lang, field=t(f"action_fact_{fact}", ctx.lang), row=i + 1),
-            list(options),
-            key=k,
-            index=None,
-            placeholder=t("action_fact_pick", ctx.lang),
-            format_func=partial(_fact_label, fact, ctx.lang),
-            disabled=ctx.locked,
-            on_change=_actions_changed,
-            args=(ctx, question),
-        )
+    reduces, whom it reaches and whether it keeps them in: one choice each, unanswered until
+    chosen (scoring counts a measure by them)."""
+    asked = {f for row in _ROWS for f in row}  # a fact added later still gets a row of its own
+    for facts in (*_ROWS, *((f,) for f in measure_facts.FACTS if f not in asked)):
+        for col, fact in zip(st.columns(len(facts)), facts, strict=True):
+            k = ctx.k(question, f"{i}:{fact}")
+            ctx.seed(k, item.get(fact))
+            col.selectbox(
+                _question_name(ctx, f"action_fact_{fact}", i),
+                list(measure_facts.FACTS[fact]),
+                key=k,
+                index=None,
+                placeholder=t("action_fact_pick", ctx.lang),
+                format_func=partial(_fact_label, fact, ctx.lang),
+                disabled=ctx.locked,
+                on_change=_actions_changed,
+                args=(ctx, question),
+            )
     _how(ctx, question, i, item)
+
+
+def _question_name(ctx: Ctx, key: str, i: int) -> str:
+    """'Vem når den? (åtgärd 2)': a question asked of each measure, with its row for a screen
+    reader and for a phone, where the measure's first field has scrolled away."""
+    return t("action_question_name", ctx.lang, field=t(key, ctx.lang), row=i + 1)
 
 
 def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
@@ -148,9 +167,10 @@ def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
         return
     k = ctx.k(question, f"{i}:{measure_facts.HOW}")
     ctx.seed(k, item.get(measure_facts.HOW) or "")
-    st.text_input(
-        t("action_field_name", ctx.lang, field=t("action_reaches_how", ctx.lang), row=i + 1),
+    st.text_area(  # a sentence in the official's words: two lines show it whole on a phone
+        _question_name(ctx, "action_reaches_how", i),
         key=k,
+        height=68,
         disabled=ctx.locked,
         on_change=_actions_changed,
         args=(ctx, question),

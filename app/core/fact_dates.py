@@ -63,3 +63,15 @@ def days_before_start(day: Any, decided: dt.date | None, weeks_waited: Any) -> i
         return None
     start = decided - dt.timedelta(days=round(weeks_waited * 7))
     return (start - when).days
+
+
+def days_between(earlier: Any, later: Any) -> int | None:
+    """Days from `earlier` to `later` (negative when `later` comes first); None when either is
+    not given, so a rule on an unanswered date never holds."""
+    start, end = as_day(earlier), as_day(later)
+    return None if start is None or end is None else (end - start).days
+
+
+def days_between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> int | None:
+    """days_between() of two questions' answers, as a condition reads them."""
+    return days_between(answer(earlier), answer(later))

@@ -27,6 +27,7 @@ from app.store.errors import ImportRejected
 from app.store.import_read import read_import
 
 TEXT = (EXAMPLES_DIR / "skolnedlaggning.yaml").read_text(encoding="utf-8")
+VERSION = yaml.safe_load(TEXT)["questionnaire"]["version"]  #: the example answers the current one
 
 
 def changed(change: Callable[[dict[str, Any]], object]) -> str:
@@ -83,7 +84,7 @@ DAMAGED: list[tuple[str, str, str, Callable[[str], int | None]]] = [
     ("questionnaire", replaced("id: bka-standard", "id: hemmagjord"),
      "frågeformuläret 'hemmagjord' finns inte i den här installationen",
      lambda t: line_of(t, "questionnaire:")),
-    ("newer", replaced('version: "2.6.0"', 'version: "9.0.0"'),
+    ("newer", replaced(f'version: "{VERSION}"', 'version: "9.0.0"'),
      "och filens är nyare; uppdatera verktyget", lambda t: line_of(t, "questionnaire:")),
     ("measure", changed(lambda d: d["answers"]["measures"][0].__setitem__("status", "kanske")),
      "åtgärd 1: status ska vara en av planned", lambda t: line_of(t, "measures:")),

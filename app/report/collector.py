@@ -1,4 +1,5 @@
-"""Python's cycle collector paused while a document is laid out.
+"""Python's cycle collector paused while a document is laid out (and while the fonts are
+parsed, app/report/fonts).
 
 Laying out the full documentation makes and drops a few hundred thousand small objects
 (fragments, lines, words, canvas states), almost all freed the moment they are dropped. Each

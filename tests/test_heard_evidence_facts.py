@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scoring_setup import file_answers, score_answers
 
 from app.cli.commands import format_scorecard
-from app.core.loading import load_assessment, normalise_answers
-from app.core.scoring import decision_text, score
+from app.core.loading import load_assessment
 from app.services.shipped import catalog
 
 ROUND6 = Path(__file__).parent / "corpus" / "redteam" / "round6"
@@ -22,16 +22,12 @@ NEW_FINDINGS = {"heard_on_other_matter", "heard_after_decision", "facts_outdated
                 "better_alternative_rejected_unreasoned"}
 
 
-def shown(path: Path, lang: str = "sv") -> tuple[str, set[str]]:
-    cat = catalog()
-    assessment, source = load_assessment(path)
-    q = cat.questionnaire(assessment.questionnaire.id)
+def shown(path: Path, lang: str = "sv", **changes: object) -> tuple[str, set[str]]:
+    """What `bka score` shows for the file, with the facts in `changes` answered otherwise."""
+    assessment, values = file_answers(path)
+    card = score_answers(assessment, {**values, **changes})
+    q = catalog().questionnaire(assessment.questionnaire.id)
     assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    d = assessment.decision
-    card = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law, cat.references)
     return format_scorecard(card, lang, q), {f.id for f in card.flags}
 
 
@@ -108,20 +104,6 @@ def test_facts_never_answered_are_not_asked_about() -> None:
                for t in texts.values())
 
 
-def _scored_with(path: Path, **changes: object) -> tuple[str, set[str]]:
-    """The honest file with some facts answered otherwise: what `bka score` then shows."""
-    cat = catalog()
-    assessment, source = load_assessment(path)
-    q = cat.questionnaire(assessment.questionnaire.id)
-    assert q is not None
-    values, _ = normalise_answers(assessment, q, source)
-    values.update(changes)
-    d = assessment.decision
-    card = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-                 cat.law, cat.references)
-    return format_scorecard(card, "sv", q), {f.id for f in card.flags}
-
-
 CONTROL = ROUND6 / "control1-fritidsgard-grundlig.filled.yaml"
 
 
@@ -145,7 +127,7 @@ def test_each_fact_answered_otherwise_names_its_defect(changes: dict[str, object
                                                        words: str) -> None:
     """The same honest file, one fact answered as a weak one would be: the finding follows the
     fact, whatever the file's wording, and says what is wrong."""
-    text, raised = _scored_with(CONTROL, **changes)
+    text, raised = shown(CONTROL, **changes)
     assert finding in raised, raised
     assert words in text
 
@@ -155,19 +137,19 @@ def test_a_reason_in_words_answers_the_alternatives_but_never_a_fact() -> None:
     asked whether it is true); no wording lifts a fact such as facts that have changed."""
     reason = ("Besparingen på 1,2 miljoner kronor kan bara nås genom kvällsöppettider, eftersom "
               "dagtid och lov redan är neddragna 2026 och föreningsbidragen sänkta.")
-    _, raised = _scored_with(CONTROL, alternatives_children="worse",
+    _, raised = shown(CONTROL, alternatives_children="worse",
                              why_no_real_alternative=reason)
     assert "no_real_alternative" not in raised
-    _, raised = _scored_with(CONTROL, knowledge_changed="changed_not_updated",
+    _, raised = shown(CONTROL, knowledge_changed="changed_not_updated",
                              knowledge_summary=reason + " Underlaget är aktuellt och uppdaterat.")
     assert "facts_outdated" in raised
 
 
 def test_a_lasting_daily_journey_needs_a_long_term_harm_whatever_its_length_is_called() -> None:
     weak = ROUND6 / "weak01-byskola-restid-som-overgang.filled.yaml"
-    _, raised = _scored_with(weak, travel_minutes_added=60)
+    _, raised = shown(weak, travel_minutes_added=60)
     assert "lasting_travel_not_rated" not in raised  # an hour a day is the line, not above it
-    _, raised = _scored_with(weak, losses_last="transition")
+    _, raised = shown(weak, losses_last="transition")
     assert "permanent_change_called_transition" in raised  # a closure's journey does not end
 
 

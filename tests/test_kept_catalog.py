@@ -135,3 +135,22 @@ def test_the_shipped_catalogue_can_be_kept(tmp_path: Path, monkeypatch: pytest.M
     again, references = kept(roots, lambda: pytest.fail("loaded again"))
     assert again.questionnaires.keys() == first.questionnaires.keys() and references
     assert "_summary_triples" in again.library.__dict__
+
+
+def test_the_kept_copy_carries_its_conditions_parsed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process reads every condition of the questionnaires as a tree from the kept copy
+    instead of parsing it again; a function call read back runs this version's function (it
+    is kept by name) and is the tree the condition parses into now."""
+    from app.core.conditions import FUNCTIONS, Call, parse
+    from app.core.questionnaire_check import condition_texts
+    from app.services import shipped
+
+    monkeypatch.setenv("BKA_CACHE_DIR", str(tmp_path / "cache"))
+    kept([tmp_path], shipped._load)
+    again, _ = kept([tmp_path], lambda: pytest.fail("loaded again"))
+    texts = {t for q in again.questionnaires.values() for t in condition_texts(q)}
+    assert texts and set(again.conditions) == texts
+    calls = [n for tree in again.conditions.values() for n in tree.walk() if isinstance(n, Call)]
+    assert calls and all(c.run is FUNCTIONS[c.function].run for c in calls)
+    assert all(tree == parse(text) for text, tree in again.conditions.items())

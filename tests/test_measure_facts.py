@@ -8,37 +8,37 @@ from pathlib import Path
 
 import pytest
 import yaml
+from scoring_setup import file_answers, score_answers
 
 from app.core.answers import normalise
 from app.core.evaluation import Evaluation
-from app.core.loading import load_assessment, normalise_answers
+from app.core.loading import load_assessment
 from app.core.migration import migrate
 from app.core.review_list import review_questions
-from app.core.scoring import decision_text, score
 from app.report.formats import render_as, summary_as
 from app.services.shipped import catalog
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "skolnedlaggning.yaml"
 
 
-def card(tmp_path: Path, change=None, version: str | None = None):  # type: ignore[no-untyped-def]
-    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
+def changed_file(tmp_path: Path, change=None, version: str | None = None,  # type: ignore[no-untyped-def]
+                 example: Path = EXAMPLE) -> Path:
+    """The example written anew with `change` made to its answers (and its version set)."""
+    data = yaml.safe_load(example.read_text("utf-8"))
     if change:
         change(data["answers"])
     if version:
         data["questionnaire"]["version"] = version
     path = tmp_path / "a.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    cat = catalog()
-    assessment, source = load_assessment(path)
-    q = cat.questionnaire("bka-standard")
+    return path
+
+
+def card(tmp_path: Path, change=None, version: str | None = None):  # type: ignore[no-untyped-def]
+    assessment, values = file_answers(changed_file(tmp_path, change, version))
+    q = catalog().questionnaire("bka-standard")
     assert q is not None
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    d = assessment.decision
-    c = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-              cat.law, cat.references)
-    return c, q, values
+    return score_answers(assessment, values), q, values
 
 
 def only_measure(answers: dict, **facts: str) -> None:  # type: ignore[type-arg]
@@ -96,8 +96,8 @@ def test_the_reviewer_is_asked_whether_the_stated_facts_are_true(tmp_path: Path)
     ev = Evaluation(q, values, catalog().library)
     texts = [r.text["sv"] for r in review_questions(ev)]
     gains = q.numbering["gains_later_decision"]
-    assert f"Stämmer det som 9.1 säger om vad som binder åtgärderna, och {gains} om senare " \
-        "beslut?" in texts, texts
+    assert ("Stämmer det som 9.1 säger om vad som binder åtgärderna och vilka de når, och "
+            f"{gains} om senare beslut?") in texts, texts
 
 
 def test_an_unknown_fact_is_a_clear_error() -> None:
@@ -128,11 +128,7 @@ def test_a_lasting_harm_met_only_for_a_transition_is_named(tmp_path: Path) -> No
 
 
 def assessment_with(tmp_path: Path, change) -> object:  # type: ignore[no-untyped-def]
-    data = yaml.safe_load(EXAMPLE.read_text("utf-8"))
-    change(data["answers"])
-    path = tmp_path / "r.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    assessment, _ = load_assessment(path)
+    assessment, _ = load_assessment(changed_file(tmp_path, change))
     return assessment
 
 
@@ -142,7 +138,7 @@ def test_page_one_names_what_keeps_a_measure_from_counting(tmp_path: Path) -> No
     text = summary_as(assessment_with(tmp_path, change), ".txt").decode("utf-8")  # type: ignore[arg-type]
     assert ("– Vuxen följer med på bussen under höstterminen 2027 (ansvarig: Rektor, "
             "Storbyskolan, senast 2027-08-17) (beslutad, finansierad, ingen är bunden att "
-            "genomföra den, bara under en övergång)") in text
+            "genomföra den, bara under en övergång, når barnen direkt)") in text
     # a measure that counts is listed as before; its facts are in the full documentation
     assert "Planera skolskjutsen" in text and "(beslutad, finansierad, genomförs av" not in text
 
@@ -178,17 +174,9 @@ INDIVIDUAL = Path(__file__).parent.parent / "examples" / "individ-placering.yaml
 ])
 def test_the_individual_track_asks_the_same_facts(tmp_path: Path, facts: dict[str, str],
                                                    finding: str) -> None:
-    data = yaml.safe_load(INDIVIDUAL.read_text("utf-8"))
-    data["answers"]["measures"] = [{**m, **facts} for m in data["answers"]["measures"]]
-    path = tmp_path / "i.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    cat = catalog()
-    assessment, source = load_assessment(path)
-    q = cat.questionnaire("bka-individual")
+    def change(a: dict) -> None:  # type: ignore[type-arg]
+        a["measures"] = [{**m, **facts} for m in a["measures"]]
+    q = catalog().questionnaire("bka-individual")
     assert q is not None and q.questions["measures"].measure_facts
-    values, problems = normalise_answers(assessment, q, source)
-    assert problems == []
-    d = assessment.decision
-    c = score(q, values, cat.library, decision_text(d.title, d.description), d.decision_date,
-              cat.law, cat.references)
+    c = score_answers(*file_answers(changed_file(tmp_path, change, example=INDIVIDUAL)))
     assert finding in {f.id for f in c.serious}

@@ -100,3 +100,19 @@ def test_cold_process_exit_codes(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "app.cli", "report", "missing.json"],
                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+@needs_examples
+def test_a_pdf_report_loads_nothing_to_go_online_with(tmp_path: Path) -> None:
+    """A report is made on the machine: the modules for fetching and TLS stay unloaded
+    (xml.sax.saxutils alone brought urllib.request, http.client and ssl, ~18 ms)."""
+    code = ("import sys\nfrom app.cli.main import main\n"
+            f"assert main(['report', {str(EXAMPLES[-1])!r}, '--form', 'full', '-o', "
+            f"{str(tmp_path / 'r.pdf')!r}]) == 0\n"
+            "print(sorted(m for m in ('ssl', 'http.client', 'urllib.request', 'xml.sax') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=ROOT, env={**os.environ,
+                                                     "BKA_DATA_DIR": str(tmp_path / "data")})
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")

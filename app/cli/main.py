@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from app.cli.registry import COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
+#: pydantic looks for plugins of its own (observability hooks) in every installed package's
+#: metadata when it builds the first model: ~10 ms of each command's start. bka installs none;
+#: an operator who adds one sets this variable to "" (pydantic's own switch, kept if set).
+NO_PLUGINS = ("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 def _parser(command: str | None) -> argparse.ArgumentParser:
@@ -24,7 +29,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     wanted = COMMANDS.get(command or "")
     if wanted is not None:
+        # Only the command being run is parsed: the others' parsers (argparse makes one each,
+        # ~2 ms for all) are for `bka --help` and a mistyped command's message.
         importlib.import_module(wanted.module).register(sub)
+        return parser
     for name, entry in COMMANDS.items():
         if name not in sub.choices:  # listed in --help; its module is not needed this time
             sub.add_parser(name, help=entry.help)
@@ -33,6 +41,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault(*NO_PLUGINS)  # before a command's module builds any model
     command = argv[0] if argv and not argv[0].startswith("-") else None
     args = _parser(command).parse_args(argv)
     handler: Handler = args.handler

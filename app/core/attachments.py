@@ -28,11 +28,11 @@ from xml.etree import ElementTree
 
 import filetype
 
+from app.core.file_sizes import MB, mb
 from app.core.models.assessment import Assessment
 from app.core.models.attachment import NAME_MAX
 from app.core.privacy import child_text_kinds
 
-MB = 1024 * 1024
 FILE_MAX = 25 * MB  #: one file
 ASSESSMENT_MAX = 100 * MB  #: every file of one assessment together
 COUNT_MAX = 50  #: files on one assessment
@@ -301,17 +301,3 @@ def _zip_text(kind: str, data: bytes) -> str:
         if total > TEXT_READ_MAX:
             break
     return "\n".join(lines)[:TEXT_READ_MAX]
-
-
-def mb(size: int) -> str:
-    """'12.3 MB' for a message, '0.4 MB' for a small one."""
-    return f"{size / MB:.1f} MB"
-
-
-def size_text(size: int) -> str:
-    """A size as a report lists it: bytes exactly, and a rounded figure beside."""
-    if size < 1024:
-        return f"{size} B"
-    if size < MB:
-        return f"{size / 1024:.0f} kB ({size:,} B)".replace(",", " ")
-    return f"{size / MB:.1f} MB ({size:,} B)".replace(",", " ")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.core.conditions import Node
+from app.core.dependencies import parsed
 from app.core.errors import LoadError, Problem
 from app.core.loading import content_hash, load_articles, load_questionnaire
 from app.core.models.article import ArticleLibrary
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
+from app.core.questionnaire_check import condition_texts
 from app.core.substance import ReferenceText
 
 
@@ -24,6 +27,9 @@ class Catalog:
     law: LawLibrary | None = None  #: the legal reference library, when one was loaded
     #: other assessments' texts an answer must not be a copy of (the shipped examples)
     references: tuple[ReferenceText, ...] = ()
+    #: every condition of the questionnaires, parsed (checked as they loaded): a kept copy
+    #: carries them, so a new process need not parse them again (dependencies.keep_parsed)
+    conditions: dict[str, Node] = field(default_factory=dict)
 
     def questionnaire(self, qid: str) -> Questionnaire | None:
         return self.questionnaires.get(qid)
@@ -70,7 +76,8 @@ def load_catalog(
         catalog_qs[q.id], hashes[q.id], files[q.id] = q, content_hash(path), path
     if problems or library is None:
         raise LoadError(problems)
-    return Catalog(library, catalog_qs, hashes, files, law)
+    trees = {text: parsed(text) for q in catalog_qs.values() for text in condition_texts(q)}
+    return Catalog(library, catalog_qs, hashes, files, law, conditions=trees)
 
 
 def questionnaire_files(folder: Path) -> list[Path]:

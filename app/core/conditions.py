@@ -8,7 +8,9 @@ comparison := operand (('=='|'!='|'<'|'<='|'>'|'>='|'in'|'not' 'in') operand)?
 operand    := literal | list | name | name '(' args ')' | '(' expr ')'
 """
 
+import copyreg
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.condition_functions import FUNCTIONS
@@ -56,9 +58,8 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     pos = 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
+    end = len(text.rstrip())  # trailing space ends the text (not a copy of the rest per token)
+    while pos < end:
         match = _TOKEN.match(text, pos)
         if not match or match.end() == pos:
             column = pos + len(text[pos:]) - len(text[pos:].lstrip())
@@ -199,6 +200,21 @@ def _unquote(text: str) -> str:
 def parse(text: str) -> Node:
     """Parse a condition into a tree; raise ConditionError saying what and where."""
     return _Parser(text).parse()
+
+
+def _call(function: str, args: tuple[Node, ...]) -> Call:
+    """A call read back from a pickle (the kept catalogue's parsed conditions): its body
+    looked up again by the function's name."""
+    return Call(function, args, FUNCTIONS[function].run)
+
+
+def _pickled(call: Call) -> tuple[Callable[..., Call], tuple[str, tuple[Node, ...]]]:
+    # A call pickles by its function's name: some bodies are lambdas, which do not pickle,
+    # and a body must be this version's anyway.
+    return _call, (call.function, call.args)
+
+
+copyreg.pickle(Call, _pickled)
 
 
 def names(node: Node) -> set[str]:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from app.core import measure_status
 from app.core.catalog import Catalog
+from app.core.fact_dates import as_day
 from app.core.loading import normalise_answers
 from app.core.models.approval import ReviewStanding
 from app.core.models.assessment import Assessment
@@ -136,19 +137,6 @@ class Dashboard(BaseModel):
     overdue_follow_ups: list[Overdue]
 
 
-def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
           values: dict[str, object]) -> CaseFacts:
     """One scored assessment, reduced to what the overview counts. `values` are its
@@ -163,7 +151,7 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
             for item in items if isinstance(items, list) else []:
                 if isinstance(item, dict) and str(item.get("what") or "").strip():
                     measures.append(Measure(what=str(item["what"]), who=str(item.get("who") or ""),
-                                            due=_date(item.get("due")),
+                                            due=as_day(item.get("due")),
                                             status=str(item.get("status")
                                                        or measure_status.DEFAULT)))
     flags = {f.id: f.message for f in card.flags}
@@ -180,7 +168,7 @@ def facts(assessment: Assessment, card: Scorecard, q: Questionnaire,
         departs=bool(cd and cd.departs), outcome=cd.outcome if cd else None,
         departure=cd.departure if cd else "",
         measures=measures,
-        follow_up=_date(values.get(FOLLOW_UP_DATE)) if FOLLOW_UP_DATE in card.visible else None,
+        follow_up=as_day(values.get(FOLLOW_UP_DATE)) if FOLLOW_UP_DATE in card.visible else None,
         official=" ".join(d.official.split()),
         owner=" ".join(assessment.ownership.name.split()), owner_sub=assessment.ownership.sub,
         returned=returned(assessment),

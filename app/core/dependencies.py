@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-from functools import cache
+from collections.abc import Mapping
 
 from app.core import conditions
 from app.core.models.questionnaire import Questionnaire
 
+_PARSED: dict[str, conditions.Node] = {}  # condition text -> its tree (trees are immutable)
 
-@cache
+
 def parsed(text: str) -> conditions.Node:
     """A condition parsed once per process (questionnaires are immutable)."""
-    return conditions.parse(text)
+    node = _PARSED.get(text)
+    if node is None:
+        node = _PARSED[text] = conditions.parse(text)
+    return node
+
+
+def keep_parsed(trees: Mapping[str, conditions.Node]) -> None:
+    """Conditions parsed by another process (the kept catalogue carries its questionnaires'):
+    `parsed` answers them without parsing them again (~5 ms of a new process)."""
+    for text, node in trees.items():
+        _PARSED.setdefault(text, node)
 
 
 def question_dependencies(q: Questionnaire) -> dict[str, set[str]]:

@@ -11,6 +11,7 @@ from app.core import case_figures, substance
 from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.evaluation_harms import HarmReading
+from app.core.fact_dates import as_day
 from app.core.models.article import ArticleLibrary
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
@@ -112,14 +113,8 @@ class Evaluation(HarmReading):
 
     def after_decision(self, question_id: str) -> bool:
         """The date answered is later than the decision's date: made after the fact."""
-        value = self.answer(question_id)
-        if self.decided is None or value in (None, ""):
-            return False
-        try:
-            day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-        except ValueError:
-            return False
-        return day > self.decided
+        day = as_day(self.answer(question_id))
+        return self.decided is not None and day is not None and day > self.decided
 
     def rated(self, article: int) -> bool:
         """The article has a judgement in some visible impact question ('cannot judge' too)."""
@@ -191,15 +186,11 @@ class Evaluation(HarmReading):
     def years_old(self, question_id: str, date_id: str) -> int:
         """How many years before the date answered the latest year the text names lies
         (0 when it names none): views gathered long ago, about something else."""
-        text, day = self.answer(question_id), self.answer(date_id)
-        if not isinstance(text, str) or day in (None, ""):
+        text, day = self.answer(question_id), as_day(self.answer(date_id))
+        if not isinstance(text, str) or day is None:
             return 0
         years = [int(y) for y in _YEAR.findall(text)]
-        try:
-            year = day.year if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)).year
-        except ValueError:
-            return 0
-        return max(0, year - max(years)) if years else 0
+        return max(0, day.year - max(years)) if years else 0
 
     def generic_answers(self) -> int:
         """Per cent of the visible text answers with nothing specific to the case."""

@@ -16,7 +16,10 @@ _MID_YEAR = (7, 1)
 
 
 def as_day(value: Any) -> dt.date | None:
-    """A date answer, an ISO date text or a year; None for anything else (unanswered)."""
+    """The one reader of a recorded day: a date (a datetime's day), an ISO date text (with
+    spaces around it or a time after it, which are set aside) or a year (its middle); None for
+    anything else (unanswered, or not a day). Every page, rule and report reads days here,
+    so one answer never counts as a date in one place and as no date in another."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -48,3 +51,15 @@ def months_between(earlier: Any, later: Any) -> int | None:
 def between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> int | None:
     """months_between() of two questions' answers, as a condition reads them."""
     return months_between(answer(earlier), answer(later))
+
+
+def days_between(earlier: Any, later: Any) -> int | None:
+    """Days from `earlier` to `later` (negative when `later` comes first); None when either is
+    not given, so a rule on an unanswered date never holds."""
+    start, end = as_day(earlier), as_day(later)
+    return None if start is None or end is None else (end - start).days
+
+
+def days_between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> int | None:
+    """days_between() of two questions' answers, as a condition reads them."""
+    return days_between(answer(earlier), answer(later))

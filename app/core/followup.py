@@ -22,6 +22,7 @@ from typing import Any
 from app.core import measure_facts, measure_status
 from app.core.catalog import Catalog
 from app.core.dashboard import FOLLOW_UP_DATE
+from app.core.fact_dates import as_day
 from app.core.lifecycle import LifecycleRefused, mark_followed_up
 from app.core.loading import normalise_answers
 from app.core.models.approval import ReviewStanding
@@ -70,13 +71,7 @@ def is_follow_up(assessment: Assessment) -> bool:
 def due(assessment: Assessment) -> dt.date | None:
     """The follow-up date the assessment set, if it set one."""
     answer = assessment.answers.get(FOLLOW_UP_DATE)
-    value = answer.value if answer else None
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+    return as_day(answer.value) if answer else None
 
 
 def check_start(original: Assessment) -> None:
@@ -99,7 +94,7 @@ def _measures(original: Assessment) -> list[dict[str, Any]]:
             if isinstance(item, dict) and str(item.get("what") or "").strip():
                 # the facts the original stated (decided, funded, ...) go with the measure, so
                 # the follow-up shows what was promised and what bound it
-                facts = {f: item[f] for f in measure_facts.FACTS if item.get(f)}
+                facts = {f: item[f] for f in measure_facts.KEYS if item.get(f)}
                 out.append({"what": str(item["what"]), "who": str(item.get("who") or ""),
                             "due": item.get("due") or None,
                             "status": str(item.get("status") or measure_status.DEFAULT),
@@ -266,7 +261,7 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
                                        due=str(m.get("due") or ""),
                                        planned=(m["what"], m.get("who") or "") in planned,
                                        status=m.get("status") or measure_status.DEFAULT,
-                                       facts={f: str(m[f]) for f in measure_facts.FACTS
+                                       facts={f: str(m[f]) for f in measure_facts.KEYS
                                               if m.get(f)}))
     answers: list[tuple[Text, Text]] = []
     for qid in (EXPECTATIONS, OUTCOME_TEXT, *PLAN_CARRIED.values(), INDICATORS_NOW,

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from app.core import conditions
 from app.core.condition_check import check_condition
-from app.core.dependencies import find_cycle, question_dependencies
+from app.core.dependencies import find_cycle, parsed, question_dependencies
 from app.core.duplicate_ids import duplicate_ids
 from app.core.errors import Problem
 from app.core.measure_status import STATUSES
@@ -185,11 +185,16 @@ def _conditions(q: Questionnaire) -> Iterator[tuple[Loc, str, str]]:
         yield ("scoring", "screening", "when"), "screening", q.scoring.screening.when
 
 
+def condition_texts(q: Questionnaire) -> list[str]:
+    """Every condition the questionnaire holds (visibility and scoring rules), as written."""
+    return [text for _, _, text in _conditions(q)]
+
+
 def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> list[Problem]:
     problems: list[Problem] = []
     for loc, owner, text in _conditions(q):
         try:
-            node = conditions.parse(text)
+            node = parsed(text)
         except conditions.ConditionError as exc:
             problems.append(source.problem(loc, f"condition of '{owner}' does not parse: {exc}"))
             continue
@@ -209,6 +214,11 @@ def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> li
                     f"flag '{flag.id}' points to question '{flag.question}', which does not exist",
                 )
             )
+        for j, qid in enumerate(flag.quote):
+            if qid not in q.questions:
+                problems.append(source.problem(
+                    ("scoring", "flags", i, "quote", j),
+                    f"flag '{flag.id}' quotes question '{qid}', which does not exist"))
     if find_cycles and not problems:
         cycle = find_cycle(question_dependencies(q))
         if cycle:

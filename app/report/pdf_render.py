@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus.doctemplate import LayoutError
@@ -24,6 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
 from app.core.document.model import Document, Section
 from app.core.document.source import ReportError
+from app.report import collector
 from app.report.answers import long_text
 from app.report.contents import Contents, ContentsPages
 from app.report.measured import Paragraph
@@ -31,7 +31,7 @@ from app.report.page import Running, canvas_maker, make_document
 from app.report.pdf_blocks import flowables
 from app.report.pdf_catalog import EmbeddedFile, add_files, add_outline, add_xmp, finisher
 from app.report.styles import FRAME_HEIGHT, FRAME_WIDTH, styles, table_style
-from app.report.text import markup, plain
+from app.report.text import escape, markup, plain
 
 NEW_PAGE_ROOM = 0.6 * FRAME_HEIGHT  # a part starts a page unless most of one is left
 HEADING_ROOM = 0.12 * FRAME_HEIGHT  # a heading with room for its first lines
@@ -61,7 +61,8 @@ def render_document_pdf(doc: Document, attachment: bytes | None = None,
     `files` the assessment's attached files."""
     carried = [EmbeddedFile(ATTACHMENT_NAME, attachment, "application/json", ATTACHMENT_NOTE)] \
         if attachment is not None else []
-    return _layout(doc, Marks(), ContentsPages(), [*carried, *files])
+    with collector.paused():
+        return _layout(doc, Marks(), ContentsPages(), [*carried, *files])
 
 
 def _layout(doc: Document, marks: Marks, pages: ContentsPages,

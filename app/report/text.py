@@ -12,11 +12,11 @@ order and unjoined, which is legible letter by letter and never lost.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib.utils import simpleSplit
 
@@ -90,6 +90,12 @@ def visual(line: str) -> str:
 def _shaped(line: str) -> str:
     tools = _rtl_tools() if _RTL.search(line) else None
     return str(tools[0](line)) if tools is not None else line
+
+
+def escape(text: str) -> str:
+    """&, < and > written as entities, as xml.sax.saxutils.escape writes them; that module
+    imports urllib.request, http.client and ssl, ~18 ms of every cold report, for one replace."""
+    return html.escape(text, quote=False)
 
 
 def markup(text: object) -> str:

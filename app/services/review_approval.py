@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core import lifecycle as life
 from app.core.catalog import Catalog
@@ -24,7 +25,9 @@ from app.core.scoring import decision_text, score
 from app.store.approvals import open_approvals
 from app.store.factory import database_url
 from app.store.layout import data_dir
-from app.store.protocol import AssessmentStore
+
+if TYPE_CHECKING:  # named only: a report of a file in a fresh folder reads no store
+    from app.store.protocol import AssessmentStore
 
 
 def _folder(store: AssessmentStore | None, folder: Path | str | None) -> Path | str | None:

@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.core.cases import load_cases
 from app.core.catalog import Catalog, load_catalog, questionnaire_files
+from app.core.dependencies import keep_parsed
 from app.core.errors import LoadError
 from app.core.loading import load_assessment
-from app.core.models.case import Case
 from app.core.scoring import decision_text
 from app.core.substance import ReferenceText, law_triples, plain, reference_text, summary_triples
 from app.services.kept_catalog import kept
 from app.services.paths import ARTICLES_DIR, CASES_DIR, EXAMPLES_DIR, LAW_DIR, QUESTIONNAIRES_DIR
 from app.store import answer_rules
+
+if TYPE_CHECKING:
+    from app.core.models.case import Case
 
 CORE_CODE = Path(__file__).resolve().parents[1] / "core"  # the models a kept copy is made of
 
@@ -27,6 +30,7 @@ def catalog() -> Catalog:
     cat, references = kept([ARTICLES_DIR, QUESTIONNAIRES_DIR, LAW_DIR, EXAMPLES_DIR, CORE_CODE],
                            _load)
     cat.references = references
+    keep_parsed(cat.conditions)  # parsed when the copy was made: not again in this process
     answer_rules.use(cat)  # the store judges stored answers by it (answer_rules.py)
     return cat
 
@@ -61,4 +65,6 @@ def _examples() -> tuple[ReferenceText, ...]:
 @cache
 def cases() -> list[Case]:
     """The shipped workshop cases; raises LoadError when one is broken."""
+    from app.core.cases import load_cases  # the workshop's only: a report never loads them
+
     return load_cases(CASES_DIR, catalog().questionnaires)

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.access import Holding
 from app.core.models.assessment import Assessment
@@ -29,7 +30,9 @@ from app.core.substance import HIDDEN_SOURCE, ReferenceText
 from app.core.text_sketch import long_texts, sketch
 from app.store.factory import database_url, open_store
 from app.store.layout import data_dir
-from app.store.protocol import AssessmentStore
+
+if TYPE_CHECKING:  # named only: a report of a file in a fresh folder reads no store
+    from app.store.protocol import AssessmentStore
 
 #: how the finding names an assessment the viewer may not read (app/core/verdict.py shows it
 #: in the reader's language)

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from app.store.protocol import AssessmentStore
-
 if TYPE_CHECKING:
+    # only named: importing the protocol brings the records' models and the access rules,
+    # which a command reading a file and an empty data folder never needs
     from app.store.attachment_files import AttachmentFiles
+    from app.store.protocol import AssessmentStore
 
 DATABASE_URL = "BKA_DATABASE_URL"
 

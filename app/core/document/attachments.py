@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from app.core.attachments import size_text
 from app.core.document.model import Para, Section, Span, Table, inline
 from app.core.document.source import ReportInput
+from app.core.file_sizes import size_text
 from app.core.text import tr
 
 STRINGS: Final[dict[str, tuple[str, str]]] = {

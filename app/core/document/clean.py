@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 from typing import Any, TypeVar
 
 from app.core.plain_text import strip_bidi
@@ -39,11 +40,24 @@ def cleaned(value: T) -> T:
 
 
 def _clean(value: Any) -> Any:
+    """The value itself when nothing in it changes (nearly always: a frozen block made again
+    costs its __init__, thousands of them a report), else a copy with what changed."""
     if isinstance(value, str):
         return printable(value)
     if isinstance(value, tuple):
-        return tuple(_clean(v) for v in value)
+        items = tuple(_clean(v) for v in value)
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: _clean(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        return dataclasses.replace(value, **changes)
+        changes = {}
+        for name in _field_names(type(value)):
+            old = getattr(value, name)
+            new = _clean(old)
+            if new is not old:
+                changes[name] = new
+        return dataclasses.replace(value, **changes) if changes else value
     return value
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))

@@ -5,8 +5,6 @@ call the API with what they find. The secret is shown once, when an administrato
 the token (`bka api-token create`).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -6,8 +6,6 @@ approved: who, when, which revision and which content (by its hash), and how the
 answered the generated questions no check can judge.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
@@ -18,7 +16,7 @@ from app.core.text import Text
 class ChecklistAnswer(BaseModel):
     """One generated reviewer's question, as the reviewer confirmed it on approving."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: Text  #: the question as it was shown
     question: str = ""  #: the question id it points to
@@ -29,7 +27,7 @@ class ChecklistAnswer(BaseModel):
 class Approval(BaseModel):
     """One approval, recorded by the review step (app/services/review_approval.py)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = ""
     revision: int = 0  #: the record's own revision (the store's collections count them)

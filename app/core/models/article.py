@@ -1,7 +1,5 @@
 """The convention's articles and their clusters: the UN Committee's for 1-42, our own for 43-54."""
 
-from __future__ import annotations
-
 from functools import cached_property
 
 from pydantic import Field

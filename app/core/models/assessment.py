@@ -1,7 +1,5 @@
 """An assessment of one decision: what it is about, and the answers given."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
@@ -26,7 +24,7 @@ ANSWER_TEXT_MAX = 50_000  #: characters of text in one answer, all its parts tog
 class Answer(BaseModel):
     """The value given to one question, and an optional comment."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     value: Any = None
     comment: str | None = Field(default=None, max_length=TEXT_MAX)
@@ -61,7 +59,7 @@ class Answer(BaseModel):
 class Decision(BaseModel):
     """The decision being assessed, as it will appear in the case file."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     title: str = Field(min_length=1, max_length=TITLE_MAX)  #: what the decision is about
     case_number: str = Field(default="", max_length=LINE_MAX)  #: diarienummer
@@ -78,7 +76,7 @@ class Decision(BaseModel):
 class QuestionnaireRef(BaseModel):
     """Which questionnaire, in which version, the answers belong to."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     version: str
@@ -102,7 +100,7 @@ class ReportRecord(BaseModel):
 class FreeSection(BaseModel):
     """A titled section of the official's own, for what the case needs and no question asks."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     title: str = Field(min_length=1, max_length=LINE_MAX)
     text: str = Field(default="", max_length=TEXT_MAX)

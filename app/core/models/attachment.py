@@ -2,8 +2,6 @@
 youth council's minutes. The record holds what the report lists and the case file proves
 (name, size, SHA-256); the bytes are kept by the store, addressed by the checksum."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,7 +11,7 @@ NAME_MAX = 255
 
 
 class Attachment(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")  #: the content's checksum: its identity
     title: str = Field(min_length=1, max_length=TITLE_MAX)  #: what the official calls it

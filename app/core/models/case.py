@@ -1,7 +1,5 @@
 """A fictional case for workshops: groups assess it, the trainer compares them."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field

@@ -7,8 +7,6 @@ hash of a random token the browser keeps and the collection's code, so that a de
 answers again replaces its earlier answer (app/core/respondents.py).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

@@ -1,7 +1,5 @@
 """The official's edited letter back to the children, stored per assessment and language."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

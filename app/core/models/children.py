@@ -5,8 +5,6 @@ conditions, and every question is optional (a child may skip anything). What it 
 file family: ids, `languages`, texts as one string or one per language, and file:line errors.
 """
 
-from __future__ import annotations
-
 from functools import cached_property
 from typing import Literal
 

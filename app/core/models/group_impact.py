@@ -1,7 +1,5 @@
 """The rating of one article for one group of children, beside its rating for all children."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import BaseModel, computed_field

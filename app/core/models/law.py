@@ -1,7 +1,5 @@
 """The legal reference library: statutes, how strong a rule is, and the rules of each area."""
 
-from __future__ import annotations
-
 from functools import cached_property
 from typing import Literal
 

@@ -2,8 +2,6 @@
 decision and reopening. Stored inside the assessment; every field has a default so records
 written before these existed keep loading."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
@@ -18,7 +16,7 @@ Action = Literal["send_for_review", "approve", "return", "decide", "follow_up", 
 class Reply(BaseModel):
     """An answer to a review comment, by the official or the reviewer."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     author: str
     at: dt.datetime
@@ -28,7 +26,7 @@ class Reply(BaseModel):
 class CommentVersion(BaseModel):
     """A comment's earlier wording, kept when its author edits or withdraws it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     at: dt.datetime  #: when this wording was written
@@ -37,7 +35,7 @@ class CommentVersion(BaseModel):
 class ReviewComment(BaseModel):
     """A reviewer's remark on one question ('' for the assessment as a whole)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     question: str = ""
@@ -75,7 +73,7 @@ class Review(BaseModel):
 class CommitteeDecision(BaseModel):
     """What the committee decided, as its minutes record it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     date: dt.date
     paragraph: str = ""  #: the minutes' paragraph (§)
@@ -90,7 +88,7 @@ class CommitteeDecision(BaseModel):
 class LifecycleEvent(BaseModel):
     """One step in the assessment's life: who, when, why, on which content."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     action: Action
     by: str

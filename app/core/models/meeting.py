@@ -1,7 +1,5 @@
 """A team meeting that discusses one article of the convention, and what it decided to do."""
 
-from __future__ import annotations
-
 import datetime as dt
 import secrets
 from typing import Any, Literal

@@ -2,8 +2,6 @@
 official can send an assessment to a reviewer by name, and an administrator can see who has
 which roles. Written at each login from the identity token (app/core/roles.py)."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict, Field

@@ -6,8 +6,6 @@ report in all its formats, the summary, the letter to children, the minutes, the
 overview. The logo and the Word template are files beside the profile, named here.
 """
 
-from __future__ import annotations
-
 from pydantic import Field, field_validator
 
 from app.core.models.base import Strict

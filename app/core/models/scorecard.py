@@ -1,7 +1,5 @@
 """What scoring computes from one assessment: every figure the report and the app show."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import BaseModel

@@ -5,8 +5,6 @@ the questions that hold what children said, how it changed the proposal, why the
 heard, the measures and the follow-up. A question hidden by the answers is left out.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from app.core.models.base import Strict

@@ -1,7 +1,5 @@
 """A workshop: groups of trainees assess the same fictional case, each in its own assessment."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 

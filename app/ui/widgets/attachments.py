@@ -13,6 +13,7 @@ import streamlit as st
 
 from app.core import attachments as rules
 from app.core.access import AccessRefused
+from app.core.file_sizes import size_text
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.text import tr
@@ -68,7 +69,7 @@ def _listing(assessment: Assessment, q: Questionnaire, locked: bool, lang: str) 
                         if question else t("att_basis", lang))
             st.markdown(f"**{md(a.title)}**  \n{t('att_concerns', lang)}: {md(concerns)}")
             st.caption(t("att_row", lang, filename=md(a.filename),
-                         size=rules.size_text(a.size), sha=a.sha256))
+                         size=size_text(a.size), sha=a.sha256))
             st.caption(t("att_added_by", lang, when=f"{a.added:%Y-%m-%d %H:%M}",
                          who=user(a.added_by) or "–"))
             if a.personal_data:
@@ -130,7 +131,7 @@ def _add_form(assessment: Assessment, q: Questionnaire, section_id: str | None,
     else:
         a = added.attachment
         messages.append((t("att_added", lang, title=md(a.title),
-                           size=rules.size_text(a.size)), "ok"))
+                           size=size_text(a.size)), "ok"))
         if a.personal_data:
             messages.append((_personal(a.personal_data, lang), "warn"))
     st.rerun()

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.core.fact_dates import as_day
 from app.core.models.article import ArticleLibrary
 from app.core.models.assessment import Answer
 from app.core.models.questionnaire import Question, Questionnaire
@@ -83,9 +84,5 @@ def field_label(widget_key: str, markdown: str) -> None:
 
 
 def to_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
+    """A date widget's starting day: the answer as the rules and the report read it."""
+    return as_day(value)

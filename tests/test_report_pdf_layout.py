@@ -1,0 +1,139 @@
+"""The PDF laid out faster than reportlab alone lays it out, with the same result: paragraphs
+made and broken into lines as reportlab makes them (the same fragments, the same lines), and
+the cycle collector paused only while a document is laid out."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+from typing import Any
+
+import pytest
+from doc_support import example
+from reportlab.lib.rl_accel import sameFrag as rl_same_frag
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.paraparser import ParaParser
+
+from app.core.document.source import ReportError
+from app.report import collector, pdf_render
+from app.report.breaking import same_frag
+from app.report.build import render_pdf
+from app.report.measured import Paragraph
+from app.report.styles import styles
+from app.report.text import markup
+
+TEXTS = [
+    "Elevantalet har minskat från 52 till 31 på sex år.",
+    "  space   around\n and   inside  ",
+    markup("Barn och unga under 18: ”rätt” att höras"),
+    "•\u00a0Nedläggning eller stängning",
+    "x",
+    "ord" * 200 + " och ett mycket långt ord utan mellanrum som inte ryms på en rad",
+]
+
+
+def _frags(p: Any) -> list[dict[str, Any]]:
+    return [dict(vars(f)) for f in p.frags]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("style_name", ["body", "cell", "question", "head_right"])
+def test_plain_text_is_the_paragraph_reportlab_parses(text: str, style_name: str) -> None:
+    style = getattr(styles(), style_name)
+    ours, theirs = Paragraph(text, style, bulletText="3"), RLParagraph(text, style,
+                                                                       bulletText="3")
+    assert ours.text == theirs.text
+    assert _frags(ours) == _frags(theirs)
+    assert ours.wrap(200, 1000) == theirs.wrap(200, 1000)
+    assert ours.blPara.lines == theirs.blPara.lines
+
+
+@pytest.mark.parametrize("text", ["", "   ", "a <b>bold</b> b", "a<br/>b", "&#65; &quot;x&quot;",
+                                  markup("a & b < c"), "<font color='#5b5b57'>grey</font>"])
+def test_markup_and_empty_text_still_go_through_reportlabs_parser(text: str) -> None:
+    style = styles().body
+    ours, theirs = Paragraph(text, style), RLParagraph(text, style)
+    assert _frags(ours) == _frags(theirs)
+    assert ours.wrap(200, 1000) == theirs.wrap(200, 1000)
+
+
+def test_fragments_are_joined_into_runs_as_reportlabs_accelerator_joins_them() -> None:
+    style = styles().cell
+    texts = ["plain", "<b>bold</b>", "<font color='#a4262c'>red</font>", "a<br/>b",
+             "<font size=10>small</font>", "<a href='https://example.org'>link</a>",
+             "<u>under</u>", "<span backColor='#fff4cc'>shaded</span>", "<b>a</b>plain"]
+    frags = [f for text in texts for f in ParaParser().parse(text, style)[1]]
+    for f, g in itertools.product(frags, repeat=2):
+        assert bool(same_frag(f, g)) == bool(rl_same_frag(f, g)), (vars(f), vars(g))
+
+
+def test_a_long_mixed_paragraph_breaks_into_the_same_lines() -> None:
+    style = styles().answer
+    text = " ".join(f"<b>{markup('Rubrik')}:</b> ord nummer {i} och <font color='#5b5b57'>"
+                    f"grå text {i}</font><br/>" for i in range(40))
+    ours, theirs = Paragraph(text, style), RLParagraph(text, style)
+    assert ours.wrap(300, 5000) == theirs.wrap(300, 5000)
+    assert [[(w.text, w.fontName) for w in line.words] for line in ours.blPara.lines] == \
+        [[(w.text, w.fontName) for w in line.words] for line in theirs.blPara.lines]
+
+
+def test_kept_widths_and_heights_are_reportlabs() -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.report.breaking import ascent_descent, string_width
+    from app.report.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    for text, size in [("och", 9.5), (" ", 8.5), ("Lövåker", 11.5), ("", 9.5), ("och", 8.5)]:
+        for font in (REGULAR, BOLD):
+            for _ in range(2):  # the second answer is the kept one
+                assert string_width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
+                assert ascent_descent(font, size) == pdfmetrics.getAscentDescent(font, size)
+    assert string_width("Lövåker", BOLD, 10) > string_width("Lövåker", REGULAR, 10)
+
+
+def test_the_collector_is_paused_for_a_layout_only_and_comes_back_after_a_failure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    layout = pdf_render._layout
+
+    def watched(*args: Any) -> bytes:
+        seen.append(gc.isenabled())
+        return layout(*args)
+
+    assert gc.isenabled()
+    monkeypatch.setattr(pdf_render, "_layout", watched)
+    assert render_pdf(example()).startswith(b"%PDF")
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(ReportError), collector.paused():
+        raise ReportError("the layout failed")
+    assert gc.isenabled()
+    gc.disable()  # a caller that had turned it off itself keeps it off
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_gathering_a_report_and_parsing_the_fonts_run_with_the_collector_paused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.report import context, fonts
+
+    seen: dict[str, bool] = {}
+    gather, parse = context.prepare_with, fonts.TTFont
+
+    def gathered(*args: Any, **kwargs: Any) -> Any:
+        seen["gather"] = gc.isenabled()
+        return gather(*args, **kwargs)
+
+    def parsed(*args: Any, **kwargs: Any) -> Any:
+        seen["font"] = gc.isenabled()
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(context, "prepare_with", gathered)
+    monkeypatch.setattr(fonts, "TTFont", parsed)
+    assert context.prepare(example()).assessment.id == example().id
+    fonts.register_fonts.__wrapped__()  # once more: names already registered stay as they are
+    assert seen == {"gather": False, "font": False} and gc.isenabled()

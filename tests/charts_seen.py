@@ -18,11 +18,18 @@ DRAWN = """([selector, n]) => { const cs = [...document.querySelectorAll(selecto
 WAIT = 30_000  # ms: a cold Streamlit start and the chart library's first load are slow
 
 
+def _worth_saying(message: Any) -> bool:
+    """An error, or a warning of the chart library (Vega writes "WARN ..."): a spec Vega has
+    to correct on every draw (a size it cannot fit) is a fault of ours too."""
+    return message.type == "error" or (message.type == "warning"
+                                       and message.text.startswith("WARN"))
+
+
 def watch_console(page: Any) -> list[str]:
-    """Every console error and uncaught page error from now on, as text."""
+    """Every console error, chart warning and uncaught page error from now on, as text."""
     seen: list[str] = []
     page.on("console", lambda m: seen.append(f"{m.text} ({m.location.get('url', '')})")
-            if m.type == "error" else None)
+            if _worth_saying(m) else None)
     page.on("pageerror", lambda e: seen.append(str(e)))
     return seen
 

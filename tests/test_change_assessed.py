@@ -29,12 +29,15 @@ def scored(change: dict[str, Any], review: Any = None) -> Scorecard:
     asked_since = {"heard_present": ["alone"], "interpreter": "none_needed",
                    "talk_language": "mastered", "test_language": "none", "adapted_form": "yes",
                    "latest_talk_date": "2027-03-10", "latest_talk_topic": "this_question",
-                   "extent_rule": "not_applicable"}
+                   "extent_rule": "not_applicable", "binding_steps": ["none"]}
     # each measure's facts (standard and individual track since the measures' facts): decided
     # and funded by the school and the admissions office; the settling-in visits are for the
-    # transition, the rest lasts
+    # transition, the rest lasts; every measure reaches the child (the group, the visits, the
+    # place in the queue, the afternoons with the sibling), and the queue keeps the child in
     measures = [{**m, "decided": "yes", "funded": "yes", "bound": "own", "reduced": "no",
-                 "lasting": "no" if i == 1 else "yes"} for i, m in enumerate(values["measures"])]
+                 "lasting": "no" if i == 1 else "yes", "reaches": "children",
+                 "keeps": "keeps" if i == 2 else "other_way"}
+                for i, m in enumerate(values["measures"])]
     values = {**values, **asked_since, "measures": measures, **change}
     return score_answers(assessment, values, review)
 

@@ -29,3 +29,20 @@ def test_swedish_charts_write_a_decimal_comma_and_a_minus(monkeypatch: pytest.Mo
     for spec in charts:
         number = spec["config"]["locale"]["number"]  # type: ignore[index]
         assert (number["decimal"], number["minus"]) == (",", "\u2212")
+
+
+@pytest.mark.parametrize("page", ["dashboard", "results"])
+def test_every_chart_sets_the_height_vega_is_asked_to_fit(monkeypatch: pytest.MonkeyPatch,
+                                                          tmp_path: Path, page: str) -> None:
+    """Streamlit asks Vega to fit each chart into its width and height; bars whose height is
+    left to their bands have none, and Vega warns in the browser's console on every draw
+    ("Dropping fit-y"). Each chart sets a height: a band per bar and room for the axis."""
+    store = open_store(tmp_path)
+    first = [store.create(a, editor="test") for a in known_set()][0]
+    at = start(monkeypatch, tmp_path, open_assessment=first.id)
+    at = no_exception(open_page(at, page).run())
+    charts = specs(at)
+    assert charts, "the page drew no chart"
+    for spec in charts:
+        height = spec.get("height")
+        assert isinstance(height, int) and height >= 20 + 64, height  # a bar and its axis

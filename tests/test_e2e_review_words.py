@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import app_page, idle, need_chromium, ran, runs, until
+from browser import app_page, idle, need_chromium, ran, runs
 
 from app.core import lifecycle as life
 from app.core.loading import load_assessment
@@ -93,7 +94,12 @@ def test_boxes_are_empty_after_posting(tmp_path: Path, human: bool) -> None:
 
 class Held:
     """The app's messages to the page, held back while asked: what is typed then goes into
-    the page as it was, before the run's answer arrives, on a fast machine as on a slow one."""
+    the page as it was, before the run's answer arrives, on a fast machine as on a slow one.
+
+    Every message of the page's connection passes through this test's process, and Playwright
+    hands them on only while the test is inside one of its calls: a wait that sleeps outside
+    them would keep the page's own input (a name sent with Enter) from the app, which then
+    never runs. So the waits here go through the page (`until_held`)."""
 
     def __init__(self) -> None:
         self.holding = False
@@ -112,17 +118,43 @@ class Held:
 
     def _to_page(self, ws: Any) -> Any:
         def send(message: Any) -> None:
-            if self.holding:
+            # While held messages wait to be sent, a newer one waits behind them: the page
+            # must get a run's messages in the order the app sent them.
+            if self.holding or self.messages:
                 self.messages.append(message)
             else:
                 ws.send(message)
         return send
 
-    def release(self) -> None:
-        self.holding = False
+    def run_held(self) -> bool:
+        """The end of a whole run (not one cut short for another) is among the held messages:
+        the page, once released, gets all of that run at once."""
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
         for message in self.messages:
-            self.pages[-1].send(message)
-        self.messages.clear()
+            if not isinstance(message, bytes):
+                continue
+            msg = ForwardMsg.FromString(message)
+            if (msg.WhichOneof("type") == "script_finished"
+                    and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY):
+                return True
+        return False
+
+    def until_held(self, page: Any, what: str, seconds: float) -> None:
+        """Wait until the run the page's last input started has ended, its messages held;
+        each look goes through the page, so its input reaches the app meanwhile."""
+        deadline = time.monotonic() + seconds
+        while not self.run_held():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"never happened: {what}")
+            page.evaluate("() => document.readyState")  # a call: Playwright relays meanwhile
+            time.sleep(0.1)
+
+    def release(self) -> None:
+        """Send what was held, in order, and everything after it as it comes."""
+        self.holding = False
+        while self.messages:  # a message arriving while these are sent queues behind them
+            self.pages[-1].send(self.messages.pop(0))
 
 
 def as_named(data: Path, name: str) -> Any:
@@ -160,7 +192,8 @@ def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> 
         name.fill(OFFICIAL)
         held.holding = True
         name.press("Enter")
-        until(lambda: kept_name() == OFFICIAL, "the official's name kept by the app", KEPT_S)
+        held.until_held(page, "the run the official's name started, held back", KEPT_S)
+        assert kept_name() == OFFICIAL
         old.fill("Kommunens prognos från 2026.")  # into the box the page still shows
         before = runs(page)
         held.release()
@@ -197,7 +230,8 @@ def test_a_reply_whose_box_is_gone_is_shown_not_dropped(tmp_path: Path) -> None:
         name.fill("Karin Lund-Ek")
         held.holding = True
         name.press("Enter")
-        until(lambda: kept_name() == "Karin Lund-Ek", "the new name kept by the app", KEPT_S)
+        held.until_held(page, "the run the new name started, held back", KEPT_S)
+        assert kept_name() == "Karin Lund-Ek"
         old.fill("Ja, de räknas i bilaga 3.")
         before = runs(page)
         held.release()

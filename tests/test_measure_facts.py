@@ -96,8 +96,8 @@ def test_the_reviewer_is_asked_whether_the_stated_facts_are_true(tmp_path: Path)
     ev = Evaluation(q, values, catalog().library)
     texts = [r.text["sv"] for r in review_questions(ev)]
     gains = q.numbering["gains_later_decision"]
-    assert f"Stämmer det som 9.1 säger om vad som binder åtgärderna, och {gains} om senare " \
-        "beslut?" in texts, texts
+    assert ("Stämmer det som 9.1 säger om vad som binder åtgärderna och vilka de når, och "
+            f"{gains} om senare beslut?") in texts, texts
 
 
 def test_an_unknown_fact_is_a_clear_error() -> None:
@@ -138,7 +138,7 @@ def test_page_one_names_what_keeps_a_measure_from_counting(tmp_path: Path) -> No
     text = summary_as(assessment_with(tmp_path, change), ".txt").decode("utf-8")  # type: ignore[arg-type]
     assert ("– Vuxen följer med på bussen under höstterminen 2027 (ansvarig: Rektor, "
             "Storbyskolan, senast 2027-08-17) (beslutad, finansierad, ingen är bunden att "
-            "genomföra den, bara under en övergång)") in text
+            "genomföra den, bara under en övergång, når barnen direkt)") in text
     # a measure that counts is listed as before; its facts are in the full documentation
     assert "Planera skolskjutsen" in text and "(beslutad, finansierad, genomförs av" not in text
 

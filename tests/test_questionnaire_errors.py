@@ -159,6 +159,20 @@ def test_flag_pointing_to_missing_question(tmp_path: Path) -> None:
     assert f":{line_of(text, 'question: hurd')}:" in problem
 
 
+def test_flag_quoting_a_missing_question(tmp_path: Path) -> None:
+    text = replaced("      question: heard", "      question: heard\n      quote: [heard, hurd]")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'quote: [heard, hurd]')}:" in problem
+    assert "flag 'not_heard_12' quotes question 'hurd', which does not exist" in problem
+
+
+def test_child_own_articles_outside_the_convention(tmp_path: Path) -> None:
+    text = replaced("  flags:\n", "  child_own_articles: [31, 55]\n  flags:\n")
+    (problem,) = problems_of(tmp_path, text)
+    assert f":{line_of(text, 'child_own_articles')}:" in problem
+    assert "child_own_articles names article 55; the convention has 1-54" in problem
+
+
 def test_empty_file(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, "")
     assert problem.endswith("q.yaml: the file is empty")

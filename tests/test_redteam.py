@@ -130,7 +130,7 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
             measures = filled["answers"][key]
             # only what they address and their facts (decided, funded, ...) added; a measure
             # may name the group its own text says it is for, never lose what it named
-            added = {"addresses", *measure_facts.FACTS}
+            added = {"addresses", *measure_facts.KEYS}
             for given, kept in zip(value, measures, strict=True):
                 before, after = given.get("addresses"), kept.get("addresses")
                 if before is not None:

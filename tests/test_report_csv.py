@@ -24,11 +24,14 @@ def test_measures_what_who_when_status() -> None:
     rows = _rows(table_csv(prepare(example()), "measures"))
     assert rows[0] == ["Fråga", "Åtgärd", "Ansvarig", "Klart senast", "Status", "Beslutad",
                        "Finansierad", "Vem är bunden att genomföra den",
-                       "Bärs av det som beslutet minskar", "Varar så länge skadan"]
+                       "Bärs av det som beslutet minskar", "Varar så länge skadan",
+                       "Vem den når", "Håller barnen kvar eller hänvisar"]
     assert ["9.1 Vilka åtgärder minskar de negativa följderna?",
             "Vuxen följer med på bussen under höstterminen 2027", "Rektor, Storbyskolan",
             "2027-08-17", "Planerad", "Ja, beslutad", "Ja, pengar finns eller den kostar inget",
-            "Organisationen själv", "Nej", "Nej, bara under en övergång"] in rows
+            "Organisationen själv", "Nej", "Nej, bara under en övergång",
+            "Barnen vars skada den gäller, direkt",
+            "Den ger barnen något annat, från organisationen själv"] in rows
     assert len(rows) == 6
 
 

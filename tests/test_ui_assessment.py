@@ -321,6 +321,19 @@ def test_a_measure_names_the_harm_it_addresses_and_the_reviewer_is_asked_about_i
         at = no_exception(at.run())
     stored = open_store(tmp_path).get(aid).answers["measures"].value
     assert stored[0]["bound"] == "agreement" and stored[0]["addresses"] == ["disability"]
+    # whom it reaches: through the parents, the form asks how in the measure's own words
+    with pytest.raises(KeyError):
+        at.text_input(key=f"q:{aid}:measures:0:reaches_how")
+    for fact, value in (("reaches", "through_parents"), ("keeps", "keeps")):
+        at.selectbox(key=f"q:{aid}:measures:0:{fact}").set_value(value)
+        at = no_exception(at.run())
+    how = at.text_input(key=f"q:{aid}:measures:0:reaches_how")
+    assert how.label == "Hur når den barnen genom föräldrarna?, åtgärd 1"
+    how.set_value("Föräldrarna följer barnen till lekplatsen")
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["measures"].value
+    assert (stored[0]["reaches"], stored[0]["keeps"], stored[0]["reaches_how"]) == (
+        "through_parents", "keeps", "Föräldrarna följer barnen till lekplatsen")
     at = no_exception(open_page(at, "results").run())
     said = texts(at).replace("\\", "").replace("\u2060", "")
     assert "Det kontrollerna inte kan bedöma" in said

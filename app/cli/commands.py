@@ -11,7 +11,7 @@ from typing import Any
 from app.cli.registry import help_of
 from app.core import verdict
 from app.core.document.evidence import checklist_title
-from app.core.errors import LoadError
+from app.core.errors import LoadError, Problem
 from app.core.loading import (
     load_assessment,
     migration_notes,
@@ -61,8 +61,8 @@ def _emit(data: object) -> None:
 
 
 def _fail(problems: list[Any], code: int) -> int:
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    for problem in problems:  # Swedish first, English under it, where the catalogue has it
+        print(problem.both() if isinstance(problem, Problem) else problem, file=sys.stderr)
     return code
 
 

@@ -62,8 +62,8 @@ def import_command(args: argparse.Namespace) -> int:
         store = open_store(args.data_dir)
         result = import_file(store, args.file, editor="bka import", apply=not args.dry_run,
                              take_incoming=args.take, as_new=args.as_new, catalog=catalog)
-    except ImportRejected as exc:
-        print(f"bka import: {exc}", file=sys.stderr)
+    except ImportRejected as exc:  # Swedish first, English under it; file and line kept
+        print("bka import: " + "\n".join(exc.in_words()), file=sys.stderr)
         return 2
     except StoreError as exc:
         print(f"bka import: {exc}", file=sys.stderr)

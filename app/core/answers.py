@@ -158,7 +158,8 @@ def _actions(value: Any) -> list[dict[str, Any]]:
     for i, item in enumerate(value, 1):
         if not isinstance(item, dict):
             raise ValueError(f"action {i}: expected {{what, who, due, status}}")
-        extra = set(item) - {"what", "who", "due", "status", "addresses", *measure_facts.FACTS}
+        extra = set(item) - {"what", "who", "due", "status", "addresses", *measure_facts.FACTS,
+                             measure_facts.HOW}
         if extra:
             raise ValueError(f"action {i}: unknown key(s) {', '.join(sorted(extra))}")
         status = str(item.get("status") or DEFAULT)
@@ -176,6 +177,9 @@ def _actions(value: Any) -> list[dict[str, Any]]:
         if addresses:
             action["addresses"] = addresses
         action.update(measure_facts.normalise(item, i))
+        how = measure_facts.how_text(item)
+        if how:
+            action[measure_facts.HOW] = how
         actions.append(action)
     return actions
 

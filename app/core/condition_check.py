@@ -52,7 +52,8 @@ _NEEDS = {
     "planned": ({"actions"}, "an actions question"),
     "affected_owned": ({"actions"}, "an actions question"),
     **{name: ({"actions"}, "an actions question")
-       for name in (*VOIDING, "open_measure_facts", "transition_measures")},
+       for name in (*VOIDING, "open_measure_facts", "transition_measures",
+                    "unreaching_measures")},
     "figures_beyond": ({"number"}, "a number question"),
     "substantive": ({"text"}, "a text question"),
     "mentions": ({"text"}, "a text question"),
@@ -63,9 +64,11 @@ _NEEDS = {
     "specific": ({"text"}, "a text question"),
     "years_old": ({"text"}, "a text question"),
     "months_between": ({"date", "number"}, "a date or year question"),
+    "days_between": ({"date"}, "a date question"),
 }
 #: the kind of question a two-question function takes second
-_SECOND = {"years_old": "date", "months_between": "date", "unheard": "multi"}
+_SECOND = {"years_old": "date", "months_between": "date", "days_between": "date",
+           "unheard": "multi"}
 
 
 def _check_call(
@@ -131,7 +134,7 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
                    "figures_beyond", "gains", "open_measure_facts", "months_between",
-                   "transition_measures", *VOIDING}
+                   "transition_measures", "unreaching_measures", "days_between", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

@@ -82,6 +82,8 @@ FUNCTIONS: dict[str, Function] = {
     "reduced_measures": Function(1, mr.reduced_measures, "question", scoring_only=True),
     "open_measure_facts": Function(1, mr.open_measure_facts, "question", scoring_only=True),
     "transition_measures": Function(1, mr.transition_measures, "question", scoring_only=True),
+    "referral_measures": Function(1, mr.referral_measures, "question", scoring_only=True),
+    "unreaching_measures": Function(1, mr.unreaching_measures, "question", scoring_only=True),
     "gains": Function(0, mr.gains, "nothing", impacts=True),
     "hollow_answers": Function(0, lambda env, a: env.hollow_answers(), "nothing",
                                scoring_only=True),
@@ -110,6 +112,9 @@ FUNCTIONS: dict[str, Function] = {
                           impacts=True),
     "years_old": Function(2, lambda env, a: env.years_old(_qid(a), _qid(a[1:])), "questions",
                           scoring_only=True),
+    # Days from the first date to the second (positive: the first came before).
+    "days_between": Function(2, lambda env, a: fact_dates.days_between_answers(
+        env.answer, _qid(a), _qid(a[1:])), "questions", scoring_only=True),
     "months_between": Function(2, lambda env, a: fact_dates.between_answers(
         env.answer, _qid(a), _qid(a[1:])), "questions", scoring_only=True),
     "generic_answers": Function(0, lambda env, a: env.generic_answers(), "nothing",

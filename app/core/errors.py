@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.problem_words import swedish, swedish_file
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -14,9 +16,25 @@ class Problem:
     line: int | None
     message: str
 
+    @property
+    def where(self) -> str:
+        """"file:line", the file alone, or nothing (a problem of the file as a whole)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    def in_swedish(self) -> str:
+        """The same line in Swedish (app/core/problem_words.py), the place kept."""
+        said = swedish(self.message)
+        where = swedish_file(self.file) + (f":{self.line}" if self.line else "")
+        return f"{where}: {said}" if where else said
+
+    def both(self) -> str:
+        """Swedish first, English beside it (under it, indented), each with the place; the
+        English alone for a sentence the catalogue does not hold (a questionnaire author's)."""
+        said = self.in_swedish()
+        return str(self) if said == str(self) else f"{said}\n    {self}"
 
 
 class LoadError(Exception):

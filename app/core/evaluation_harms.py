@@ -67,21 +67,31 @@ class HarmReading:
 
     def unaddressed(self, question_id: str) -> list[Harm]:
         """Harms no counting measure names; a harm judged to last (long term) is left too when
-        only measures for a transition name it."""
-        named = self.addressed(question_id)
-        lasting = self.addressed(question_id, lasting=True)
+        only measures for a transition name it, and a harm to a right the children exercise
+        themselves when only measures that do not reach the children name it."""
+        counting = self.counting_actions(question_id)
+        lasting = [a for a in counting if measure_facts.lasts(a)]
         return [h for h in self.harm_list
-                if not _named(h, named) or ("long" in h.terms and not _named(h, lasting))]
+                if not self._met(h, counting)
+                or ("long" in h.terms and not self._met(h, lasting))]
 
-    def addressed(self, question_id: str, lasting: bool = False) -> set[str]:
-        """What the planned measures say they address: article numbers and group ids. A
-        measure that only informs, asks or studies (scoring.not_mitigation) reduces nothing,
-        nor does one its own facts keep from counting (app/core/measure_facts.py); `lasting`:
-        only measures that last as long as the harm."""
-        return {str(x) for a in self.planned_actions(question_id)
+    def _met(self, harm: Harm, actions: list[dict[str, Any]]) -> bool:
+        return any(_named(harm, {str(x) for x in a.get("addresses") or []})
+                   and (measure_facts.reaches_child(a) or not self.own_right(harm))
+                   for a in actions)
+
+    def own_right(self, harm: Harm) -> bool:
+        """A right the children exercise themselves (scoring.child_own_articles): play,
+        school, health, contact. What the parents or staff get does not give it back."""
+        return harm.article in self.q.scoring.child_own_articles
+
+    def counting_actions(self, question_id: str) -> list[dict[str, Any]]:
+        """The planned measures that can soften harm: a measure that only informs, asks or
+        studies (scoring.not_mitigation) reduces nothing, nor does one left to the families
+        affected, nor one its own facts keep from counting (app/core/measure_facts.py)."""
+        return [a for a in self.planned_actions(question_id)
                 if self.mitigates(a) and not self.left_to_affected(a)
-                and measure_facts.counts(a) and (not lasting or measure_facts.lasts(a))
-                for x in (a.get("addresses") or [])}
+                and measure_facts.counts(a)]
 
     def names_harm(self, action: dict[str, Any], harms: list[Harm] | None = None) -> bool:
         """The measure names a right or group judged weakened (of `harms`, or of all)."""

@@ -51,3 +51,15 @@ def months_between(earlier: Any, later: Any) -> int | None:
 def between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> int | None:
     """months_between() of two questions' answers, as a condition reads them."""
     return months_between(answer(earlier), answer(later))
+
+
+def days_between(earlier: Any, later: Any) -> int | None:
+    """Days from `earlier` to `later` (negative when `later` comes first); None when either is
+    not given, so a rule on an unanswered date never holds."""
+    start, end = as_day(earlier), as_day(later)
+    return None if start is None or end is None else (end - start).days
+
+
+def days_between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> int | None:
+    """days_between() of two questions' answers, as a condition reads them."""
+    return days_between(answer(earlier), answer(later))

@@ -94,7 +94,7 @@ def _measures(original: Assessment) -> list[dict[str, Any]]:
             if isinstance(item, dict) and str(item.get("what") or "").strip():
                 # the facts the original stated (decided, funded, ...) go with the measure, so
                 # the follow-up shows what was promised and what bound it
-                facts = {f: item[f] for f in measure_facts.FACTS if item.get(f)}
+                facts = {f: item[f] for f in measure_facts.KEYS if item.get(f)}
                 out.append({"what": str(item["what"]), "who": str(item.get("who") or ""),
                             "due": item.get("due") or None,
                             "status": str(item.get("status") or measure_status.DEFAULT),
@@ -261,7 +261,7 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
                                        due=str(m.get("due") or ""),
                                        planned=(m["what"], m.get("who") or "") in planned,
                                        status=m.get("status") or measure_status.DEFAULT,
-                                       facts={f: str(m[f]) for f in measure_facts.FACTS
+                                       facts={f: str(m[f]) for f in measure_facts.KEYS
                                               if m.get(f)}))
     answers: list[tuple[Text, Text]] = []
     for qid in (EXPECTATIONS, OUTCOME_TEXT, *PLAN_CARRIED.values(), INDICATORS_NOW,

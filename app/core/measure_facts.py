@@ -1,13 +1,21 @@
 """What binds a measure: whether it is decided, funded, who must carry it out, and whether it
-rests on the very service, staff or place the decision reduces.
+rests on the very service, staff or place the decision reduces; and whom it reaches: the
+children themselves, the children through their parents, only staff or the organisation; and
+whether it keeps the children in what the decision changes or refers them to another body's
+own assessment (an application for social assistance, a referral to health care).
 
 A measure softens harm only if someone can be held to it. Each fact is answered per measure
 (an option, never read from the text): a measure that is not decided, not funded, carried by a
 party with no binding commitment, or carried by what the decision itself reduces or removes,
 does not count as mitigation; one that lasts only for a transition does not meet a harm judged
-to last (long term). A fact left unanswered (a record from before these facts were
-asked) is a gap in completeness, not a contradiction: such a measure counts as before, and the
-scorecard names the gap.
+to last (long term). A referral to another body's own assessment does not count either: whether
+the children get anything rests on a decision nobody in this matter can promise. A measure that
+reaches only the parents, staff or the organisation does not count against a harm to a right the
+children exercise themselves (scoring.child_own_articles: play, school, health, contact), since
+what the parents or staff get is not what the children lost. A fact left unanswered (a record
+from before these facts were asked) is a gap in completeness, not a contradiction: such a
+measure counts as before, and the scorecard names the gap. A measure that reaches the children
+through their parents says how, in its own words, for the reader and the reviewer.
 """
 
 from __future__ import annotations
@@ -21,9 +29,18 @@ FACTS: dict[str, tuple[str, ...]] = {
     "bound": ("own", "authority", "agreement", "none"),
     "reduced": ("no", "yes"),
     "lasting": ("yes", "no"),
+    "reaches": ("children", "through_parents", "parents", "staff", "other"),
+    "keeps": ("keeps", "other_way", "referral"),
 }
 #: the answer that keeps a measure from counting, per fact
-VOIDS: dict[str, str] = {"decided": "no", "funded": "no", "bound": "none", "reduced": "yes"}
+VOIDS: dict[str, str] = {"decided": "no", "funded": "no", "bound": "none", "reduced": "yes",
+                         "keeps": "referral"}
+#: whom a measure reaches, when it reaches the children themselves (an open answer reads so)
+REACHES_CHILD = ("children", "through_parents")
+#: the measure's own words on how it reaches the children through their parents
+HOW = "reaches_how"
+#: every key a measure stores beside what, who, due, status and addresses
+KEYS: tuple[str, ...] = (*FACTS, HOW)
 
 _NAMES: dict[str, tuple[str, str]] = {
     "decided": ("Beslutad", "Decided"),
@@ -31,6 +48,8 @@ _NAMES: dict[str, tuple[str, str]] = {
     "bound": ("Vem är bunden att genomföra den", "Who is bound to carry it out"),
     "reduced": ("Bärs av det som beslutet minskar", "Carried by what the decision reduces"),
     "lasting": ("Varar så länge skadan", "Lasts as long as the harm"),
+    "reaches": ("Vem den når", "Whom it reaches"),
+    "keeps": ("Håller barnen kvar eller hänvisar", "Keeps the children in or refers them"),
 }
 _OPTIONS: dict[tuple[str, str], tuple[str, str]] = {
     ("decided", "yes"): ("Ja, beslutad", "Yes, decided"),
@@ -47,6 +66,21 @@ _OPTIONS: dict[tuple[str, str], tuple[str, str]] = {
                          "Yes, what the decision reduces or removes"),
     ("lasting", "yes"): ("Ja, så länge skadan består", "Yes, as long as the harm lasts"),
     ("lasting", "no"): ("Nej, bara under en övergång", "No, only for a transition"),
+    ("reaches", "children"): ("Barnen vars skada den gäller, direkt",
+                              "The children whose harm it names, directly"),
+    ("reaches", "through_parents"): ("Barnen genom deras föräldrar eller vårdnadshavare",
+                                     "The children through their parents or guardians"),
+    ("reaches", "parents"): ("Bara föräldrarna eller vårdnadshavarna",
+                             "Only the parents or guardians"),
+    ("reaches", "staff"): ("Bara personal eller organisationen",
+                           "Only staff or the organisation"),
+    ("reaches", "other"): ("Andra", "Others"),
+    ("keeps", "keeps"): ("Barnen kan vara kvar i det som beslutet ändrar",
+                         "The children can stay in what the decision changes"),
+    ("keeps", "other_way"): ("Den ger barnen något annat, från organisationen själv",
+                             "It gives the children something else, from the organisation"),
+    ("keeps", "referral"): ("Den hänvisar till en annan myndighets eller verksamhets prövning",
+                            "It refers to another body's own assessment"),
 }
 #: why a measure does not count, one phrase per voiding answer
 _WHY: dict[str, tuple[str, str]] = {
@@ -55,6 +89,8 @@ _WHY: dict[str, tuple[str, str]] = {
     "bound": ("ingen är bunden att genomföra den", "no one is bound to carry it out"),
     "reduced": ("bärs av det som beslutet minskar eller tar bort",
                 "carried by what the decision reduces or removes"),
+    "keeps": ("hänvisar till en annan myndighets eller verksamhets prövning",
+              "refers to another body's own assessment"),
 }
 _NOT_ANSWERED = ("ej besvarat", "not answered")
 
@@ -90,8 +126,12 @@ def normalise(item: dict[str, Any], i: int) -> dict[str, str]:
 
 
 def unanswered(action: dict[str, Any]) -> list[str]:
-    """The facts this measure leaves open."""
-    return [f for f in FACTS if action.get(f) in (None, "")]
+    """The facts this measure leaves open; reaching the children through their parents asks
+    how (the answer the reviewer reads)."""
+    open_ = [f for f in FACTS if action.get(f) in (None, "")]
+    if action.get("reaches") == "through_parents" and not str(action.get(HOW) or "").strip():
+        open_.append(HOW)
+    return open_
 
 
 def voided_by(action: dict[str, Any], facts: tuple[str, ...] = tuple(VOIDS)) -> list[str]:
@@ -104,9 +144,20 @@ def counts(action: dict[str, Any]) -> bool:
     return not voided_by(action)
 
 
+def noted(action: dict[str, Any]) -> bool:
+    """Whether a short report names the measure's facts: something keeps it from counting, is
+    unanswered, or it does not reach the children themselves."""
+    return not counts(action) or bool(unanswered(action)) or not reaches_child(action)
+
+
 def lasts(action: dict[str, Any]) -> bool:
     """Whether the measure lasts as long as the harm (an open answer reads as before: yes)."""
     return action.get("lasting") != "no"
+
+
+def reaches_child(action: dict[str, Any]) -> bool:
+    """Whether the measure reaches the children themselves (an open answer reads as before)."""
+    return action.get("reaches") in (None, "", *REACHES_CHILD)
 
 
 def why(action: dict[str, Any], facts: tuple[str, ...], lang: str) -> str:
@@ -128,9 +179,34 @@ _SHORT: dict[tuple[str, str], tuple[str, str]] = {
     ("reduced", "yes"): ("bärs av det som beslutet minskar",
                          "carried by what the decision reduces"),
     ("lasting", "no"): ("bara under en övergång", "only for a transition"),
+    ("reaches", "children"): ("når barnen direkt", "reaches the children directly"),
+    ("reaches", "through_parents"): ("når barnen genom föräldrarna",
+                                     "reaches the children through their parents"),
+    ("reaches", "parents"): ("når bara föräldrarna", "reaches only the parents"),
+    ("reaches", "staff"): ("når bara personal eller organisationen",
+                           "reaches only staff or the organisation"),
+    ("reaches", "other"): ("når andra än barnen", "reaches others than the children"),
+    ("keeps", "keeps"): ("barnen kan vara kvar", "the children can stay"),
+    ("keeps", "referral"): ("hänvisar till en annan myndighets prövning",
+                            "refers to another body's own assessment"),
 }
-_OPEN = ("obesvarat om den är beslutad, finansierad, bindande och varaktig",
-         "not answered whether it is decided, funded, binding and lasting")
+_HOW_SAID = ("hur", "how")
+_OPEN = ("obesvarat om den är beslutad, finansierad, bindande, varaktig, vem den når och om den "
+         "håller barnen kvar",
+         "not answered whether it is decided, funded, binding, lasting, whom it reaches and "
+         "whether it keeps the children in")
+
+
+def short_reach(action: dict[str, Any], lang: str) -> str:
+    """'når bara föräldrarna': whom the measure reaches, as page 1 says it."""
+    pair = _SHORT.get(("reaches", str(action.get("reaches"))))
+    return _pick(pair, lang) if pair else ""
+
+
+def how_text(item: dict[str, Any]) -> str | None:
+    """The stored words on how the measure reaches the children through their parents."""
+    value = item.get(HOW)
+    return str(value).strip() if isinstance(value, str) and value.strip() else None
 
 
 def short(action: dict[str, Any], lang: str) -> str:
@@ -138,6 +214,10 @@ def short(action: dict[str, Any], lang: str) -> str:
     organisationen själv'; what is unanswered is said, never guessed."""
     parts = [_pick(_SHORT[(f, str(action.get(f)))], lang) for f in FACTS
              if (f, str(action.get(f))) in _SHORT]
+    how = str(action.get(HOW) or "").strip().rstrip(".") \
+        if action.get("reaches") == "through_parents" else ""
+    if how:
+        parts.append(f"{_pick(_HOW_SAID, lang)}: {how}")
     if unanswered(action):
         parts.append(_pick(_OPEN, lang))
     return ", ".join(parts)

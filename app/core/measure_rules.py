@@ -10,6 +10,10 @@ keeps them from softening it (so the harm they name is left without a measure be
 - `reduced_measures(q)`: carried by the very service, staff or place the decision reduces;
 - `transition_measures(q)`: counting measures that last only for a transition, naming a harm
   judged to last that no lasting measure names;
+- `referral_measures(q)`: a referral to another body's own assessment (keeps: referral);
+- `unreaching_measures(q)`: counting measures that reach only the parents, staff or others,
+  naming a harm to a right the children exercise themselves that no measure reaching the
+  children meets;
 and, for completeness and relevance:
 - `open_measure_facts(q)`: planned measures that leave one of their facts unanswered;
 - `gains()`: articles or groups rated strengthened in either term (a gain the ratings count).
@@ -17,15 +21,18 @@ and, for completeness and relevance:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from app.core import measure_facts
 
 #: condition function -> the fact whose voiding answer it counts
 VOIDING = {"undecided_measures": "decided", "unfunded_measures": "funded",
-           "unbound_measures": "bound", "reduced_measures": "reduced"}
+           "unbound_measures": "bound", "reduced_measures": "reduced",
+           "referral_measures": "keeps"}
 #: the functions whose findings list the measures they count
-DETAILED = frozenset({*VOIDING, "open_measure_facts", "transition_measures"})
+DETAILED = frozenset({*VOIDING, "open_measure_facts", "transition_measures",
+                      "unreaching_measures"})
 
 
 class MeasureEnv(Protocol):
@@ -35,6 +42,8 @@ class MeasureEnv(Protocol):
     def names_harm(self, action: dict[str, Any], harms: Any = None) -> bool: ...
     def unaddressed(self, question_id: str) -> Any: ...
     def gain_count(self) -> int: ...
+    def counting_actions(self, question_id: str) -> list[dict[str, Any]]: ...
+    def own_right(self, harm: Any) -> bool: ...
 
 
 def _qid(args: tuple[Any, ...]) -> str:
@@ -57,6 +66,18 @@ def transition(env: MeasureEnv, question_id: str) -> list[dict[str, Any]]:
             and env.names_harm(a, left)]
 
 
+def unreaching(env: MeasureEnv, question_id: str) -> list[tuple[dict[str, Any], list[Any]]]:
+    """Counting measures that do not reach the children, each with the harms to the children's
+    own rights it names that are left without a measure reaching the children."""
+    left = [h for h in env.unaddressed(question_id) if env.own_right(h)]
+    found = []
+    for action in env.counting_actions(question_id):
+        named = [h for h in left if env.names_harm(action, [h])]
+        if named and not measure_facts.reaches_child(action):
+            found.append((action, named))
+    return found
+
+
 def facts_open(env: MeasureEnv, question_id: str) -> list[dict[str, Any]]:
     return [a for a in env.planned_actions(question_id) if measure_facts.unanswered(a)]
 
@@ -77,6 +98,14 @@ def reduced_measures(env: Any, args: tuple[Any, ...]) -> int:
     return len(voided(env, _qid(args), "reduced"))
 
 
+def referral_measures(env: Any, args: tuple[Any, ...]) -> int:
+    return len(voided(env, _qid(args), "keeps"))
+
+
+def unreaching_measures(env: Any, args: tuple[Any, ...]) -> int:
+    return len(unreaching(env, _qid(args)))
+
+
 def transition_measures(env: Any, args: tuple[Any, ...]) -> int:
     return len(transition(env, _qid(args)))
 
@@ -89,8 +118,15 @@ def gains(env: Any, args: tuple[Any, ...]) -> int:
     return int(env.gain_count())
 
 
-def details(function: str, env: MeasureEnv, question_id: str) -> list[str]:
-    """A finding's details: the measures the function counts (their own words)."""
+def details(function: str, env: MeasureEnv, question_id: str,
+            label: Callable[[Any], str] = str, lang: str = "sv") -> list[str]:
+    """A finding's details: the measures the function counts (their own words); for measures
+    that do not reach the children, whom they reach and the harms they leave (`label` names a
+    harm)."""
+    if function == "unreaching_measures":
+        return [f"{_what(a)}: {measure_facts.short_reach(a, lang)} – "
+                + ", ".join(label(h) for h in harms)
+                for a, harms in unreaching(env, question_id)]
     if function in VOIDING:
         found = voided(env, question_id, VOIDING[function])
     elif function == "transition_measures":
@@ -99,4 +135,8 @@ def details(function: str, env: MeasureEnv, question_id: str) -> list[str]:
         found = facts_open(env, question_id)
     else:
         return []
-    return [str(a.get("what") or "–").strip().rstrip(".") for a in found]
+    return [_what(a) for a in found]
+
+
+def _what(action: dict[str, Any]) -> str:
+    return str(action.get("what") or "–").strip().rstrip(".")

@@ -214,6 +214,11 @@ def _check_conditions(q: Questionnaire, source: Source, find_cycles: bool) -> li
                     f"flag '{flag.id}' points to question '{flag.question}', which does not exist",
                 )
             )
+        for j, qid in enumerate(flag.quote):
+            if qid not in q.questions:
+                problems.append(source.problem(
+                    ("scoring", "flags", i, "quote", j),
+                    f"flag '{flag.id}' quotes question '{qid}', which does not exist"))
     if find_cycles and not problems:
         cycle = find_cycle(question_dependencies(q))
         if cycle:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from app.core import measure_rules
+from app.core.answer_text import answer_text
 from app.core.condition_tree import Call
 from app.core.dependencies import parsed
 from app.core.evaluation import Evaluation
@@ -31,7 +33,7 @@ from app.core.models.scorecard import (
     Scorecard,
 )
 from app.core.review_gate import gate
-from app.core.review_list import review_questions
+from app.core.review_list import harm_label, review_questions
 from app.core.substance import HIDDEN_SOURCE, ReferenceText
 
 SHOWN_MISSING = 4  #: unanswered questions a finding names; the rest are counted
@@ -125,7 +127,21 @@ def score(
 def _flag(flag: Flag, ev: Evaluation, q: Questionnaire) -> FlagResult:
     cap = flag.cap or (q.scoring.serious_cap if flag.severity == "serious" else None)
     return FlagResult(id=flag.id, severity=flag.severity, message=flag.message,
-                      question=flag.question, details=_details(flag.when, ev, q), cap=cap)
+                      question=flag.question, cap=cap,
+                      details=_details(flag.when, ev, q) + _quoted(flag, ev, q))
+
+
+def _quoted(flag: Flag, ev: Evaluation, q: Questionnaire) -> list[str]:
+    """The answers the finding quotes, as the form shows them: '2.4 ”2027-03-01”' (the
+    recorded facts, in the assessment's first language)."""
+    lang = (q.languages or ["sv"])[0]
+    found = []
+    for qid in flag.quote:
+        question = q.questions.get(qid)
+        text = answer_text(q, question, ev.answer(qid), lang) if question else ""
+        if text:
+            found.append(f"{q.numbering.get(qid, qid)} ”{text}”")
+    return found
 
 
 def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
@@ -150,7 +166,9 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
             details += numbers[:SHOWN_MISSING] + (
                 [f"+{len(numbers) - SHOWN_MISSING}"] if len(numbers) > SHOWN_MISSING else [])
         elif node.function in measure_rules.DETAILED:
-            details += measure_rules.details(node.function, ev, _qid_arg(node))
+            lang = (q.languages or ["sv"])[0]
+            details += measure_rules.details(node.function, ev, _qid_arg(node),
+                                             partial(harm_label, ev, lang=lang), lang)
         elif node.function == "affected_owned":
             qid = _qid_arg(node)
             details += [str(a.get("who") or "") for a in ev.affected_measures(qid)]

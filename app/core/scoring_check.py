@@ -164,11 +164,15 @@ def check_rules(q: Questionnaire, source: Source) -> list[Problem]:
                            {"choice"})
         problems += _needs(q, source, (*loc, "motivation"), "the conclusion's reasons",
                            s.conclusion.motivation, {"text"})
-    for i, number in enumerate(s.impact.conclusion_articles):
-        if not 1 <= number <= 54:
-            problems.append(source.problem(
-                ("scoring", "impact", "conclusion_articles", i),
-                f"conclusion_articles names article {number}; the convention has 1-54"))
+    numbered: list[tuple[tuple[str, ...], list[int]]] = [
+        (("impact", "conclusion_articles"), s.impact.conclusion_articles),
+        (("child_own_articles",), s.child_own_articles)]
+    for path, numbers in numbered:
+        for i, number in enumerate(numbers):
+            if not 1 <= number <= 54:
+                problems.append(source.problem(
+                    ("scoring", *path, i),
+                    f"{path[-1]} names article {number}; the convention has 1-54"))
     return problems
 
 

@@ -14,7 +14,7 @@ from app.core.document.source import ReportError, ReportInput
 from app.core.document.source import prepare as prepare_with
 from app.core.errors import LoadError
 from app.core.models.assessment import Assessment
-from app.report import house
+from app.report import collector, house
 
 __all__ = ["ReportError", "ReportInput", "prepare"]
 
@@ -22,7 +22,15 @@ __all__ = ["ReportError", "ReportInput", "prepare"]
 def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
             now: dt.datetime | None = None, form: Form = "full", **given: Any) -> ReportInput:
     """The core's prepare(), with the shipped questionnaires and articles unless given, and
-    the organisation's letterhead and date style unless given."""
+    the organisation's letterhead and date style unless given; the cycle collector paused
+    meanwhile, as for the layout (app/report/collector.py): scoring and gathering make many
+    short-lived objects and no cycle worth a walk over the heap."""
+    with collector.paused():
+        return _prepare(assessment, lang=lang, catalog=catalog, now=now, form=form, **given)
+
+
+def _prepare(assessment: Assessment, *, lang: str | None, catalog: Catalog | None,
+             now: dt.datetime | None, form: Form, **given: Any) -> ReportInput:
     if "letterhead" not in given:
         given["letterhead"] = house.letterhead()
     if "date_style" not in given:

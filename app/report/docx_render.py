@@ -37,6 +37,7 @@ from app.core.document.model import (
 )
 from app.core.document.summary import Summary
 from app.report.chart_image import chart_png
+from app.report.docx_fields import add_fields
 from app.report.docx_runs import MUTED, TONE, add_field, add_run, add_span, add_spans
 from app.report.docx_setup import compact, set_fonts, set_language, set_properties
 from app.report.docx_table import TEXT_WIDTH_CM, add_table, has_style
@@ -183,7 +184,7 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
     elif isinstance(block, Table):
         add_table(word, block)
     elif isinstance(block, Fields):
-        _fields(word, block)
+        add_fields(word, block)
     elif isinstance(block, Note):
         for item in block.items:
             paragraph = word.add_paragraph(style="Intense Quote")
@@ -208,32 +209,6 @@ def _block(word: Any, block: Block) -> None:  # noqa: C901 - one branch per kind
         word.add_paragraph(block.summary)
     else:
         raise TypeError(f"no DOCX for {type(block).__name__}")
-
-
-def _fields(word: Any, block: Fields) -> None:
-    """Label-value pairs: side by side in columns set by tab stops where the model asks for
-    columns (the decision's metadata: a line of labels, then a line of values), one paragraph
-    each otherwise. Not a table: a reader would announce a layout as data."""
-    if block.columns <= 1:
-        for f in block.items:
-            paragraph = word.add_paragraph()
-            add_run(paragraph, f"{f.label}: ", bold=True)
-            add_run(paragraph, f.value or f.empty, colour=None if f.value else MUTED)
-        return
-    step = TEXT_WIDTH_CM / block.columns
-    for start in range(0, len(block.items), block.columns):
-        row = block.items[start:start + block.columns]
-        labels, values = word.add_paragraph(), word.add_paragraph()
-        for paragraph in (labels, values):
-            for i in range(1, block.columns):
-                paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(step * i))
-        labels.paragraph_format.space_after = Pt(0)
-        labels.paragraph_format.keep_with_next = True
-        values.paragraph_format.space_after = Pt(5)
-        for i, f in enumerate(row):
-            add_run(labels, ("\t" if i else "") + f.label, size=8, colour=MUTED)
-            add_run(values, "\t" if i else "")
-            add_run(values, f.value or f.empty, colour=None if f.value else MUTED)
 
 
 def _long(word: Any, block: LongText) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app.core.catalog import Catalog
 from app.core.document.model import Form
 from app.core.models.assessment import Assessment
+from app.report import collector
 from app.report.context import ReportError, ReportInput, prepare
 
 if TYPE_CHECKING:
@@ -35,8 +36,9 @@ def _pdf(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.pdf_render import render_document_pdf
 
-    return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment),
-                               files=embedded_files(ri))
+    with collector.paused():  # as for the layout itself (app/report/collector.py)
+        return render_document_pdf(build_document(ri), assessment_json(ri.shown_assessment),
+                                   files=embedded_files(ri))
 
 
 def embedded_files(ri: ReportInput) -> list[EmbeddedFile]:

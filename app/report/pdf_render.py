@@ -23,6 +23,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from app.core.document.attachment import ATTACHMENT_NAME, ATTACHMENT_NOTE
 from app.core.document.model import Document, Section
 from app.core.document.source import ReportError
+from app.report import collector
 from app.report.answers import long_text
 from app.report.contents import Contents, ContentsPages
 from app.report.measured import Paragraph
@@ -60,7 +61,8 @@ def render_document_pdf(doc: Document, attachment: bytes | None = None,
     `files` the assessment's attached files."""
     carried = [EmbeddedFile(ATTACHMENT_NAME, attachment, "application/json", ATTACHMENT_NOTE)] \
         if attachment is not None else []
-    return _layout(doc, Marks(), ContentsPages(), [*carried, *files])
+    with collector.paused():
+        return _layout(doc, Marks(), ContentsPages(), [*carried, *files])
 
 
 def _layout(doc: Document, marks: Marks, pages: ContentsPages,

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.core.errors import Problem
+from app.core.problem_words import swedish_file
 
 if TYPE_CHECKING:
     from app.core.models.assessment import Answer, Assessment
@@ -122,13 +126,27 @@ class ImportRaced(StoreError):
 
 
 class ImportRejected(Exception):
-    """The file cannot be imported; nothing was changed. `problems` holds one line each."""
+    """The file cannot be imported; nothing was changed. `found` holds each problem with its
+    place (file and line where known), `problems` the same as lines in English, and
+    `in_words()` every line in Swedish with the English beside it."""
 
-    def __init__(self, file: str, problems: list[str]) -> None:
+    def __init__(self, file: str, problems: Sequence[str | Problem]) -> None:
         self.file = file
-        self.problems = problems
+        # A bare sentence is about the file as a whole: the heading already names the file.
+        self.found = [p if isinstance(p, Problem) else Problem("", None, p) for p in problems]
+        self.problems = [str(p) for p in self.found]
         super().__init__(f"{file} cannot be imported, and nothing was changed: "
-                         + "; ".join(problems))
+                         + "; ".join(self.problems))
+
+    def heading(self) -> tuple[str, str]:
+        """(Swedish, English): which file, and that nothing was changed."""
+        return (f"{swedish_file(self.file)} kan inte importeras, och ingenting ändrades",
+                f"{self.file} cannot be imported, and nothing was changed")
+
+    def in_words(self) -> list[str]:
+        """The heading and every problem, Swedish first and English under it."""
+        sv, en = self.heading()
+        return [f"{sv}:\n    {en}:", *(p.both() for p in self.found)]
 
 
 class UnsupportedStore(StoreError):

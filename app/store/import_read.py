@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from app.core.catalog import Catalog
 from app.core.document.attachment import ATTACHMENT_NAME, NoAttachment, attached_assessment, is_pdf
-from app.core.errors import LoadError
+from app.core.errors import LoadError, Problem
 from app.core.import_check import readable_problems
 from app.core.jsonsource import parse_json
 from app.core.limits import MAX_EXPORT_BYTES, MAX_JSON_BYTES, too_large
@@ -92,7 +92,7 @@ def read_incoming(handle: IO[bytes], name: str, catalog: Catalog | None = None) 
 def _read_json(handle: IO[bytes], name: str, catalog: Catalog | None) -> Incoming:
     """An export streamed: each assessment checked as it is read and only its model kept."""
     parsed: list[Assessment] = []
-    problems: list[str] = []
+    problems: list[str | Problem] = []
 
     def take(n: int, item: Any, top: dict[str, Any]) -> None:
         fmt = top.get("format")
@@ -102,10 +102,10 @@ def _read_json(handle: IO[bytes], name: str, catalog: Catalog | None) -> Incomin
         try:
             assessment = parse_assessment(source)
         except LoadError as exc:
-            problems.extend(str(p) for p in exc.problems)
+            problems.extend(exc.problems)
             return
         if catalog is not None:
-            problems.extend(str(p) for p in readable_problems(assessment, catalog, source))
+            problems.extend(readable_problems(assessment, catalog, source))
         parsed.append(assessment)
 
     streamed = read_stream(handle, name, take)
@@ -140,7 +140,7 @@ def _classified(content: Any, source: Source, streamed: list[Assessment] | None,
             or (isinstance(fmt, str) and fmt.startswith("bka-assessment/"))):
         one = _one(source, name)  # a newer bka-assessment: the core's message says so
         if catalog is not None:
-            problems = [str(p) for p in readable_problems(one, catalog, source)]
+            problems = readable_problems(one, catalog, source)
             if problems:
                 raise ImportRejected(name, problems)
         _check_ids([one], name)
@@ -158,7 +158,7 @@ def _newer_export(fmt: str) -> str:
             f"reads {EXPORT_FORMAT}")
 
 
-def _bounded(problems: list[str]) -> list[str]:
+def _bounded(problems: list[str | Problem]) -> list[str | Problem]:
     if len(problems) <= SHOWN_PROBLEMS:
         return problems
     return problems[:SHOWN_PROBLEMS] + [f"and {len(problems) - SHOWN_PROBLEMS:,} more "
@@ -173,14 +173,14 @@ def _parse(text: str, name: str) -> Source:
         # An assessment file has no use for aliases; refusing them all stops alias bombs.
         return parse_yaml(text, name, aliases=0)
     except LoadError as exc:
-        raise ImportRejected(name, [str(p) for p in exc.problems]) from None
+        raise ImportRejected(name, exc.problems) from None
 
 
 def _one(source: Source, name: str) -> Assessment:
     try:
         return parse_assessment(source)
     except LoadError as exc:
-        raise ImportRejected(name, [str(p) for p in exc.problems]) from None
+        raise ImportRejected(name, exc.problems) from None
 
 
 def _check_ids(assessments: list[Assessment], name: str) -> None:

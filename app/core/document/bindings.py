@@ -15,12 +15,13 @@ _TITLE = ("Vad som binder åtgärderna", "What binds the measures")
 
 def measure_bindings(ri: ReportInput, actions: list[dict[str, Any]]) -> list[Block]:
     """Every measure's facts in the full documentation; in the report for the case file only
-    the measures whose facts keep them from counting or are unanswered (none when all count)."""
+    the measures whose facts keep them from counting, are unanswered or keep them from the
+    children (none when all count and reach the children)."""
     lang = ri.lang
     items = []
     listed = [a for a in actions if isinstance(a, dict)]
     if ri.form == "short":
-        listed = [a for a in listed if not measure_facts.counts(a) or measure_facts.unanswered(a)]
+        listed = [a for a in listed if measure_facts.noted(a)]
     for action in listed:
         what = str(action.get("what") or "–").strip().rstrip(".")
         items.append(inline(f"{what}: {measure_facts.short(action, lang)}"))

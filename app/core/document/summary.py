@@ -215,11 +215,11 @@ def _measures(ri: ReportInput, ids: list[str]) -> SummaryPart:
             continue
         for action in ri.values[qid]:
             what, who, due, _status = action_row(action, lang)
-            # the one page names what keeps a measure from counting, or leaves it open;
-            # every fact of every measure is in the full documentation
+            # the one page names what keeps a measure from counting, leaves it open or keeps
+            # it from the children; every fact of every measure is in the full documentation
             asked = ri.questionnaire.questions[qid].measure_facts
-            facts = measure_facts.short(action, lang) if asked and (
-                not measure_facts.counts(action) or measure_facts.unanswered(action)) else ""
+            facts = measure_facts.short(action, lang) if asked and measure_facts.noted(action) \
+                else ""
             items.append(t("summary_measure", lang, what=what.rstrip("."), who=who, due=due)
                          + (f" ({facts})" if facts else ""))
     label = w("measures", ri)

@@ -153,6 +153,9 @@ class Flag(Strict):
     cap: str | None = None
     #: which record the rule judges: a full assessment, or a screening record (the short path)
     applies_to: Literal["assessment", "screening"] = "assessment"
+    #: questions whose answers the finding quotes under its message, as the form shows them
+    #: (the recorded facts that raised it: a step and its date, the hearing's date)
+    quote: list[str] = []
 
 
 class Substance(Strict):
@@ -245,6 +248,9 @@ class Scoring(Strict):
     #: a word list of whole word forms: a measure whose owner's first word (or first two
     #: words) is one of them is left to the families or children affected, and reduces no harm
     affected_owners: str | None = None
+    #: rights the children exercise themselves (play, school, health, contact): a harm to one
+    #: is met only by a measure that reaches the children (app/core/measure_facts.py)
+    child_own_articles: list[int] = []
     #: what the reviewer is asked to judge, generated from the case (page 1, Resultat, review)
     review: list[ReviewItem] = []
 

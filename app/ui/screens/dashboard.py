@@ -25,7 +25,7 @@ from app.services.dashboard import Board, board
 from app.ui.safe import md
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
-from app.ui.widgets.charts import localised
+from app.ui.widgets.charts import bars_height, localised
 
 
 def render() -> None:
@@ -128,7 +128,8 @@ def committees(board: Dashboard, lang: str) -> None:
         "count": [r[t("dash_col_count", lang)] for r in rows]})
     left.altair_chart(localised(alt.Chart(chart_data).mark_bar().encode(
         x=alt.X("count:Q", title=t("dash_col_count", lang), axis=_counts()),
-        y=alt.Y("label:N", title=None, sort=None)), lang), width="stretch")
+        y=alt.Y("label:N", title=None, sort=None)).properties(height=bars_height(len(rows))),
+        lang), width="stretch")
     right.dataframe(table, hide_index=True, width="stretch")
 
 
@@ -148,7 +149,7 @@ def _bars(table: pd.DataFrame, label: str, count: str, colour: str) -> alt.Chart
     """Bars of `count` per `label`, in the table's order (most often first)."""
     return alt.Chart(table).mark_bar(color=colour).encode(
         x=alt.X(f"{count}:Q", title=count, axis=_counts()),
-        y=alt.Y(f"{label}:N", title=None, sort=None))
+        y=alt.Y(f"{label}:N", title=None, sort=None)).properties(height=bars_height(len(table)))
 
 
 def rights(board: Dashboard, lang: str) -> None:

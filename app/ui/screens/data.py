@@ -72,8 +72,8 @@ def import_area(lang: str) -> None:
                                catalog=state.catalog())
     except ImportRejected as exc:
         st.error(t("import_rejected", lang))
-        for problem in exc.problems:
-            st.text(problem)
+        for problem in exc.found:  # as text, never markup: the file's own values are in it
+            st.text(problem.both())
         return
     show_result(preview, lang, preview=True)
     take: list[str] = []

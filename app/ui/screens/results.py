@@ -26,7 +26,7 @@ from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 from app.ui.widgets import post_box, recorded_facts, review_checklist, stale
-from app.ui.widgets.charts import chart_with_table
+from app.ui.widgets.charts import bars_height, chart_with_table
 from app.ui.widgets.tables import text_table
 
 
@@ -240,7 +240,7 @@ def impact_chart(card: Scorecard, lang: str) -> None:
             ],
         )
         # each area a 36 px band, and room for the axis: its figures and the two-line title
-        .properties(height=36 * len(rows) + 64)
+        .properties(height=bars_height(len(rows), band=36, room=64))
     )
     summary = "; ".join(f"{r['cluster']} {r['shown']}" for r in rows)
     table = pd.DataFrame({

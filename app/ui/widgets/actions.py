@@ -114,11 +114,17 @@ def _addresses(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
     )
 
 
+_PER_ROW = 5  #: fact choices side by side before the row breaks
+
+
 def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
     """Whether the measure is decided, funded, binding and not carried by what the decision
     reduces: one choice each, unanswered until chosen (scoring counts a measure by them)."""
-    cols = st.columns(len(measure_facts.FACTS))
-    for col, (fact, options) in zip(cols, measure_facts.FACTS.items(), strict=True):
+    facts = list(measure_facts.FACTS.items())
+    # what binds it on one row, whom it reaches and whether it keeps them in on the next
+    cols = [c for row in (facts[:_PER_ROW], facts[_PER_ROW:]) if row
+            for c in st.columns(_PER_ROW)[:len(row)]]
+    for col, (fact, options) in zip(cols, facts, strict=True):
         k = ctx.k(question, f"{i}:{fact}")
         ctx.seed(k, item.get(fact))
         col.selectbox(
@@ -132,6 +138,23 @@ def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
             on_change=_actions_changed,
             args=(ctx, question),
         )
+    _how(ctx, question, i, item)
+
+
+def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
+    """How a measure for the parents reaches the children: asked once that answer is chosen."""
+    reach = st.session_state.get(ctx.k(question, f"{i}:reaches"), item.get("reaches"))
+    if reach != "through_parents":
+        return
+    k = ctx.k(question, f"{i}:{measure_facts.HOW}")
+    ctx.seed(k, item.get(measure_facts.HOW) or "")
+    st.text_input(
+        t("action_field_name", ctx.lang, field=t("action_reaches_how", ctx.lang), row=i + 1),
+        key=k,
+        disabled=ctx.locked,
+        on_change=_actions_changed,
+        args=(ctx, question),
+    )
 
 
 def _fact_label(fact: str, lang: str, value: str) -> str:
@@ -147,7 +170,7 @@ def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:
         row["what"], row["who"] = row["what"] or "", row["who"] or ""
         stored = (ctx.values.get(question.id) or [])[i] \
             if i < len(ctx.values.get(question.id) or []) else {}
-        for fact in measure_facts.FACTS:  # a fact not drawn keeps what was stored
+        for fact in measure_facts.KEYS:  # a fact not drawn keeps what was stored
             k = ctx.k(question, f"{i}:{fact}")
             value = st.session_state.get(k) if k in st.session_state else stored.get(fact)
             if value:

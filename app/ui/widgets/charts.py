@@ -33,6 +33,16 @@ def localised(chart: alt.TopLevelMixin, lang: str) -> Any:
     return chart.configure(locale=alt.Locale(number=alt.NumberLocale(**number)))
 
 
+def bars_height(bars: int, band: int = 20, room: int = 77) -> int:
+    """A bar chart's height in px: a band per bar and `room` for the axis below (its figures
+    and title); by default Vega's own band and the room it took, so the charts look as they
+    did. Streamlit asks Vega to fit every chart into its width and its height; a chart
+    whose height is left to its bands has none to fit, and Vega drops the request with a
+    warning in the browser's console on every draw ("Dropping fit-y"). So every chart with a
+    bar per label sets its height here."""
+    return band * max(bars, 1) + room
+
+
 def chart_with_table(chart: alt.TopLevelMixin, description: str, table: pd.DataFrame,
                      lang: str, key: str) -> None:
     """The chart, named by `description`, and `table` under it, every cell shown as typed

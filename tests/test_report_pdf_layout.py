@@ -1,17 +1,23 @@
-"""The PDF's paragraphs, made and broken into lines faster than reportlab does it, come out
-exactly as reportlab makes them: the same fragments, the same lines, the same page."""
+"""The PDF laid out faster than reportlab alone lays it out, with the same result: paragraphs
+made and broken into lines as reportlab makes them (the same fragments, the same lines), and
+the cycle collector paused only while a document is laid out."""
 
 from __future__ import annotations
 
+import gc
 import itertools
 from typing import Any
 
 import pytest
+from doc_support import example
 from reportlab.lib.rl_accel import sameFrag as rl_same_frag
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paraparser import ParaParser
 
+from app.core.document.source import ReportError
+from app.report import collector, pdf_render
 from app.report.breaking import same_frag
+from app.report.build import render_pdf
 from app.report.measured import Paragraph
 from app.report.styles import styles
 from app.report.text import markup
@@ -84,3 +90,50 @@ def test_kept_widths_and_heights_are_reportlabs() -> None:
                 assert string_width(text, font, size) == pdfmetrics.stringWidth(text, font, size)
                 assert ascent_descent(font, size) == pdfmetrics.getAscentDescent(font, size)
     assert string_width("Lövåker", BOLD, 10) > string_width("Lövåker", REGULAR, 10)
+
+
+def test_the_collector_is_paused_for_a_layout_only_and_comes_back_after_a_failure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    layout = pdf_render._layout
+
+    def watched(*args: Any) -> bytes:
+        seen.append(gc.isenabled())
+        return layout(*args)
+
+    assert gc.isenabled()
+    monkeypatch.setattr(pdf_render, "_layout", watched)
+    assert render_pdf(example()).startswith(b"%PDF")
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(ReportError), collector.paused():
+        raise ReportError("the layout failed")
+    assert gc.isenabled()
+    gc.disable()  # a caller that had turned it off itself keeps it off
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_gathering_a_report_and_parsing_the_fonts_run_with_the_collector_paused(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.report import context, fonts
+
+    seen: dict[str, bool] = {}
+    gather, parse = context.prepare_with, fonts.TTFont
+
+    def gathered(*args: Any, **kwargs: Any) -> Any:
+        seen["gather"] = gc.isenabled()
+        return gather(*args, **kwargs)
+
+    def parsed(*args: Any, **kwargs: Any) -> Any:
+        seen["font"] = gc.isenabled()
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(context, "prepare_with", gathered)
+    monkeypatch.setattr(fonts, "TTFont", parsed)
+    assert context.prepare(example()).assessment.id == example().id
+    fonts.register_fonts.__wrapped__()  # once more: names already registered stay as they are
+    assert seen == {"gather": False, "font": False} and gc.isenabled()

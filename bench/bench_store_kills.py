@@ -7,9 +7,10 @@ each kill is: the folder reads without error in a fresh store, every assessment'
 history is complete (1..current), each acknowledged answer is stored (or a later one), and
 the overview's index (written after the save acknowledges, caught up after a kill) lists and
 counts every assessment at its stored revision.
-Three assessments are answered in turn, each save carrying its revision in the assessment's
-file and every few saves appending the carried ones to its journal first, so a kill lands in
-every step of a save: journal lines, their fsync, the document (the commit point).
+Three assessments are answered in turn, each save one committed line appended to the
+assessment's journal (fdatasync'd) and every few dozen saves the assessment's file rewritten
+instead (the line, its fsync, the document: the commit point), so a kill lands in every step
+of both kinds of save, a line cut short among them.
 
 Goal: 0 lost, 0 unreadable over 200 kills.
 Run: .venv/bin/python -m bench.bench_store_kills [--kills 200]

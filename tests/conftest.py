@@ -68,3 +68,11 @@ def _pytest_is_main(monkeypatch: pytest.MonkeyPatch) -> None:
     """Streamlit's AppTest leaves its script as `__main__`; a process started with "spawn"
     would then run the app's script instead of the worker. Every test starts with pytest's."""
     monkeypatch.setitem(sys.modules, "__main__", _MAIN)
+
+
+@pytest.fixture
+def rewriting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every save of the local store rewrites the assessment's file, as one save in
+    COMPACT_AFTER does (app/store/local_write.py): for tests of that write's own guarantees
+    (its .prev copy, a cut-off rename, its temporary files)."""
+    monkeypatch.setattr("app.store.local_write.COMPACT_AFTER", 0)

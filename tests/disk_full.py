@@ -1,8 +1,9 @@
 """A disk that fills up: after a number of files written, every write fails with ENOSPC.
 
-`fill_after` patches the one function every file of the store goes through, so it works
-anywhere (CI without root included); `small_disk` mounts a real tmpfs of a few hundred KB
-where the test runs as root and the kernel allows it, and skips otherwise.
+`fill_after` patches the two functions every write of the store goes through (a file
+replaced, a save's line appended to a journal), so it works anywhere (CI without root
+included); `small_disk` mounts a real tmpfs of a few hundred KB where the test runs as root
+and the kernel allows it, and skips otherwise.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from app.store import atomic
+from app.store import atomic, history_journal
+from app.store.errors import WriteFailed
 
 
 def fill_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> list[Path]:
@@ -33,7 +35,17 @@ def fill_after(monkeypatch: pytest.MonkeyPatch, allowed: int) -> list[Path]:
         real(path, data, **kwargs)
         written.append(path)
 
+    real_commit = history_journal.commit
+
+    def commit(path: Path, entry: dict[str, Any], corrupted: Any) -> Any:
+        if len(written) >= allowed:
+            raise WriteFailed(path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path)))
+        done = real_commit(path, entry, corrupted)
+        written.append(path)
+        return done
+
     monkeypatch.setattr(atomic, "_write", write)
+    monkeypatch.setattr(history_journal, "commit", commit)
     return written
 
 

@@ -95,3 +95,36 @@ def test_a_missing_or_behind_index_is_filled_from_the_documents(tmp_path: Path) 
         ex.run("DELETE FROM overview_meta WHERE key = 'rows_at'")
     assert store.facts.page("", None, 10, 0, [], None) is None
     assert [r.id for r in store.page(limit=10)[0]] == expected
+
+
+_OTHER_PROCESS_SAVES = """
+import sys
+from app.store import TinyDBAssessmentStore
+store = TinyDBAssessmentStore(sys.argv[1])
+current = store.get(sys.argv[2])
+store.set_decision(sys.argv[2], current.decision.model_copy(update={"title": "Från annan"}),
+                   "Bo")
+"""
+
+
+def test_a_page_shown_again_follows_every_save_here_and_elsewhere(tmp_path: Path) -> None:
+    """A page shown again with nothing written is kept (facts/kept_pages.py); any save, in
+    this process or another, is on the next one."""
+    import subprocess
+    import sys
+
+    store = TinyDBAssessmentStore(tmp_path)
+    made = [store.create(assessment(n), "Anna") for n in range(3)]
+    first = store.page(limit=2)
+    assert store.page(limit=2) == first
+    store.set_decision(made[0].id or "", made[0].decision.model_copy(
+        update={"title": "Härifrån"}), "Anna")
+    rows, total = store.page(limit=2)
+    assert (rows[0].title, rows[0].revision, total) == ("Härifrån", 2, 3)
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run([sys.executable, "-c", _OTHER_PROCESS_SAVES, str(tmp_path),
+                    made[1].id or ""], cwd=root, check=True)
+    rows, _ = store.page(limit=2)
+    assert (rows[0].title, rows[0].updated_by) == ("Från annan", "Bo")
+    store.delete(made[1].id or "", "Anna")
+    assert [r.title for r in store.page(limit=5)[0]] == ["Härifrån", "Skola 2"]

@@ -12,6 +12,8 @@ import yaml
 from scoring_setup import EXAMPLES, file_answers, score_answers
 
 from app.core.evaluation import Evaluation
+from app.core.loading import load_assessment
+from app.report.formats import render_as
 from app.services.shipped import catalog
 
 STANDARD = EXAMPLES / "skolnedlaggning.yaml"  # art. 31 weakened, met by measure 4 alone
@@ -171,3 +173,31 @@ def test_an_older_record_reads_the_new_questions_as_not_answered(tmp_path: Path)
         raised = set(flags(score_answers(*file_answers(path))))
         assert {"measure_facts_unanswered", "required_missing"} <= raised, example.name
         assert not raised & NEW_FINDINGS, example.name
+
+
+def _stored(tmp_path: Path, change) -> Any:  # type: ignore[no-untyped-def]
+    data = yaml.safe_load(STANDARD.read_text("utf-8"))
+    change(data["answers"])
+    path = tmp_path / "r.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return load_assessment(path)[0]
+
+
+def test_the_reports_show_whom_a_measure_reaches_and_the_step_taken(tmp_path: Path) -> None:
+    def change(answers: dict[str, Any]) -> None:
+        answers["measures"][PLAY].update(reaches="through_parents",
+                                         reaches_how="Föräldrarna följer barnen dit")
+        answers["measures"][1].update(reaches="parents")
+        answers["binding_steps"] = ["notice"]
+        answers["binding_steps_date"] = "2026-10-25"
+    assessment = _stored(tmp_path, change)
+    full = render_as(assessment, ".html").decode("utf-8")
+    assert ("Elever från Lövåker är med och utformar den nya naturlekplatsen: beslutad, "
+            "finansierad, genomförs av organisationen själv, når barnen genom föräldrarna, "
+            "hur: Föräldrarna följer barnen dit") in full
+    assert "Personal har sagts upp eller fått besked om omplacering" in full
+    assert "2026-10-25" in full
+    # the report for the case file names the measure that reaches only the parents
+    short = render_as(assessment, ".html", form="short").decode("utf-8")
+    assert "Vuxen följer med på bussen under höstterminen 2027: " in short
+    assert "når bara föräldrarna" in short

@@ -12,6 +12,8 @@ from app.core.models.assessment import Answer, Assessment, Decision, Questionnai
 from app.store import TinyDBAssessmentStore, graves, locking
 
 MARKER = "Qvzgrave5521"
+# The copies are made when a save rewrites the assessment's file: here every save does.
+pytestmark = pytest.mark.usefixtures("rewriting")
 
 
 def _new(store: TinyDBAssessmentStore) -> str:

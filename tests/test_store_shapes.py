@@ -114,7 +114,8 @@ def test_a_history_file_of_the_wrong_shape_stops_answers_and_is_kept(
     with pytest.raises(StoreCorrupted):
         store.revisions(aid)
     assert history.read_bytes() == before
-    assert store.get(aid).answers["q"].value == "första"
+    with pytest.raises(StoreCorrupted):  # the saves after the file are in the journal
+        store.get(aid)
 
 
 def test_a_history_line_cut_short_is_damage_unless_it_starts_an_entry(

@@ -61,7 +61,10 @@ def test_a_damaged_history_file_hit_while_answering_is_a_message(
     aid = _seed(tmp_path)
     at = _on_screening(monkeypatch, tmp_path, aid)
     [history] = open_store(tmp_path).layout.history_files(aid)
-    history.write_text('{"revisions": {"1": {"revision": "x"}}}', encoding="utf-8")
+    # an early line damaged: the assessment reads (from its file and the journal's end), and
+    # a save, which checks the whole journal it appends to, is refused
+    last = history.read_bytes().splitlines(keepends=True)[-1]
+    history.write_bytes(b'{"revisions": {"1": {"revision": "x"}}}\n' + last)
     at = no_exception(at.text_area(key=f"q:{aid}:how_concerned:").input("Längre väg.").run())
     assert "kunde inte läsas" in _all_text(at) and history.name in _all_text(at)
     assert "how_concerned" not in open_store(tmp_path).get(aid).answers
@@ -105,7 +108,8 @@ def test_a_backup_of_a_damaged_folder_is_refused_on_the_data_page(
     aid = _seed(tmp_path)
     at = no_exception(open_page(start(monkeypatch, tmp_path), "data").run())
     [history] = open_store(tmp_path).layout.history_files(aid)
-    history.write_text("{}", encoding="utf-8")  # the overview does not read it; a backup does
+    last = history.read_bytes().splitlines(keepends=True)[-1]
+    history.write_bytes(b"{}\n" + last)  # the overview reads its end only; a backup all of it
     at = no_exception([b for b in at.button if "säkerhetskopia" in b.label][0].click().run())
     assert "Säkerhetskopian gjordes inte" in _all_text(at) and history.name in _all_text(at)
     assert open_store(tmp_path).backups() == []

@@ -1,9 +1,11 @@
 """Zip backups of a whole data folder, in data/backups/, named by the time they were made.
 
 The snapshot is taken under the folder lock by hard-linking every data file into a staging
-folder (milliseconds, even at 10,000 assessments): the store only ever replaces files, never
-edits them in place, so a link keeps exactly the content it had at that instant. Zipping the
-links then happens outside the lock, so saves are not held up while the archive is written.
+folder (milliseconds, even at 10,000 assessments): the store replaces its files rather than
+edit them in place, so a link keeps exactly the content it had at that instant. The one
+exception is an assessment's journal (history/), which every save appends to: it is copied,
+not linked, so the saves after the snapshot stay out of it. Zipping then happens outside the
+lock, so saves are not held up while the archive is written.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from app.core.child_backup import tinydb_for_backup
 from app.store.atomic import PREVIOUS_SUFFIX, TEMP_SUFFIX, fsync_folder
 from app.store.errors import WriteFailed
 from app.store.kinds import COLLECTIONS
+from app.store.layout import JOURNAL
 
 BACKUPS = "backups"
 PREFIX = "bka-backup-"
@@ -67,6 +70,9 @@ def snapshot(data: Path, staging: Path) -> None:
             content = json.loads(path.read_bytes())
             target.write_text(json.dumps(tinydb_for_backup(content), ensure_ascii=False),
                               encoding="utf-8")
+            continue
+        if path.suffix == JOURNAL:  # appended in place by every save: a copy of it now
+            shutil.copyfile(path, target)
             continue
         try:
             os.link(path, target)

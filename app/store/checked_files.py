@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from app.store.json_storage import FileKey
 from app.store.locking import SharedFolder
 
 # Bytes of JSON kept (their documents take ~5x that in memory): ~55 shards of 140 KB at
@@ -25,6 +24,9 @@ from app.store.locking import SharedFolder
 # history chunks, a few KB each).
 KEPT_BYTES = 8_000_000
 Docs = dict[Any, Any]  # what was checked of a file (its document and model, its entries)
+#: a file's (inode, size, mtime_ns), or an assessment's file's and journal's together
+#: (doc_file.record_key): the size always second
+FileKey = tuple[int, ...]
 _NAME = "checked_docs"
 
 

@@ -1,14 +1,21 @@
 """An assessment's revisions as a journal: history/<shard>/<id>.jsonl, one JSON line each.
 
-A save writes its revision into the document it replaces (the commit point, tinydb_store.py),
-which carries the entries the journal does not hold yet; once they grow past a few (~2 KB)
-they are appended here, fsynced, before the document that no longer carries them. Nothing
-else of the history is rewritten. A kill can leave:
+A save of an existing assessment is one line appended here and made durable with one
+fdatasync (the commit point, local_write.py): the line is the revision entry with a `commit`
+part ({"updated": ...}), and the changes it records (path, before, after) are what turns the
+document before it into the document after it. The assessment's file (docs/) is rewritten
+("compacted") only every few dozen saves, and by the changes that are not a plain edit. A
+reader takes the file and applies the committed lines above its revision (`tail`, `replay`).
+
+Lines without a `commit` part are written *before* a document that carries their revision
+(a compaction, a new assessment, an import, the trash): they count once that document is
+on disk. A kill can leave:
 
 - a last line cut short (no newline at its end): an append that never finished (a full
   disk, a power cut's zeros). Readers ignore it; the next append cuts it off first.
-- a whole line above the document's revision: a save cut off after its history. Readers
-  ignore it, and the next save appends that revision again; the later line wins.
+- a whole line without `commit` above the document's revision: a write cut off after its
+  history (or an import undone). Readers ignore it, and the next save appends that revision
+  again; the later line wins.
 
 Any other line that is not a revision of this assessment is damage (StoreCorrupted naming the
 file), never skipped. The file is rewritten whole only to take values out of it (a
@@ -30,8 +37,11 @@ from app.store.json_storage import encode
 from app.store.shapes import check_revision
 
 Corrupted = Callable[[str], StoreCorrupted]
-Entries = dict[int, dict[str, Any]]  # revision number -> the entry as stored
+Entry = dict[str, Any]  # one line as stored
+Entries = dict[int, Entry]  # revision number -> the entry as stored
+FileKey = tuple[int, int, int]  # (inode, size, mtime_ns)
 TAIL = 8192  # bytes read from the end to find the last revision (a few entries)
+COMMIT = "commit"  # in a line that is itself a save: {"updated": <the document's time>}
 
 
 def read(path: Path, assessment_id: str, corrupted: Corrupted) -> Entries:
@@ -102,6 +112,114 @@ def append(path: Path, entry: dict[str, Any], corrupted: Corrupted, *,
             fsync_folder(path.parent)
     except OSError as exc:
         raise WriteFailed(path, exc) from exc
+
+
+def commit(path: Path, entry: dict[str, Any], corrupted: Corrupted) -> tuple[FileKey, int]:
+    """Append one committed line to an existing journal and make it durable (fdatasync: an
+    append needs its data and the file's size, not the folder, which already lists the
+    file); return the journal's identity after it and the bytes appended. Call under the
+    folder lock. The one write of a save: a line cut short by an earlier kill is cut off
+    first, and a failed write (a full disk) leaves no half line behind."""
+    line = encode(entry) + b"\n"
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(fd).st_size
+            if size and _byte_at(fd, size - 1) != b"\n":
+                with open(path, "ab") as handle:  # a torn last line (a kill): cut off first
+                    _cut_torn_tail(handle, str(entry["assessment_id"]), corrupted)
+                    size = handle.tell()
+            try:
+                written = os.write(fd, line)
+                if written != len(line):
+                    raise OSError(28, "the disk took only part of the line")
+                _datasync(fd)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)
+                raise
+            st = os.fstat(fd)
+            return (st.st_ino, st.st_size, st.st_mtime_ns), len(line)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+
+
+def _byte_at(fd: int, offset: int) -> bytes:
+    if hasattr(os, "pread"):
+        return os.pread(fd, 1, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # (Windows) appends still go to the end
+    return os.read(fd, 1)
+
+
+# fdatasync where the system has it (Linux); fsync elsewhere (macOS, Windows)
+_datasync = getattr(os, "fdatasync", os.fsync)
+
+
+def tail(path: Path, after: int, assessment_id: str, corrupted: Corrupted) -> list[Entry]:
+    """The committed lines that follow revision `after` (a document's), in order: revisions
+    after+1, after+2, ... for as long as each has a committed line (the later line of a
+    revision wins). Read from the end of the file; the whole file only when the lines above
+    `after` are longer than TAIL."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            start = max(0, size - TAIL)
+            while True:
+                handle.seek(start)
+                raw = handle.read()
+                lines = _whole_lines(raw)
+                if start:
+                    lines = lines[1:]  # the first may be the end of a longer line
+                found: dict[int, Entry] = {}
+                reached = start == 0
+                for line in reversed(lines):
+                    entry = _parse(line, None, corrupted)
+                    number = entry.get("revision")
+                    if not isinstance(number, int):
+                        raise corrupted("a line near its end is not a revision entry "
+                                        "(no revision number)")
+                    if number <= after:
+                        reached = True
+                        break
+                    found.setdefault(number, entry)
+                if reached:
+                    break
+                start = 0
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise corrupted(f"the system refused to read it ({exc.strerror})") from None
+    _check_tail(raw, assessment_id, corrupted)
+    result = []
+    number = after + 1
+    while number in found and isinstance(found[number].get(COMMIT), dict):
+        result.append(check_revision(found[number], assessment_id, corrupted))
+        number += 1
+    return result
+
+
+def replay(body: dict[str, Any], entry: Entry) -> dict[str, Any]:
+    """The assessment (stored JSON) after the committed line `entry`: each change's `after`
+    put in place (an answer that is None after a change was removed), with the revision and
+    time the line records. A change that does not fit the document is damage (ValueError)."""
+    new = {**body, "revision": entry["revision"], "updated": entry[COMMIT]["updated"]}
+    for change in entry.get("changes") or []:
+        path, after = change.get("path") or [], change.get("after")
+        if len(path) == 1 and path[0] != "trash":
+            new[path[0]] = after
+        elif len(path) == 2 and isinstance(new.get(path[0]) or {}, dict):
+            inner = dict(new.get(path[0]) or {})
+            if after is None and path[0] == "answers":
+                inner.pop(path[1], None)
+            else:
+                inner[path[1]] = after
+            new[path[0]] = inner
+        else:
+            raise ValueError(f"revision {entry['revision']} changes {path!r}, which is not a "
+                             "field of an assessment")
+    return new
 
 
 def sync(path: Path, *, created: bool = False) -> None:

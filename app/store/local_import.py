@@ -61,8 +61,8 @@ class Imports(WritePath):
             self.facts.mark({a.id: a.revision for a in stored_as.values() if a.id})
             try:
                 for doc_file, wrapper, entry in planned:
-                    carried = self._append_history(doc_file, wrapper, entry, durable=False)
-                    doc_file.write({**wrapper, PENDING: carried}, durable=False)
+                    self._append_history(doc_file, wrapper, entry, durable=False)
+                    doc_file.write({**wrapper, PENDING: []}, durable=False)
                 if self.durable:  # every file on disk before the import stands
                     sync_all([p for d, _, _ in planned for p in (d.history, d.path)])
             except BaseException:

@@ -1,15 +1,24 @@
-"""The local store's one write path: every change is a read-modify-write of one assessment's
-file under the folder lock, in this order:
-  1. when due, the revisions the document carries appended to its journal, fsynced;
-  2. the assessment's file replaced atomically, carrying its own revision (the commit point).
-A crash after 1 leaves lines at or above the document's revision: readers ignore revisions
-above the document's, and the next save writes that number again (the later entry wins).
-So a save writes the assessment and, every few saves, a few journal lines; nothing of its
-neighbours (app/store/README.md)."""
+"""The local store's one write path: every change is a read-modify-write of one assessment
+under the folder lock.
+
+- **A save of an existing assessment** (`_edit`: an answer, the decision, a whole save) is
+  one line appended to the assessment's journal and fdatasync'd: the revision entry with a
+  `commit` part (history_journal.py). The document file is not touched, so no temporary
+  file, rename or folder fsync: the save writes the change, a few hundred bytes.
+- **A compaction**, every COMPACT_AFTER saves (or COMPACT_BYTES of lines), and every change
+  that is not a plain edit (a new assessment, the trash, a redaction, an import): the
+  revision's line appended (without `commit`) and fsynced, then the assessment's file
+  replaced atomically, carrying that revision (the commit point). A crash between the two
+  leaves a line above the document without `commit`: readers ignore it, and the next save
+  writes that number again (the later line wins).
+
+So at every instant each revision is on disk in the journal, and the assessment is its
+file plus the committed lines above it (doc_file.py); nothing of its neighbours is written
+(app/store/README.md).
+"""
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import secrets
 from collections.abc import Callable
@@ -18,6 +27,7 @@ from typing import Any
 
 from app.core.models.assessment import Assessment
 from app.store import checked_files, history_journal
+from app.store.answer_patch import patch_answers
 from app.store.changes import TRASH, diff
 from app.store.doc_file import DocFile
 from app.store.edits import settle
@@ -29,8 +39,10 @@ from app.store.local_folder import LocalFolder, Wrapper
 from app.store.records import Action, Change, Revision
 
 PENDING = "pending"  # a document's entries whose journal lines may not be on disk yet
-CARRIED_MAX = 8  # entries a document carries at most before the journal is fsynced
-CARRIED_BYTES = 2048  # ... or bytes of them: a save stays within 2x the assessment's bytes
+#: committed lines a document may have above it before a save writes the document again: a
+#: read applies at most these; one save in 32 pays the file's rewrite (its own p95 is not it)
+COMPACT_AFTER = 32
+COMPACT_BYTES = 16_384  # ... or bytes of them (a few large changes)
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
 
 
@@ -71,11 +83,16 @@ class WritePath(LocalFolder):
             if wanted is None:
                 return stored
             now = _now()
-            data = wanted.model_dump(mode="json")
-            data.update(id=assessment_id, created=wrapper["assessment"].get("created"),
-                        updated=now.isoformat(), revision=stored.revision + 1)
-            new, body = settle(data)
-            changes = diff(wrapper["assessment"], body)
+            patched = patch_answers(stored, wrapper["assessment"], wanted,
+                                    revision=stored.revision + 1, updated=now)
+            if patched is not None:  # answers only: the rest was checked when it was read
+                new, body, changes = patched
+            else:
+                data = wanted.model_dump(mode="json")
+                data.update(id=assessment_id, created=wrapper["assessment"].get("created"),
+                            updated=now.isoformat(), revision=stored.revision + 1)
+                new, body = settle(data)
+                changes = diff(wrapper["assessment"], body)
             if not changes:
                 return stored  # nothing to record: a rerun saving what is there already
             entry = Revision(assessment_id=assessment_id, revision=new.revision, at=now,
@@ -101,49 +118,63 @@ class WritePath(LocalFolder):
                              editor=editor, action="delete" if to_trash else "restore",
                              changes=[Change(path=(TRASH,), before=wrapper.get("trash"),
                                              after=mark)])
-            self._commit(doc_file, {**wrapper, "assessment": body, "trash": mark}, entry)
+            self._commit(doc_file, {**wrapper, "assessment": body, "trash": mark}, entry,
+                         flush=True)
             return Assessment.model_validate(body)
 
     def _commit(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision,
                 model: Assessment | None = None, *, flush: bool = False) -> None:
-        """`flush`: the journal written too (a new assessment's journal exists from its
-        first revision)."""
+        """`flush`: the document written whole (a new assessment, the trash, a redaction);
+        otherwise a save of an existing assessment is one committed journal line while the
+        lines above the document are few."""
         self.facts.before_write()  # 0. a kill from here on is caught up by the overview's index
-        # 1. the trace, before the change it describes; 2. the commit point
-        wrapper = {**wrapper, PENDING: self._append_history(
-            doc_file, wrapper, entry, durable=self.durable, flush=flush)}
+        line = entry.model_dump(mode="json")
         # The overview's mark (overview.py) before the write and after it: a process killed
         # between the write and the second still told every listing to look again.
-        self.overview.touch()
+        self.overview.touch(doc_file.shard)
         try:
-            doc_file.write(wrapper, model)
+            if not flush and self._appends(doc_file, wrapper, line):
+                line[history_journal.COMMIT] = {"updated": wrapper["assessment"]["updated"]}
+                journal = self._history(entry.assessment_id)  # checked, mostly from memory
+                key, size = history_journal.commit(doc_file.history, line,
+                                                   self._corrupted(doc_file.history))
+                journal[entry.revision] = line
+                checked_files.remember(self.shared, str(doc_file.history), key, journal)
+                doc_file.committed({**wrapper, PENDING: []}, model, key, size)
+            else:
+                # 1. the trace, before the change it describes; 2. the commit point
+                self._append_history(doc_file, wrapper, entry, durable=self.durable)
+                doc_file.write({**wrapper, PENDING: []}, model)
         finally:
-            self.overview.touch()
+            self.overview.touch(doc_file.shard)
         # 3. the council overview's rows follow, off the save's path (facts/backlog.py): the
         # index is derived from the files, and a process that stops first is caught up
         self.facts.wrote([entry.assessment_id])
 
-    def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
-                        durable: bool, flush: bool = False) -> builtins.list[dict[str, Any]]:
-        """The entries the document about to be written (`wrapper`, with the entries it
-        carried so far) must carry, `entry` last.
+    def _appends(self, doc_file: DocFile, wrapper: Wrapper, line: dict[str, Any]) -> bool:
+        """Whether this save can be one committed line: the document and its journal exist
+        and hold every earlier revision (no entries carried in the document by an older
+        version), the lines above the document are few, and the disk is to be waited for
+        (a throwaway fill writes documents)."""
+        if not self.durable or doc_file.journal_key is None or wrapper.get(PENDING):
+            return False
+        if doc_file.tail_length + 1 > COMPACT_AFTER:
+            return False
+        return doc_file.tail_bytes + len(encode(line)) < COMPACT_BYTES
 
-        A save writes its revision into the document itself (the entries whose lines the
-        journal does not hold yet ride along), so the document's one fsync makes both
-        durable and the journal is not touched. When the carried entries grow past a few
-        (~2 KB), they are appended to the journal and it is fsynced first, and the document
-        carries only its own: one save in several writes the journal. The journal is read
-        and checked whole before it is written (kept while unchanged, so mostly from
-        memory): no write reaches a damaged file."""
+    def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
+                        durable: bool) -> None:
+        """Append the entries the document about to be written needs in the journal: those
+        it carried (written by an older version, whose documents carried their newest
+        entries) and `entry`, fsynced (when durable) before the document is written. The
+        journal is read and checked whole before it is written (kept while unchanged, so
+        mostly from memory): no write reaches a damaged file."""
         path = doc_file.history
         journal = self._history(entry.assessment_id)  # checked (a damaged one: refused)
         line = entry.model_dump(mode="json")
         carried = [e for e in wrapper.get(PENDING) or []
                    if e["revision"] < entry.revision]  # one above: a save cut off, replaced
         carried.append(line)
-        if (durable and not flush and len(carried) <= CARRIED_MAX
-                and len(encode(carried)) <= CARRIED_BYTES):
-            return carried
         created = not path.exists()
         corrupted = self._corrupted(path)
         for due in carried:
@@ -153,7 +184,6 @@ class WritePath(LocalFolder):
         if durable:
             history_journal.sync(path, created=created)
         checked_files.remember(self.shared, str(path), current_key(path), journal)
-        return [line]
 
     def _history(self, assessment_id: str) -> dict[int, dict[str, Any]]:
         """The checked entries of the assessment's journal, by revision (kept while the file

@@ -1,15 +1,18 @@
 """The overview rows of every assessment, kept per shard folder, re-read where files changed.
 
-Each assessment is a file of its own (docs/<shard>/<id>.json), replaced (a new inode) by every
-write, so its (inode, size, mtime) names one content. The rows of a shard are kept in memory
-with the identity of the file each was read from; a listing re-reads only the files whose
-identity changed, so it sees other processes' writes at once and caches nothing stale.
+Each assessment is a file of its own (docs/<shard>/<id>.json), replaced (a new inode) when it
+is written, and a journal (history/<shard>/<id>.jsonl) that every save appends to, so the
+two identities (inode, size, mtime) together name one content (doc_file.record_key). The rows
+of a shard are kept in memory with the identity each was read at; a listing re-reads only
+the assessments whose identity changed, so it sees other processes' writes at once and
+caches nothing stale.
 
 Every write of the store also touches the mtime of docs/ itself (`touch`), so a rerun with
 nothing written anywhere costs one stat; after a write, the shard folders' mtimes say which
-folder changed (every write is a rename into one of them), and only that folder's ~40 files
-are stat'ed. A listing made within a second of a folder's change checks it again next time
-(the racy case of a change within one timestamp tick; git's index handles it the same way).
+folder changed (a rename into it, or a save's touch of it), and only that folder's ~40
+assessments are stat'ed. A listing made within a second of a folder's change checks it again
+next time (the racy case of a change within one timestamp tick; git's index handles it the
+same way).
 
 index/<shard>.json keeps the rows of a shard with their files' identities for the next
 process's first listing (10,000 rows from 256 small files instead of 10,000 documents). It is
@@ -31,8 +34,9 @@ from operator import attrgetter
 from typing import Any
 
 from app.store.atomic import write_atomic
+from app.store.doc_file import record_key
 from app.store.errors import StoreCorrupted
-from app.store.json_storage import AtomicJSONStorage, encode, file_key
+from app.store.json_storage import AtomicJSONStorage, current_key, encode, file_key
 from app.store.layout import Layout, doc_entries, shard_of
 from app.store.locking import SharedFolder
 from app.store.records import Summary
@@ -40,10 +44,11 @@ from app.store.records import Summary
 ROWS = "summaries"  # table names inside an index file
 SOURCE = "source"  # in each row: its file's identity
 FOLDER = "folder"  # the shard folder's identity when the rows were checked
-StatKey = tuple[int, int, int] | None  # (inode, size, mtime_ns) of a file, None if absent
+StatKey = tuple[int, ...] | None  # (inode, size, mtime_ns) of a file, None if absent;
+# an assessment's row is kept under its file's and its journal's (doc_file.record_key)
 
 
-def stat_key(path: os.PathLike[str] | str) -> StatKey:
+def stat_key(path: os.PathLike[str] | str) -> tuple[int, int, int] | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -125,9 +130,13 @@ class Overview:
         self.shared = shared
         self.read = read  # the store's checked read of one document file (StoreCorrupted)
 
-    def touch(self) -> None:
-        """Say to every process's listing that a document file changed (see the module)."""
+    def touch(self, shard: str | None = None) -> None:
+        """Say to every process's listing that a document file changed (see the module); a
+        save that appends to a journal marks its shard's folder too, as a rename into it
+        would."""
         with contextlib.suppress(OSError):
+            if shard is not None:
+                os.utime(self.layout.doc_folder(shard))
             os.utime(self.layout.docs)
 
     def rows(self) -> list[Summary]:
@@ -219,7 +228,8 @@ class Overview:
         files = {}
         for aid, found in doc_entries(self.layout.doc_folder(shard)):
             try:
-                key = file_key(found.stat())
+                key = record_key(file_key(found.stat()),
+                                 current_key(self.layout.history_file(aid)))
             except FileNotFoundError:
                 continue  # removed since the folder was listed
             kept = known.get(aid)
@@ -275,7 +285,8 @@ class Overview:
         for wrapper in docs:
             aid = wrapper["id"]
             by_shard.setdefault(shard_of(aid), {})[aid] = (
-                stat_key(self.layout.doc_file(aid)), summary_row(wrapper))
+                record_key(stat_key(self.layout.doc_file(aid)),
+                           stat_key(self.layout.history_file(aid))), summary_row(wrapper))
         for shard, rows in by_shard.items():
             self._keep_index(shard, {**self._indexed(shard), **rows})
 

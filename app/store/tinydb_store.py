@@ -5,9 +5,10 @@ Each assessment is a TinyDB file of its own (docs/<shard>/<id>.json) holding one
     {"id": "3f2a9c1e", "assessment": <Assessment.model_dump(mode="json")>,
      "updated_by": "Anna Berg", "trash": null | {"at": <time>, "by": <name>}}
 
-and its history is a journal beside it (history/<shard>/<id>.jsonl). The store is built in
-layers, one idea each: the folder and its format (local_folder.py), the one write path
-(local_write.py: journal lines when due, then the document, the commit point), imports
+and its history is a journal beside it (history/<shard>/<id>.jsonl), where a save of an
+existing assessment is one committed line (the file is rewritten every few dozen saves). The
+store is built in layers, one idea each: the folder and its format (local_folder.py), the one
+write path (local_write.py: a committed journal line, or the line then the document), imports
 (local_import.py), and here what a page or a command asks for: reading, the changes that
 are not a plain edit (a linked pair, the trash, erasing, redacting) and backups. The
 overview's rows are derived from the files by readers (overview.py). Reads take no lock:
@@ -34,13 +35,13 @@ from app.store.doc_file import DocFile
 from app.store.edits import duplicated
 from app.store.errors import StoreError, WriteFailed
 from app.store.local_import import Imports
-from app.store.local_write import CARRIED_BYTES, CARRIED_MAX, PENDING, _now
+from app.store.local_write import COMPACT_AFTER, PENDING, _now
 from app.store.records import Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.report_files import remove_reports, same_previous
 
-__all__ = ["CARRIED_BYTES", "CARRIED_MAX", "DocFile", "PENDING", "TinyDBAssessmentStore"]
+__all__ = ["COMPACT_AFTER", "DocFile", "PENDING", "TinyDBAssessmentStore"]
 
 
 class TinyDBAssessmentStore(Imports):
@@ -198,6 +199,10 @@ class TinyDBAssessmentStore(Imports):
             doc_file = self._doc(assessment_id)
             wrapper = doc_file.require()
             stored = doc_file.model()
+            if doc_file.tail_length:
+                # The saves committed in the journal go into the file first: the rewrite
+                # below takes values out of their lines, which the file then no longer needs.
+                doc_file.write({**wrapper, PENDING: []}, stored)
             entries = self._history(assessment_id)
             for carried in wrapper.get(PENDING) or []:
                 entries[carried["revision"]] = carried
@@ -217,7 +222,7 @@ class TinyDBAssessmentStore(Imports):
             entry = Revision(assessment_id=assessment_id, revision=stored.revision + 1, at=now,
                              editor=editor, action="redact", changes=redaction_changes(wanted),
                              note=REDACTION_NOTE)
-            self._commit(doc_file, {**wrapper, "assessment": body}, entry)
+            self._commit(doc_file, {**wrapper, "assessment": body}, entry, flush=True)
             same_previous(doc_file.path)  # the document before the correction held it too
             return Assessment.model_validate(body)
 

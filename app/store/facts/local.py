@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.access import Scope
-from app.store.facts import listing, tables
+from app.store.facts import kept_pages, listing, tables
 from app.store.facts.backlog import Backlog
 from app.store.facts.rows import Fact, unscored
 from app.store.facts.sql import chunks, placeholders
@@ -41,7 +41,8 @@ _TRUSTED = """
 SELECT (SELECT value FROM overview_meta WHERE key = 'rows') = :folder,
   EXISTS (SELECT 1 FROM overview_pending WHERE at < :t AND at > coalesce(
     (SELECT CAST(value AS REAL) FROM overview_meta WHERE key = 'rows_at'), 0)),
-  (SELECT group_concat(token) FROM overview_writers)
+  (SELECT group_concat(token) FROM overview_writers),
+  EXISTS (SELECT 1 FROM overview_pending)
 """
 #: a pending mark older than this is a write that was cut off, not one in progress
 CUT_OFF = 60.0
@@ -232,15 +233,25 @@ class LocalFacts:
         for _ in range(2):  # a second look after writing again what a stopped process saved
             self.backlog.drain()
             dead: list[str] = []
+            key = (query, status, limit, offset, tuple(exclude), scope)
+            with contextlib.suppress(sqlite3.Error), self._db() as db:
+                kept = kept_pages.recall(self._open, db, key)
+                if kept is not None:
+                    return kept
+                stamp = kept_pages.stamp(db)  # before the read: a later commit is seen next time
             with contextlib.suppress(sqlite3.Error), self._reading() as ex:
                 # One look: filled from the store, no write cut off since, who writes.
-                filled, cut, writers = ex.rows(_TRUSTED, {"folder": self.folder,
-                                                          "t": time.time() - CUT_OFF})[0]
+                filled, cut, writers, pending = ex.rows(
+                    _TRUSTED, {"folder": self.folder, "t": time.time() - CUT_OFF})[0]
                 if not filled or cut:
                     return None
-                dead = self.backlog.dead(t for t in (writers or "").split(",") if t)
+                tokens = [t for t in (writers or "").split(",") if t]
+                dead = self.backlog.dead(tokens)
                 if not dead:
-                    return listing.page(ex, query, status, limit, offset, exclude, scope)
+                    found = listing.page(ex, query, status, limit, offset, exclude, scope)
+                    if not pending and set(tokens) <= {self.backlog.token}:
+                        kept_pages.keep(self._open, key, stamp, found)
+                    return found
             if not dead:
                 break
             self._rewrite_after(dead)
@@ -363,6 +374,7 @@ class LocalFacts:
             new = now is None and self.empty()
             handle.db = connect(self.path)
             handle.inode = inode(self.path)
+            handle.pages.clear()  # read from another file, or from this one before
             if new:  # nothing to build, nothing to list
                 handle.db.executemany("INSERT INTO overview_meta (key, value) VALUES (?, ?) "
                                       "ON CONFLICT (key) DO NOTHING",

@@ -207,3 +207,19 @@ def test_a_backup_holds_the_saves_in_the_journal_and_not_later_ones(tmp_path: Pa
         zf.extractall(restored)
     got = _fresh(restored).get(aid)
     assert (got.answers["q"].value, got.revision) == ("före", 2)
+
+
+def test_the_files_repair_copy_and_the_journal_give_back_every_save(tmp_path: Path) -> None:
+    """The documented repair of a damaged file (put its .prev copy in place) loses no save:
+    the journal's committed lines since the copy are applied over it."""
+    store = TinyDBAssessmentStore(tmp_path)
+    aid = store.create(_assessment("Lagas"), "Anna").id or ""
+    for n in range(COMPACT_AFTER * 2 + 5):  # two compactions: .prev is the first one's file
+        store.set_answer(aid, "q", Answer(value=n), "Anna")
+    want = store.get(aid)
+    doc = store.layout.doc_file(aid)
+    doc.write_bytes(doc.read_bytes()[:-30])  # damaged
+    with pytest.raises(StoreCorrupted):
+        _fresh(tmp_path).get(aid)
+    os.replace(str(doc) + ".prev", doc)
+    assert _fresh(tmp_path).get(aid) == want

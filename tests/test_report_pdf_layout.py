@@ -161,3 +161,30 @@ def test_broken_markup_is_refused_as_reportlab_refuses_it(text: str) -> None:
         RLParagraph(text, styles().body)
     with pytest.raises(ValueError):
         Paragraph(text, styles().body)
+
+
+def test_drawn_text_is_encoded_to_the_same_subset_codes_as_reportlab_encodes_it() -> None:
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.report import subsets
+    from app.report.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    font = pdfmetrics.getFont(REGULAR)
+    class Doc:  # a document, as the font's state knows it (a weak key)
+        pass
+
+    ours, theirs = Doc(), Doc()  # two documents: each font state its own
+    rng = random.Random(7)
+    alphabet = ("abcdefghijklmnopqrstuvwxyzåäöÅÄÖ 0123456789.,:;–”\u00a0\U0001f600"
+                + "".join(map(chr, range(0x400, 0x4ff))))  # Cyrillic: past the first subset
+    for n in range(600):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        if n % 3 == 0:
+            text = "Lövåker skola, 31 elever"  # known characters again: the quick way
+        assert subsets.split_string(font, text, ours) == \
+            subsets._split_string(font, text, theirs), text
+    assert font.state[ours].assignments == font.state[theirs].assignments
+    assert max(font.state[ours].assignments.values()) > 255  # a second subset was reached

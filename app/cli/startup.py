@@ -4,7 +4,9 @@ Importing a command's modules makes tens of thousands of objects (modules, class
 their validators) that live as long as the process. The collector's passes over them free
 nothing and cost a cold `bka report` ~25 ms (more on a loaded machine, where each pass waits on
 memory). So it is off while they are made, and they are then frozen out of its reach
-(gc.freeze): the command's own collections look only at what the command itself makes.
+(gc.freeze): the command's own collections look only at what the command itself makes. (A
+report also pauses the collector while it is gathered and laid out: app/report/collector.py;
+that pause is for objects that die, this one for objects that live on.)
 
 Only in a process of bka's own (`bka`, `python -m app.cli`): a caller of main() (a test, a
 script) keeps its collector as it set it.

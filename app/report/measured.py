@@ -11,8 +11,8 @@ some with a bold label or a line break. reportlab parses every paragraph's text 
 Python's HTMLParser, which costs more than breaking it into lines; text with no entity and no
 tag but <b>, </b> and <br/> comes out of that parser as a fragment per run (the style's font
 or its bold) and per break, so those fragments are made here directly, copied from what the
-parser makes of a sample in the same style. What line breaking
-asks for every word is answered faster by app/report/breaking.py.
+parser makes of a sample in the same style. What line breaking asks for every word is
+answered faster by app/report/breaking.py, and drawn text is encoded faster by subsets.py.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
-from app.report import breaking
+from app.report import breaking, subsets
 
 #: the only tags read here: bold on and off, a line break (what spans() and markup() write)
 _SIMPLE = re.compile(r"(<b>|</b>|<br/>)")
@@ -36,6 +36,7 @@ _SAMPLE_TAGS = ["para", "br", "para", "b", "br", "b"]
 _MADE: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, bool], Any]] = \
     weakref.WeakKeyDictionary()
 breaking.install()
+subsets.install()
 
 
 class Paragraph(_Paragraph):

@@ -121,8 +121,11 @@ STAGES = (
 
 
 def apart(env: dict[str, str], example: Path, out: Path, runs: int) -> None:
-    """The cold HTML report stage by stage (CPU seconds, medians of interleaved processes)."""
-    stages = [(name, [sys.executable, "-c", code.format(example=str(example))])
+    """The cold HTML report stage by stage (CPU seconds, medians of interleaved processes),
+    each stage's code run as bka runs its start-up: the garbage collector off while it
+    imports, what it made frozen after (app/cli/startup.py)."""
+    stages = [(name, [sys.executable, "-c", "import gc\ngc.disable()\n"
+                      + code.format(example=str(example)) + "\ngc.freeze()\ngc.enable()"])
               for name, code in STAGES]
     stages.append(("+ scoring, the document, writing it (= bka report)",
                    [*BKA, "report", str(example), "-o", str(out)]))

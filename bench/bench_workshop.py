@@ -2,10 +2,12 @@
 measured beside a bare Streamlit page with the same widgets under the same load.
 
 The clients are websocket clients in this process (Streamlit's own protocol: a rerun message
-carrying the changed text area's value); the server runs in a process group of its own, so
-its CPU (user + system from /proc) is the server's alone. Click -> settled is the time from
-sending the change to the server's "script finished": the server's share of what a person
-waits for (a browser on another machine adds its drawing).
+carrying the changed text area's value and, as the browser sends it, the fragment the area was
+drawn in, if any). A run the script ends to run again (st.rerun) counts until the run it
+started has finished. The server runs in a process group of its own, so its CPU (user +
+system from /proc) is the server's alone. Click -> settled is the time from sending the
+change to the server's "script finished": the server's share of what a person waits for (a
+browser on another machine adds its drawing).
 
 Both servers run with the options the app is served with (app/ui/launch.py: no file watcher,
 no full garbage collection after each run), so the ratio is the page's cost, not the
@@ -83,28 +85,35 @@ class Server:
         self.process.wait(timeout=30)
 
 
-async def _run(ws: object, message: bytes) -> dict[str, object]:
-    """Send one rerun and read until its script finished: the widgets it drew, by type and
-    id (the proto of each)."""
+@dataclass
+class Widget:
+    proto: Any  #: the widget's element (its options, for the section list)
+    fragment: str  #: the fragment it was drawn in ("" for the page): a change reruns that
+
+
+async def _run(ws: object, message: bytes) -> dict[str, Widget]:
+    """Send one rerun and read until its script finished (a run the script ended early to run
+    again, st.rerun, goes on to the run it started): the widgets it drew, by id."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     await ws.send(message)  # type: ignore[attr-defined]
-    widgets: dict[str, object] = {}
+    widgets: dict[str, Widget] = {}
     while True:
         msg = ForwardMsg()
         msg.ParseFromString(await ws.recv())  # type: ignore[attr-defined]
         kind = msg.WhichOneof("type")
-        if kind == "script_finished":
+        if (kind == "script_finished"
+                and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
             return widgets
         if kind == "delta" and msg.delta.HasField("new_element"):
             element = msg.delta.new_element
             which = element.WhichOneof("type")
             proto = getattr(element, which or "", None)
             if getattr(proto, "id", None):
-                widgets[proto.id] = proto  # type: ignore[union-attr]
+                widgets[proto.id] = Widget(proto, msg.delta.fragment_id)  # type: ignore
 
 
-def _find(widgets: dict[str, object], key: str) -> tuple[str, object] | None:
+def _find(widgets: dict[str, Widget], key: str) -> tuple[str, Widget] | None:
     return next(((wid, w) for wid, w in widgets.items() if wid.endswith(key)), None)
 
 
@@ -130,10 +139,12 @@ async def person(port: int, who: Person, start: Start, interval: float,
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
-    def rerun(widget: str | None = None, text: str = "") -> bytes:
+    def rerun(widget: str | None = None, text: str = "", fragment: str = "") -> bytes:
         back = BackMsg()
         back.rerun_script.query_string = who.query
         back.rerun_script.page_name = who.page
+        # As the browser does: a change to a widget drawn in a fragment reruns the fragment.
+        back.rerun_script.fragment_id = fragment
         if widget is not None:
             state = back.rerun_script.widget_states.widgets.add()
             state.id = widget
@@ -159,21 +170,22 @@ async def person(port: int, who: Person, start: Start, interval: float,
         while time.monotonic() < start.until:
             n += 1
             sent = time.perf_counter()
-            await asyncio.wait_for(_run(ws, rerun(found[0], f"Gruppens svar, ändring {n}")),
-                                   REPLY_WITHIN)
+            await asyncio.wait_for(_run(ws, rerun(found[0], f"Gruppens svar, ändring {n}",
+                                                  found[1].fragment)), REPLY_WITHIN)
             waits.append(time.perf_counter() - sent)
             await asyncio.sleep(max(0.0, interval - (time.perf_counter() - sent)))
 
 
-async def _open(ws: Any, who: Person, rerun: Callable[..., bytes]) -> tuple[str, object]:
+async def _open(ws: Any, who: Person, rerun: Callable[..., bytes]) -> tuple[str, Widget]:
     """Open the page (and the section, as a click in the section list does); the text area."""
     widgets = await asyncio.wait_for(_run(ws, rerun()), REPLY_WITHIN)
     if who.section:
         nav = _find(widgets, "-nav")
         if nav is None:
             raise RuntimeError("no section list on the guided page")
-        option = next(o for o in nav[1].options if who.section in o)  # type: ignore[attr-defined]
-        widgets = await asyncio.wait_for(_run(ws, rerun(nav[0], option)), REPLY_WITHIN)
+        option = next(o for o in nav[1].proto.options if who.section in o)
+        widgets = await asyncio.wait_for(_run(ws, rerun(nav[0], option, nav[1].fragment)),
+                                         REPLY_WITHIN)
     found = _find(widgets, who.key)
     if found is None:
         raise RuntimeError(f"no widget {who.key!r} on the page")

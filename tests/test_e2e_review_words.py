@@ -164,16 +164,12 @@ def as_named(data: Path, name: str) -> Any:
     return lambda: str(json.loads(prefs.read_text(encoding="utf-8")).get("name"))
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "order-dependent: run after the other tests of this file on a loaded machine, the name "
-    "change is at times not stored while the page's messages are held back, so the trial never "
-    "reaches the moment it tests; alone it passes. Reported as xpass when it does."))
 def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> None:
     """The reviewer's comment posted ("Sparat." shown above it, in its own slot), the name
     changed to the official's, and the reply typed before the page has come back: the run that
-    follows draws the page for the official (the reviewer's own buttons gone), so the boxes
-    below are drawn anew, and the text typed in the old box must be in the new one, then
-    stored as typed."""
+    follows draws the page for the official (the reviewer's own buttons gone), drawing the
+    boxes below again (anew, or over what was typed, as Streamlit's version does it), and the
+    text typed must be in the reply box, then stored as typed."""
     need_chromium()
     from playwright.sync_api import expect
 
@@ -199,7 +195,6 @@ def test_a_reply_typed_while_the_page_is_drawn_again_is_kept(tmp_path: Path) -> 
         held.release()
         ran(page, before)
         expect(page.get_by_text("Sparat.", exact=True)).to_have_count(0)
-        assert not old.evaluate("el => el.isConnected")  # the box was drawn anew
         reply = page.get_by_label("Svar", exact=True).first
         expect(reply).to_have_value("Kommunens prognos från 2026.")
         page.get_by_role("button", name="Svara", exact=True).first.click()

@@ -8,13 +8,26 @@ the suite; `python -m bench.bench_typing` runs 50 per exit and prints the figure
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from browser import ARGS, CHROMIUM, need_chromium, running_app
-from save_trials import EXITS, UNLOADS, WAIT_MS, Tally, open_screening, run, seed, to_section
+from save_trials import (
+    EXITS,
+    LANDED_S,
+    UNLOADS,
+    WAIT_MS,
+    Tally,
+    open_screening,
+    run,
+    seed,
+    to_section,
+)
+
+from app.store import open_store
 
 pytestmark = pytest.mark.browser
 TRIALS = int(os.environ.get("BKA_SAVE_TRIALS", "10"))
@@ -103,3 +116,38 @@ def test_section_list_and_next_land_right_after_an_answer(app: tuple[Any, str, P
     expect(page.get_by_role("heading", name="Barnens delaktighet")).to_be_visible(timeout=8_000)
     assert "Barnens delaktighet" in _focused_heading(page)
     assert tally.missed == 0
+
+
+def test_progress_and_missing_list_follow_an_answer_with_no_other_click(
+        app: tuple[Any, str, Path]) -> None:
+    """A change reruns its section alone unless it shows outside it: an answer that completes
+    a required question moves the sidebar's progress and the list of missing questions by
+    itself; a later edit of the same answer is saved and changes neither."""
+    from playwright.sync_api import expect
+
+    page, data, aid = _page(app)
+    to_section(page, "Vilka barn berörs?")
+    progress = page.get_by_text("obligatoriska frågor besvarade")
+    before = progress.inner_text()
+    missing = page.get_by_text("obligatoriska frågor saknar svar")
+    assert "2.2" in missing.inner_text()
+    box = page.get_by_label("Vilka områden eller platser")
+    box.fill("Skolgården")
+    box.press("Tab")  # leaves the field: its value goes to the server, nothing else is clicked
+    expect(progress).not_to_have_text(before, timeout=WAIT_MS)
+    expect(missing).not_to_contain_text("2.2", timeout=WAIT_MS)
+    after = progress.inner_text()
+    box.fill("Skolgården och busshållplatsen")
+    box.press("Tab")
+    expect(page.get_by_label("Vilka områden eller platser")).to_have_value(
+        "Skolgården och busshållplatsen")
+    deadline = time.monotonic() + LANDED_S
+    while _stored(data, aid, "places") != "Skolgården och busshållplatsen":
+        assert time.monotonic() < deadline, "the edit never reached the store"
+        time.sleep(0.1)
+    expect(progress).to_have_text(after)
+
+
+def _stored(data: Path, aid: str, qid: str) -> str | None:
+    answer = open_store(data).get(aid).answers.get(qid)
+    return str(answer.value) if answer and answer.value is not None else None

@@ -84,6 +84,43 @@ def test_a_groups_harm_is_met_only_by_a_measure_that_names_the_group() -> None:
     assert "no_measure_reason" not in card.visible and "no_measure_reason" not in card.missing
 
 
+def test_a_group_rated_lighter_than_all_children_where_all_lose_is_held_for_a_reviewer() -> None:
+    """A group is named because it fares worse: rated "no effect" on a right the decision
+    weakens for every child, it holds the top and the reviewer is asked what spares it,
+    quoting the group; rated as hard hit as the others (or harder), it is no finding."""
+    _, values = example_values()
+    impacts = {n: dict(e) for n, e in values["rights_impacts"].items()}
+    impacts[31] = {**impacts[31], "groups": {"disability": {"short": 0, "long": 0}}}
+    measures = [{**m, "addresses": ["31", "disability"]} for m in values["measures"]]
+    card = scored({"rights_impacts": impacts, "measures": measures}, approved_review())
+    found = {f.id: f for f in card.flags}
+    assert "group_spared_where_all_lose" in found and found["group_spared_where_all_lose"].details \
+        == ["art. 31"]
+    assert card.level is not None and card.level.id == "acceptable"
+    assert any("funktionsnedsättning (art. 31)" in tr(r.text, "sv")
+               and "bättre än barnen i allmänhet" in tr(r.text, "sv") for r in card.review)
+    for rating in ({"short": -1, "long": 0}, {"short": -2, "long": 0}):
+        impacts[31] = {**impacts[31], "groups": {"disability": rating}}
+        card = scored({"rights_impacts": impacts, "measures": measures}, approved_review())
+        assert "group_spared_where_all_lose" not in {f.id for f in card.flags}, rating
+        assert card.level is not None and card.level.id == "thorough", rating
+
+
+def test_honest_negative_ratings_met_by_measures_raise_no_finding_however_many() -> None:
+    """Rating a second or third loss honestly, each met by a measure that counts and with the
+    reasons written, adds no finding: a check that counted weakened rights would reward the
+    official who rated the second loss 0 instead."""
+    _, values = example_values()
+    before = {f.id for f in scored({}).flags}
+    impacts = {n: dict(e) for n, e in values["rights_impacts"].items()}
+    measures = [{**m, "addresses": ["31", "2", "24"]} for m in values["measures"]]
+    for lost in ([2], [2, 24]):
+        for n in lost:
+            impacts[n] = {**impacts[n], "short": -1}
+        card = scored({"rights_impacts": impacts, "measures": measures})
+        assert {f.id for f in card.flags} == before, lost
+
+
 def test_the_shipped_example_kept_under_its_title_is_no_analysis_of_ones_own() -> None:
     from app.core.loading import load_assessment
     from app.core.scoring import decision_text, score

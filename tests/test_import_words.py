@@ -158,3 +158,26 @@ def test_the_data_page_says_it_in_swedish_then_english(monkeypatch: pytest.Monke
     assert "Filen kan inte importeras" in shown and sv in shown and en in shown, shown
     assert shown.index(sv) < shown.index(en)
     assert not [b for b in at.button if b.label == "Importera"]
+
+
+def test_a_trainers_case_file_is_refused_in_swedish_too() -> None:
+    """The workshop's case upload reads YAML through the same readers: its problems come in
+    Swedish first too (the page shows `both()` of each)."""
+    from app.services.case_upload import check_upload
+
+    checked = check_upload(b"id: mitt_fall\ntitle: [\n", "mitt-fall.yaml", catalog())
+    assert checked.problems
+    [first, *_] = checked.problems
+    assert first.both().startswith("mitt-fall.yaml:") and "fel i YAML-syntaxen" in first.both()
+    assert "YAML syntax error" in first.both().splitlines()[1]
+
+
+def test_without_its_place_a_problem_is_said_in_both_languages_still() -> None:
+    """The assessment page lists stored answers its questionnaire cannot read, without a
+    file: the sentence in Swedish, then in English."""
+    from app.core.errors import Problem
+
+    problem = Problem("bedömning", 12, "answer to 'x' (number): expected a number, got 'två'")
+    assert problem.both(place=False) == (
+        "svaret på 'x' (frågetyp number): svaret ska vara ett tal, men är 'två'\n"
+        "    answer to 'x' (number): expected a number, got 'två'")

@@ -102,8 +102,52 @@ def test_a_talk_long_before_the_assessment_is_out_of_date() -> None:
     made = dt.date.fromisoformat(str(values["analysis_date"]))
     seven, five = months_earlier(made, 7), months_earlier(made, 5)
     assert "talk_out_of_date" in serious(scored({"latest_talk_date": seven.isoformat()}))
-    recent = scored({"latest_talk_date": five.isoformat()})
-    assert recent.level is not None and recent.level.id == TOP
+    # five months back is recent in a case open for half a year (the wait is counted from the
+    # application), not in one opened nine weeks ago (see the next test)
+    recent = scored({"latest_talk_date": five.isoformat(), "waiting_weeks": 26})
+    assert recent.level is not None and recent.level.id == TOP, [f.id for f in recent.flags]
+
+
+def test_a_talk_before_the_case_began_cannot_be_about_it() -> None:
+    """The wait counts from the application or report to the decision: a talk "about exactly
+    this" dated before that day is named, whatever the texts say; one at the case's start is
+    not, nor one the official says was about something else (that has its own finding)."""
+    assessment, values = example()
+    decided = dt.date.fromisoformat(str(assessment.decision.decision_date)[:10])
+    began = decided - dt.timedelta(weeks=int(values["waiting_weeks"]))
+    early = scored({"latest_talk_date": (began - dt.timedelta(days=40)).isoformat()})
+    assert "talk_before_case" in serious(early)
+    assert "innan ärendet inleddes" in serious(early)["talk_before_case"]
+    assert early.level is not None and early.level.id != TOP
+    at_start = scored({"latest_talk_date": (began - dt.timedelta(days=3)).isoformat()})
+    assert "talk_before_case" not in serious(at_start)
+    assert at_start.level is not None and at_start.level.id == TOP
+    other = scored({"latest_talk_date": (began - dt.timedelta(days=40)).isoformat(),
+                    "latest_talk_topic": "general"})
+    assert "talk_before_case" not in serious(other) and "talk_not_about_question" in serious(other)
+    unknown = scored({"latest_talk_date": (began - dt.timedelta(days=40)).isoformat(),
+                      "waiting_weeks": None})
+    assert "talk_before_case" not in serious(unknown)
+
+
+@pytest.mark.parametrize("ground", ["resources", "guideline"])
+def test_cost_or_a_guideline_cannot_set_aside_a_wish_where_the_best_interests_decide(
+        ground: str) -> None:
+    """Where the law (or the weighing answered) makes the child's best interests decisive, the
+    organisation's costs, agreements or guidelines among the grounds for not following the
+    child's wish is named; the same grounds under a law that only weighs them heavily are not
+    this finding, nor are grounds in the child's own situation."""
+    wish = {"views_weight": "partly_followed", "not_followed_grounds": ["protection", ground]}
+    decisive = scored({**wish, "law_strength": "decisive", "best_interests_weight": "decisive"})
+    assert "cost_over_decisive_interest" in serious(decisive)
+    assert decisive.level is not None and decisive.level.id != TOP
+    chosen = scored({**wish, "law_strength": "primary", "best_interests_weight": "decisive"})
+    assert "cost_over_decisive_interest" in serious(chosen)
+    heavy = scored({**wish, "law_strength": "primary", "best_interests_weight": "heavy"})
+    assert "cost_over_decisive_interest" not in serious(heavy)
+    own = scored({**wish, "not_followed_grounds": ["protection", "health"],
+                  "law_strength": "decisive", "best_interests_weight": "decisive"})
+    assert "cost_over_decisive_interest" not in serious(own)
 
 
 def months_earlier(day: dt.date, months: int) -> dt.date:

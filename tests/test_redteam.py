@@ -143,13 +143,13 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
             assert filled["answers"][key] == value, key
 
 
-OPEN = Path(__file__).parent / "corpus" / "redteam-open" / "round7"  # the last measured round
-OPEN_FILES = sorted(OPEN.glob("*.yaml"))
+OPEN = Path(__file__).parent / "corpus" / "redteam-open"
+OPEN_FILES = sorted(p for r in ("round7", "round8") for p in (OPEN / r).glob("*.yaml"))  # measured
 
 
-@pytest.mark.parametrize("path", OPEN_FILES, ids=[p.stem for p in OPEN_FILES])
+@pytest.mark.parametrize("path", OPEN_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in OPEN_FILES])
 def test_open_round_controls_keep_the_top_with_a_reviewer(path: Path, tmp_path: Path) -> None:
-    """The last measured round, which no rule answers yet: without a reviewer no file reaches the
+    """The measured rounds' files no rule answers yet: without a reviewer no file reaches the
     top; the honest controls reach it once a reviewer's approval is recorded through the store,
     with no serious finding, so the checks stay fair to honest work."""
     kind, _ = header(path)

@@ -28,6 +28,11 @@ TEXTS = [
     markup("Barn och unga under 18: ”rätt” att höras"),
     "•\u00a0Nedläggning eller stängning",
     "x",
+    "<b>Allvarlig: </b>Inget verkligt alternativ har prövats",
+    "<b>31</b> Vila, fritid, lek och kultur<br/>kort sikt, lång sikt",
+    "•\u00a0Nedläggning<br/>•\u00a0Sammanslagning<br/><br/>•\u00a0Besparing",
+    "före <b>fet<br/>rad två</b> efter<b> </b>",
+    "<br/>",
     "ord" * 200 + " och ett mycket långt ord utan mellanrum som inte ryms på en rad",
 ]
 
@@ -36,21 +41,32 @@ def _frags(p: Any) -> list[dict[str, Any]]:
     return [dict(vars(f)) for f in p.frags]
 
 
+def _lines(p: Any) -> list[Any]:
+    """A paragraph's lines as plain data (a line of several fragments is an object that
+    compares by identity)."""
+    if p.blPara.kind == 0:
+        return list(p.blPara.lines)
+    return [{**vars(line), "words": [vars(w) for w in line.words]} for line in p.blPara.lines]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("style_name", ["body", "cell", "question", "head_right"])
-def test_plain_text_is_the_paragraph_reportlab_parses(text: str, style_name: str) -> None:
+def test_text_bold_and_breaks_are_the_paragraph_reportlab_parses(text: str,
+                                                                  style_name: str) -> None:
     style = getattr(styles(), style_name)
     ours, theirs = Paragraph(text, style, bulletText="3"), RLParagraph(text, style,
                                                                        bulletText="3")
     assert ours.text == theirs.text
     assert _frags(ours) == _frags(theirs)
     assert ours.wrap(200, 1000) == theirs.wrap(200, 1000)
-    assert ours.blPara.lines == theirs.blPara.lines
+    assert _lines(ours) == _lines(theirs)
 
 
-@pytest.mark.parametrize("text", ["", "   ", "a <b>bold</b> b", "a<br/>b", "&#65; &quot;x&quot;",
-                                  markup("a & b < c"), "<font color='#5b5b57'>grey</font>"])
-def test_markup_and_empty_text_still_go_through_reportlabs_parser(text: str) -> None:
+@pytest.mark.parametrize("text", ["", "   ", "&#65; &quot;x&quot;", markup("a & b < c"),
+                                  "<font color='#5b5b57'>grey</font>", "<b>a <b>b</b></b>",
+                                  "<b>fet</b> <font color='#a4262c'>röd</font>", "<B>x</B>",
+                                  "<b></b>", "a <i>b</i>"])
+def test_other_markup_and_empty_text_still_go_through_reportlabs_parser(text: str) -> None:
     style = styles().body
     ours, theirs = Paragraph(text, style), RLParagraph(text, style)
     assert _frags(ours) == _frags(theirs)
@@ -137,3 +153,38 @@ def test_gathering_a_report_and_parsing_the_fonts_run_with_the_collector_paused(
     assert context.prepare(example()).assessment.id == example().id
     fonts.register_fonts.__wrapped__()  # once more: names already registered stay as they are
     assert seen == {"gather": False, "font": False} and gc.isenabled()
+
+
+@pytest.mark.parametrize("text", ["<b>open", "close</b> x", "<b>a</b></b>"])
+def test_broken_markup_is_refused_as_reportlab_refuses_it(text: str) -> None:
+    with pytest.raises(ValueError):
+        RLParagraph(text, styles().body)
+    with pytest.raises(ValueError):
+        Paragraph(text, styles().body)
+
+
+def test_drawn_text_is_encoded_to_the_same_subset_codes_as_reportlab_encodes_it() -> None:
+    import random
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.report import subsets
+    from app.report.fonts import REGULAR, register_fonts
+
+    register_fonts()
+    font = pdfmetrics.getFont(REGULAR)
+    class Doc:  # a document, as the font's state knows it (a weak key)
+        pass
+
+    ours, theirs = Doc(), Doc()  # two documents: each font state its own
+    rng = random.Random(7)
+    alphabet = ("abcdefghijklmnopqrstuvwxyzåäöÅÄÖ 0123456789.,:;–”\u00a0\U0001f600"
+                + "".join(map(chr, range(0x400, 0x4ff))))  # Cyrillic: past the first subset
+    for n in range(600):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        if n % 3 == 0:
+            text = "Lövåker skola, 31 elever"  # known characters again: the quick way
+        assert subsets.split_string(font, text, ours) == \
+            subsets._split_string(font, text, theirs), text
+    assert font.state[ours].assignments == font.state[theirs].assignments
+    assert max(font.state[ours].assignments.values()) > 255  # a second subset was reached

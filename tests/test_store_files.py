@@ -207,3 +207,37 @@ def test_a_backup_holds_the_saves_in_the_journal_and_not_later_ones(tmp_path: Pa
         zf.extractall(restored)
     got = _fresh(restored).get(aid)
     assert (got.answers["q"].value, got.revision) == ("före", 2)
+
+
+def test_the_files_repair_copy_and_the_journal_give_back_every_save(tmp_path: Path) -> None:
+    """The documented repair of a damaged file (put its .prev copy in place) loses no save:
+    the journal's committed lines since the copy are applied over it."""
+    store = TinyDBAssessmentStore(tmp_path)
+    aid = store.create(_assessment("Lagas"), "Anna").id or ""
+    for n in range(COMPACT_AFTER * 2 + 5):  # two compactions: .prev is the first one's file
+        store.set_answer(aid, "q", Answer(value=n), "Anna")
+    want = store.get(aid)
+    doc = store.layout.doc_file(aid)
+    doc.write_bytes(doc.read_bytes()[:-30])  # damaged
+    with pytest.raises(StoreCorrupted):
+        _fresh(tmp_path).get(aid)
+    os.replace(str(doc) + ".prev", doc)
+    assert _fresh(tmp_path).get(aid) == want
+
+
+def test_an_export_and_its_import_carry_the_saves_in_the_journal(tmp_path: Path) -> None:
+    from app.store.exchange import import_bytes
+    from app.store.export_write import export_bytes
+
+    store = TinyDBAssessmentStore(tmp_path / "a")
+    aid = store.create(_assessment("Exporteras"), "Anna").id or ""
+    store.set_answer(aid, "q", Answer(value="i journalen"), "Anna")  # a line, not the file
+    data = export_bytes(store)
+    assert b"i journalen" in data
+    other = TinyDBAssessmentStore(tmp_path / "b")
+    import_bytes(other, data, "export.json", "Bo")
+    assert other.get(aid).answers["q"].value == "i journalen"
+    store.set_answer(aid, "q", Answer(value="nyare"), "Anna")
+    import_bytes(other, export_bytes(store), "export.json", "Bo",
+                 take_incoming={aid})  # the user chose the file's copy
+    assert _fresh(tmp_path / "b").get(aid).answers["q"].value == "nyare"

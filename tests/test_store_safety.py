@@ -48,6 +48,8 @@ def store(tmp_path: Path) -> TinyDBAssessmentStore:
 @pytest.mark.usefixtures("rewriting")
 def test_a_write_that_fails_midway_leaves_the_last_good_file(
         store: TinyDBAssessmentStore, monkeypatch: pytest.MonkeyPatch, target: str) -> None:
+    """A change that is not an edit (the trash) stands with its file: the file's write
+    failing, nothing is changed."""
     a = store.create(assessment(), "Anna")
     store.set_answer(a.id or "", "q1", Answer(value="första"), "Anna")
     path = doc_file(store, a.id or "")
@@ -61,7 +63,7 @@ def test_a_write_that_fails_midway_leaves_the_last_good_file(
     else:
         monkeypatch.setattr("app.store.json_storage.json.dumps", crash)
     with pytest.raises(OSError, match="disk is full.*Nothing was saved|No space left"):
-        store.set_answer(a.id or "", "q1", Answer(value="andra"), "Anna")
+        store.delete(a.id or "", "Anna")
     monkeypatch.undo()
 
     assert path.read_bytes() == good
@@ -70,8 +72,31 @@ def test_a_write_that_fails_midway_leaves_the_last_good_file(
     # in test_store_graves.py; the thread may not have come to it yet)
     assert not [p for p in path.parent.iterdir()
                 if p.name.endswith(".tmp") and not p.name.endswith("-old.tmp")]
-    # ... and the next save works as if nothing had happened.
-    assert store.set_answer(a.id or "", "q1", Answer(value="andra"), "Anna").revision == 3
+    # ... and the next change works as if nothing had happened.
+    store.delete(a.id or "", "Anna")
+    assert TinyDBAssessmentStore(store.folder).get(a.id or "", include_deleted=True).revision == 3
+
+
+@pytest.mark.usefixtures("rewriting")
+def test_an_edit_whose_file_cannot_be_written_is_saved_by_its_line(
+        store: TinyDBAssessmentStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit's committed line is the save: when the file's rewrite after it fails (a full
+    disk), the save stands, and a later save writes the file."""
+    a = store.create(assessment(), "Anna")
+    path = doc_file(store, a.id or "")
+    good = path.read_bytes()
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    real = os.replace
+    monkeypatch.setattr("app.store.atomic.os.replace", crash)
+    assert store.set_answer(a.id or "", "q1", Answer(value="sparat"), "Anna").revision == 2
+    monkeypatch.setattr("app.store.atomic.os.replace", real)
+    assert path.read_bytes() == good
+    assert TinyDBAssessmentStore(store.folder).get(a.id or "").value("q1") == "sparat"
+    store.set_answer(a.id or "", "q1", Answer(value="sedan"), "Anna")
+    assert b"sedan" in path.read_bytes()
 
 
 def test_a_save_the_disk_refuses_leaves_no_half_line(
@@ -136,6 +161,9 @@ def test_a_process_killed_right_after_its_save_is_seen_by_every_listing(
 @pytest.mark.usefixtures("rewriting")
 def test_a_crash_between_history_and_document_leaves_no_phantom_revision(
         store: TinyDBAssessmentStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change that is not an edit (here the trash) counts once its file is written: cut
+    off after its journal line, it is not there, and the next change takes its number. An
+    edit's line is the save itself: cut off before the file, the save is made, whole."""
     a = store.create(assessment(), "Anna")
     from app.store import tinydb_store
 
@@ -144,13 +172,23 @@ def test_a_crash_between_history_and_document_leaves_no_phantom_revision(
 
     monkeypatch.setattr(tinydb_store.DocFile, "write", killed)
     with pytest.raises(KeyboardInterrupt):
-        store.set_answer(a.id or "", "q", Answer(value="aldrig sparat"), "Anna")
+        store.delete(a.id or "", "Anna")
     monkeypatch.undo()
-    assert [r.revision for r in store.revisions(a.id or "")] == [1]
+    fresh = TinyDBAssessmentStore(store.folder)
+    assert [r.revision for r in fresh.revisions(a.id or "")] == [1]
+    assert [s.id for s in fresh.list()] == [a.id]  # not in the trash
     store.set_answer(a.id or "", "q", Answer(value="sparat"), "Bo")
     [latest, _] = store.revisions(a.id or "")
     assert (latest.revision, latest.editor, latest.changes[0].after["value"]) == (2, "Bo",
                                                                                    "sparat")
+    monkeypatch.setattr("app.store.local_write.COMPACT_AFTER", 0)  # (undone above)
+    monkeypatch.setattr(tinydb_store.DocFile, "write", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.set_answer(a.id or "", "q", Answer(value="på disken"), "Cia")
+    monkeypatch.undo()
+    fresh = TinyDBAssessmentStore(store.folder)
+    assert fresh.get(a.id or "").answers["q"].value == "på disken"
+    assert [r.revision for r in fresh.revisions(a.id or "")] == [3, 2, 1]
 
 
 _KILLED_WRITER = """
@@ -309,9 +347,11 @@ def test_the_message_names_the_copy_before_the_last_change(store: TinyDBAssessme
         store.get(a.id or "")
     assert caught.value.previous is not None
     assert "No backup of the data folder has been made yet" in str(caught.value)
-    # The .prev copy is good: putting it back is the documented repair.
+    # The .prev copy is good: putting it back is the documented repair, and the saves
+    # since it, each a committed line of the journal, are applied over it.
     os.replace(caught.value.previous, path)
-    assert store.get(a.id or "").revision == 1
+    assert store.get(a.id or "").revision == 2
+    assert store.get(a.id or "").answers["q"].value == 1
 
 
 def test_an_assessment_that_no_longer_fits_the_format_is_reported_not_dropped(

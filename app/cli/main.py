@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from app.cli import startup
 from app.cli.registry import COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -40,10 +41,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if argv is None:  # `bka` itself, not a caller of main() (a test, a script)
+        startup.claim()
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault(*NO_PLUGINS)  # before a command's module builds any model
     command = argv[0] if argv and not argv[0].startswith("-") else None
-    args = _parser(command).parse_args(argv)
+    with startup.lasting():  # the command's modules, made once (startup.py)
+        args = _parser(command).parse_args(argv)
     handler: Handler = args.handler
     try:
         return handler(args)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.registry import help_of
+from app.cli.startup import lasting
 from app.core.errors import LoadError
 from app.core.models.assessment import Assessment
 
@@ -74,8 +75,9 @@ def _fail(message: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from app.core.loading import load_assessment
-    from app.report.build import build_report
+    with lasting():  # every report's modules, made once (startup.py)
+        from app.core.loading import load_assessment
+        from app.report.build import build_report
 
     source = str(args.source)
     path = Path(source)

@@ -64,11 +64,12 @@ _NEEDS = {
     "specific": ({"text"}, "a text question"),
     "years_old": ({"text"}, "a text question"),
     "months_between": ({"date", "number"}, "a date or year question"),
+    "days_before_case": ({"date"}, "a date question"),
     "days_between": ({"date"}, "a date question"),
 }
 #: the kind of question a two-question function takes second
 _SECOND = {"years_old": "date", "months_between": "date", "days_between": "date",
-           "unheard": "multi"}
+           "unheard": "multi", "days_before_case": "number"}
 
 
 def _check_call(
@@ -134,7 +135,8 @@ def _kind(node: Node, questions: dict[str, Question]) -> str:
                    "missing_required", "unheard", "generic_answers", "lasting_harms",
                    "copied_answers", "years_old", "affected_owned",
                    "figures_beyond", "gains", "open_measure_facts", "months_between",
-                   "transition_measures", "unreaching_measures", "days_between", *VOIDING}
+                   "transition_measures", "unreaching_measures", "days_between",
+                   "days_before_case", "spared_groups", *VOIDING}
         return "number" if node.function in numeric else "bool"
     if isinstance(node, Not | BoolOp | Compare):
         return "bool"

@@ -89,6 +89,7 @@ FUNCTIONS: dict[str, Function] = {
                                scoring_only=True),
     # Harm for all children or for a named group; harms no planned measure names.
     "harms": Function(0, lambda env, a: env.harms(), "nothing", impacts=True),
+    "spared_groups": Function(0, lambda env, a: env.spared_groups(), "nothing", impacts=True),
     "lasting_harms": Function(0, lambda env, a: env.lasting_harms(), "nothing", impacts=True),
     "unaddressed_harms": Function(1, lambda env, a: env.unaddressed_harms(_qid(a)), "question",
                                   impacts=True),
@@ -112,6 +113,8 @@ FUNCTIONS: dict[str, Function] = {
                           impacts=True),
     "years_old": Function(2, lambda env, a: env.years_old(_qid(a), _qid(a[1:])), "questions",
                           scoring_only=True),
+    "days_before_case": Function(2, lambda env, a: env.days_before_case(_qid(a), _qid(a[1:])),
+                                 "questions", scoring_only=True),
     # Days from the first date to the second (positive: the first came before).
     "days_between": Function(2, lambda env, a: fact_dates.days_between_answers(
         env.answer, _qid(a), _qid(a[1:])), "questions", scoring_only=True),

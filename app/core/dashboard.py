@@ -335,6 +335,27 @@ def _overdue(c: CaseFacts, today: dt.date) -> list[Overdue]:
             and m.due < today]
 
 
+#: what facts() needs of one scored assessment: its scorecard, questionnaire and answers
+Scored = tuple[Scorecard, Questionnaire, dict[str, object]]
+
+
+def scored(a: Assessment, catalog: Catalog, review: ReviewStanding | None = None,
+           others: tuple[ReferenceText, ...] = ()) -> Scored | None:
+    """One assessment scored against its questionnaire (None: the questionnaire is not
+    shipped). The card depends on the answers, the decision's title, description and
+    planned date, the review standing and the texts it must not copy; facts() adds what
+    the overview reads of the rest (status, committee, dates, the committee's decision)."""
+    q = catalog.questionnaire(a.questionnaire.id)
+    if q is None:
+        return None
+    values, _ = normalise_answers(a, q)
+    card = score(q, values, catalog.library, decision_text(a.decision.title,
+                                                           a.decision.description),
+                 a.decision.decision_date, catalog.law, catalog.references + others,
+                 review=review)
+    return card, q, values
+
+
 def collect(assessments: Iterable[Assessment], catalog: Catalog,
             reviews: Mapping[str, ReviewStanding] | None = None,
             others: Mapping[str, tuple[ReferenceText, ...]] | None = None,
@@ -346,15 +367,10 @@ def collect(assessments: Iterable[Assessment], catalog: Catalog,
     out: list[CaseFacts] = []
     skipped: list[str] = []
     for a in assessments:
-        q = catalog.questionnaire(a.questionnaire.id)
-        if q is None:
+        found = scored(a, catalog, (reviews or {}).get(a.id or ""),
+                       (others or {}).get(a.id or "", ()))
+        if found is None:
             skipped.append(a.id or "")
             continue
-        values, _ = normalise_answers(a, q)
-        card = score(q, values, catalog.library, decision_text(a.decision.title,
-                                                               a.decision.description),
-                     a.decision.decision_date, catalog.law,
-                     catalog.references + (others or {}).get(a.id or "", ()),
-                     review=(reviews or {}).get(a.id or ""))
-        out.append(facts(a, card, q, values))
+        out.append(facts(a, *found))
     return out, skipped

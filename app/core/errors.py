@@ -30,11 +30,13 @@ class Problem:
         where = swedish_file(self.file) + (f":{self.line}" if self.line else "")
         return f"{where}: {said}" if where else said
 
-    def both(self) -> str:
-        """Swedish first, English beside it (under it, indented), each with the place; the
-        English alone for a sentence the catalogue does not hold (a questionnaire author's)."""
-        said = self.in_swedish()
-        return str(self) if said == str(self) else f"{said}\n    {self}"
+    def both(self, place: bool = True) -> str:
+        """Swedish first, English beside it (under it, indented), each with the place (unless
+        `place` is False); the English alone for a sentence the catalogue does not hold (a
+        questionnaire author's)."""
+        said, english = (self.in_swedish(), str(self)) if place else (
+            swedish(self.message), self.message)
+        return english if said == english else f"{said}\n    {english}"
 
 
 class LoadError(Exception):

@@ -11,7 +11,7 @@ from app.core import case_figures, substance
 from app.core.answers import is_answered
 from app.core.dependencies import parsed, visibility_rules
 from app.core.evaluation_harms import HarmReading
-from app.core.fact_dates import as_day
+from app.core.fact_dates import as_day, days_before_start
 from app.core.models.article import ArticleLibrary
 from app.core.models.law import LawLibrary
 from app.core.models.questionnaire import Questionnaire
@@ -115,6 +115,11 @@ class Evaluation(HarmReading):
         """The date answered is later than the decision's date: made after the fact."""
         day = as_day(self.answer(question_id))
         return self.decided is not None and day is not None and day > self.decided
+
+    def days_before_case(self, question_id: str, weeks_id: str) -> int | None:
+        """Days by which the date answered comes before the case began (the decision's date
+        less the weeks answered in `weeks_id`): a talk before the case cannot be about it."""
+        return days_before_start(self.answer(question_id), self.decided, self.answer(weeks_id))
 
     def rated(self, article: int) -> bool:
         """The article has a judgement in some visible impact question ('cannot judge' too)."""

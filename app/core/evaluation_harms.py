@@ -154,8 +154,38 @@ class HarmReading:
 
     def _rated_groups(self, sign: int) -> list[Harm]:
         """Group ratings of the sign (-1 weakened, 1 strengthened) in either term."""
-        skip = set(self.q.scoring.impact.conclusion_articles)
         found: list[Harm] = []
+        for number, _entry, group, rating in self._group_ratings():
+            terms = tuple(t for t in ("short", "long")
+                          if isinstance(rating.get(t), int) and rating[t] * sign > 0)
+            if terms:
+                found.append(Harm(number, group, terms))
+        return found
+
+    def spared_groups(self) -> int:
+        """Named groups rated less harmed than all children where the right is weakened."""
+        return len(self.spared_list)
+
+    @cached_property
+    def spared_list(self) -> list[Harm]:
+        """A group rated better than children in general, in a term where the decision weakens
+        the right for all children. A group is named because it fares worse than the rest; a
+        lighter rating for it can be honest (the decision itself spares it) but rarely is, so a
+        reviewer should see what spares it. `terms` are the terms of the lighter rating."""
+        found: list[Harm] = []
+        for number, entry, group, rating in self._group_ratings():
+            terms = tuple(t for t in ("short", "long")
+                          if isinstance(entry.get(t), int) and entry[t] < 0
+                          and isinstance(rating.get(t), int) and rating[t] > entry[t])
+            if terms:
+                found.append(Harm(number, group, terms))
+        return found
+
+    def _group_ratings(self) -> list[tuple[int, dict[str, Any], str, dict[str, Any]]]:
+        """(article, the rating for all children, group, the group's rating) for every group
+        still named in the screening, in visible impact questions, conclusion articles apart."""
+        skip = set(self.q.scoring.impact.conclusion_articles)
+        found: list[tuple[int, dict[str, Any], str, dict[str, Any]]] = []
         for question in self.q.questions.values():
             if question.type != "impact" or question.groups is None:
                 continue
@@ -166,12 +196,9 @@ class HarmReading:
                 if number in skip or not isinstance(entry, dict):
                     continue
                 for group, rating in (entry.get("groups") or {}).items():
-                    if group not in named or group in question.groups.skip:
-                        continue
-                    terms = tuple(t for t in ("short", "long")
-                                  if isinstance(rating.get(t), int) and rating[t] * sign > 0)
-                    if terms:
-                        found.append(Harm(number, group, terms))
+                    if group in named and group not in question.groups.skip \
+                            and isinstance(rating, dict):
+                        found.append((number, entry, group, rating))
         return found
 
 

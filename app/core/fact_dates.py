@@ -53,6 +53,18 @@ def between_answers(answer: Callable[[str], Any], earlier: str, later: str) -> i
     return months_between(answer(earlier), answer(later))
 
 
+def days_before_start(day: Any, decided: dt.date | None, weeks_waited: Any) -> int | None:
+    """Days by which `day` comes before the case began: the decision's (planned) date less the
+    weeks the child has waited for it, which the form counts from the application or report.
+    Negative when `day` is after the start; None when any of the three is not given."""
+    when = as_day(day)
+    if when is None or decided is None or isinstance(weeks_waited, bool) \
+            or not isinstance(weeks_waited, int | float) or weeks_waited < 0:
+        return None
+    start = decided - dt.timedelta(days=round(weeks_waited * 7))
+    return (start - when).days
+
+
 def days_between(earlier: Any, later: Any) -> int | None:
     """Days from `earlier` to `later` (negative when `later` comes first); None when either is
     not given, so a rule on an unanswered date never holds."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+
+from app.core.once import once
 
 # YYMMDD-NNNN or YYYYMMDDNNNN, '-' or '+' (100 years or older) or nothing between.
 _PERSONNUMMER = re.compile(r"(?<!\d)(?:19|20)?(\d{2})(\d{2})(\d{2})[-+ ]?(\d{4})(?!\d)")
@@ -98,7 +99,7 @@ _DIGIT_WORDS_TEXT = """
 _DIGIT_WORDS = frozenset(_DIGIT_WORDS_TEXT.split())
 
 
-@cache
+@once
 def first_names() -> frozenset[str]:
     """First names, lower-cased: Statistics Sweden's most frequent first names as Faker keeps
     them (1,000 names, those common among newly arrived families included), and our own."""

@@ -20,7 +20,7 @@ from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr
 
 #: {q:id} is the question's number; {a:id} the answer as the form shows it (the fact itself)
-_FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|unheard|measure|addressed|facts)\}")
+_FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|spared|unheard|measure|addressed|facts)\}")
 ARTICLE = {"sv": "art.", "en": "art."}
 AND = {"sv": "och", "en": "and"}
 
@@ -84,6 +84,8 @@ def _value(ev: Evaluation, name: str, lang: str, extra: dict[str, str]) -> str:
         return extra[name]
     if name == "harms":
         return _join([harm_label(ev, h, lang) for h in ev.harm_list], lang)
+    if name == "spared":  # groups rated lighter than all children where all lose
+        return _join([harm_label(ev, h, lang) for h in ev.spared_list], lang)
     if name == "unheard":
         return _join(_unheard_labels(ev, lang), lang)
     return "{" + name + "}"

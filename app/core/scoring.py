@@ -175,6 +175,8 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function == "figures_beyond":
             words = str(getattr(node.args[1], "value", ""))
             details += ev.beyond_count(_qid_arg(node), words)
+        elif node.function == "spared_groups":
+            details += [f"art. {h.article}" for h in ev.spared_list]
         elif node.function == "analysed_impacts":
             details += [f"{q.numbering.get(h.question, h.question)} art. {h.article}"
                         for h in ev.hollow if h.article is not None]

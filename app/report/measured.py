@@ -6,15 +6,18 @@ draws them; KeepTogether measures its content to see whether it fits, then the f
 it to place it. Line breaking is most of the PDF's time, and its result depends only on the
 paragraph and the width, so the last width's lines are kept and given back.
 
-Most of the report's paragraphs are plain text in one style (a cell, an answer, a question).
-reportlab parses every paragraph's text as markup with Python's HTMLParser, which costs more
-than breaking it into lines; text with no tag and no entity comes out of that parser as one
-fragment in the style's font, so that fragment is made here directly. What line breaking
-asks for every word is answered faster by app/report/breaking.py.
+Most of the report's paragraphs are plain text in one style (a cell, an answer, a question),
+some with a bold label or a line break. reportlab parses every paragraph's text as markup with
+Python's HTMLParser, which costs more than breaking it into lines; text with no entity and no
+tag but <b>, </b> and <br/> comes out of that parser as a fragment per run (the style's font
+or its bold) and per break, so those fragments are made here directly, copied from what the
+parser makes of a sample in the same style. What line breaking asks for every word is
+answered faster by app/report/breaking.py, and drawn text is encoded faster by subsets.py.
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import Any
 
@@ -23,11 +26,17 @@ from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
 from reportlab.platypus.paraparser import ParaParser
 
-from app.report import breaking
+from app.report import breaking, subsets
 
-#: per style, the fragment the parser makes for plain text in it (its text replaced)
-_PLAIN: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
+#: the only tags read here: bold on and off, a line break (what spans() and markup() write)
+_SIMPLE = re.compile(r"(<b>|</b>|<br/>)")
+#: the parser's fragments to copy, per style: (bold, line break) -> fragment
+_SAMPLE = "x<br/>x<b>x<br/>x</b>"
+_SAMPLE_TAGS = ["para", "br", "para", "b", "br", "b"]
+_MADE: weakref.WeakKeyDictionary[ParagraphStyle, dict[tuple[bool, bool], Any]] = \
+    weakref.WeakKeyDictionary()
 breaking.install()
+subsets.install()
 
 
 class Paragraph(_Paragraph):
@@ -39,9 +48,9 @@ class Paragraph(_Paragraph):
     def __init__(self, text: str, style: ParagraphStyle, bulletText: Any = None,
                  **kwargs: Any) -> None:
         # An entity (markup() escapes &, < and >) makes the parser cut the text into several
-        # fragments there: such text, rare, is left to it.
-        cleaned = None if kwargs or "<" in text or "&" in text else cleanBlockQuotedText(text)
-        frags = _plain_frags(cleaned, style) if cleaned else None
+        # fragments there: such text, rare, is left to it, as is any other tag.
+        cleaned = None if kwargs or "&" in text else cleanBlockQuotedText(text)
+        frags = _simple_frags(cleaned, style) if cleaned else None
         if frags is None:
             super().__init__(text, style, bulletText, **kwargs)
             return
@@ -62,16 +71,42 @@ class Paragraph(_Paragraph):
         return width, height
 
 
-def _plain_frags(cleaned: str, style: ParagraphStyle) -> list[Any] | None:
+def _simple_frags(cleaned: str, style: ParagraphStyle) -> list[Any] | None:
     """The parser's fragments for `cleaned` (white space already collapsed, as the parser is
-    given it), which has no tag and no entity: one fragment in the style's font."""
-    template = _PLAIN.get(style)
-    if template is None:
-        _, parsed, _ = ParaParser().parse("x", style)
-        if not parsed or len(parsed) != 1:  # a style the parser treats otherwise: let it
+    given it) when it is text with no entity and no tag but <b>, </b> and <br/>, bold never
+    inside bold: a fragment per run of text in the style's font or its bold, one per break;
+    None for anything else (the parser reads it)."""
+    made = _templates(style)
+    if made is None:
+        return None
+    frags = []
+    bold = False
+    for i, part in enumerate(_SIMPLE.split(cleaned)):
+        if i % 2:  # a tag
+            if part == "<br/>":
+                frags.append(made[bold, True].clone(link=[], us_lines=[]))
+            elif bold == (part == "<b>"):  # bold inside bold, or an end without a start
+                return None
+            else:
+                bold = not bold
+        elif "<" in part:  # another tag
             return None
-        template = _PLAIN[style] = parsed[0]
-    # Fresh lists, as each parse makes its own: nothing shares a fragment's links or lines.
-    frags = [template.clone(text=cleaned, link=[], us_lines=[])]
+        elif part:  # the parser makes no fragment of nothing
+            # Fresh lists, as each parse makes its own: no fragment shares another's.
+            frags.append(made[bold, False].clone(text=part, link=[], us_lines=[]))
+    if bold or not frags:  # a bold left open: the parser's error to report
+        return None
     textTransformFrags(frags, style)
     return frags
+
+
+def _templates(style: ParagraphStyle) -> dict[tuple[bool, bool], Any] | None:
+    """The fragments the parser makes in `style` for text, bold text and breaks in each."""
+    made = _MADE.get(style)
+    if made is None:
+        _, parsed, _ = ParaParser().parse(_SAMPLE, style)
+        if [getattr(f, "__tag__", None) for f in parsed or ()] != _SAMPLE_TAGS:
+            return None  # a style the parser treats otherwise: let it read every text
+        made = _MADE[style] = {(False, False): parsed[0], (False, True): parsed[1],
+                               (True, False): parsed[3], (True, True): parsed[4]}
+    return made

@@ -50,12 +50,19 @@ def fact_of(assessment: Assessment, catalog: Catalog | None = None,
     catalog = catalog or shipped_catalog()
     review = {assessment.id or "": standing_of(assessment, store)}
     scored, _skipped = collect([assessment], catalog, review)
-    aid = assessment.id or ""
-    if not scored:  # its questionnaire is not shipped: kept as such, reported as not counted
-        return Fact(id=aid, revision=assessment.revision, facts=None, stamp=stamp(catalog),
+    return as_fact(assessment.id or "", assessment.revision, scored[0] if scored else None,
+                   catalog)
+
+
+def as_fact(assessment_id: str, revision: int, case: CaseFacts | None,
+            catalog: Catalog) -> Fact:
+    """The index's row of an assessment's facts (None: its questionnaire is not shipped,
+    kept as such and reported as not counted)."""
+    if case is None:
+        return Fact(id=assessment_id, revision=revision, facts=None, stamp=stamp(catalog),
                     skipped=True)
-    return Fact(id=aid, revision=assessment.revision, facts=scored[0], stamp=stamp(catalog),
-                labels=labels_of(scored[0]))
+    return Fact(id=assessment_id, revision=revision, facts=case, stamp=stamp(catalog),
+                labels=labels_of(case))
 
 
 def register() -> None:

@@ -43,6 +43,7 @@ class Progress:
     catch_up: bool = False
     running: bool = True
     error: str = ""
+    stopping: bool = False  #: asked to end after the current step (stop())
     started: float = field(default_factory=time.monotonic)
     thread: threading.Thread | None = None
 
@@ -115,11 +116,12 @@ def _run(store: AssessmentStore, index: Any, stamp: str, score: Any, job: Progre
             job.total = len(todo)
         few = len(todo) <= FEW  # a few: each linked as a save links it; many: all at once
         for part in chunks(todo, STEP):
-            _score(store, index, part, score, link=few)
-            job.done += len(part)
-        if not few:
+            if job.stopping:
+                break
+            _score(store, index, part, score, job, link=few)
+        if not few:  # (what a stopped build wrote is linked too: counted as far as it got)
             index.link_all()
-        if job.first:
+        if job.first and not job.stopping:
             index.set_complete()
     except Exception as exc:  # noqa: BLE001 - shown on the page; the next build tries again
         job.error = str(exc) or type(exc).__name__
@@ -127,10 +129,16 @@ def _run(store: AssessmentStore, index: Any, stamp: str, score: Any, job: Progre
         job.running = False
 
 
-def _score(store: AssessmentStore, index: Any, ids: Sequence[str], score: Any, *,
-           link: bool) -> None:
+def _score(store: AssessmentStore, index: Any, ids: Sequence[str], score: Any,
+           job: Progress, *, link: bool) -> None:
+    """One step: read, score (the bar moves with each assessment: scoring one can take a
+    tenth of a second on a busy machine, a step of them half a minute), write."""
     assessments, gone = _read(store, ids)
-    facts: list[Fact] = [score(a) for a in assessments]
+    job.done += len(gone)
+    facts: list[Fact] = []
+    for a in assessments:
+        facts.append(score(a))
+        job.done += 1
     if facts:
         index.put(facts, link=link)
     if gone:
@@ -150,6 +158,17 @@ def _read(store: AssessmentStore, ids: Sequence[str]) -> tuple[list[Assessment],
             except NotFound:
                 gone.append(i)
         return found, gone
+
+
+def stop(location: str) -> None:
+    """End the build of the index at `location` after its current step and wait for it: what
+    it scored is kept and linked, and the next page view starts a build for the rest (a
+    benchmark's measured window, a test)."""
+    with _LOCK:
+        job = _JOBS.get(location)
+    if job is not None and job.thread is not None:
+        job.stopping = True
+        job.thread.join()
 
 
 def forget() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,6 +10,7 @@ from app.core.catalog import Catalog, load_catalog, questionnaire_files
 from app.core.dependencies import keep_parsed
 from app.core.errors import LoadError
 from app.core.loading import load_assessment
+from app.core.once import once
 from app.core.scoring import decision_text
 from app.core.substance import ReferenceText, law_triples, plain, reference_text, summary_triples
 from app.services.kept_catalog import kept
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 CORE_CODE = Path(__file__).resolve().parents[1] / "core"  # the models a kept copy is made of
 
 
-@cache
+@once
 def catalog() -> Catalog:
     """The shipped catalog; raises LoadError (with every problem) when a file is broken.
     Kept on disk while its files and the core's code are unchanged (kept_catalog.py)."""
@@ -62,7 +62,7 @@ def _examples() -> tuple[ReferenceText, ...]:
     return tuple(found)
 
 
-@cache
+@once
 def cases() -> list[Case]:
     """The shipped workshop cases; raises LoadError when one is broken."""
     from app.core.cases import load_cases  # the workshop's only: a report never loads them

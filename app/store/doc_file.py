@@ -136,7 +136,7 @@ class DocFile:
         self.journal_key = current_key(self.history)
         self._remember()
 
-    def committed(self, wrapper: Wrapper, model: Assessment | None, journal_key: FileKey,
+    def committed(self, wrapper: Wrapper, model: Assessment | None, journal_key: FileKey | None,
                   size: int) -> None:
         """A save was appended to the journal (`size` bytes, the journal now `journal_key`):
         the file is unchanged, the assessment is `wrapper`."""

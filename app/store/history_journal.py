@@ -7,8 +7,8 @@ document before it into the document after it. The assessment's file (docs/) is 
 ("compacted") only every few dozen saves, and by the changes that are not a plain edit. A
 reader takes the file and applies the committed lines above its revision (`tail`, `replay`).
 
-Lines without a `commit` part are written *before* a document that carries their revision
-(a compaction, a new assessment, an import, the trash): they count once that document is
+Lines without a `commit` part (a new assessment, an import, the trash, a redaction) are
+written *before* a document that carries their revision: they count once that document is
 on disk. A kill can leave:
 
 - a last line cut short (no newline at its end): an append that never finished (a full

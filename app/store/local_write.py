@@ -5,12 +5,13 @@ under the folder lock.
   one line appended to the assessment's journal and fdatasync'd: the revision entry with a
   `commit` part (history_journal.py). The document file is not touched, so no temporary
   file, rename or folder fsync: the save writes the change, a few hundred bytes.
-- **A compaction**, every COMPACT_AFTER saves (or COMPACT_BYTES of lines), and every change
-  that is not a plain edit (a new assessment, the trash, a redaction, an import): the
-  revision's line appended (without `commit`) and fsynced, then the assessment's file
-  replaced atomically, carrying that revision (the commit point). A crash between the two
-  leaves a line above the document without `commit`: readers ignore it, and the next save
-  writes that number again (the later line wins).
+- **A compaction**, every COMPACT_AFTER saves (or COMPACT_BYTES of lines): the save's
+  committed line appended and fsynced, then the assessment's file replaced atomically,
+  carrying that revision. A crash between the two leaves the save made (its line).
+- **Every change that is not a plain edit** (a new assessment, the trash, a redaction, an
+  import): its line appended without `commit` and fsynced, then the file (the commit
+  point). A crash between the two leaves a line above the document without `commit`:
+  readers ignore it, and the next save writes that number again (the later line wins).
 
 So at every instant each revision is on disk in the journal, and the assessment is its
 file plus the committed lines above it (doc_file.py); nothing of its neighbours is written
@@ -132,9 +133,10 @@ class WritePath(LocalFolder):
         # The overview's mark (overview.py) before the write and after it: a process killed
         # between the write and the second still told every listing to look again.
         self.overview.touch(doc_file.shard)
+        if not flush:  # an edit: its line says all a reader needs to apply it
+            line[history_journal.COMMIT] = {"updated": wrapper["assessment"]["updated"]}
         try:
             if not flush and self._appends(doc_file, wrapper, line):
-                line[history_journal.COMMIT] = {"updated": wrapper["assessment"]["updated"]}
                 journal = self._history(entry.assessment_id)  # checked, mostly from memory
                 key, size = history_journal.commit(doc_file.history, line,
                                                    self._corrupted(doc_file.history))
@@ -142,9 +144,19 @@ class WritePath(LocalFolder):
                 checked_files.remember(self.shared, str(doc_file.history), key, journal)
                 doc_file.committed({**wrapper, PENDING: []}, model, key, size)
             else:
-                # 1. the trace, before the change it describes; 2. the commit point
-                self._append_history(doc_file, wrapper, entry, durable=self.durable)
-                doc_file.write({**wrapper, PENDING: []}, model)
+                # 1. the trace, before the change it describes; 2. the commit point. An
+                # edit's line is committed itself (a crash before the file leaves the save
+                # made), so the journal applies over the file's .prev copy too: a repair
+                # that puts the copy back loses none of the saves since.
+                self._append_history(doc_file, wrapper, line, durable=self.durable)
+                try:
+                    doc_file.write({**wrapper, PENDING: []}, model)
+                except OSError:  # (a full disk) the file stays as it was
+                    if history_journal.COMMIT not in line:
+                        raise  # nothing was saved: the line counts only with its file
+                    # The save is made: its line is on disk. A later save writes the file.
+                    doc_file.committed({**wrapper, PENDING: []}, model,
+                                       current_key(doc_file.history), len(encode(line)) + 1)
         finally:
             self.overview.touch(doc_file.shard)
         # 3. the council overview's rows follow, off the save's path (facts/backlog.py): the
@@ -162,18 +174,18 @@ class WritePath(LocalFolder):
             return False
         return doc_file.tail_bytes + len(encode(line)) < COMPACT_BYTES
 
-    def _append_history(self, doc_file: DocFile, wrapper: Wrapper, entry: Revision, *,
-                        durable: bool) -> None:
+    def _append_history(self, doc_file: DocFile, wrapper: Wrapper,
+                        entry: Revision | dict[str, Any], *, durable: bool) -> None:
         """Append the entries the document about to be written needs in the journal: those
         it carried (written by an older version, whose documents carried their newest
         entries) and `entry`, fsynced (when durable) before the document is written. The
         journal is read and checked whole before it is written (kept while unchanged, so
         mostly from memory): no write reaches a damaged file."""
         path = doc_file.history
-        journal = self._history(entry.assessment_id)  # checked (a damaged one: refused)
-        line = entry.model_dump(mode="json")
+        line = entry if isinstance(entry, dict) else entry.model_dump(mode="json")
+        journal = self._history(line["assessment_id"])  # checked (a damaged one: refused)
         carried = [e for e in wrapper.get(PENDING) or []
-                   if e["revision"] < entry.revision]  # one above: a save cut off, replaced
+                   if e["revision"] < line["revision"]]  # one above: a save cut off, replaced
         carried.append(line)
         created = not path.exists()
         corrupted = self._corrupted(path)

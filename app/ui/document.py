@@ -12,10 +12,10 @@ Streamlit's buttons cannot take as a separate accessible name.
 from __future__ import annotations
 
 import json
-from functools import cache
 
 import streamlit as st
 
+from app.core.once import once
 from app.ui.strings.i18n import _strings
 
 _SCRIPT = """<script>
@@ -115,7 +115,7 @@ def _js(value: object) -> str:
     return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
-@cache  # the same every run of a language: the strings are read once per process
+@once  # the same every run of a language: the strings are read once per process
 def script(lang: str) -> str:
     words, patterns = streamlit_words(lang)
     # JavaScript's replace() knows $1 as the first group, as the YAML writes it.

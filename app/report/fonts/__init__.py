@@ -12,13 +12,13 @@ parse (~40 ms instead of ~17 of a cold `bka report`).
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from app.core.once import once
 from app.report import collector
 
 FONT_DIR = Path(__file__).resolve().parent
@@ -27,7 +27,7 @@ BOLD = "DejaVuSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
 
 
-@cache
+@once
 def register_fonts() -> tuple[str, str]:
     """Register regular and bold (once); return their names."""
     with collector.paused():
@@ -41,7 +41,7 @@ def register_fonts() -> tuple[str, str]:
     return REGULAR, BOLD
 
 
-@cache
+@once
 def _charmap() -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(REGULAR)

@@ -24,9 +24,13 @@ def put(ex: Executor, facts: Sequence[Fact], *, link: bool = True) -> None:
     ids = [{"id": f.id} for f in fresh]
     ex.many(sql.DELETE_KEYS, ids)
     ex.many(sql.DELETE_MEASURES, ids)
+    # A label is kept once per stamp and key (the first one wins, as ON CONFLICT DO
+    # NOTHING has it): the same few labels of a build's many facts are sent once.
+    labels = {(r["stamp"], r["kind"], r["key"]): r for f in reversed(fresh)
+              for r in label_rows(f)}
     for statement, rows in ((sql.INSERT_KEY, [r for f in fresh for r in key_rows(f)]),
                             (sql.INSERT_MEASURE, [r for f in fresh for r in measure_rows(f)]),
-                            (sql.INSERT_LABEL, [r for f in fresh for r in label_rows(f)])):
+                            (sql.INSERT_LABEL, list(labels.values()))):
         if rows:
             ex.many(statement, rows)
     if link:

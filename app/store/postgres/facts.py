@@ -40,7 +40,13 @@ def write(conn: Connection, stored: Sequence[Assessment], *, score: bool = True)
     row only, for the overview's build to score, as `bka migrate` moving thousands in)."""
     facts = scorer.facts_of(stored) if score else [
         Fact(id=a.id or "", revision=a.revision, facts=None) for a in stored]
-    tables.put(_Alchemy(conn), facts)
+    put(conn, facts)
+
+
+def put(conn: Connection, facts: Sequence[Fact], *, link: bool = True) -> None:
+    """Facts already computed, in the caller's transaction (`link=False`: many at once,
+    linked by one ServerFacts.link_all afterwards)."""
+    tables.put(_Alchemy(conn), facts, link=link)
 
 
 def drop(conn: Connection, ids: Sequence[str]) -> None:

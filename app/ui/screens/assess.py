@@ -72,7 +72,7 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
     if problems:
         with st.expander(t("answers_not_matching", lang), icon="⚠️"):
             for problem in problems:
-                st.text(problem.message)
+                st.text(problem.both(place=False))  # Swedish, then English
     if step == DECISION_STEP:
         st.session_state[ON_SCREEN] = (assessment.id or "", DECISION_STEP)
         decision_step(assessment, lang)

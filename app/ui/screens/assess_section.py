@@ -38,9 +38,15 @@ def section_step(
 def section_body(assessment: Assessment, q: Questionnaire, now: Standing, section_id: str,
                  lang: str) -> None:
     """The questions of one section, drawn from the record this run read (the callbacks that
-    save have run before it). Not a fragment: a fragment's rerun that arrives after a click
-    has left the page is dropped ("fragment ... does not exist anymore") and the text with
-    it; and the sidebar's progress would stay stale while answering."""
+    save have run before it).
+
+    Not a fragment. Tried again with Streamlit 1.67 (the section alone rerun on a change, the
+    whole page when the change showed outside it: progress, marks, missing questions): the
+    text typed was kept on every way out (0 lost of 50 per exit), and a workshop of thirty
+    cost the server 1.44x the bare page per change instead of 1.94x; but a click on "Nästa"
+    made while the section's own run was still going did not land 13 times in 20 (0 for the
+    whole page), nor 4 times in 50 in the section list: a run of the page that starts while
+    one of a fragment is under way loses the click. Every click must land at once."""
     aid = assessment.id or ""
     values = dict(now.values)  # this run's copy: a widget may note a value in it (actions.py)
     sp = now.section(section_id)

@@ -32,7 +32,7 @@ def upload_case(lang: str) -> None:
         if checked.problems:
             st.error(t("ws_upload_problems", lang, count=len(checked.problems)))
             # Each problem as plain text: file:line and the sentence (user text, never markup)
-            st.code("\n".join(str(p) for p in checked.problems), language=None,
+            st.code("\n".join(p.both() for p in checked.problems), language=None,
                     wrap_lines=True)
             return
         case = checked.case

@@ -30,7 +30,7 @@ def catalog() -> Catalog:
         return _catalog()
     except LoadError as exc:
         st.error(t("catalog_broken", lang()))
-        st.code("\n".join(str(p) for p in exc.problems), language=None)
+        st.code("\n".join(p.both() for p in exc.problems), language=None)
         st.stop()
         raise
 

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from app.core.numbers import plural
+from app.core.once import once
 from app.core.wording import fill
 
 _FOLDER = Path(__file__).parent
 
 
-@cache
+@once
 def _strings() -> dict[str, dict[str, Any]]:
     """strings.yaml and every strings_*.yaml beside it (one per page family), merged."""
     merged: dict[str, dict[str, Any]] = {}

@@ -58,19 +58,24 @@ _IDLE = """() => {
 }"""
 
 # Counts the runs the page has seen end (the root element's state turning to "notRunning"),
-# installed on first use; a new document starts from nothing.
+# installed on first use; a new document starts from nothing. Each change is read from the
+# mutation records, not from the attribute once per batch, which missed a run under load.
 _RUNS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (app === null) return 0;
   if (window.__bkaRuns === undefined || window.__bkaRunsOn !== app) {
     window.__bkaRuns = 0;
     window.__bkaRunsOn = app;
-    let last = app.getAttribute('data-test-script-state');
-    new MutationObserver(() => {
-      const now = app.getAttribute('data-test-script-state');
-      if (now === 'notRunning' && last !== 'notRunning') window.__bkaRuns += 1;
-      last = now;
-    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+    // Every change, from the records' old values: a starved page delivers a run's start and
+    // end in one batch, and the attribute read then says "notRunning" as before the run.
+    new MutationObserver((records) => {
+      const states = [...records.map(r => r.oldValue),
+                      app.getAttribute('data-test-script-state')];
+      for (let i = 1; i < states.length; i++) {
+        if (states[i] === 'notRunning' && states[i - 1] !== 'notRunning') window.__bkaRuns += 1;
+      }
+    }).observe(app, {attributes: true, attributeFilter: ['data-test-script-state'],
+                     attributeOldValue: true});
   }
   return window.__bkaRuns;
 }"""

@@ -7,13 +7,11 @@ status, kind, level, heard; one row per article or finding), counted with the tw
 the board's figures need. Ours does more (one row per decision, follow-ups apart, the lists
 of departures and overdue measures, the labels) and the goal is to stay within 2x of it.
 
-Printed, for the local store (SQLite index, --count, default 10,000) and PostgreSQL
-($BKA_BENCH_DASH_PG_COUNT, default 2,000 so `make bench` stays short; the issue's figure is
-100,000):
+Printed, for the local store (SQLite index) and PostgreSQL, each filled with --count
+assessments (default 10,000; PostgreSQL $BKA_BENCH_DASH_PG_COUNT if set) and their facts
+(dashboard_fill.py: replicas of 300 distinct assessments scored in full; how, and the check
+that the page counts what a direct count gives, are printed first):
 
-- first build: no index (an upgrade, a questionnaire change): every assessment scored, in
-  the background on the page; "page while building" is what a page view costs meanwhile
-  (it never waits for the build).
 - cold: the board as a fresh process counts it (no connection or parsed facts kept), beside
   the peer's GROUP BYs, interleaved; the ratio of medians. Goal <= 2x.
 - after one save: someone saved an assessment (its save wrote its facts), then the board.
@@ -23,6 +21,9 @@ Printed, for the local store (SQLite index, --count, default 10,000) and Postgre
   parent's size). Goal <= 200 MB.
 - the overview list's first page of 50 (Översikt: store.page, with its capped total) beside
   the bare indexed query of those 50 rows in the same engine. Goal <= 3x.
+- the rebuild after a questionnaire change (every row scored again): in the background, its
+  rate, what a page view costs meanwhile beside one without a build, and whether each view
+  shows the progress (Board.building, the page's bar). It never waits for the build.
 
 Before (2026-12-07, the JSON file of kept facts, counted in Python): cold 6.6 s and 667 MiB
 at 100,000 in PostgreSQL (44x one GROUP BY), 87x at 10,000 locally; after one save 1.8 s
@@ -53,11 +54,22 @@ after a questionnaire change (every row scored again) is measured by its own run
 what a page view costs meanwhile and whether it shows the progress; at 100,000 for a window
 of BKA_BENCH_DASH_BUILD_WINDOW seconds (default 60) and extrapolated, then stopped.
 
+At 100,000 (2026-12-07, 23:00, a load of 13-20 on 2 cores: absolute times many times the
+quiet machine's, ratios interleaved): local cold 1.46x, after one save 1.74x, list page 3.23x;
+PostgreSQL cold 2.83x, after one save 2.48x (both over 2x), list page 1.65x. Filling took
+51 min locally (chunks of 5,000 then; 25,000 now, since each import rewrites every shard's
+overview index) and 26 min in PostgreSQL at that load. At 10,000 (load 5): local cold 1.10x,
+after one save 1.23x, 55 MB, list page 2.91x; the rebuild after a questionnaire change 42
+assessments a second in the background, a page view meanwhile median 1.1 s (GIL and load
+shared with the build), every view showing the progress.
+
 Run: .venv/bin/python -m bench.bench_dashboard [--count 10000] [--runs 5]
 [--store tinydb|postgres|both]; PostgreSQL's count is $BKA_BENCH_DASH_PG_COUNT, else the
-same. The issue's size, 100,000 on both stores (about ten minutes to fill on a quiet 2-core
-machine, longer under load): `--count 100000`, or BKA_BENCH_DASH_COUNT=100000 for `make
-bench` (which runs 10,000 by default).
+same. The issue's size, 100,000 on both stores: `--count 100000`, or
+BKA_BENCH_DASH_COUNT=100000 for `make bench` (which runs 10,000 by default); expect tens of
+minutes to fill on a busy 2-core machine. Do not change the questionnaires or the code of the
+facts while it runs: the fresh `bka dashboard` process of the memory figure would see every
+fact stale and score them all again.
 """
 
 from __future__ import annotations

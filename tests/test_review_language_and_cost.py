@@ -62,6 +62,11 @@ def test_a_service_free_of_charge_is_no_cost_motive() -> None:
     situation = ("Barnet har bott i sitt familjehem sedan 2023 och går i åk 7. Skolskjutsen är "
                  "kostnadsfri och familjehemmet vill fortsätta.")
     assert asked(score_file(COST_IN_SITUATION, {"child_situation": situation}), MONEY) == []
+    english = ("She has lived with the foster family since 2023, feels safe there and feeds "
+               "their dog every morning.")
+    assert asked(score_file(COST_IN_SITUATION, {"child_situation": english}), MONEY) == []
+    fee = "She has lived there since 2023; the foster family asked for a higher fee in winter."
+    assert asked(score_file(COST_IN_SITUATION, {"child_situation": fee}), MONEY)
 
 
 def test_the_honest_examples_and_controls_get_neither_question() -> None:

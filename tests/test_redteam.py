@@ -32,6 +32,7 @@ from app.services.shipped import catalog
 from app.store.tinydb_store import TinyDBAssessmentStore
 
 ROOT = Path(__file__).parent / "corpus" / "redteam"
+OPEN = Path(__file__).parent / "corpus" / "redteam-open"
 FILES = sorted(ROOT.glob("round*/*.yaml"))
 TOP = "thorough"
 REVIEWER = "Granskare Gunnel Ek"
@@ -77,9 +78,12 @@ def approved_in_store(path: Path, folder: Path) -> ReviewStanding:
 
 
 def test_every_round_has_weak_files_and_controls() -> None:
+    """A round's controls are held here; its weak files are here once a rule holds them, or
+    still open in tests/corpus/redteam-open/ (a round no rule answers yet has them all there)."""
     assert FILES, "no red-team files"
     for folder in sorted({p.parent for p in FILES}):
         kinds = [header(p)[0] for p in folder.glob("*.yaml")]
+        kinds += [header(p)[0] for p in (OPEN / folder.name).glob("*.yaml")]
         assert "defect" in kinds and "control" in kinds, folder.name
 
 
@@ -143,8 +147,8 @@ def test_a_filled_file_keeps_every_answer_of_the_original(path: Path) -> None:
             assert filled["answers"][key] == value, key
 
 
-OPEN = Path(__file__).parent / "corpus" / "redteam-open"
-OPEN_FILES = sorted(p for r in ("round7", "round8") for p in (OPEN / r).glob("*.yaml"))  # measured
+OPEN_FILES = sorted(p for r in ("round7", "round8", "round9")  # measured
+                    for p in (OPEN / r).glob("*.yaml"))
 
 
 @pytest.mark.parametrize("path", OPEN_FILES, ids=[f"{p.parent.name}/{p.stem}" for p in OPEN_FILES])

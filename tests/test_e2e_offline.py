@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -40,8 +41,12 @@ def test_lan_server_in_a_network_with_only_loopback(tmp_path: Path) -> None:
             pytest.fail("CI runs as root with unshare and ip (util-linux, iproute2)")
         pytest.skip("needs root, unshare and ip for a network namespace")
     script = f"ip link set lo up && exec {sys.executable} {HERE / 'offline_tour.py'}"
-    done = subprocess.run(["unshare", "-n", "sh", "-c", script], capture_output=True,
-                          text=True, timeout=600, env={**os.environ, "TMPDIR": str(tmp_path)})
+    # A short temporary folder: Chromium keeps a socket in it, and a socket's path has room
+    # for 107 bytes only (a deep pytest folder, "pytest-of-root/pytest-1173/test_lan_...",
+    # made Chromium stop with "Socket path too long").
+    with tempfile.TemporaryDirectory(prefix="bka-lan-") as short:
+        done = subprocess.run(["unshare", "-n", "sh", "-c", script], capture_output=True,
+                              text=True, timeout=600, env={**os.environ, "TMPDIR": short})
     assert done.returncode == 0, done.stderr[-3000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["requests"] > 50 and seen["foreign"] == []

@@ -357,3 +357,16 @@ def test_results_list_the_facts_the_checks_read(monkeypatch: pytest.MonkeyPatch,
     assert "Vem tolkade när barnet hördes? **En förälder, ett syskon, en släkting" in said
     errors = " ".join(e.value for e in at.error)
     assert "tolkade när barnet hördes" in errors
+
+
+def test_a_number_with_a_unit_is_named_as_its_label_shows_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # a screen reader hears the question and its unit as the page shows them, never "…?, barn"
+    aid = seeded(tmp_path, {"affects_children": "direct"})
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "assess").run())
+    at = open_section(at, "Vilka barn berörs")
+    names = [str(n.label) for n in at.number_input]
+    count = next(n for n in names if "hur många barn" in n.lower())
+    assert count.endswith("(barn)") and "?," not in count

@@ -143,7 +143,7 @@ def _number(ctx: Ctx, question: Question) -> None:
     unit = tr(question.unit, ctx.lang)
     show_label(ctx, question, f" ({md(unit)})" if unit else "")
     st.number_input(
-        name(ctx, question) + (f", {unit}" if unit else ""),
+        name(ctx, question) + (f" ({unit})" if unit else ""),  # as the label shows it
         key=k,
         label_visibility="collapsed",
         value=None,

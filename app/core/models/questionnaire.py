@@ -23,6 +23,9 @@ class Option(Strict):
 
     value: str  #: stored in answers and named in conditions
     label: Text  #: what the user reads
+    #: multi: the option says none of the others applies ("none of these"), so it is chosen
+    #: alone; the form clears the others when it is picked (app/core/exclusive.py)
+    exclusive: bool = False
 
 
 class LawLink(Strict):

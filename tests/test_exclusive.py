@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import MINIMAL, line_of, replaced, write
+from helpers import line_of, replaced, write
 from scoring_setup import EXAMPLES, file_answers, score_answers
 
 from app.core.errors import LoadError

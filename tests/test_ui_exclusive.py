@@ -49,7 +49,8 @@ def test_choosing_none_clears_the_steps_already_chosen(monkeypatch: pytest.Monke
     assert stored(tmp_path, aid, "binding_steps") == ["none"]
     said = texts(at)
     assert "”Nej, inget bindande steg är taget”, som bara kan väljas ensamt" in said
-    assert "”Ett avtal eller hyresavtal är undertecknat”" in said.split("som bara kan väljas ensamt")[1]
+    cleared = said.split("som bara kan väljas ensamt")[1]
+    assert "”Ett avtal eller hyresavtal är undertecknat”" in cleared
 
 
 def test_choosing_a_step_clears_none(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def _per_measure(ev: Evaluation, item: ReviewItem) -> list[ReviewQuestion]:
         extra: dict[str, dict[str, str]] = {
             lang: {"measure": what,
                    "addressed": and_list([harm_label(ev, h, lang) for h in harms], lang),
-                   "facts": measure_facts.short(action, lang)}
+                   "facts": measure_facts.short(action, lang, ev.q.track)}
             for lang in ev.q.languages or ["sv"]}
         result.append(ReviewQuestion(text=_fill(ev, item, extra), question=question))
     return result

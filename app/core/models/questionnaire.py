@@ -289,6 +289,12 @@ class Questionnaire(Strict):
     migrations: list[Migration] = []  #: from earlier versions to this one
     summary: SummarySpec | None = None  #: the answers the tjänsteskrivelse summary quotes
 
+    @property
+    def track(self) -> Literal["group", "individual"]:
+        """Whom the assessment is about: children as a group, or one child (summary.track);
+        texts generated for one child speak of "the child", never "the children"."""
+        return self.summary.track if self.summary is not None else "group"
+
     def level_order(self) -> list[Band]:
         """The levels from lowest to highest."""
         return sorted(self.scoring.levels, key=lambda b: b.min)

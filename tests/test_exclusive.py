@@ -129,3 +129,25 @@ def test_an_imported_file_with_both_is_kept_as_it_is_and_said(tmp_path: Path) ->
     assert store.get(summary.id).answers["binding_steps"].value == ["none", "sale"]
     said = describe(result)
     assert "the answer to 'binding_steps' chooses none (chosen alone) beside sale" in said
+
+
+def test_an_edit_that_adds_none_beside_a_step_is_refused_and_fixing_an_old_pair_is_not(
+        tmp_path: Path) -> None:
+    from app.core.models.assessment import Answer
+    from app.store import open_store
+    from app.store.errors import AnswerRefused
+
+    store = open_store(tmp_path / "data")
+    assessment, _ = file_answers(EXAMPLES / "skolnedlaggning.yaml")
+    old = assessment.model_copy(update={"id": None, "answers": {
+        **assessment.answers, "binding_steps": Answer(value=["none", "contract", "sale"])}})
+    aid = store.create(old, editor="t").id or ""  # a record from before: kept as it is
+    with pytest.raises(AnswerRefused) as info:
+        store.set_answer(aid, "everyday_losses", Answer(value=["travel", "none"]), "api")
+    said = info.value.both()
+    assert "sparades inte: 'none' väljs bara ensamt, inte tillsammans med 'travel'" in said
+    assert "was not saved: 'none' is chosen only alone, not beside 'travel'" in said
+    assert store.get(aid).answers["everyday_losses"].value != ["travel", "none"]
+    # taking an option away from the old pair is the person fixing it: saved
+    store.set_answer(aid, "binding_steps", Answer(value=["none", "contract"]), "t")
+    assert store.get(aid).answers["binding_steps"].value == ["none", "contract"]

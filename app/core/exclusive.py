@@ -13,9 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.answer_check import WrongAnswer
 from app.core.catalog import Catalog
 from app.core.migration import migrate
-from app.core.models.assessment import Assessment
+from app.core.models.assessment import Answer, Assessment
 from app.core.models.questionnaire import Question, Questionnaire
 
 
@@ -113,4 +114,26 @@ def record_clashes(assessments: Sequence[Assessment], catalog: Catalog) -> list[
         answers, _ = migrate(dict(assessment.answers), assessment.questionnaire.version, q)
         values = {qid: a.value for qid, a in answers.items()}
         found += [RecordClash(assessment.decision.title, q.id, c) for c in clashes(q, values)]
+    return found
+
+
+def added_clashes(q: Questionnaire, before: Mapping[str, Answer],
+                  after: Mapping[str, Answer]) -> list[WrongAnswer]:
+    """The answers an edit turns into a contradiction by adding to them: refused where they
+    are written, on every path (app/store/answer_rules.py). Taking options away from an answer
+    that already held both is not refused (the person is fixing it), and a new record (an
+    import) is kept as it is and listed instead (record_clashes)."""
+    found: list[WrongAnswer] = []
+    for qid, answer in after.items():
+        question = q.questions.get(qid)
+        hit = clash(question, answer.value) if question is not None else None
+        if question is None or hit is None:
+            continue
+        old = before.get(qid)
+        earlier = old.value if old is not None and isinstance(old.value, list) else []
+        if set(answer.value) <= set(earlier):
+            continue
+        found.append(WrongAnswer(qid, question.text, (
+            f"{', '.join(repr(v) for v in hit.exclusive)} is chosen only alone, not beside "
+            f"{', '.join(repr(v) for v in hit.others)}")))
     return found

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import line_of, open_page
 from test_cases import GOOD
-from ui_helpers import no_exception, start
+from ui_helpers import no_exception, start, tables
 
 from app.core.cases import check_case, looks_like_case
 from app.core.errors import LoadError
@@ -85,7 +85,7 @@ def test_the_workshop_page_lists_question_ids_for_case_writers(
     assert any("Frågornas id, för den som skriver ett fall" in e.label for e in at.expander)
     at.selectbox(key="ws_ids_q").set_value("bka-standard")
     at = no_exception(at.run())
-    table = next(d.value for d in at.dataframe if "Id" in d.value.columns)
+    table = next(t for t in tables(at) if "Id" in t.columns)
     row = table[table["Id"] == "affects_children"].iloc[0]
     assert row["Frågan"] == "Berör ärendet barn?"
     assert "direct" in row["Svarens värden (eller artiklar)"]

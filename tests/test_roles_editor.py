@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import open_page
-from ui_helpers import button, by_label, no_exception, start, texts
+from ui_helpers import button, by_label, no_exception, start, tables, texts
 
 from app.core.access import AccessRefused, Identity, OwnAdministratorRole
 from app.core.roles import (
@@ -124,7 +124,7 @@ def test_the_admin_page_gives_a_role_and_shows_who_gave_it(
     assert People().assignment(OFFICIAL.sub) == Assignment(
         roles=frozenset({"handlaggare", "granskare"}), unit="Barn och unga")
     assert "Ändringar för" in texts(at)
-    history = at.dataframe[-1].value
+    history = tables(at)[-1]
     assert list(history["Av"]) == [ADMIN.signature]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import open_page
 from streamlit.testing.v1 import AppTest
-from ui_helpers import button, by_label, no_exception, open_comment, start, texts
+from ui_helpers import button, by_label, no_exception, open_comment, start, tables, texts
 
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment, Decision, QuestionnaireRef
@@ -271,7 +271,7 @@ def test_history_names_who_changed_which_question(monkeypatch: pytest.MonkeyPatc
     at.radio(key=f"q:{aid}:affects_children:").set_value("indirect")
     at = no_exception(at.run())
     at = no_exception(open_page(at, "results").run())
-    table = next(d.value for d in at.dataframe if "Vem" in d.value.columns)
+    table = next(t for t in tables(at) if "Vem" in t.columns)
     newest = table.iloc[0]
     assert newest["Vem"] == "Sara Lind" and newest["Frågor eller fält"] == "1.1"
     assert newest["Vad"] == "Svar"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import open_page
 from streamlit.testing.v1 import AppTest
-from ui_helpers import button, by_label, no_exception, start, texts
+from ui_helpers import button, by_label, no_exception, start, tables, texts
 
 from app.core import lifecycle as life
 from app.core.loading import load_assessment
@@ -107,7 +107,7 @@ def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     at = click(at, "Registrera beslutet")
     stored = open_store(tmp_path).get(aid)
     assert stored.status == "decided" and stored.committee_decision is not None
-    table = next(d.value for d in at.dataframe if "Uppgift" in d.value.columns)
+    table = next(t for t in tables(at) if "Uppgift" in t.columns)
     shown = dict(zip(table["Uppgift"], table["Värde"], strict=True))
     assert shown["Paragraf (§)"] == "§ 112" and shown["Utfall"] == "Ändrat förslag"
     assert shown["Hur beslutet avviker, och nämndens skäl"] == "Nedläggningen skjuts upp ett år."
@@ -126,7 +126,7 @@ def test_case_through_every_status(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     last = stored.lifecycle[-1]
     assert (last.action, last.by, last.reason) == ("reopen", OFFICIAL,
                                                    "Ny uppgift om skolskjutsen.")
-    steps = next(d.value for d in at.dataframe if "Steg" in d.value.columns)
+    steps = next(t for t in tables(at) if "Steg" in t.columns)
     assert list(steps["Steg"]) == ["Öppnad igen", "Uppföljd", "Beslut registrerat", "Godkänd",
                                    "Skickad för granskning"]
     assert list(steps["Vem"]) == [OFFICIAL, OFFICIAL, OFFICIAL, REVIEWER, OFFICIAL]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from helpers import open_page
 from streamlit.testing.v1 import AppTest
-from ui_helpers import button, by_label, no_exception, start, texts
+from ui_helpers import button, by_label, no_exception, start, tables, texts
 
 from app.core.models.assessment import Answer
 from app.services.shipped import cases, catalog
@@ -66,8 +66,9 @@ def test_trainer_creates_groups_join_and_trainer_compares(monkeypatch: pytest.Mo
     assert [m.label for m in trainer.metric][:2] == ["Bristfällig analys"] * 2
     # the case's key points and common mistakes, group by group
     assert "Nyckelpunkter och vanliga misstag" in shown
-    tables = " ".join(str(df.value) for df in trainer.dataframe)
-    assert "Artikel 31 (lek och fritid) försvagas" in tables and "Röda gruppen" in tables
+    shown_tables = " ".join(t.to_string() for t in tables(trainer))
+    assert "Artikel 31 (lek och fritid) försvagas" in shown_tables
+    assert "Röda gruppen" in shown_tables
     assert "Nyckelpunkter: **0 av 4**" in shown.replace("\\", "")
     # Nothing of the workshop shows in the official's overview.
     overview = no_exception(open_page(trainer, "overview").run())

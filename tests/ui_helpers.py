@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,18 @@ def texts(at: AppTest) -> str:
                  "error", "success", "text"):
         parts += [str(e.value) for e in getattr(at, kind)]
     return "\n".join(parts)
+
+
+def read(text: object) -> str:
+    """A table's heading or cell as a reader sees it: st.table reads Markdown, so the app
+    escapes each one (app/ui/safe.py md: backslashes, a word joiner after each colon)."""
+    return re.sub(r"\\(.)", r"\1", str(text)).replace("\u2060", "").replace("  \n", "\n")
+
+
+def tables(at: AppTest) -> list[Any]:
+    """Every table on the page (st.table: HTML a screen reader reads cell by cell), each as
+    a DataFrame of what it shows, headings and cells as text."""
+    return [t.value.rename(columns=read).map(read) for t in at.table]
 
 
 def no_exception(at: AppTest) -> AppTest:

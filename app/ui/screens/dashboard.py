@@ -26,6 +26,7 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
 from app.ui.widgets.charts import bars_height, localised
+from app.ui.widgets.tables import text_table
 
 
 def render() -> None:
@@ -128,9 +129,11 @@ def committees(board: Dashboard, lang: str) -> None:
         "count": [r[t("dash_col_count", lang)] for r in rows]})
     left.altair_chart(localised(alt.Chart(chart_data).mark_bar().encode(
         x=alt.X("count:Q", title=t("dash_col_count", lang), axis=_counts()),
-        y=alt.Y("label:N", title=None, sort=None)).properties(height=bars_height(len(rows))),
+        y=alt.Y("label:N", title=None, sort=None, axis=_labels())).properties(
+            height=bars_height(len(rows))),
         lang), width="stretch")
-    right.dataframe(table, hide_index=True, width="stretch")
+    with right:
+        text_table(table)
 
 
 def _articles(items: list[Ranked], lang: str) -> pd.DataFrame:
@@ -145,11 +148,19 @@ def _counts() -> alt.Axis:
     return alt.Axis(tickMinStep=1, format="d")
 
 
+def _labels() -> alt.Axis:
+    """The bars' names: Vega cuts them at 180 px by default, in practice after a dozen
+    letters ("2 Lika rättigheter …") with half a wide screen free; room for the whole name
+    where the chart is wide, a shorter cut on a phone (Vega's `width` is the plot's)."""
+    return alt.Axis(labelLimit=alt.ExprRef("width < 300 ? 130 : 300"))
+
+
 def _bars(table: pd.DataFrame, label: str, count: str, colour: str) -> alt.Chart:
     """Bars of `count` per `label`, in the table's order (most often first)."""
     return alt.Chart(table).mark_bar(color=colour).encode(
         x=alt.X(f"{count}:Q", title=count, axis=_counts()),
-        y=alt.Y(f"{label}:N", title=None, sort=None)).properties(height=bars_height(len(table)))
+        y=alt.Y(f"{label}:N", title=None, sort=None, axis=_labels())).properties(
+            height=bars_height(len(table)))
 
 
 def rights(board: Dashboard, lang: str) -> None:
@@ -165,7 +176,8 @@ def rights(board: Dashboard, lang: str) -> None:
         left.altair_chart(localised(_bars(table, t("dash_col_article", lang),
                                           t("dash_col_times", lang), colour), lang),
                           width="stretch")
-        right.dataframe(table, hide_index=True, width="stretch")
+        with right:
+            text_table(table)
 
 
 def findings(board: Dashboard, lang: str) -> None:
@@ -180,7 +192,8 @@ def findings(board: Dashboard, lang: str) -> None:
     left.altair_chart(localised(_bars(table, t("dash_col_finding", lang),
                                       t("dash_col_times", lang), "#1f4e79"), lang),
                       width="stretch")
-    right.dataframe(table, hide_index=True, width="stretch")
+    with right:
+        text_table(table)
 
 
 def departures(board: Dashboard, lang: str) -> None:
@@ -188,29 +201,27 @@ def departures(board: Dashboard, lang: str) -> None:
     if not board.departures:
         st.caption(t("dash_none", lang))
         return
-    st.dataframe(pd.DataFrame([{
+    text_table([{
         t("dash_col_date", lang): d.date.isoformat(),
         t("dash_col_title", lang): d.title,
         t("dash_col_committee", lang): d.committee,
         t("dash_col_outcome", lang): t(f"life_outcome_{d.outcome}", lang),
-        t("dash_col_departure", lang): d.departure} for d in board.departures]),
-        hide_index=True, width="stretch")
+        t("dash_col_departure", lang): d.departure} for d in board.departures])
 
 
 def overdue(board: Dashboard, lang: str) -> None:
     st.subheader(t("dash_overdue_measures", lang, count=len(board.overdue_measures)))
     if board.overdue_measures:
-        st.dataframe(pd.DataFrame([{
+        text_table([{
             t("dash_col_due", lang): o.due.isoformat(), t("dash_col_title", lang): o.title,
             t("dash_col_measure", lang): o.what, t("dash_col_who", lang): o.who}
-            for o in board.overdue_measures]), hide_index=True, width="stretch")
+            for o in board.overdue_measures])
     else:
         st.caption(t("dash_none", lang))
     st.subheader(t("dash_overdue_follow_ups", lang, count=len(board.overdue_follow_ups)))
     if board.overdue_follow_ups:
-        st.dataframe(pd.DataFrame([{
+        text_table([{
             t("dash_col_due", lang): o.due.isoformat(), t("dash_col_title", lang): o.title,
-            t("dash_col_committee", lang): o.committee} for o in board.overdue_follow_ups]),
-            hide_index=True, width="stretch")
+            t("dash_col_committee", lang): o.committee} for o in board.overdue_follow_ups])
     else:
         st.caption(t("dash_none", lang))

@@ -28,6 +28,7 @@ from app.ui.screens.followup import offer as followup_offer
 from app.ui.session import auth, state, whoami
 from app.ui.strings.i18n import t
 from app.ui.widgets import post_box, review_checklist, stale
+from app.ui.widgets.tables import text_table
 
 OUTCOMES: tuple[Outcome, ...] = ("as_proposed", "changed", "sent_back", "rejected")
 Change = Callable[[Assessment], Assessment]
@@ -140,8 +141,7 @@ def decision_record(assessment: Assessment, lang: str) -> None:
         (t("life_dec_recorded", lang), f"{d.recorded_by} · {_when(d.recorded_at)}"),
     ]
     st.markdown(f"**{t('life_dec_title', lang)}**")
-    st.dataframe(pd.DataFrame(rows, columns=[t("life_field", lang), t("life_value", lang)]),
-                 hide_index=True, width="stretch")
+    text_table(pd.DataFrame(rows, columns=[t("life_field", lang), t("life_value", lang)]))
 
 
 def send(assessment: Assessment, name: str, lang: str) -> None:
@@ -315,4 +315,4 @@ def log(assessment: Assessment, lang: str) -> None:
             t("life_log_reason", lang): e.reason,
             t("life_log_hash", lang): life.short_hash(e.content_hash),
         } for e in reversed(assessment.lifecycle)]
-        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+        text_table(rows)

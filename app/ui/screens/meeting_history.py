@@ -19,6 +19,7 @@ from app.ui.safe import md
 from app.ui.screens import meeting_common as common
 from app.ui.session import state
 from app.ui.strings.i18n import t
+from app.ui.widgets.tables import text_table
 
 GRID_CSS = """<style>
 .mt-grid { display: grid; grid-template-columns: repeat(9, 1fr); gap: 4px; max-width: 46rem; }
@@ -112,7 +113,7 @@ def meeting_list(meetings: list[Meeting], lang: str, library: ArticleLibrary) ->
         t("mt_col_actions", lang): f"{len(m.actions)} ({_open_count(m)})",
         t("mt_col_status", lang): t(f"mt_status_{m.status}", lang),
     } for m in meetings]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    text_table(rows)
     ids = [m.id for m in meetings]
     by_id = {m.id: m for m in meetings}
     left, right = st.columns([4, 1], vertical_alignment="bottom")

@@ -372,5 +372,5 @@ def history(assessment: Assessment, q: Questionnaire, lang: str) -> None:
                 t("history_action", lang): t(f"history_action_{rev.action}", lang),
                 t("history_what", lang): what,
             })
-        st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+        text_table(rows)
 

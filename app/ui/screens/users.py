@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 
-import pandas as pd
 import streamlit as st
 
 from app.core import access
@@ -20,6 +19,7 @@ from app.ui.safe import user
 from app.ui.screens.users_tokens import tokens_section
 from app.ui.session import auth, signin, state
 from app.ui.strings.i18n import t
+from app.ui.widgets.tables import text_table
 
 
 def _roles(names: object, lang: str) -> str:
@@ -38,7 +38,7 @@ def render() -> None:
     st.header(t("auth_users_seen", lang))
     members = People().all()
     if members:
-        st.dataframe(pd.DataFrame([{
+        text_table([{
             t("auth_col_name", lang): m.name, t("auth_col_email", lang): m.email,
             t("auth_col_roles", lang): _roles(m.roles, lang),
             t("auth_col_unit", lang): m.unit,
@@ -46,7 +46,7 @@ def render() -> None:
             t("auth_col_sub", lang): m.sub,
             t("auth_col_seen", lang): m.updated.astimezone().strftime("%Y-%m-%d %H:%M")
             if m.updated else "–",
-        } for m in members]), hide_index=True, width="stretch")
+        } for m in members])
         _editor(members, lang)
     else:
         st.info(t("auth_users_none", lang))
@@ -58,12 +58,12 @@ def render() -> None:
     for problem in problems:
         st.error(str(problem))
     if mapping.users:
-        st.dataframe(pd.DataFrame([{
+        text_table([{
             t("auth_col_name", lang): u.name, t("auth_col_email", lang): u.email,
             t("auth_col_sub", lang): u.sub,
             t("auth_col_roles", lang): _roles(sorted(u.roles), lang),
             t("auth_col_unit", lang): u.unit,
-        } for u in mapping.users]), hide_index=True, width="stretch")
+        } for u in mapping.users])
     counts: dict[Role, int] = {r: sum(r in m.roles for m in members) for r in ROLES}
     st.caption(" · ".join(f"{t(f'auth_role_{r}', lang)}: {n}" for r, n in counts.items()))
     tokens_section(lang)
@@ -109,11 +109,11 @@ def _editor(members: list[Member], lang: str) -> None:
         st.rerun()
     if chosen.assignments:
         st.subheader(t("auth_edit_history", lang, name=user(name)))
-        st.dataframe(pd.DataFrame([{
+        text_table([{
             t("auth_col_at", lang): c.at.astimezone().strftime("%Y-%m-%d %H:%M"),
             t("auth_col_by", lang): c.by,
             t("auth_col_roles", lang): _roles(c.roles, lang) if c.roles is not None
             else t("auth_edit_given", lang),
             t("auth_col_unit", lang): c.unit if c.unit is not None
             else t("auth_edit_given", lang),
-        } for c in reversed(chosen.assignments)]), hide_index=True, width="stretch")
+        } for c in reversed(chosen.assignments)])

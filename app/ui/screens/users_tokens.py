@@ -4,7 +4,6 @@ app/services/api_tokens.py's; `bka api-token` does the same on the server."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from app.core.access import AccessRefused
@@ -16,6 +15,7 @@ from app.store.layout import data_dir
 from app.ui import store_errors
 from app.ui.session import auth, state
 from app.ui.strings.i18n import t
+from app.ui.widgets.tables import text_table
 
 SHOWN_KEY = "api_token_shown"  #: the new token's text, for this one run after creating
 
@@ -31,7 +31,7 @@ def tokens_section(lang: str) -> None:
         st.caption(t("api_token_once", lang))
     rows = tokens.all()
     if rows:
-        st.dataframe(pd.DataFrame([{
+        text_table([{
             t("api_col_name", lang): x.name,
             t("api_col_scope", lang): x.unit or t("api_scope_org", lang),
             t("api_col_access", lang): t(f"api_access_{x.access}", lang),
@@ -39,7 +39,7 @@ def tokens_section(lang: str) -> None:
             t("api_col_state", lang): t("api_revoked", lang, when=f"{x.revoked:%Y-%m-%d}")
             if x.revoked else t("api_active", lang),
             t("api_col_id", lang): x.id,
-        } for x in rows]), hide_index=True, width="stretch")
+        } for x in rows])
     else:
         st.info(t("api_tokens_none", lang))
     with st.form("api_token_new", clear_on_submit=True):

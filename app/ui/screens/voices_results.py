@@ -17,6 +17,7 @@ from app.ui.session import signin, state
 from app.ui.session import voices as voices_state
 from app.ui.strings.i18n import t
 from app.ui.widgets import stale
+from app.ui.widgets.tables import text_table
 
 
 def render(assessment: Assessment, collection: ChildCollection, lang: str) -> None:
@@ -37,7 +38,7 @@ def render(assessment: Assessment, collection: ChildCollection, lang: str) -> No
 def _counts(q: ChildQuestionnaire, found: Results, lang: str) -> None:
     for count in found.counts:
         st.markdown(f"**{md(count.text)}**")
-        st.dataframe(_table(q, count, found, lang), hide_index=True)
+        text_table(_table(q, count, found, lang))
 
 
 def _table(q: ChildQuestionnaire, count: Count, found: Results, lang: str) -> pd.DataFrame:

@@ -23,6 +23,7 @@ from app.ui.session import state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 from app.ui.widgets.charts import chart_with_table
+from app.ui.widgets.tables import text_table
 
 PER_ROW = 4  # score cards side by side
 TOP = 8  # agenda items shown at once; the rest behind an expander
@@ -91,7 +92,7 @@ def rules(result: Comparison, lang: str) -> None:
                 entry[g.name] = mark if holds else "–"
             rows.append(entry)
         if rows:
-            st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+            text_table(rows)
 
 
 def articles(result: Comparison, lang: str) -> None:
@@ -214,8 +215,7 @@ def side_by_side(item: Item, result: Comparison, q: Questionnaire, lang: str) ->
             column.markdown(f"**{md(name)}**")  # read from the back of the room
             column.markdown(md(text))
         return
-    st.dataframe(pd.DataFrame({t("ws_group", lang): names, t("ws_answer", lang): texts}),
-                 hide_index=True, width="stretch")
+    text_table(pd.DataFrame({t("ws_group", lang): names, t("ws_answer", lang): texts}))
 
 
 def free_text(result: Comparison, q: Questionnaire, lang: str) -> None:

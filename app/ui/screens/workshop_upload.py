@@ -16,6 +16,7 @@ from app.store import data_dir
 from app.ui.safe import md
 from app.ui.session import state
 from app.ui.strings.i18n import t
+from app.ui.widgets.tables import text_table
 
 
 def upload_case(lang: str) -> None:
@@ -57,8 +58,7 @@ def question_ids(lang: str) -> None:
         names = {qid: tr(cat.questionnaires[qid].title, lang) for qid in order}
         chosen = st.selectbox(t("ws_ids_pick", lang), list(names),
                               format_func=lambda i: f"{names[i]} ({i})", key="ws_ids_q")
-        st.dataframe(id_table(cat.questionnaires[chosen], lang), hide_index=True,
-                     width="stretch")
+        text_table(id_table(cat.questionnaires[chosen], lang))
 
 
 def id_table(q: Questionnaire, lang: str) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from app.core import measure_facts, measure_status
 from app.core.evaluation import Evaluation
 from app.core.models.questionnaire import Question
 from app.core.review_list import target_options
-from app.ui.strings.i18n import t
+from app.ui.strings.i18n import t, t_for
 from app.ui.widgets.context import Ctx, field_label, markdown_label, to_date
 
 _ACTION_FIELDS = ("what", "who", "due", "status")
@@ -146,7 +146,7 @@ def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
                 key=k,
                 index=None,
                 placeholder=t("action_fact_pick", ctx.lang),
-                format_func=partial(_fact_label, fact, ctx.lang),
+                format_func=partial(_fact_label, fact, ctx.lang, ctx.q.track),
                 disabled=ctx.locked,
                 on_change=_actions_changed,
                 args=(ctx, question),
@@ -157,7 +157,8 @@ def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
 def _question_name(ctx: Ctx, key: str, i: int) -> str:
     """'Vem når den? (åtgärd 2)': a question asked of each measure, with its row for a screen
     reader and for a phone, where the measure's first field has scrolled away."""
-    return t("action_question_name", ctx.lang, field=t(key, ctx.lang), row=i + 1)
+    return t("action_question_name", ctx.lang, field=t_for(key, ctx.lang, ctx.q.track),
+             row=i + 1)
 
 
 def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
@@ -177,8 +178,8 @@ def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
     )
 
 
-def _fact_label(fact: str, lang: str, value: str) -> str:
-    return measure_facts.option_label(fact, value, lang)
+def _fact_label(fact: str, lang: str, track: measure_facts.Track, value: str) -> str:
+    return measure_facts.option_label(fact, value, lang, track)
 
 
 def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:

@@ -82,14 +82,16 @@ def _measure(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
             )
         else:
             ctx.seed(k, item.get(field, ""))
-            col.text_input(
-                label,
-                key=k,
-                label_visibility="collapsed",
-                disabled=ctx.locked,
-                on_change=_actions_changed,
-                args=(ctx, question),
-            )
+            # What is done is a sentence: in a one-line box it was cut off at the edge; it
+            # wraps over two lines instead. Who is responsible is a name and stays one line.
+            if field == "what":
+                col.text_area(label, key=k, label_visibility="collapsed", height=68,
+                              disabled=ctx.locked, on_change=_actions_changed,
+                              args=(ctx, question))
+            else:
+                col.text_input(label, key=k, label_visibility="collapsed",
+                               disabled=ctx.locked, on_change=_actions_changed,
+                               args=(ctx, question))
     _addresses(ctx, question, i, item, targets)
     if question.measure_facts:
         _facts(ctx, question, i, item)

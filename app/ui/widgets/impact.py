@@ -79,10 +79,13 @@ def draw_impact(ctx: Ctx, question: Question) -> None:
             ctx.seed(k, entry.get("children", ""))
             with cols[2]:
                 field_label(k, t_for("impact_children", ctx.lang, ctx.q.track))
-            cols[2].text_input(
+            # A sentence or three in the official's words: a one-line box showed its start
+            # only, cut off at the edge; two lines that wrap show it, and grow when it is long.
+            cols[2].text_area(
                 where.format(field=t_for("impact_children", ctx.lang, ctx.q.track)),
                 label_visibility="collapsed",
                 key=k,
+                height=68,
                 placeholder=t_for("impact_children_placeholder", ctx.lang, ctx.q.track),
                 disabled=ctx.locked,
                 on_change=_impact_changed,

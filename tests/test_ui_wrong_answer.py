@@ -34,11 +34,14 @@ def test_a_wrong_stored_answer_is_shown_to_fix_and_fixed_by_answering(
     assert "Berör ärendet barn?" in flag and "'kanske' är inget av alternativen" in flag
     assert "räknas inte" in flag
     at = open_section(at, "Berör ärendet barn")
+    beside = [str(w.value) for w in at.warning if "(affects_children)" in str(w.value)]
+    assert len(beside) == 1 and "'kanske' är inget av alternativen" in beside[0]  # at it too
     by_label(at.radio, "Berör ärendet barn?").set_value("direct")
     at = no_exception(at.run())
     stored = open_store(tmp_path).get(aid)
     assert stored.value("affects_children") == "direct" and stored.value("places") == "Skolgården"
     assert _flagged(at) == []
+    assert not [w for w in at.warning if "(affects_children)" in str(w.value)]
 
 
 def test_the_results_page_names_a_wrong_stored_answer(

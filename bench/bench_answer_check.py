@@ -17,11 +17,13 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from app.core.answer_check import wrong_answers
 from app.core.loading import load_assessment
 from app.core.models.assessment import Answer, Assessment
+from app.core.models.questionnaire import Questionnaire
 from app.services.paths import EXAMPLES_DIR
 from app.services.shipped import catalog
 from app.store import TinyDBAssessmentStore, answer_rules
@@ -34,6 +36,14 @@ def _median_ms(action: Callable[[int], object], runs: int) -> float:
         action(n)
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def _check(before: Assessment, after: Assessment, _n: int) -> None:
+    answer_rules.check(before, after)
+
+
+def _judge_all(record: Assessment, q: Questionnaire, _n: int) -> object:
+    return wrong_answers(record, q)
 
 
 def _saves(folder: Path, record: Assessment, runs: int) -> float:
@@ -67,11 +77,10 @@ def main(argv: list[str] | None = None) -> None:
     for name, record in (("current version", example), ("version 2.0.0", old)):
         after = record.model_copy(update={"answers": {**record.answers,
                                                       "places": Answer(value="Parken")}})
-        alone = _median_ms(lambda _n, b=record, a=after: answer_rules.check(b, a),
-                           args.runs * 5)
+        alone = _median_ms(partial(_check, record, after), args.runs * 5)
         print(f"the check alone of one changed answer, {name}: {alone:.3f} ms")
     for name, record in (("current version", example), ("version 2.0.0", old)):
-        whole = _median_ms(lambda _n, r=record: wrong_answers(r, q), args.runs * 5)
+        whole = _median_ms(partial(_judge_all, record, q), args.runs * 5)
         print(f"every stored answer judged, {name}: {whole:.2f} ms (once per revision)")
 
 

@@ -150,7 +150,8 @@ class TinyDBAssessmentStore(Imports):
         with self.shared.locked():
             source = self.get(assessment_id)
             copy = duplicated(source, title)
-            return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}")
+            return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}",
+                                source=source)
 
     def delete(self, assessment_id: str, editor: str = "") -> None:
         self._move_trash(assessment_id, editor, to_trash=True)

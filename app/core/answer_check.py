@@ -50,6 +50,12 @@ class WrongAnswer:
         return (f"The answer to the question {self.named('en')} was not saved: {self.reason}. "
                 "Nothing else in the assessment was changed.")
 
+    def unreadable(self, lang: str) -> str:
+        """The sentence of an answer a file brings in that its question cannot take."""
+        if lang == "sv":
+            return f"svaret på {self.named('sv')} kan inte läsas: {swedish(self.reason)}"
+        return f"the answer to {self.named('en')} cannot be read: {self.reason}"
+
     def flagged(self, lang: str) -> str:
         """The sentence of a stored answer that does not fit, in `lang`."""
         if lang == "sv":

@@ -40,7 +40,7 @@ from app.services.case_api import (
     summary_json,
 )
 from app.services.shipped import catalog
-from app.store.errors import NotFound, StoreError
+from app.store.errors import AnswerRefused, NotFound, StoreError
 from app.store.factory import open_store
 
 BODY_MAX = 64 * 1024  #: bytes of a request body; the API takes small JSON only
@@ -144,6 +144,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def not_found(request: Request, _: NotFound) -> Response:
         return problem(404, "Not found", "no assessment with this id is within the token's "
                        "reach", kind="not-found", instance=request.url.path)
+
+    @api.exception_handler(AnswerRefused)
+    async def answer_refused(_: Request, exc: AnswerRefused) -> Response:
+        return problem(422, "Answer refused", exc.both(), kind="answer-refused",
+                       answers=[{"question": w.question_id, "sv": w.refused("sv"),
+                                 "en": w.refused("en")} for w in exc.wrong])
 
     @api.exception_handler(StoreError)
     async def store_error(_: Request, exc: StoreError) -> Response:

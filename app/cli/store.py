@@ -82,6 +82,12 @@ def describe(result: ImportResult) -> str:
             lines.append(f"    differs in: {', '.join(item.differences)}")
         lines.append(f"    kept as stored; --replace {item.id} takes the file's copy, "
                      f"--as-new {item.id} imports it beside the stored one")
+    for found in result.contradictions:
+        c = found.clash
+        lines.append(f"  contradiction in {found.title!r}: the answer to '{c.question}' "
+                     f"chooses {', '.join(c.exclusive)} (chosen alone) beside "
+                     f"{', '.join(c.others)}, which cannot both be true; an import keeps it as "
+                     "the file holds it: correct it in the form")
     return "\n".join(lines)
 
 

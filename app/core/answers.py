@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 from app.core import measure_facts
@@ -10,6 +11,7 @@ from app.core.measure_status import DEFAULT, STATUSES
 from app.core.models.questionnaire import IMPACT_VALUES, Question
 
 _RATINGS = {str(v): v for v in IMPACT_VALUES}
+SHOWN = 60  #: characters of a wrong value repeated in a message (a value may be huge)
 ACTION_STATUSES = STATUSES  # planned, ongoing, done, cancelled (app/core/measure_status.py)
 
 
@@ -39,7 +41,7 @@ def rating(value: Any) -> int | str | None:
     key = str(value).strip()
     if key in _RATINGS:
         return _RATINGS[key]
-    raise ValueError(f"{value!r} is not a rating; use -2, -1, 0, 1, 2 or unknown")
+    raise ValueError(f"{shown(value)} is not a rating; use -2, -1, 0, 1, 2 or unknown")
 
 
 def normalise(question: Question, value: Any) -> Any:
@@ -52,7 +54,11 @@ def normalise(question: Question, value: Any) -> Any:
     if kind == "multi":
         if not isinstance(value, list):
             raise ValueError("expected a list of options")
-        return [_option(question, v) for v in value]
+        chosen = [_option(question, v) for v in value]
+        twice = next((v for i, v in enumerate(chosen) if v in chosen[:i]), None)
+        if twice is not None:
+            raise ValueError(f"'{twice}' is chosen more than once")
+        return chosen
     if kind in ("scale", "number"):
         return _number(question, value)
     if kind == "text":
@@ -67,10 +73,20 @@ def normalise(question: Question, value: Any) -> Any:
 
 
 def _option(question: Question, value: Any) -> str:
+    if isinstance(value, list | dict | bool) or value is None:
+        # str() of a list can never be an option: say what the value is, not its repr
+        raise ValueError(f"expected one option, got {shown(value)}")
     text = str(value)
     if text not in question.option_values:
-        raise ValueError(f"'{text}' is not an option; options: {', '.join(question.option_values)}")
+        raise ValueError(f"'{shown(text, quoted=False)}' is not an option; options: "
+                         f"{', '.join(question.option_values)}")
     return text
+
+
+def shown(value: Any, *, quoted: bool = True) -> str:
+    """A value as a message repeats it: its repr (or the text itself), cut short when long."""
+    text = repr(value) if quoted else str(value)
+    return text if len(text) <= SHOWN else text[:SHOWN] + "…"
 
 
 def _number(question: Question, value: Any) -> int | float:
@@ -79,7 +95,9 @@ def _number(question: Question, value: Any) -> int | float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValueError(f"expected a number, got {value!r}") from None
+        raise ValueError(f"expected a number, got {shown(value)}") from None
+    if not math.isfinite(number):  # JSON has no infinity or NaN, and no score can use one
+        raise ValueError(f"expected a number, got {shown(value)}")
     if question.type == "scale" and not number.is_integer():
         raise ValueError("expected a whole number on the scale")
     low, high = question.min, question.max
@@ -98,7 +116,7 @@ def _date(value: Any) -> str:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}") from None
 
 
 def _impact(question: Question, value: Any) -> dict[int, dict[str, Any]]:
@@ -165,7 +183,7 @@ def _actions(value: Any) -> list[dict[str, Any]]:
         status = str(item.get("status") or DEFAULT)
         if status not in ACTION_STATUSES:
             raise ValueError(f"action {i}: status must be one of {', '.join(STATUSES)}, "
-                             f"not {status!r}")
+                             f"not {shown(status)}")
         due = item.get("due")
         action: dict[str, Any] = {
             "what": str(item.get("what") or ""),

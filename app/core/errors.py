@@ -15,6 +15,14 @@ class Problem:
     file: str
     line: int | None
     message: str
+    #: the message in Swedish where it is written with it (a question's own label in it);
+    #: otherwise the catalogue says it (app/core/problem_words.py)
+    swedish_message: str | None = None
+
+    def said(self) -> str:
+        """The message in Swedish."""
+        return self.swedish_message if self.swedish_message is not None else swedish(
+            self.message)
 
     @property
     def where(self) -> str:
@@ -26,7 +34,7 @@ class Problem:
 
     def in_swedish(self) -> str:
         """The same line in Swedish (app/core/problem_words.py), the place kept."""
-        said = swedish(self.message)
+        said = self.said()
         where = swedish_file(self.file) + (f":{self.line}" if self.line else "")
         return f"{where}: {said}" if where else said
 
@@ -35,7 +43,7 @@ class Problem:
         `place` is False); the English alone for a sentence the catalogue does not hold (a
         questionnaire author's)."""
         said, english = (self.in_swedish(), str(self)) if place else (
-            swedish(self.message), self.message)
+            self.said(), self.message)
         return english if said == english else f"{said}\n    {english}"
 
 

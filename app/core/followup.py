@@ -199,6 +199,9 @@ class Comparison:
     findings: list[Text] = field(default_factory=list)  #: the follow-up's findings
     #: the impact scale's labels by str(value): '-2' .. '2', 'unknown'
     scale: dict[str, Text] = field(default_factory=dict)
+    #: whom the original is about (its questionnaire's track): measures for one child are
+    #: described in the singular
+    track: measure_facts.Track = "group"
 
     def rating(self, value: Rating, lang: str) -> str:
         """A rating as the scale names it, with its sign: '-1 Något försvagad'; '–' if none."""
@@ -284,7 +287,13 @@ def compare(original: Assessment, card_before: Scorecard, follow_up: Assessment,
         decision_outcome=cd.outcome if cd else None, due=due(original),
         rights=rows, measures=measures, answers=answers,
         findings=[f.message for f in card_after.flags],
-        scale={str(level.value): level.label for level in fq.impact_scale})
+        scale={str(level.value): level.label for level in fq.impact_scale},
+        track=_track(original, catalog))
+
+
+def _track(original: Assessment, catalog: Catalog) -> measure_facts.Track:
+    q = catalog.questionnaire(original.questionnaire.id)
+    return q.track if q is not None else "group"
 
 
 def scored(assessment: Assessment, catalog: Catalog, review: ReviewStanding | None = None,

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
+from app.core.answer_check import WrongAnswer
 from app.core.answers import normalise
 from app.core.errors import LoadError, Problem, display_path
 from app.core.jsonsource import parse_json
@@ -236,6 +237,7 @@ def normalise_answers(
             continue
         try:
             values[qid] = normalise(question, answer.value)
-        except ValueError as exc:
-            problems.append(Problem(file, line, f"answer to '{qid}' ({question.type}): {exc}"))
+        except ValueError as exc:  # kept in the record, named with its label, not scored
+            wrong = WrongAnswer(qid, question.text, str(exc))
+            problems.append(Problem(file, line, wrong.flagged("en"), wrong.flagged("sv")))
     return values, problems

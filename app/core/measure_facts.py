@@ -20,7 +20,11 @@ through their parents says how, in its own words, for the reader and the reviewe
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+#: whom the assessment is about (the questionnaire's summary.track): children as a group, or one
+#: child, whose measures are described in the singular ("når barnet direkt")
+Track = Literal["group", "individual"]
 
 #: the facts, in the order the form and the report show them, with their options
 FACTS: dict[str, tuple[str, ...]] = {
@@ -95,18 +99,40 @@ _WHY: dict[str, tuple[str, str]] = {
 }
 _NOT_ANSWERED = ("ej besvarat", "not answered")
 
+#: the same words for one child (the individual track): every phrase above that names "the
+#: children" says "the child" there, so a measure for one child never reads as for a group
+_ONE_NAMES: dict[str, tuple[str, str]] = {
+    "keeps": ("Håller barnet kvar eller hänvisar", "Keeps the child in or refers"),
+}
+_ONE_OPTIONS: dict[tuple[str, str], tuple[str, str]] = {
+    ("reaches", "children"): ("Barnet som skadan gäller, direkt", "The child harmed, directly"),
+    ("reaches", "through_parents"): ("Barnet, genom föräldrarna",
+                                     "The child, through the parents"),
+    ("keeps", "keeps"): ("Ja, barnet får vara kvar", "Yes, the child can stay"),
+    ("keeps", "other_way"): ("Ger barnet något annat i egen regi",
+                             "Offers the child something else"),
+}
+
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def fact_name(fact: str, lang: str) -> str:
-    return _pick(_NAMES[fact], lang)
+def _words(table: dict[Any, tuple[str, str]], one: dict[Any, tuple[str, str]], key: Any,
+           track: Track) -> tuple[str, str] | None:
+    """The pair for `key`: the one-child wording in the individual track where it differs."""
+    return (one.get(key) if track == "individual" else None) or table.get(key)
 
 
-def option_label(fact: str, value: Any, lang: str) -> str:
+def fact_name(fact: str, lang: str, track: Track = "group") -> str:
+    pair = _words(_NAMES, _ONE_NAMES, fact, track)
+    return _pick(pair, lang) if pair else fact
+
+
+def option_label(fact: str, value: Any, lang: str, track: Track = "group") -> str:
     """The answer's words, or 'ej besvarat' when the measure does not say."""
-    pair = _OPTIONS.get((fact, str(value))) if value not in (None, "") else None
+    pair = _words(_OPTIONS, _ONE_OPTIONS, (fact, str(value)), track) \
+        if value not in (None, "") else None
     return _pick(pair or _NOT_ANSWERED, lang)
 
 
@@ -193,16 +219,29 @@ _SHORT: dict[tuple[str, str], tuple[str, str]] = {
     ("keeps", "referral"): ("hänvisar till en annan myndighets prövning",
                             "refers to another body's own assessment"),
 }
+_ONE_SHORT: dict[tuple[str, str], tuple[str, str]] = {
+    ("reaches", "children"): ("når barnet direkt", "reaches the child directly"),
+    ("reaches", "through_parents"): ("når barnet genom föräldrarna",
+                                     "reaches the child through the parents"),
+    ("reaches", "other"): ("når andra än barnet", "reaches others than the child"),
+    ("keeps", "keeps"): ("barnet kan vara kvar", "the child can stay"),
+    ("keeps", "other_way"): ("ger barnet något annat i egen regi",
+                             "offers the child something else of its own"),
+}
 _HOW_SAID = ("hur", "how")
 _OPEN = ("obesvarat om den är beslutad, finansierad, bindande, varaktig, vem den når och om den "
          "håller barnen kvar",
          "not answered whether it is decided, funded, binding, lasting, whom it reaches and "
          "whether it keeps the children in")
+_ONE_OPEN = ("obesvarat om den är beslutad, finansierad, bindande, varaktig, vem den når och om "
+             "den håller barnet kvar",
+             "not answered whether it is decided, funded, binding, lasting, whom it reaches and "
+             "whether it keeps the child in")
 
 
-def short_reach(action: dict[str, Any], lang: str) -> str:
+def short_reach(action: dict[str, Any], lang: str, track: Track = "group") -> str:
     """'når bara föräldrarna': whom the measure reaches, as page 1 says it."""
-    pair = _SHORT.get(("reaches", str(action.get("reaches"))))
+    pair = _words(_SHORT, _ONE_SHORT, ("reaches", str(action.get("reaches"))), track)
     return _pick(pair, lang) if pair else ""
 
 
@@ -212,19 +251,19 @@ def how_text(item: dict[str, Any]) -> str | None:
     return str(value).strip() if isinstance(value, str) and value.strip() else None
 
 
-def short(action: dict[str, Any], lang: str) -> str:
+def short(action: dict[str, Any], lang: str, track: Track = "group") -> str:
     """The facts as a reader of page 1 reads them: 'beslutad, finansierad, genomförs av
     organisationen själv'; what is unanswered is said, never guessed."""
     how = str(action.get(HOW) or "").strip().rstrip(".") \
         if action.get("reaches") == "through_parents" else ""
     parts = []
     for f in FACTS:
-        said = _SHORT.get((f, str(action.get(f))))
+        said = _words(_SHORT, _ONE_SHORT, (f, str(action.get(f))), track)
         if said is None:
             continue
         # how it reaches the children stands with the reach it explains, not at the end
         parts.append(_pick(said, lang) + (f" ({_pick(_HOW_SAID, lang)}: {how})"
                                           if f == "reaches" and how else ""))
     if unanswered(action):
-        parts.append(_pick(_OPEN, lang))
+        parts.append(_pick(_ONE_OPEN if track == "individual" else _OPEN, lang))
     return ", ".join(parts)

@@ -119,12 +119,13 @@ def gains(env: Any, args: tuple[Any, ...]) -> int:
 
 
 def details(function: str, env: MeasureEnv, question_id: str,
-            label: Callable[[Any], str] = str, lang: str = "sv") -> list[str]:
+            label: Callable[[Any], str] = str, lang: str = "sv",
+            track: measure_facts.Track = "group") -> list[str]:
     """A finding's details: the measures the function counts (their own words); for measures
     that do not reach the children, whom they reach and the harms they leave (`label` names a
     harm)."""
     if function == "unreaching_measures":
-        return [f"{_what(a)}: {measure_facts.short_reach(a, lang)} – "
+        return [f"{_what(a)}: {measure_facts.short_reach(a, lang, track)} – "
                 + ", ".join(label(h) for h in harms)
                 for a, harms in unreaching(env, question_id)]
     if function in VOIDING:

@@ -12,7 +12,7 @@ from app.core.dependencies import find_cycle, parsed, question_dependencies
 from app.core.duplicate_ids import duplicate_ids
 from app.core.errors import Problem
 from app.core.measure_status import STATUSES
-from app.core.models.questionnaire import Questionnaire
+from app.core.models.questionnaire import Question, Questionnaire
 from app.core.review_check import check_review
 from app.core.scoring_check import check_gates, check_rules, check_scoring
 from app.core.summary_check import check_summary
@@ -98,6 +98,7 @@ def _check_questions(q: Questionnaire, source: Source, numbers: set[int]) -> lis
                     "option",
                     source,
                 )
+                problems += _check_exclusive(question, loc, source)
             if question.type == "scale" and (
                 question.min is None or question.max is None or question.min >= question.max
             ):
@@ -124,6 +125,25 @@ def _check_questions(q: Questionnaire, source: Source, numbers: set[int]) -> lis
                         )
                     )
     return problems
+
+
+def _check_exclusive(question: Question, loc: Loc, source: Source) -> list[Problem]:
+    """`exclusive` marks the "none of these" of a multi question; a choice already takes one
+    answer, and a multi question whose options are all exclusive is a choice."""
+    name = f"question '{question.id}'"
+    options = question.options or []
+    if question.type != "multi":
+        return [source.problem((*loc, "options", i, "exclusive"),
+                               f"{name}, option '{o.value}': 'exclusive' applies only to a "
+                               f"multi question (a {question.type} question takes one answer "
+                               "anyway); remove it")
+                for i, o in enumerate(options) if o.exclusive]
+    if len(options) >= 2 and all(o.exclusive for o in options):
+        return [source.problem((*loc, "options"),
+                               f"{name}: every option is 'exclusive', so only one can be "
+                               "chosen; make it a choice question, or mark only the option "
+                               "that says none of the others applies")]
+    return []
 
 
 def texts_of(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, Text]]:

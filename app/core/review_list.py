@@ -18,11 +18,11 @@ from app.core.evaluation_harms import Harm
 from app.core.models.questionnaire import ReviewItem
 from app.core.models.scorecard import ReviewQuestion
 from app.core.text import tr
+from app.core.wording import and_list
 
 #: {q:id} is the question's number; {a:id} the answer as the form shows it (the fact itself)
 _FIELD = re.compile(r"\{([qa]:[a-z0-9_]+|harms|spared|unheard|measure|addressed|facts)\}")
 ARTICLE = {"sv": "art.", "en": "art."}
-AND = {"sv": "och", "en": "and"}
 
 
 def review_questions(ev: Evaluation) -> list[ReviewQuestion]:
@@ -52,8 +52,8 @@ def _per_measure(ev: Evaluation, item: ReviewItem) -> list[ReviewQuestion]:
         what = f"”{str(action.get('what') or '').strip()}”"
         extra: dict[str, dict[str, str]] = {
             lang: {"measure": what,
-                   "addressed": _join([harm_label(ev, h, lang) for h in harms], lang),
-                   "facts": measure_facts.short(action, lang)}
+                   "addressed": and_list([harm_label(ev, h, lang) for h in harms], lang),
+                   "facts": measure_facts.short(action, lang, ev.q.track)}
             for lang in ev.q.languages or ["sv"]}
         result.append(ReviewQuestion(text=_fill(ev, item, extra), question=question))
     return result
@@ -83,11 +83,11 @@ def _value(ev: Evaluation, name: str, lang: str, extra: dict[str, str]) -> str:
     if name in extra:
         return extra[name]
     if name == "harms":
-        return _join([harm_label(ev, h, lang) for h in ev.harm_list], lang)
+        return and_list([harm_label(ev, h, lang) for h in ev.harm_list], lang)
     if name == "spared":  # groups rated lighter than all children where all lose
-        return _join([harm_label(ev, h, lang) for h in ev.spared_list], lang)
+        return and_list([harm_label(ev, h, lang) for h in ev.spared_list], lang)
     if name == "unheard":
-        return _join(_unheard_labels(ev, lang), lang)
+        return and_list(_unheard_labels(ev, lang), lang)
     return "{" + name + "}"
 
 
@@ -152,8 +152,3 @@ def _first_question(item: ReviewItem) -> str:
     return found.group(1) if found else ""
 
 
-def _join(items: list[str], lang: str) -> str:
-    items = list(dict.fromkeys(items))
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {AND.get(lang, 'and')} {items[-1]}"

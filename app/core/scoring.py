@@ -168,7 +168,8 @@ def _details(condition: str, ev: Evaluation, q: Questionnaire) -> list[str]:
         elif node.function in measure_rules.DETAILED:
             lang = (q.languages or ["sv"])[0]
             details += measure_rules.details(node.function, ev, _qid_arg(node),
-                                             partial(harm_label, ev, lang=lang), lang)
+                                             partial(harm_label, ev, lang=lang), lang,
+                                             q.track)
         elif node.function == "affected_owned":
             qid = _qid_arg(node)
             details += [str(a.get("who") or "") for a in ev.affected_measures(qid)]

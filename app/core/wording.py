@@ -55,3 +55,14 @@ def figure(value: Any, lang: str) -> str:
 def fill(text: str, lang: str, **values: Any) -> str:
     """`text` with its placeholders filled in `lang`'s way (see the module's note)."""
     return _Filler(lang).format(text, **values) if values else text
+
+
+AND = {"sv": "och", "en": "and"}
+
+
+def and_list(items: list[str], lang: str) -> str:
+    """'a, b och c' / 'a, b and c': items in a sentence, each named once, in their order."""
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {AND.get(lang, 'and')} {items[-1]}"

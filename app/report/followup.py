@@ -172,7 +172,7 @@ def _measures(c: Comparison, lang: str) -> list[Flowable]:
             ("action_what", "action_who", "action_due", "action_status")]
     rows: list[list[Any]] = [[*head, Paragraph(w("col_planned", lang), s.head)]]
     for m in c.measures:
-        said = measure_facts.short(m.facts, lang) if m.facts else ""
+        said = measure_facts.short(m.facts, lang, c.track) if m.facts else ""
         what = markup(m.what) + (f"<br/><font color='{MUTED_HEX}'>{markup(said)}</font>"
                                  if said else "")
         rows.append([Paragraph(what, s.cell), Paragraph(markup(m.who) or "–", s.cell),

@@ -31,7 +31,7 @@ def catalog() -> Catalog:
                            _load)
     cat.references = references
     keep_parsed(cat.conditions)  # parsed when the copy was made: not again in this process
-    answer_rules.use(cat)  # the store judges stored answers by it (answer_rules.py)
+    answer_rules.use(cat)  # every write of an answer is checked by it (answer_rules.py)
     return cat
 
 

@@ -16,6 +16,7 @@ from app.core.errors import Problem
 from app.core.problem_words import swedish_file
 
 if TYPE_CHECKING:
+    from app.core.answer_check import WrongAnswer
     from app.core.models.assessment import Answer, Assessment
 
 
@@ -86,6 +87,24 @@ class FieldsConflict(Conflict):
             f"{', '.join(fields)} of assessment {stored.id} "
             f"{'was' if len(fields) == 1 else 'were'} changed{who} while you were editing. "
             "Your change was not saved: check the current text and change it again."))
+
+
+class AnswerRefused(StoreError):
+    """An answer does not fit its question (app/core/answer_check.py); nothing was written,
+    and what was stored before is unchanged. `wrong` names each answer and what is wrong."""
+
+    def __init__(self, assessment_id: str | None, wrong: Sequence[WrongAnswer]) -> None:
+        self.assessment_id = assessment_id
+        self.wrong = list(wrong)
+        super().__init__(" ".join(w.refused("en") for w in self.wrong))
+
+    def in_words(self, lang: str) -> str:
+        """Every refused answer in `lang`."""
+        return " ".join(w.refused(lang) for w in self.wrong)
+
+    def both(self) -> str:
+        """Swedish first, English under it (indented), as the product's other messages."""
+        return f"{self.in_words('sv')}\n    {self.in_words('en')}"
 
 
 class StoreCorrupted(StoreError):

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import IO
 
 from app.core.catalog import Catalog
+from app.core.exclusive import RecordClash, record_clashes
 from app.core.models.assessment import Assessment
 from app.store.attachment_exchange import restore_files
 from app.store.changes import canonical, content_hash, diff
@@ -78,6 +79,10 @@ class ImportResult:
     skipped: list[ImportItem] = field(default_factory=list)  #: identical to the stored copy
     conflicts: list[ImportItem] = field(default_factory=list)  #: not applied
     applied: bool = False  #: False for a preview (apply=False)
+    #: answers in the file that choose "none of these" beside another option: imported as
+    #: the file holds them (a record is never changed on the way in), and said, so the
+    #: person corrects them in the form (app/core/exclusive.py)
+    contradictions: list[RecordClash] = field(default_factory=list)
 
     @property
     def changed(self) -> int:
@@ -208,12 +213,14 @@ def import_stream(store: AssessmentStore, handle: IO[bytes], name: str, editor: 
     `apply=False` only previews. With the catalog, assessments this installation cannot
     read are refused (import_check.py)."""
     incoming = read_incoming(handle, name, catalog)
+    contradictions = record_clashes(incoming.assessments, catalog) if catalog else []
     if not apply:
-        return plan_import(store, incoming.assessments)
+        return replace(plan_import(store, incoming.assessments), contradictions=contradictions)
     result = apply_import(store, incoming.assessments, editor, note=f"imported from {name}",
                           take_incoming=take_incoming, as_new=as_new)
     restore_files(store, [i.id for i in result.created + result.updated if i.id],
                   incoming.files)
+    result.contradictions = contradictions
     return result
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.core.models.assessment import Assessment
-from app.store import import_journal
+from app.store import answer_rules, import_journal
 from app.store.atomic import sync_all
 from app.store.changes import TRASH, diff
 from app.store.doc_file import DocFile
@@ -103,6 +103,7 @@ class Imports(WritePath):
                       stored_as: dict[str, Assessment]) -> tuple[Wrapper, Revision]:
         """The document and the revision one imported assessment is written as."""
         assert incoming.id is not None
+        answer_rules.check(doc_file.model() if doc_file.wrapper is not None else None, incoming)
         now = _now()
         data = incoming.model_dump(mode="json")
         before: dict[str, Any] | None = None

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.models.assessment import Assessment
-from app.store import checked_files, history_journal
+from app.store import answer_rules, checked_files, history_journal
 from app.store.answer_patch import patch_answers
 from app.store.changes import TRASH, diff
 from app.store.doc_file import DocFile
@@ -55,7 +55,9 @@ class WritePath(LocalFolder):
     """Creating, editing and moving to or from the trash, on top of the folder."""
 
     def _create(self, assessment: Assessment, editor: str, action: Action,
-                note: str = "") -> Assessment:
+                note: str = "", source: Assessment | None = None) -> Assessment:
+        """`source`: the record a copy was made of (its answers are carried, not given)."""
+        answer_rules.check(source, assessment)
         now = _now()
         with self.shared.locked():
             self._ensure_format()
@@ -83,6 +85,7 @@ class WritePath(LocalFolder):
             wanted = edit(stored, wrapper)
             if wanted is None:
                 return stored
+            answer_rules.check(stored, wanted)
             now = _now()
             patched = patch_answers(stored, wrapper["assessment"], wanted,
                                     revision=stored.revision + 1, updated=now)

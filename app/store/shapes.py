@@ -19,7 +19,6 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from app.core.models.assessment import Assessment
-from app.store import answer_rules
 from app.store.errors import StoreCorrupted
 from app.store.layout import LEGACY_FORMAT, SAFE_ID, STORE_FORMAT, shard_of
 from app.store.records import Revision
@@ -124,9 +123,6 @@ def check_docs(tables: Tables | None, shard: str,
         if stored.assessment.revision < 1:
             raise corrupted(f"assessment {stored.id} has revision {stored.assessment.revision}; "
                             "a stored one has 1 or more")
-        damaged = answer_rules.damage(stored.assessment)
-        if damaged:
-            raise corrupted(f"assessment {stored.id}: {damaged}")
         if stored.id in seen:
             raise corrupted(f"assessment {stored.id} is stored twice (documents {seen[stored.id]} "
                             f"and {doc_id})")

@@ -10,12 +10,14 @@ import streamlit as st
 
 from app.core.document.source import ReportError, ReportNotWritten
 from app.store import StoreBusy, StoreCorrupted, StoreError, UnsupportedStore, database_url
-from app.store.errors import WriteFailed
+from app.store.errors import AnswerRefused, WriteFailed
 from app.store.postgres.engine import DatabaseNewer, DatabaseUnavailable
 from app.ui.strings.i18n import t
 
 
 def headline(exc: StoreError, lang: str) -> str:
+    if isinstance(exc, AnswerRefused):  # the question and what is wrong, in the user's words
+        return exc.in_words(lang)
     if isinstance(exc, StoreCorrupted):
         return t("store_corrupted", lang)
     if isinstance(exc, UnsupportedStore):
@@ -36,7 +38,7 @@ def headline(exc: StoreError, lang: str) -> str:
 def details(exc: StoreError) -> str | None:
     """The store's own sentence, for whoever repairs it: the local folder's file names. Never
     a database's (its driver's words and the server's address are for the server's log)."""
-    if database_url():
+    if database_url() or isinstance(exc, AnswerRefused):  # the headline said it all
         return None
     return str(exc)
 

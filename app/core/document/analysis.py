@@ -22,6 +22,7 @@ from app.core.document.model import (
 )
 from app.core.document.source import ReportInput
 from app.core.document.strings import number, t
+from app.core.document.track import w
 from app.core.text import tr
 
 
@@ -90,8 +91,8 @@ def impact_section(ri: ReportInput) -> Section:
             rows.append((article_cell(ri, item.number), rating(q, item.short, lang),
                          rating(q, item.long, lang), (Span(combined, strong=True),),
                          inline(item.children or "–")))
-        table = Table(header=tuple(t(k, lang) for k in ("article", "short_term", "long_term",
-                                                        "combined", "children")),
+        table = Table(header=(*(t(k, lang) for k in ("article", "short_term", "long_term",
+                                                     "combined")), w("impact_children", ri)),
                       rows=tuple(rows), widths=(0.22, 0.17, 0.17, 0.12, 0.32),
                       caption=t("impact_table", lang),
                       align=("left", "left", "left", "right", "left"), row_headers=True)

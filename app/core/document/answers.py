@@ -10,6 +10,7 @@ from app.core.document.evidence import measure_targets
 from app.core.document.model import Block, Bullets, Inline, LongText, Para, Span, Table, inline
 from app.core.document.source import ReportInput
 from app.core.document.strings import number, t
+from app.core.document.track import w
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.text import tr
 
@@ -104,8 +105,8 @@ def impact_answer(ri: ReportInput, question: Question) -> Table:
         (article_cell(ri, item.number), rating(q, item.short, lang),
          rating(q, item.long, lang), inline(item.children or "–"))
         for item in ri.card.articles if item.question == question.id)
-    return Table(header=tuple(t(k, lang) for k in ("article", "short_term", "long_term",
-                                                    "children")),
+    return Table(header=(*(t(k, lang) for k in ("article", "short_term", "long_term")),
+                         w("impact_children", ri)),
                  rows=rows, widths=(0.30, 0.19, 0.19, 0.32), caption=tr(question.text, lang),
                  row_headers=True, indent=True)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core import substance, verdict
+from app.core.document import track
 from app.core.document.evidence import migration_blocks
 from app.core.document.model import (
     ArticleEntry,
@@ -159,7 +160,7 @@ def _impact(ri: ReportInput) -> list[Block]:
         Para(inline(t("method_combined", lang, short=weight(w.short, lang),
                       long=weight(w.long, lang)))),
         Para(inline(t("method_cluster", lang))),
-        *([Para(inline(t("method_harm", lang, articles=", ".join(
+        *([Para(inline(track.w("method_harm", ri, articles=", ".join(
             map(str, sc.impact.conclusion_articles)) or "–")))]
           if sc.impact.weakened == "either_term" else []),
         Table((t("range", lang), t("level", lang)), rows, (0.3, 0.7),

@@ -26,7 +26,7 @@ def measure_bindings(ri: ReportInput, actions: list[dict[str, Any]]) -> list[Blo
         listed = [a for a in listed if measure_facts.noted(a)]
     for action in listed:
         what = str(action.get("what") or "–").strip().rstrip(".")
-        items.append(inline(f"{what}: {measure_facts.short(action, lang)}"))
+        items.append(inline(f"{what}: {measure_facts.short(action, lang, ri.questionnaire.track)}"))
     if not items:
         return []
     title = _TITLE[1] if lang == "en" else _TITLE[0]

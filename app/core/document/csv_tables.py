@@ -39,13 +39,15 @@ def measures_csv(ri: ReportInput) -> bytes:
     facts = any(q.questions[qid].measure_facts for qid in shown)
     rows = [[t("csv_question", lang), *(t(k, lang) for k in ("action_what", "action_who",
                                                              "action_due", "action_status")),
-             *([measure_facts.fact_name(f, lang) for f in measure_facts.FACTS] if facts else [])]]
+             *([measure_facts.fact_name(f, lang, q.track) for f in measure_facts.FACTS]
+               if facts else [])]]
     for qid in shown:
         question = q.questions[qid]
         where = f"{q.numbering[qid]} {tr(question.text, lang)}"
         for action in ri.values.get(qid) or []:
-            said = [measure_facts.option_label(f, action.get(f), lang) if question.measure_facts
-                    else "" for f in measure_facts.FACTS] if facts else []
+            said = [measure_facts.option_label(f, action.get(f), lang, q.track)
+                    if question.measure_facts else "" for f in measure_facts.FACTS] \
+                if facts else []
             rows.append([where, *action_row(action, lang), *said])
     return _write(rows, lang)
 

@@ -189,7 +189,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
     "short_term": ("Kort sikt", "Short term"),
     "long_term": ("Lång sikt", "Long term"),
     "combined": ("Samlat", "Combined"),
-    "children": ("För vilka barn", "For which children"),
     "action_what": ("Åtgärd", "Action"),
     "action_who": ("Ansvarig", "Responsible"),
     "action_due": ("Klart senast", "Due"),
@@ -255,14 +254,6 @@ STRINGS: Final[dict[str, tuple[str, str]]] = {
         "({overrides}), not a copy of an article summary from the library and not the same "
         "text as an earlier answer. A measure counts only with an owner and a date. Answers "
         "that do not count earn no points and are listed among the findings.",
-    ),
-    "method_harm": (
-        "En rättighet räknas som försvagad om den bedöms negativt på kort eller på lång sikt: "
-        "en vinst senare tar inte bort skadan för de barn som lever med den nu. Artikel "
-        "{articles} bedöms genom slutsatsen om barnets bästa, inte med ett betyg.",
-        "A right counts as weakened if it is judged negative in the short or the long term: a "
-        "gain later does not undo the harm for the children who live through it now. Article "
-        "{articles} is judged by the best-interests conclusion, not by a rating.",
     ),
     "method_impact": ("Påverkan", "Impact"),
     "method_combined": (

@@ -218,8 +218,8 @@ def _measures(ri: ReportInput, ids: list[str]) -> SummaryPart:
             # the one page names what keeps a measure from counting, leaves it open or keeps
             # it from the children; every fact of every measure is in the full documentation
             asked = ri.questionnaire.questions[qid].measure_facts
-            facts = measure_facts.short(action, lang) if asked and measure_facts.noted(action) \
-                else ""
+            facts = measure_facts.short(action, lang, ri.questionnaire.track) \
+                if asked and measure_facts.noted(action) else ""
             items.append(t("summary_measure", lang, what=what.rstrip("."), who=who, due=due)
                          + (f" ({facts})" if facts else ""))
     label = w("measures", ri)

@@ -27,6 +27,22 @@ _WORDS: dict[str, tuple[str, str, str, str]] = {
     "decision": ("Nämndens beslut", "The committee's decision",
                  "Beslutet på delegation", "The decision under delegation"),
     "committee": ("Nämnd", "Committee", "Nämnd eller enhet", "Committee or unit"),
+    "impact_children": ("För vilka barn", "For which children", "Vad det innebär för barnet",
+                        "What it means for the child"),
+    "method_harm": (
+        "En rättighet räknas som försvagad om den bedöms negativt på kort eller på lång sikt: "
+        "en vinst senare tar inte bort skadan för de barn som lever med den nu. Artikel "
+        "{articles} bedöms genom slutsatsen om barnets bästa, inte med ett betyg.",
+        "A right counts as weakened if it is judged negative in the short or the long term: a "
+        "gain later does not undo the harm for the children who live through it now. Article "
+        "{articles} is judged by the best-interests conclusion, not by a rating.",
+        "En rättighet räknas som försvagad om den bedöms negativt på kort eller på lång sikt: "
+        "en vinst senare tar inte bort skadan för barnet som lever med den nu. Artikel "
+        "{articles} bedöms genom slutsatsen om barnets bästa, inte med ett betyg.",
+        "A right counts as weakened if it is judged negative in the short or the long term: a "
+        "gain later does not undo the harm for the child who lives through it now. Article "
+        "{articles} is judged by the best-interests conclusion, not by a rating.",
+    ),
     "who_all": ("Alla barn som berörs", "All children concerned", "Barnet", "The child"),
     "weakened": ("Rättigheter som försvagas", "Rights weakened",
                  "Barnets rättigheter som försvagas", "The child's rights weakened"),

@@ -23,6 +23,9 @@ class Option(Strict):
 
     value: str  #: stored in answers and named in conditions
     label: Text  #: what the user reads
+    #: multi: the option says none of the others applies ("none of these"), so it is chosen
+    #: alone; the form clears the others when it is picked (app/core/exclusive.py)
+    exclusive: bool = False
 
 
 class LawLink(Strict):
@@ -285,6 +288,12 @@ class Questionnaire(Strict):
     scoring: Scoring
     migrations: list[Migration] = []  #: from earlier versions to this one
     summary: SummarySpec | None = None  #: the answers the tjänsteskrivelse summary quotes
+
+    @property
+    def track(self) -> Literal["group", "individual"]:
+        """Whom the assessment is about: children as a group, or one child (summary.track);
+        texts generated for one child speak of "the child", never "the children"."""
+        return self.summary.track if self.summary is not None else "group"
 
     def level_order(self) -> list[Band]:
         """The levels from lowest to highest."""

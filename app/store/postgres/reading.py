@@ -26,15 +26,16 @@ from sqlalchemy import (
 
 from app.core.access import Scope
 from app.core.models.assessment import Assessment, Status
-from app.store import answer_rules
 from app.store.edits import EditRules
 from app.store.errors import NotFound, StoreError
 from app.store.postgres.engine import shown, transaction
 from app.store.postgres.rows import HOLDING, OVERVIEW, summary, within
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import revisions as H
-from app.store.records import COUNT_AHEAD, Revision, Summary, Total
+from app.store.records import COUNT_AHEAD, PAGE_COLUMNS, Listed, Revision, Summary, Total
 
+#: a page's columns (records.PAGE_COLUMNS, named alike in the local index's table)
+PAGE = tuple(A.c[name] for name in PAGE_COLUMNS)
 #: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
 GET_MANY_PART = 10_000
 
@@ -67,16 +68,12 @@ class Reading(EditRules):
 
     def _model(self, assessment_id: str, document: Any) -> Assessment:
         try:
-            model = Assessment.model_validate(document)
+            return Assessment.model_validate(document)
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(p) for p in err["loc"])
             raise RowCorrupted(self.location, assessment_id,
                                f"{where}: {err['msg']}" if where else err["msg"]) from None
-        damaged = answer_rules.damage(model)  # an unknown option: damage, as in a file
-        if damaged:
-            raise RowCorrupted(self.location, assessment_id, damaged)
-        return model
 
     def get(self, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
         with self._tx() as conn:
@@ -133,9 +130,10 @@ class Reading(EditRules):
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
-             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page in the overview's order, read through its index; the total beside it,
-        counted through the same index up to COUNT_AHEAD rows past the page (Total)."""
+             scope: Scope | None = None) -> tuple[builtins.list[Listed], int]:
+        """One page in the overview's order, read through its index, only the columns the
+        page shows (Listed); the total beside it, counted through the same index up to
+        COUNT_AHEAD rows past the page (Total)."""
         needle = query.strip().casefold()
         shape = _Shape(status is not None, bool(needle), bool(exclude),
                        None if scope is None else (bool(scope.owner), bool(scope.unit),
@@ -155,7 +153,7 @@ class Reading(EditRules):
             rows = conn.execute(rows_of, values).all()
             # the total rides on each row; a page past the end asks for it apart
             counted = rows[0][-1] if rows else conn.execute(total_of, values).scalar_one()
-        return [summary(r[:-1]) for r in rows], Total.capped(int(counted), cap)
+        return [Listed._make(r[:-1]) for r in rows], Total.capped(int(counted), cap)
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:
@@ -203,7 +201,7 @@ def _page_statements(shape: _Shape) -> tuple[Select[Any], Select[Any]]:
         where.append(A.c.id.not_in(bindparam("exclude", expanding=True)))
     total = select(func.count()).select_from(
         select(A.c.id).where(*where).limit(bindparam("cap")).subquery())
-    rows = (select(*OVERVIEW, *HOLDING, total.scalar_subquery()).where(*where)
+    rows = (select(*PAGE, total.scalar_subquery()).where(*where)
             .order_by(A.c.updated.desc(), A.c.id)
             .limit(bindparam("limit")).offset(bindparam("offset")))
     return rows, total

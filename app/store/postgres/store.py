@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from app.core.models.assessment import Assessment
+from app.store import answer_rules
 from app.store.changes import TRASH, diff
 from app.store.edits import Edit, Wrapper, duplicated, settle
 from app.store.entries import Entry
@@ -75,7 +76,8 @@ class PostgresAssessmentStore(Reading):
                   title: str | None = None) -> Assessment:
         source = self.get(assessment_id)
         copy = duplicated(source, title)
-        return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}")
+        return self._create(copy, editor, "duplicate", note=f"copy of {assessment_id}",
+                            source=source)
 
     def delete(self, assessment_id: str, editor: str = "") -> None:
         self._move_trash(assessment_id, editor, to_trash=True)
@@ -136,7 +138,9 @@ class PostgresAssessmentStore(Reading):
                 return new_id
 
     def _create(self, assessment: Assessment, editor: str, action: Action,
-                note: str = "") -> Assessment:
+                note: str = "", source: Assessment | None = None) -> Assessment:
+        """`source`: the record a copy was made of (its answers are carried, not given)."""
+        answer_rules.check(source, assessment)
         now = _now()
         for _ in range(5):
             new_id = secrets.token_hex(4)
@@ -160,6 +164,7 @@ class PostgresAssessmentStore(Reading):
                       editor: str = "") -> Assessment:
         """One transaction: the new row and the parent's change (under its row lock) are
         committed together or not at all."""
+        answer_rules.check(None, assessment)
         now = _now()
         with self._tx() as conn:
             new_id = self._free_id(conn)
@@ -191,6 +196,7 @@ class PostgresAssessmentStore(Reading):
         wanted = edit(stored, wrapper)
         if wanted is None:
             return stored
+        answer_rules.check(stored, wanted)
         now = _now()
         data = wanted.model_dump(mode="json")
         data.update(id=assessment_id, created=row.document.get("created"),
@@ -272,6 +278,8 @@ class PostgresAssessmentStore(Reading):
         assert incoming.id is not None
         now = _now()
         row = self._lock_row(conn, incoming.id)
+        answer_rules.check(None if row is None else self._model(incoming.id, row.document),
+                           incoming)
         data = incoming.model_dump(mode="json")
         if row is None:
             data["revision"] = max(1, incoming.revision)

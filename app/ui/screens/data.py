@@ -7,6 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.core.models.questionnaire import Question
+from app.core.text import tr
+from app.core.wording import and_list
 from app.store import StoreError
 from app.store.exchange import ImportRejected, ImportResult, export_bytes, import_bytes
 from app.ui import store_errors
@@ -122,6 +125,30 @@ def show_result(result: ImportResult, lang: str, preview: bool) -> None:
             if item.differences:
                 st.caption(t("import_differs_in", lang,
                              parts=", ".join(_in_words(d, lang) for d in item.differences)))
+    show_contradictions(result, lang)
+
+
+def show_contradictions(result: ImportResult, lang: str) -> None:
+    """Answers in the file that choose "none of these" beside another option: imported as
+    they are (a record is never changed on the way in), and said here so they get fixed."""
+    if not result.contradictions:
+        return
+    catalog = state.catalog()
+    lines = []
+    for found in result.contradictions:
+        q = catalog.questionnaire(found.questionnaire)
+        if q is None:
+            continue
+        question = q.questions[found.clash.question]
+
+        def quoted(values: tuple[str, ...], question: Question = question) -> str:
+            return and_list([f"”{tr(question.option_label(v), lang)}”" for v in values], lang)
+
+        lines.append(t("import_contradiction", lang, title=found.title,
+                       number=q.numbering[question.id], alone=quoted(found.clash.exclusive),
+                       others=quoted(found.clash.others)))
+    st.warning(md(t("import_contradictions", lang, count=len(lines))) + "\n\n"
+               + "\n".join("- " + md(line) for line in lines), icon="⚠️")
 
 
 def backup_area(lang: str) -> None:

@@ -101,7 +101,7 @@ def comparison(follow_up: Assessment, lang: str) -> None:
             t("dash_col_due", lang): m.due,
             t("fu_col_status", lang): measure_status.word(m.status, lang),
             t("fu_col_planned", lang): t("life_yes" if m.planned else "life_no", lang),
-            t("fu_col_facts", lang): measure_facts.short(m.facts, lang) if m.facts else ""}
+            t("fu_col_facts", lang): measure_facts.short(m.facts, lang, c.track) if m.facts else ""}
             for m in c.measures]))
     from app.report.followup import render_comparison
 

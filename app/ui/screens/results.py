@@ -24,8 +24,8 @@ from app.ui import palette
 from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
-from app.ui.strings.i18n import t
-from app.ui.widgets import post_box, recorded_facts, review_checklist, stale
+from app.ui.strings.i18n import t, t_for
+from app.ui.widgets import answer_problems, post_box, recorded_facts, review_checklist, stale
 from app.ui.widgets.charts import bars_height, chart_with_table
 from app.ui.widgets.tables import text_table
 
@@ -50,7 +50,7 @@ def render() -> None:
     if q is None:
         st.error(t("questionnaire_missing", lang, id=assessment.questionnaire.id))
         return
-    values, _ = normalise_answers(assessment, q)
+    values, problems = normalise_answers(assessment, q)
     d = assessment.decision
     card = score(q, values, cat.library, decision_text(d.title, d.description),
                  d.decision_date, cat.law,
@@ -73,6 +73,7 @@ def render() -> None:
     )
     for note in migration_notes(assessment, q):
         st.info(t("res_migrated", lang, note=tr(note, lang)), icon=":material/history:")
+    answer_problems.draw(problems, lang)
     hidden = scores_hidden()
     if hidden:
         st.info(t("res_scores_hidden", lang))
@@ -87,7 +88,7 @@ def render() -> None:
         recorded_facts.draw(q, values, card, lang)
         if not hidden:
             headline(card, lang)
-        rights(card, lang)
+        rights(card, q, lang)
         flags(card, q, lang, serious=False)
         impact_chart(card, lang)
         article_table(card, q, lang)
@@ -167,21 +168,21 @@ def headline(card: Scorecard, lang: str) -> None:
     )
 
 
-def rights(card: Scorecard, lang: str) -> None:
+def rights(card: Scorecard, q: Questionnaire, lang: str) -> None:
     """Who loses, right by right: a mean would hide it."""
     if not card.weakened:
         return
     library = state.catalog().library
-    st.header(t("res_for_whom", lang))
+    st.header(t_for("res_for_whom", lang, q.track))
     rows = []
     for change in card.weakened:
         article = library.article(change.number)
         rows.append({
             t("article", lang): f"{change.number}. {tr(article.title, lang) if article else ''}",
             t("res_weakened", lang): ", ".join(verdict.s(x, lang) for x in change.terms),
-            t("impact_children", lang): change.children or "–",
+            t_for("impact_children", lang, q.track): change.children or "–",
         })
-    text_table(rows, alt=t("res_for_whom", lang))
+    text_table(rows, alt=t_for("res_for_whom", lang, q.track))
 
 
 def flags(card: Scorecard, q: Questionnaire, lang: str, serious: bool) -> None:

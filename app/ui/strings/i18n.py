@@ -42,5 +42,14 @@ def t(key: str, lang: str, **values: Any) -> str:
     return fill(str(text), lang, **values)
 
 
+def t_for(key: str, lang: str, track: str, **values: Any) -> str:
+    """`key` for whom the assessment is about: in the individual track (one child) its
+    `<key>_one` wording where the strings have one, so a form about one child never asks
+    about "the children"."""
+    if track == "individual" and f"{key}_one" in _strings():
+        key = f"{key}_one"
+    return t(key, lang, **values)
+
+
 def keys() -> set[str]:
     return set(_strings())

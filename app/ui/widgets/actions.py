@@ -12,7 +12,7 @@ from app.core import measure_facts, measure_status
 from app.core.evaluation import Evaluation
 from app.core.models.questionnaire import Question
 from app.core.review_list import target_options
-from app.ui.strings.i18n import t
+from app.ui.strings.i18n import t, t_for
 from app.ui.widgets.context import Ctx, field_label, markdown_label, to_date
 
 _ACTION_FIELDS = ("what", "who", "due", "status")
@@ -82,14 +82,16 @@ def _measure(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
             )
         else:
             ctx.seed(k, item.get(field, ""))
-            col.text_input(
-                label,
-                key=k,
-                label_visibility="collapsed",
-                disabled=ctx.locked,
-                on_change=_actions_changed,
-                args=(ctx, question),
-            )
+            # What is done is a sentence: in a one-line box it was cut off at the edge; it
+            # wraps over two lines instead. Who is responsible is a name and stays one line.
+            if field == "what":
+                col.text_area(label, key=k, label_visibility="collapsed", height=68,
+                              disabled=ctx.locked, on_change=_actions_changed,
+                              args=(ctx, question))
+            else:
+                col.text_input(label, key=k, label_visibility="collapsed",
+                               disabled=ctx.locked, on_change=_actions_changed,
+                               args=(ctx, question))
     _addresses(ctx, question, i, item, targets)
     if question.measure_facts:
         _facts(ctx, question, i, item)
@@ -146,7 +148,7 @@ def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
                 key=k,
                 index=None,
                 placeholder=t("action_fact_pick", ctx.lang),
-                format_func=partial(_fact_label, fact, ctx.lang),
+                format_func=partial(_fact_label, fact, ctx.lang, ctx.q.track),
                 disabled=ctx.locked,
                 on_change=_actions_changed,
                 args=(ctx, question),
@@ -157,7 +159,8 @@ def _facts(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
 def _question_name(ctx: Ctx, key: str, i: int) -> str:
     """'Vem når den? (åtgärd 2)': a question asked of each measure, with its row for a screen
     reader and for a phone, where the measure's first field has scrolled away."""
-    return t("action_question_name", ctx.lang, field=t(key, ctx.lang), row=i + 1)
+    return t("action_question_name", ctx.lang, field=t_for(key, ctx.lang, ctx.q.track),
+             row=i + 1)
 
 
 def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
@@ -177,8 +180,8 @@ def _how(ctx: Ctx, question: Question, i: int, item: dict[str, Any]) -> None:
     )
 
 
-def _fact_label(fact: str, lang: str, value: str) -> str:
-    return measure_facts.option_label(fact, value, lang)
+def _fact_label(fact: str, lang: str, track: measure_facts.Track, value: str) -> str:
+    return measure_facts.option_label(fact, value, lang, track)
 
 
 def _collect_actions(ctx: Ctx, question: Question) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app.core.models.questionnaire import IMPACT_VALUES, Question
 from app.core.text import tr
-from app.ui.strings.i18n import t
+from app.ui.strings.i18n import t, t_for
 from app.ui.widgets.context import Ctx, field_label, show_label
 from app.ui.widgets.group_ratings import draw_group_ratings, read_group_ratings
 
@@ -78,12 +78,15 @@ def draw_impact(ctx: Ctx, question: Question) -> None:
             k = ctx.k(question, f"{number}:children")
             ctx.seed(k, entry.get("children", ""))
             with cols[2]:
-                field_label(k, t("impact_children", ctx.lang))
-            cols[2].text_input(
-                where.format(field=t("impact_children", ctx.lang)),
+                field_label(k, t_for("impact_children", ctx.lang, ctx.q.track))
+            # A sentence or three in the official's words: a one-line box showed its start
+            # only, cut off at the edge; two lines that wrap show it, and grow when it is long.
+            cols[2].text_area(
+                where.format(field=t_for("impact_children", ctx.lang, ctx.q.track)),
                 label_visibility="collapsed",
                 key=k,
-                placeholder=t("impact_children_placeholder", ctx.lang),
+                height=68,
+                placeholder=t_for("impact_children_placeholder", ctx.lang, ctx.q.track),
                 disabled=ctx.locked,
                 on_change=_impact_changed,
                 args=(ctx, question),

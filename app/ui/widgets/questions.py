@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from app.core.exclusive import choose
 from app.core.models.questionnaire import Question
 from app.core.privacy import assessment_text_kinds
 from app.core.text import tr
@@ -21,6 +22,7 @@ from app.ui.widgets.context import (  # noqa: F401  (pages take these from here)
     show_label,
     to_date,
 )
+from app.ui.widgets.exclusive_note import draw_exclusive_note, remember_exclusive
 from app.ui.widgets.impact import draw_impact
 
 
@@ -86,9 +88,21 @@ def _multi(ctx: Ctx, question: Question) -> None:
         format_func=lambda v: tr(question.option_label(v), ctx.lang),
         placeholder=t("choose_any", ctx.lang),
         disabled=ctx.locked,
-        on_change=_changed,
-        args=(ctx, question, k, lambda v: v or None),
+        on_change=_multi_changed,
+        args=(ctx, question, k),
     )
+    draw_exclusive_note(ctx, question, k)
+
+
+def _multi_changed(ctx: Ctx, question: Question, widget_key: str) -> None:
+    """Save a multi answer; an option chosen alone ("none of these") clears the others, and
+    another option clears it, with a note beside the question saying what was taken away."""
+    after = list(st.session_state.get(widget_key) or [])
+    chosen = choose(question, ctx.values.get(question.id), after)
+    remember_exclusive(widget_key, chosen)
+    if chosen.value != after:
+        st.session_state[widget_key] = chosen.value  # allowed in a callback
+    ctx.save(question.id, chosen.value or None)
 
 
 def _scale(ctx: Ctx, question: Question) -> None:

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.answer_check import WrongAnswer, wrong_answers
 from app.core.errors import Problem
 from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment
@@ -30,6 +31,7 @@ class Standing:
 
     values: dict[str, Any]  #: the answers in stored form, by question id
     problems: tuple[Problem, ...]  #: answers that do not fit their questions
+    wrong: dict[str, WrongAnswer]  #: the same by question id (unknown ids left out)
     sections: tuple[SectionProgress, ...]  #: every section's progress, in order
     questionnaire: Questionnaire  #: the questionnaire it was worked out for
 
@@ -66,4 +68,5 @@ def standing(assessment: Assessment, q: Questionnaire) -> Standing:
 
 def _work_out(assessment: Assessment, q: Questionnaire) -> Standing:
     values, problems = normalise_answers(assessment, q)
-    return Standing(values, tuple(problems), tuple(progress(q, values)), q)
+    wrong = {w.question_id: w for w in wrong_answers(assessment, q) if w.label is not None}
+    return Standing(values, tuple(problems), wrong, tuple(progress(q, values)), q)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.core.answer_check import WrongAnswer
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import ReviewComment
 from app.core.models.questionnaire import Question, Questionnaire
@@ -70,6 +71,7 @@ def section_body(assessment: Assessment, q: Questionnaire, now: Standing, sectio
         st.info(t("locked_complete", lang) if assessment.status != "draft" else
                 t("auth_read_only", lang))
     remarks = review_remarks(assessment)
+    flagged = now.wrong  # stored answers that do not fit their questions (kept per revision)
     for question in sp.questions:
         with st.container(border=True):
             review_beside(remarks.get(question.id, []), lang)
@@ -77,13 +79,13 @@ def section_body(assessment: Assessment, q: Questionnaire, now: Standing, sectio
                 question_aside(q, question, lang)
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
-                question_notes(assessment, q, question, lang)
+                question_notes(assessment, q, question, lang, flagged)
                 continue
             left, right = st.columns([3, 2], gap="medium")
             with left:
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
-                question_notes(assessment, q, question, lang)
+                question_notes(assessment, q, question, lang, flagged)
             with right:
                 question_aside(q, question, lang)
     for qid, (message, *_) in st.session_state.pop(ERRORS, {}).items():  # not on this step
@@ -185,8 +187,12 @@ def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
 
 
 def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
-                   lang: str) -> None:
-    """Under the question's widget: why a change to it was not saved, and a conflict."""
+                   lang: str, flagged: dict[str, WrongAnswer]) -> None:
+    """Under the question's widget: a stored answer that does not fit it, why a change to it
+    was not saved, and a conflict."""
+    wrong = flagged.get(question.id)
+    if wrong is not None:  # kept in the record, not scored: answering again fixes it
+        st.warning(wrong.flagged(lang), icon="⚠️")
     refused = st.session_state.get(ERRORS, {}).pop(question.id, None)
     if refused is not None:
         message, mine, details = refused

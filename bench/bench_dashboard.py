@@ -65,13 +65,33 @@ after one save 1.23x, 55 MB, list page 2.91x; the rebuild after a questionnaire 
 assessments a second in the background, a page view meanwhile median 1.1 s (GIL and load
 shared with the build), every view showing the progress.
 
+Counted from one index (2026-12-08, PostgreSQL 100,000, load 13-26, runs interleaved): the
+board read overview_facts whole three times (each row ~1.1 KB, 0.8 KB of it the facts as
+JSON: 232 MB against the peer's 10 MB), once only to list the rows not counted, and its
+estimated cost passed jit_above_cost, so PostgreSQL spent up to 0.77 s compiling it. Now an
+index of every column the counts read (migration 0007, index-only scans; 19 MB), the rows not
+counted looked up through it, no JIT on our connections: cold 2.33x -> 1.09x, after one save
+2.25x -> 1.19x, a fresh `bka dashboard` 82 -> 80 MB (the list page, not changed, 2.04x and
+1.03x in the two runs). A build's bulk link now ends with a VACUUM of the facts table (the
+fill's too), so the scans are index-only at once. The login mode counts a person's rows in
+Python (which row stands for a decision is linked over all rows, not among those one person
+sees); reading the revisions of those rows only, not of all 100,000: a unit's 6,321 rows
+~0.95 s against the whole board's 0.86 s from the database, interleaved, 123 MB; an
+administrator sees every row and is counted by the database (before: every row in Python,
+13 s warm and 806 MB at that load).
+
 Run: .venv/bin/python -m bench.bench_dashboard [--count 10000] [--runs 5] [--store
 tinydb|postgres|both] [--part all|page] (page: the list's page alone); PostgreSQL's count is
-$BKA_BENCH_DASH_PG_COUNT, else the same. The issue's size, 100,000 on both stores: `--count
-100000`, or BKA_BENCH_DASH_COUNT=100000 for `make bench` (which runs 10,000 by default);
-expect tens of minutes to fill on a busy 2-core machine. Do not change the questionnaires or
-the code of the facts while it runs: the fresh `bka dashboard` process of the memory figure
-would see every fact stale and score them all again.
+$BKA_BENCH_DASH_PG_COUNT, else the same. BKA_BENCH_DASH_PG_KEEP=<folder> keeps PostgreSQL's
+filled server in <folder>/<count> (a short path: the server's socket lives there) and the next
+run with that folder and count reuses it instead of filling again (6-26 minutes at 100,000 on
+a busy machine); the rebuild after a questionnaire change is then not run, since it would
+leave the kept rows stale. Remove the folder (as root: it belongs to the postgres user) to
+fill anew. The goal's size, 100,000 on both stores: `--count 100000`, or
+BKA_BENCH_DASH_COUNT=100000 for `make bench` (which runs 10,000 by default); expect tens of
+minutes to fill on a busy 2-core machine. Do not change the questionnaires or the code of the
+facts while it runs: the fresh `bka dashboard` process of the memory figure would see every
+fact stale and score them all again.
 """
 
 from __future__ import annotations
@@ -97,6 +117,7 @@ from bench import child_peak, dashboard_fill
 
 TODAY = dt.date(2027, 6, 1)
 PEER_TABLES = """
+DROP TABLE IF EXISTS peer_facts, peer_keys;
 CREATE TABLE peer_facts (id TEXT PRIMARY KEY, committee TEXT NOT NULL, year INTEGER NOT NULL,
   status TEXT NOT NULL, kind TEXT NOT NULL, level TEXT, heard INTEGER NOT NULL);
 CREATE INDEX peer_facts_counted ON peer_facts (status, committee, year);
@@ -322,13 +343,22 @@ def postgres(count: int, runs: int, window: float, part: str = "all") -> None:
 
     from app.store.postgres.store import PostgresAssessmentStore
 
-    with pg_server.running(fsync=True) as server:
+    keep = os.environ.get("BKA_BENCH_DASH_PG_KEEP")
+    kept = Path(keep) / f"{count}" if keep else None
+    with pg_server.running(fsync=True, keep=kept) as server:
         url = server.url()
         print(f"\nPostgreSQL, {count:,}")
         previous = os.environ.get("BKA_DATABASE_URL")
         os.environ["BKA_DATABASE_URL"] = url  # board() opens the store as the app does
         store = PostgresAssessmentStore(url)  # (the schema made, as the app makes it)
-        filled = dashboard_fill.fill_server(url, count, 20261202)
+        record = kept / "filled.json" if kept is not None else None
+        if record is not None and record.exists():
+            filled = dashboard_fill.Filled.load(record)
+            print(f"  reusing the fill kept in {kept}")
+        else:
+            filled = dashboard_fill.fill_server(url, count, 20261202)
+            if record is not None:
+                filled.save(record)
         prepared: list[bool] = []
 
         def peer() -> None:
@@ -356,8 +386,10 @@ def postgres(count: int, runs: int, window: float, part: str = "all") -> None:
             if part == "all":
                 measure(store, None, runs, peer, {**os.environ}, filled)
             page_beside(store, bare_page, runs * 20, list(filled.sample))
-            if part == "all":
+            if part == "all" and kept is None:
                 rebuild(store, None, stale, window)
+            elif part == "all":  # it would leave the kept rows stale for the next run
+                print(f"  {'rebuild after a questionnaire change':<34} not run on a kept fill")
         finally:
             if previous is None:
                 os.environ.pop("BKA_DATABASE_URL", None)

@@ -80,6 +80,20 @@ def test_a_filter_and_its_pages_follow_a_status_change(store_kind: str) -> None:
     assert rows[0].title == "Park 6, nu en skola"
 
 
+def test_a_word_only_the_oldest_holds_is_found_and_a_short_one_too(store_kind: str) -> None:
+    store = open_store()
+    ids = [store.create(assessment(f"Skola {n}", f"BUN 2026/{n}"), "Anna").id or ""
+           for n in range(30)]
+    retitle(store, ids[0], "Äldsta skolan")
+    for aid in ids[1:]:  # the retitled one is the oldest again
+        store.set_status(aid, "complete", "Anna")
+    rows, total = store.page("ÄLDSTA", limit=50)
+    assert [(r.id, r.title) for r in rows] == [(ids[0], "Äldsta skolan")] and total == 1
+    assert store.page("äldsta", status="complete", limit=50) == ([], 0)
+    rows, total = store.page("/2", limit=50)  # two characters: BUN 2026/2 and /20-/29
+    assert [r.id for r in rows] == [ids[n] for n in (*range(29, 19, -1), 2)] and total == 11
+
+
 def _titles(at: AppTest) -> list[str]:
     return [str(m.value).strip("*").strip("\u2068\u2069") for m in at.markdown
             if str(m.value).startswith("**") and "Skola" in str(m.value)]

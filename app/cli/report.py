@@ -53,7 +53,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.report.context import ReportError
+    with lasting():  # the report's modules, made once (startup.py): all of them load here
+        from app.report.context import ReportError
 
     try:
         return _run(args)

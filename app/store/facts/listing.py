@@ -27,6 +27,20 @@ CREATE TABLE IF NOT EXISTS overview_rows (
 CREATE INDEX IF NOT EXISTS overview_rows_newest ON overview_rows (ord DESC, id);
 CREATE INDEX IF NOT EXISTS overview_rows_status ON overview_rows (status, ord DESC, id);
 """
+# (The file's schema as version 3 made it; at every open ORDER_DDL puts the wider order
+# indexes in place of these two, as the counters were added: no new version, no rebuild.)
+#: The list's order, newest first, overall and per status, each entry carrying what a search
+#: and a person's scope test (the search text, whose it is): a page with a search or a scope
+#: walks the index alone and reads the table only for the rows it shows (a search for a word
+#: few rows hold walked the table, every row: 38 ms at 10,000, 1.3 ms through the index).
+ORDER_DDL = (
+    "CREATE INDEX IF NOT EXISTS overview_rows_listed ON overview_rows "
+    "(ord DESC, id, haystack, owner, unit, shared, reviewer)",
+    "CREATE INDEX IF NOT EXISTS overview_rows_status_listed ON overview_rows "
+    "(status, ord DESC, id, haystack, owner, unit, shared, reviewer)",
+    "DROP INDEX IF EXISTS overview_rows_newest",  # (ord DESC, id): the first order's
+    "DROP INDEX IF EXISTS overview_rows_status",  # (status, ord DESC, id)
+)
 #: rows per status, kept by the rows' own writes: the total of a page without a search or a
 #: person's scope is one lookup, exact, instead of a count of up to COUNT_AHEAD rows
 COUNTS_DDL = (
@@ -72,17 +86,24 @@ def values(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def ensure_counts(db: Any) -> None:
-    """The counters and their triggers, in a file made before they were: filled from the
-    rows there, in the same transaction (`db`: an sqlite3 connection in autocommit)."""
-    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'overview_row_counts'").fetchone():
+    """The counters and their triggers, and the list's order indexes, in a file made before
+    they were: built from the rows there, each in one transaction (`db`: an sqlite3
+    connection in autocommit)."""
+    _ensure(db, "overview_row_counts", (
+        *COUNTS_DDL, "DELETE FROM overview_row_counts",
+        "INSERT INTO overview_row_counts (status, n) "
+        "SELECT status, count(*) FROM overview_rows GROUP BY status"))
+    _ensure(db, "overview_rows_status_listed", ORDER_DDL)
+
+
+def _ensure(db: Any, name: str, statements: Iterable[str]) -> None:
+    """`statements` in one transaction, unless the file has `name` already."""
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone():
         return
     db.execute("BEGIN IMMEDIATE")
     try:
-        for statement in COUNTS_DDL:
+        for statement in statements:
             db.execute(statement)
-        db.execute("DELETE FROM overview_row_counts")
-        db.execute("INSERT INTO overview_row_counts (status, n) "
-                   "SELECT status, count(*) FROM overview_rows GROUP BY status")
     except BaseException:
         db.execute("ROLLBACK")
         raise

@@ -108,6 +108,11 @@ def may(rule: str, row: Summary | Listed) -> bool:
     return access.may_share(identity, holding_of(row))
 
 
+def sees_every_row() -> bool:
+    """Whether this session may read every stored assessment (no list needs a filter)."""
+    return access.sees_every_row(current_identity())
+
+
 def scope() -> access.Scope | None:
     """The rows a list asks the store for in this session (None: all of them)."""
     return access.scope(current_identity())

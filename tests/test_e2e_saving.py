@@ -155,21 +155,26 @@ def _stored(data: Path, aid: str, qid: str) -> str | None:
     return str(answer.value) if answer and answer.value is not None else None
 
 
-# Clicks "Nästa" (the copy drawn now) the moment the page next shows a run under way: set
-# before typing, that is the run the typed text starts (the field is committed after a pause
-# in typing, app/ui/page_scripts.py), the section's own run.
-_CLICK_WHEN_RUNNING = """(label) => {
-  const app = document.querySelector('[data-testid="stApp"]');
+# Clicks "Nästa" (the copy drawn now) the moment the page has sent the server the text typed
+# (the field is committed after a pause in typing, app/ui/page_scripts.py), so the click
+# reaches the server while the run of the section that change starts is queued or under way.
+# (The page's "running" state is no sign to wait for: a short run can start and end between
+# two frames the page draws.)
+_CLICK_AFTER_CHANGE = """([label, text]) => {
   window.__bkaClicked = false;
-  const observer = new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') !== 'running') return;
-    observer.disconnect();
-    [...document.querySelectorAll(
-        '[data-testid="stElementContainer"]:not([data-stale="true"]) button')]
-      .find((b) => b.innerText.includes(label)).click();
-    window.__bkaClicked = true;
-  });
-  observer.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  const send = WebSocket.prototype.send;
+  const utf8 = new TextDecoder();
+  WebSocket.prototype.send = function (data) {
+    send.call(this, data);
+    if (typeof data === "string" || !utf8.decode(data).includes(text)) return;
+    WebSocket.prototype.send = send;
+    setTimeout(() => {
+      [...document.querySelectorAll(
+          '[data-testid="stElementContainer"]:not([data-stale="true"]) button')]
+        .find((b) => b.innerText.includes(label)).click();
+      window.__bkaClicked = true;
+    }, 0);
+  };
 }"""
 
 
@@ -222,10 +227,11 @@ class AsSentTogether:
 @pytest.mark.parametrize("moment", ["during_the_sections_run", "sent_with_the_change"])
 def test_next_clicked_while_the_section_reruns_for_a_change_lands(
         app: tuple[Any, str, Path], moment: str) -> None:
-    """A change to an answer reruns its section alone. "Nästa" clicked while that run is under
-    way, or right after typing so that the browser sends the click in one message with the
-    change, scoped to the section (AsSentTogether), opens the next section on the first
-    click, and the text typed is stored."""
+    """A change to an answer reruns its section alone. "Nästa" clicked the moment the change
+    has gone to the server (its run queued or under way), or right after typing so that the
+    browser sends the click in one message with the change, scoped to the section
+    (AsSentTogether), opens the next section on the first click, and the text typed is
+    stored."""
     from playwright.sync_api import expect
 
     browser, base, data = app
@@ -238,7 +244,7 @@ def test_next_clicked_while_the_section_reruns_for_a_change_lands(
         box = page.get_by_label(FIELD)
         expect(box).to_be_editable(timeout=WAIT_MS)
         if moment == "during_the_sections_run":
-            page.evaluate(_CLICK_WHEN_RUNNING, "Nästa")
+            page.evaluate(_CLICK_AFTER_CHANGE, ["Nästa", text])
             box.fill(text)
             page.wait_for_function("window.__bkaClicked === true", timeout=WAIT_MS)
         else:  # as a person does it: the click takes the focus from the field

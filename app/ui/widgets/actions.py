@@ -82,9 +82,12 @@ def _measure(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
             )
         else:
             ctx.seed(k, item.get(field, ""))
-            col.text_input(
+            # A box that grows with its text: a long title or owner is read whole, wrapped,
+            # where a one-line field would cut it off (a phone shows some 30 characters).
+            col.text_area(
                 label,
                 key=k,
+                height="content",
                 label_visibility="collapsed",
                 disabled=ctx.locked,
                 on_change=_actions_changed,

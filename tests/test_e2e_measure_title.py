@@ -4,7 +4,6 @@ inside the field or the page sideways. Screenshots of both are kept in the test'
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +69,6 @@ def test_a_long_measure_title_is_shown_whole(tmp_path: Path, width: int, height:
         shown: dict[str, Any] = field.evaluate(FIELD)
         shot = tmp_path / f"measure-title-{width}x{height}.png"
         page.screenshot(path=str(shot))  # the screen as the person sees it there
-        keep = Path(__file__).parent.parent / ".screenshots"
-        if keep.is_dir():  # a developer's folder for looking at them; never required
-            shutil.copy(shot, keep / shot.name)
         browser.close()
     assert shown["hiddenX"] <= 1 and shown["hiddenY"] <= 1, shown  # nothing scrolled away
     assert shown["left"] >= 0 and shown["right"] <= width + 1, shown

@@ -117,7 +117,8 @@ from bench import child_peak, dashboard_fill
 
 TODAY = dt.date(2027, 6, 1)
 PEER_TABLES = """
-DROP TABLE IF EXISTS peer_facts, peer_keys;
+DROP TABLE IF EXISTS peer_facts;
+DROP TABLE IF EXISTS peer_keys;
 CREATE TABLE peer_facts (id TEXT PRIMARY KEY, committee TEXT NOT NULL, year INTEGER NOT NULL,
   status TEXT NOT NULL, kind TEXT NOT NULL, level TEXT, heard INTEGER NOT NULL);
 CREATE INDEX peer_facts_counted ON peer_facts (status, committee, year);

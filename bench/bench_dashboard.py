@@ -74,6 +74,13 @@ counted looked up through it, no JIT on our connections: cold 2.33x -> 1.09x, af
 2.25x -> 1.19x, a fresh `bka dashboard` 82 -> 80 MB (the list page, not changed, 2.04x and
 1.03x in the two runs).
 
+The list's page at the first look after a save (2026-12-08, a load of 10-25 on 2 cores,
+interleaved): it fetched the overview's whole 17-column record in five statements and made
+50 of them; now only the columns the page shows (records.Listed, the same in both stores),
+the trust and the total in one head statement. Local 10,000: 3.29x -> 2.06-2.31x; 100,000:
+2.33x; shown again 0.3-0.45x. PostgreSQL 10,000: 1.20x -> 1.10x after a save, 1.30x ->
+1.33x shown again (each a round trip and a transaction, the same as the peer's).
+
 Run: .venv/bin/python -m bench.bench_dashboard [--count 10000] [--runs 5] [--store
 tinydb|postgres|both] [--part all|page] (page: the list's page alone); PostgreSQL's count is
 $BKA_BENCH_DASH_PG_COUNT, else the same. BKA_BENCH_DASH_PG_KEEP=<folder> keeps PostgreSQL's

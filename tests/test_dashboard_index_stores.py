@@ -121,3 +121,28 @@ def test_after_a_questionnaire_change_the_build_runs_behind_the_page(
     assert done.building is None
     assert done.dashboard.model_dump() == core_board(ids_now())
     fact_builder.forget()
+
+
+def test_a_persons_overview_counts_the_rows_they_see_and_follows_their_saves(
+        store_kind: str) -> None:
+    store = open_store()
+    made = [store.create(a, editor="t").id or "" for a in known_set() + known_set()]
+    views = {"mine": {made[0], made[1], made[4]}, "theirs": {made[1], made[2], made[7]}}
+
+    def seen(who: str) -> dict[str, object]:
+        shown = board(None, None, None, TODAY, statuses=None,
+                      visible=lambda rows: [r for r in rows if r.id in views[who]])
+        return shown.dashboard.model_dump()
+
+    def core(who: str) -> dict[str, object]:
+        cases, _ = collect(store.get_many(sorted(views[who])), catalog())
+        return overview(cases, TODAY, statuses=None).model_dump()
+
+    for who in ("mine", "theirs", "mine"):  # the second view of each reads what it kept
+        assert seen(who) == core(who), who
+    # a save moves one of mine to another committee: my next view counts it there, and
+    # the other person's view, which holds it too, as well
+    store.set_decision(made[1], store.get(made[1]).decision.model_copy(
+        update={"committee": "Kultur- och fritidsnämnden"}), editor="t")
+    for who in ("mine", "theirs"):
+        assert seen(who) == core(who), who

@@ -38,6 +38,15 @@ class Standing:
     def section(self, section_id: str) -> SectionProgress:
         return next(s for s in self.sections if s.id == section_id)
 
+    def around(self) -> tuple[object, ...]:
+        """What a page around one open section shows of the record: every section's progress
+        (its mark, the counts, the questions still missing, whether it is skipped) and the
+        answers that do not fit. A change in the section that alters this is a change of the
+        page, not of the section alone."""
+        marks = tuple((s.id, s.visible, s.done, s.answered > 0, s.answered_required,
+                       s.required, tuple(s.missing)) for s in self.sections)
+        return marks, tuple(str(p) for p in self.problems)
+
 
 _kept: OrderedDict[tuple[str, int, str, str, str, int], Standing] = OrderedDict()
 _lock = threading.Lock()  # Streamlit runs every session's script in a thread of one process

@@ -306,6 +306,30 @@ def test_at_320_px_every_field_keeps_its_label(app: App) -> None:
         assert text and width > 0 and left >= 0 and right <= 321, (text, left, right)
 
 
+# For each label drawn above a field (field_label): how far the field drawn after it reaches
+# up into the label's last line, in px (the field's box is opaque: what it covers is unseen).
+COVERED = """() => [...document.querySelectorAll(
+    '[data-testid="stMain"] [class*="st-key-bka-label-"]')].map(c => {
+  const text = c.querySelector('p');
+  let next = c.parentElement.nextElementSibling;
+  while (next && next.getBoundingClientRect().height === 0) next = next.nextElementSibling;
+  return [text.innerText.trim(), next === null ? 0
+          : text.getBoundingClientRect().bottom - next.getBoundingClientRect().top];
+})"""
+
+
+def test_on_a_phone_no_field_covers_the_last_line_of_its_label(app: App) -> None:
+    """A question's label wraps over three lines on a phone ("6.3 Hur många minuter …
+    tillsammans? (minuter per dag)"): its last line stays in view above the field, not half
+    hidden behind it."""
+    (impacts,) = section_numbers("impacts")
+    page = app.section("sv", impacts, width=375)
+    covered = page.evaluate(COVERED)
+    page.close()
+    assert len(covered) > 10 and any(text.startswith("6.3 ") for text, _ in covered), covered
+    assert not [(text, px) for text, px in covered if px > 0.5], covered
+
+
 def test_the_projector_view_moves_with_the_arrow_keys(app: App) -> None:
     # Opened as the trainer opens it: the key given on the workshop page, then its link.
     page = app.page("sv", f"/workshop?workshop={app.seeds.workshop}")

@@ -81,6 +81,20 @@ def test_letter_with_five_or_more_answers_says_what_children_said() -> None:
     assert subject == f"LIX {lix(letter.prose):.0f}"
 
 
+def test_two_quotes_under_one_question_name_the_question_once() -> None:
+    c = collection(6)
+    worries = ["Bussen tar för lång tid.", "Jag vill inte byta skola."]
+    c = c.model_copy(update={"responses": [
+        r.model_copy(update={"texts": {"worries": worries[i % 2]}})
+        for i, r in enumerate(c.responses)]})
+    for lang, more in (("sv", "Ett annat barn skrev: ”"), ("en", "Another child wrote: “")):
+        letter = draft(DECIDED, lang, c, Q, results(Q, c, lang))
+        said = next(p.text for p in letter.parts if p.key == "said")
+        question = re.findall(r"[”“]([^”“]+\?)[”“] (?:skrev ett barn|one child wrote)", said)
+        assert len(question) == 1, said  # the question once, then both children's words
+        assert said.count(more) == 1, said
+
+
 def test_with_four_answers_the_letter_does_not_count_them() -> None:
     c = collection(4)
     letter = draft(SCHOOL, "sv", c, Q, results(Q, c, "sv"))

@@ -370,3 +370,38 @@ def test_a_number_with_a_unit_is_named_as_its_label_shows_it(
     names = [str(n.label) for n in at.number_input]
     count = next(n for n in names if "hur många barn" in n.lower())
     assert count.endswith("(barn)") and "?," not in count
+
+
+def test_a_sentence_about_children_or_a_measure_is_shown_whole_and_kept_when_edited(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Which children an article's rating is about, and what a measure does, are sentences:
+    they are drawn in boxes that wrap (a one-line box showed only their start), and an edit
+    there is stored."""
+    who = ("Barn som bor långt från busshållplats och barn med funktionsnedsättning får det "
+           "svårare än andra under omställningen.")
+    what = ("Planera skolskjutsen så att ingen elev i F-3 reser mer än 35 minuter per väg "
+            "eller väntar mer än tio minuter")
+    aid = seeded(tmp_path, {
+        "affects_children": "direct",
+        "rights_impacts": {31: {"short": -1, "long": 0, "children": who}},
+        "measures": [{"what": what, "who": "Skolskjutssamordnare", "due": "2027-06-15",
+                      "status": "planned"}],
+    })
+    at = start(monkeypatch, tmp_path, open_assessment=aid)
+    at = no_exception(open_page(at, "assess").run())
+    at = open_section(at, "Konsekvenser")
+    children = at.text_area(key=f"q:{aid}:rights_impacts:31:children")
+    assert children.value == who
+    children.set_value(who + " Även barn i byarna.")
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["rights_impacts"].value
+    assert stored["31"]["children"].endswith("Även barn i byarna.")
+    at = open_section(at, "Åtgärder")
+    measure = at.text_area(key=f"q:{aid}:measures:0:what")
+    assert measure.value == what and measure.label.endswith("åtgärd 1")
+    measure.set_value(what + ", med en vuxen på bussen")
+    at = no_exception(at.run())
+    stored = open_store(tmp_path).get(aid).answers["measures"].value
+    assert stored[0]["what"].endswith("med en vuxen på bussen")
+    assert at.text_input(key=f"q:{aid}:measures:0:who").value == "Skolskjutssamordnare"

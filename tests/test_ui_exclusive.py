@@ -60,12 +60,12 @@ def test_choosing_a_step_clears_none(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     at = no_exception(at.run())
     assert at.multiselect(key=key).value == ["contract"]
     assert stored(tmp_path, aid, "binding_steps") == ["contract"]
-    assert "”Nej, inget bindande steg är taget” togs bort" in texts(at)
+    assert "formuläret tog bort ”Nej, inget bindande steg är taget”" in texts(at)
     # the next ordinary change ends the note
     at.multiselect(key=key).set_value(["contract", "sale"])
     at = no_exception(at.run())
     assert stored(tmp_path, aid, "binding_steps") == ["contract", "sale"]
-    assert "togs bort" not in texts(at)
+    assert "tog bort" not in texts(at)
 
 
 def test_an_older_record_with_both_is_kept_and_warned_about(monkeypatch: pytest.MonkeyPatch,

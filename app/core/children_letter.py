@@ -57,6 +57,7 @@ WORDS = {
            "disliked": "{n} tyckte att det var dåligt.",
            "between": "{n} tyckte att det var mitt emellan.",
            "wrote": "På frågan ”{question}” skrev ett barn: ”{quote}”",
+           "wrote_more": "Ett annat barn skrev: ”{quote}”",
            "planned": "Det här planeras:",
            "follow": "Vi tittar på hur det blev den {date}.", "by": "{what} Klart den {date}.",
            "ask": "Du kan fråga {who}.", "reach": "Så når du {who}: {how}.",
@@ -81,6 +82,7 @@ WORDS = {
            "liked": "{n} thought the plan was good.", "disliked": "{n} thought it was bad.",
            "between": "{n} thought it was in between.",
            "wrote": "To the question “{question}” one child wrote: “{quote}”",
+           "wrote_more": "Another child wrote: “{quote}”",
            "planned": "This is planned:",
            "follow": "We will look at how it went on {date}.", "by": "{what} Done by {date}.",
            "ask": "You can ask {who}.", "reach": "How to reach {who}: {how}.",
@@ -258,9 +260,16 @@ def _said(ri: ReportInput, child_q: ChildQuestionnaire | None, found: Results | 
             if n:
                 lines.append(w[key].format(n=n))
     quotes = [(question, q) for question, qs in found.quotes.items() for q in qs][:2]
+    asked = ""
     for question, quote in quotes:
-        lines.append(w["wrote"].format(question=question.strip().rstrip("?") + "?",
-                                       quote=quote.strip()))
+        # Two quotes under one question name it once: a child reads the question, then
+        # what two children wrote, not the same question twice.
+        if question == asked:
+            lines.append(w["wrote_more"].format(quote=quote.strip()))
+        else:
+            lines.append(w["wrote"].format(question=question.strip().rstrip("?") + "?",
+                                           quote=quote.strip()))
+        asked = question
     return " ".join(lines)
 
 

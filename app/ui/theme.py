@@ -27,7 +27,9 @@ label:has(input[type="radio"]:focus-visible), label:has(input[type="checkbox"]:f
 /* A label drawn as Markdown over a widget whose own label is collapsed
    (app/ui/widgets/context.py, field_label): it looks like Streamlit's label. */
 [class*="st-key-bka-label-"] p {{ font-size: 0.875rem; margin-bottom: 0; }}
-[class*="st-key-bka-label-"] {{ margin-bottom: -0.5rem; }}
+/* No pull upwards: the field drawn next is opaque, and a negative margin here hid the lower
+   half of a label's last line behind it (a three-line label on a phone lost its unit). */
+[class*="st-key-bka-label-"] {{ margin-bottom: 0; }}
 </style>"""
 
 

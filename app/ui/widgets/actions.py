@@ -82,17 +82,17 @@ def _measure(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
             )
         else:
             ctx.seed(k, item.get(field, ""))
-            # A box that grows with its text: a long title or owner is read whole, wrapped,
-            # where a one-line field would cut it off (a phone shows some 30 characters).
-            col.text_area(
-                label,
-                key=k,
-                height="content",
-                label_visibility="collapsed",
-                disabled=ctx.locked,
-                on_change=_actions_changed,
-                args=(ctx, question),
-            )
+            # What is done is a sentence: a box that grows with it, so a long title is read
+            # whole, wrapped (a one-line box cut it off at the edge, a fixed two-line box
+            # scrolled inside it on a phone). Who is responsible is a name and stays one line.
+            if field == "what":
+                col.text_area(label, key=k, label_visibility="collapsed", height="content",
+                              disabled=ctx.locked, on_change=_actions_changed,
+                              args=(ctx, question))
+            else:
+                col.text_input(label, key=k, label_visibility="collapsed",
+                               disabled=ctx.locked, on_change=_actions_changed,
+                               args=(ctx, question))
     _addresses(ctx, question, i, item, targets)
     if question.measure_facts:
         _facts(ctx, question, i, item)

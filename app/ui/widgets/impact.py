@@ -10,6 +10,7 @@ import streamlit as st
 from app.core.models.questionnaire import IMPACT_VALUES, Question
 from app.core.text import tr
 from app.ui.strings.i18n import t, t_for
+from app.ui.widgets.article_card import article_card
 from app.ui.widgets.context import Ctx, field_label, show_label
 from app.ui.widgets.group_ratings import draw_group_ratings, read_group_ratings
 
@@ -51,9 +52,10 @@ def draw_impact(ctx: Ctx, question: Question) -> None:
             title.markdown(
                 f"**{t('article', ctx.lang)} {number}. {tr(article.title, ctx.lang)}{marker}**"
             )
-            with about.popover(t("about_article_number", ctx.lang, number=number),
-                               use_container_width=True):
-                st.write(tr(article.summary, ctx.lang))
+            with about:
+                article_card(t("about_article_number", ctx.lang, number=number),
+                             tr(article.summary, ctx.lang), ctx.k(question, f"{number}:about"),
+                             use_container_width=True)
             cols = st.columns([2, 2, 3])
             # Each field names its article: eighteen fields called "På kort sikt" say nothing.
             where = t("impact_field_name", ctx.lang, number=number,
@@ -79,10 +81,13 @@ def draw_impact(ctx: Ctx, question: Question) -> None:
             ctx.seed(k, entry.get("children", ""))
             with cols[2]:
                 field_label(k, t_for("impact_children", ctx.lang, ctx.q.track))
-            cols[2].text_input(
+            # A sentence or three in the official's words: a one-line box showed its start
+            # only, cut off at the edge; two lines that wrap show it, and grow when it is long.
+            cols[2].text_area(
                 where.format(field=t_for("impact_children", ctx.lang, ctx.q.track)),
                 label_visibility="collapsed",
                 key=k,
+                height=68,
                 placeholder=t_for("impact_children_placeholder", ctx.lang, ctx.q.track),
                 disabled=ctx.locked,
                 on_change=_impact_changed,

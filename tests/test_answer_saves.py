@@ -170,3 +170,14 @@ def test_moving_a_folder_into_the_database_keeps_a_wrong_stored_answer(
     moved = PostgresAssessmentStore(pg_empty).get(a.id or "")
     assert moved.answers == a.answers
     assert "affects_children" in standing(moved, Q).wrong
+
+
+def test_an_option_sent_twice_is_one_choice_not_a_wrong_answer(store: AssessmentStore) -> None:
+    """A double click sent twice or a hand-written list naming an option twice: saved, read and
+    scored as that option once, never refused or flagged as a problem to fix."""
+    first, second = Q.questions["decision_kind"].option_values[:2]
+    a = store.create(new(), "Anna")
+    store.set_answer(a.id or "", "decision_kind", Answer(value=[first, second, first]), "Anna")
+    now = standing(store.get(a.id or ""), Q)
+    assert now.values["decision_kind"] == [first, second]
+    assert not now.problems

@@ -94,7 +94,6 @@ _ANSWERS = [
      "'{v}' är inget av alternativen; alternativen är: {options}"),
     (r"expected a number", "svaret ska vara ett tal"),
     (r"expected one option, got (?P<v>.+)", "svaret ska vara ett av alternativen, men är {v}"),
-    (r"'(?P<v>.*)' is chosen more than once", "'{v}' är valt mer än en gång"),
     (r"(?P<alone>.+) is chosen only alone, not beside (?P<others>.+)",
      "{alone} väljs bara ensamt, inte tillsammans med {others}"),
     (r"(?P<id>\S+) (?P<version>\S+) has no question '(?P<qid>[^']*)'",

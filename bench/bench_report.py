@@ -26,25 +26,30 @@ from app.services.paths import EXAMPLES_DIR, ROOT
 from app.services.shipped import catalog
 
 WARM_TARGET = 0.5
+#: bka's start-up, before any stage's code: the collector off while it imports and loads (what
+#: it made frozen after, app/cli/startup.py), pydantic's plugin lookup skipped
+#: (app/cli/plugins_off.py); STAGES and FLOOR end with END.
+START = "import gc; gc.disable(); from app.cli import plugins_off; plugins_off.skip_lookup(); "
+END = "; gc.freeze(); gc.enable()"
 #: The least any cold `bka report` process does before it lays out a page.
-FLOOR = ("from app.cli import report; from app.report import pdf_render; "
+FLOOR = (START + "from app.cli import report; from app.report import pdf_render; "
          "from app.report.fonts import register_fonts; register_fonts(); "
-         "from app.services.shipped import catalog; catalog()")
+         "from app.services.shipped import catalog; catalog()" + END)
 COLD_TARGET = 2.5
 #: The floor taken apart: each stage a fresh process doing what the one before did and one
 #: thing more, so the differences say what importing the models, reportlab and our report
 #: modules, registering the fonts and loading the catalogue each cost a cold `bka report`.
 STAGES = (
     ("interpreter", "pass"),
-    ("+ pydantic", "import pydantic"),
-    ("+ the models (pydantic classes built)", "import app.core.models"),
+    ("+ pydantic", START + "import pydantic" + END),
+    ("+ the models (pydantic classes built)", START + "import app.core.models" + END),
     ("+ reportlab's platypus (the peer imports it too)",
-     "import app.core.models; import reportlab.platypus"),
-    ("+ our report modules, the command line", "from app.cli import report; "
-     "from app.report import build, pdf_render, context"),
-    ("+ fonts registered (two TTF faces)", "from app.cli import report; "
+     START + "import app.core.models; import reportlab.platypus" + END),
+    ("+ our report modules, the command line", START + "from app.cli import report; "
+     "from app.report import build, pdf_render, context" + END),
+    ("+ fonts registered (two TTF faces)", START + "from app.cli import report; "
      "from app.report import build, pdf_render, context; "
-     "from app.report.fonts import register_fonts; register_fonts()"),
+     "from app.report.fonts import register_fonts; register_fonts()" + END),
     ("+ catalogue, its kept copy (= the floor)", FLOOR),
 )
 
@@ -118,6 +123,7 @@ def beside_peer(path: Path, runs: int, cold_runs: int, folder: Path) -> None:
     # A cache folder of this run's own, filled once, as a user's is after the first report
     # (a folder shared with other checkouts on this machine is replaced under our feet).
     env["BKA_CACHE_DIR"] = str(folder / "cache")
+    env.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")  # as bka sets it (app/cli/main.py)
     subprocess.run([sys.executable, "-c", FLOOR], cwd=ROOT, env=env, check=True)
     for i in range(cold_runs):
         for command, into in (([*bka, "report", str(path), "--form", "full", "-o",

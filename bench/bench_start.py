@@ -120,12 +120,16 @@ STAGES = (
 )
 
 
+#: bka's start-up, before any stage's code: the collector off while it imports (what it made
+#: frozen after, app/cli/startup.py), pydantic's plugin lookup skipped (app/cli/plugins_off.py)
+START = "import gc\ngc.disable()\nfrom app.cli import plugins_off\nplugins_off.skip_lookup()\n"
+
+
 def apart(env: dict[str, str], example: Path, out: Path, runs: int) -> None:
     """The cold HTML report stage by stage (CPU seconds, medians of interleaved processes),
-    each stage's code run as bka runs its start-up: the garbage collector off while it
-    imports, what it made frozen after (app/cli/startup.py)."""
-    stages = [(name, [sys.executable, "-c", "import gc\ngc.disable()\n"
-                      + code.format(example=str(example)) + "\ngc.freeze()\ngc.enable()"])
+    each stage's code run as bka runs its start-up: as bka starts (START)."""
+    stages = [(name, [sys.executable, "-c", START + code.format(example=str(example))
+                      + "\ngc.freeze()\ngc.enable()"])
               for name, code in STAGES]
     stages.append(("+ scoring, the document, writing it (= bka report)",
                    [*BKA, "report", str(example), "-o", str(out)]))

@@ -13,6 +13,9 @@ Both servers run with the options the app is served with (app/ui/launch.py: no f
 no full garbage collection after each run), so the ratio is the page's cost, not the
 configuration's. The server's memory at the end of the load is printed beside its CPU.
 
+Beside each: the elements (and containers) a change's run sends, the median per change; the
+server builds, serialises and sends each one, so it is most of what a change costs.
+
 Goals (per change): server CPU and p95 click -> settled; p95 <= 1 s for 30 people.
 Run: .venv/bin/python -m bench.bench_workshop [--users 30] [--seconds 40] [--interval 3]
 """
@@ -91,20 +94,32 @@ class Widget:
     fragment: str  #: the fragment it was drawn in ("" for the page): a change reruns that
 
 
-async def _run(ws: object, message: bytes) -> dict[str, Widget]:
+@dataclass
+class Drawn:
+    """What one change's run sent the browser."""
+
+    widgets: dict[str, Widget] = field(default_factory=dict)  #: the widgets it drew, by id
+    elements: int = 0  #: elements and containers sent (what the server built and serialised)
+
+
+async def _run(ws: object, message: bytes) -> Drawn:
     """Send one rerun and read until its script finished (a run the script ended early to run
-    again, st.rerun, goes on to the run it started): the widgets it drew, by id."""
+    again, st.rerun, goes on to the run it started): what it drew."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     await ws.send(message)  # type: ignore[attr-defined]
-    widgets: dict[str, Widget] = {}
+    drawn = Drawn()
+    widgets = drawn.widgets
     while True:
         msg = ForwardMsg()
         msg.ParseFromString(await ws.recv())  # type: ignore[attr-defined]
         kind = msg.WhichOneof("type")
         if (kind == "script_finished"
                 and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
-            return widgets
+            return drawn
+        if kind == "delta" and (msg.delta.HasField("new_element")
+                                or msg.delta.HasField("add_block")):
+            drawn.elements += 1
         if kind == "delta" and msg.delta.HasField("new_element"):
             element = msg.delta.new_element
             which = element.WhichOneof("type")
@@ -135,7 +150,7 @@ class Start:
 
 
 async def person(port: int, who: Person, start: Start, interval: float,
-                 rng: random.Random, waits: list[float]) -> None:
+                 rng: random.Random, waits: list[float], elements: list[int]) -> None:
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
 
@@ -170,22 +185,23 @@ async def person(port: int, who: Person, start: Start, interval: float,
         while time.monotonic() < start.until:
             n += 1
             sent = time.perf_counter()
-            await asyncio.wait_for(_run(ws, rerun(found[0], f"Gruppens svar, ändring {n}",
-                                                  found[1].fragment)), REPLY_WITHIN)
+            drawn = await asyncio.wait_for(_run(ws, rerun(found[0], f"Gruppens svar, ändring {n}",
+                                                          found[1].fragment)), REPLY_WITHIN)
             waits.append(time.perf_counter() - sent)
+            elements.append(drawn.elements)
             await asyncio.sleep(max(0.0, interval - (time.perf_counter() - sent)))
 
 
 async def _open(ws: Any, who: Person, rerun: Callable[..., bytes]) -> tuple[str, Widget]:
     """Open the page (and the section, as a click in the section list does); the text area."""
-    widgets = await asyncio.wait_for(_run(ws, rerun()), REPLY_WITHIN)
+    widgets = (await asyncio.wait_for(_run(ws, rerun()), REPLY_WITHIN)).widgets
     if who.section:
         nav = _find(widgets, "-nav")
         if nav is None:
             raise RuntimeError("no section list on the guided page")
         option = next(o for o in nav[1].proto.options if who.section in o)
-        widgets = await asyncio.wait_for(_run(ws, rerun(nav[0], option, nav[1].fragment)),
-                                         REPLY_WITHIN)
+        widgets = (await asyncio.wait_for(_run(ws, rerun(nav[0], option, nav[1].fragment)),
+                                          REPLY_WITHIN)).widgets
     found = _find(widgets, who.key)
     if found is None:
         raise RuntimeError(f"no widget {who.key!r} on the page")
@@ -198,17 +214,27 @@ def rss_mib(pid: int) -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
-def load(server: Server, people: list[Person], seconds: float,
-         interval: float) -> tuple[float, list[float]]:
-    """Run the people against the server; (server CPU seconds, each change's wait)."""
+@dataclass
+class Load:
+    """One server under the load."""
+
+    cpu: float = 0.0  #: server CPU seconds
+    waits: list[float] = field(default_factory=list)  #: each change's click -> settled
+    elements: list[int] = field(default_factory=list)  #: each change's elements sent
+
+
+def load(server: Server, people: list[Person], seconds: float, interval: float) -> Load:
+    """Run the people against the server."""
     assert server.process is not None
-    waits: list[float] = []
+    result = Load()
+    waits = result.waits
     rng = random.Random(30)
     used: list[float] = []
 
     async def everyone() -> None:
         start = Start(asyncio.Barrier(len(people) + 1))
-        tasks = [asyncio.create_task(person(server.port, who, start, interval, rng, waits))
+        tasks = [asyncio.create_task(person(server.port, who, start, interval, rng, waits,
+                                            result.elements))
                  for who in people]
         await start.ready.wait()
         used.append(cpu_seconds(pid))
@@ -220,16 +246,19 @@ def load(server: Server, people: list[Person], seconds: float,
 
     pid = server.process.pid
     asyncio.run(everyone())
-    return used[1] - used[0], waits
+    result.cpu = used[1] - used[0]
+    return result
 
 
-def report(name: str, cpu: float, waits: list[float]) -> tuple[float, float]:
-    per_change = cpu / max(1, len(waits)) * 1000
+def report(name: str, run: Load) -> tuple[float, float]:
+    waits = run.waits
+    per_change = run.cpu / max(1, len(waits)) * 1000
     ordered = sorted(waits)
     p95 = ordered[max(0, int(len(ordered) * 0.95) - 1)] if ordered else float("nan")
     print(f"  {name:<12} {len(waits):4d} changes   server CPU {per_change:6.1f} ms/change   "
           f"click -> settled median {statistics.median(ordered) * 1000:6.0f} ms   "
-          f"p95 {p95 * 1000:6.0f} ms")
+          f"p95 {p95 * 1000:6.0f} ms   elements per change "
+          f"{statistics.median(run.elements or [0]):.0f}")
     return per_change, p95
 
 
@@ -268,15 +297,15 @@ def main() -> None:
             title = tr(section.title, "sv")
             people = [Person(f"id={aid}", "analys", f":{aid}:{text_q.id}:", title)
                       for aid in ids]
-            cpu_a, waits_a = load(ours, people, args.seconds, args.interval)
+            ours_run = load(ours, people, args.seconds, args.interval)
         saved = sum(str(getattr(store.get(aid).answers.get(text_q.id), "value", "")).startswith(
             "Gruppens svar") for aid in ids)
         print(f"  (the guided page stored the changed answer of {saved} of {len(ids)} people)")
         with Server([streamlit, "run", str(peer_file), *flags, *served], env) as bare:
-            cpu_b, waits_b = load(bare, [Person("", "", f"-{text_q.id}")] * args.users,
-                                  args.seconds, args.interval)
-        a, a95 = report("guided page", cpu_a, waits_a)
-        b, b95 = report("bare page", cpu_b, waits_b)
+            bare_run = load(bare, [Person("", "", f"-{text_q.id}")] * args.users,
+                            args.seconds, args.interval)
+        a, a95 = report("guided page", ours_run)
+        b, b95 = report("bare page", bare_run)
         print(f"  ratio        server CPU per change {a / b:5.2f}x   p95 {a95 / b95:5.2f}x   "
               f"goal p95 <= 1 s")
 

@@ -27,6 +27,7 @@ a save does) and compares with their stored facts, and compares the board the pa
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import time
 from collections import Counter
@@ -159,6 +160,19 @@ class Filled:
         self.groups.update((f.facts.committee, f.facts.date.year) for f in facts
                            if f.facts is not None)
         self.sample += rng.sample([f.id for f in facts], min(len(facts), 50))
+
+    def save(self, path: Path) -> None:
+        """Kept beside a kept server, so a later run can check against it without filling."""
+        path.write_text(json.dumps({
+            "groups": [[c, y, n] for (c, y), n in self.groups.items()],
+            "scored_in_full": self.scored_in_full, "seconds": self.seconds,
+            "sample": self.sample}))
+
+    @classmethod
+    def load(cls, path: Path) -> Filled:
+        data = json.loads(path.read_text())
+        return cls(Counter({(c, y): n for c, y, n in data["groups"]}),
+                   data["scored_in_full"], data["seconds"], data["sample"])
 
     def summary(self, count: int) -> str:
         return (f"{count:,} assessments filled in {self.seconds:.0f} s: {BASES} distinct "

@@ -69,9 +69,11 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def running(*, fsync: bool = False) -> Iterator[Server]:
+def running(*, fsync: bool = False, keep: Path | None = None) -> Iterator[Server]:
     """Start a server; `fsync=False` for tests (a crash loses a throwaway database),
-    True for benchmarks that should measure what a real server does."""
+    True for benchmarks that should measure what a real server does. With `keep`, the
+    server's files live in that folder and stay there when it stops: a folder that already
+    holds a server's data is started again as it was (its database not created anew)."""
     bin_dir = binaries()
     if bin_dir is None:
         message = ("PostgreSQL is not installed (apt-get install postgresql): the store "
@@ -79,16 +81,20 @@ def running(*, fsync: bool = False) -> Iterator[Server]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
         pytest.skip(message)
-    folder = Path(tempfile.mkdtemp(prefix="bka-pg-"))
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    folder = keep if keep is not None else Path(tempfile.mkdtemp(prefix="bka-pg-"))
     if os.geteuid() == 0:
         pw = pwd.getpwnam("postgres")
         os.chown(folder, pw.pw_uid, pw.pw_gid)
     data = folder / "data"
     port = _free_port()
-    subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", USER,
-                                    "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8",
-                                    "--no-sync"]),
-                   check=True, capture_output=True)
+    existing = (data / "PG_VERSION").exists()
+    if not existing:
+        subprocess.run(_as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-U", USER,
+                                        "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8",
+                                        "--no-sync"]),
+                       check=True, capture_output=True)
     options = (f"-k {folder} -p {port} -c listen_addresses='' -c max_connections=200 "
                f"-c fsync={'on' if fsync else 'off'}"
                f" -c synchronous_commit={'on' if fsync else 'off'}")
@@ -97,7 +103,8 @@ def running(*, fsync: bool = False) -> Iterator[Server]:
                    check=True, capture_output=True)
     server = Server(folder, port, bin_dir)
     try:
-        server.psql(f"CREATE DATABASE {DATABASE}")
+        if not existing:
+            server.psql(f"CREATE DATABASE {DATABASE}")
         yield server
     finally:
         from app.store.postgres.engine import dispose_all
@@ -105,7 +112,8 @@ def running(*, fsync: bool = False) -> Iterator[Server]:
         dispose_all()
         subprocess.run(_as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-w",
                                         "-m", "fast", "stop"]), capture_output=True)
-        shutil.rmtree(folder, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def empty_after_upgrade(url: str) -> None:

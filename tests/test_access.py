@@ -108,3 +108,23 @@ def test_the_trainer_key_is_kept_as_a_hash_and_typed_forgivingly() -> None:
     assert not trainer_key.matches("", stored)
     assert not trainer_key.matches(key, "")
     assert trainer_key.key_hash(key) != stored  # salted
+
+
+def test_only_a_session_that_opens_every_assessment_sees_every_row() -> None:
+    from app.core.roles import Person
+
+    admin = Person("sub-a", "Ada", "ada@kommun.se", frozenset({"administrator"}), "IT")
+    official = Person("sub-b", "Bo", "bo@kommun.se", frozenset({"handlaggare"}), "Soc")
+    holdings = [access.Holding(), access.Holding("sub-x", "Skola", True, "sub-y"),
+                access.Holding("sub-b", "Soc", False, "", workshop=True)]
+    sessions = [Identity(local=True), Identity(local=False),
+                Identity(local=True, group_assessment="a1"),
+                Identity(local=True, login=True, person=admin),
+                Identity(local=True, login=True, person=official),
+                Identity(local=True, login=True, person=None)]
+    for identity in sessions:
+        opens_all = all(access.may_open_assessment(identity, aid, h) for h in holdings
+                        for aid in ("a1", "b2"))
+        assert access.sees_every_row(identity) == opens_all, identity
+    assert [access.sees_every_row(i) for i in sessions] == [True, False, False, True, False,
+                                                            False]

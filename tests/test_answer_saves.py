@@ -6,6 +6,7 @@ wrong answer stays readable: the answer is kept, flagged as a problem to fix and
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -152,3 +153,31 @@ def test_answers_of_an_older_version_are_judged_after_its_migrations(
     with pytest.raises(AnswerRefused, match="'starkast' is not an option"):
         store.set_answer(aid, "law_strength", Answer(value="starkast"), "Anna")
     assert normalise_answers(store.get(aid), Q)[1] == []
+
+
+def test_moving_a_folder_into_the_database_keeps_a_wrong_stored_answer(
+        tmp_path: Path, pg_empty: str, unchecked: None) -> None:
+    """`bka migrate --to postgresql://…` moves records as they are: one with a wrong answer
+    (which the database once refused to read) arrives whole, readable and flagged."""
+    from app.store import TinyDBAssessmentStore
+    from app.store.postgres.moving_in import move_in
+    from app.store.postgres.store import PostgresAssessmentStore
+
+    folder = tmp_path / "data"
+    a = TinyDBAssessmentStore(folder).create(new(affects_children="kanske"), "Anna")
+    answer_rules.use(catalog())
+    move_in(folder, pg_empty)
+    moved = PostgresAssessmentStore(pg_empty).get(a.id or "")
+    assert moved.answers == a.answers
+    assert "affects_children" in standing(moved, Q).wrong
+
+
+def test_an_option_sent_twice_is_one_choice_not_a_wrong_answer(store: AssessmentStore) -> None:
+    """A double click sent twice or a hand-written list naming an option twice: saved, read and
+    scored as that option once, never refused or flagged as a problem to fix."""
+    first, second = Q.questions["decision_kind"].option_values[:2]
+    a = store.create(new(), "Anna")
+    store.set_answer(a.id or "", "decision_kind", Answer(value=[first, second, first]), "Anna")
+    now = standing(store.get(a.id or ""), Q)
+    assert now.values["decision_kind"] == [first, second]
+    assert not now.problems

@@ -23,7 +23,7 @@ from api_server import running_api
 from app.core import lifecycle as life
 from app.core import webhook
 from app.core.loading import load_assessment
-from app.core.models.assessment import Assessment, Ownership
+from app.core.models.assessment import Answer, Assessment, Ownership
 from app.core.models.lifecycle import CommitteeDecision
 from app.report.build import build_report
 from app.services.api_tokens import ApiTokens
@@ -267,3 +267,28 @@ def test_an_administrator_creates_lists_and_revokes_tokens(local: Path) -> None:
     unknown = subprocess.run([*bka, "revoke", "nope", "--data-dir", str(local)],
                              capture_output=True, text=True, env=env)
     assert unknown.returncode == 2 and "no token" in unknown.stderr
+
+
+def test_an_assessment_with_a_wrong_stored_answer_is_read_with_the_problem_named(
+        data: Path, api: str) -> None:
+    """Stored before answers were checked when saved: the case system still reads it (it
+    was refused as damage, a 503), and the answer is named as a problem to fix."""
+    from app.services.shipped import catalog
+    from app.store import answer_rules
+
+    a = decided("BUN 2026/9", "Skola A")
+    a = a.model_copy(update={"answers": {**a.answers, "affects_children": Answer(value="kanske")}})
+    answer_rules._loaded.clear()  # written as before the check existed
+    try:
+        stored = open_store(data).create(a, editor="Karin Lund")
+    finally:
+        answer_rules.use(catalog())
+    _, token = ApiTokens(data).create("Platina", by="admin")
+    got = httpx.get(f"{api}/v1/assessments/{stored.id}", headers=auth(token))
+    assert got.status_code == 200
+    [problem] = got.json()["answer_problems"]
+    assert "(affects_children)" in problem["message"] and "'kanske'" in problem["message"]
+    assert "räknas inte" in problem["message"]  # the assessment's language: Swedish
+    english = httpx.get(f"{api}/v1/assessments/{stored.id}", params={"lang": "en"},
+                        headers=auth(token)).json()["answer_problems"][0]["message"]
+    assert "'kanske' is not an option" in english and "kept but not scored" in english

@@ -99,7 +99,7 @@ def test_an_unknown_option_in_an_import_is_refused_with_what_and_where(
         import_file(here, _export_with(tmp_path, good, bad), "Bo", catalog=shipped_catalog())
     message = str(caught.value)
     assert "in.json, assessment 2" in message and "'kanske'" in message
-    assert QUESTION in message and "not one of its options" in message
+    assert f"({QUESTION}) cannot be read" in message and "is not an option" in message
     assert "direct" in message  # the options it could have been
     assert stored(here) == before
 

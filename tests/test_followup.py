@@ -270,3 +270,19 @@ def test_the_follow_up_shows_what_the_assessment_said_binds_each_measure(
     text = " ".join(pdf_text(render_comparison(c, "sv")).split())
     assert ("beslutad, finansierad, genomförs av organisationen själv, bara under en övergång"
             in text)
+
+
+def test_a_follow_up_of_an_older_version_carries_its_measures_as_read_now(
+        tmp_path: Path) -> None:
+    """2.1.0 called an ongoing measure 'open' (a declared migration maps it): the follow-up,
+    whose every answer is checked when it is written, takes the measures as read now."""
+    a = decided()
+    measures = [{**m, "status": "open"} for m in a.answers["measures"].value]
+    old = a.model_copy(update={
+        "questionnaire": a.questionnaire.model_copy(update={"version": "2.1.0", "hash": None}),
+        "answers": {**a.answers, "measures": Answer(value=measures)}})
+    store = TinyDBAssessmentStore(tmp_path)
+    original = store.create(old, editor="Karin Lund")
+    f, new = create(store, catalog(), original.id or "", "Karin Lund", NOW)
+    assert new and {m["status"] for m in f.answers["measures"].value} == {"ongoing"}
+    assert store.get(original.id or "").answers["measures"].value == measures  # as stored

@@ -114,15 +114,17 @@ def test_an_answer_its_question_cannot_read_is_refused_naming_file_line_and_ques
     text = (EXAMPLES_DIR / "skolnedlaggning.yaml").read_text(encoding="utf-8")
     for name, old, new, said in (
             ("rating.yaml", "short: -1", "short: 7",
-             "the answer to 'rights_impacts' (impact) cannot be read: 7 is not a rating"),
+             "(rights_impacts) cannot be read: 7 is not a rating"),
             ("date.yaml", "follow_up_date: \"2028-02-15\"", "follow_up_date: \"2028-14-15\"",
-             "the answer to 'follow_up_date' (date) cannot be read")):
+             "(follow_up_date) cannot be read: expected a date as YYYY-MM-DD")):
         assert old in text, old
         damaged = tmp_path / name
         damaged.write_text(text.replace(old, new, 1), encoding="utf-8")
         code, err = _import(tmp_path, damaged, capsys)
-        assert code == 2 and said in err, err
+        qid = said[1:said.index(")")]
+        label = shipped_catalog().questionnaires["bka-standard"].questions[qid].text
+        assert code == 2 and f"the answer to “{label['en']}” {said}" in err, err  # type: ignore[index]
         line = next(n for n, row in enumerate(damaged.read_text().splitlines(), 1)
-                    if row.startswith(f"  {said.split(chr(39))[1]}:"))
+                    if row.startswith(f"  {qid}:"))
         assert f"{name}:{line}:" in err and "Traceback" not in err
         assert open_store(tmp_path / "data").list() == []

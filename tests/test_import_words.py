@@ -64,10 +64,11 @@ DAMAGED: list[tuple[str, str, str, Callable[[str], int | None]]] = [
     ("wrong-type", changed(lambda d: d["decision"].__setitem__("title", ["a", "b"])),
      "nyckeln 'decision.title': värdet ska vara text", lambda t: line_of(t, "title:")),
     ("rating", replaced("short: -1", "short: 7"),
-     "svaret på 'rights_impacts' (frågetyp impact) kan inte läsas: 7 är inget betyg",
+     "(rights_impacts) kan inte läsas: 7 är inget betyg",
      lambda t: line_of(t, "rights_impacts:")),
     ("option", replaced("affects_children: direct", "affects_children: kanske"),
-     "svaret på 'affects_children' är 'kanske', som inte är ett av frågans alternativ",
+     "”Berör ärendet barn?” (affects_children) kan inte läsas: 'kanske' är inget av "
+     "alternativen",
      lambda t: line_of(t, "affects_children:")),
     ("date", replaced('follow_up_date: "2028-02-15"', 'follow_up_date: "2028-14-15"'),
      "svaret ska vara ett datum som ÅÅÅÅ-MM-DD, men är '2028-14-15'",
@@ -136,9 +137,11 @@ def test_bka_import_says_it_in_swedish_then_english(tmp_path: Path,
     code = main(["import", str(damaged), "--data-dir", str(tmp_path / "data")])
     err = capsys.readouterr().err
     line = line_of(text, "rights_impacts:")
-    sv = (f"skadad.yaml:{line}: svaret på 'rights_impacts' (frågetyp impact) kan inte läsas: "
-          "7 är inget betyg")
-    en = f"skadad.yaml:{line}: the answer to 'rights_impacts' (impact) cannot be read"
+    label = catalog().questionnaires["bka-standard"].questions["rights_impacts"].text
+    sv = (f"skadad.yaml:{line}: svaret på ”{label['sv']}” (rights_impacts) kan inte "  # type: ignore[index]
+          "läsas: 7 är inget betyg")
+    en = (f"skadad.yaml:{line}: the answer to “{label['en']}” (rights_impacts) "  # type: ignore[index]
+          "cannot be read: 7 is not a rating")
     assert code == 2 and "skadad.yaml kan inte importeras, och ingenting ändrades" in err
     assert sv in err and en in err and err.index(sv) < err.index(en), err
     assert "Traceback" not in err and open_store(tmp_path / "data").list() == []
@@ -152,9 +155,11 @@ def test_the_data_page_says_it_in_swedish_then_english(monkeypatch: pytest.Monke
         ("skadad.yaml", text.encode("utf-8"), "application/yaml")).run())
     shown = texts(at)
     line = line_of(text, "follow_up_date:")
-    sv = (f"skadad.yaml:{line}: svaret på 'follow_up_date' (frågetyp date) kan inte läsas: "
+    label = catalog().questionnaires["bka-standard"].questions["follow_up_date"].text
+    sv = (f"skadad.yaml:{line}: svaret på ”{label['sv']}” (follow_up_date) kan inte läsas: "  # type: ignore[index]
           "svaret ska vara ett datum som ÅÅÅÅ-MM-DD, men är '2028-14-15'")
-    en = f"skadad.yaml:{line}: the answer to 'follow_up_date' (date) cannot be read"
+    en = (f"skadad.yaml:{line}: the answer to “{label['en']}” (follow_up_date) cannot be "  # type: ignore[index]
+          "read")
     assert "Filen kan inte importeras" in shown and sv in shown and en in shown, shown
     assert shown.index(sv) < shown.index(en)
     assert not [b for b in at.button if b.label == "Importera"]

@@ -15,12 +15,11 @@ from app.core.roles import (
     ROLES,
     Person,
     RoleMap,
-    display_name,
     parse_role_map,
     person_from_claims,
     roles_from,
-    subject_of,
 )
+from app.core.signature import display_name, subject_of
 from app.core.yamlsource import parse_yaml
 
 ANNA = Person("sub-anna", "Anna Berg", "anna@kommun.se", frozenset({"handlaggare"}), "Soc")

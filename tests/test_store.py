@@ -135,16 +135,16 @@ def test_answering_a_question_someone_else_just_answered_is_a_conflict_with_thei
     a = store.create(assessment(), "Anna")
     store.set_answer(a.id or "", "children_heard", Answer(value="directly"), "Bo", expected=None)
     with pytest.raises(AnswerConflict, match="changed by Bo") as caught:
-        store.set_answer(a.id or "", "children_heard", Answer(value="not_heard"), "Anna",
+        store.set_answer(a.id or "", "children_heard", Answer(value="no"), "Anna",
                          expected=None)
     assert caught.value.question_id == "children_heard"
     assert caught.value.stored_answer == Answer(value="directly")
     assert caught.value.changed_by == "Bo"
     assert store.get(a.id or "").value("children_heard") == "directly"
     # With the answer the other tab now shows as expected, the change goes through.
-    after = store.set_answer(a.id or "", "children_heard", Answer(value="not_heard"), "Anna",
+    after = store.set_answer(a.id or "", "children_heard", Answer(value="no"), "Anna",
                              expected=Answer(value="directly"))
-    assert after.value("children_heard") == "not_heard"
+    assert after.value("children_heard") == "no"
 
 
 def test_writing_the_answer_that_is_already_stored_is_no_conflict(
@@ -157,7 +157,7 @@ def test_writing_the_answer_that_is_already_stored_is_no_conflict(
                              expected=None)
     assert after.value("children_heard") == "directly"
     with pytest.raises(AnswerConflict):  # a different answer over Bo's still is one
-        store.set_answer(a.id or "", "children_heard", Answer(value="not_heard"), "Anna",
+        store.set_answer(a.id or "", "children_heard", Answer(value="no"), "Anna",
                          expected=None)
 
 

@@ -60,12 +60,12 @@ def test_choosing_a_step_clears_none(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     at = no_exception(at.run())
     assert at.multiselect(key=key).value == ["contract"]
     assert stored(tmp_path, aid, "binding_steps") == ["contract"]
-    assert "”Nej, inget bindande steg är taget” togs bort" in texts(at)
+    assert "formuläret tog bort ”Nej, inget bindande steg är taget”" in texts(at)
     # the next ordinary change ends the note
     at.multiselect(key=key).set_value(["contract", "sale"])
     at = no_exception(at.run())
     assert stored(tmp_path, aid, "binding_steps") == ["contract", "sale"]
-    assert "togs bort" not in texts(at)
+    assert "tog bort" not in texts(at)
 
 
 def test_an_older_record_with_both_is_kept_and_warned_about(monkeypatch: pytest.MonkeyPatch,
@@ -74,3 +74,24 @@ def test_an_older_record_with_both_is_kept_and_warned_about(monkeypatch: pytest.
     assert at.multiselect(key=f"q:{aid}:binding_steps:").value == ["none", "contract"]
     assert "Svaret väljer både ”Nej, inget bindande steg är taget” och" in texts(at)
     assert stored(tmp_path, aid, "binding_steps") == ["none", "contract"]
+
+
+def _show_import_preview() -> None:
+    from app.core.exclusive import Clash, RecordClash
+    from app.store.exchange import ImportResult
+    from app.ui.screens.data import show_result
+
+    clash = Clash("binding_steps", ("none",), ("contract",))
+    show_result(ImportResult(contradictions=[RecordClash("Ny skolväg", "bka-standard", clash)]),
+                "sv", preview=True)
+
+
+def test_an_import_names_an_answer_that_contradicts_itself() -> None:
+    at = no_exception(AppTest.from_function(_show_import_preview).run())
+    said = texts(at).replace("\\", "").replace("\u2060", "")  # as read: no escapes, joiners
+    q = catalog().questionnaire("bka-standard")
+    assert q is not None
+    number = q.numbering["binding_steps"]
+    assert "Ett svar i filen motsäger sig självt" in said
+    assert (f"Ny skolväg, fråga {number}: både ”Nej, inget bindande steg är taget” och ”Ett "
+            "avtal eller hyresavtal är undertecknat”") in said

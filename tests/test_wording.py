@@ -20,7 +20,8 @@ TEXTS = {"address", "articles", "by", "code", "date", "due", "field", "group", "
          "mean", "name", "qid", "quality", "question", "title", "value", "what", "who",
          # a question's number ("fråga 4.2"), a version, sizes ("5 MB"), moments: no counts
          "number", "before", "version", "file_max", "total_max", "size", "used", "when",
-         "stored", "incoming"}  # revision numbers
+         "stored", "incoming",  # revision numbers
+         "kept", "removed", "alone", "others"}  # options' labels, quoted and listed
 # Words that may follow a count whatever its number ("3 av 5", "2 of 4", "7 tecken", "5 barn"):
 # prepositions, and Swedish nouns whose plural is the singular.
 ANY_NUMBER = {"av", "of", "till", "to", "for", "på", "från", "from", "per", "i", "in", "st",

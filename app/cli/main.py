@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from app.cli import startup
+from app.cli import plugins_off, startup
 from app.cli.registry import COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
@@ -41,10 +41,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault(*NO_PLUGINS)  # before a command's module builds any model
     if argv is None:  # `bka` itself, not a caller of main() (a test, a script)
         startup.claim()
+        plugins_off.skip_lookup()  # its process only: a caller's pydantic stays as it was
     argv = list(sys.argv[1:] if argv is None else argv)
-    os.environ.setdefault(*NO_PLUGINS)  # before a command's module builds any model
     command = argv[0] if argv and not argv[0].startswith("-") else None
     with startup.lasting():  # the command's modules, made once (startup.py)
         args = _parser(command).parse_args(argv)

@@ -53,7 +53,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.report.context import ReportError
+    with lasting():  # the report's modules, made once (startup.py): all of them load here
+        from app.report.context import ReportError
 
     try:
         return _run(args)
@@ -87,6 +88,7 @@ def _run(args: argparse.Namespace) -> int:
         return _table(args, _assessment(args, source, path))
     if path.is_file():
         assessment, _ = load_assessment(path)
+        _load(args)
         record = build_report(assessment, lang=args.lang, out_path=args.output,
                               tagged=args.tagged, form=args.form)
     elif path.suffix.lower() in _FILE_SUFFIXES or "/" in source or "\\" in source:
@@ -100,6 +102,7 @@ def _run(args: argparse.Namespace) -> int:
         store = _store(args.data_dir)
         assessment = _stored(store, source)
         kept = None if args.data_dir is None else reports_folder(Path(args.data_dir))
+        _load(args)
         record = build_report(assessment, lang=args.lang, out_path=args.output,
                               out_dir=kept, tagged=args.tagged, form=args.form)
         try:
@@ -112,6 +115,18 @@ def _run(args: argparse.Namespace) -> int:
               file=sys.stderr)
     print(record.path)
     return 0
+
+
+def _load(args: argparse.Namespace) -> None:
+    """What the report is drawn with (the format's renderer, the PDF's fonts) and the shipped
+    catalogue, loaded as the command's start-up is (startup.py): they live to the end, and
+    the collector's passes over them would find nothing to free."""
+    from app.report.context import shipped
+    from app.report.formats import format_for
+
+    with lasting():
+        format_for(args.output if args.output is not None else "report.pdf", args.tagged).load()
+        shipped()
 
 
 def _assessment(args: argparse.Namespace, source: str, path: Path) -> Assessment:

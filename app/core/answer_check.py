@@ -50,6 +50,12 @@ class WrongAnswer:
         return (f"The answer to the question {self.named('en')} was not saved: {self.reason}. "
                 "Nothing else in the assessment was changed.")
 
+    def unreadable(self, lang: str) -> str:
+        """The sentence of an answer a file brings in that its question cannot take."""
+        if lang == "sv":
+            return f"svaret på {self.named('sv')} kan inte läsas: {swedish(self.reason)}"
+        return f"the answer to {self.named('en')} cannot be read: {self.reason}"
+
     def flagged(self, lang: str) -> str:
         """The sentence of a stored answer that does not fit, in `lang`."""
         if lang == "sv":
@@ -78,16 +84,17 @@ def wrong_answers(assessment: Assessment, q: Questionnaire,
     """The answers of `assessment` that do not fit `q`, as the current version reads them.
     With `before` (the answers as stored until now), only the answers that differ from
     those are judged: what was stored already is flagged where it is read, not refused."""
-    version = assessment.questionnaire.version
-    now = _read(dict(assessment.answers), version, q)
+    answers = dict(assessment.answers)
+    if before is not None:  # each answer migrates on its own: only the changed ones are read
+        answers = {k: a for k, a in answers.items()
+                   if k not in before or before[k].value != a.value}
+        if not answers:
+            return []
+    now = _read(answers, assessment.questionnaire.version, q)
     if now is None:
         return []  # a version this installation cannot read: said where a record comes in
-    then = (_read(dict(before), version, q) or {}) if before is not None else {}
     found = []
     for qid, answer in now.items():
-        earlier = then.get(qid)
-        if earlier is not None and earlier.value == answer.value:
-            continue
         if answer.value is None:
             continue  # a comment without an answer, or an answer taken back
         wrong = wrong_answer(q, qid, answer.value)

@@ -54,11 +54,9 @@ def normalise(question: Question, value: Any) -> Any:
     if kind == "multi":
         if not isinstance(value, list):
             raise ValueError("expected a list of options")
-        chosen = [_option(question, v) for v in value]
-        twice = next((v for i, v in enumerate(chosen) if v in chosen[:i]), None)
-        if twice is not None:
-            raise ValueError(f"'{twice}' is chosen more than once")
-        return chosen
+        # An option listed twice is still one choice (a hand-written file, a double click
+        # sent twice): kept once, in its first place, rather than refused as a wrong answer.
+        return list(dict.fromkeys(_option(question, v) for v in value))
     if kind in ("scale", "number"):
         return _number(question, value)
     if kind == "text":

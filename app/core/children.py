@@ -77,6 +77,29 @@ def build_response(q: ChildQuestionnaire, collection: ChildCollection, age_band:
                                          "texts": {k: v for k, v in written.items() if v}})
 
 
+def response_problem(q: ChildQuestionnaire, collection: ChildCollection,
+                     response: ChildResponse) -> str | None:
+    """What makes a response one the child's page could not have sent, in words (None when
+    it fits): an age band, a question or an answer the questionnaire does not offer, a text
+    where a choice is asked or one over the length a child may write."""
+    if collection.questionnaire != q.id:
+        return f"the collection asks '{collection.questionnaire}', not '{q.id}'"
+    if response.age_band not in q.band_by_id:
+        return f"{response.age_band!r} is not an age band of '{q.id}'"
+    asked = {a.key: a for a in asked_questions(q, collection, response.age_band, "sv")}
+    for key, value in response.answers.items():
+        if key not in asked or asked[key].question.type == "text":
+            return f"'{key}' is not a question with answers to choose for this age band"
+        if value not in [lv.value for lv in asked[key].levels]:
+            return f"{value!r} is not an answer to '{key}'"
+    for key, text in response.texts.items():
+        if key not in asked or asked[key].question.type != "text":
+            return f"'{key}' is not a question asking for words for this age band"
+        if len(text) > MAX_TEXT:
+            return f"the text for '{key}' is longer than {MAX_TEXT} characters"
+    return None
+
+
 @dataclass
 class Count:
     """How many chose each level of one question, overall and per age band."""

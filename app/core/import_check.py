@@ -7,7 +7,9 @@ use. A version is readable when it is the questionnaire's own or when the questi
 declares migrations leading from it to the current one (each step `from_version` ->
 `to_version`, with `rename` and `drop` of question ids); answer ids are checked as the
 current version reads them after those steps. The migrations are read from the loaded
-questionnaire as they are, so whatever versions and steps exist are honoured.
+questionnaire as they are, so whatever versions and steps exist are honoured. Each answer is
+then checked against its question by the same check every write makes
+(app/core/answer_check.py), named by the question's label.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from app.core.answers import normalise
+from app.core.answer_check import WrongAnswer, wrong_answers
 from app.core.catalog import Catalog
 from app.core.errors import Problem
-from app.core.migration import migrate
 from app.core.models.assessment import Assessment
 from app.core.models.questionnaire import Questionnaire
 from app.core.yamlsource import Source
@@ -59,51 +61,18 @@ def readable_problems(assessment: Assessment, catalog: Catalog,
         return found + [problem(("answers", unknown[0][0]),
                                 f"{len(unknown):,} answer(s) to questions that '{q.id}' "
                                 f"{q.version} does not ask: {names}{more}")]
-    return found + [problem(("answers", qid), message)
-                    for qid, message in [*unknown_options(assessment, q),
-                                         *unreadable_values(assessment, q)]]
+    return found + [replace(problem(("answers", w.question_id), w.unreadable("en")),
+                            swedish_message=w.unreadable("sv"))
+                    for w in unreadable_answers(assessment, q)]
 
 
-def unknown_options(assessment: Assessment, q: Questionnaire) -> list[tuple[str, str]]:
-    """(question id, sentence) for each answer to a choice or multi question whose value is
-    not among the question's options, as the current version reads it (after the declared
-    migrations, which map renamed options). Such a record no page can show and no score can
-    read: it is damage, however well-formed the file."""
-    if migration_path(q, assessment.questionnaire.version) is None:
-        return []  # not readable at all: said by readable_problems
-    answers, _ = migrate(dict(assessment.answers), assessment.questionnaire.version, q)
-    found: list[tuple[str, str]] = []
-    for qid, answer in answers.items():
-        question = q.questions.get(qid)
-        if question is None or question.type not in ("choice", "multi") or answer.value is None:
-            continue
-        values = answer.value if isinstance(answer.value, list) else [answer.value]
-        strange = [v for v in values if not isinstance(v, str) or v not in question.option_values]
-        if strange or (question.type == "choice" and isinstance(answer.value, list)):
-            shown = ", ".join(repr(v) for v in strange) or repr(answer.value)
-            found.append((qid, f"the answer to '{qid}' is {shown}, which is not one of its "
-                               f"options ({', '.join(question.option_values)})"))
-    return found
-
-
-def unreadable_values(assessment: Assessment, q: Questionnaire) -> list[tuple[str, str]]:
-    """(question id, sentence) for each answer to a question of any other type (a rating, a
-    number, a date, a list of measures, a text) that its question cannot read: a rating of 7,
-    a date of month 13. The pages and the report would set the whole answer aside, so an
-    import that stored it would lose, in view, what the file holds."""
-    if migration_path(q, assessment.questionnaire.version) is None:
-        return []
-    answers, _ = migrate(dict(assessment.answers), assessment.questionnaire.version, q)
-    found: list[tuple[str, str]] = []
-    for qid, answer in answers.items():
-        question = q.questions.get(qid)
-        if question is None or question.type in ("choice", "multi"):
-            continue  # unknown ids and options: said by readable_problems, unknown_options
-        try:
-            normalise(question, answer.value)
-        except ValueError as exc:
-            found.append((qid, f"the answer to '{qid}' ({question.type}) cannot be read: {exc}"))
-    return found
+def unreadable_answers(assessment: Assessment, q: Questionnaire) -> list[WrongAnswer]:
+    """Each answer its question cannot take (an option it does not offer, a rating of 7, a
+    date of month 13), as the current version reads it after the declared migrations
+    (app/core/answer_check.py, the check every write makes). The pages and the report would
+    set such an answer aside, so an import that stored it would lose, in view, what the file
+    holds."""
+    return [w for w in wrong_answers(assessment, q) if w.label is not None]
 
 
 def impossible_bookkeeping(assessment: Assessment) -> list[tuple[tuple[str, ...], str]]:

@@ -28,7 +28,7 @@ from app.core.models.lifecycle import (
     Review,
     ReviewComment,
 )
-from app.core.roles import subject_of
+from app.core.signature import subject_of
 
 #: the steps each status allows, and where they lead
 TRANSITIONS: dict[Status, dict[Action, Status]] = {

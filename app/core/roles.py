@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from app.core.errors import Problem
+from app.core.signature import signature
 
 Role = Literal["handlaggare", "granskare", "utbildare", "administrator"]
 ROLES: tuple[Role, ...] = ("handlaggare", "granskare", "utbildare", "administrator")
@@ -92,26 +93,6 @@ class Person:
     @property
     def admin(self) -> bool:
         return "administrator" in self.roles
-
-
-def signature(name: str, email: str, sub: str) -> str:
-    who = " ".join(name.split()) or email or sub
-    mail = f" <{email}>" if email and email != who else ""
-    return f"{who}{mail} [{sub}]"
-
-
-def subject_of(recorded: str) -> str:
-    """The subject id in a recorded signature ('' for a typed name of the local mode)."""
-    text = recorded.strip()
-    if text.endswith("]") and " [" in text:
-        return text[text.rindex(" [") + 2:-1]
-    return ""
-
-
-def display_name(recorded: str) -> str:
-    """A recorded signature without its subject id, for reading: 'Anna Berg <anna@…>'."""
-    sub = subject_of(recorded)
-    return recorded.strip()[:-(len(sub) + 3)] if sub else recorded
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ NBSP = "\u00a0"
 
 DateStyle = Literal["iso", "long", "short"]
 DATE_STYLES: tuple[DateStyle, ...] = ("iso", "long", "short")
+DEFAULT_DATE_STYLE: DateStyle = "iso"  #: where the organisation chose none
 
 _MONTHS = {
     "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",

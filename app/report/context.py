@@ -14,9 +14,10 @@ from app.core.document.source import ReportError, ReportInput
 from app.core.document.source import prepare as prepare_with
 from app.core.errors import LoadError
 from app.core.models.assessment import Assessment
+from app.core.substance import ReferenceText
 from app.report import collector, house
 
-__all__ = ["ReportError", "ReportInput", "prepare"]
+__all__ = ["ReportError", "ReportInput", "prepare", "shipped"]
 
 
 def prepare(assessment: Assessment, *, lang: str | None = None, catalog: Catalog | None = None,
@@ -40,14 +41,26 @@ def _prepare(assessment: Assessment, *, lang: str | None, catalog: Catalog | Non
 
         given["review"] = standing_of(assessment)
     if "references" not in given:  # texts of other decisions' assessments kept here
-        from app.services.stored_texts import in_installation
-
-        given["references"] = in_installation(assessment)
-    return prepare_with(assessment, catalog=catalog if catalog is not None else _shipped(),
+        given["references"] = _kept_texts(assessment)
+    return prepare_with(assessment, catalog=catalog if catalog is not None else shipped(),
                         lang=lang, now=now, form=form, **given)
 
 
-def _shipped() -> Catalog:
+def _kept_texts(assessment: Assessment) -> tuple[ReferenceText, ...]:
+    """Other assessments' texts kept in this installation; none, and their index and access
+    rules not even imported, where nothing is kept (a file's report in a fresh folder)."""
+    from app.services.kept_here import assessments_kept
+
+    if not assessments_kept():
+        return ()
+    from app.services.stored_texts import in_installation
+
+    return in_installation(assessment)
+
+
+def shipped() -> Catalog:
+    """The installation's shipped catalogue (loaded once per process); ReportError when a
+    shipped file does not load."""
     from app.services.shipped import catalog
 
     try:

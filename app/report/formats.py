@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,9 @@ class Format:
     mime: str
     label: str  #: what a button says after "Ladda ner" (PDF, Word, HTML)
     render: Callable[[ReportInput], bytes]
+    #: what the renderer loads once per process (its modules, the PDF's fonts): a one-shot
+    #: command does it with its start-up (app/cli/startup.py), the app on its first report
+    load: Callable[[], None] = lambda: None
 
 
 def _pdf(ri: ReportInput) -> bytes:
@@ -62,6 +66,14 @@ def embedded_files(ri: ReportInput) -> list[EmbeddedFile]:
     return out
 
 
+def _pdf_load() -> None:
+    from app.report.fonts import register_fonts
+
+    _model_load("app.report.pdf_render")()
+    import_module("app.core.document.attachment")
+    register_fonts()
+
+
 def _docx(ri: ReportInput) -> bytes:
     from app.core.document.build import build_document
     from app.report.docx_render import render_docx
@@ -76,6 +88,14 @@ def _html(ri: ReportInput) -> bytes:
     return render_html(build_document(ri))
 
 
+def _model_load(renderer: str) -> Callable[[], None]:
+    def load() -> None:
+        import_module("app.core.document.build")
+        import_module(renderer)
+
+    return load
+
+
 def _tagged_pdf(ri: ReportInput) -> bytes:
     from app.core.document.attachment import assessment_json
     from app.core.document.build import build_document
@@ -86,13 +106,15 @@ def _tagged_pdf(ri: ReportInput) -> bytes:
 
 
 #: the option: PDF/UA-1 drawn from the HTML twin (app/report/tagged_pdf.py)
-TAGGED_PDF = Format(".pdf", "application/pdf", "PDF/UA", _tagged_pdf)
+TAGGED_PDF = Format(".pdf", "application/pdf", "PDF/UA", _tagged_pdf,
+                    _model_load("app.report.tagged_pdf"))
 
 FORMATS: dict[str, Format] = {
-    ".pdf": Format(".pdf", "application/pdf", "PDF", _pdf),
+    ".pdf": Format(".pdf", "application/pdf", "PDF", _pdf, _pdf_load),
     ".docx": Format(".docx", "application/vnd.openxmlformats-officedocument."
-                    "wordprocessingml.document", "Word", _docx),
-    ".html": Format(".html", "text/html", "HTML", _html),
+                    "wordprocessingml.document", "Word", _docx,
+                    _model_load("app.report.docx_render")),
+    ".html": Format(".html", "text/html", "HTML", _html, _model_load("app.report.html_render")),
 }
 ALIASES = {".htm": ".html"}
 

@@ -28,7 +28,7 @@ def date_style() -> DateStyle:
     from app.services import organisation
 
     try:
-        return organisation.profile().date_style
+        return organisation.date_style()
     except LoadError as exc:
         raise _unreadable(exc) from None
 

@@ -18,6 +18,7 @@ from app.core import measure_status
 from app.core.access import Holding
 from app.core.catalog import Catalog
 from app.core.followup import MEASURES, due, scored
+from app.core.loading import normalise_answers
 from app.core.models.api_token import ApiToken
 from app.core.models.assessment import (
     Assessment,
@@ -127,6 +128,9 @@ class CaseApi:
             out["scoring"] = "the questionnaire is not installed here; no level is given"
             return out
         card = result[2]
+        # a stored answer that does not fit its question: kept, not scored, named to fix
+        out["answer_problems"] = [{"message": p.said() if lang == "sv" else p.message}
+                                  for p in normalise_answers(assessment, result[0])[1]]
         if card.level is not None:
             out["level"] = {"id": card.level.id, "label": tr(card.level.label, lang),
                             "points": round(card.overall, 1)}

@@ -26,7 +26,9 @@ from app.services.review_approval import standing_of, standings
 from app.services.shipped import catalog as shipped_catalog
 from app.store import AssessmentStore
 from app.store.facts import counts, scorer
+from app.store.facts.executor import Executor
 from app.store.facts.rows import Fact, labels_of
+from app.store.facts.sql import chunks, placeholders
 from app.store.records import Summary
 
 #: per index, facts per (id, revision) already parsed: a page's reruns parse nothing again
@@ -100,8 +102,7 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path | None 
     now = stamp(catalog)
     memory = _MEMORY.setdefault(f"{store.location}\x1f{now}", {})
     with store.facts.reading() as ex:  # type: ignore[attr-defined]
-        current = {r[0]: int(r[1]) for r in ex.rows(
-            "SELECT id, revision FROM overview_facts WHERE stamp = :s", {"s": now})}
+        current = _revisions(ex, now, wanted)
         missing = {i: r for i, r in current.items() if (i, r) not in memory
                    and (wanted is None or wanted.get(i) == r)}
         if missing:
@@ -111,11 +112,26 @@ def current_facts(store: AssessmentStore, catalog: Catalog, folder: Path | None 
         skipped = counts.skipped(ex, now)
     ids = current if wanted is None else {i: r for i, r in wanted.items() if current.get(i) == r}
     facts = [memory[(i, r)] for i, r in ids.items() if (i, r) in memory]
-    if len(memory) > 2 * max(len(current), 1):  # old revisions: let them go
-        keep = {(i, r) for i, r in current.items()}
-        for key in [k for k in memory if k not in keep]:
-            del memory[key]
+    # old revisions of the rows looked at, and (when every row was) rows no longer there:
+    # let them go; others' rows stay for their next view
+    for key in [k for k in memory if current.get(k[0], k[1] if wanted else -1) != k[1]]:
+        del memory[key]
     return facts, [i for i in skipped if wanted is None or i in wanted]
+
+
+def _revisions(ex: Executor, now: str, wanted: Mapping[str, int] | None,
+               ) -> dict[str, int]:
+    """id -> revision of the rows scored with the current questionnaires: of `wanted` only
+    (a person's few thousand in the login mode, not every row of 100,000), or of all."""
+    query = "SELECT id, revision FROM overview_facts WHERE stamp = :s"
+    if wanted is None:
+        return {r[0]: int(r[1]) for r in ex.rows(query, {"s": now})}
+    found: dict[str, int] = {}
+    for part in chunks(sorted(wanted)):
+        marks, params = placeholders("i", part)
+        found.update((r[0], int(r[1])) for r in ex.rows(
+            f"{query} AND id IN ({marks})", {**params, "s": now}))
+    return found
 
 
 def erase(folder: Path, assessment_id: str) -> None:

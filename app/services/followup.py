@@ -13,6 +13,7 @@ import datetime as dt
 from app.core import followup
 from app.core.catalog import Catalog
 from app.core.lifecycle import LifecycleRefused
+from app.core.migration import migrate
 from app.core.models.assessment import Assessment
 from app.store import AssessmentStore, NotFound
 
@@ -51,7 +52,12 @@ def create(store: AssessmentStore, catalog: Catalog, original_id: str, by: str,
     first = followup.scored(original, catalog)
     if fq is None or first is None:
         raise LifecycleRefused("questionnaire_missing")
-    draft = followup.start(original, first[2], fq, catalog.hashes.get(fq.id), moment)
+    # What is carried over (measures, plans) as the current version reads it: a measure
+    # 'open' in 2.1.0 is 'ongoing' now, and the follow-up's own check of every answer it is
+    # written with (app/store/answer_rules.py) takes only what its questions offer.
+    read, _ = migrate(original.answers, original.questionnaire.version, first[0])
+    draft = followup.start(original.model_copy(update={"answers": read}), first[2], fq,
+                           catalog.hashes.get(fq.id), moment)
     created = store.create_linked(draft, original_id, followup.link, editor=by)
     return created, True
 

@@ -18,6 +18,7 @@ from app.core.document.model import Letterhead
 from app.core.errors import LoadError, Problem
 from app.core.loading import validate_source
 from app.core.models.organisation import Organisation
+from app.core.typography import DEFAULT_DATE_STYLE, DateStyle
 from app.core.yamlsource import read_yaml
 from app.store.layout import data_dir
 
@@ -40,9 +41,18 @@ def profile(folder: Path | str | None = None) -> Organisation:
     return validate_source(read_yaml(path), Organisation)
 
 
+def date_style(folder: Path | str | None = None) -> DateStyle:
+    """How the organisation writes dates; the default where no profile is set."""
+    if not (folder_of(folder) / FILE_NAME).is_file():
+        return DEFAULT_DATE_STYLE
+    return profile(folder).date_style
+
+
 def letterhead(folder: Path | str | None = None) -> Letterhead | None:
     """The letterhead every document draws, or None when no profile is set."""
     base = folder_of(folder)
+    if not (base / FILE_NAME).is_file():  # none set: no model to validate an empty one with
+        return None
     org = profile(base)
     if not org.given:
         return None

@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.answer_check import WrongAnswer, wrong_answers
 from app.core.errors import Problem
 from app.core.loading import normalise_answers
 from app.core.models.assessment import Assessment
@@ -30,11 +31,21 @@ class Standing:
 
     values: dict[str, Any]  #: the answers in stored form, by question id
     problems: tuple[Problem, ...]  #: answers that do not fit their questions
+    wrong: dict[str, WrongAnswer]  #: the same by question id (unknown ids left out)
     sections: tuple[SectionProgress, ...]  #: every section's progress, in order
     questionnaire: Questionnaire  #: the questionnaire it was worked out for
 
     def section(self, section_id: str) -> SectionProgress:
         return next(s for s in self.sections if s.id == section_id)
+
+    def around(self) -> tuple[object, ...]:
+        """What a page around one open section shows of the record: every section's progress
+        (its mark, the counts, the questions still missing, whether it is skipped) and the
+        answers that do not fit. A change in the section that alters this is a change of the
+        page, not of the section alone."""
+        marks = tuple((s.id, s.visible, s.done, s.answered > 0, s.answered_required,
+                       s.required, tuple(s.missing)) for s in self.sections)
+        return marks, tuple(str(p) for p in self.problems)
 
 
 _kept: OrderedDict[tuple[str, int, str, str, str, int], Standing] = OrderedDict()
@@ -66,4 +77,5 @@ def standing(assessment: Assessment, q: Questionnaire) -> Standing:
 
 def _work_out(assessment: Assessment, q: Questionnaire) -> Standing:
     values, problems = normalise_answers(assessment, q)
-    return Standing(values, tuple(problems), tuple(progress(q, values)), q)
+    wrong = {w.question_id: w for w in wrong_answers(assessment, q) if w.label is not None}
+    return Standing(values, tuple(problems), wrong, tuple(progress(q, values)), q)

@@ -28,8 +28,8 @@ from app.core.access import Holding
 from app.core.models.assessment import Assessment
 from app.core.substance import HIDDEN_SOURCE, ReferenceText
 from app.core.text_sketch import long_texts, sketch
+from app.services.kept_here import assessments_kept
 from app.store.factory import database_url, open_store
-from app.store.layout import data_dir
 
 if TYPE_CHECKING:  # named only: a report of a file in a fresh folder reads no store
     from app.store.protocol import AssessmentStore
@@ -221,10 +221,8 @@ def in_installation(assessment: Assessment, folder: Path | str | None = None,
                     may_read: MayRead = names_unowned) -> tuple[ReferenceText, ...]:
     """references() against this installation's store (the data folder or the database);
     none, and nothing created, where no data has been kept yet."""
-    if not database_url():
-        path = Path(folder) if folder is not None else data_dir()
-        if not (path / "assessments").exists():
-            return ()
+    if not assessments_kept(folder):
+        return ()
     return references(assessment, open_store(folder), may_read)
 
 

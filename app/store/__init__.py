@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.store.errors import (
     AnswerConflict,
+    AnswerRefused,
     Conflict,
     FieldsConflict,
     ImportRaced,
@@ -53,6 +54,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "MISSING",
     "AnswerConflict",
+    "AnswerRefused",
     "AssessmentStore",
     "Change",
     "Conflict",

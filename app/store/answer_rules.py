@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from app.core.answer_check import WrongAnswer, wrong_answers
 from app.core.catalog import Catalog
-from app.core.exclusive import added_clashes
 from app.core.models.assessment import Assessment
 from app.store.errors import AnswerRefused
 
@@ -40,6 +39,9 @@ def wrong(before: Assessment | None, after: Assessment) -> list[WrongAnswer]:
     same_form = before is not None and before.questionnaire.version == after.questionnaire.version
     found = wrong_answers(after, q, before.answers if same_form and before else None)
     if same_form and before is not None:  # an edit may not add "none of these" beside others
+        # imported on the first edit: a process that only reads (a report) never needs it
+        from app.core.exclusive import added_clashes
+
         found += added_clashes(q, before.answers, after.answers)
     # An answer to an id the questionnaire does not ask is kept and named where it is read
     # ("kept but not scored"); an import refuses it (app/core/import_check.py).

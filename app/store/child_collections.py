@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.children import response_problem
 from app.core.join_codes import new_code, normalise_code
 from app.core.models.child_collection import ChildCollection, ChildResponse
+from app.core.models.children import ChildQuestionnaire
 from app.core.respondents import with_response
 from app.store.factory import RecordCollection, open_collection
 from app.store.kinds import COLLECTIONS
@@ -32,6 +34,18 @@ class UnknownCollection(Exception):
     """No collection has this code."""
 
     code: str
+
+
+@dataclass
+class ResponseRefused(Exception):
+    """A response the children's questionnaire does not offer (app/core/children.py);
+    nothing was stored."""
+
+    code: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"A response to collection {self.code} was not stored: {self.reason}."
 
 
 class ChildCollectionStore:
@@ -75,14 +89,19 @@ class ChildCollectionStore:
                 return c
         raise UnknownCollection(wanted)
 
-    def add_response(self, code: str, response: ChildResponse) -> None:
+    def add_response(self, code: str, response: ChildResponse,
+                     questionnaire: ChildQuestionnaire | None = None) -> None:
         """Add a child's response; an earlier one from the same respondent is replaced
-        (app/core/respondents.py)."""
+        (app/core/respondents.py). Given the collection's `questionnaire`, a response it does
+        not offer (a form tampered with, a client of its own) is ResponseRefused."""
         target = self.by_code(code)
 
         def change(c: ChildCollection) -> ChildCollection:
             if not c.open:
                 raise CollectionClosed(c.code)
+            wrong = response_problem(questionnaire, c, response) if questionnaire else None
+            if wrong:
+                raise ResponseRefused(c.code, wrong)
             return with_response(c, response)
 
         assert target.id is not None

@@ -28,7 +28,7 @@ from app.core.models.lifecycle import Review
 from app.store.changes import canonical, same, undo
 from app.store.errors import AnswerConflict, Conflict, FieldsConflict, StoreError
 from app.store.protocol import MISSING, Missing
-from app.store.records import Action, Revision, Summary
+from app.store.records import Action, Listed, Revision, Summary
 
 Wrapper = dict[str, Any]
 Edit = Callable[[Assessment, Wrapper], Assessment | None]
@@ -57,12 +57,12 @@ class EditRules:
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
-             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
+             scope: Scope | None = None) -> tuple[builtins.list[Listed], int]:
         """From list(): the local store holds every row in memory anyway (a database store
         asks the database for the one page instead)."""
         hidden = set(exclude)
         rows = [r for r in self.list(query, status, scope=scope) if r.id not in hidden]
-        return rows[offset:offset + limit], len(rows)
+        return [Listed.of(r) for r in rows[offset:offset + limit]], len(rows)
 
     def at_revision(self, assessment_id: str, revision: int) -> Assessment:
         current = self.get(assessment_id, include_deleted=True)

@@ -15,7 +15,7 @@ from typing import Final, Literal, Protocol, runtime_checkable
 
 from app.core.access import Scope
 from app.core.models.assessment import Answer, Assessment, Decision, ReportRecord, Status
-from app.store.records import Revision, Summary
+from app.store.records import Listed, Revision, Summary
 
 
 class _Missing(enum.Enum):
@@ -61,9 +61,12 @@ class AssessmentStore(Protocol):
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
-             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
+             scope: Scope | None = None) -> tuple[builtins.list[Listed], int]:
         """One page of list(query, status) without the ids in `exclude` (workshop groups'
-        work), and how many rows there are in all: what an overview of 100,000 needs."""
+        work), each row as the overview's page shows it (Listed: only what it draws and
+        decides its buttons by), and how many rows there are in all (Total: exact, or "at
+        least" where counting every match would cost more than the page): what an
+        overview of 100,000 needs."""
         ...
 
     def save(self, assessment: Assessment, editor: str = "",

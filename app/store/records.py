@@ -62,6 +62,36 @@ class Summary(NamedTuple):
             data.get("reviewer", ""))
 
 
+class Listed(NamedTuple):
+    """One row of the overview's page of 50, as the page shows it: what it draws (title, case
+    number, committee, questionnaire, status, when it changed), what its buttons open, and
+    whose it is (the login mode decides the buttons by it). Nothing else is read or built for
+    a page: both stores select exactly these columns, in this order (`PAGE_COLUMNS`), so a
+    page's rows are fetched and made alike whichever store holds them."""
+
+    id: str
+    title: str
+    case_number: str
+    committee: str
+    status: str
+    questionnaire: str  #: questionnaire id (its title is shown)
+    updated: dt.datetime | None
+    owner: str = ""
+    unit: str = ""
+    shared: bool = False
+    reviewer: str = ""
+
+    @classmethod
+    def of(cls, s: Summary) -> Listed:
+        """The page's part of a whole overview row (a store that lists every row anyway)."""
+        return cls(s.id, s.title, s.case_number, s.committee, s.status, s.questionnaire,
+                   s.updated, s.owner, s.unit, s.shared, s.reviewer)
+
+
+#: the columns a page selects, the same names in both stores' tables (Listed's fields)
+PAGE_COLUMNS: tuple[str, ...] = Listed._fields
+
+
 #: rows counted beyond the page asked for: a page's total is exact up to this many more, and
 #: "more than" beyond (counting 100,000 rows to show 50 cost 20 of the page's 22 ms)
 COUNT_AHEAD = 1_000

@@ -36,7 +36,7 @@ from app.store.edits import duplicated
 from app.store.errors import StoreError, WriteFailed
 from app.store.local_import import Imports
 from app.store.local_write import COMPACT_AFTER, PENDING, _now
-from app.store.records import Revision, Summary
+from app.store.records import Listed, Revision, Summary
 from app.store.redaction import NOTE as REDACTION_NOTE
 from app.store.redaction import redaction_changes, scrub_changes, wanted_paths
 from app.store.report_files import remove_reports, same_previous
@@ -65,11 +65,12 @@ class TinyDBAssessmentStore(Imports):
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
-             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page from the index's list (facts/listing.py): an indexed query, no row read
-        but the page's, the total counted up to COUNT_AHEAD past it. When the index cannot
-        be trusted for it (never filled, a write cut off), from every row as listed here,
-        and the index filled anew from them under the lock."""
+             scope: Scope | None = None) -> tuple[builtins.list[Listed], int]:
+        """One page from the index's list (facts/listing.py): one indexed query of the
+        columns the page shows, no row read but the page's, the total kept per status or
+        counted up to COUNT_AHEAD past it. When the index cannot be trusted for it (never
+        filled, a write cut off), from every row as listed here, and the index filled anew
+        from them under the lock."""
         self._check_format()
         found = self.facts.page(query, status, limit, offset, sorted(exclude), scope)
         if found is not None:
@@ -77,7 +78,7 @@ class TinyDBAssessmentStore(Imports):
         rows = self._listed(query, status, scope, frozenset(exclude))
         with self.shared.locked():
             self.facts.fill_rows(self.overview.rows())
-        return rows[offset:offset + limit], len(rows)
+        return [Listed.of(r) for r in rows[offset:offset + limit]], len(rows)
 
     def _listed(self, query: str, status: Status | None, scope: Scope | None,
                 hidden: frozenset[str] = frozenset()) -> builtins.list[Summary]:

@@ -21,6 +21,7 @@ from app.ui.navigation.workshop import page_name
 from app.ui.offline import ICON, seal
 from app.ui.session import (
     auth,
+    runs,
     signin,
     state,
 )
@@ -71,7 +72,8 @@ def main() -> None:
     with st.sidebar:
         choice = st.segmented_control(t("language", lang), ["sv", "en"], default=lang,
                                       format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
-                                      key="lang_choice")
+                                      key="lang_choice",
+                                      on_change=runs.whole_page)  # from any run: the page
         if choice and choice != lang:
             state.set_lang(choice)
             st.rerun()

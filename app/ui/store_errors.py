@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.core.document.source import ReportError, ReportNotWritten
+from app.core.document.source import AnswersDoNotFit, ReportError, ReportNotWritten
 from app.store import StoreBusy, StoreCorrupted, StoreError, UnsupportedStore, database_url
 from app.store.errors import AnswerRefused, WriteFailed
 from app.store.postgres.engine import DatabaseNewer, DatabaseUnavailable
@@ -65,4 +65,7 @@ def report_message(exc: ReportError, lang: str) -> str:
         kind = ("report_not_written_full" if exc.disk_full else
                 "report_not_written_read_only" if exc.read_only else "report_not_written")
         return t(kind, lang)
+    if isinstance(exc, AnswersDoNotFit):  # each answer named with its question, to correct
+        return t("report_failed", lang, reason=" ".join(
+            p.said() if lang == "sv" else p.message for p in exc.problems))
     return t("report_failed", lang, reason=str(exc))

@@ -10,6 +10,7 @@ from typing import Any
 from app.core.catalog import Catalog
 from app.core.document.model import Form, Letterhead
 from app.core.document.strings import LANGUAGES
+from app.core.errors import Problem
 from app.core.loading import migration_notes, normalise_answers
 from app.core.models.approval import ReviewStanding
 from app.core.models.article import ArticleLibrary
@@ -26,6 +27,16 @@ from app.core.typography import DateStyle, date_text
 
 class ReportError(Exception):
     """A report cannot be made; the message says why in a plain sentence, and what to do."""
+
+
+class AnswersDoNotFit(ReportError):
+    """Stored answers do not fit their questions: the report would leave them out without a
+    word, so it is made once they are corrected. `problems` names each (Swedish and English)."""
+
+    def __init__(self, q: Questionnaire, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"the answers do not fit questionnaire {q.id} {q.version}:\n"
+                         + "\n".join(f"  {p}" for p in problems))
 
 
 class ReportNotWritten(ReportError):
@@ -106,8 +117,7 @@ def prepare(assessment: Assessment, *, catalog: Catalog, lang: str | None = None
     stale = ref.version != q.version
     values, problems = normalise_answers(assessment, q)
     if problems and not stale:
-        raise ReportError("the answers do not fit questionnaire "
-                          f"{q.id} {q.version}:\n" + "\n".join(f"  {p}" for p in problems))
+        raise AnswersDoNotFit(q, problems)
     current_hash = cat.hashes.get(q.id)
     d = assessment.decision
     return ReportInput(

@@ -9,7 +9,7 @@ overview. The logo and the Word template are files beside the profile, named her
 from pydantic import Field, field_validator
 
 from app.core.models.base import Strict
-from app.core.typography import DateStyle
+from app.core.typography import DEFAULT_DATE_STYLE, DateStyle
 
 LINE_MAX = 200
 HEX = r"^#[0-9a-fA-F]{6}$"
@@ -27,7 +27,8 @@ class Organisation(Strict):
     #: the organisation's Word template (.dotx or .docx) beside the profile; '' for ours
     word_template: str = Field(default="", max_length=LINE_MAX)
     primary_colour: str = Field(default="#1f4e79", pattern=HEX)  #: headings, rules
-    date_style: DateStyle = "iso"  #: 2026-11-19 (iso), 19 november 2026 (long), 19 nov. 2026
+    #: 2026-11-19 (iso, the default), 19 november 2026 (long), 19 nov. 2026 (short)
+    date_style: DateStyle = DEFAULT_DATE_STYLE
 
     @field_validator("logo", "word_template")
     @classmethod

@@ -116,7 +116,10 @@ def board(ex: Executor, stamp: str, today: dt.date, start: dt.date | None = None
              + family.format("f.id") + ")) OR (f.follow_up_of IS NOT NULL AND f.id = ("
              "SELECT c.id FROM overview_facts c WHERE " + family.format("f.follow_up_of")
              + " ORDER BY c.day DESC, c.id DESC LIMIT 1)))",
-        "s": "SELECT id AS c1 FROM overview_facts WHERE stamp = :stamp AND kind = :skipped",
+        # A skipped row is never the kept row of a decision (sql.KEPT): `kept = 0` lets
+        # the look-up use the counting index instead of reading every row.
+        "s": "SELECT id AS c1 FROM overview_facts WHERE stamp = :stamp AND kept = 0 "
+             "AND kind = :skipped",
     }
     if ready is not None:
         branches["z"] = f"SELECT ({ready[0]}) AS c1"
@@ -210,7 +213,7 @@ def _labels(ex: Executor, stamp: str) -> dict[tuple[str, str], Text]:
 def skipped(ex: Executor, stamp: str) -> list[str]:
     """Ids not counted because their questionnaire is not shipped."""
     return sorted(r[0] for r in ex.rows(
-        "SELECT id FROM overview_facts WHERE stamp = :stamp AND kind = :skipped",
+        "SELECT id FROM overview_facts WHERE stamp = :stamp AND kept = 0 AND kind = :skipped",
         {"stamp": stamp, "skipped": SKIPPED}))
 
 

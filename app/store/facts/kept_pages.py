@@ -1,6 +1,6 @@
 """Pages of the list kept while the index is unchanged: a page shown again with nothing
 written anywhere costs one look at the index file's state, not a read transaction, the
-index's own test that it can be trusted and fifty rows made into records.
+index's own test that it can be trusted and fifty rows made into records (listing.page).
 
 A page is kept only when nothing but a write can make it untrue (the caller decides: the
 index filled, no other process that saves, since one that stops may die with saves not in
@@ -14,10 +14,10 @@ from __future__ import annotations
 import sqlite3
 
 from app.store.facts.sqlite_file import Open
-from app.store.records import Summary, Total
+from app.store.records import Listed, Total
 
 PAGES_KEPT = 32  # per connection: searches, statuses, scopes and offsets a person pages through
-Page = tuple[list[Summary], Total]
+Page = tuple[list[Listed], Total]
 
 
 def stamp(db: sqlite3.Connection) -> object:
@@ -25,9 +25,10 @@ def stamp(db: sqlite3.Connection) -> object:
     return (id(db), db.execute("PRAGMA data_version").fetchone()[0], db.total_changes)
 
 
-def recall(handle: Open, db: sqlite3.Connection, key: object) -> Page | None:
+def recall(handle: Open, key: object, at: object) -> Page | None:
+    """The page kept under `key`, if the file is still as it was then (`at`, stamp())."""
     found = handle.pages.get(key)
-    if found is None or found[0] != stamp(db):
+    if found is None or found[0] != at:
         return None
     rows, total = found[1]
     return list(rows), total  # a list of its own: callers may change it

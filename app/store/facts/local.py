@@ -31,19 +31,10 @@ from app.store.facts.backlog import Backlog
 from app.store.facts.rows import Fact, unscored
 from app.store.facts.sql import chunks, placeholders
 from app.store.facts.sqlite_file import FILE, SCHEMA, Open, Sqlite, connect, inode
-from app.store.records import Summary, Total
+from app.store.records import Listed, Summary, Total
 
 __all__ = ["FILE", "SCHEMA", "LocalFacts"]
 
-#: whether the list's rows can be trusted: filled from this folder's store, no write cut off
-#: since (a mark older than CUT_OFF, newer than the fill), and the processes writing
-_TRUSTED = """
-SELECT (SELECT value FROM overview_meta WHERE key = 'rows') = :folder,
-  EXISTS (SELECT 1 FROM overview_pending WHERE at < :t AND at > coalesce(
-    (SELECT CAST(value AS REAL) FROM overview_meta WHERE key = 'rows_at'), 0)),
-  (SELECT group_concat(token) FROM overview_writers),
-  EXISTS (SELECT 1 FROM overview_pending)
-"""
 #: a pending mark older than this is a write that was cut off, not one in progress
 CUT_OFF = 60.0
 
@@ -227,35 +218,38 @@ class LocalFacts:
     # -- the list's page --------------------------------------------------------------------
 
     def page(self, query: str, status: str | None, limit: int, offset: int,
-             exclude: Sequence[str], scope: Scope | None) -> tuple[list[Summary], Total] | None:
+             exclude: Sequence[str], scope: Scope | None) -> tuple[list[Listed], Total] | None:
         """The page from the index; None when the index cannot be trusted for it (never
-        filled from the store, or a write cut off since it was): then the store lists."""
+        filled from the store, or a write cut off since it was): then the store lists.
+        Shown again with nothing written: the page kept (kept_pages.py); else one read
+        transaction of the rows, their total and the trust (listing.page)."""
         for _ in range(2):  # a second look after writing again what a stopped process saved
             self.backlog.drain()
-            dead: list[str] = []
             key = (query, status, limit, offset, tuple(exclude), scope)
-            with contextlib.suppress(sqlite3.Error), self._db() as db:
-                kept = kept_pages.recall(self._open, db, key)
-                if kept is not None:
-                    return kept
-                stamp = kept_pages.stamp(db)  # before the read: a later commit is seen next time
-            with contextlib.suppress(sqlite3.Error), self._reading() as ex:
-                # One look: filled from the store, no write cut off since, who writes.
-                filled, cut, writers, pending = ex.rows(
-                    _TRUSTED, {"folder": self.folder, "t": time.time() - CUT_OFF})[0]
-                if not filled or cut:
-                    return None
-                tokens = [t for t in (writers or "").split(",") if t]
-                dead = self.backlog.dead(tokens)
-                if not dead:
-                    found = listing.page(ex, query, status, limit, offset, exclude, scope)
-                    if not pending and set(tokens) <= {self.backlog.token}:
-                        kept_pages.keep(self._open, key, stamp, found)
-                    return found
+            try:
+                with self._db() as db:
+                    at = kept_pages.stamp(db)  # before the read: a later commit is seen next
+                    kept = kept_pages.recall(self._open, key, at)
+                    if kept is not None:
+                        return kept
+                    db.execute("BEGIN")  # the trust, the rows and their total: one view
+                    try:
+                        read = listing.page(Sqlite(db), query, status, limit, offset,
+                                            exclude, scope, self.folder, time.time() - CUT_OFF)
+                    finally:
+                        db.execute("COMMIT")
+            except sqlite3.Error:
+                return None  # unreadable: the store lists, and the next write sets it aside
+            if not read.filled or read.cut:
+                return None
+            dead = self.backlog.dead(read.writers)
             if not dead:
-                break
+                found = read.rows, read.total
+                if not read.pending and set(read.writers) <= {self.backlog.token}:
+                    kept_pages.keep(self._open, key, at, found)
+                return found
             self._rewrite_after(dead)
-        return None  # unreadable: the store lists, and the next write sets it aside
+        return None
 
     def fill_rows(self, rows: Sequence[Summary]) -> None:
         """Every row of the list anew, from the store's listing (call under the store's lock:

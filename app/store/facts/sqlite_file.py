@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.store.facts import backlog, listing, shape
-from app.store.records import Summary, Total
+from app.store.records import Listed, Total
 
 FILE = ".overview-index.sqlite3"
 SCHEMA = "bka-overview-index/3"
@@ -49,7 +49,7 @@ class Open(threading.local):
         self.db: sqlite3.Connection | None = None
         self.inode: int | None = None
         #: pages of the list read through this connection, with the state they were read at
-        self.pages: dict[object, tuple[object, tuple[tuple[Summary, ...], Total]]] = {}
+        self.pages: dict[object, tuple[object, tuple[tuple[Listed, ...], Total]]] = {}
 
 
 def inode(path: Path) -> int | None:

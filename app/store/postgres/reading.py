@@ -32,8 +32,10 @@ from app.store.postgres.engine import shown, transaction
 from app.store.postgres.rows import HOLDING, OVERVIEW, summary, within
 from app.store.postgres.schema import assessments as A
 from app.store.postgres.schema import revisions as H
-from app.store.records import COUNT_AHEAD, Revision, Summary, Total
+from app.store.records import COUNT_AHEAD, PAGE_COLUMNS, Listed, Revision, Summary, Total
 
+#: a page's columns (records.PAGE_COLUMNS, named alike in the local index's table)
+PAGE = tuple(A.c[name] for name in PAGE_COLUMNS)
 #: ids per statement in get_many (PostgreSQL's limit is 65,535 parameters a statement)
 GET_MANY_PART = 10_000
 
@@ -128,9 +130,10 @@ class Reading(EditRules):
 
     def page(self, query: str = "", status: Status | None = None, *, limit: int = 50,
              offset: int = 0, exclude: Collection[str] = (),
-             scope: Scope | None = None) -> tuple[builtins.list[Summary], int]:
-        """One page in the overview's order, read through its index; the total beside it,
-        counted through the same index up to COUNT_AHEAD rows past the page (Total)."""
+             scope: Scope | None = None) -> tuple[builtins.list[Listed], int]:
+        """One page in the overview's order, read through its index, only the columns the
+        page shows (Listed); the total beside it, counted through the same index up to
+        COUNT_AHEAD rows past the page (Total)."""
         needle = query.strip().casefold()
         shape = _Shape(status is not None, bool(needle), bool(exclude),
                        None if scope is None else (bool(scope.owner), bool(scope.unit),
@@ -150,7 +153,7 @@ class Reading(EditRules):
             rows = conn.execute(rows_of, values).all()
             # the total rides on each row; a page past the end asks for it apart
             counted = rows[0][-1] if rows else conn.execute(total_of, values).scalar_one()
-        return [summary(r[:-1]) for r in rows], Total.capped(int(counted), cap)
+        return [Listed._make(r[:-1]) for r in rows], Total.capped(int(counted), cap)
 
     def deleted(self) -> builtins.list[Summary]:
         with self._tx() as conn:
@@ -198,7 +201,7 @@ def _page_statements(shape: _Shape) -> tuple[Select[Any], Select[Any]]:
         where.append(A.c.id.not_in(bindparam("exclude", expanding=True)))
     total = select(func.count()).select_from(
         select(A.c.id).where(*where).limit(bindparam("cap")).subquery())
-    rows = (select(*OVERVIEW, *HOLDING, total.scalar_subquery()).where(*where)
+    rows = (select(*PAGE, total.scalar_subquery()).where(*where)
             .order_by(A.c.updated.desc(), A.c.id)
             .limit(bindparam("limit")).offset(bindparam("offset")))
     return rows, total

@@ -128,7 +128,7 @@ def _overview(table: shape.Table) -> Table:
                for c in table.columns]
     indexes = [Index(ix.name, *ix.columns,
                      postgresql_where=text(ix.where) if ix.where else None)
-               for ix in table.indexes]
+               for ix in table.indexes if ix.made("postgresql", None)]
     return Table(table.name, metadata, *columns, *indexes)
 
 

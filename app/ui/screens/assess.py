@@ -27,6 +27,7 @@ from app.ui.screens.assess_steps import MOVED_KEY, current_step, navigation, sec
 from app.ui.session import auth, state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
+from app.ui.widgets import answer_problems
 from app.ui.widgets.answer_keys import ON_SCREEN
 from app.ui.widgets.attachments import attachments_panel
 
@@ -69,10 +70,7 @@ def guided(assessment: Assessment, q: Questionnaire, lang: str) -> None:
         section_list(q, sections, step, lang)
     here = {question.id for s in q.sections if s.id == step for question in s.questions}
     show_conflicts(assessment, q, lang, skip=here)  # the others beside their questions
-    if problems:
-        with st.expander(t("answers_not_matching", lang), icon="⚠️"):
-            for problem in problems:
-                st.text(problem.both(place=False))  # Swedish, then English
+    answer_problems.draw(problems, lang)
     if step == DECISION_STEP:
         st.session_state[ON_SCREEN] = (assessment.id or "", DECISION_STEP)
         decision_step(assessment, lang)

@@ -12,7 +12,7 @@ from app.core.models.assessment import Answer, Assessment
 from app.core.models.questionnaire import Question, Questionnaire
 from app.store.changes import canonical
 from app.ui.safe import plain
-from app.ui.session import signin, state
+from app.ui.session import runs, signin, state
 from app.ui.strings.i18n import t
 from app.ui.widgets.answer_keys import key
 
@@ -86,10 +86,12 @@ def show_conflicts(assessment: Assessment, q: Questionnaire, lang: str, *,
                                           (c2, "conflict_mine", mine)):
                 column.caption(t(label, lang))
                 column.text(plain(in_words(q, question, answer, lang)))
-            if c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}"):
-                _resolve(assessment.id or "", qid, stored, keep_stored=True)
-            if c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}"):
-                _resolve(assessment.id or "", qid, mine)
+            # Callbacks: a click on a conflict shown above the section is kept when it
+            # arrives in a run of the section alone (app/ui/session/runs.py).
+            c1.button(t("conflict_keep_theirs", lang), key=f"keep_theirs:{qid}",
+                      on_click=_resolve, args=(assessment.id or "", qid, stored, True))
+            c2.button(t("conflict_keep_mine", lang), key=f"keep_mine:{qid}",
+                      on_click=_resolve, args=(assessment.id or "", qid, mine))
             if _mergeable(question, stored, mine):
                 merge_box(assessment.id or "", question, stored, mine, lang)
 
@@ -119,13 +121,17 @@ def merge_box(aid: str, question: Question, stored: Answer | None, mine: Answer 
     if k not in st.session_state:
         both = (stored.value, mine.value) if is_text else (stored.comment, mine.comment)
         st.session_state[k] = f"{both[0] or ''}\n\n{both[1] or ''}".strip()
-    merged = st.text_area(t("conflict_merge", lang), key=k, height=160)
-    if st.button(t("conflict_save_merged", lang), key=f"save_merged:{question.id}"):
-        text = merged.strip() or None
-        answer = (Answer(value=text, comment=stored.comment) if is_text
-                  else Answer(value=stored.value, comment=text))
-        st.session_state.pop(k, None)
-        _resolve(aid, question.id, answer)
+    st.text_area(t("conflict_merge", lang), key=k, height=160)
+    st.button(t("conflict_save_merged", lang), key=f"save_merged:{question.id}",
+              on_click=_save_merged, args=(aid, question.id, k, stored, is_text))
+
+
+def _save_merged(aid: str, qid: str, k: str, stored: Answer, is_text: bool) -> None:
+    text = str(st.session_state.get(k) or "").strip() or None
+    answer = (Answer(value=text, comment=stored.comment) if is_text
+              else Answer(value=stored.value, comment=text))
+    st.session_state.pop(k, None)
+    _resolve(aid, qid, answer)
 
 
 def editor() -> str:
@@ -141,5 +147,5 @@ def _resolve(aid: str, qid: str, chosen: Answer | None, keep_stored: bool = Fals
     current = state.store().get(aid).answers.get(qid)
     st.session_state[CONFLICTS].pop(qid, None)
     seen_answers(aid)[qid] = current
-    reset_widgets(aid, qid)
-    st.rerun()
+    reset_widgets(aid, qid)  # a callback runs before the widgets: they start from the store
+    runs.whole_page()

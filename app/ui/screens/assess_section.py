@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.core.answer_check import WrongAnswer
 from app.core.models.assessment import Answer, Assessment
 from app.core.models.lifecycle import ReviewComment
 from app.core.models.questionnaire import Question, Questionnaire
 from app.core.text import tr
 from app.services import personal_data
-from app.services.standing import Standing
+from app.services.standing import Standing, standing
 from app.store import StoreError
 from app.ui import store_errors
 from app.ui.safe import md, plain
@@ -21,6 +22,7 @@ from app.ui.session import state
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t
 from app.ui.widgets.answer_keys import ON_SCREEN, key
+from app.ui.widgets.article_card import article_card
 from app.ui.widgets.questions import WIDE_TYPES, Ctx, draw, warn_personal_data
 
 
@@ -32,21 +34,47 @@ def section_step(
     st.header(f"{number}. {tr(section.title, lang)}", anchor=heading_anchor(section_id))
     if section.intro:
         st.info(tr(section.intro, lang))
+    st.session_state[PAGE_RUN] = (assessment, now)
+    section_part(assessment.id or "", section_id, lang)
+
+
+PAGE_RUN = "section_page_run"  #: (record, standing) the page's own run read, for its section
+AROUND = "section_around"  #: what the page around the open section showed (Standing.around)
+
+
+@st.fragment
+def section_part(aid: str, section_id: str, lang: str) -> None:
+    """The section as a fragment: a change to one of its answers reruns the section alone
+    (a workshop of thirty cost the server less per change, fewer elements sent per change),
+    and the whole page only when the change shows around it (a section's mark, the counts,
+    the missing questions, a message at the top; Standing.around).
+
+    A click outside the section can reach the server in a run of the section alone (the
+    browser sends it together with a change in the section); every callback of a widget
+    outside it therefore ends with runs.whole_page(), so the click lands on the first try."""
+    page_run = st.session_state.pop(PAGE_RUN, None)
+    if page_run is None:  # a run of the section alone: the record as the save left it
+        try:
+            assessment = state.store().get(aid)
+        except StoreError:  # gone or unreadable: the page says so in words
+            st.rerun(scope="app")
+        q = state.catalog().questionnaire(assessment.questionnaire.id)
+        if q is None:
+            st.rerun(scope="app")
+        now = standing(assessment, q)
+        if now.around() != st.session_state.get(AROUND) or state.flash_waiting():
+            st.rerun(scope="app")
+    else:
+        assessment, now = page_run
+        q = now.questionnaire
+        st.session_state[AROUND] = now.around()
     section_body(assessment, q, now, section_id, lang)
 
 
 def section_body(assessment: Assessment, q: Questionnaire, now: Standing, section_id: str,
                  lang: str) -> None:
     """The questions of one section, drawn from the record this run read (the callbacks that
-    save have run before it).
-
-    Not a fragment. Tried again with Streamlit 1.67 (the section alone rerun on a change, the
-    whole page when the change showed outside it: progress, marks, missing questions): the
-    text typed was kept on every way out (0 lost of 50 per exit), and a workshop of thirty
-    cost the server 1.44x the bare page per change instead of 1.94x; but a click on "Nästa"
-    made while the section's own run was still going did not land 13 times in 20 (0 for the
-    whole page), nor 4 times in 50 in the section list: a run of the page that starts while
-    one of a fragment is under way loses the click. Every click must land at once."""
+    save have run before it)."""
     aid = assessment.id or ""
     values = dict(now.values)  # this run's copy: a widget may note a value in it (actions.py)
     sp = now.section(section_id)
@@ -70,22 +98,23 @@ def section_body(assessment: Assessment, q: Questionnaire, now: Standing, sectio
         st.info(t("locked_complete", lang) if assessment.status != "draft" else
                 t("auth_read_only", lang))
     remarks = review_remarks(assessment)
+    flagged = now.wrong  # stored answers that do not fit their questions (kept per revision)
     for question in sp.questions:
         with st.container(border=True):
             review_beside(remarks.get(question.id, []), lang)
             if question.type in WIDE_TYPES:
-                question_aside(q, question, lang)
+                question_aside(ctx, question)
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
-                question_notes(assessment, q, question, lang)
+                question_notes(assessment, q, question, lang, flagged)
                 continue
             left, right = st.columns([3, 2], gap="medium")
             with left:
                 draw(ctx, question)
                 comment_box(ctx, question, assessment.answers.get(question.id))
-                question_notes(assessment, q, question, lang)
+                question_notes(assessment, q, question, lang, flagged)
             with right:
-                question_aside(q, question, lang)
+                question_aside(ctx, question)
     for qid, (message, *_) in st.session_state.pop(ERRORS, {}).items():  # not on this step
         st.error(f"{q.numbering.get(qid, qid)}: {message}")
     if sp.missing:
@@ -173,20 +202,25 @@ def comment_box(ctx: Ctx, question: Question, answer: Answer | None) -> None:
             st.rerun()
 
 
-def question_aside(q: Questionnaire, question: Question, lang: str) -> None:
+def question_aside(ctx: Ctx, question: Question) -> None:
+    """Beside the question: its help and a card for each article it concerns."""
+    lang = ctx.lang
     if question.help:
         st.caption(tr(question.help, lang))
-    library = state.catalog().library
     if question.articles and question.type != "impact":
         for number in question.articles:
-            article = library.by_number[number]
-            with st.popover(f"{t('article', lang)} {number}: {tr(article.title, lang)}"):
-                st.markdown(tr(article.summary, lang))  # what st.write does with text
+            article = ctx.library.by_number[number]
+            article_card(f"{t('article', lang)} {number}: {tr(article.title, lang)}",
+                         tr(article.summary, lang), ctx.k(question, f"article{number}"))
 
 
 def question_notes(assessment: Assessment, q: Questionnaire, question: Question,
-                   lang: str) -> None:
-    """Under the question's widget: why a change to it was not saved, and a conflict."""
+                   lang: str, flagged: dict[str, WrongAnswer]) -> None:
+    """Under the question's widget: a stored answer that does not fit it, why a change to it
+    was not saved, and a conflict."""
+    wrong = flagged.get(question.id)
+    if wrong is not None:  # kept in the record, not scored: answering again fixes it
+        st.warning(wrong.flagged(lang), icon="⚠️")
     refused = st.session_state.get(ERRORS, {}).pop(question.id, None)
     if refused is not None:
         message, mine, details = refused

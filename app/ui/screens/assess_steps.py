@@ -11,9 +11,11 @@ from app.core.models.questionnaire import Questionnaire
 from app.core.progress import SectionProgress
 from app.core.text import tr
 from app.ui.screens.assess_decision import DECISION_STEP, STEP_KEY
+from app.ui.session import runs
 from app.ui.strings.i18n import t
 
 NAV_KEY = "nav"  #: the sidebar's section list
+TO_RESULTS = "to_results"  #: "Till resultat" was clicked: the results page opens
 MOVED_KEY = "step_moved"  #: set when the user opened another step: focus goes to its heading
 
 
@@ -39,6 +41,7 @@ def go_to(step: str) -> None:
     moves = int(st.session_state.get("_moves", 0)) + 1  # a new number: a new focus script
     st.session_state["_moves"] = moves
     st.session_state[MOVED_KEY] = moves
+    runs.whole_page()
 
 
 def section_list(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:
@@ -90,6 +93,12 @@ def _nav_changed(ids: list[str], label: Callable[[str], str], lang: str) -> None
         st.session_state[NAV_KEY] = current
 
 
+def _to_results() -> None:
+    """A callback, so that the click is kept when it arrives in a run of the section alone."""
+    st.session_state[TO_RESULTS] = True
+    runs.whole_page()
+
+
 def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lang: str) -> None:
     ids = [DECISION_STEP] + [s.id for s in sections if s.visible]
     position = ids.index(step) if step in ids else 0
@@ -100,8 +109,11 @@ def navigation(q: Questionnaire, sections: list[SectionProgress], step: str, lan
     if position < len(ids) - 1:
         c3.button(t("next", lang) + " →", type="primary", use_container_width=True,
                   on_click=go_to, args=(ids[position + 1],))
-    elif c3.button(t("to_results", lang) + " →", type="primary", use_container_width=True):
-        st.switch_page(st.session_state["pages"]["results"])
+    else:
+        c3.button(t("to_results", lang) + " →", type="primary", use_container_width=True,
+                  on_click=_to_results)
+        if st.session_state.pop(TO_RESULTS, False):
+            st.switch_page(st.session_state["pages"]["results"])
     missing = [m for s in sections for m in s.missing]
     if missing:
         c2.caption(

@@ -18,7 +18,7 @@ from app.core.models.children import ChildQuestionnaire
 from app.core.respondents import AnswerRate, replaces, respondent_key
 from app.core.text import tr
 from app.store import StoreError
-from app.store.child_collections import CollectionClosed, UnknownCollection
+from app.store.child_collections import CollectionClosed, ResponseRefused, UnknownCollection
 from app.ui import document, kept_text
 from app.ui.navigation.child import child_code
 from app.ui.safe import md
@@ -125,12 +125,16 @@ def _form(q: ChildQuestionnaire, collection: ChildCollection, band: str, asked: 
                                           key=f"child_a_{a.key}")
         sent = st.form_submit_button(t("cv_child_send", lang), type="primary")
     if sent:
-        response = build_response(q, collection, band, answers, texts, dt.date.today())
+        try:
+            response = build_response(q, collection, band, answers, texts, dt.date.today())
+        except ValueError:  # an answer the form does not offer: a form tampered with
+            st.error(t("cv_child_refused", lang))
+            return
         response = response.model_copy(update={"respondent": respondent})
         flagged = flagged_texts(collection, response.texts)
         st.session_state[FLAGGED_KEY] = sorted(flagged)
         if not flagged:
-            _send(collection, response, lang)
+            _send(q, collection, response, lang)
             return
         st.session_state[PENDING_KEY] = response
         st.rerun()  # drawn again with each warning at its own field
@@ -139,7 +143,7 @@ def _form(q: ChildQuestionnaire, collection: ChildCollection, band: str, asked: 
             and st.button(t("cv_child_send_without", lang)):
         keep = {k: v for k, v in pending.texts.items()
                 if k not in flagged_texts(collection, pending.texts)}
-        _send(collection, pending.model_copy(update={"texts": keep}), lang)
+        _send(q, collection, pending.model_copy(update={"texts": keep}), lang)
 
 
 def _level(levels: dict[str, Any], lang: str, value: str) -> str:
@@ -152,16 +156,20 @@ def _rate() -> AnswerRate:
     return AnswerRate()
 
 
-def _send(collection: ChildCollection, response: ChildResponse, lang: str = "sv") -> None:
+def _send(q: ChildQuestionnaire, collection: ChildCollection, response: ChildResponse,
+          lang: str = "sv") -> None:
     wait = _rate().take(collection.code)
     if wait:  # kept as pending: the child sends the same answers again in a moment
         st.session_state[PENDING_KEY] = response
         st.warning(t("cv_child_busy", lang, seconds=max(1, round(wait))))
         return
     try:
-        voices_state.store().add_response(collection.code, response)
+        voices_state.store().add_response(collection.code, response, q)
     except (UnknownCollection, CollectionClosed):
         st.info(t("cv_child_closed", "sv"))
+        return
+    except ResponseRefused:
+        st.error(t("cv_child_refused", lang))
         return
     except StoreError:
         st.error(t("cv_child_failed", "sv"))

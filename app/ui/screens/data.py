@@ -7,15 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.core.models.questionnaire import Question
-from app.core.text import tr
-from app.core.wording import and_list
 from app.store import StoreError
 from app.store.exchange import ImportRejected, ImportResult, export_bytes, import_bytes
 from app.ui import store_errors
 from app.ui.safe import md
 from app.ui.session import signin, state
 from app.ui.strings.i18n import keys, t
+from app.ui.widgets.exclusive_note import quoted_options
 
 
 def render() -> None:
@@ -140,13 +138,10 @@ def show_contradictions(result: ImportResult, lang: str) -> None:
         if q is None:
             continue
         question = q.questions[found.clash.question]
-
-        def quoted(values: tuple[str, ...], question: Question = question) -> str:
-            return and_list([f"”{tr(question.option_label(v), lang)}”" for v in values], lang)
-
         lines.append(t("import_contradiction", lang, title=found.title,
-                       number=q.numbering[question.id], alone=quoted(found.clash.exclusive),
-                       others=quoted(found.clash.others)))
+                       number=q.numbering[question.id],
+                       alone=quoted_options(question, found.clash.exclusive, lang),
+                       others=quoted_options(question, found.clash.others, lang)))
     st.warning(md(t("import_contradictions", lang, count=len(lines))) + "\n\n"
                + "\n".join("- " + md(line) for line in lines), icon="⚠️")
 

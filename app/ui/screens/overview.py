@@ -10,7 +10,7 @@ from app.core.numbers import count as num
 from app.core.review_comments import returned
 from app.services.erase import erase_for_good
 from app.store import AssessmentStore, NotFound, data_dir
-from app.store.records import Summary, Total
+from app.store.records import Listed, Total
 from app.store.workshops import workshop_assessment_ids
 from app.ui.safe import md, plain, user
 from app.ui.screens import reminders
@@ -96,7 +96,7 @@ def render() -> None:
     trash(lang)
 
 
-def _returned(store: AssessmentStore, rows: list[Summary]) -> set[str]:
+def _returned(store: AssessmentStore, rows: list[Listed]) -> set[str]:
     """The page's drafts that the reviewer sent back (only drafts are read again)."""
     drafts = [r.id for r in rows if r.status == "draft"]
     try:
@@ -106,7 +106,7 @@ def _returned(store: AssessmentStore, rows: list[Summary]) -> set[str]:
 
 
 def _page(store: AssessmentStore, query: str, status: str | None,
-          hidden: Collection[str]) -> tuple[list[Summary], int]:
+          hidden: Collection[str]) -> tuple[list[Listed], int]:
     """The one page of rows the store reads (through its index: about 100,000 rows in a
     database are never read whole), the role filter over it, and the count for the role.
     The scope (app/core/access.Scope) admits exactly the rows visible() lets through once the
@@ -118,7 +118,7 @@ def _page(store: AssessmentStore, query: str, status: str | None,
         st.session_state[_SEARCH_KEY] = search
         st.session_state[_PAGE_KEY] = 0
     number = max(0, int(st.session_state.get(_PAGE_KEY, 0)))
-    def read(at: int) -> tuple[list[Summary], int]:
+    def read(at: int) -> tuple[list[Listed], int]:
         return store.page(query, status, limit=PAGE_SIZE,  # type: ignore[arg-type]
                           offset=at * PAGE_SIZE, exclude=hidden, scope=auth.scope())
 

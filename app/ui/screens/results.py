@@ -25,7 +25,7 @@ from app.ui.safe import md
 from app.ui.session import auth, signin, state, whoami
 from app.ui.session import workshop as workshop_state
 from app.ui.strings.i18n import t, t_for
-from app.ui.widgets import post_box, recorded_facts, review_checklist, stale
+from app.ui.widgets import answer_problems, post_box, recorded_facts, review_checklist, stale
 from app.ui.widgets.charts import bars_height, chart_with_table
 from app.ui.widgets.tables import text_table
 
@@ -50,7 +50,7 @@ def render() -> None:
     if q is None:
         st.error(t("questionnaire_missing", lang, id=assessment.questionnaire.id))
         return
-    values, _ = normalise_answers(assessment, q)
+    values, problems = normalise_answers(assessment, q)
     d = assessment.decision
     card = score(q, values, cat.library, decision_text(d.title, d.description),
                  d.decision_date, cat.law,
@@ -73,6 +73,7 @@ def render() -> None:
     )
     for note in migration_notes(assessment, q):
         st.info(t("res_migrated", lang, note=tr(note, lang)), icon=":material/history:")
+    answer_problems.draw(problems, lang)
     hidden = scores_hidden()
     if hidden:
         st.info(t("res_scores_hidden", lang))

@@ -11,7 +11,7 @@ from app.core.models.assessment import Answer, Assessment
 from app.core.models.child_collection import ChildCollection
 from app.core.models.children import ChildQuestionnaire
 from app.core.text import tr
-from app.store import AnswerConflict
+from app.store import AnswerConflict, AnswerRefused
 from app.ui.safe import md, plain
 from app.ui.session import signin, state
 from app.ui.session import voices as voices_state
@@ -87,6 +87,9 @@ def _record(assessment: Assessment, q: ChildQuestionnaire, collection: ChildColl
             st.session_state[stale.KEY + "cv"] = t(
                 "cv_record_conflict", lang,
                 number=official_q.numbering.get(exc.question_id, exc.question_id))
+            st.rerun()
+        except AnswerRefused as exc:  # which question and what is wrong, in words
+            st.session_state[stale.KEY + "cv"] = exc.in_words(lang)
             st.rerun()
         state.flash(t("cv_recorded", lang))
         st.rerun()

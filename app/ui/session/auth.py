@@ -6,6 +6,7 @@ themselves are app/core/access.py and app/core/roles.py.
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TypeVar
 
 import streamlit as st
 
@@ -14,8 +15,11 @@ from app.core.access import Holding, Identity
 from app.core.models.assessment import Assessment, Ownership
 from app.store.people import People
 from app.store.protocol import AssessmentStore
-from app.store.records import Summary
+from app.store.records import Listed, Summary
 from app.ui.session import signin
+
+#: an overview row (Summary) or a page's row (Listed): both say whose it is
+Row = TypeVar("Row", Summary, Listed)
 
 
 def owned(assessment: Assessment) -> Assessment:
@@ -82,11 +86,11 @@ def _give_owner(assessment: Assessment, lang: str) -> None:
     st.rerun()
 
 
-def holding_of(row: Summary, workshop_ids: Collection[str] = ()) -> Holding:
+def holding_of(row: Summary | Listed, workshop_ids: Collection[str] = ()) -> Holding:
     return Holding(row.owner, row.unit, row.shared, row.reviewer, row.id in workshop_ids)
 
 
-def visible_rows(rows: list[Summary], workshop_ids: Collection[str] = ()) -> list[Summary]:
+def visible_rows(rows: list[Row], workshop_ids: Collection[str] = ()) -> list[Row]:
     """The rows of a list this session may see (app/core/access.py decides); all of them in
     the local mode."""
     identity = current_identity()
@@ -96,12 +100,17 @@ def visible_rows(rows: list[Summary], workshop_ids: Collection[str] = ()) -> lis
     return [r for r in rows if r.id in ids]
 
 
-def may(rule: str, row: Summary) -> bool:
+def may(rule: str, row: Summary | Listed) -> bool:
     """One of the row's buttons: "create" (a copy), "share" (delete, restore, erase)."""
     identity = current_identity()
     if rule == "create":
         return access.may_create_assessment(identity)
     return access.may_share(identity, holding_of(row))
+
+
+def sees_every_row() -> bool:
+    """Whether this session may read every stored assessment (no list needs a filter)."""
+    return access.sees_every_row(current_identity())
 
 
 def scope() -> access.Scope | None:

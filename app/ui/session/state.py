@@ -85,6 +85,11 @@ def flash(message: str, kind: str = "success") -> None:
     st.session_state.setdefault("_flash", []).append((kind, message))
 
 
+def flash_waiting() -> bool:
+    """Whether a message of `flash` waits to be shown (at the top of the page)."""
+    return bool(st.session_state.get("_flash"))
+
+
 def show_flash() -> None:
     """The messages of `flash`, in a slot of their own (`show_once`)."""
     show_once(st.session_state.pop("_flash", []))

@@ -82,10 +82,11 @@ def _measure(ctx: Ctx, question: Question, i: int, item: dict[str, Any],
             )
         else:
             ctx.seed(k, item.get(field, ""))
-            # What is done is a sentence: in a one-line box it was cut off at the edge; it
-            # wraps over two lines instead. Who is responsible is a name and stays one line.
+            # What is done is a sentence: a box that grows with it, so a long title is read
+            # whole, wrapped (a one-line box cut it off at the edge, a fixed two-line box
+            # scrolled inside it on a phone). Who is responsible is a name and stays one line.
             if field == "what":
-                col.text_area(label, key=k, label_visibility="collapsed", height=68,
+                col.text_area(label, key=k, label_visibility="collapsed", height="content",
                               disabled=ctx.locked, on_change=_actions_changed,
                               args=(ctx, question))
             else:

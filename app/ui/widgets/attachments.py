@@ -22,7 +22,7 @@ from app.store import StoreError
 from app.store.layout import data_dir
 from app.ui import store_errors
 from app.ui.safe import md, user
-from app.ui.session import auth, signin, state
+from app.ui.session import auth, runs, signin, state
 from app.ui.strings.i18n import t
 
 BASIS = ""  #: "concerns": the knowledge basis as a whole
@@ -42,8 +42,16 @@ def attachments_panel(assessment: Assessment, q: Questionnaire, section_id: str 
     """Under each step: the list, and (unless locked) the form to attach a file to the
     knowledge basis or to one of this step's questions."""
     aid = assessment.id or ""
-    with st.expander(f"{t('att_title', lang)} ({len(assessment.attachments)})",
-                     expanded=bool(st.session_state.get(f"att_open_{aid}"))):
+    # Its contents (a form with a file field) drawn only while open: on every change of an
+    # answer the page sent them, folded away, to every browser. A keyed expander keeps its
+    # own open state; the count in its label is part of its identity, so the panel a file
+    # was just attached in or removed from starts open (att_open_).
+    panel = st.expander(f"{t('att_title', lang)} ({len(assessment.attachments)})",
+                        expanded=bool(st.session_state.get(f"att_open_{aid}")),
+                        key=f"att_panel_{aid}", on_change=runs.whole_page)
+    if not panel.open:
+        return
+    with panel:
         st.caption(t("att_intro", lang, file_max=rules.mb(rules.FILE_MAX),
                      total_max=rules.mb(rules.ASSESSMENT_MAX)))
         for message, kind in st.session_state.pop(f"att_messages_{aid}", []):

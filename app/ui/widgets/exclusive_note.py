@@ -27,8 +27,14 @@ def remember_exclusive(widget_key: str, chosen: Choice) -> None:
         st.session_state.pop(_note_key(widget_key), None)
 
 
+def quoted_options(question: Question, values: tuple[str, ...] | list[str], lang: str) -> str:
+    """The options' labels, each quoted as the language quotes, in a list: '”a” och ”b”'."""
+    marks = "”{}”" if lang == "sv" else "“{}”"
+    return and_list([marks.format(tr(question.option_label(v), lang)) for v in values], lang)
+
+
 def _quoted(ctx: Ctx, question: Question, values: tuple[str, ...] | list[str]) -> str:
-    return and_list([f"”{tr(question.option_label(v), ctx.lang)}”" for v in values], ctx.lang)
+    return quoted_options(question, values, ctx.lang)
 
 
 def draw_exclusive_note(ctx: Ctx, question: Question, widget_key: str) -> None:

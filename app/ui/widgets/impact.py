@@ -10,6 +10,7 @@ import streamlit as st
 from app.core.models.questionnaire import IMPACT_VALUES, Question
 from app.core.text import tr
 from app.ui.strings.i18n import t, t_for
+from app.ui.widgets.article_card import article_card
 from app.ui.widgets.context import Ctx, field_label, show_label
 from app.ui.widgets.group_ratings import draw_group_ratings, read_group_ratings
 
@@ -51,9 +52,10 @@ def draw_impact(ctx: Ctx, question: Question) -> None:
             title.markdown(
                 f"**{t('article', ctx.lang)} {number}. {tr(article.title, ctx.lang)}{marker}**"
             )
-            with about.popover(t("about_article_number", ctx.lang, number=number),
-                               use_container_width=True):
-                st.write(tr(article.summary, ctx.lang))
+            with about:
+                article_card(t("about_article_number", ctx.lang, number=number),
+                             tr(article.summary, ctx.lang), ctx.k(question, f"{number}:about"),
+                             use_container_width=True)
             cols = st.columns([2, 2, 3])
             # Each field names its article: eighteen fields called "På kort sikt" say nothing.
             where = t("impact_field_name", ctx.lang, number=number,

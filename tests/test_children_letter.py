@@ -166,3 +166,13 @@ def test_a_matter_screened_out_is_not_called_one_that_concerns_children() -> Non
     letter = draft(screened, "sv")
     assert "inte påverkar barn" in letter.body and reason in letter.body
     assert "Tack för att du sa vad du tycker" not in letter.body  # nobody was heard
+
+
+def test_a_letter_names_no_place_the_assessment_does_not_record() -> None:
+    """The youth centre's letter sent the children to 'an adult at school': no recorded fact
+    said they go to one. The letter names whom they can ask from what the official recorded."""
+    centre, _ = load_assessment(EXAMPLES_DIR / "fritidsgard-oppettider.yaml")
+    for lang, school in (("sv", "skola"), ("en", "school")):
+        letter = draft(centre, lang, None)
+        assert school not in letter.body.lower(), letter.body
+        assert ("vuxen du litar på" if lang == "sv" else "adult you trust") in letter.body

@@ -61,7 +61,7 @@ WORDS = {
            "planned": "Det här planeras:",
            "follow": "Vi tittar på hur det blev den {date}.", "by": "{what} Klart den {date}.",
            "ask": "Du kan fråga {who}.", "reach": "Så når du {who}: {how}.",
-           "ask_school": "Du kan också fråga en vuxen i skolan.",
+           "ask_help": "Du kan också be en vuxen du litar på att fråga tillsammans med dig.",
            "bye": "Hälsningar"},
     "en": {"title": "What happened to the plan?", "title_proposed": "A plan that concerns children",
            "hello": "Hello! Thank you for telling us what you think.",
@@ -86,7 +86,7 @@ WORDS = {
            "planned": "This is planned:",
            "follow": "We will look at how it went on {date}.", "by": "{what} Done by {date}.",
            "ask": "You can ask {who}.", "reach": "How to reach {who}: {how}.",
-           "ask_school": "You can also ask an adult at school.",
+           "ask_help": "You can also ask an adult you trust to ask together with you.",
            "bye": "Best wishes"},
 }
 
@@ -300,7 +300,10 @@ def _ask(assessment: Assessment, w: dict[str, str]) -> str:
     how = (d.official_contact or assessment.ownership.email).strip()
     if how and d.official:
         first += w["reach"].format(who=d.official, how=how.rstrip(".")) + " "
-    return first + w["ask_school"]
+    # Who the child can turn to is what the official recorded; nothing recorded says the
+    # children go to a school, so the last line names no place (a youth centre's letter said
+    # "an adult at school").
+    return first + w["ask_help"]
 
 
 def edited(letter: Letter, title: str, greeting: str, texts: dict[str, str],

@@ -81,4 +81,4 @@ def log_in(page: Any, base: str, sub: str, wait: int = 30_000) -> None:
     page.wait_for_url(base + "/**", timeout=wait)
     expect(page.get_by_role("heading", name="Barnkonsekvensanalyser").or_(
         page.get_by_role("heading", name="Ditt konto")).or_(
-        page.get_by_role("heading", name="Workshop"))).to_be_visible(timeout=wait)
+        page.get_by_role("heading", name="Workshop")).first).to_be_visible(timeout=wait)

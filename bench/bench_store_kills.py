@@ -90,8 +90,11 @@ def check(folder: Path, ids: list[str], last: int) -> list[str]:
         # The overview's index (written after the save's commit point, off its path): the
         # list's page and the counts' rows at each assessment's stored revision.
         stored = store.revision_map()
+        # The page's rows carry what the page shows, so "behind" is read as a row whose
+        # shown change time is not the stored record's.
         rows, _total = store.page(limit=50)
-        if {r.id: r.revision for r in rows} != stored:
+        if {r.id for r in rows} != set(stored) or any(
+                r.updated != store.get(r.id).updated for r in rows):
             problems.append("fact not stored: the overview's list is behind the store")
         if store.facts.revisions() != stored:
             problems.append("fact not stored: the overview's counts are behind the store")

@@ -4,6 +4,7 @@ them recorded under their names, and a workshop group that joins without an acco
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -160,8 +161,10 @@ def test_people_see_and_change_only_what_their_roles_give_them(tmp_path: Path) -
             ada.goto(base + "/anvandare")  # type: ignore[attr-defined]
             expect(ada.get_by_role("heading", name="Användare och roller")  # type: ignore[attr-defined]
                    ).to_be_visible(timeout=WAIT)
-            for text in ("greta@kommun.se", "granskare", "bo@kommun.se"):
-                expect(admin_main).to_contain_text(text, timeout=WAIT)
+            # Tables read Markdown, so an address carries an invisible word joiner before its @
+            # (app/ui/safe.py: it keeps Streamlit from making it a link); it reads the same.
+            for text in (r"greta\u2060?@kommun\.se", "granskare", r"bo\u2060?@kommun\.se"):
+                expect(admin_main).to_contain_text(re.compile(text), timeout=WAIT)
             anna.goto(base + f"/analys?id={old}")  # type: ignore[attr-defined]
             expect(amain).to_contain_text(REFUSED, timeout=WAIT)  # nobody's: not hers yet
             ada.goto(base + f"/analys?id={old}")  # type: ignore[attr-defined]
